@@ -1,0 +1,99 @@
+// Plain shapes the indicator functions work on. They mirror the Prisma models
+// (prisma/schema.prisma) but carry no database types, so lib/indicators stays pure.
+
+/** Case counts of one annex row (件). Additive: a total is the sum of its parts. */
+export const COUNT_FIELDS = [
+  "applied",
+  "accepted",
+  "completed",
+  "overdueCompleted",
+  "promisedCompleted",
+  "promisedOverdueCompleted",
+  "onlineApplied",
+  "onlineAccepted",
+  "onlineCompleted",
+  "onlinePromisedCompleted",
+  "onlinePromisedOverdueCompleted",
+  "activeEvaluations",
+] as const;
+
+/** Rates of one annex row, percentages as reported (85.16 = 85.16%). Not additive. */
+export const RATE_FIELDS = [
+  "promiseSpeedupRate",
+  "handlingSpeedupRate",
+  "earlyCompletionRate",
+  "onlineHandlingRate",
+  "onlineHandlingSpeedupRate",
+  "onlineEarlyCompletionRate",
+  "coverageRate",
+] as const;
+
+export type CountField = (typeof COUNT_FIELDS)[number];
+export type RateField = (typeof RATE_FIELDS)[number];
+
+/** The 19 columns of 附件1/附件2, in the report's order. */
+export const ANNEX_FIELDS = [
+  "applied",
+  "accepted",
+  "completed",
+  "overdueCompleted",
+  "promisedCompleted",
+  "promisedOverdueCompleted",
+  "promiseSpeedupRate",
+  "handlingSpeedupRate",
+  "earlyCompletionRate",
+  "onlineApplied",
+  "onlineAccepted",
+  "onlineCompleted",
+  "onlinePromisedCompleted",
+  "onlinePromisedOverdueCompleted",
+  "onlineHandlingRate",
+  "onlineHandlingSpeedupRate",
+  "onlineEarlyCompletionRate",
+  "activeEvaluations",
+  "coverageRate",
+] as const;
+export type AnnexField = (typeof ANNEX_FIELDS)[number];
+
+export type UnitKind = "DEPARTMENT" | "DISTRICT";
+
+/** One unit's annex row for one month. */
+export type StatRow = Record<CountField, number> &
+  Record<RateField, number> & {
+    unitCode: string;
+    unitName: string;
+    kind: UnitKind;
+    seq: number;
+    /** Batch-inclusive completions, when known. */
+    completedInclBatch: number | null;
+    /** Active evaluation rate as the bulletin states it, when it does. */
+    activeEvaluationRateReported: number | null;
+  };
+
+export type SummaryScope = "CITY" | "MUNICIPAL" | "DISTRICTS";
+
+/** Figures only the bulletin's text states, for one scope. Absent = not stated. */
+export type ReportedSummary = {
+  scope: SummaryScope;
+  applied: number | null;
+  accepted: number | null;
+  completed: number | null;
+  overdueCompleted: number | null;
+  promisedCompleted: number | null;
+  promiseSpeedupRate: number | null;
+  handlingSpeedupRate: number | null;
+  earlyCompletionRate: number | null;
+  onlineApplied: number | null;
+  onlineShare: number | null;
+  onlineAccepted: number | null;
+  onlineCompleted: number | null;
+  onlinePromisedCompleted: number | null;
+  onlineEarlyCompletionRate: number | null;
+  onTimeCompletionRate: number | null;
+  activeEvaluations: number | null;
+  completedInclBatch: number | null;
+  activeEvaluationRate: number | null;
+  satisfactionRate: number | null;
+  coverageRate: number | null;
+  catalogClaimRate: number | null;
+};
