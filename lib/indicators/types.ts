@@ -97,3 +97,57 @@ export type ReportedSummary = {
   coverageRate: number | null;
   catalogClaimRate: number | null;
 };
+
+/** The figure fields of a ReportedSummary (everything but `scope`), in declaration order. */
+export const REPORTED_SUMMARY_FIELDS = [
+  "applied",
+  "accepted",
+  "completed",
+  "overdueCompleted",
+  "promisedCompleted",
+  "promiseSpeedupRate",
+  "handlingSpeedupRate",
+  "earlyCompletionRate",
+  "onlineApplied",
+  "onlineShare",
+  "onlineAccepted",
+  "onlineCompleted",
+  "onlinePromisedCompleted",
+  "onlineEarlyCompletionRate",
+  "onTimeCompletionRate",
+  "activeEvaluations",
+  "completedInclBatch",
+  "activeEvaluationRate",
+  "satisfactionRate",
+  "coverageRate",
+  "catalogClaimRate",
+] as const satisfies readonly Exclude<keyof ReportedSummary, "scope">[];
+export type ReportedSummaryField = (typeof REPORTED_SUMMARY_FIELDS)[number];
+
+/** A summary that states nothing yet: a month states what it states, the rest stays null. */
+export function emptyReportedSummary(scope: SummaryScope): ReportedSummary {
+  return {
+    scope,
+    applied: null,
+    accepted: null,
+    completed: null,
+    overdueCompleted: null,
+    promisedCompleted: null,
+    promiseSpeedupRate: null,
+    handlingSpeedupRate: null,
+    earlyCompletionRate: null,
+    onlineApplied: null,
+    onlineShare: null,
+    onlineAccepted: null,
+    onlineCompleted: null,
+    onlinePromisedCompleted: null,
+    onlineEarlyCompletionRate: null,
+    onTimeCompletionRate: null,
+    activeEvaluations: null,
+    completedInclBatch: null,
+    activeEvaluationRate: null,
+    satisfactionRate: null,
+    coverageRate: null,
+    catalogClaimRate: null,
+  };
+}

@@ -1,0 +1,445 @@
+// Totals over units. Counts add; rates do not: a rate of a group is its summed numerator over
+// its summed denominator, never the mean of the units' rates. Where the annex gives a unit
+// only its rate (speed-up and early-completion rates), the group's rate is weighted by the
+// best denominator the annex has and flagged approximate, as GLOSSARY.md requires.
+
+import {
+  COUNT_FIELDS,
+  type CountField,
+  type RateField,
+  type ReportedSummary,
+  type StatRow,
+  type SummaryScope,
+} from "./types";
+import { percent, roundRate, type Percent } from "./rates";
+
+export type Counts = Record<CountField, number>;
+
+/** A count of a row: a field name, or a function for derived amounts (completed − overdue). */
+export type RowAmount = CountField | ((row: StatRow) => number);
+
+function amountOf(row: StatRow, amount: RowAmount): number {
+  return typeof amount === "function" ? amount(row) : row[amount];
+}
+
+/** Σ of one count (or derived amount) over rows. */
+export function sumField(rows: readonly StatRow[], amount: RowAmount): number {
+  let total = 0;
+  for (const row of rows) total += amountOf(row, amount);
+  return total;
+}
+
+/** Σ of every count field over rows: the annex's missing total line. */
+export function sumCounts(rows: readonly StatRow[]): Counts {
+  const totals = Object.fromEntries(COUNT_FIELDS.map((field) => [field, 0])) as Counts;
+  for (const row of rows) {
+    for (const field of COUNT_FIELDS) totals[field] += row[field];
+  }
+  return totals;
+}
+
+/**
+ * A group's rate from its numerators and denominators: Σ numerator / Σ denominator × 100
+ * (null when Σ denominator is 0). Unrounded.
+ */
+export function aggregateRatio(
+  rows: readonly StatRow[],
+  numerator: RowAmount,
+  denominator: RowAmount,
+): Percent | null {
+  return percent(sumField(rows, numerator), sumField(rows, denominator));
+}
+
+/**
+ * Weights for rates the annex gives only as a per-unit percentage. The true denominators are
+ * Σ legal days (speed-up rates) and promised-case completions (early completion); the annex
+ * has no days, so every promised-case rate is weighted by promisedCompleted and every online
+ * one by onlinePromisedCompleted. For speed-up rates this can be far off: in 2021-06 it gives
+ * 78.48% for the municipal handling speed-up the bulletin states as 20.04%.
+ */
+export const RATE_WEIGHTS = {
+  promiseSpeedupRate: "promisedCompleted",
+  handlingSpeedupRate: "promisedCompleted",
+  earlyCompletionRate: "promisedCompleted",
+  onlineHandlingSpeedupRate: "onlinePromisedCompleted",
+  onlineEarlyCompletionRate: "onlinePromisedCompleted",
+} as const satisfies Partial<Record<RateField, CountField>>;
+export type WeightedRateField = keyof typeof RATE_WEIGHTS;
+
+export type ApproximateRate = {
+  value: Percent | null;
+  approximate: true;
+  weightField: CountField;
+};
+
+/**
+ * Σ(rate × weight) / Σ weight over rows, with the weight of RATE_WEIGHTS. Rows with weight 0
+ * (no promised cases) do not count, whatever rate they print. Unrounded; always approximate.
+ */
+export function weightedRate(rows: readonly StatRow[], field: WeightedRateField): ApproximateRate {
+  const weightField = RATE_WEIGHTS[field];
+  let weighted = 0;
+  let weights = 0;
+  for (const row of rows) {
+    weighted += row[field] * row[weightField];
+    weights += row[weightField];
+  }
+  return { value: weights === 0 ? null : weighted / weights, approximate: true, weightField };
+}
+
+export type AggregatedRate =
+  | { value: Percent | null; method: "ratio"; approximate: false }
+  | { value: Percent | null; method: "weighted"; approximate: true; weightField: CountField }
+  | { value: null; method: "unavailable"; approximate: false };
+
+/**
+ * A total for any annex rate column: exact where the annex holds the counts behind the rate
+ * (网上办理率 = onlinePromisedCompleted / promisedCompleted), weighted where it holds only
+ * rates, unavailable for coverage (the number of list items per unit is not in the annex).
+ */
+export function aggregateAnnexRate(rows: readonly StatRow[], field: RateField): AggregatedRate {
+  if (field === "onlineHandlingRate") {
+    return {
+      value: aggregateRatio(rows, "onlinePromisedCompleted", "promisedCompleted"),
+      method: "ratio",
+      approximate: false,
+    };
+  }
+  if (field === "coverageRate") return { value: null, method: "unavailable", approximate: false };
+  const { value, weightField } = weightedRate(rows, field);
+  return { value, method: "weighted", approximate: true, weightField };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Active evaluation denominators
+
+/**
+ * What an active evaluation rate is divided by: batch-inclusive completions ('inclBatch', the
+ * glossary's definition), completions without batch cases ('completed', the report's practice
+ * for departments), a denominator reconstructed as activeEvaluations ÷ stated rate ('implied',
+ * approximate: the stated rate has 2 decimals), or rows on different bases ('mixed').
+ */
+export type EvaluationDenominatorBasis = "inclBatch" | "completed" | "implied" | "mixed";
+
+export type EvaluationDenominator = {
+  value: number | null;
+  basis: EvaluationDenominatorBasis;
+  approximate: boolean;
+};
+
+/**
+ * One row's denominator: completedInclBatch when known; else implied by the stated rate
+ * (the 2021-06 districts: 通川区 167275 ÷ 100.38% ≈ 166,642, not its 48,935 completions);
+ * else `completed`.
+ */
+export function rowEvaluationDenominator(row: StatRow): EvaluationDenominator {
+  if (row.completedInclBatch != null) {
+    return { value: row.completedInclBatch, basis: "inclBatch", approximate: false };
+  }
+  const stated = row.activeEvaluationRateReported;
+  if (stated != null && stated > 0 && row.activeEvaluations > 0) {
+    return { value: row.activeEvaluations / (stated / 100), basis: "implied", approximate: true };
+  }
+  return { value: row.completed, basis: "completed", approximate: false };
+}
+
+/** Σ of the rows' denominators; approximate when any row's is. */
+export function evaluationDenominator(rows: readonly StatRow[]): EvaluationDenominator {
+  if (rows.length === 0) return { value: null, basis: "completed", approximate: false };
+  return combineDenominators(rows.map(rowEvaluationDenominator));
+}
+
+function combineDenominators(parts: readonly EvaluationDenominator[]): EvaluationDenominator {
+  let value: number | null = 0;
+  const bases = new Set<EvaluationDenominatorBasis>();
+  let approximate = false;
+  for (const part of parts) {
+    value = value === null || part.value === null ? null : value + part.value;
+    bases.add(part.basis);
+    approximate ||= part.approximate;
+  }
+  const [only] = bases;
+  return { value, basis: bases.size === 1 && only ? only : "mixed", approximate };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scope summaries (全市 / 市本级 / 县（市、区）)
+
+/** The bulletin's headline figures for a scope, in the order its text gives them. */
+export const HEADLINE_FIELDS = [
+  "applied",
+  "accepted",
+  "completed",
+  "promisedCompleted",
+  "promiseSpeedupRate",
+  "handlingSpeedupRate",
+  "earlyCompletionRate",
+  "onlineApplied",
+  "onlineShare",
+  "onlineAccepted",
+  "onlineCompleted",
+  "onlinePromisedCompleted",
+  "onlineEarlyCompletionRate",
+  "overdueCompleted",
+  "onTimeCompletionRate",
+  "activeEvaluations",
+  "activeEvaluationRate",
+  "satisfactionRate",
+  "coverageRate",
+  "catalogClaimRate",
+] as const;
+export type HeadlineField = (typeof HEADLINE_FIELDS)[number];
+
+export const HEADLINE_COUNT_FIELDS = [
+  "applied",
+  "accepted",
+  "completed",
+  "promisedCompleted",
+  "onlineApplied",
+  "onlineAccepted",
+  "onlineCompleted",
+  "onlinePromisedCompleted",
+  "overdueCompleted",
+  "activeEvaluations",
+] as const satisfies readonly (HeadlineField & CountField)[];
+export type HeadlineCountField = (typeof HEADLINE_COUNT_FIELDS)[number];
+export type HeadlineRateField = Exclude<HeadlineField, HeadlineCountField>;
+
+type HeadlineCounts = Record<HeadlineCountField, number>;
+
+/** How each headline rate is obtained from a scope's parts. */
+type RateMethod =
+  | {
+      method: "ratio";
+      /** The counts the ratio reads, so a missing one makes the rate null rather than wrong. */
+      uses: readonly HeadlineCountField[];
+      numerator: (c: HeadlineCounts) => number;
+      denominator: (c: HeadlineCounts) => number;
+    }
+  | { method: "weighted"; rateField: WeightedRateField & HeadlineRateField; weightField: HeadlineCountField }
+  | { method: "evaluation" }
+  /** Stated by the bulletin, with nothing in the annex to compute it from. */
+  | { method: "reportedOnly" };
+
+const HEADLINE_RATES: Record<HeadlineRateField, RateMethod> = {
+  promiseSpeedupRate: { method: "weighted", rateField: "promiseSpeedupRate", weightField: "promisedCompleted" },
+  handlingSpeedupRate: { method: "weighted", rateField: "handlingSpeedupRate", weightField: "promisedCompleted" },
+  earlyCompletionRate: { method: "weighted", rateField: "earlyCompletionRate", weightField: "promisedCompleted" },
+  onlineShare: {
+    method: "ratio",
+    uses: ["onlineApplied", "applied"],
+    numerator: (c) => c.onlineApplied,
+    denominator: (c) => c.applied,
+  },
+  onlineEarlyCompletionRate: {
+    method: "weighted",
+    rateField: "onlineEarlyCompletionRate",
+    weightField: "onlinePromisedCompleted",
+  },
+  onTimeCompletionRate: {
+    method: "ratio",
+    uses: ["completed", "overdueCompleted"],
+    numerator: (c) => c.completed - c.overdueCompleted,
+    denominator: (c) => c.completed,
+  },
+  activeEvaluationRate: { method: "evaluation" },
+  satisfactionRate: { method: "reportedOnly" },
+  coverageRate: { method: "reportedOnly" },
+  catalogClaimRate: { method: "reportedOnly" },
+};
+
+/**
+ * Where a figure's value comes from: the bulletin's text ('reported'), exact arithmetic on
+ * the rows or scopes ('computed'), or weighting of stated rates ('approximate').
+ */
+export type FigureSource = "reported" | "computed" | "approximate";
+
+export type ScopeFigure = {
+  /** What to show: the reported value when the bulletin states one, else the computed one. */
+  value: number | null;
+  /** Where `value` comes from; null when there is no value. */
+  source: FigureSource | null;
+  reported: number | null;
+  /** From the rows (or, for the city, from the two scopes). Rates rounded as printed. */
+  computed: number | null;
+  /** True when `computed` is an approximation. */
+  approximate: boolean;
+  /** reported − computed, when both exist (rates in percentage points, rounded to 2 decimals). */
+  difference: number | null;
+};
+
+export type ScopeSummary = {
+  scope: SummaryScope;
+  figures: Record<HeadlineField, ScopeFigure>;
+  /** Denominator behind figures.activeEvaluationRate.computed; kept so the city can add it. */
+  evaluationDenominator: EvaluationDenominator;
+};
+
+function makeFigure(
+  kind: "count" | "rate",
+  reported: number | null | undefined,
+  computedRaw: number | null,
+  approximate: boolean,
+): ScopeFigure {
+  const computed = kind === "rate" ? roundRate(computedRaw) : computedRaw;
+  const stated = reported ?? null;
+  let difference: number | null = null;
+  if (stated !== null && computed !== null) {
+    difference = kind === "rate" ? roundRate(stated - computed) : stated - computed;
+  }
+  const value = stated ?? computed;
+  const source: FigureSource | null =
+    stated !== null ? "reported" : computed === null ? null : approximate ? "approximate" : "computed";
+  return { value, source, reported: stated, computed, approximate: computed !== null && approximate, difference };
+}
+
+function inferScope(rows: readonly StatRow[]): SummaryScope {
+  if (rows.length > 0 && rows.every((r) => r.kind === "DEPARTMENT")) return "MUNICIPAL";
+  if (rows.length > 0 && rows.every((r) => r.kind === "DISTRICT")) return "DISTRICTS";
+  return "CITY";
+}
+
+/**
+ * The scope's denominator for its evaluation rate, best first: a stated batch-inclusive
+ * total; the rows' when none is approximate; implied by the stated scope rate; the rows'
+ * approximate ones.
+ */
+function scopeEvaluationDenominator(
+  rows: readonly StatRow[],
+  reported: ReportedSummary | null | undefined,
+): EvaluationDenominator {
+  if (reported?.completedInclBatch != null) {
+    return { value: reported.completedInclBatch, basis: "inclBatch", approximate: false };
+  }
+  const fromRows = evaluationDenominator(rows);
+  if (fromRows.value !== null && !fromRows.approximate) return fromRows;
+  const statedRate = reported?.activeEvaluationRate;
+  const evaluations = reported?.activeEvaluations ?? (rows.length > 0 ? sumField(rows, "activeEvaluations") : null);
+  if (statedRate != null && statedRate > 0 && evaluations !== null && evaluations > 0) {
+    return { value: evaluations / (statedRate / 100), basis: "implied", approximate: true };
+  }
+  return fromRows;
+}
+
+/**
+ * Every headline figure of a scope (CITY / MUNICIPAL / DISTRICTS) from its rows, side by side
+ * with what the bulletin states. The scope is reported.scope, else `scope`, else inferred
+ * from the rows' kinds. For the city prefer cityFromScopes: the bulletin's city totals add
+ * the municipal *stated* totals, which differ from the department rows.
+ */
+export function aggregateScope(
+  rows: readonly StatRow[],
+  reported?: ReportedSummary | null,
+  scope?: SummaryScope,
+): ScopeSummary {
+  const counts = sumCounts(rows);
+  const evalDenominator = scopeEvaluationDenominator(rows, reported);
+  const figures = {} as Record<HeadlineField, ScopeFigure>;
+
+  for (const field of HEADLINE_FIELDS) {
+    const stated = reported?.[field];
+    if (isHeadlineCount(field)) {
+      figures[field] = makeFigure("count", stated, rows.length > 0 ? counts[field] : null, false);
+      continue;
+    }
+    const spec = HEADLINE_RATES[field];
+    switch (spec.method) {
+      case "ratio":
+        figures[field] = makeFigure("rate", stated, percent(spec.numerator(counts), spec.denominator(counts)), false);
+        break;
+      case "weighted":
+        figures[field] = makeFigure("rate", stated, weightedRate(rows, spec.rateField).value, true);
+        break;
+      case "evaluation":
+        figures[field] = makeFigure(
+          "rate",
+          stated,
+          evalDenominator.value === null ? null : percent(counts.activeEvaluations, evalDenominator.value),
+          evalDenominator.approximate,
+        );
+        break;
+      case "reportedOnly":
+        figures[field] = makeFigure("rate", stated, null, false);
+        break;
+    }
+  }
+  return { scope: reported?.scope ?? scope ?? inferScope(rows), figures, evaluationDenominator: evalDenominator };
+}
+
+function isHeadlineCount(field: HeadlineField): field is HeadlineCountField {
+  return (HEADLINE_COUNT_FIELDS as readonly string[]).includes(field);
+}
+
+function addNullable(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a + b;
+}
+
+/**
+ * The city (全市) as the municipal level plus the districts, from the two scopes' *values*:
+ * counts add (46,016 + 1,002,037 = 1,048,053, as the bulletin does, using the municipal
+ * stated total rather than the department rows' 46,015); ratio rates are recomputed from the
+ * added counts (335,445 / 1,048,053 = 32.01%); rates known only as rates are weighted by
+ * their scope's weight count and flagged approximate; the evaluation rate divides the added
+ * evaluations by the added denominators. Figures nothing can derive (satisfaction, coverage,
+ * claim rate) come only from `reported`.
+ */
+export function cityFromScopes(
+  municipal: ScopeSummary,
+  districts: ScopeSummary,
+  reported?: ReportedSummary | null,
+): ScopeSummary {
+  const parts = [municipal, districts] as const;
+  const counts = {} as Record<HeadlineCountField, number | null>;
+  for (const field of HEADLINE_COUNT_FIELDS) {
+    counts[field] = addNullable(municipal.figures[field].value, districts.figures[field].value);
+  }
+  const evalDenominator = combineDenominators(parts.map((p) => p.evaluationDenominator));
+  const figures = {} as Record<HeadlineField, ScopeFigure>;
+
+  for (const field of HEADLINE_FIELDS) {
+    const stated = reported?.[field];
+    if (isHeadlineCount(field)) {
+      figures[field] = makeFigure("count", stated, counts[field], false);
+      continue;
+    }
+    const spec = HEADLINE_RATES[field];
+    switch (spec.method) {
+      case "ratio": {
+        const known = spec.uses.every((used) => counts[used] !== null);
+        const complete = counts as HeadlineCounts; // read only where `known`
+        const value = known ? percent(spec.numerator(complete), spec.denominator(complete)) : null;
+        figures[field] = makeFigure("rate", stated, value, false);
+        break;
+      }
+      case "weighted": {
+        let weighted: number | null = 0;
+        let weights: number | null = 0;
+        for (const part of parts) {
+          const rate = part.figures[field].value;
+          const weight = part.figures[spec.weightField].value;
+          if (rate === null || weight === null || weighted === null || weights === null) {
+            weighted = weights = null;
+            break;
+          }
+          weighted += rate * weight;
+          weights += weight;
+        }
+        const value = weighted === null || weights === null || weights === 0 ? null : weighted / weights;
+        figures[field] = makeFigure("rate", stated, value, true);
+        break;
+      }
+      case "evaluation": {
+        const value =
+          counts.activeEvaluations === null || evalDenominator.value === null
+            ? null
+            : percent(counts.activeEvaluations, evalDenominator.value);
+        figures[field] = makeFigure("rate", stated, value, evalDenominator.approximate);
+        break;
+      }
+      case "reportedOnly":
+        figures[field] = makeFigure("rate", stated, null, false);
+        break;
+    }
+  }
+  return { scope: "CITY", figures, evaluationDenominator: evalDenominator };
+}
