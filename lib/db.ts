@@ -1,12 +1,12 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
 
-// One client per server process. In development, module reloads would
+// One client per server process; in development, module reloads would
 // otherwise open a new pool on every edit.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createClient(): PrismaClient {
+function client(): PrismaClient {
+  if (globalForPrisma.prisma) return globalForPrisma.prisma;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error(
@@ -14,9 +14,18 @@ function createClient(): PrismaClient {
     );
   }
   // A small pool: the embedded database (pglite-server) serves few connections.
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 5) });
-  return new PrismaClient({ adapter });
+  globalForPrisma.prisma = createPrismaClient(connectionString, Number(process.env.DATABASE_POOL_SIZE ?? 5));
+  return globalForPrisma.prisma;
 }
 
-export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+/**
+ * The app's Prisma client, created on first use: `next build` imports page
+ * modules to collect their config, and must not need a database for that.
+ */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(real) : value;
+  },
+});

@@ -8,3 +8,4 @@ export * from "./ranking";
 export * from "./reconcile";
 export { referenceMonthFromJson, unitCodeFor, normalizeUnitName } from "./reference-fixture";
 export type { ReferenceMonth, ReferenceMonthJson, ReferenceAnnexRow } from "./reference-fixture";
+export * from "./month-scopes";

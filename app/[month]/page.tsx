@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
+import { LazyBarChart, LazyLineChart } from "@/components/charts/lazy-charts";
+import { ScopeKpis } from "@/components/dashboard/scope-kpis";
+import { DemoBadge } from "@/components/ui/demo-badge";
+import { formatCount } from "@/lib/format";
+import type { HeadlineField } from "@/lib/indicators";
+import { fill, getMessages } from "@/lib/i18n/messages";
+import { formatMonthLabel, formatMonthShort } from "@/lib/month";
+import { getMonthView } from "@/lib/queries/month-view";
+
+const CASE_FIELDS: HeadlineField[] = [
+  "applied",
+  "accepted",
+  "completed",
+  "promisedCompleted",
+  "promiseSpeedupRate",
+  "handlingSpeedupRate",
+  "earlyCompletionRate",
+];
+const ONLINE_FIELDS: HeadlineField[] = [
+  "onlineApplied",
+  "onlineShare",
+  "onlineAccepted",
+  "onlineCompleted",
+  "onlinePromisedCompleted",
+  "onlineEarlyCompletionRate",
+];
+const CHART_FIELDS = ["applied", "accepted", "completed", "promisedCompleted", "onlineApplied", "onlineAccepted", "onlineCompleted"] as const;
+
+export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
+  const { month } = await params;
+  return { title: `${getMessages().overview.heading} ${month}` };
+}
+
+export default async function OverviewPage({ params }: { params: Promise<{ month: string }> }) {
+  const { month } = await params;
+  const view = await getMonthView(month);
+  if (!view) notFound();
+  const t = getMessages();
+  const { current, previous, history } = view;
+  const city = current.scopes.city;
+  const value = (field: HeadlineField) => formatCount(city.figures[field].value, { unit: true });
+
+  const comparison: ChartDatum[] = CHART_FIELDS.map((field) => ({
+    label: t.fields[field],
+    previous: previous?.scopes.city.figures[field].value ?? null,
+    current: city.figures[field].value,
+  }));
+  const comparisonSeries = [
+    { key: "previous", label: `${t.chart.previousMonth}${previous ? `（${formatMonthLabel(previous.month)}）` : ""}`, color: SERIES_COLORS[5] },
+    { key: "current", label: `${t.chart.thisMonth}（${formatMonthLabel(month)}）`, color: SERIES_COLORS[0] },
+  ];
+  const trend: ChartDatum[] = history.map((m) => ({
+    label: `${formatMonthShort(m.month)}${m.isDemo ? "*" : ""}`,
+    applied: m.scopes.city.figures.applied.value,
+    accepted: m.scopes.city.figures.accepted.value,
+    completed: m.scopes.city.figures.completed.value,
+  }));
+  const trendSeries = (["applied", "accepted", "completed"] as const).map((key, i) => ({ key, label: t.fields[key], color: SERIES_COLORS[i]! }));
+  const anyDemo = history.some((m) => m.isDemo);
+
+  return (
+    <div className="space-y-6">
+      <section>
+        <h1 className="text-xl font-bold text-slate-900">{t.overview.heading}</h1>
+        <p className="mt-2 max-w-4xl text-sm leading-relaxed text-slate-700" data-testid="overview-lead">
+          {fill(t.overview.lead, {
+            month: formatMonthLabel(month),
+            applied: value("applied"),
+            accepted: value("accepted"),
+            completed: value("completed"),
+          })}
+          <span className="text-slate-500">（{t.overview.batchNote}）</span>
+        </p>
+      </section>
+      <section aria-labelledby="cases-heading" className="space-y-3">
+        <h2 id="cases-heading" className="text-base font-semibold text-slate-800">{t.overview.casesSection}</h2>
+        <ScopeKpis fields={CASE_FIELDS} current={city} previous={previous?.scopes.city ?? null} messages={t} testIdPrefix="kpi" />
+      </section>
+      <section aria-labelledby="online-heading" className="space-y-3">
+        <h2 id="online-heading" className="text-base font-semibold text-slate-800">{t.overview.onlineSection}</h2>
+        <ScopeKpis fields={ONLINE_FIELDS} current={city} previous={previous?.scopes.city ?? null} messages={t} testIdPrefix="kpi" />
+      </section>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ChartFigure title={t.overview.chartTitle} data={comparison} series={comparisonSeries} categoryLabel={t.chart.unit} tableLabel={t.chart.showTable} testId="figure-1">
+          <LazyBarChart data={comparison} series={comparisonSeries} horizontal height={320} />
+        </ChartFigure>
+        <ChartFigure title={t.overview.trendTitle} data={trend} series={trendSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="trend">
+          <LazyLineChart data={trend} series={trendSeries} height={320} />
+          {anyDemo && (
+            <p className="mt-2 text-xs text-amber-800">
+              <DemoBadge label={t.demo.badge} /> <span className="ml-1">{t.demo.chartNote}</span>
+            </p>
+          )}
+        </ChartFigure>
+      </div>
+    </div>
+  );
+}

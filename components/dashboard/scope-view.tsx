@@ -1,0 +1,148 @@
+// 市本级 (section 二 + 附件1 + 图2) and 县（市、区） (section 三 + 附件2 + 图3)
+// share one shape: stated summary with changes, the best performers, the
+// reconciliation of stated totals against the rows, the chart and the annex.
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
+import { LazyBarChart } from "@/components/charts/lazy-charts";
+import { ScopeKpis } from "@/components/dashboard/scope-kpis";
+import { AnnexTable, type AnnexTableRow } from "@/components/tables/annex-table";
+import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
+import { ANNEX_FIELDS, hasNoCases, reconcile, topN, type HeadlineField } from "@/lib/indicators";
+import { fill, getMessages } from "@/lib/i18n/messages";
+import { formatMonthLabel } from "@/lib/month";
+import type { MonthWithScopes } from "@/lib/queries/month-view";
+
+const MUNICIPAL_FIELDS: HeadlineField[] = [
+  "applied",
+  "accepted",
+  "completed",
+  "promisedCompleted",
+  "promiseSpeedupRate",
+  "handlingSpeedupRate",
+  "earlyCompletionRate",
+  "onlineApplied",
+  "onlineShare",
+  "onlineAccepted",
+  "onlineCompleted",
+  "onlinePromisedCompleted",
+  "onlineEarlyCompletionRate",
+];
+// The bulletin states no speed-up rates for the counties as a whole.
+const DISTRICT_FIELDS: HeadlineField[] = MUNICIPAL_FIELDS.filter(
+  (f) => !["promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate"].includes(f),
+);
+
+export function ScopeView({
+  kind,
+  current,
+  previous,
+}: {
+  kind: "DEPARTMENT" | "DISTRICT";
+  current: MonthWithScopes;
+  previous: MonthWithScopes | null;
+}) {
+  const t = getMessages();
+  const isMunicipal = kind === "DEPARTMENT";
+  const text = isMunicipal ? t.municipal : t.districts;
+  const scopeKey = isMunicipal ? "municipal" : "districts";
+  const summary = current.scopes[scopeKey];
+  const rows = current.rows.filter((r) => r.kind === kind);
+  const previousRows = new Map((previous?.rows ?? []).filter((r) => r.kind === kind).map((r) => [r.unitCode, r]));
+  const top = topN(rows, "completed", isMunicipal ? 4 : 3).filter((r) => r.completed > 0);
+  const topCodes = new Set(top.map((r) => r.unitCode));
+  const reported = current.summaries[isMunicipal ? "MUNICIPAL" : "DISTRICTS"];
+  const discrepancies = reported ? reconcile(reported, rows) : [];
+  const value = (field: HeadlineField) => formatCount(summary.figures[field].value, { unit: true });
+
+  const tableRows: AnnexTableRow[] = rows.map((row) => {
+    const out = { unitCode: row.unitCode, unitName: row.unitName, seq: row.seq, noCases: hasNoCases(row), top: topCodes.has(row.unitCode) } as AnnexTableRow;
+    for (const field of ANNEX_FIELDS) out[field] = row[field];
+    return out;
+  });
+
+  // 图2/图3: completions per unit, this month against last, for units with cases in either.
+  const chartRows = rows.filter((r) => r.completed > 0 || (previousRows.get(r.unitCode)?.completed ?? 0) > 0);
+  const chartData: ChartDatum[] = chartRows.map((r) => ({
+    label: r.unitName,
+    previous: previousRows.get(r.unitCode)?.completed ?? null,
+    current: r.completed,
+  }));
+  const chartSeries = [
+    { key: "previous", label: `${t.chart.previousMonth} ${t.fields.completed}`, color: SERIES_COLORS[5] },
+    { key: "current", label: `${t.chart.thisMonth} ${t.fields.completed}`, color: SERIES_COLORS[0] },
+  ];
+
+  return (
+    <div className="space-y-6">
+      <section>
+        <h1 className="text-xl font-bold text-slate-900">{text.heading}</h1>
+        <p className="mt-2 max-w-4xl text-sm leading-relaxed text-slate-700" data-testid="scope-lead">
+          {formatMonthLabel(current.month)}，
+          {fill(text.lead, { applied: value("applied"), accepted: value("accepted"), completed: value("completed") })}
+        </p>
+        {top.length > 0 && (
+          <p className="mt-1 text-sm text-slate-700" data-testid="top-units">
+            {text.topLead}
+            {top.map((r, i) => (
+              <span key={r.unitCode}>
+                {i > 0 && "、"}
+                <strong className="font-semibold">{r.unitName}</strong> {formatCount(r.completed, { unit: true })}
+              </span>
+            ))}
+            。
+          </p>
+        )}
+      </section>
+      <ScopeKpis
+        fields={isMunicipal ? MUNICIPAL_FIELDS : DISTRICT_FIELDS}
+        current={summary}
+        previous={previous?.scopes[scopeKey] ?? null}
+        messages={t}
+        testIdPrefix={`${scopeKey}-kpi`}
+      />
+      {reported && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="reconciliation">
+          <h2 className="font-semibold text-slate-800">{t.municipal.reconciliation}</h2>
+          {discrepancies.length === 0 ? (
+            <p className="mt-1 text-slate-600">{t.municipal.reconciliationOk}</p>
+          ) : (
+            <ul className="mt-1 list-disc pl-5 text-slate-700">
+              {discrepancies.map((d) => (
+                <li key={d.field} data-field={d.field}>
+                  {fill(t.municipal.discrepancy, {
+                    field: t.fields[d.field as keyof typeof t.fields] ?? d.field,
+                    reported: d.kind === "rate" ? formatRate(d.reported) : formatCount(d.reported, { unit: true }),
+                    computed: d.kind === "rate" ? formatRate(d.computed) : formatCount(d.computed, { unit: true }),
+                    difference: d.kind === "rate" ? formatPoints(d.difference) : formatSignedCount(d.difference, { unit: true }),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <ChartFigure
+        title={text.chartTitle}
+        data={chartData}
+        series={chartSeries}
+        categoryLabel={t.chart.unit}
+        tableLabel={t.chart.showTable}
+        testId={isMunicipal ? "figure-2" : "figure-3"}
+      >
+        <LazyBarChart data={chartData} series={chartSeries} horizontal height={Math.max(240, chartData.length * 34)} />
+      </ChartFigure>
+      <section className="space-y-2">
+        <h2 className="text-base font-semibold text-slate-800">
+          {isMunicipal ? t.annex.departmentsTitle : t.annex.districtsTitle}（{formatMonthLabel(current.month)}）
+        </h2>
+        <AnnexTable
+          rows={tableRows}
+          kind={kind}
+          month={current.month}
+          messages={t.annex}
+          fileName={`${isMunicipal ? "附件1-市级部门" : "附件2-县市区"}-${current.month}.csv`}
+        />
+      </section>
+    </div>
+  );
+}

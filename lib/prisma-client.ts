@@ -1,0 +1,13 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * A Prisma client on the pg driver adapter (no native engine: these machines
+ * are offline). Used by the app (lib/db.ts), the seed, scripts and tests.
+ */
+export function createPrismaClient(connectionString: string, poolSize = 5): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max: poolSize });
+  return new PrismaClient({ adapter });
+}
+
+export type { PrismaClient };

@@ -1,0 +1,26 @@
+import "server-only";
+import { monthScopes, type MonthScopes } from "@/lib/indicators";
+import { monthsEndingWith, previousMonth } from "@/lib/month";
+import { getMonthsData, type MonthData } from "@/lib/queries/month-data";
+
+export type MonthWithScopes = MonthData & { scopes: MonthScopes };
+
+export const HISTORY_MONTHS = 13;
+
+/**
+ * A month, the month before it and the 13 months ending with it, each with
+ * its scopes computed: what every dashboard view needs, in one cached read.
+ */
+export async function getMonthView(month: string): Promise<{
+  current: MonthWithScopes;
+  previous: MonthWithScopes | null;
+  history: MonthWithScopes[];
+} | null> {
+  const months = monthsEndingWith(month, HISTORY_MONTHS);
+  const data = await getMonthsData(months);
+  const history = data.map((m) => ({ ...m, scopes: monthScopes(m.rows, m.summaries) }));
+  const current = history.find((m) => m.month === month);
+  if (!current) return null;
+  const previous = history.find((m) => m.month === previousMonth(month)) ?? null;
+  return { current, previous, history };
+}

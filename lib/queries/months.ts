@@ -1,0 +1,26 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { prisma } from "@/lib/db";
+import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+
+export type PublishedMonth = { month: string; isDemo: boolean; versionNumber: number };
+
+/** Months with a current version, oldest first. */
+export const getPublishedMonths = unstable_cache(
+  async (): Promise<PublishedMonth[]> => {
+    const months = await prisma.reportMonth.findMany({
+      where: { currentVersionId: { not: null } },
+      orderBy: { month: "asc" },
+      select: { month: true, isDemo: true, currentVersion: { select: { number: true } } },
+    });
+    return months.map((m) => ({ month: m.month, isDemo: m.isDemo, versionNumber: m.currentVersion?.number ?? 0 }));
+  },
+  ["published-months"],
+  { tags: [REPORT_DATA_TAG] },
+);
+
+/** The newest published month: the dashboard's default. */
+export async function getLatestMonth(): Promise<string | null> {
+  const months = await getPublishedMonths();
+  return months.at(-1)?.month ?? null;
+}
