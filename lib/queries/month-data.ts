@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { prisma } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 import { ANNEX_FIELDS, type ReportedSummary, type StatRow, type SummaryScope } from "@/lib/indicators/types";
 
@@ -15,8 +16,8 @@ export type MonthData = {
 
 type DbStat = Awaited<ReturnType<typeof loadStats>>[number];
 
-function loadStats(versionIds: number[]) {
-  return prisma.monthlyStat.findMany({
+function loadStats(db: PrismaClient, versionIds: number[]) {
+  return db.monthlyStat.findMany({
     where: { versionId: { in: versionIds } },
     include: { unit: { select: { code: true, name: true, kind: true, sortOrder: true } } },
     orderBy: [{ seq: "asc" }],
@@ -43,15 +44,15 @@ const byReportOrder = (a: StatRow, b: StatRow) => KIND_ORDER[a.kind] - KIND_ORDE
  * The current version of several months at once (one query each for months,
  * rows and summaries, whatever the number of months: no N+1).
  */
-async function loadMonths(months: string[]): Promise<MonthData[]> {
-  const reportMonths = await prisma.reportMonth.findMany({
+export async function loadMonths(db: PrismaClient, months: string[]): Promise<MonthData[]> {
+  const reportMonths = await db.reportMonth.findMany({
     where: { month: { in: months }, currentVersionId: { not: null } },
     select: { month: true, isDemo: true, currentVersionId: true, currentVersion: { select: { number: true } } },
   });
   const versionIds = reportMonths.map((m) => m.currentVersionId!);
   const [stats, summaries] = await Promise.all([
-    loadStats(versionIds),
-    prisma.monthlySummary.findMany({ where: { versionId: { in: versionIds } }, omit: { id: true, month: true } }),
+    loadStats(db, versionIds),
+    db.monthlySummary.findMany({ where: { versionId: { in: versionIds } }, omit: { id: true, month: true } }),
   ]);
   return reportMonths
     .map((m) => ({
@@ -69,9 +70,11 @@ async function loadMonths(months: string[]): Promise<MonthData[]> {
 }
 
 export const getMonthData = unstable_cache(
-  async (month: string): Promise<MonthData | null> => (await loadMonths([month]))[0] ?? null,
+  async (month: string): Promise<MonthData | null> => (await loadMonths(prisma, [month]))[0] ?? null,
   ["month-data"],
   { tags: [REPORT_DATA_TAG] },
 );
 
-export const getMonthsData = unstable_cache(loadMonths, ["months-data"], { tags: [REPORT_DATA_TAG] });
+export const getMonthsData = unstable_cache((months: string[]) => loadMonths(prisma, months), ["months-data"], {
+  tags: [REPORT_DATA_TAG],
+});
