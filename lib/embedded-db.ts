@@ -23,12 +23,17 @@
 // - No SSL, no authentication (any user/password is accepted), no cancel.
 // - It is PostgreSQL 18 (PGlite 0.5), where the app's server is PostgreSQL 15.
 //
+// A new data directory is not initialised from scratch (initdb in WebAssembly
+// takes ~8 s) but copied from a template made once per PGlite version in the
+// system's temp directory (then ~1.5 s to start).
+//
 // One data directory must never be opened by two PGlite processes: a lock file
 // next to it (<dataDir>.lock, JSON) records the running server. A second
 // startEmbeddedDatabase() on the same directory reuses that server (its stop()
 // then does nothing); a lock left by a dead process is taken over.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from "node:fs";
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -106,6 +111,38 @@ export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<
   throw new Error(`database at ${url} not accepting connections: ${String(lastError)}`);
 }
 
+/** A freshly initialised data directory to copy, made once per PGlite version. */
+async function templateDataDir(log: (message: string) => void): Promise<string> {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../node_modules/@electric-sql/pglite/package.json", import.meta.url)), "utf8")) as { version: string };
+  const template = path.join(tmpdir(), `pglite-template-${pkg.version}`);
+  if (existsSync(path.join(template, "PG_VERSION"))) return template;
+  log(`initialising a PGlite template data directory (${template}), once`);
+  const staging = mkdtempSync(`${template}.staging-`);
+  try {
+    const child = spawn(process.execPath, [serverScript, JSON.stringify({ dataDir: path.join(staging, "data"), initOnly: true })], {
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once("error", reject);
+      child.once("exit", (c) => resolve(c));
+    });
+    if (code !== 0) throw new Error(`PGlite initdb failed (exit ${code})`);
+    try {
+      renameSync(path.join(staging, "data"), template);
+    } catch (error) {
+      // Another process made it meanwhile: use theirs.
+      if (!existsSync(path.join(template, "PG_VERSION"))) throw error;
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return template;
+}
+
+function isEmptyDir(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
+}
+
 function urlFor(host: string, port: number): string {
   return `postgresql://postgres:postgres@${host}:${port}/postgres`;
 }
@@ -160,6 +197,11 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
   let child: ChildProcess;
   let port: number;
   try {
+    if (lockPath && isEmptyDir(dataDir)) {
+      const template = await templateDataDir(log);
+      rmSync(dataDir, { recursive: true, force: true });
+      cpSync(template, dataDir, { recursive: true });
+    }
     const config = { dataDir, port: options.port ?? 0, host, maxConnections: Math.max(10, options.maxConnections ?? 32) };
     child = spawn(process.execPath, [serverScript, JSON.stringify(config)], {
       stdio: ["ignore", "inherit", "inherit", "ipc"],

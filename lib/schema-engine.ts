@@ -121,9 +121,25 @@ export async function prismaMigrateDeploy(
   const glue = await loadSchemaEngineWasm();
   const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const factory = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: databaseUrl }) as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0],
-  );
+  // The engine never disposes its connections (the CLI relies on process
+  // exit), and its session keeps Prisma's advisory lock: close them ourselves.
+  const pgFactory = new PrismaPg({ connectionString: databaseUrl });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracking = {
+    provider: pgFactory.provider,
+    adapterName: pgFactory.adapterName,
+    connect: async () => {
+      const adapter = await pgFactory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await pgFactory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const factory = bindMigrationAwareSqlAdapterFactory(tracking as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]);
   const engine: SchemaEngine = await glue.SchemaEngine.new({ datamodels: undefined }, () => {}, factory);
   const migrationsList = {
     baseDir: migrationsDir,
@@ -145,5 +161,6 @@ export async function prismaMigrateDeploy(
     };
   } finally {
     engine.free();
+    for (const adapter of opened) await adapter.dispose().catch(() => {});
   }
 }

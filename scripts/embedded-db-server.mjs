@@ -6,6 +6,7 @@
 // SIGINT, or when its parent goes away (IPC disconnect).
 //
 // Usage: node scripts/embedded-db-server.mjs '{"dataDir":"…","port":0,"host":"127.0.0.1","maxConnections":32}'
+//        node scripts/embedded-db-server.mjs '{"dataDir":"…","initOnly":true}'   (initdb, then exit)
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -38,6 +39,11 @@ process.on("disconnect", () => void shutdown(0));
 
 try {
   db = await PGlite.create(options.dataDir ?? "memory://");
+  if (options.initOnly) {
+    // Used to make a template data directory (initdb only), then exit.
+    await db.close();
+    process.exit(0);
+  }
   server = new PGLiteSocketServer({
     db,
     port: options.port ?? 0,
