@@ -1,0 +1,100 @@
+// npm start [-- --rebuild]   production: migrate, seed, build if needed, next start
+// npm run dev                (= npm start -- --dev) migrate, seed, next dev
+//
+// Database: DATABASE_URL when set; otherwise the embedded one (PGlite in
+// .data/pglite, or EMBEDDED_DB_DIR), started here and stopped on exit, its URL
+// handed to every child as DATABASE_URL.
+// Port: PORT (default 3000). The build is made when .next/BUILD_ID is missing
+// or --rebuild is given (after changing the code, run with --rebuild).
+// Ctrl-C / SIGTERM: forwarded to Next (its whole process group), then the
+// embedded database is closed cleanly.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "../lib/db-migrate";
+import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
+import { onTerminate, root, runTool, startTool, stopAllTools } from "./process-utils";
+
+const args = new Set(process.argv.slice(2));
+for (const a of args) {
+  if (!["--dev", "--rebuild"].includes(a)) {
+    console.error(`[start] unknown argument ${a} (use --dev, --rebuild)`);
+    process.exit(2);
+  }
+}
+const dev = args.has("--dev");
+const port = process.env.PORT ?? "3000";
+const log = (message: string) => console.log(`[start] ${message}`);
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.env.CHECKPOINT_DISABLE = "1";
+process.env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
+
+let embedded: EmbeddedDatabase | undefined;
+let stopping: Promise<void> | undefined;
+function shutdown(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  return (stopping ??= (async () => {
+    await stopAllTools(signal);
+    if (embedded) {
+      log("关闭内置数据库… / stopping the embedded database");
+      await embedded.stop();
+    }
+  })());
+}
+onTerminate(async (signal) => {
+  log(`收到 ${signal}，正在停止… / ${signal}: stopping`);
+  await shutdown(signal);
+});
+
+async function main(): Promise<number> {
+  if (!process.env.DATABASE_URL) {
+    const dataDir = process.env.EMBEDDED_DB_DIR ?? defaultDataDir;
+    log(`启动内置数据库… / starting the embedded database (PGlite, ${dataDir})`);
+    embedded = await startEmbeddedDatabase({ dataDir, log });
+    process.env.DATABASE_URL = embedded.url;
+  } else {
+    log("使用 DATABASE_URL / using DATABASE_URL");
+  }
+
+  log("数据库迁移… / migrating");
+  const applied = await applyMigrations(process.env.DATABASE_URL, { log });
+  log(applied.length ? `已应用迁移 / applied: ${applied.join(", ")}` : "迁移已是最新 / migrations up to date");
+
+  if (existsSync(path.join(root, "prisma/seed.ts"))) {
+    log("写入初始数据… / seeding");
+    const code = await runTool("seed", "tsx", ["prisma/seed.ts"]);
+    if (code !== 0) {
+      log(`初始数据写入失败 / seed failed (exit ${code})`);
+      return code;
+    }
+  } else {
+    log("警告：缺少 prisma/seed.ts，跳过初始数据 / warning: prisma/seed.ts not found, not seeding");
+  }
+
+  if (dev) {
+    log(`开发服务器 / next dev on http://localhost:${port}`);
+    return startTool("next dev", "next", ["dev", "-p", port]).exited;
+  }
+
+  if (args.has("--rebuild") || !existsSync(path.join(root, ".next/BUILD_ID"))) {
+    log("构建… / next build");
+    const code = await runTool("next build", "next", ["build"]);
+    if (code !== 0) {
+      log(`构建失败 / build failed (exit ${code})`);
+      return code;
+    }
+  } else {
+    log("使用已有构建 (.next/BUILD_ID)；代码改动后请加 --rebuild / using the existing build; pass --rebuild after code changes");
+  }
+  log(`启动 / next start on http://localhost:${port}`);
+  return startTool("next start", "next", ["start", "-p", port]).exited;
+}
+
+let code: number;
+try {
+  code = await main();
+} catch (error) {
+  console.error(`[start] 失败 / failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  code = 1;
+}
+await shutdown();
+process.exit(code);
