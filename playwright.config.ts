@@ -1,0 +1,34 @@
+import { defineConfig } from "@playwright/test";
+
+// Run by `npm test` (scripts/test.ts), which builds the app, starts it on a
+// free port and sets E2E_BASE_URL. By hand: start the app, then
+// `E2E_BASE_URL=http://127.0.0.1:3000 npx playwright test`.
+// The browser is Debian's chromium (apt-get install chromium); Playwright's
+// own download does not work offline.
+export default defineConfig({
+  testDir: "e2e",
+  workers: 2,
+  reporter: "list",
+  retries: 0,
+  timeout: 60_000,
+  outputDir: "test-results",
+  use: {
+    baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",
+    browserName: "chromium",
+    locale: "zh-CN",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+});

@@ -1,0 +1,26 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+// Unit tests sit beside the code (lib/**/x.test.ts); integration tests use
+// test/helpers/database.ts. `npm test` provides TEST_DATABASE_URL.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // Server-only modules (lib/db.ts, lib/queries) are plain Node code in tests.
+      { find: /^server-only$/, replacement: fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)) },
+    ],
+  },
+  test: {
+    environment: "node",
+    include: ["**/*.test.ts"],
+    exclude: ["e2e/**", "node_modules/**", ".next/**", ".data/**", "lib/generated/**"],
+    // Test files share one database server: run them one at a time.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    // Creating a database (a fresh PGlite instance takes ~8 s) happens in hooks.
+    hookTimeout: 120_000,
+  },
+});
