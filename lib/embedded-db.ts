@@ -170,7 +170,12 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
       const info = readLock(lockPath);
       if (info && (isAlive(info.pid) || isAlive(info.ownerPid))) {
         if (info.url && info.port) {
-          await waitForDatabase(info.url, Math.max(1_000, deadline - Date.now()));
+          await waitForDatabase(info.url, 15_000).catch((error: unknown) => {
+            throw new Error(
+              `${lockPath} names a running server (pid ${info.pid}) that does not answer on ${info.url}. ` +
+                `If no embedded database is running, delete the lock file. (${String(error)})`,
+            );
+          });
           log(`reusing the embedded database already running on ${dataDir} (pid ${info.pid}, port ${info.port})`);
           return { url: info.url, port: info.port, dataDir, reused: true, stop: async () => {} };
         }
