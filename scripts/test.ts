@@ -21,7 +21,7 @@
 //        --keep-db               do not drop the database (its URL is printed)
 // Other arguments go to vitest (e.g. `npm test -- --no-e2e lib/indicators`).
 //
-// Note: step 4 builds into .next/, replacing the build `npm start` would use.
+// Step 4 builds into .next-test/ (NEXT_DIST_DIR), never replacing the build `npm start` serves.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -186,6 +186,7 @@ async function main(): Promise<void> {
     console.warn("[test] warning: no app/ directory, e2e skipped");
     return;
   }
+  env.NEXT_DIST_DIR = ".next-test";
   if (existsSync(path.join(root, "prisma/seed.ts"))) {
     if (!(await step("初始数据 / seed", () => runTool("seed", "tsx", ["prisma/seed.ts"], env)))) return;
   } else {

@@ -1,6 +1,6 @@
 import "server-only";
 import { monthScopes, type MonthScopes } from "@/lib/indicators";
-import { monthsEndingWith, previousMonth } from "@/lib/month";
+import { isMonth, monthsEndingWith, previousMonth } from "@/lib/month";
 import { getMonthsData, type MonthData } from "@/lib/queries/month-data";
 
 export type MonthWithScopes = MonthData & { scopes: MonthScopes };
@@ -16,6 +16,7 @@ export async function getMonthView(month: string): Promise<{
   previous: MonthWithScopes | null;
   history: MonthWithScopes[];
 } | null> {
+  if (!isMonth(month)) return null;
   const months = monthsEndingWith(month, HISTORY_MONTHS);
   const data = await getMonthsData(months);
   const history = data.map((m) => ({ ...m, scopes: monthScopes(m.rows, m.summaries) }));
