@@ -11,8 +11,12 @@ if (!url) {
 }
 const prisma = createPrismaClient(url, 2);
 try {
-  const result = await seedDatabase(prisma);
-  console.log(result.seeded ? `[seed] 已写入示例与参考数据 / seeded ${result.months} months` : "[seed] 数据已存在，跳过 / data present, skipped");
+  const result = await seedDatabase(prisma, { demoUsers: process.env.SEED_DEMO_USERS !== "0" });
+  console.log(
+    result.seeded
+      ? `[seed] 已写入参考月份与示例数据 / seeded ${result.months} months, ${result.users} demo accounts`
+      : "[seed] 数据已存在，跳过 / data present, skipped",
+  );
 } finally {
   await prisma.$disconnect();
 }

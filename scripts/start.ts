@@ -8,6 +8,7 @@
 // or --rebuild is given (after changing the code, run with --rebuild).
 // Ctrl-C / SIGTERM: forwarded to Next (its whole process group), then the
 // embedded database is closed cleanly.
+import { ensureAuthSecret } from "./auth-secret";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db-migrate";
@@ -46,6 +47,7 @@ onTerminate(async (signal) => {
 });
 
 async function main(): Promise<number> {
+  ensureAuthSecret(path.join(root, ".data"));
   if (!process.env.DATABASE_URL) {
     const dataDir = process.env.EMBEDDED_DB_DIR ?? defaultDataDir;
     log(`启动内置数据库… / starting the embedded database (PGlite, ${dataDir})`);

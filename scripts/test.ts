@@ -170,6 +170,8 @@ async function main(): Promise<void> {
     DATABASE_URL: url,
     TEST_DATABASE_URL: url,
     TEST_DB_PREFIX: dbPrefix,
+    // A fresh secret per run: no session survives a test run.
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
   };
 
   if (runUnit) {

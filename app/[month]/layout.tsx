@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { MonthPicker } from "@/components/ui/month-picker";
 import { NavLinks } from "@/components/ui/nav-links";
+import { ViewerMenu } from "@/components/ui/viewer-menu";
 import { getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel, isMonth } from "@/lib/month";
 import { getPublishedMonths } from "@/lib/queries/months";
@@ -49,15 +50,18 @@ export default async function MonthLayout({
               demoLabel={t.demo.badge}
             />
             {current.isDemo && <DemoBadge label={t.demo.badge} title={t.demo.explanation} />}
+            <ViewerMenu messages={t.auth} />
           </div>
         </div>
         <div className="mx-auto max-w-7xl px-4 pb-2">
           <NavLinks
             label={t.nav.main}
+            month={month}
+            ownUnitLabel={t.auth.ownUnit}
             links={[
               { href: `/${month}`, label: t.nav.overview },
-              { href: `/${month}/municipal`, label: t.nav.municipal },
-              { href: `/${month}/districts`, label: t.nav.districts },
+              { href: `/${month}/municipal`, label: t.nav.municipal, audience: "allUnits" },
+              { href: `/${month}/districts`, label: t.nav.districts, audience: "allUnits" },
             ]}
           />
         </div>

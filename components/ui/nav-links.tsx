@@ -2,12 +2,24 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useViewer } from "@/components/ui/use-viewer";
 
-export function NavLinks({ links, label }: { links: Array<{ href: string; label: string }>; label: string }) {
+export type NavLink = { href: string; label: string; audience?: "allUnits" | "ownUnit" };
+
+/**
+ * The page's links, trimmed to what the viewer may open: links to every unit's
+ * rows are hidden from department users, who get a link to their own unit
+ * instead. (The server refuses those pages anyway; this only avoids dead ends.)
+ */
+export function NavLinks({ links, label, month, ownUnitLabel }: { links: NavLink[]; label: string; month: string; ownUnitLabel: string }) {
   const pathname = usePathname();
+  const viewer = useViewer();
+  const department = viewer?.role === "DEPARTMENT";
+  const shown: NavLink[] = links.filter((link) => !(department && link.audience === "allUnits"));
+  if (department && viewer.unitCode) shown.push({ href: `/${month}/units/${viewer.unitCode}`, label: ownUnitLabel });
   return (
     <nav className="flex gap-1 overflow-x-auto text-sm" aria-label={label}>
-      {links.map((link) => {
+      {shown.map((link) => {
         const active = pathname === link.href;
         return (
           <Link

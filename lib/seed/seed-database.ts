@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { UNIT_SEEDS } from "@/prisma/seed-data/units";
+import { DEMO_USERS } from "@/prisma/seed-data/demo-users";
+import { createUser } from "@/lib/users/create-user";
 import { generateDemoMonth, type DemoBaseRow } from "@/lib/demo/demo-months";
 import { addMonths } from "@/lib/month";
 import { createMonthVersion, type StatInput } from "@/lib/versions/create-month-version";
@@ -21,12 +23,19 @@ export async function seedUnits(prisma: PrismaClient): Promise<Map<string, { id:
   return new Map(units.map((u) => [u.code, { id: u.id, kind: u.kind }]));
 }
 
+/** The demo accounts (README), in a database that has no users yet. */
+export async function seedDemoUsers(prisma: PrismaClient): Promise<number> {
+  if ((await prisma.user.count()) > 0) return 0;
+  for (const user of DEMO_USERS) await createUser(prisma, user, null);
+  return DEMO_USERS.length;
+}
+
 export async function seedDatabase(
   prisma: PrismaClient,
-  options: { demoMonths?: number } = {},
-): Promise<{ seeded: boolean; months: number }> {
+  options: { demoMonths?: number; demoUsers?: boolean } = {},
+): Promise<{ seeded: boolean; months: number; users: number }> {
   const existing = await prisma.reportMonth.findUnique({ where: { month: REFERENCE_MONTH } });
-  if (existing) return { seeded: false, months: 0 };
+  if (existing) return { seeded: false, months: 0, users: 0 };
 
   const units = await seedUnits(prisma);
   const reference = referenceStats(new Map([...units].map(([code, u]) => [code, u.id])));
@@ -58,5 +67,6 @@ export async function seedDatabase(
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  return { seeded: true, months: demoMonths + 1 };
+  const users = options.demoUsers === false ? 0 : await seedDemoUsers(prisma);
+  return { seeded: true, months: demoMonths + 1, users };
 }

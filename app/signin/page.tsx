@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/app/signin/sign-in-form";
+import { getMessages } from "@/lib/i18n/messages";
+
+export const metadata: Metadata = { title: getMessages().auth.signInTitle };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  const t = getMessages();
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <div className="mb-6">
+          <div className="text-lg font-bold text-brand-900">
+            {t.app.city}
+            {t.app.title}
+          </div>
+          <h1 className="mt-3 text-xl font-semibold">{t.auth.signInTitle}</h1>
+          <p className="mt-1 text-sm text-slate-500">{t.auth.signInLead}</p>
+        </div>
+        <SignInForm messages={t.auth} callbackUrl={callbackUrl ?? "/"} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import Link from "next/link";
+import { signOutAction } from "@/lib/actions/auth/sign-out";
+import type { Messages } from "@/lib/i18n/messages";
+import { useViewer } from "@/components/ui/use-viewer";
+
+export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
+  const viewer = useViewer();
+  if (!viewer) return null;
+  return (
+    <div className="flex items-center gap-3 text-sm" data-testid="viewer-menu">
+      <span className="text-slate-600">
+        <span className="font-medium text-slate-900" data-testid="viewer-name">{viewer.name}</span>
+        <span className="ml-1 text-xs text-slate-500">（{messages.roles[viewer.role]}）</span>
+      </span>
+      {viewer.role === "ADMIN" && (
+        <Link href="/admin" className="text-brand-700 hover:underline">
+          {messages.admin}
+        </Link>
+      )}
+      <form action={signOutAction}>
+        <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-50">
+          {messages.signOut}
+        </button>
+      </form>
+    </div>
+  );
+}

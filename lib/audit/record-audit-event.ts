@@ -1,0 +1,38 @@
+// Every change is an audit event: who (actorId), what (action), to what
+// (targetType/targetId, month), when (at), with details. Append-only.
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+export type AuditAction =
+  | "user.signIn"
+  | "user.locked"
+  | "user.create"
+  | "user.update"
+  | "user.resetPassword"
+  | "user.deactivate"
+  | "user.reactivate"
+  | "month.publish"
+  | "month.rollback"
+  | "settings.update"
+  | "bulletin.updateTexts";
+
+export type AuditEventInput = {
+  actorId: number | null;
+  action: AuditAction;
+  month?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  details?: Prisma.InputJsonValue;
+};
+
+export async function recordAuditEvent(db: PrismaClient | Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      action: event.action,
+      month: event.month ?? null,
+      targetType: event.targetType ?? null,
+      targetId: event.targetId ?? null,
+      details: event.details,
+    },
+  });
+}

@@ -1,0 +1,28 @@
+// Every page request passes here before anything renders: the session (a JWT
+// cookie, checked by Auth.js) decides with lib/auth/permissions.ts whether the
+// page may be served. Month pages are prerendered for all audiences, so this
+// check is what keeps a department user to its own unit's pages.
+import { NextResponse } from "next/server";
+import { auth } from "@/lib/auth/auth";
+import { authorizePath, type Viewer } from "@/lib/auth/permissions";
+
+export default auth((request) => {
+  const user = request.auth?.user;
+  const viewer: Viewer | null = user?.id && user.role ? { userId: Number(user.id), role: user.role, unitCode: user.unitCode ?? null } : null;
+  const { pathname, search } = request.nextUrl;
+  const decision = authorizePath(viewer, pathname);
+  if (decision === "signIn") {
+    const url = new URL("/signin", request.nextUrl);
+    url.searchParams.set("callbackUrl", pathname + search);
+    return NextResponse.redirect(url);
+  }
+  if (decision === "forbidden") {
+    return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
+  }
+  return NextResponse.next();
+});
+
+export const config = {
+  // Static assets carry no data: they skip the check.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+};

@@ -1,0 +1,18 @@
+// AUTH_SECRET signs and encrypts the session cookies. It is never in the repo:
+// set it in the environment for a real deployment; without it, the embedded
+// default generates one on first start and keeps it in .data/ (git-ignored),
+// so sessions survive restarts.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export function ensureAuthSecret(dataDir: string): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+  return process.env.AUTH_SECRET;
+}
