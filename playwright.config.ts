@@ -11,7 +11,7 @@ export default defineConfig({
   reporter: "list",
   retries: 0,
   timeout: 60_000,
-  outputDir: "test-results",
+  outputDir: "test-results/output",
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",
     browserName: "chromium",
@@ -31,4 +31,9 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    // Specs run signed in as the official unless they choose another account.
+    { name: "chromium", dependencies: ["setup"], use: { storageState: "test-results/.auth/official.json" } },
+  ],
 });

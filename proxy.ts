@@ -19,7 +19,10 @@ export default auth((request) => {
   if (decision === "forbidden") {
     return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
   }
-  return NextResponse.next();
+  const response = NextResponse.next();
+  // Pages hold data for signed-in viewers only: no shared cache may keep them.
+  response.headers.set("Cache-Control", "private, no-cache");
+  return response;
 });
 
 export const config = {

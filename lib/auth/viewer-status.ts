@@ -7,7 +7,10 @@ import { prisma } from "@/lib/db";
 
 const STATUS_TTL_MS = 5_000;
 type Status = { active: boolean; sessionVersion: number; role: string; unitCode: string | null; at: number };
-const cache = new Map<number, Status>();
+// On globalThis: the proxy and the app are bundled separately but run in one
+// process, and a change made by an admin must reach both at once.
+const globalStore = globalThis as unknown as { __dashboardUserStatus?: Map<number, Status> };
+const cache = (globalStore.__dashboardUserStatus ??= new Map<number, Status>());
 
 export async function currentUserStatus(userId: number): Promise<Status | null> {
   const cached = cache.get(userId);

@@ -1,0 +1,113 @@
+// Who sees what, in the browser and over HTTP: each demo account signs in (auth.setup.ts)
+// and tries every page and export, including other units' by editing the URL.
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { ACCOUNTS, storageStateOf, type AccountKey } from "./accounts";
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("every page sends you to sign-in, and back after it", async ({ page }) => {
+    await page.goto("/2021-06/municipal");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F2021-06%2Fmunicipal/);
+    await page.getByLabel("用户名").fill(ACCOUNTS.official.username);
+    await page.getByLabel("密码").fill(ACCOUNTS.official.password);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/2021-06\/municipal$/);
+    await expect(page.getByTestId("municipal-kpi-applied").locator("[data-kpi-value]")).toHaveText("46,016件");
+  });
+
+  test("a wrong password says so, in Chinese", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByLabel("用户名").fill("official");
+    await page.getByLabel("密码").fill("not-the-password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("signin-error")).toHaveText("用户名或密码不正确。");
+  });
+
+  test("exports refuse signed-out requests", async ({ request }) => {
+    expect((await request.get("/api/export/2021-06/annex/departments")).status()).toBe(401);
+    expect((await request.get("/api/export/2021-06/unit/d08")).status()).toBe(401);
+  });
+});
+
+test.describe("a department user (市公安局)", () => {
+  test.use({ storageState: storageStateOf("gaj") });
+
+  test("sees the city totals and its own unit, with no links to other units' tables", async ({ page }) => {
+    await page.goto("/2021-06");
+    await expect(page.getByTestId("kpi-applied").locator("[data-kpi-value]")).toHaveText("1,048,053件");
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    await expect(nav.getByRole("link", { name: "本单位" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "市本级" })).toHaveCount(0);
+    await nav.getByRole("link", { name: "本单位" }).click();
+    await expect(page).toHaveURL(/\/2021-06\/units\/d08$/);
+    await expect(page.locator("dd[data-field=completed]")).toContainText("11,933");
+    await expect(page.locator("[data-rank=completed]")).toContainText("第 1 / 41 名");
+  });
+
+  test("is refused other units' pages, whatever the URL", async ({ page }) => {
+    for (const path of ["/2021-06/municipal", "/2021-06/districts", "/2021-06/units/d13", "/2021-06/units/x04", "/2021-05/units/d39"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByTestId("forbidden")).toHaveText("无权访问");
+      // The refusal holds no figures of the unit asked for.
+      await expect(page.locator("body")).not.toContainText("6,506");
+    }
+  });
+});
+
+test.describe("a county user (宣汉县)", () => {
+  test.use({ storageState: storageStateOf("xuanhan") });
+
+  test("sees its own row, not its neighbours'", async ({ page }) => {
+    await page.goto("/2021-06/units/x04");
+    await expect(page.getByTestId("unit-heading")).toHaveText("宣汉县运行情况");
+    await expect(page.locator("dd[data-field=completed]")).toContainText("141,678");
+    await expect(page.getByTestId("evaluation-rate")).toContainText("92.03%");
+    expect((await page.goto("/2021-06/units/x01"))?.status()).toBe(403);
+  });
+});
+
+test.describe("an official", () => {
+  test("reads every unit but cannot administer", async ({ page }) => {
+    await page.goto("/2021-06/units/x01");
+    await expect(page.locator("dd[data-field=completed]")).toContainText("48,935");
+    expect((await page.goto("/admin/users"))?.status()).toBe(403);
+  });
+});
+
+// The isolation matrix over HTTP: every page and export, as every account.
+const MATRIX: Array<{ path: string; allowed: AccountKey[] }> = [
+  { path: "/2021-06", allowed: ["admin", "official", "gaj", "xuanhan"] },
+  { path: "/2021-06/municipal", allowed: ["admin", "official"] },
+  { path: "/2021-06/districts", allowed: ["admin", "official"] },
+  { path: "/2021-06/units/d08", allowed: ["admin", "official", "gaj"] },
+  { path: "/2021-06/units/x04", allowed: ["admin", "official", "xuanhan"] },
+  { path: "/2021-06/units/d13", allowed: ["admin", "official"] },
+  { path: "/api/export/2021-06/annex/departments", allowed: ["admin", "official"] },
+  { path: "/api/export/2021-06/annex/districts", allowed: ["admin", "official"] },
+  { path: "/api/export/2021-06/unit/d08", allowed: ["admin", "official", "gaj"] },
+  { path: "/api/export/2021-06/unit/x04", allowed: ["admin", "official", "xuanhan"] },
+  { path: "/api/export/2021-06/unit/d13", allowed: ["admin", "official"] },
+  { path: "/admin/users", allowed: ["admin"] },
+  { path: "/admin/audit", allowed: ["admin"] },
+];
+
+test("isolation matrix: allowed requests succeed, the others are refused", async ({ baseURL }) => {
+  for (const account of Object.keys(ACCOUNTS) as AccountKey[]) {
+    const context = await playwrightRequest.newContext({ baseURL, storageState: storageStateOf(account) });
+    for (const { path, allowed } of MATRIX) {
+      const response = await context.get(path, { maxRedirects: 0 });
+      const expected = allowed.includes(account) ? 200 : 403;
+      expect(response.status(), `${account} ${path}`).toBe(expected);
+    }
+    await context.dispose();
+  }
+});
+
+test("a department user's own export holds its figures and no one else's", async ({ baseURL }) => {
+  const context = await playwrightRequest.newContext({ baseURL, storageState: storageStateOf("gaj") });
+  const csv = await (await context.get("/api/export/2021-06/unit/d08")).text();
+  expect(csv.split("\r\n")[1]).toContain("2021-06,,11924,11924,11933");
+  await context.dispose();
+});

@@ -1,0 +1,89 @@
+// Admins manage users in the browser; brute force is locked out; every change is audited.
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateOf } from "./accounts";
+
+test.use({ storageState: storageStateOf("admin") });
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+}
+
+test("admin creates a department user who then sees only its unit", async ({ page, browser }) => {
+  const username = `rsj${Date.now() % 100000}`;
+  await page.goto("/admin/users");
+  const form = page.getByTestId("create-user-form");
+  await form.getByLabel("用户名").fill(username);
+  await form.getByLabel("姓名/名称").fill("人社局填报员");
+  await form.getByLabel("初始密码").fill("short");
+  await form.getByLabel("角色").selectOption("DEPARTMENT");
+  await form.getByRole("button", { name: "新建用户" }).click();
+  // Field errors in Chinese, nothing created.
+  await expect(form.locator("[data-field-error=password]")).toContainText("密码至少 10 位");
+  await expect(form.locator("[data-field-error=unitCode]")).toContainText("须指定所属单位");
+  await form.getByLabel("初始密码").fill("rsj-password-2021");
+  await form.getByLabel("所属单位").selectOption({ label: "市人力资源和社会保障局" });
+  await form.getByRole("button", { name: "新建用户" }).click();
+  await expect(form.getByTestId("form-message")).toHaveText(`已创建用户 ${username}。`);
+  await expect(page.getByTestId("users-table").locator(`tr[data-username=${username}]`)).toContainText("市人力资源和社会保障局");
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const userPage = await context.newPage();
+  await signIn(userPage, username, "rsj-password-2021");
+  await expect(userPage).toHaveURL(/\/2021-06$/);
+  await userPage.goto("/2021-06/units/d13");
+  await expect(userPage.locator("dd[data-field=completed]")).toContainText("6,506");
+  expect((await userPage.goto("/2021-06/units/d08"))?.status()).toBe(403);
+
+  // Deactivating ends the user's session at once.
+  await page.getByTestId("users-table").locator(`tr[data-username=${username}]`).getByRole("link", { name: "编辑" }).click();
+  await page.getByTestId("set-active-form").getByRole("button", { name: "停用账号" }).click();
+  await expect(page.getByTestId("set-active-form").getByTestId("form-message")).toContainText("账号已停用");
+  await userPage.goto("/2021-06/units/d13");
+  await expect(userPage).toHaveURL(/\/signin/);
+  await context.close();
+
+  await page.goto("/admin/audit");
+  await expect(page.getByTestId("audit-table").locator("tr[data-action='user.create']").first()).toContainText(username);
+  await expect(page.getByTestId("audit-table").locator("tr[data-action='user.deactivate']").first()).toContainText("admin");
+});
+
+test("20 wrong passwords lock the account; the right one is refused until an admin resets it", async ({ page, browser }) => {
+  const username = `bf${Date.now() % 100000}`;
+  await page.goto("/admin/users");
+  const form = page.getByTestId("create-user-form");
+  await form.getByLabel("用户名").fill(username);
+  await form.getByLabel("姓名/名称").fill("暴力破解测试");
+  await form.getByLabel("初始密码").fill("right-password-2021");
+  await form.getByLabel("角色").selectOption("OFFICIAL");
+  await form.getByRole("button", { name: "新建用户" }).click();
+  await expect(form.getByTestId("form-message")).toContainText(username);
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const attacker = await context.newPage();
+  const messages: string[] = [];
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    await signIn(attacker, username, `wrong-${attempt}`);
+    messages.push(await attacker.getByTestId("signin-error").innerText());
+  }
+  expect(messages.slice(0, 4).every((m) => m === "用户名或密码不正确。")).toBe(true);
+  expect(messages.slice(4).every((m) => m.includes("已被锁定 15 分钟"))).toBe(true);
+
+  // The right password during the lock: refused, and it says why.
+  await signIn(attacker, username, "right-password-2021");
+  await expect(attacker.getByTestId("signin-error")).toContainText("已被锁定 15 分钟");
+  await expect(attacker).toHaveURL(/\/signin/);
+
+  await page.goto("/admin/users");
+  await expect(page.getByTestId("users-table").locator(`tr[data-username=${username}] [data-status]`)).toContainText("已锁定");
+  await page.getByTestId("users-table").locator(`tr[data-username=${username}]`).getByRole("link", { name: "编辑" }).click();
+  await page.getByTestId("reset-password-form").getByLabel("新密码").fill("new-password-2021");
+  await page.getByTestId("reset-password-form").getByRole("button", { name: "重置密码" }).click();
+  await expect(page.getByTestId("reset-password-form").getByTestId("form-message")).toContainText("密码已重置");
+
+  await signIn(attacker, username, "new-password-2021");
+  await expect(attacker).toHaveURL(/\/2021-06$/);
+  await context.close();
+});

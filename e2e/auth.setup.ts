@@ -1,0 +1,17 @@
+import { expect, test as setup } from "@playwright/test";
+import { ACCOUNTS, storageStateOf, type AccountKey } from "./accounts";
+
+// Signs in once per demo account through the real sign-in page and keeps the
+// session cookie for the specs.
+for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
+  setup(`sign in as ${key}`, async ({ page }) => {
+    const account = ACCOUNTS[key];
+    await page.goto("/signin");
+    await page.getByLabel("用户名").fill(account.username);
+    await page.getByLabel("密码").fill(account.password);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/\d{4}-\d{2}$/);
+    await expect(page.getByTestId("viewer-name")).toHaveText(account.name);
+    await page.context().storageState({ path: storageStateOf(key) });
+  });
+}
