@@ -31,6 +31,7 @@ import {
   type ISectionOptions,
 } from "docx";
 import { ChartRun } from "docx/charts";
+import { niceScale } from "./chart-scale";
 import type { Bulletin, BulletinAnnex, BulletinBlock, BulletinFigure } from "./types";
 
 const FONTS = {
@@ -56,11 +57,15 @@ function run(text: string, options: Omit<IRunOptions, "text"> = {}): TextRun {
   return new TextRun({ text, font: font(FONTS.body), size: SIZE.body, ...options });
 }
 
-function bodyParagraph(children: TextRun[], options: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
+function bodyParagraph(
+  children: TextRun[],
+  options: { indent?: boolean | { left: number; hanging: number }; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+): Paragraph {
+  const indent = options.indent === false ? undefined : typeof options.indent === "object" ? options.indent : { firstLine: 640 }; // two characters of 16pt
   return new Paragraph({
     children,
     alignment: options.align ?? AlignmentType.JUSTIFIED,
-    indent: options.indent === false ? undefined : { firstLine: 640 }, // two characters of 16pt
+    indent,
     spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
   });
 }
@@ -92,6 +97,12 @@ function figureDescription(figure: BulletinFigure): string {
     .join("；");
 }
 
+function axisScale(figure: BulletinFigure): { maximum: number; interval: number } {
+  const values = figure.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const scale = niceScale(Math.max(0, ...values));
+  return { maximum: scale.max, interval: scale.step };
+}
+
 function figureParagraphs(figure: BulletinFigure): Paragraph[] {
   const caption = new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -113,7 +124,7 @@ function figureParagraphs(figure: BulletinFigure): Paragraph[] {
               color: index === figure.series.length - 1 ? "2F5597" : "A6A6A6",
             })),
             dataLabels: { value: true },
-            valueAxis: { title: figure.unit },
+            valueAxis: { title: figure.unit, minimum: 0, ...axisScale(figure) },
             legend: { position: "bottom" },
             font: { name: FONTS.table },
             transformation: { width: 560, height: figure.categories.length > 4 ? Math.max(260, 34 * figure.categories.length + 90) : 280 },
@@ -280,12 +291,15 @@ export function bulletinDocument(bulletin: Bulletin): Document {
     ),
   ];
   for (const part of bulletin.parts) {
-    text.push(bodyParagraph([run(part.heading, { font: font(FONTS.heading) })]));
+    text.push(bodyParagraph([run(part.heading, { font: font(FONTS.heading) })], { indent: false }));
     for (const block of part.blocks) text.push(...blockParagraphs(bulletin, block));
   }
-  const [firstAttachment, ...moreAttachments] = bulletin.attachmentList;
-  if (firstAttachment) text.push(bodyParagraph([run(firstAttachment)]));
-  for (const line of moreAttachments) text.push(new Paragraph({ indent: { left: 1600 }, spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, children: [run(line)] }));
+  // "附件：1．…" hanging so that wrapped lines and "2．…" align after "附件：" (3 characters)
+  // and the item number ("1．", one and a half).
+  bulletin.attachmentList.forEach((line, index) => {
+    const left = 3 * 320 + 480;
+    text.push(bodyParagraph([run(line)], { indent: index === 0 ? { left, hanging: left } : { left, hanging: 480 } }));
+  });
 
   const footers = { default: pageNumberFooter() };
   const sections: ISectionOptions[] = [

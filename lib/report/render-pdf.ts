@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { niceScale } from "./chart-scale";
 import type { Bulletin, BulletinAnnex, BulletinBlock, BulletinFigure, BulletinHeaderCell } from "./types";
 
 type Doc = PDFKit.PDFDocument;
@@ -110,15 +111,6 @@ function formatValue(value: number): string {
   return String(Math.round(value));
 }
 
-/** A "nice" axis maximum and step: 1, 2 or 5 × 10^k, about 5 steps. */
-function niceScale(max: number): { max: number; step: number } {
-  if (max <= 0) return { max: 1, step: 1 };
-  const rough = max / 5;
-  const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
-  return { max: Math.ceil(max / step) * step, step };
-}
-
 function drawFigure(doc: Doc, figure: BulletinFigure): void {
   const labelSize = 9;
   const barHeight = figure.series.length > 1 ? 10 : 12;
@@ -136,14 +128,14 @@ function drawFigure(doc: Doc, figure: BulletinFigure): void {
 
   // Legend
   doc.font(REGULAR).fontSize(labelSize);
-  let legendX = left + width / 2 - (figure.series.length * 130) / 2;
-  figure.series.forEach((series, index) => {
+  const legends = figure.series.map((s) => `${s.name}（${s.monthLabel}${s.isDemo ? "，示例数据" : ""}）`);
+  const legendWidths = legends.map((text) => 14 + doc.widthOfString(text) + 16);
+  let legendX = left + (width - legendWidths.reduce((a, b) => a + b, 0)) / 2;
+  legends.forEach((text, index) => {
     const color = index === figure.series.length - 1 ? COLORS.current : COLORS.previous;
     doc.rect(legendX, y + 2, 10, 8).fill(color);
-    doc.fillColor(COLORS.text).text(`${series.name}（${series.monthLabel}${series.isDemo ? "，示例数据" : ""}）`, legendX + 14, y, {
-      lineBreak: false,
-    });
-    legendX += 130;
+    doc.fillColor(COLORS.text).text(text, legendX + 14, y, { lineBreak: false });
+    legendX += legendWidths[index] ?? 0;
   });
   y += legendHeight;
 
