@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
 import { emptyReportedSummary, referenceMonthFromJson, type StatRow } from "@/lib/indicators";
-import { loadMonths } from "@/lib/queries/month-data";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { buildBulletin, type BulletinMonth } from "./bulletin";
+import { loadBulletinMonths } from "./load";
 import { bulletinPlainText } from "./plain-text";
 import { REFERENCE_BULLETIN_TEXTS } from "./texts";
 import type { Bulletin, BulletinPartId } from "./types";
@@ -252,14 +252,19 @@ describe("buildBulletin from the seeded database (2021-05 demo, 2021-06 referenc
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedDatabase(db.prisma);
-    const [may, juneFromDb] = await loadMonths(db.prisma, ["2021-05", "2021-06"]);
-    bulletin = buildBulletin({ current: juneFromDb!, previous: may!, texts: REFERENCE_BULLETIN_TEXTS });
+    const months = await loadBulletinMonths(db.prisma, "2021-06");
+    bulletin = buildBulletin({ ...months!, texts: REFERENCE_BULLETIN_TEXTS });
   });
   afterAll(() => db?.drop());
 
+  it("loads no previous month before the first one, and nothing for a month without data", async () => {
+    expect((await loadBulletinMonths(db.prisma, "2020-06"))?.previous).toBeNull();
+    expect(await loadBulletinMonths(db.prisma, "2030-01")).toBeNull();
+  });
+
   it("states every figure of the reference report's text, in its order", () => {
     checkAgainstNarrative(bulletin);
-    expect(bulletin.previousIsDemo).toBe(true);
+    expect([bulletin.previousMonth, bulletin.previousIsDemo]).toEqual(["2021-05", true]);
     expect(bulletin.problems.slice(0, 3).map((p) => p.kind)).toEqual(["lowCoverage", "evaluationRateDrop", "lowCatalogClaim"]);
   });
 });
