@@ -427,8 +427,11 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
       continue;
     }
     if (++state.dataRows > state.maxRows) {
+      // Say how many there are: the rest of the table, counted without reading it.
+      let total = state.dataRows;
+      for (let i = r + 1; i < rows.length && !tableEndsAt(grid, i, header, file, isUnitRow); i++) if (isUnitRow(rows[i])) total++;
       state.problems.push(
-        error({ code: "TOO_MANY_ROWS", where: { file, sheet, row: rowNumber }, found: `${state.dataRows}+`, expected: String(state.maxRows) }),
+        error({ code: "TOO_MANY_ROWS", where: { file, sheet, row: rowNumber }, found: String(total), expected: String(state.maxRows) }),
       );
       state.aborted = true;
       break;
@@ -482,7 +485,7 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
   }
   if (units === 0 && !state.aborted) {
     state.problems.push(
-      error({ code: "NO_DATA_ROWS", where: { file, sheet, row: header.bottom + 1 }, found: zhCN.import.found.nothing, foundEn: en.import.found.nothing }),
+      error({ code: "NO_DATA_ROWS", where: { file, sheet, row: header.bottom + 1 }, found: zhCN.import.found.noRows, foundEn: en.import.found.noRows }),
     );
   }
   for (const [c, tracker] of rates) {
