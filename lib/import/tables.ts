@@ -298,14 +298,12 @@ export function readGrid(grid: Grid, state: ReadState): void {
 
 type FormulaTally = { count: number; first: Where | undefined; text: string };
 
-function noteFormula(tally: FormulaTally, result: FigureResult | undefined, where: Where, cell: Cell) {
-  const formula = result && result.kind !== "blank" ? result.formula : undefined;
-  if (formula === undefined || result?.kind === "error") return;
+function noteFormula(tally: FormulaTally, result: FigureResult, where: Where) {
+  if (result.kind !== "value" || result.formula === undefined) return;
   tally.count++;
   if (!tally.first) {
     tally.first = where;
-    tally.text = `=${formula}`;
-    void cell;
+    tally.text = `=${result.formula}`;
   }
 }
 
@@ -322,16 +320,20 @@ function looksLikeUnitRow(row: Cell[] | undefined, header: Header): boolean {
   return header.seq !== undefined && isNumericCell(row[header.seq]);
 }
 
-/** Whether the table ends at row r (blank row without unit rows after it, 注, next header). */
-function tableEndsAt(grid: Grid, r: number, header: Header, file: string, isUnitRow: (row: Cell[] | undefined) => boolean): boolean {
+/**
+ * Where reading goes from row r: "end" when the table ends there (a 注 footnote, the next
+ * header, or a blank row not followed by more rows of this table), else the row to read
+ * (blank rows inside the table are skipped in one step, so runs of them stay linear).
+ */
+function step(grid: Grid, r: number, file: string, isTableRow: (row: Cell[] | undefined) => boolean): number | "end" {
   const row = grid.rows[r];
   if (isBlankRow(row)) {
     const next = nextNonBlank(grid.rows, r);
-    return next < 0 || !isUnitRow(grid.rows[next]);
+    return next >= 0 && isTableRow(grid.rows[next]) ? next : "end";
   }
-  if (isFootnoteRow(row)) return true;
-  return isLabelRow(row) && detectHeader(grid, r, file) !== null;
-  void header;
+  if (isFootnoteRow(row)) return "end";
+  if (isLabelRow(row) && detectHeader(grid, r, file) !== null) return "end";
+  return r;
 }
 
 type Tracker = { marked: boolean; max: number; example?: { where: Where; text: string; value: number } };
@@ -356,10 +358,10 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
   const rows = grid.rows;
   const isUnitRow = (row: Cell[] | undefined) => looksLikeUnitRow(row, header);
   for (; r < rows.length; r++) {
-    if (tableEndsAt(grid, r, header, file, isUnitRow)) break;
-    const row = rows[r];
-    if (isBlankRow(row)) continue;
-    const cells = row!;
+    const next = step(grid, r, file, isUnitRow);
+    if (next === "end") break;
+    r = next;
+    const cells = rows[r]!;
     const rowNumber = r + 1;
     const at = (c: number): Where => ({ file, sheet, row: rowNumber, column: header.refs[c] });
     const rawName = cellText(cells[nameCol]);
@@ -374,7 +376,7 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
     for (const [field, c] of fieldCols) {
       const spec = figureSpec(field, isRateField(field));
       const result = readFigure(cells[c], spec);
-      noteFormula(formulas, result, at(c), cells[c]);
+      noteFormula(formulas, result, at(c));
       if (result.kind === "blank") {
         blanks.push(c);
         continue;
@@ -404,7 +406,7 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
     for (const [field, c] of extraCols) {
       const spec = figureSpec(field, field === "activeEvaluationRateReported");
       const result = readFigure(cells[c], spec);
-      noteFormula(formulas, result, at(c), cells[c]);
+      noteFormula(formulas, result, at(c));
       if (result.kind === "blank") continue;
       if (result.kind === "error") {
         rowProblems.push(error({ code: result.code, where: at(c), found: result.found, expected: result.expected, expectedEn: result.expectedEn }));
@@ -429,7 +431,12 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
     if (++state.dataRows > state.maxRows) {
       // Say how many there are: the rest of the table, counted without reading it.
       let total = state.dataRows;
-      for (let i = r + 1; i < rows.length && !tableEndsAt(grid, i, header, file, isUnitRow); i++) if (isUnitRow(rows[i])) total++;
+      for (let i = r + 1; i < rows.length; i++) {
+        const next = step(grid, i, file, isUnitRow);
+        if (next === "end") break;
+        i = next;
+        if (isUnitRow(rows[i])) total++;
+      }
       state.problems.push(
         error({ code: "TOO_MANY_ROWS", where: { file, sheet, row: rowNumber }, found: String(total), expected: String(state.maxRows) }),
       );
@@ -525,17 +532,16 @@ function readSummaryRows(grid: Grid, header: Header, state: ReadState, formulas:
   const { file } = state;
   const sheet = grid.sheet;
   const rows = grid.rows;
-  const seen = new Map<string, Where>();
   const scopeCols = [...header.scopes];
   const isFigureRow = (row: Cell[] | undefined) =>
     row !== undefined && !isFootnoteRow(row) && scopeCols.some(([, c]) => !isBlankCell(row[c]));
   let count = 0;
   let r = header.bottom + 1;
   for (; r < rows.length; r++) {
-    if (tableEndsAt(grid, r, header, file, isFigureRow)) break;
-    const row = rows[r];
-    if (isBlankRow(row)) continue;
-    const cells = row!;
+    const next = step(grid, r, file, isFigureRow);
+    if (next === "end") break;
+    r = next;
+    const cells = rows[r]!;
     const rowNumber = r + 1;
     const at = (c: number): Where => ({ file, sheet, row: rowNumber, column: header.refs[c] });
     if (header.month !== undefined) readMonthCell(cells[header.month], at(header.month), state);
@@ -555,7 +561,7 @@ function readSummaryRows(grid: Grid, header: Header, state: ReadState, formulas:
     const spec = figureSpec(field, !isSummaryCount(field));
     for (const [scope, c] of scopeCols) {
       const result = readFigure(cells[c], spec);
-      noteFormula(formulas, result, at(c), cells[c]);
+      noteFormula(formulas, result, at(c));
       if (result.kind === "blank") continue;
       if (result.kind === "error") {
         state.problems.push(error({ code: result.code, where: at(c), found: result.found, expected: result.expected, expectedEn: result.expectedEn }));
@@ -569,7 +575,6 @@ function readSummaryRows(grid: Grid, header: Header, state: ReadState, formulas:
       state.summaries.push({ scope, field, value: result.value, where: { ...at(c), row: rowNumber } });
       count++;
     }
-    void seen;
   }
   state.tables.push({ ...(sheet === undefined ? {} : { sheet }), layout: "summary", headerRow: header.top + 1, rows: count });
   return r;
