@@ -4,6 +4,7 @@
 // check is what keeps a department user to its own unit's pages.
 import { NextResponse } from "next/server";
 import { auth } from "@/lib/auth/auth";
+import { forbiddenResponse } from "@/lib/auth/forbidden-response";
 import { authorizePath, type Viewer } from "@/lib/auth/permissions";
 
 export default auth((request) => {
@@ -16,9 +17,7 @@ export default auth((request) => {
     url.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(url);
   }
-  if (decision === "forbidden") {
-    return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
-  }
+  if (decision === "forbidden") return forbiddenResponse();
   const response = NextResponse.next();
   // Pages hold data for signed-in viewers only: no shared cache may keep them.
   response.headers.set("Cache-Control", "private, no-cache");

@@ -24,9 +24,11 @@ test.describe("signed out", () => {
     await expect(page.getByTestId("signin-error")).toHaveText("用户名或密码不正确。");
   });
 
-  test("exports refuse signed-out requests", async ({ request }) => {
-    expect((await request.get("/api/export/2021-06/annex/departments")).status()).toBe(401);
-    expect((await request.get("/api/export/2021-06/unit/d08")).status()).toBe(401);
+  test("exports refuse signed-out requests", async ({ baseURL }) => {
+    const anonymous = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    expect((await anonymous.get("/api/export/2021-06/annex/departments")).status()).toBe(401);
+    expect((await anonymous.get("/api/export/2021-06/unit/d08")).status()).toBe(401);
+    await anonymous.dispose();
   });
 });
 

@@ -87,3 +87,41 @@ test("20 wrong passwords lock the account; the right one is refused until an adm
   await expect(attacker).toHaveURL(/\/2021-06$/);
   await context.close();
 });
+
+test("server actions check the caller themselves: replayed by an official or signed out, they change nothing", async ({ page, baseURL }) => {
+  // Capture the create-user action as the admin's browser sends it…
+  await page.goto("/admin/users");
+  const form = page.getByTestId("create-user-form");
+  const username = `adm${Date.now() % 100000}`;
+  await form.getByLabel("用户名").fill(username);
+  await form.getByLabel("姓名/名称").fill("越权测试");
+  await form.getByLabel("初始密码").fill("some-password-2021");
+  await form.getByLabel("角色").selectOption("ADMIN");
+  const [sent] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+    form.getByRole("button", { name: "新建用户" }).click(),
+  ]);
+  await expect(form.getByTestId("form-message")).toContainText(username);
+  const headers = sent.headers();
+  const replay = (sent.postData() ?? "").replaceAll(username, `${username}x`);
+
+  // …and replay it from pages anyone signed in may post to, as an official, then signed out.
+  const { request } = await import("@playwright/test");
+  const cases: Array<[string, string | { cookies: []; origins: [] }, string]> = [
+    ["official", storageStateOf("official"), "/2021-06"],
+    ["signed out", { cookies: [], origins: [] }, "/signin"],
+  ];
+  for (const [who, state, path] of cases) {
+    const context = await request.newContext({ baseURL, storageState: state });
+    const response = await context.post(path, {
+      headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component" },
+      data: replay,
+      maxRedirects: 0,
+    });
+    const body = await response.text();
+    expect(body, who).toMatch(/您没有执行此操作的权限|登录已失效/);
+    await context.dispose();
+  }
+  await page.goto("/admin/users");
+  await expect(page.getByTestId("users-table").locator(`tr[data-username=${username}x]`)).toHaveCount(0);
+});

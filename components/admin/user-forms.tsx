@@ -18,7 +18,7 @@ function RoleAndUnit({ t, units, role, unitCode, state }: { t: Messages; units: 
     <>
       <label className="block text-sm">
         {t.admin.users.columns.role}
-        <select name="role" defaultValue={role ?? "OFFICIAL"} className={input}>
+        <select name="role" key={state.values?.role ?? role} defaultValue={state.values?.role ?? role ?? "OFFICIAL"} className={input}>
           {(["ADMIN", "OFFICIAL", "DEPARTMENT"] as const).map((r) => (
             <option key={r} value={r}>{t.auth.roles[r]}</option>
           ))}
@@ -27,7 +27,7 @@ function RoleAndUnit({ t, units, role, unitCode, state }: { t: Messages; units: 
       </label>
       <label className="block text-sm">
         {t.admin.users.columns.unit}
-        <select name="unitCode" defaultValue={unitCode ?? ""} className={input}>
+        <select name="unitCode" key={state.values?.unitCode ?? unitCode ?? ""} defaultValue={state.values?.unitCode ?? unitCode ?? ""} className={input}>
           <option value="">{t.admin.users.unitNone}</option>
           <optgroup label={t.nav.municipal}>
             {units.filter((u) => u.kind === "DEPARTMENT").map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
@@ -49,12 +49,12 @@ export function CreateUserForm({ t, units }: { t: Messages; units: UnitOption[] 
     <form action={action} className="grid gap-3 md:grid-cols-3" data-testid="create-user-form">
       <label className="block text-sm">
         {t.admin.users.columns.username}
-        <input name="username" className={input} autoComplete="off" />
+        <input name="username" defaultValue={state.values?.username} className={input} autoComplete="off" />
         <FieldError state={state} field="username" />
       </label>
       <label className="block text-sm">
         {t.admin.users.columns.displayName}
-        <input name="displayName" className={input} />
+        <input name="displayName" defaultValue={state.values?.displayName} className={input} />
         <FieldError state={state} field="displayName" />
       </label>
       <label className="block text-sm">
@@ -78,7 +78,7 @@ export function EditUserForm({ t, units, user }: { t: Messages; units: UnitOptio
       <input type="hidden" name="userId" value={user.id} />
       <label className="block text-sm">
         {t.admin.users.columns.displayName}
-        <input name="displayName" defaultValue={user.displayName} className={input} />
+        <input name="displayName" defaultValue={state.values?.displayName ?? user.displayName} className={input} />
         <FieldError state={state} field="displayName" />
       </label>
       <RoleAndUnit t={t} units={units} role={user.role} unitCode={user.unitCode} state={state} />

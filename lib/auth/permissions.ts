@@ -60,18 +60,18 @@ const MONTH = "\\d{4}-\\d{2}";
  */
 export function authorizePath(viewer: Viewer | null, pathname: string): PathDecision {
   if (PUBLIC_PATHS.some((p) => p.test(pathname))) return "allow";
+  // Route handlers answer for themselves (401/403 as JSON, lib/auth/guard.ts), with this same table.
+  if (/^\/api\//.test(pathname)) return "allow";
   if (!viewer) return "signIn";
   const decide = (allowed: boolean): PathDecision => (allowed ? "allow" : "forbidden");
 
-  if (pathname === "/" || pathname === "/forbidden") return "allow";
+  if (pathname === "/") return "allow";
   if (new RegExp(`^/${MONTH}/?$`).test(pathname)) return decide(can(viewer, "report.viewCity"));
   if (new RegExp(`^/${MONTH}/(municipal|districts)/?$`).test(pathname)) return decide(can(viewer, "report.viewAllUnits"));
   const unit = new RegExp(`^/${MONTH}/units/([^/]+)/?$`).exec(pathname);
   if (unit) return decide(canViewUnit(viewer, decodeURIComponent(unit[1]!)));
   if (/^\/admin\/users(\/|$)/.test(pathname)) return decide(can(viewer, "users.manage"));
   if (/^\/admin(\/|$)/.test(pathname)) return decide(can(viewer, "data.manage"));
-  // Route handlers check their own permission with the same table (lib/auth/guard.ts).
-  if (/^\/api\//.test(pathname)) return "allow";
   // Anything else (an unknown path) renders the not-found page, which holds no data.
   return "allow";
 }

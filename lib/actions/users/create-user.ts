@@ -6,17 +6,17 @@ import { guardAction } from "@/lib/auth/guard";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { createUser, UserInputError } from "@/lib/users/create-user";
 import { newUserSchema } from "@/lib/users/user-input";
-import type { FormState } from "@/lib/actions/users/action-state";
+import { submittedValues, type FormState } from "@/lib/actions/users/action-state";
 
 export async function createUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const guard = await guardAction("users.manage");
   if (!guard.ok) return { message: guard.error };
   const parsed = newUserSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors };
+  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors, values: submittedValues(formData) };
   try {
     await createUser(prisma, parsed.data, guard.viewer.userId);
   } catch (error) {
-    if (error instanceof UserInputError) return { fieldErrors: { [error.field]: [error.message] } };
+    if (error instanceof UserInputError) return { fieldErrors: { [error.field]: [error.message] }, values: submittedValues(formData) };
     throw error;
   }
   revalidatePath("/admin/users");

@@ -8,7 +8,7 @@ import { guardAction } from "@/lib/auth/guard";
 import { forgetUserStatus } from "@/lib/auth/viewer-status";
 import { getMessages } from "@/lib/i18n/messages";
 import { displayNameSchema, roleSchema, unitMatchesRole } from "@/lib/users/user-input";
-import type { FormState } from "@/lib/actions/users/action-state";
+import { submittedValues, type FormState } from "@/lib/actions/users/action-state";
 
 const schema = z
   .object({
@@ -24,14 +24,14 @@ export async function updateUserAction(_previous: FormState, formData: FormData)
   const guard = await guardAction("users.manage");
   if (!guard.ok) return { message: guard.error };
   const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors };
+  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors, values: submittedValues(formData) };
   const { userId, displayName, role, unitCode } = parsed.data;
   const t = getMessages().admin.users;
 
   const user = await prisma.user.findUnique({ where: { id: userId }, include: { unit: { select: { code: true } } } });
   if (!user) return { message: t.notFound };
   const unit = unitCode ? await prisma.unit.findUnique({ where: { code: unitCode } }) : null;
-  if (unitCode && !unit) return { fieldErrors: { unitCode: [`没有代码为 ${unitCode} 的单位`] } };
+  if (unitCode && !unit) return { fieldErrors: { unitCode: [`没有代码为 ${unitCode} 的单位`] }, values: submittedValues(formData) };
   const accessChanged = user.role !== role || (user.unit?.code ?? null) !== unitCode;
 
   await prisma.$transaction(async (tx) => {

@@ -131,7 +131,12 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
       </div>
 
       <section className="space-y-2">
-        <h2 className="text-base font-semibold text-slate-800">{t.unit.history}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-base font-semibold text-slate-800">{t.unit.history}</h2>
+          <a href={`/api/export/${month}/unit/${code}`} className="rounded border border-brand-600 px-2 py-1 text-xs text-brand-700 hover:bg-brand-50" data-testid="unit-export">
+            {t.annex.exportCsv}
+          </a>
+        </div>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="tabular w-full border-collapse text-right text-sm" data-testid="unit-history">
             <thead className="bg-slate-100">
