@@ -110,7 +110,12 @@ function detectHeader(grid: Grid, top: number, file: string): Header | null {
   const rows = grid.rows;
   if (!isLabelRow(rows[top])) return null;
   let bottom = top;
-  while (bottom + 1 < rows.length && bottom + 1 - top < MAX_HEADER_ROWS && isLabelRow(rows[bottom + 1])) bottom++;
+  // The summary's header is one row: below it, indicator names (申请件, applied) are data.
+  const summaryHeader = rows[top]!.some((cell) => {
+    const role = isBlankCell(cell) ? null : resolveColumn([cellText(cell)]);
+    return role?.role === "indicator" || role?.role === "fieldId";
+  });
+  while (!summaryHeader && bottom + 1 < rows.length && bottom + 1 - top < MAX_HEADER_ROWS && isLabelRow(rows[bottom + 1])) bottom++;
 
   let width = 0;
   for (let r = top; r <= bottom; r++) width = Math.max(width, rows[r]?.length ?? 0);
