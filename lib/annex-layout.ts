@@ -44,8 +44,9 @@ export function isRateField(field: AnnexField): boolean {
  * labels (among others), so the wording lives here once. The two annexes differ in their
  * name column (部门/地区) and in the last two groups: 附件1 prints 办件主动评价数 and
  * 事项办件覆盖率 as single headings spanning both header rows (`columns` null), 附件2 prints
- * 办件主动评价 over 主动评价数 and 事项办件情况 over 办件覆盖度. The report prints
- * 线上承诺办件效率 without "（%）", unlike 承诺件办件效率（%）; kept as printed.
+ * 办件主动评价 over 主动评价数 and 事项办件情况 over 办件覆盖度. One deliberate difference: the
+ * 2021-06 PDF text shows 线上承诺办件效率 without the "（%）" of its neighbour 承诺件办件效率（%）;
+ * the product prints "（%）" on both, as the dashboard and the Word/PDF bulletin do.
  */
 export type AnnexReportLabels = {
   /** 附件 number: 1 departments, 2 districts. */
@@ -89,7 +90,7 @@ const REPORT_GROUPS: Record<AnnexGroup, string> = {
   efficiency: "承诺件办件效率（%）",
   online: "线上办件情况（件）",
   onlinePromised: "线上承诺件办件情况（件）",
-  onlineEfficiency: "线上承诺办件效率",
+  onlineEfficiency: "线上承诺办件效率（%）",
   evaluation: "办件主动评价数",
   coverage: "事项办件覆盖率",
 };
