@@ -59,7 +59,7 @@ type Case = {
   /** Fragments the Chinese message must contain (what was expected, mostly). */
   says?: string[];
   expectedMonth?: string;
-  limits?: { maxRows?: number; maxBytes?: number };
+  limits?: { maxRows?: number; maxBytes?: number; maxUncompressedBytes?: number };
   /** Run validateUpload too (unit directory checks). */
   validate?: boolean;
 };
@@ -73,6 +73,13 @@ const cases: Case[] = [
     code: "FILE_TOO_LARGE",
     found: "50 MB",
     says: ["文件大小为 50 MB，超过上限 10 MB"],
+  },
+  {
+    name: "an .xlsx that would unpack beyond the limit, rejected before it is opened",
+    file: () => templateXlsx(templateInput),
+    limits: { maxUncompressedBytes: 64 * 1024 },
+    code: "FILE_TOO_LARGE",
+    says: ["（解压后），超过上限 64 KB（解压后）"],
   },
   { name: "an empty file", file: () => ({ fileName: "empty.csv", bytes: new Uint8Array(0) }), code: "EMPTY_FILE", found: "0 字节" },
   {

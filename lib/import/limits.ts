@@ -5,6 +5,12 @@
 /** Largest file accepted (bytes), checked before anything is parsed. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Largest uncompressed content of an .xlsx (the sizes its ZIP directory declares), checked
+ * before it is opened. A month's workbook is well under 1 MB unpacked; 5,000 rows are ~10 MB.
+ */
+export const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
+
 /** Most unit rows one upload may hold: ten times any real month. */
 export const MAX_DATA_ROWS = 500;
 
@@ -17,6 +23,10 @@ export const MAX_OTHER_ROWS = 100;
 /** How many header rows a table may have (the report has two). */
 export const MAX_HEADER_ROWS = 4;
 
-export type UploadLimits = { maxBytes: number; maxRows: number };
+export type UploadLimits = { maxBytes: number; maxUncompressedBytes: number; maxRows: number };
 
-export const DEFAULT_LIMITS: UploadLimits = { maxBytes: MAX_UPLOAD_BYTES, maxRows: MAX_DATA_ROWS };
+export const DEFAULT_LIMITS: UploadLimits = {
+  maxBytes: MAX_UPLOAD_BYTES,
+  maxUncompressedBytes: MAX_UNCOMPRESSED_BYTES,
+  maxRows: MAX_DATA_ROWS,
+};

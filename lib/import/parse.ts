@@ -18,6 +18,7 @@ import { gridFromRecords, gridFromWorksheet, isBlankRow, type Grid } from "./gri
 import { DEFAULT_LIMITS, MAX_OTHER_ROWS, type UploadLimits } from "./limits";
 import { summaryFieldLabel } from "./labels";
 import { unitNameKey } from "./normalize";
+import { declaredUncompressedSize } from "./zip";
 import { error, formatBytes, type Where } from "./problems";
 import { newReadState, readGrid, type ReadState } from "./tables";
 import type { ParsedFileInfo, ParsedSummary, ParseResult, Problem, SourceRef, UploadFile } from "./types";
@@ -134,6 +135,19 @@ async function readFile(file: UploadFile, limits: UploadLimits): Promise<{ state
   const rowCap = limits.maxRows + MAX_OTHER_ROWS;
 
   if (sniffed.format === "xlsx") {
+    const unpacked = declaredUncompressedSize(bytes);
+    if (unpacked !== null && unpacked > limits.maxUncompressedBytes) {
+      return fatal(
+        error({
+          code: "FILE_TOO_LARGE",
+          where,
+          found: `${formatBytes(unpacked)}（解压后）`,
+          foundEn: `${formatBytes(unpacked, "en")} unpacked`,
+          expected: `${formatBytes(limits.maxUncompressedBytes)}（解压后）`,
+          expectedEn: `${formatBytes(limits.maxUncompressedBytes, "en")} unpacked`,
+        }),
+      );
+    }
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
