@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
+import { BackLink } from "@/components/ui/back-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { ANNEX_GROUPS, isRateField } from "@/lib/annex-layout";
 import { formatCount, formatRate } from "@/lib/format";
@@ -60,9 +61,12 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
   return (
     <div className="space-y-6">
       <div>
-        <Link href={scopeHref} className="text-sm text-brand-700 hover:underline">
-          ← {t.unit.back}：{unit.kind === "DEPARTMENT" ? t.nav.municipal : t.nav.districts}
-        </Link>
+        <BackLink
+          href={scopeHref}
+          label={`${t.unit.back}：${unit.kind === "DEPARTMENT" ? t.nav.municipal : t.nav.districts}`}
+          fallbackHref={`/${month}`}
+          fallbackLabel={`${t.unit.back}：${t.nav.overview}`}
+        />
         <h1 className="mt-1 text-xl font-bold text-slate-900" data-testid="unit-heading">
           {unit.name}
           {t.unit.headingSuffix}

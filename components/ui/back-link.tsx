@@ -1,0 +1,15 @@
+"use client";
+
+import Link from "next/link";
+import { useViewer } from "@/components/ui/use-viewer";
+
+/** Back to the unit's table — or, for a department user who may not open it, to the city overview. */
+export function BackLink({ href, label, fallbackHref, fallbackLabel }: { href: string; label: string; fallbackHref: string; fallbackLabel: string }) {
+  const viewer = useViewer();
+  const department = viewer?.role === "DEPARTMENT";
+  return (
+    <Link href={department ? fallbackHref : href} className="text-sm text-brand-700 hover:underline">
+      ← {department ? fallbackLabel : label}
+    </Link>
+  );
+}
