@@ -1,0 +1,43 @@
+// 存在的问题 as the dashboard's page shows it: each problem the rules found with the
+// bulletin's own sentence, and every rule with its threshold and whether it found anything.
+// Pure: reads a built Bulletin (lib/report), which ran the rules with the stored thresholds.
+import { PROBLEM_KINDS, type Problem, type ProblemKind, type ProblemSettings } from "@/lib/indicators/problems";
+import type { Bulletin } from "@/lib/report";
+
+export type ProblemEntry = { problem: Problem; number: number; lead: string; text: string };
+
+/** The problems in the bulletin's order, each with its numbered heading and paragraph. */
+export function problemEntries(bulletin: Bulletin): ProblemEntry[] {
+  const part = bulletin.parts.find((p) => p.id === "problems");
+  const paragraphs = (part?.blocks ?? []).filter((b) => b.type === "paragraph");
+  return bulletin.problems.map((problem, index) => {
+    const block = paragraphs[index];
+    return { problem, number: index + 1, lead: block?.lead ?? "", text: block?.text ?? "" };
+  });
+}
+
+/** The setting each rule compares with, if it has one. */
+export const RULE_THRESHOLD: Record<ProblemKind, "coverageRateBelow" | "evaluationRateDropAbove" | "catalogClaimRateBelow" | null> = {
+  lowCoverage: "coverageRateBelow",
+  evaluationRateDrop: "evaluationRateDropAbove",
+  lowCatalogClaim: "catalogClaimRateBelow",
+  noCases: null,
+  overdue: null,
+  missingData: null,
+};
+
+export type RuleStatus = { kind: ProblemKind; enabled: boolean; threshold: number | null; found: boolean; units: number };
+
+export function ruleStatuses(settings: ProblemSettings, problems: readonly Problem[]): RuleStatus[] {
+  return PROBLEM_KINDS.map((kind) => {
+    const problem = problems.find((p) => p.kind === kind);
+    const setting = RULE_THRESHOLD[kind];
+    return {
+      kind,
+      enabled: settings.enabled[kind],
+      threshold: setting === null ? null : settings[setting],
+      found: problem !== undefined,
+      units: problem?.units.length ?? 0,
+    };
+  });
+}
