@@ -1,14 +1,8 @@
 // CSV that Excel opens correctly in Chinese (UTF-8 with a BOM) and that cannot
-// smuggle formulas into a spreadsheet (OWASP "CSV injection").
+// smuggle formulas into a spreadsheet (OWASP "CSV injection", lib/export/neutralise.ts).
+import { neutraliseFormula } from "@/lib/export/neutralise";
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Prefixes a cell that a spreadsheet would read as a formula, so it stays text. */
-export function neutraliseFormula(value: string): string {
-  // Plain negative numbers are data, not formulas: keep them as they are.
-  if (/^-\d+(\.\d+)?%?$/.test(value)) return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+export { neutraliseFormula };
 
 function quote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
