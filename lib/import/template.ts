@@ -157,7 +157,7 @@ export function buildTemplateWorkbook(input: TemplateInput): ExcelJS.Workbook {
     views: [{ state: "frozen", xSplit: 3, ySplit: HEADER_ROW }],
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  ws.columns = header.map((_, i) => ({ width: i === 0 ? 6 : i === 1 ? 12 : i === 2 ? 24 : 11 }));
+  ws.columns = header.map((_, i) => ({ width: i === 0 ? 6 : i === 1 ? 12 : i === 2 ? 24 : i >= width - EXTRA_FIELDS.length ? 15 : 11 }));
   styleTitle(ws, title(t.annexTitle, input), t.annexNote, width);
   ws.getRow(HEADER_ROW).values = header;
   styleHeader(ws.getRow(HEADER_ROW), width);
