@@ -1,23 +1,25 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { prisma } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 
 export type PublishedMonth = { month: string; isDemo: boolean; versionNumber: number };
 
+/** Months with a current version, oldest first (uncached; the query plan test runs it). */
+export async function loadPublishedMonths(db: PrismaClient): Promise<PublishedMonth[]> {
+  const months = await db.reportMonth.findMany({
+    where: { currentVersionId: { not: null } },
+    orderBy: { month: "asc" },
+    select: { month: true, isDemo: true, currentVersion: { select: { number: true } } },
+  });
+  return months.map((m) => ({ month: m.month, isDemo: m.isDemo, versionNumber: m.currentVersion?.number ?? 0 }));
+}
+
 /** Months with a current version, oldest first. */
-export const getPublishedMonths = unstable_cache(
-  async (): Promise<PublishedMonth[]> => {
-    const months = await prisma.reportMonth.findMany({
-      where: { currentVersionId: { not: null } },
-      orderBy: { month: "asc" },
-      select: { month: true, isDemo: true, currentVersion: { select: { number: true } } },
-    });
-    return months.map((m) => ({ month: m.month, isDemo: m.isDemo, versionNumber: m.currentVersion?.number ?? 0 }));
-  },
-  ["published-months"],
-  { tags: [REPORT_DATA_TAG] },
-);
+export const getPublishedMonths = unstable_cache(async (): Promise<PublishedMonth[]> => loadPublishedMonths(prisma), ["published-months"], {
+  tags: [REPORT_DATA_TAG],
+});
 
 /** The newest published month: the dashboard's default. */
 export async function getLatestMonth(): Promise<string | null> {

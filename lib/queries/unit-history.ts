@@ -1,27 +1,25 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { prisma } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 
 export type UnitInfo = { id: number; code: string; name: string; nameEn: string | null; kind: "DEPARTMENT" | "DISTRICT"; sortOrder: number };
 
-export const getUnit = unstable_cache(
-  async (code: string): Promise<UnitInfo | null> =>
-    prisma.unit.findUnique({
-      where: { code },
-      select: { id: true, code: true, name: true, nameEn: true, kind: true, sortOrder: true },
-    }),
-  ["unit"],
-  { tags: [REPORT_DATA_TAG] },
-);
+const UNIT_SELECT = { id: true, code: true, name: true, nameEn: true, kind: true, sortOrder: true } as const;
 
-export const getUnits = unstable_cache(
-  async (): Promise<UnitInfo[]> =>
-    prisma.unit.findMany({
-      where: { active: true },
-      orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
-      select: { id: true, code: true, name: true, nameEn: true, kind: true, sortOrder: true },
-    }),
-  ["units"],
-  { tags: [REPORT_DATA_TAG] },
-);
+/** One unit by its URL code (uncached; the query plan test runs it). */
+export function loadUnit(db: PrismaClient, code: string): Promise<UnitInfo | null> {
+  return db.unit.findUnique({ where: { code }, select: UNIT_SELECT });
+}
+
+/** The active units in the report's order (uncached). */
+export function loadUnits(db: PrismaClient): Promise<UnitInfo[]> {
+  return db.unit.findMany({ where: { active: true }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: UNIT_SELECT });
+}
+
+export const getUnit = unstable_cache(async (code: string): Promise<UnitInfo | null> => loadUnit(prisma, code), ["unit"], {
+  tags: [REPORT_DATA_TAG],
+});
+
+export const getUnits = unstable_cache(async (): Promise<UnitInfo[]> => loadUnits(prisma), ["units"], { tags: [REPORT_DATA_TAG] });
