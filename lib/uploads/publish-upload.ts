@@ -1,0 +1,134 @@
+// Publishing a staged upload: the stored bytes are checked again (with the admin's unit
+// mappings), then in ONE transaction: new units and aliases the mappings ask for, a new
+// MonthVersion (origin UPLOAD) made current, the upload COMMITTED, the upload behind the
+// previous version SUPERSEDED, and the audit event. Any failure leaves the previous version
+// current and complete. The caller revalidates the pages afterwards.
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import { toStatInputs } from "@/lib/import";
+import { unitNameKey } from "@/lib/import/normalize";
+import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { createMonthVersion, type SummaryInput } from "@/lib/versions/create-month-version";
+import { checkUpload, NEW_UNIT_PREFIX, type UnitMappings } from "./check-upload";
+import { reportOf } from "./stage-upload";
+
+export type SummaryForm = Partial<Record<SummaryScope, Partial<Record<ReportedSummaryField, number>>>>;
+export const SUMMARY_SCOPES: SummaryScope[] = ["CITY", "MUNICIPAL", "DISTRICTS"];
+
+export type PublishInput = {
+  uploadId: number;
+  actorId: number | null;
+  acknowledgeWarnings: boolean;
+  mappings?: UnitMappings;
+  summaryForm?: SummaryForm;
+};
+
+export type PublishResult =
+  | { ok: true; month: string; versionId: number; number: number }
+  | { ok: false; reason: "not-found" | "not-staged" | "errors" | "unacknowledged"; message: string };
+
+/** Test-only seam: runs inside the transaction after the version's rows are written. */
+export type PublishHooks = { afterVersion?: (tx: Prisma.TransactionClient) => Promise<void> };
+
+/** The file's summary figures with the form's on top (the form wins, field by field). */
+export function mergeSummaries(fromFile: readonly SummaryInput[], form: SummaryForm | undefined): SummaryInput[] {
+  const out: SummaryInput[] = [];
+  for (const scope of SUMMARY_SCOPES) {
+    const file = fromFile.find((s) => s.scope === scope) ?? { scope };
+    const typed = form?.[scope] ?? {};
+    const merged = { ...file, ...Object.fromEntries(Object.entries(typed).filter(([, v]) => typeof v === "number" && Number.isFinite(v))) } as SummaryInput;
+    if (Object.keys(merged).some((k) => k !== "scope" && (REPORTED_SUMMARY_FIELDS as readonly string[]).includes(k))) out.push(merged);
+  }
+  return out;
+}
+
+async function nextUnitCode(tx: Prisma.TransactionClient, kind: "DEPARTMENT" | "DISTRICT"): Promise<{ code: string; sortOrder: number }> {
+  const prefix = kind === "DEPARTMENT" ? "d" : "x";
+  const units = await tx.unit.findMany({ where: { kind }, select: { code: true, sortOrder: true } });
+  const numbers = units.map((u) => Number(u.code.slice(1))).filter(Number.isFinite);
+  const next = Math.max(0, ...numbers) + 1;
+  return { code: `${prefix}${String(next).padStart(2, "0")}`, sortOrder: Math.max(0, ...units.map((u) => u.sortOrder)) + 1 };
+}
+
+export async function publishUpload(db: PrismaClient, input: PublishInput, hooks: PublishHooks = {}): Promise<PublishResult> {
+  const upload = await db.upload.findUnique({ where: { id: input.uploadId } });
+  if (!upload) return { ok: false, reason: "not-found", message: "找不到该上传。" };
+  if (upload.status !== "STAGED") return { ok: false, reason: "not-staged", message: "该上传已处理，不能再次发布。" };
+  const mappings = input.mappings ?? ((upload.unitMappings ?? {}) as UnitMappings);
+  const summaryForm = input.summaryForm ?? ((upload.summaryForm ?? undefined) as SummaryForm | undefined);
+  const check = await checkUpload(db, [{ fileName: upload.fileName, bytes: upload.content }], { month: upload.month, mappings });
+  const { validation } = check;
+  if (!validation.canPublish) return { ok: false, reason: "errors", message: `文件仍有 ${validation.errorCount} 个错误，未发布。` };
+  if (validation.warningCount > 0 && !input.acknowledgeWarnings) {
+    return { ok: false, reason: "unacknowledged", message: `请先确认 ${validation.warningCount} 条警告，再发布。` };
+  }
+  const month = upload.month;
+  const summaries = mergeSummaries(validation.summaries, summaryForm);
+
+  const result = await db.$transaction(
+    async (tx) => {
+      const units = await tx.unit.findMany({ select: { id: true, code: true } });
+      const idByCode = new Map(units.map((u) => [u.code, u.id]));
+      // Mappings: new units are created; names mapped to existing units become aliases.
+      for (const [name, target] of Object.entries(check.applied)) {
+        if (target.startsWith(NEW_UNIT_PREFIX)) {
+          const kind = target.slice(NEW_UNIT_PREFIX.length) === "DISTRICT" ? "DISTRICT" : "DEPARTMENT";
+          const { code, sortOrder } = await nextUnitCode(tx, kind);
+          const created = await tx.unit.create({ data: { code, name, kind, sortOrder } });
+          idByCode.set(`${NEW_UNIT_PREFIX}${name}`, created.id);
+        } else if (idByCode.has(target)) {
+          await tx.unitAlias.upsert({
+            where: { aliasKey: unitNameKey(name) },
+            create: { aliasKey: unitNameKey(name), alias: name, unitId: idByCode.get(target)!, createdById: input.actorId },
+            update: { unitId: idByCode.get(target)! },
+          });
+        }
+      }
+      const before = await tx.reportMonth.findUnique({ where: { month }, select: { currentVersion: { select: { id: true, number: true, uploadId: true } } } });
+      const version = await createMonthVersion(tx, {
+        month,
+        origin: "UPLOAD",
+        isDemo: false,
+        stats: toStatInputs(validation.units, idByCode),
+        summaries,
+        createdById: input.actorId,
+        uploadId: upload.id,
+        note: upload.fileName,
+      });
+      await hooks.afterVersion?.(tx);
+      await tx.upload.update({
+        where: { id: upload.id },
+        data: {
+          status: "COMMITTED",
+          acknowledgedWarnings: validation.warningCount > 0,
+          publishedAt: new Date(),
+          unitMappings: mappings,
+          summaryForm: (summaryForm ?? undefined) as Prisma.InputJsonValue | undefined,
+          validationReport: reportOf(validation.problems, { rowCount: validation.rows.length, errorCount: 0, warningCount: validation.warningCount }),
+        },
+      });
+      if (before?.currentVersion?.uploadId) {
+        await tx.upload.update({ where: { id: before.currentVersion.uploadId }, data: { status: "SUPERSEDED" } });
+      }
+      await recordAuditEvent(tx, {
+        actorId: input.actorId,
+        action: "month.publish",
+        month,
+        targetType: "MonthVersion",
+        targetId: String(version.versionId),
+        details: {
+          uploadId: upload.id,
+          fileName: upload.fileName,
+          sha256: upload.sha256,
+          version: version.number,
+          previousVersion: before?.currentVersion?.number ?? null,
+          rows: validation.rows.length,
+          warnings: validation.warningCount,
+        },
+      });
+      return version;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return { ok: true, month, versionId: result.versionId, number: result.number };
+}
