@@ -1,0 +1,112 @@
+// HTTP helpers of the bench: sign in through Auth.js's credentials endpoint,
+// warm a URL, load it with autocannon; plus formatting of the result tables.
+import autocannon from "autocannon";
+import type { Cell, Column, LoadOptions, LoadResult, SectionResult } from "./types";
+
+/** Cookie header of a signed-in user: GET /api/auth/csrf, then POST the credentials with its token. */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  if (!csrf.ok) throw new Error(`GET /api/auth/csrf: ${csrf.status}`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, username, password, callbackUrl: `${baseUrl}/` }),
+  });
+  await response.arrayBuffer();
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .filter((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?=./.test(c));
+  if (session.length === 0) throw new Error(`sign-in as ${username} failed (status ${response.status}, no session cookie)`);
+  return session.join("; ");
+}
+
+export async function warm(
+  baseUrl: string,
+  path: string,
+  options: { cookie?: string | null; expectStatus?: number; burst?: number; timeoutMs?: number } = {},
+): Promise<void> {
+  const expectStatus = options.expectStatus ?? 200;
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  let last = "";
+  for (;;) {
+    try {
+      const response = await fetch(baseUrl + path, {
+        redirect: "manual",
+        headers: options.cookie ? { cookie: options.cookie } : {},
+        signal: AbortSignal.timeout(60_000),
+      });
+      await response.arrayBuffer();
+      if (response.status === expectStatus) break;
+      last = `status ${response.status}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    if (Date.now() > deadline) throw new Error(`${path} did not answer ${expectStatus} while warming (${last})`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const burst = options.burst ?? 200;
+  if (burst > 0) await load(baseUrl, path, { amount: burst, cookie: options.cookie, expectStatus });
+}
+
+export async function load(baseUrl: string, path: string, options: LoadOptions): Promise<LoadResult> {
+  const expectStatus = options.expectStatus ?? 200;
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.cookie) headers.cookie = options.cookie;
+  const result = await autocannon({
+    url: baseUrl + path,
+    connections: options.connections ?? 32,
+    amount: options.amount,
+    method: options.method ?? "GET",
+    headers,
+    body: options.body,
+    timeout: 30,
+  });
+  const completed = result.latency.totalCount;
+  const expected = result.statusCodeStats[String(expectStatus)]?.count ?? 0;
+  return {
+    requests: completed,
+    durationS: result.duration,
+    requestsPerSecond: result.duration > 0 ? completed / result.duration : 0,
+    latencyP50Ms: result.latency.p50,
+    latencyP90Ms: result.latency.p90,
+    latencyP99Ms: result.latency.p99,
+    latencyMaxMs: result.latency.max,
+    errors: result.errors + result.timeouts + (completed - expected),
+    bytesPerResponse: completed > 0 ? result.throughput.total / completed : 0,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Milliseconds that `fn` took. */
+export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
+export function formatCell(value: Cell | undefined, column: Pick<Column, "digits">): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") {
+    const digits = column.digits ?? (Number.isInteger(value) ? 0 : 1);
+    return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+  return value;
+}
+
+/** A section as a Markdown table (what the README shows). */
+export function markdownTable(section: Pick<SectionResult, "columns" | "rows">): string {
+  const head = section.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label));
+  const lines = [`| ${head.join(" | ")} |`, `|${section.columns.map((c, i) => (i === 0 ? "---" : "---:")).join("|")}|`];
+  for (const row of section.rows) lines.push(`| ${section.columns.map((c) => formatCell(row[c.key], c)).join(" | ")} |`);
+  return lines.join("\n");
+}
