@@ -1,0 +1,22 @@
+// GET /api/uploads/template.csv?month=YYYY-MM[&part=summary]: the flat template as CSV (UTF-8
+// with BOM): 附件数据 by default, 通报数据 with part=summary.
+import { prisma } from "@/lib/db";
+import { guardRoute } from "@/lib/auth/guard";
+import { downloadResponse } from "@/lib/export/download";
+import { templateCsv } from "@/lib/import";
+import { isMonth } from "@/lib/month";
+import { templateInputFromDb } from "@/lib/uploads/template-input";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const guard = await guardRoute("data.manage");
+  if (!guard.ok) return guard.response;
+  const params = new URL(request.url).searchParams;
+  const month = params.get("month");
+  const input = await templateInputFromDb(prisma, month && isMonth(month) ? month : null);
+  const files = templateCsv(input);
+  const part = params.get("part") === "summary" ? "summary" : "annex";
+  const file = files[part];
+  return downloadResponse(file.bytes, "text/csv; charset=utf-8", file.fileName, `template-${input.month}-${part}.csv`);
+}

@@ -1,0 +1,18 @@
+// GET /api/uploads/template.xlsx?month=YYYY-MM: the flat template with the current units.
+import { prisma } from "@/lib/db";
+import { guardRoute } from "@/lib/auth/guard";
+import { downloadResponse } from "@/lib/export/download";
+import { templateXlsx } from "@/lib/import";
+import { isMonth } from "@/lib/month";
+import { templateInputFromDb } from "@/lib/uploads/template-input";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const guard = await guardRoute("data.manage");
+  if (!guard.ok) return guard.response;
+  const month = new URL(request.url).searchParams.get("month");
+  const input = await templateInputFromDb(prisma, month && isMonth(month) ? month : null);
+  const file = await templateXlsx(input);
+  return downloadResponse(file.bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.fileName, `template-${input.month}.xlsx`);
+}
