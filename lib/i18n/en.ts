@@ -201,6 +201,7 @@ export const en: Messages = {
     },
     approximate: "approximate",
     noPrevious: "no previous month",
+    previousDemo: "The previous month compared with ({month}) is generated demo data, not real statistics.",
     vsPrevious: "vs previous month {change}",
     unchanged: "unchanged",
     evaluationUnit: " evaluations",

@@ -210,6 +210,7 @@ export const zhCN = {
     },
     approximate: "近似值",
     noPrevious: "无上月数据",
+    previousDemo: "与上月比较所用的{month}数据为示例数据（系统生成，非真实统计）。",
     vsPrevious: "较上月 {change}",
     unchanged: "持平",
     evaluationUnit: "条",
