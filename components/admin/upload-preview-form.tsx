@@ -1,0 +1,106 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/admin/form-message";
+import type { FormState } from "@/lib/actions/users/action-state";
+import { publishUploadAction, saveUploadChoicesAction } from "@/lib/actions/uploads/publish-upload";
+import type { Messages } from "@/lib/i18n/messages";
+
+type Unit = { code: string; name: string; kind: "DEPARTMENT" | "DISTRICT" };
+export type UnknownName = { name: string; suggestions: Unit[]; mapped: string };
+export type SummaryCell = { scope: "CITY" | "MUNICIPAL" | "DISTRICTS"; field: string; label: string; fromFile: number | null; typed: number | null };
+
+const input = "block w-full rounded-md border border-slate-300 px-2 py-1 text-sm";
+
+export function UploadPreviewForm(props: {
+  t: Messages["upload"];
+  uploadId: number;
+  units: Unit[];
+  unknown: UnknownName[];
+  summary: SummaryCell[];
+  warningCount: number;
+  canPublish: boolean;
+}) {
+  const { t } = props;
+  const [saved, save, saving] = useActionState<FormState, FormData>(saveUploadChoicesAction, {});
+  const [published, publish, publishing] = useActionState<FormState, FormData>(publishUploadAction, {});
+  const fields = [...new Set(props.summary.map((c) => c.field))];
+  return (
+    <form className="space-y-4" data-testid="publish-form">
+      <input type="hidden" name="uploadId" value={props.uploadId} />
+      {props.unknown.length > 0 && (
+        <section className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h2 className="mb-2 font-semibold">{t.unknownUnits}</h2>
+          <ul className="space-y-2">
+            {props.unknown.map((u) => (
+              <li key={u.name} className="grid gap-2 sm:grid-cols-[1fr_2fr] sm:items-center">
+                <span>
+                  “{u.name}”
+                  {u.suggestions.length > 0 && <span className="ml-2 text-xs text-slate-600">{t.suggestions.replace("{names}", u.suggestions.map((s) => s.name).join("、"))}</span>}
+                </span>
+                <select name={`map:${u.name}`} defaultValue={u.mapped} className={input} aria-label={`${t.mapTo} ${u.name}`}>
+                  <option value="">{t.mapNone}</option>
+                  {u.suggestions.map((s) => (
+                    <option key={`s-${s.code}`} value={s.code}>★ {s.name}</option>
+                  ))}
+                  <option value="new:DEPARTMENT">{t.mapNewDepartment}</option>
+                  <option value="new:DISTRICT">{t.mapNewDistrict}</option>
+                  {props.units.map((s) => (
+                    <option key={s.code} value={s.code}>{s.name}</option>
+                  ))}
+                </select>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <details className="rounded-lg border border-slate-200 bg-white p-4" open={props.summary.some((c) => c.typed !== null)}>
+        <summary className="cursor-pointer font-semibold">{t.summaryHeading}</summary>
+        <div className="mt-3 overflow-x-auto">
+          <table className="text-sm">
+            <thead>
+              <tr>
+                <th />
+                {(["CITY", "MUNICIPAL", "DISTRICTS"] as const).map((s) => (
+                  <th key={s} className="px-2 text-left">{t.scopes[s]}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((field) => (
+                <tr key={field}>
+                  <td className="pr-2 py-1">{props.summary.find((c) => c.field === field)?.label}</td>
+                  {(["CITY", "MUNICIPAL", "DISTRICTS"] as const).map((scope) => {
+                    const cell = props.summary.find((c) => c.field === field && c.scope === scope)!;
+                    const differs = cell.typed !== null && cell.fromFile !== null && cell.typed !== cell.fromFile;
+                    return (
+                      <td key={scope} className="px-2 py-1">
+                        <input name={`summary:${scope}:${field}`} defaultValue={cell.typed ?? ""} inputMode="decimal" className={`${input} w-32 ${differs ? "border-amber-500" : ""}`} />
+                        {cell.fromFile !== null && <span className="block text-xs text-slate-500">{t.summaryFromFile.replace("{value}", String(cell.fromFile))}</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      {props.warningCount > 0 && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="acknowledge" data-testid="acknowledge" />
+          {t.acknowledge.replace("{count}", String(props.warningCount))}
+        </label>
+      )}
+      <div className="flex flex-wrap gap-3">
+        <button formAction={save} disabled={saving || publishing} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+          {t.recheck}
+        </button>
+        <button formAction={publish} disabled={saving || publishing || !props.canPublish} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="publish">
+          {t.publish}
+        </button>
+      </div>
+      <FormMessage state={published.message ? published : saved} />
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath, updateTag } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { guardAction } from "@/lib/auth/guard";
+import { getMessages } from "@/lib/i18n/messages";
+import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { publishUpload } from "@/lib/uploads/publish-upload";
+import type { FormState } from "@/lib/actions/users/action-state";
+import { mappingsFrom, summaryFormFrom } from "./form-data";
+
+const schema = z.object({ uploadId: z.coerce.number().int().positive() });
+
+/** Saves the preview's unit mappings and summary figures on the staged upload; the page checks again. */
+export async function saveUploadChoicesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const guard = await guardAction("data.manage");
+  if (!guard.ok) return { message: guard.error };
+  const parsed = schema.safeParse({ uploadId: formData.get("uploadId") });
+  if (!parsed.success) return { message: "参数无效 / invalid input" };
+  const upload = await prisma.upload.findUnique({ where: { id: parsed.data.uploadId }, select: { status: true } });
+  if (!upload || upload.status !== "STAGED") return { message: "该上传不能再修改。" };
+  await prisma.upload.update({
+    where: { id: parsed.data.uploadId },
+    data: { unitMappings: mappingsFrom(formData), summaryForm: summaryFormFrom(formData) },
+  });
+  revalidatePath(`/admin/uploads/${parsed.data.uploadId}`);
+  return { ok: true, message: getMessages().upload.saved };
+}
+
+/**
+ * Publish: re-checks the stored bytes with the form's mappings, writes the new version in one
+ * transaction (lib/uploads/publish-upload.ts), then expires the report data at once (updateTag:
+ * the next request reads the new figures, no stale copy) and every prerendered page.
+ */
+export async function publishUploadAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const guard = await guardAction("data.manage");
+  if (!guard.ok) return { message: guard.error };
+  const parsed = schema.safeParse({ uploadId: formData.get("uploadId") });
+  if (!parsed.success) return { message: "参数无效 / invalid input" };
+  const result = await publishUpload(prisma, {
+    uploadId: parsed.data.uploadId,
+    actorId: guard.viewer.userId,
+    acknowledgeWarnings: formData.get("acknowledge") === "on",
+    mappings: mappingsFrom(formData),
+    summaryForm: summaryFormFrom(formData),
+  });
+  if (!result.ok) return { message: result.message };
+  updateTag(REPORT_DATA_TAG);
+  revalidatePath("/", "layout");
+  redirect(`/admin/months/${result.month}?published=${result.number}`);
+}

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath, updateTag } from "next/cache";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { guardAction } from "@/lib/auth/guard";
+import { fill, getMessages } from "@/lib/i18n/messages";
+import { isMonth } from "@/lib/month";
+import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { rollbackMonth } from "@/lib/uploads/rollback-month";
+import type { FormState } from "@/lib/actions/users/action-state";
+
+const schema = z.object({ month: z.string().refine(isMonth), versionId: z.coerce.number().int().positive() });
+
+/** Makes an earlier version current again, as a new version (origin ROLLBACK), audited. */
+export async function rollbackMonthAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const guard = await guardAction("data.manage");
+  if (!guard.ok) return { message: guard.error };
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { message: "参数无效 / invalid input" };
+  const source = await prisma.monthVersion.findUnique({ where: { id: parsed.data.versionId }, select: { number: true } });
+  const result = await rollbackMonth(prisma, { ...parsed.data, actorId: guard.viewer.userId });
+  if (!result.ok) return { message: result.message };
+  updateTag(REPORT_DATA_TAG);
+  revalidatePath("/", "layout");
+  return { ok: true, message: fill(getMessages().upload.rolledBack, { number: result.number, from: source?.number ?? "?" }) };
+}
