@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath, updateTag } from "next/cache";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { guardAction } from "@/lib/auth/guard";
+import { getMessages } from "@/lib/i18n/messages";
+import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { changedSettings, parseProblemSettingsForm, PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/settings/problem-settings";
+import { submittedValues, type FormState } from "@/lib/actions/users/action-state";
+
+/**
+ * Saves the thresholds of the 存在的问题 rules (one Setting row), audited with the values
+ * before and after; every page and bulletin that lists problems is regenerated.
+ */
+export async function updateProblemSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const guard = await guardAction("data.manage");
+  if (!guard.ok) return { message: guard.error };
+  const parsed = parseProblemSettingsForm(formData);
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values: submittedValues(formData) };
+  const t = getMessages().bulletin.admin.settings;
+  const after = parsed.settings;
+
+  const changed = await prisma.$transaction(async (tx) => {
+    const row = await tx.setting.findUnique({ where: { key: PROBLEM_SETTINGS_KEY } });
+    const before = readStoredProblemSettings(row?.value).settings;
+    const fields = changedSettings(before, after);
+    // A stored row that did not read cleanly is rewritten even when the values look the same.
+    if (fields.length === 0 && row !== null && readStoredProblemSettings(row.value).invalid.length === 0) return fields;
+    const value = after as unknown as Prisma.InputJsonValue;
+    await tx.setting.upsert({
+      where: { key: PROBLEM_SETTINGS_KEY },
+      create: { key: PROBLEM_SETTINGS_KEY, value, updatedById: guard.viewer.userId },
+      update: { value, updatedById: guard.viewer.userId },
+    });
+    await recordAuditEvent(tx, {
+      actorId: guard.viewer.userId,
+      action: "settings.update",
+      targetType: "Setting",
+      targetId: PROBLEM_SETTINGS_KEY,
+      details: { changed: fields, before, after } as unknown as Prisma.InputJsonValue,
+    });
+    return fields.length === 0 ? ["(rewritten)"] : fields;
+  });
+  if (changed.length === 0) return { ok: true, message: t.unchanged };
+  updateTag(REPORT_DATA_TAG);
+  revalidatePath("/admin/settings");
+  return { ok: true, message: t.saved };
+}

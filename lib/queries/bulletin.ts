@@ -1,0 +1,53 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { prisma } from "@/lib/db";
+import { isMonth, previousMonth } from "@/lib/month";
+import { buildBulletin, type Bulletin, type BulletinTexts } from "@/lib/report";
+import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { getMonthsData } from "@/lib/queries/month-data";
+import { getProblemSettings } from "@/lib/queries/settings";
+import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/settings/bulletin-texts";
+
+/**
+ * The texts the month's bulletin prints: its newest saved version, else the month's defaults
+ * (the reference report's own for 2021-06). Cached under the report-data tag, which saving a
+ * version refreshes.
+ */
+export const getBulletinTexts = unstable_cache(
+  async (month: string): Promise<{ texts: BulletinTexts; version: number | null }> => {
+    const newest = await prisma.bulletinText.findFirst({ where: { month }, orderBy: { version: "desc" } });
+    if (!newest) return { texts: defaultBulletinTexts(month), version: null };
+    return { texts: readStoredBulletinTexts(newest.content).texts, version: newest.version };
+  },
+  ["bulletin-texts"],
+  { tags: [REPORT_DATA_TAG] },
+);
+
+/** Every saved version of a month's texts, newest first (admin page; uncached). */
+export async function listBulletinTextVersions(month: string) {
+  const versions = await prisma.bulletinText.findMany({ where: { month }, orderBy: { version: "desc" } });
+  const authorIds = [...new Set(versions.map((v) => v.createdById).filter((id): id is number => id !== null))];
+  const authors = new Map(
+    (await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, username: true } })).map((u) => [u.id, u.username]),
+  );
+  return versions.map((v) => ({
+    version: v.version,
+    createdAt: v.createdAt,
+    createdBy: v.createdById === null ? null : (authors.get(v.createdById) ?? null),
+    texts: readStoredBulletinTexts(v.content).texts,
+  }));
+}
+
+/**
+ * The month's bulletin as every view and download shows it: the month and the one before
+ * (cached reads), the problem thresholds in effect and the newest texts. Null when the month
+ * has no published data.
+ */
+export async function getBulletin(month: string): Promise<Bulletin | null> {
+  if (!isMonth(month)) return null;
+  const before = previousMonth(month);
+  const [months, settings, { texts }] = await Promise.all([getMonthsData([before, month]), getProblemSettings(), getBulletinTexts(month)]);
+  const current = months.find((m) => m.month === month);
+  if (!current) return null;
+  return buildBulletin({ current, previous: months.find((m) => m.month === before) ?? null, settings, texts });
+}
