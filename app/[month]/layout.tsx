@@ -62,6 +62,10 @@ export default async function MonthLayout({
               { href: `/${month}`, label: t.nav.overview },
               { href: `/${month}/municipal`, label: t.nav.municipal, audience: "allUnits" },
               { href: `/${month}/districts`, label: t.nav.districts, audience: "allUnits" },
+              { href: `/${month}/evaluations`, label: t.sections.nav.evaluations, audience: "allUnits" },
+              { href: `/${month}/timeliness`, label: t.sections.nav.timeliness, audience: "allUnits" },
+              { href: `/${month}/problems`, label: t.sections.nav.problems, audience: "allUnits" },
+              { href: `/reports/${month}`, label: t.sections.nav.bulletin, audience: "allUnits" },
             ]}
           />
         </div>

@@ -57,6 +57,29 @@ describe("authorizePath", () => {
     ["/admin/users", police, "forbidden"],
     ["/admin/users", admin, "allow"],
     ["/admin/audit", admin, "allow"],
+    // 好差评, 办件超时, 存在的问题 and the bulletin name every unit: not for department users.
+    ["/2021-06/evaluations", police, "forbidden"],
+    ["/2021-06/timeliness", xuanhan, "forbidden"],
+    ["/2021-06/problems/", police, "forbidden"],
+    ["/2021-06/evaluations", official, "allow"],
+    ["/2021-06/timeliness", official, "allow"],
+    ["/2021-06/problems", admin, "allow"],
+    ["/2021-06/problems", null, "signIn"],
+    ["/reports/2021-06", police, "forbidden"],
+    ["/reports/2021-06", xuanhan, "forbidden"],
+    ["/reports", police, "forbidden"],
+    ["/reports/2021-06", official, "allow"],
+    ["/reports/2021-06", admin, "allow"],
+    ["/reports/2021-06", null, "signIn"],
+    // The bulletin's downloads answer for themselves (401/403 from guardRoute).
+    ["/api/reports/2021-06/bulletin.pdf", null, "allow"],
+    // Settings and bulletin texts are data management: admins only.
+    ["/admin/settings", admin, "allow"],
+    ["/admin/settings", official, "forbidden"],
+    ["/admin/settings", police, "forbidden"],
+    ["/admin/reports/2021-06", admin, "allow"],
+    ["/admin/reports/2021-06", official, "forbidden"],
+    ["/admin/reports", xuanhan, "forbidden"],
   ];
   it.each(cases)("%s as %o → %s", (path, viewer, expected) => {
     expect(authorizePath(viewer, path)).toBe(expected);

@@ -67,7 +67,11 @@ export function authorizePath(viewer: Viewer | null, pathname: string): PathDeci
 
   if (pathname === "/") return "allow";
   if (new RegExp(`^/${MONTH}/?$`).test(pathname)) return decide(can(viewer, "report.viewCity"));
-  if (new RegExp(`^/${MONTH}/(municipal|districts)/?$`).test(pathname)) return decide(can(viewer, "report.viewAllUnits"));
+  // Views naming every unit: the annex pages, 好差评, 办件超时, 存在的问题, and the bulletin.
+  if (new RegExp(`^/${MONTH}/(municipal|districts|evaluations|timeliness|problems)/?$`).test(pathname)) {
+    return decide(can(viewer, "report.viewAllUnits"));
+  }
+  if (/^\/reports(\/|$)/.test(pathname)) return decide(can(viewer, "report.viewAllUnits"));
   const unit = new RegExp(`^/${MONTH}/units/([^/]+)/?$`).exec(pathname);
   if (unit) return decide(canViewUnit(viewer, decodeURIComponent(unit[1]!)));
   if (/^\/admin\/users(\/|$)/.test(pathname)) return decide(can(viewer, "users.manage"));

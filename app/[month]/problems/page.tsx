@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AdminLink } from "@/components/sections/admin-link";
+import { SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
+import { formatCount, formatPoints, formatRate } from "@/lib/format";
+import type { Problem, ProblemUnit } from "@/lib/indicators/problems";
+import { fill, getMessages, type Messages } from "@/lib/i18n/messages";
+import { getBulletin } from "@/lib/queries/bulletin";
+import { problemEntries, ruleStatuses } from "@/lib/sections/problems";
+
+export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
+  const { month } = await params;
+  return { title: `${getMessages().sections.problems.heading} ${month}` };
+}
+
+/** The figure that put a unit on a problem's list, as the dashboard formats figures. */
+function unitFigure(problem: Problem, unit: ProblemUnit, t: Messages): string {
+  const f = t.sections.problems.figures;
+  switch (problem.kind) {
+    case "lowCoverage":
+      return formatRate(unit.value);
+    case "evaluationRateDrop":
+      return fill(f.evaluationRateDrop, { previous: formatRate(unit.previous), current: formatRate(unit.value), change: formatPoints(unit.change) });
+    case "lowCatalogClaim":
+      return formatRate(unit.value);
+    case "noCases":
+      return f.noCases;
+    case "overdue":
+      return fill(f.overdue, { overdue: formatCount(unit.value, { unit: true }), rate: formatRate(unit.rate) });
+    case "missingData":
+      return fill(f.missingData, { completed: formatCount(unit.value, { unit: true }) });
+  }
+}
+
+export default async function ProblemsPage({ params }: { params: Promise<{ month: string }> }) {
+  const { month } = await params;
+  const bulletin = await getBulletin(month);
+  if (!bulletin) notFound();
+  const t = getMessages();
+  const p = t.sections.problems;
+  const entries = problemEntries(bulletin);
+  const rules = ruleStatuses(bulletin.settings, bulletin.problems);
+  const thresholdText = (kind: (typeof rules)[number]["kind"], threshold: number | null) =>
+    threshold === null ? "" : kind === "evaluationRateDrop" ? formatPoints(threshold).replace(/^\+/, "") : formatRate(threshold);
+
+  return (
+    <div className="space-y-6">
+      <section>
+        <h1 className="text-xl font-bold text-slate-900">{p.heading}</h1>
+        <p className="mt-2 max-w-4xl text-sm leading-relaxed text-slate-600">{p.lead}</p>
+      </section>
+
+      {entries.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="problems-none">{p.none}</p>
+      ) : (
+        <ol className="space-y-4" data-testid="problems-list">
+          {entries.map(({ problem, lead, text }) => (
+            <li key={problem.kind} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-problem={problem.kind}>
+              <p className="text-sm leading-relaxed text-slate-800">
+                <strong className="font-semibold">{lead}</strong>
+                <span data-problem-text>{text}</span>
+              </p>
+              {problem.units.length > 0 && (
+                <details className="mt-3 text-sm">
+                  <summary className="cursor-pointer text-brand-700 select-none">{fill(p.unitsSummary, { count: problem.units.length })}</summary>
+                  <div className="mt-2">
+                    <SectionTable testId={`problem-units-${problem.kind}`}>
+                      <thead>
+                        <tr>
+                          <th className={thClass}>{p.unitColumns.unit}</th>
+                          <th className={thClass}>{p.unitColumns.kind}</th>
+                          <th className={thClass}>{p.unitColumns.figure}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {problem.units.map((unit) => (
+                          <tr key={unit.unitCode} data-unit={unit.unitName}>
+                            <th scope="row" className={`${tdClass} text-left font-normal`}>
+                              <Link href={`/${month}/units/${unit.unitCode}`} className="text-brand-700 hover:underline">{unit.unitName}</Link>
+                            </th>
+                            <td className={tdClass}>{t.sections.kinds[unit.kind]}</td>
+                            <td className={`${tdClass} tabular`}>{unitFigure(problem, unit, t)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </SectionTable>
+                  </div>
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <section className="space-y-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-base font-semibold text-slate-800">{p.rulesHeading}</h2>
+          <AdminLink href="/admin/settings">{p.settingsLink}</AdminLink>
+        </div>
+        <SectionTable testId="problem-rules" caption={p.rulesHeading}>
+          <thead>
+            <tr>
+              <th className={thClass}>{p.ruleColumns.rule}</th>
+              <th className={thClass}>{p.ruleColumns.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule) => (
+              <tr key={rule.kind} data-rule={rule.kind} data-status={!rule.enabled ? "disabled" : rule.found ? "found" : "notFound"}>
+                <td className={tdClass}>{fill(p.rules[rule.kind], { threshold: thresholdText(rule.kind, rule.threshold) })}</td>
+                <td className={tdClass}>
+                  {!rule.enabled
+                    ? p.status.disabled
+                    : !rule.found
+                      ? p.status.notFound
+                      : rule.units > 0
+                        ? fill(p.status.foundUnits, { count: rule.units })
+                        : p.status.found}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </SectionTable>
+      </section>
+    </div>
+  );
+}
