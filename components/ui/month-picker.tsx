@@ -10,11 +10,14 @@ export function MonthPicker({
   current,
   label,
   demoLabel,
+  basePath,
 }: {
   months: Array<{ month: string; label: string; isDemo: boolean }>;
   current: string;
   label: string;
   demoLabel: string;
+  /** Pages whose month is not the first segment (/reports/2021-06): switch to `${basePath}/${month}`. */
+  basePath?: string;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -26,6 +29,7 @@ export function MonthPicker({
         value={current}
         data-testid="month-picker"
         onChange={(event) => {
+          if (basePath) return router.push(`${basePath}/${event.target.value}`);
           const rest = pathname.split("/").slice(2).join("/");
           router.push(`/${event.target.value}${rest ? `/${rest}` : ""}`);
         }}
