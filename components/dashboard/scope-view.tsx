@@ -141,6 +141,7 @@ export function ScopeView({
           month={current.month}
           messages={t.annex}
           fileName={`${isMunicipal ? "附件1-市级部门" : "附件2-县市区"}-${current.month}.csv`}
+          xlsx={{ href: `/api/export/${current.month}/annex/${isMunicipal ? "departments" : "districts"}?format=xlsx`, label: t.bulletin.exportXlsx }}
         />
       </section>
     </div>

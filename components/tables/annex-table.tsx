@@ -31,12 +31,15 @@ export function AnnexTable({
   month,
   messages,
   fileName,
+  xlsx,
 }: {
   rows: AnnexTableRow[];
   kind: "DEPARTMENT" | "DISTRICT";
   month: string;
   messages: Messages["annex"];
   fileName: string;
+  /** The same table as an .xlsx in the report's layout, from the server (lib/export/xlsx.ts). */
+  xlsx?: { href: string; label: string };
 }) {
   const [sort, setSort] = useState<Sort>({ field: "seq", direction: "asc" });
   const sorted = useMemo(() => {
@@ -91,6 +94,16 @@ export function AnnexTable({
           >
             {messages.exportCsv}
           </button>
+          {xlsx && (
+            <a
+              href={xlsx.href}
+              download
+              className="rounded border border-brand-600 bg-white px-2 py-1 text-brand-700 hover:bg-brand-50"
+              data-testid="export-xlsx"
+            >
+              {xlsx.label}
+            </a>
+          )}
         </div>
       </div>
       <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white">
