@@ -1,0 +1,29 @@
+import { ProblemSettingsForm } from "@/components/admin/settings-form";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
+import { fill, getMessages } from "@/lib/i18n/messages";
+import { getProblemSettingsRecord } from "@/lib/queries/settings";
+
+export default async function SettingsPage() {
+  await requirePagePermission("data.manage", "/admin/settings");
+  const t = getMessages();
+  const s = t.bulletin.admin.settings;
+  const record = await getProblemSettingsRecord();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-bold">{s.heading}</h1>
+      <p className="max-w-3xl text-sm text-slate-600">{s.lead}</p>
+      <p className="text-xs text-slate-500" data-testid="settings-updated">
+        {record.stored && record.updatedAt
+          ? fill(s.updated, { at: record.updatedAt.toLocaleString("zh-CN", { hour12: false }), by: record.updatedBy ?? t.admin.audit.system })
+          : s.neverSaved}
+      </p>
+      {record.invalid.length > 0 && (
+        <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{fill(s.invalidStored, { fields: record.invalid.join("、") })}</p>
+      )}
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <ProblemSettingsForm t={t} settings={record.settings} defaults={DEFAULT_PROBLEM_SETTINGS} kinds={PROBLEM_KINDS} />
+      </section>
+    </div>
+  );
+}
