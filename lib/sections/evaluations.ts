@@ -43,6 +43,7 @@ export type EvaluationsSection = {
     evaluationsSource: FigureSource | null;
     evaluationsChange: CountChange | null;
     satisfactionRate: number | null;
+    satisfactionChange: RateChange | null;
     rate: number | null;
     basis: EvaluationBasis;
     approximate: boolean;
@@ -92,6 +93,7 @@ export function evaluationsSection(
       evaluationsSource: city.activeEvaluations.source,
       evaluationsChange: countChange(city.activeEvaluations.value, before?.activeEvaluations.value),
       satisfactionRate: city.satisfactionRate.value,
+      satisfactionChange: rateChange(city.satisfactionRate.value, before?.satisfactionRate.value),
       rate: city.activeEvaluationRate.value,
       basis: scopeBasis(current.scopes.city),
       approximate: city.activeEvaluationRate.source === "approximate",

@@ -150,3 +150,16 @@ export function readStoredBulletinTexts(value: unknown): { texts: BulletinTexts;
   }
   return { texts: texts as BulletinTexts, invalid };
 }
+
+export type BulletinTextPart = `problemRemarks.${ProblemKind}` | "overviewNote" | "distribution" | "issuer" | "issueDate";
+
+/** The parts that differ between two versions (for the audit record and the versions list). */
+export function changedParts(before: EditableBulletinTexts, after: EditableBulletinTexts): BulletinTextPart[] {
+  const parts: BulletinTextPart[] = [];
+  for (const kind of PROBLEM_KINDS) if (before.problemRemarks[kind] !== after.problemRemarks[kind]) parts.push(`problemRemarks.${kind}`);
+  if (before.overviewNote !== after.overviewNote) parts.push("overviewNote");
+  if (JSON.stringify(before.distribution) !== JSON.stringify(after.distribution)) parts.push("distribution");
+  if (before.issuer !== after.issuer) parts.push("issuer");
+  if (before.issueDate !== after.issueDate) parts.push("issueDate");
+  return parts;
+}
