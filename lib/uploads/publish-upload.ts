@@ -4,7 +4,7 @@
 // previous version SUPERSEDED, and the audit event. Any failure leaves the previous version
 // current and complete. The caller revalidates the pages afterwards.
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import { toStatInputs } from "@/lib/import";
+import { toStatInputs, type UploadLimits } from "@/lib/import";
 import { unitNameKey } from "@/lib/import/normalize";
 import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -21,6 +21,8 @@ export type PublishInput = {
   acknowledgeWarnings: boolean;
   mappings?: UnitMappings;
   summaryForm?: SummaryForm;
+  /** Overrides lib/import's limits (the bench's 5,000-row workbook); the app uses the defaults. */
+  limits?: Partial<UploadLimits>;
 };
 
 export type PublishResult =
@@ -56,7 +58,7 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
   if (upload.status !== "STAGED") return { ok: false, reason: "not-staged", message: "该上传已处理，不能再次发布。" };
   const mappings = input.mappings ?? ((upload.unitMappings ?? {}) as UnitMappings);
   const summaryForm = input.summaryForm ?? ((upload.summaryForm ?? undefined) as SummaryForm | undefined);
-  const check = await checkUpload(db, [{ fileName: upload.fileName, bytes: upload.content }], { month: upload.month, mappings });
+  const check = await checkUpload(db, [{ fileName: upload.fileName, bytes: upload.content }], { month: upload.month, mappings, limits: input.limits });
   const { validation } = check;
   if (!validation.canPublish) return { ok: false, reason: "errors", message: `文件仍有 ${validation.errorCount} 个错误，未发布。` };
   if (validation.warningCount > 0 && !input.acknowledgeWarnings) {
