@@ -8,7 +8,14 @@ export async function signIn(baseUrl: string, username: string, password: string
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   if (!csrf.ok) throw new Error(`GET /api/auth/csrf: ${csrf.status}`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  // proxy.ts (auth()) and the handler may each set a CSRF cookie: send the one that holds this token ("<token>|<hash>").
+  const byName = new Map<string, string>();
+  for (const cookie of csrf.headers.getSetCookie().map((c) => c.split(";")[0]!)) {
+    const [name, value = ""] = cookie.split(/=(.*)/s) as [string, string?];
+    if (/csrf-token$/.test(name) && !decodeURIComponent(value).startsWith(`${csrfToken}|`)) continue;
+    byName.set(name, cookie);
+  }
+  const csrfCookies = [...byName.values()];
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -20,7 +27,11 @@ export async function signIn(baseUrl: string, username: string, password: string
     .getSetCookie()
     .map((c) => c.split(";")[0]!)
     .filter((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?=./.test(c));
-  if (session.length === 0) throw new Error(`sign-in as ${username} failed (status ${response.status}, no session cookie)`);
+  if (session.length === 0) {
+    throw new Error(
+      `sign-in as ${username} failed (status ${response.status} → ${response.headers.get("location")}, no session cookie; csrf cookies sent: ${csrfCookies.map((c) => c.split("=")[0]).join(", ") || "none"})`,
+    );
+  }
   return session.join("; ");
 }
 
