@@ -16,11 +16,14 @@ export function ProblemSettingsForm({
   settings,
   defaults,
   kinds,
+  headings,
 }: {
   t: Messages;
   settings: ProblemSettings;
   defaults: ProblemSettings;
   kinds: readonly ProblemKind[];
+  /** The rules by the bulletin's headings of their problems ("办件覆盖率较低。"). */
+  headings: Record<ProblemKind, string>;
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(updateProblemSettingsAction, {});
   const s = t.bulletin.admin.settings;
@@ -56,7 +59,7 @@ export function ProblemSettingsForm({
             return (
               <label key={kind} className="flex items-center gap-2 text-sm">
                 <input type="checkbox" name={name} defaultChecked={checked} className="h-4 w-4" />
-                <span>{t.sections.problems.rules[kind].replace(/\s*\{threshold\}/, "")}</span>
+                <span>{headings[kind].replace(/。$/, "")}</span>
               </label>
             );
           })}

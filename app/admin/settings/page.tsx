@@ -2,6 +2,7 @@ import { ProblemSettingsForm } from "@/components/admin/settings-form";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
 import { fill, getMessages } from "@/lib/i18n/messages";
+import { PROBLEM_HEADINGS } from "@/lib/report";
 import { getProblemSettingsRecord } from "@/lib/queries/settings";
 
 export default async function SettingsPage() {
@@ -22,7 +23,7 @@ export default async function SettingsPage() {
         <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{fill(s.invalidStored, { fields: record.invalid.join("、") })}</p>
       )}
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <ProblemSettingsForm t={t} settings={record.settings} defaults={DEFAULT_PROBLEM_SETTINGS} kinds={PROBLEM_KINDS} />
+        <ProblemSettingsForm t={t} settings={record.settings} defaults={DEFAULT_PROBLEM_SETTINGS} kinds={PROBLEM_KINDS} headings={PROBLEM_HEADINGS} />
       </section>
     </div>
   );
