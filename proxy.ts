@@ -20,7 +20,8 @@ export default auth((request) => {
   if (decision === "forbidden") return forbiddenResponse();
   const response = NextResponse.next();
   // Pages hold data for signed-in viewers only: no shared cache may keep them.
-  response.headers.set("Cache-Control", "private, no-cache");
+  // (Route handlers set their own, e.g. no-store on downloads.)
+  if (!pathname.startsWith("/api/")) response.headers.set("Cache-Control", "private, no-cache");
   return response;
 });
 
