@@ -3,7 +3,7 @@
 import autocannon from "autocannon";
 import type { Cell, Column, LoadOptions, LoadResult, SectionResult } from "./types";
 
-/** Cookie header of a signed-in user: GET /api/auth/csrf, then POST the credentials with its token. */
+/** Cookie header of a signed-in browser: GET /api/auth/csrf, then POST the credentials with its token. */
 export async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   if (!csrf.ok) throw new Error(`GET /api/auth/csrf: ${csrf.status}`);
@@ -23,16 +23,17 @@ export async function signIn(baseUrl: string, username: string, password: string
     body: new URLSearchParams({ csrfToken, username, password, callbackUrl: `${baseUrl}/` }),
   });
   await response.arrayBuffer();
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .filter((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?=./.test(c));
+  const set = response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  const session = set.filter((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?=./.test(c));
   if (session.length === 0) {
     throw new Error(
       `sign-in as ${username} failed (status ${response.status} → ${response.headers.get("location")}, no session cookie; csrf cookies sent: ${csrfCookies.map((c) => c.split("=")[0]).join(", ") || "none"})`,
     );
   }
-  return session.join("; ");
+  // What a browser holds after signing in: the session, and Auth.js's CSRF and callback cookies
+  // (without them, Auth.js would mint and set a new CSRF cookie on every request through the proxy).
+  for (const cookie of set) byName.set(cookie.split("=")[0]!, cookie);
+  return [...byName.values()].filter((c) => !c.endsWith("=")).join("; ");
 }
 
 export async function warm(
