@@ -1,12 +1,13 @@
 // The monthly upload in the browser, as an admin: upload (progress), preview with a warning,
 // acknowledge, publish, the month's pages show the new figures at once; republish a change,
-// roll back on the history page and the old figure returns; a byte-identical file is refused.
+// roll back on the history page and the old figure returns; a byte-identical file is refused;
+// 附件1 and 附件2 as two files are one upload, one version, each file downloadable.
 // It works on its own month, 2019-12 (before the seeded months, so the home page and the
 // reference month 2021-06 that other specs read are untouched).
 // Non-admins: 403 on the upload pages, 403/401 from POST /api/uploads.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { buildTemplateWorkbook, workbookBytes } from "../lib/import";
+import { annexWorkbookFiles, buildTemplateWorkbook, workbookBytes } from "../lib/import";
 import { referenceMonthFromJson } from "../lib/indicators";
 import { storageStateOf } from "./accounts";
 
@@ -18,10 +19,11 @@ async function monthFile(completedOfPolice?: number): Promise<Buffer> {
   return Buffer.from(await workbookBytes(buildTemplateWorkbook({ month: MONTH, units })));
 }
 
-async function upload(page: Page, name: string, buffer: Buffer) {
+async function upload(page: Page, name: string, buffer: Buffer, more: Array<{ name: string; buffer: Buffer }> = []) {
   await page.goto("/admin/uploads");
   const form = page.getByTestId("upload-form");
-  await form.locator("input[type=file]").setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  const mimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  await form.locator("input[type=file]").setInputFiles([{ name, buffer }, ...more].map((f) => ({ ...f, mimeType })));
   const progress = page.getByTestId("upload-progress").waitFor({ state: "attached", timeout: 10_000 });
   await form.getByRole("button", { name: "上传并校验" }).click();
   return progress;
@@ -75,6 +77,31 @@ test.describe("as an admin", () => {
 
     // The same bytes again: refused as a duplicate.
     await (await upload(page, "again.xlsx", first));
+    await expect(page.getByTestId("upload-answer")).toContainText("完全相同");
+
+    // 附件1 and 附件2 as two files, selected together: one upload, one preview, one version.
+    const units = reference.rows.map((r) => (r.unitCode === "d08" ? { ...r, completed: changed + 1 } : r));
+    const tables = (["DEPARTMENT", "DISTRICT"] as const).map((kind) => ({ kind, rows: units.filter((r) => r.kind === kind) }));
+    const [annex1, annex2] = (await annexWorkbookFiles({ month: MONTH, tables }, "separate")).map((f) => ({ name: f.fileName, buffer: Buffer.from(f.bytes) }));
+    await (await upload(page, annex1!.name, annex1!.buffer, [annex2!]));
+    await expect(page).toHaveURL(/\/admin\/uploads\/\d+$/);
+    await expect(page.getByTestId("upload-files")).toContainText(annex1!.name);
+    await expect(page.getByTestId("upload-files")).toContainText(annex2!.name);
+    await expect(page.getByTestId("diff").locator("tr[data-unit=d08][data-field=completed]")).toContainText(String(changed + 1));
+    await page.getByTestId("acknowledge").check();
+    await page.getByTestId("publish").click();
+    await expect(page).toHaveURL(new RegExp(`/admin/months/${MONTH}\\?published=\\d+`));
+    expect(await policeCompleted(page)).toContain((changed + 1).toLocaleString("en-US"));
+    await page.goto(`/admin/months/${MONTH}`);
+    const links = page.getByTestId("versions-table").locator("tbody tr").first().locator("a");
+    await expect(links).toHaveText([annex1!.name, annex2!.name]);
+    for (const [i, file] of [annex1!, annex2!].entries()) {
+      const response = await page.request.get((await links.nth(i).getAttribute("href"))!);
+      expect(response.status()).toBe(200);
+      expect(Buffer.from(await response.body()).equals(file.buffer)).toBe(true);
+    }
+    // The same two files again, in the other order: refused as a duplicate.
+    await (await upload(page, annex2!.name, annex2!.buffer, [annex1!]));
     await expect(page.getByTestId("upload-answer")).toContainText("完全相同");
   });
 

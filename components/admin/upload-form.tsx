@@ -51,7 +51,7 @@ export function UploadForm({ t }: { t: Messages["upload"] }) {
     <form onSubmit={submit} className="space-y-3" data-testid="upload-form">
       <label className="block text-sm">
         {t.file}
-        <input type="file" name="file" required accept=".xlsx,.csv,.txt" className="mt-1 block text-sm" />
+        <input type="file" name="file" required multiple accept=".xlsx,.csv,.txt" className="mt-1 block text-sm" />
       </label>
       <label className="block text-sm">
         {t.month}

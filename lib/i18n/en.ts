@@ -329,7 +329,7 @@ export const en: Messages = {
     navMonths: "Months & versions",
     heading: "Upload a month's figures",
     intro: "Upload the platform's spreadsheets (the bulletin's annex layout or the import template, .xlsx or .csv, GBK or UTF-8). The server parses and checks them; after the preview, publishing adds a new version of the month and keeps the earlier ones.",
-    file: "File",
+    file: "Files (one workbook, or one file per annex, optionally with the summary CSV)",
     month: "Month (optional; taken from the file's title when empty)",
     submit: "Upload and check",
     uploading: "Uploading",

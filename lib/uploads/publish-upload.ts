@@ -12,6 +12,11 @@ import { createMonthVersion, type SummaryInput } from "@/lib/versions/create-mon
 import { checkUpload, NEW_UNIT_PREFIX, type UnitMappings } from "./check-upload";
 import { reportOf } from "./stage-upload";
 
+/** An upload's stored files, in the order they were sent, as lib/import reads them. */
+export function storedFiles(files: ReadonlyArray<{ position: number; fileName: string; content: Uint8Array }>): Array<{ fileName: string; bytes: Uint8Array }> {
+  return [...files].sort((a, b) => a.position - b.position).map((f) => ({ fileName: f.fileName, bytes: f.content }));
+}
+
 export type SummaryForm = Partial<Record<SummaryScope, Partial<Record<ReportedSummaryField, number>>>>;
 export const SUMMARY_SCOPES: SummaryScope[] = ["CITY", "MUNICIPAL", "DISTRICTS"];
 
@@ -53,12 +58,12 @@ async function nextUnitCode(tx: Prisma.TransactionClient, kind: "DEPARTMENT" | "
 }
 
 export async function publishUpload(db: PrismaClient, input: PublishInput, hooks: PublishHooks = {}): Promise<PublishResult> {
-  const upload = await db.upload.findUnique({ where: { id: input.uploadId } });
+  const upload = await db.upload.findUnique({ where: { id: input.uploadId }, include: { files: { orderBy: { position: "asc" } } } });
   if (!upload) return { ok: false, reason: "not-found", message: "找不到该上传。" };
   if (upload.status !== "STAGED") return { ok: false, reason: "not-staged", message: "该上传已处理，不能再次发布。" };
   const mappings = input.mappings ?? ((upload.unitMappings ?? {}) as UnitMappings);
   const summaryForm = input.summaryForm ?? ((upload.summaryForm ?? undefined) as SummaryForm | undefined);
-  const check = await checkUpload(db, [{ fileName: upload.fileName, bytes: upload.content }], { month: upload.month, mappings, limits: input.limits });
+  const check = await checkUpload(db, storedFiles(upload.files), { month: upload.month, mappings, limits: input.limits });
   const { validation } = check;
   if (!validation.canPublish) return { ok: false, reason: "errors", message: `文件仍有 ${validation.errorCount} 个错误，未发布。` };
   if (validation.warningCount > 0 && !input.acknowledgeWarnings) {
@@ -122,6 +127,7 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
           uploadId: upload.id,
           fileName: upload.fileName,
           sha256: upload.sha256,
+          files: upload.files.map((f) => ({ fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes })),
           version: version.number,
           previousVersion: before?.currentVersion?.number ?? null,
           rows: validation.rows.length,

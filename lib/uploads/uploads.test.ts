@@ -53,7 +53,7 @@ async function expectReference(month = MONTH) {
 
 /** Hash of every row of every table: the database's content, for "nothing changed". */
 async function rowHashes(exclude: string[] = []): Promise<Record<string, string>> {
-  const tables = ["Unit", "UnitAlias", "ReportMonth", "MonthVersion", "MonthlyStat", "MonthlySummary", "Upload", "AuditEvent", "User", "Setting", "BulletinText"].filter(
+  const tables = ["Unit", "UnitAlias", "ReportMonth", "MonthVersion", "MonthlyStat", "MonthlySummary", "Upload", "UploadFile", "AuditEvent", "User", "Setting", "BulletinText"].filter(
     (t) => !exclude.includes(t),
   );
   const out: Record<string, string> = {};
@@ -100,9 +100,11 @@ describe("upload → publish → read back", () => {
     const versions = await db.prisma.monthVersion.findMany({ where: { month: MONTH }, orderBy: { number: "asc" } });
     expect(versions.map((v) => v.origin)).toEqual(["REFERENCE", "UPLOAD", "UPLOAD"]);
     expect(await db.prisma.monthlyStat.count({ where: { versionId: versions[0]!.id } })).toBe(before.rows.length);
-    const upload = await db.prisma.upload.findUniqueOrThrow({ where: { id: versions[2]!.uploadId! } });
+    const upload = await db.prisma.upload.findUniqueOrThrow({ where: { id: versions[2]!.uploadId! }, include: { files: true } });
     expect(upload.status).toBe("COMMITTED");
-    expect(Buffer.from(upload.content).equals(Buffer.from(file!.bytes))).toBe(true);
+    expect(upload.files).toHaveLength(1);
+    expect(upload.sha256).toBe(upload.files[0]!.sha256);
+    expect(Buffer.from(upload.files[0]!.content).equals(Buffer.from(file!.bytes))).toBe(true);
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "month.publish" }, orderBy: { id: "desc" } });
     expect(audit.month).toBe(MONTH);
 
@@ -136,6 +138,43 @@ describe("upload → publish → read back", () => {
     const v4 = await db.prisma.monthVersion.findFirstOrThrow({ where: { month: MONTH, number: 4 } });
     await rollbackMonth(db.prisma, { month: MONTH, versionId: v4.id, actorId: adminId });
     await expectReference();
+  });
+
+  it("two files (附件1 and 附件2 as separate workbooks) are one upload, one preview, one version identical to 2021-06.json", async () => {
+    const files = await annexWorkbookFiles({ month: MONTH, tables: referenceTables() }, "separate");
+    expect(files).toHaveLength(2);
+    expect(files[0]!.fileName).not.toBe(files[1]!.fileName);
+    // Either annex alone is not the month: the other annex's units are missing.
+    const before = await db.prisma.monthVersion.count({ where: { month: MONTH } });
+    const staged = await stageUpload(db.prisma, { files, uploadedById: adminId });
+    if (staged.kind !== "staged") throw new Error(`not staged: ${JSON.stringify(staged).slice(0, 500)}`);
+    expect(staged).toMatchObject({ month: MONTH, errorCount: 0 });
+    const stored = await db.prisma.upload.findUniqueOrThrow({ where: { id: staged.uploadId }, include: { files: { orderBy: { position: "asc" } } } });
+    expect(stored.files.map((f) => f.fileName)).toEqual(files.map((f) => f.fileName));
+    stored.files.forEach((f, i) => expect(Buffer.from(f.content).equals(Buffer.from(files[i]!.bytes))).toBe(true));
+    expect(stored.sizeBytes).toBe(files[0]!.bytes.byteLength + files[1]!.bytes.byteLength);
+    expect(stored.fileName).toBe(`${files[0]!.fileName} + ${files[1]!.fileName}`);
+    const published = await publishUpload(db.prisma, { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true });
+    expect(published).toMatchObject({ ok: true, number: before + 1 });
+    expect(await db.prisma.monthVersion.count({ where: { month: MONTH } })).toBe(before + 1);
+    await expectReference();
+
+    // The same set of bytes, in either order, is the published version; one of the two alone is not.
+    const again = await stageUpload(db.prisma, { files: [files[1]!, { ...files[0]!, fileName: "renamed.xlsx" }], uploadedById: adminId });
+    expect(again).toMatchObject({ kind: "duplicate", month: MONTH, versionNumber: before + 1, uploadId: staged.uploadId });
+    const single = await stageUpload(db.prisma, { files: [files[0]!], uploadedById: adminId });
+    expect(single.kind).not.toBe("duplicate");
+  });
+
+  it("two files that disagree on the month: refused, nothing written", async () => {
+    const [june] = await annexWorkbookFiles({ month: MONTH, tables: referenceTables().slice(0, 1) }, "separate");
+    const [july] = await annexWorkbookFiles({ month: "2021-07", tables: referenceTables().slice(1) }, "separate");
+    const hashes = await rowHashes();
+    const result = await stageUpload(db.prisma, { files: [june!, july!], uploadedById: adminId });
+    expect(result.kind).toBe("rejected");
+    if (result.kind !== "rejected") return;
+    expect(result.problems.some((p) => p.severity === "error" && /MONTH/.test(p.code))).toBe(true);
+    expect(await rowHashes()).toEqual(hashes);
   });
 
   it("a new month is created by its first publish; unknown names are mapped (alias) or created as new units", async () => {
@@ -211,7 +250,7 @@ describe("atomicity", () => {
   it("a publish whose connection is killed mid-transaction leaves the previous version current and complete", async () => {
     if (db.kind !== "postgres") return; // pglite-server has no second backend to kill from
     const before = await current(MONTH);
-    const hashes = await rowHashes(["Upload"]);
+    const hashes = await rowHashes(["Upload", "UploadFile"]);
     const rows = referenceMonth.rows.map((r) => ({ ...r, completed: r.completed + 1 }));
     const bytes = await workbookBytes(buildTemplateWorkbook({ month: MONTH, units: rows }));
     const staged = await stageUpload(db.prisma, { fileName: "killed.xlsx", bytes, uploadedById: adminId });
@@ -237,7 +276,7 @@ describe("atomicity", () => {
     expect(after.versionId).toBe(before.versionId);
     expect(after.rows).toEqual(before.rows);
     await expectReference();
-    expect(await rowHashes(["Upload"])).toEqual(hashes);
+    expect(await rowHashes(["Upload", "UploadFile"])).toEqual(hashes);
     expect((await db.prisma.upload.findUniqueOrThrow({ where: { id: staged.uploadId } })).status).toBe("STAGED");
   });
 });

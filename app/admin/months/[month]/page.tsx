@@ -23,7 +23,15 @@ export default async function MonthHistoryPage({ params, searchParams }: { param
     orderBy: { number: "desc" },
     include: {
       createdBy: { select: { displayName: true, username: true } },
-      upload: { select: { id: true, fileName: true, sha256: true, uploadedBy: { select: { displayName: true } } } },
+      upload: {
+        select: {
+          id: true,
+          fileName: true,
+          sha256: true,
+          uploadedBy: { select: { displayName: true } },
+          files: { select: { position: true, fileName: true, sha256: true }, orderBy: { position: "asc" } },
+        },
+      },
     },
   });
   const query = await searchParams;
@@ -55,7 +63,15 @@ export default async function MonthHistoryPage({ params, searchParams }: { param
                   <td className="px-3 py-2">{t.origins[v.origin]}{from ? ` ← v${from}` : ""}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{v.createdAt.toLocaleString("zh-CN", { hour12: false })}</td>
                   <td className="px-3 py-2">{v.createdBy?.displayName ?? v.upload?.uploadedBy?.displayName ?? "—"}</td>
-                  <td className="px-3 py-2">{v.upload ? <a href={`/api/uploads/${v.upload.id}/file`} className="text-brand-700 hover:underline" title={t.download}>{v.upload.fileName}</a> : "—"}</td>
+                  <td className="px-3 py-2">
+                    {v.upload
+                      ? v.upload.files.map((f) => (
+                          <a key={f.position} href={`/api/uploads/${v.upload!.id}/file${f.position > 0 ? `?n=${f.position}` : ""}`} className="block text-brand-700 hover:underline" title={`${t.download} · SHA-256 ${f.sha256}`}>
+                            {f.fileName}
+                          </a>
+                        ))
+                      : "—"}
+                  </td>
                   <td className="px-3 py-2 font-mono text-xs" title={v.upload?.sha256}>{v.upload ? v.upload.sha256.slice(0, 16) + "…" : ""}</td>
                   <td className="px-3 py-2">{!isCurrent && <RollbackForm month={month} versionId={v.id} label={t.rollback} />}</td>
                 </tr>

@@ -10,7 +10,7 @@ import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators/types";
 import { checkUpload, type UnitMappings } from "@/lib/uploads/check-upload";
 import { diffFigures } from "@/lib/uploads/diff-versions";
 import { fieldLabel } from "@/lib/uploads/field-label";
-import type { SummaryForm } from "@/lib/uploads/publish-upload";
+import { storedFiles, type SummaryForm } from "@/lib/uploads/publish-upload";
 
 export default async function UploadPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -19,11 +19,11 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
   const t = messages.upload;
   const uploadId = Number(id);
   if (!Number.isInteger(uploadId) || uploadId <= 0) notFound();
-  const upload = await prisma.upload.findUnique({ where: { id: uploadId }, include: { version: { select: { number: true } } } });
+  const upload = await prisma.upload.findUnique({ where: { id: uploadId }, include: { version: { select: { number: true } }, files: { orderBy: { position: "asc" } } } });
   if (!upload) notFound();
   const mappings = (upload.unitMappings ?? {}) as UnitMappings;
   const typed = (upload.summaryForm ?? {}) as SummaryForm;
-  const check = await checkUpload(prisma, [{ fileName: upload.fileName, bytes: upload.content }], { month: upload.month, mappings });
+  const check = await checkUpload(prisma, storedFiles(upload.files), { month: upload.month, mappings });
   const { validation } = check;
   const units = check.knownUnits.filter((u) => !u.code.startsWith("new:")).map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
   const unknown = [
@@ -51,6 +51,17 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
           {fill(t.previewMeta, { month: upload.month, size: `${(upload.sizeBytes / 1024).toFixed(1)} KB`, sha: upload.sha256 })} · {t.status[upload.status]}
           {upload.version && ` · v${upload.version.number}`}
         </p>
+        {upload.files.length > 1 && (
+          <ul className="text-sm text-slate-600" data-testid="upload-files">
+            {upload.files.map((f) => (
+              <li key={f.position}>
+                <a href={`/api/uploads/${upload.id}/file?n=${f.position}`} className="text-brand-700 hover:underline">{f.fileName}</a>
+                {` · ${(f.sizeBytes / 1024).toFixed(1)} KB · `}
+                <span className="font-mono text-xs">{f.sha256.slice(0, 16)}…</span>
+              </li>
+            ))}
+          </ul>
+        )}
         <Link href={`/admin/months/${upload.month}`} className="text-sm text-brand-700 hover:underline">{t.historyLink}</Link>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
