@@ -5,6 +5,7 @@
 import type { ProblemKind } from "@/lib/indicators/problems";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import type { BulletinDistribution, BulletinTexts } from "./types";
+import { ANNEX_REPORT_LABELS } from "@/lib/annex-layout";
 
 export const BULLETIN_TITLE = "政务服务事项运行情况";
 
@@ -55,18 +56,8 @@ export const DEFAULT_PROBLEM_REMARKS: Record<ProblemKind, string> = {
   missingData: "相关单位要按时报送平台运行数据。",
 };
 
-/** 注 1–9 of 附件1, as the report prints them. */
-export const ANNEX_NOTES = [
-  "注：1．申请件：统计时间段内的申请件数。受理件：统计时间段内受理件数。办结件：统计时间段内办结件数。",
-  "2．提前办结件：统计时间段内在事项承诺时限内提前办结的件数。提前办结件=[（办结时间-受理时间）<承诺时限]的办结件数。",
-  "3．超时办结件：统计时间段内超过承诺时限办结的办结件数。超时办结件=[（办结时间-受理时间）>承诺时限]的办结件数。",
-  "4．承诺提速率：统计依申请事项的承诺提速比例。承诺提速率=[（法定时限-承诺时限）/法定时限]×100%。（按承诺件计算）",
-  "5．办理提速率：统计时间段内事项的实际办理提速比例。办理提速率=办件（法定时间-实际办理时间）之和/办件法定时间之和×100%。（按承诺件计算）",
-  "6．提前办结率：统计时间段内提前办结的件数占全部办结件的比例。提前办结率=提前办结件/办结件数×100%。（按承诺件计算）",
-  "7．网上办理率：统计时间段内通过网上受理的办结件占全部办结件的比例。网上办理率=网办办结件/全部办结件×100%。（按承诺件计算）",
-  "8．主动评价数：统计时间段内群众主动对办件进行评价的总数。",
-  "9．办件覆盖率：产生办件的实施清单数占实施清单总数的比例。",
-];
+/** 注 1–9 of 附件1, as the report prints them (the one list is lib/annex-layout.ts). */
+export const ANNEX_NOTES: readonly string[] = ANNEX_REPORT_LABELS.DEPARTMENT.footnotes.map((note, i) => (i === 0 ? `注：${note}` : note));
 
 export const DEFAULT_DISTRIBUTION: BulletinDistribution[] = [
   {
