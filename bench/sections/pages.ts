@@ -17,7 +17,7 @@ const section: BenchSection = {
   id: "pages",
   order: 20,
   async run(ctx) {
-    const amount = ctx.quick ? 800 : 3000;
+    const amount = ctx.quick ? 600 : 2000;
     const rounds = ctx.quick ? 1 : 3;
     const pages = [
       { id: "static", label: "static: 关于本系统 (prerendered, no data)", path: "/about" },
