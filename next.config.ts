@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import type { NextConfig } from "next";
 
 const production = process.env.NODE_ENV === "production";
@@ -18,11 +19,19 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+// A build into another directory (npm test: .next-test, npm run bench: .next-bench)
+// type-checks with its own tsconfig, so the generated route types of one build
+// never meet those of another.
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const ownTsconfig = `tsconfig.${distDir.replace(/^\.next-?/, "")}.json`;
+const tsconfigPath = distDir !== ".next" && existsSync(ownTsconfig) ? ownTsconfig : "tsconfig.json";
+
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // npm test builds into its own directory so that it never replaces the build `npm start` serves.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir,
+  typescript: { tsconfigPath },
   // Database drivers and the native password hash stay plain Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "exceljs"],
   experimental: { authInterrupts: true },

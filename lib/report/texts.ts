@@ -57,7 +57,7 @@ export const DEFAULT_PROBLEM_REMARKS: Record<ProblemKind, string> = {
 };
 
 /** 注 1–9 of 附件1, as the report prints them (the one list is lib/annex-layout.ts). */
-export const ANNEX_NOTES: readonly string[] = ANNEX_REPORT_LABELS.DEPARTMENT.footnotes.map((note, i) => (i === 0 ? `注：${note}` : note));
+export const ANNEX_NOTES: string[] = ANNEX_REPORT_LABELS.DEPARTMENT.footnotes.map((note, i) => (i === 0 ? `注：${note}` : note));
 
 export const DEFAULT_DISTRIBUTION: BulletinDistribution[] = [
   {
