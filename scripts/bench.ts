@@ -23,6 +23,9 @@
 //        --only=a,b       run only these sections (ids: pages, lighthouse, bulletin, size, …)
 //        --out=FILE       where to write the results (default bench/results.json)
 //        --check          exit 1 when a budget is missed (default: report only)
+//        --wait-quiet=S   before each section, wait up to S seconds (default 120; 0 with --quick)
+//                         until the machine is quiet: other processes' CPU use skews the load
+//                         test and Lighthouse (the idle share before each section is recorded)
 //
 // Load tests go to 127.0.0.1 only, with a fixed number of requests each.
 import { randomBytes } from "node:crypto";
@@ -44,8 +47,8 @@ import { freePort, onTerminate, root, runTool, startTool, stopAllTools, waitForH
 const KNOWN = ["--quick", "--reuse-build", "--check"];
 const argv = process.argv.slice(2);
 for (const a of argv) {
-  if (!KNOWN.includes(a) && !/^--(only|out)=./.test(a)) {
-    console.error(`[bench] unknown argument ${a} (use --quick, --reuse-build, --only=pages,size, --out=FILE, --check)`);
+  if (!KNOWN.includes(a) && !/^--(only|out|wait-quiet)=./.test(a)) {
+    console.error(`[bench] unknown argument ${a} (use --quick, --reuse-build, --only=pages,size, --out=FILE, --check, --wait-quiet=SECONDS)`);
     process.exit(2);
   }
 }
@@ -54,6 +57,7 @@ const option = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.s
 const quick = flag("--quick");
 const only = option("only")?.split(",");
 const outFile = path.resolve(root, option("out") ?? (quick ? "bench/results.local.json" : "bench/results.json"));
+const waitQuietSeconds = Number(option("wait-quiet") ?? (quick ? 0 : 120));
 
 /** Generated months before the reference month: with it, 120 months = 10 years. */
 const DEMO_MONTHS = 119;
@@ -153,6 +157,39 @@ function machine() {
   };
 }
 
+/** Idle share of all cores over `ms` (from /proc/stat; null where there is none). */
+async function idleShare(ms: number): Promise<number | null> {
+  const read = () => {
+    try {
+      const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+      return { idle: cpu[3]! + (cpu[4] ?? 0), total: cpu.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const a = read();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const b = read();
+  if (!a || !b || b.total === a.total) return null;
+  return (b.idle - a.idle) / (b.total - a.total);
+}
+
+/**
+ * Waits until the machine has been quiet (≥ 85% idle over 10 s: our idle server aside, nothing
+ * else running) or `maxSeconds` have passed. Returns the idle share measured last.
+ */
+async function waitForQuiet(maxSeconds: number): Promise<number | null> {
+  const deadline = Date.now() + maxSeconds * 1000;
+  let idle = await idleShare(maxSeconds > 0 ? 10_000 : 2_000);
+  let told = false;
+  while (idle !== null && idle < 0.85 && Date.now() < deadline) {
+    if (!told) log(`机器繁忙 / the machine is busy (${Math.round(idle * 100)}% idle): waiting up to ${maxSeconds} s for it to be quiet`);
+    told = true;
+    idle = await idleShare(10_000);
+  }
+  return idle;
+}
+
 async function loadSections(): Promise<Array<BenchSection & { file: string }>> {
   const dir = path.join(root, "bench/sections");
   const files = readdirSync(dir).filter((f) => /\.tsx?$/.test(f) && !/\.(test|spec)\.tsx?$/.test(f) && !f.endsWith(".d.ts"));
@@ -166,7 +203,7 @@ async function loadSections(): Promise<Array<BenchSection & { file: string }>> {
   return sections.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file)).filter((s) => !only || only.includes(s.id));
 }
 
-type SectionOutcome = SectionResult & { id: string; seconds: number; error?: string };
+type SectionOutcome = SectionResult & { id: string; seconds: number; idleBefore: number | null; error?: string };
 
 async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
   const startedAt = new Date();
@@ -234,15 +271,16 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
 
   const outcomes: SectionOutcome[] = [];
   for (const section of sections) {
-    log(`── ${section.id} ──`);
+    const idleBefore = await waitForQuiet(waitQuietSeconds);
+    log(`── ${section.id} ── (machine ${idleBefore === null ? "?" : Math.round(idleBefore * 100)}% idle)`);
     const started = performance.now();
     try {
       const result = await section.run(context);
-      outcomes.push({ id: section.id, ...result, seconds: (performance.now() - started) / 1000 });
+      outcomes.push({ id: section.id, ...result, seconds: (performance.now() - started) / 1000, idleBefore });
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       console.error(`[bench] section ${section.id} failed: ${message}`);
-      outcomes.push({ id: section.id, title: section.id, columns: [], rows: [], seconds: (performance.now() - started) / 1000, error: message.split("\n")[0] });
+      outcomes.push({ id: section.id, title: section.id, columns: [], rows: [], seconds: (performance.now() - started) / 1000, idleBefore, error: message.split("\n")[0] });
     }
   }
 
@@ -268,7 +306,8 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
   console.log(`${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, Next ${m.next}; ${db.kind}: ${results.database.version.split(",")[0]}`);
   console.log(`${monthCount} months × 49 units (${statCount} rows, ${monthCount - 1} generated demo months); load average ${load1.toFixed(2)} at start, ${results.loadAverage.atEnd.toFixed(2)} at end`);
   for (const outcome of outcomes) {
-    console.log(`\n### ${outcome.title} (${outcome.seconds.toFixed(0)} s)\n`);
+    const idle = outcome.idleBefore === null ? "" : `; machine ${Math.round(outcome.idleBefore * 100)}% idle before`;
+    console.log(`\n### ${outcome.title} (${outcome.seconds.toFixed(0)} s${idle})\n`);
     if (outcome.error) {
       console.log(`**failed**: ${outcome.error}`);
       continue;
