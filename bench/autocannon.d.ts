@@ -23,6 +23,7 @@ declare module "autocannon" {
     timeout?: number;
     pipelining?: number;
     workers?: number;
+    sampleInt?: number;
   }
   interface Result {
     duration: number;

@@ -76,6 +76,9 @@ export async function load(baseUrl: string, path: string, options: LoadOptions):
     headers,
     body: options.body,
     timeout: 30,
+    // autocannon ends a run at its next sample tick: sample every 100 ms, not every second,
+    // or a 10-second run's duration (and so its requests/s) is rounded to whole seconds.
+    sampleInt: 100,
   });
   const completed = result.latency.totalCount;
   const expected = result.statusCodeStats[String(expectStatus)]?.count ?? 0;
