@@ -23,13 +23,17 @@
 //
 // Step 4 builds into .next-test/ (NEXT_DIST_DIR), never replacing the build `npm start` serves.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../lib/db-migrate";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
 import { freePort, onTerminate, root, runTool, startTool, stopAllTools, stopTool, waitForHttp } from "./process-utils";
+
+// The runners' JSON reports, read back for the closing count.
+const vitestReport = path.join(root, "test-results", "vitest.json");
+const playwrightReport = path.join(root, "test-results", "playwright.json");
 
 const known = new Set(["--no-e2e", "--unit-only", "--e2e-only", "--keep-db"]);
 const argv = process.argv.slice(2);
@@ -175,7 +179,9 @@ async function main(): Promise<void> {
   };
 
   if (runUnit) {
-    await step("单元与集成测试 / vitest", () => runTool("vitest", "vitest", ["run", ...vitestArgs], env));
+    await step("单元与集成测试 / vitest", () =>
+      runTool("vitest", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`, ...vitestArgs], env),
+    );
   }
 
   if (!runE2e) return;
@@ -202,15 +208,46 @@ async function main(): Promise<void> {
     const server = startTool("next start", "next", ["start", "-p", String(port), "-H", "127.0.0.1"], env);
     try {
       await waitForHttp(baseUrl, server);
-      return await runTool("playwright", "playwright", ["test"], { ...env, E2E_BASE_URL: baseUrl });
+      return await runTool("playwright", "playwright", ["test", "--reporter=list,json"], {
+        ...env,
+        E2E_BASE_URL: baseUrl,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+      });
     } finally {
       await stopTool(server);
     }
   });
 }
 
+/** Passed/failed/skipped tests from the runners' JSON reports (absent report: nothing ran). */
+function testCounts(): { passed: number; failed: number; skipped: number } {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const read = (file: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      return null;
+    }
+  };
+  const vitest = read(vitestReport) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
+  if (vitest) {
+    counts.passed += vitest.numPassedTests ?? 0;
+    counts.failed += vitest.numFailedTests ?? 0;
+    counts.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+  }
+  const playwright = read(playwrightReport) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
+  if (playwright?.stats) {
+    counts.passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
+    counts.failed += playwright.stats.unexpected ?? 0;
+    counts.skipped += playwright.stats.skipped ?? 0;
+  }
+  return counts;
+}
+
 let failed = false;
 try {
+  rmSync(vitestReport, { force: true });
+  rmSync(playwrightReport, { force: true });
   await main();
 } catch (error) {
   console.error(error);
@@ -222,4 +259,7 @@ console.log("\n[test] ───────────────────�
 for (const r of results) console.log(`[test] ${r.ok ? "✓" : "✗"} ${r.step}${r.note ? `  ${r.note}` : ""}`);
 failed ||= results.some((r) => !r.ok);
 console.log(`[test] ${failed ? "失败 / FAILED" : "通过 / passed"}`);
+// One plain closing line with the number of tests run, across both runners.
+const counts = testCounts();
+console.log(`tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
 process.exit(failed ? 1 : 0);
