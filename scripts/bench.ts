@@ -136,6 +136,17 @@ onTerminate(async (signal) => {
   await cleanup(signal);
 });
 
+/** The commit measured, "+ local changes" when the tree differs from it. */
+function gitCommit(): string | null {
+  try {
+    const run = (args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const dirty = run(["status", "--porcelain", "--untracked-files=no"]) !== "";
+    return `${run(["rev-parse", "--short", "HEAD"])}${dirty ? " + local changes" : ""}`;
+  } catch {
+    return null;
+  }
+}
+
 function machine() {
   const cpus = os.cpus();
   let chromium: string | null = null;
@@ -288,6 +299,7 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
   const finishedAt = new Date();
   const results = {
     date: startedAt.toISOString(),
+    commit: gitCommit(),
     finishedAt: finishedAt.toISOString(),
     quick,
     machine: machine(),
@@ -302,7 +314,7 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
 
   // The report: one Markdown table per section, then the budgets.
   const m = results.machine;
-  console.log(`\n## npm run bench${quick ? " -- --quick" : ""} · ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`);
+  console.log(`\n## npm run bench${quick ? " -- --quick" : ""} · ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC · ${results.commit ?? "no git"}`);
   console.log(`${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, Next ${m.next}; ${db.kind}: ${results.database.version.split(",")[0]}`);
   console.log(`${monthCount} months × 49 units (${statCount} rows, ${monthCount - 1} generated demo months); load average ${load1.toFixed(2)} at start, ${results.loadAverage.atEnd.toFixed(2)} at end`);
   for (const outcome of outcomes) {
