@@ -1,7 +1,7 @@
 // Rankings as the bulletin states them ("办件较好": the units with most completions) and a
 // unit's place among its peers. Ties follow the report's 序号 for ordering, and share a rank.
 
-import type { CountField, RateField, StatRow } from "./types";
+import { COUNT_FIELDS, type CountField, type RateField, type StatRow } from "./types";
 
 /** What to rank by: an annex column, or a derived value (null = not rankable, e.g. no cases). */
 export type RankBy = CountField | RateField | ((row: StatRow) => number | null);
@@ -60,19 +60,9 @@ export function rankOf(
  * The case counts: every count but activeEvaluations (evaluations can concern earlier
  * months' cases, so they do not show the unit handled cases this month).
  */
-export const CASE_COUNT_FIELDS = [
-  "applied",
-  "accepted",
-  "completed",
-  "overdueCompleted",
-  "promisedCompleted",
-  "promisedOverdueCompleted",
-  "onlineApplied",
-  "onlineAccepted",
-  "onlineCompleted",
-  "onlinePromisedCompleted",
-  "onlinePromisedOverdueCompleted",
-] as const satisfies readonly CountField[];
+export const CASE_COUNT_FIELDS: readonly Exclude<CountField, "activeEvaluations">[] = COUNT_FIELDS.filter(
+  (field): field is Exclude<CountField, "activeEvaluations"> => field !== "activeEvaluations",
+);
 
 /**
  * True when every case count is 0: the unit shows "本月无办件" instead of 0.00% rates. Any
