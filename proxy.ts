@@ -1,31 +1,46 @@
-// Every page request passes here before anything renders: the session (a JWT
-// cookie, checked by Auth.js) decides with lib/auth/permissions.ts whether the
-// page may be served. Month pages are prerendered for all audiences, so this
-// check is what keeps a department user to its own unit's pages.
-import { NextResponse } from "next/server";
-import { auth } from "@/lib/auth/auth";
-import { forbiddenResponse } from "@/lib/auth/forbidden-response";
-import { authorizePath, type Viewer } from "@/lib/auth/permissions";
+// The gate before every request: who is asking (the session cookie, read by
+// lib/auth/session.ts) and whether the permission table (lib/auth/permissions.ts)
+// gives them this path, decided on the decoded, normalised path and refusing
+// any path no rule names. Month pages are prerendered once for every audience,
+// so this is the only check between a department user and other units' rows on
+// them; route handlers and server actions check again (lib/auth/guard.ts).
+import { NextResponse, type NextRequest } from "next/server";
+import { getAccessSettings } from "@/lib/auth/access-settings";
+import { authorizePath } from "@/lib/auth/permissions";
+import { forbiddenResponse, notFoundResponse, unauthenticatedResponse } from "@/lib/auth/refusal-response";
+import { needsRefresh, readSession, reissueToken } from "@/lib/auth/session";
 
-export default auth((request) => {
-  const user = request.auth?.user;
-  const viewer: Viewer | null = user?.id && user.role ? { userId: Number(user.id), role: user.role, unitCode: user.unitCode ?? null } : null;
+export default async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
-  const decision = authorizePath(viewer, pathname);
+  const session = await readSession(request.cookies.getAll());
+  const decision = authorizePath(session?.viewer ?? null, pathname, await getAccessSettings());
+  const api = pathname.startsWith("/api/");
+  if (decision === "notFound") return notFoundResponse(api);
+  if (decision === "forbidden") return forbiddenResponse(api);
   if (decision === "signIn") {
+    if (api) return unauthenticatedResponse();
     const url = new URL("/signin", request.nextUrl);
     url.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(url);
   }
-  if (decision === "forbidden") return forbiddenResponse();
   const response = NextResponse.next();
   // Pages hold data for signed-in viewers only: no shared cache may keep them.
   // (Route handlers set their own, e.g. no-store on downloads.)
-  if (!pathname.startsWith("/api/")) response.headers.set("Cache-Control", "private, no-cache");
+  if (!api) response.headers.set("Cache-Control", "private, no-cache");
+  if (session && needsRefresh(session.payload)) {
+    const { value, expires } = await reissueToken(session);
+    response.cookies.set(session.cookieName, value, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: session.cookieName.startsWith("__Secure-"),
+      expires,
+    });
+  }
   return response;
-});
+}
 
 export const config = {
-  // Static assets carry no data: they skip the check.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+  // Built assets carry no data. Every other path, including unknown ones, is decided here.
+  matcher: ["/((?!_next/static/).*)"],
 };

@@ -4,6 +4,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 export type AuditAction =
   | "user.signIn"
+  | "user.signInFailed"
+  | "user.signOut"
   | "user.locked"
   | "user.create"
   | "user.update"

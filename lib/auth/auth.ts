@@ -4,41 +4,27 @@ import "server-only";
 // for its endpoints is Auth.js's own (double-submit cookie).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { dummyPasswordHash, verifyPassword } from "@/lib/auth/passwords";
-import {
-  isAddressBlocked,
-  isLocked,
-  recordAddressFailure,
-  recordFailedLogin,
-  recordSuccessfulLogin,
-} from "@/lib/auth/login-throttle";
+import { checkCredentials } from "@/lib/auth/sign-in-check";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { currentUserStatus } from "@/lib/auth/viewer-status";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-/** Error codes reach the sign-in page in the URL: none of them says whether the username exists. */
+/**
+ * Error codes reach the sign-in page: none of them says whether the username
+ * exists, or whether the account is locked (a lock answers like a wrong password).
+ */
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
-}
-export class AccountLocked extends CredentialsSignin {
-  code = "locked";
 }
 export class AddressBlocked extends CredentialsSignin {
   code = "throttled";
 }
 
-const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
-});
-
+/** Set by lib/auth/client-address.ts from the socket (or the trusted proxies); a client-sent copy is overwritten. */
 function clientAddress(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "unknown";
+  return request?.headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
 }
 
 declare module "next-auth" {
@@ -63,49 +49,15 @@ declare module "@auth/core/jwt" {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
   pages: { signIn: "/signin" },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
       async authorize(raw, request) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) throw new InvalidCredentials();
-        const { username, password } = parsed.data;
-        const address = clientAddress(request);
-        if (isAddressBlocked(address)) throw new AddressBlocked();
-
-        const user = await prisma.user.findUnique({
-          where: { username },
-          include: { unit: { select: { code: true } } },
-        });
-        if (!user || !user.active) {
-          await verifyPassword(await dummyPasswordHash(), password);
-          recordAddressFailure(address);
-          throw new InvalidCredentials();
-        }
-        if (isLocked(user)) {
-          recordAddressFailure(address);
-          throw new AccountLocked();
-        }
-        if (!(await verifyPassword(user.passwordHash, password))) {
-          recordAddressFailure(address);
-          const state = await recordFailedLogin(prisma, user.id);
-          if (state.locked) {
-            await recordAuditEvent(prisma, { actorId: null, action: "user.locked", targetType: "User", targetId: String(user.id), details: { username, address } });
-            throw new AccountLocked();
-          }
-          throw new InvalidCredentials();
-        }
-        await recordSuccessfulLogin(prisma, user.id);
-        await recordAuditEvent(prisma, { actorId: user.id, action: "user.signIn", targetType: "User", targetId: String(user.id), details: { address } });
-        return {
-          id: String(user.id),
-          name: user.displayName,
-          role: user.role,
-          unitCode: user.unit?.code ?? null,
-          sessionVersion: user.sessionVersion,
-        };
+        const result = await checkCredentials(prisma, raw, clientAddress(request));
+        if (result.ok) return result.user;
+        throw result.error === "throttled" ? new AddressBlocked() : new InvalidCredentials();
       },
     }),
   ],

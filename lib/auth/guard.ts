@@ -1,16 +1,18 @@
 import "server-only";
 // The one guard for server code: pages that render per request, route
 // handlers, exports and server actions ask here, with the permission table of
-// lib/auth/permissions.ts. (Prerendered month pages are guarded before they are
-// served, in proxy.ts, with the same table.)
+// lib/auth/permissions.ts. (Every request has already passed proxy.ts, which
+// decided on its path with the same table; this is the second check, on the
+// parameters the handler actually uses.)
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { auth } from "@/lib/auth/auth";
-import { can, canViewUnit, type Action, type Viewer } from "@/lib/auth/permissions";
+import { getAccessSettings } from "@/lib/auth/access-settings";
+import { can, canReadBulletin, canViewUnit, type Action, type Viewer } from "@/lib/auth/permissions";
+import { readSession } from "@/lib/auth/session";
 
 export async function getViewer(): Promise<Viewer | null> {
-  const session = await auth();
-  if (!session?.user?.id || !session.user.role) return null;
-  return { userId: Number(session.user.id), role: session.user.role, unitCode: session.user.unitCode ?? null };
+  const session = await readSession((await cookies()).getAll());
+  return session?.viewer ?? null;
 }
 
 /** For pages: signed-out viewers go to sign-in, forbidden ones get the 403 page. */
@@ -23,11 +25,18 @@ export async function requirePagePermission(action: Action, returnTo: string): P
 
 export type RouteGuardResult = { ok: true; viewer: Viewer } | { ok: false; response: Response };
 
-/** For route handlers (exports, downloads): 401 when signed out, 403 when not allowed. */
-export async function guardRoute(action: Action, scope?: { unitCode?: string }): Promise<RouteGuardResult> {
+/**
+ * For route handlers (exports, downloads): 401 when signed out, 403 when not
+ * allowed. `unitCode`: the handler serves that unit's rows; `bulletin`: it
+ * serves the month's bulletin (canReadBulletin).
+ */
+export async function guardRoute(action: Action, scope: { unitCode?: string; bulletin?: true } = {}): Promise<RouteGuardResult> {
   const viewer = await getViewer();
   if (!viewer) return { ok: false, response: Response.json({ error: "请先登录 / sign in first" }, { status: 401 }) };
-  const allowed = can(viewer, action) && (scope?.unitCode === undefined || canViewUnit(viewer, scope.unitCode));
+  const allowed =
+    can(viewer, action) &&
+    (scope.unitCode === undefined || canViewUnit(viewer, scope.unitCode)) &&
+    (!scope.bulletin || canReadBulletin(viewer, await getAccessSettings()));
   if (!allowed) return { ok: false, response: Response.json({ error: "无权访问 / forbidden" }, { status: 403 }) };
   return { ok: true, viewer };
 }

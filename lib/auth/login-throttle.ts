@@ -1,64 +1,83 @@
-// Brute-force protection for sign-in.
-// - Per account (in the database, so it holds across app instances): after
-//   ACCOUNT_MAX_FAILURES wrong passwords in a row the account is locked for
-//   ACCOUNT_LOCK_MINUTES; during the lock even the right password is refused
-//   (and says so); the first successful sign-in afterwards resets the count.
-// - Per client address (in this process's memory): after IP_MAX_FAILURES
-//   failures within IP_WINDOW_MINUTES, sign-in from that address is refused
-//   for the rest of the window, whatever the account.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+// Brute-force protection for sign-in, in the database so that it holds across
+// app instances and under concurrent requests.
+//
+// Per account: every attempt is counted BEFORE its password is checked, in one
+// atomic UPDATE, so concurrent guesses get distinct numbers and at most
+// ACCOUNT_MAX_FAILURES passwords are ever checked per lock. The attempt that
+// reaches the limit with a wrong password locks the account for
+// ACCOUNT_LOCK_MINUTES; attempts numbered past the limit lock it without a
+// check. During a lock no password is checked, the right one included, and a
+// success racing a lock does not lift it (confirmLogin only clears the count
+// of an account that is not locked). A lock answers exactly like a wrong
+// password, so it tells nobody who has not proven the password that the
+// username exists.
+//
+// Per client address: after ADDRESS_MAX_FAILURES failures in a window of
+// ADDRESS_WINDOW_MINUTES, sign-in from that address is refused for the rest of
+// the window, whatever the account. The address is the one
+// lib/auth/client-address.ts derives (socket, or the trusted proxies' header).
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 export const ACCOUNT_MAX_FAILURES = 5;
 export const ACCOUNT_LOCK_MINUTES = 15;
-export const IP_MAX_FAILURES = 30;
-export const IP_WINDOW_MINUTES = 15;
+export const ADDRESS_MAX_FAILURES = 30;
+export const ADDRESS_WINDOW_MINUTES = 15;
 
-export type AccountState = { locked: boolean; lockedUntil: Date | null };
+type Db = PrismaClient | Prisma.TransactionClient;
+const minutes = (n: number) => n * 60_000;
 
 export function isLocked(user: { lockedUntil: Date | null }, now = new Date()): boolean {
   return user.lockedUntil !== null && user.lockedUntil > now;
 }
 
-/** Counts a wrong password; locks the account when the count reaches the limit. */
-export async function recordFailedLogin(db: PrismaClient, userId: number, now = new Date()): Promise<AccountState> {
-  const user = await db.user.update({
-    where: { id: userId },
-    data: { failedLoginCount: { increment: 1 } },
-    select: { failedLoginCount: true, lockedUntil: true },
-  });
-  if (user.failedLoginCount >= ACCOUNT_MAX_FAILURES) {
-    const lockedUntil = new Date(now.getTime() + ACCOUNT_LOCK_MINUTES * 60_000);
-    await db.user.update({ where: { id: userId }, data: { lockedUntil, failedLoginCount: 0 } });
-    return { locked: true, lockedUntil };
-  }
-  return { locked: false, lockedUntil: user.lockedUntil };
+/**
+ * Counts one sign-in attempt on the account, before its password is checked.
+ * Returns the attempt's number in the current run of failures (1, 2, …), or
+ * null when the account is locked (nothing is counted then).
+ */
+export async function reserveLoginAttempt(db: Db, userId: number, now = new Date()): Promise<number | null> {
+  const rows = await db.$queryRaw<{ failedLoginCount: number }[]>`
+    UPDATE "User"
+       SET "failedLoginCount" = CASE WHEN "lockedUntil" IS NULL THEN "failedLoginCount" + 1 ELSE 1 END,
+           "lockedUntil" = NULL
+     WHERE "id" = ${userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+    RETURNING "failedLoginCount"`;
+  return rows[0]?.failedLoginCount ?? null;
 }
 
-export async function recordSuccessfulLogin(db: PrismaClient, userId: number): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } });
+/** Locks the account; true when this call locked it (false: it already was). */
+export async function lockAccount(db: Db, userId: number, now = new Date()): Promise<boolean> {
+  const until = new Date(now.getTime() + minutes(ACCOUNT_LOCK_MINUTES));
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    UPDATE "User" SET "lockedUntil" = ${until}
+     WHERE "id" = ${userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+    RETURNING "id"`;
+  return rows.length > 0;
 }
 
-const failuresByAddress = new Map<string, number[]>();
-
-export function isAddressBlocked(address: string, now = Date.now()): boolean {
-  const windowStart = now - IP_WINDOW_MINUTES * 60_000;
-  const recent = (failuresByAddress.get(address) ?? []).filter((t) => t > windowStart);
-  failuresByAddress.set(address, recent);
-  return recent.length >= IP_MAX_FAILURES;
+/** After the right password: clears the count, unless a lock came first (then the sign-in is refused). */
+export async function confirmLogin(db: Db, userId: number, now = new Date()): Promise<boolean> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    UPDATE "User" SET "failedLoginCount" = 0
+     WHERE "id" = ${userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+    RETURNING "id"`;
+  return rows.length > 0;
 }
 
-export function recordAddressFailure(address: string, now = Date.now()): void {
-  const list = failuresByAddress.get(address) ?? [];
-  list.push(now);
-  failuresByAddress.set(address, list);
-  // Keep the map bounded: forget addresses whose failures are all old.
-  if (failuresByAddress.size > 10_000) {
-    const windowStart = now - IP_WINDOW_MINUTES * 60_000;
-    for (const [key, times] of failuresByAddress) if (!times.some((t) => t > windowStart)) failuresByAddress.delete(key);
-  }
+export async function isAddressBlocked(db: Db, address: string, now = new Date()): Promise<boolean> {
+  const windowStart = new Date(now.getTime() - minutes(ADDRESS_WINDOW_MINUTES));
+  const rows = await db.$queryRaw<{ failures: number }[]>`
+    SELECT "failures" FROM "LoginThrottle" WHERE "address" = ${address} AND "windowStart" > ${windowStart}`;
+  return (rows[0]?.failures ?? 0) >= ADDRESS_MAX_FAILURES;
 }
 
-/** For tests. */
-export function resetAddressFailures(): void {
-  failuresByAddress.clear();
+/** Counts a failed sign-in from the address (atomic upsert); forgets addresses idle for a day. */
+export async function recordAddressFailure(db: Db, address: string, now = new Date()): Promise<void> {
+  const windowStart = new Date(now.getTime() - minutes(ADDRESS_WINDOW_MINUTES));
+  await db.$executeRaw`
+    INSERT INTO "LoginThrottle" ("address", "windowStart", "failures") VALUES (${address}, ${now}, 1)
+    ON CONFLICT ("address") DO UPDATE SET
+      "failures" = CASE WHEN "LoginThrottle"."windowStart" <= ${windowStart} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" <= ${windowStart} THEN ${now} ELSE "LoginThrottle"."windowStart" END`;
+  await db.$executeRaw`DELETE FROM "LoginThrottle" WHERE "windowStart" < ${new Date(now.getTime() - minutes(24 * 60))}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authorizePath, can, canViewUnit, PERMISSIONS, type Viewer } from "@/lib/auth/permissions";
+import { authorizePath, can, canReadBulletin, canViewUnit, PERMISSIONS, type Viewer } from "@/lib/auth/permissions";
+import { normaliseRequestPath } from "@/lib/auth/request-path";
 
 const admin: Viewer = { userId: 1, role: "ADMIN", unitCode: null };
 const official: Viewer = { userId: 2, role: "OFFICIAL", unitCode: null };
@@ -29,13 +30,70 @@ describe("the permission table", () => {
   });
 });
 
+describe("the bulletin rule", () => {
+  it("lets departments read the bulletin while the admin's switch is on, and only then", () => {
+    expect(canReadBulletin(police, { departmentsReadBulletin: true })).toBe(true);
+    expect(canReadBulletin(police, { departmentsReadBulletin: false })).toBe(false);
+    expect(canReadBulletin(official, { departmentsReadBulletin: false })).toBe(true);
+    expect(canReadBulletin(null, { departmentsReadBulletin: true })).toBe(false);
+  });
+});
+
+describe("normaliseRequestPath", () => {
+  it.each([
+    ["/", "/"],
+    ["/2021-06/units/d08", "/2021-06/units/d08"],
+    ["/2021-06/units/d08/", "/2021-06/units/d08"],
+    ["/%32021-06/units/x04", "/2021-06/units/x04"],
+    ["/2021%2D06/municipal", "/2021-06/municipal"],
+    ["/2021-06/units/%64%30%38", "/2021-06/units/d08"],
+    ["/2021-06/units/d08%2Fx", "/2021-06/units/d08/x"],
+  ])("%s → %s", (raw, expected) => expect(normaliseRequestPath(raw)).toBe(expected));
+
+  it.each([
+    "/2021-06/units/d08%2F..%2Fx04",
+    "/2021-06/units/./x04",
+    "/2021-06/units/%2e%2e/x04",
+    "//2021-06/units/x04",
+    "/2021-06//units/x04",
+    "/2021-06/units/x04;d08",
+    "/2021-06/units/x04%20",
+    "/2021-06/units/%20x04",
+    "/2021-06/units/x04%00",
+    "/2021-06/units/x04%5c",
+    "/2021-06/units/%2578%2530%2534",
+    "/2021-06/units/%E4%B8",
+    "/2021-06/units/%zz",
+    "2021-06",
+  ])("refuses %s", (raw) => expect(normaliseRequestPath(raw)).toBeNull());
+});
+
 describe("authorizePath", () => {
   const cases: Array<[string, Viewer | null, ReturnType<typeof authorizePath>]> = [
     ["/signin", null, "allow"],
     ["/api/auth/session", null, "allow"],
-    // Route handlers answer 401/403 themselves (lib/auth/guard.ts).
-    ["/api/export/2021-06/unit/d08", null, "allow"],
+    ["/api/auth/callback/credentials", null, "allow"],
+    ["/_next/static/chunks/app.js", null, "allow"],
+    ["/icon.svg", null, "allow"],
+    // Exports and downloads are decided here too (signed out → 401 from the proxy), and again by their handler.
+    ["/api/export/2021-06/unit/d08", null, "signIn"],
+    ["/api/export/2021-06/unit/d08", police, "allow"],
+    ["/api/export/2021-06/unit/x04", police, "forbidden"],
+    ["/api/export/2021-06/annex/departments", police, "forbidden"],
+    ["/api/export/2021-06/annex/departments", official, "allow"],
+    ["/api/export/2021-06/annex/constructor", official, "notFound"],
+    ["/api/export/2021-06/annex/__proto__", official, "notFound"],
+    ["/api/export/2021-06/unit/toString", official, "notFound"],
+    ["/api/reports/2021-06/bulletin.pdf", null, "signIn"],
+    ["/api/reports/2021-06/bulletin.pdf", police, "allow"],
+    ["/api/reports/2021-06/bulletin.exe", official, "notFound"],
+    ["/api/uploads", police, "forbidden"],
+    ["/api/uploads", admin, "allow"],
+    ["/api/uploads/12/file", admin, "allow"],
+    ["/api/uploads/12/file", official, "forbidden"],
+    ["/api/unknown", admin, "notFound"],
     ["/", null, "signIn"],
+    ["/about", police, "allow"],
     ["/2021-06", null, "signIn"],
     ["/2021-06/units/d08", null, "signIn"],
     ["/admin/users", null, "signIn"],
@@ -47,17 +105,25 @@ describe("authorizePath", () => {
     ["/2021-06/units/d13", police, "forbidden"],
     ["/2021-06/units/x04", police, "forbidden"],
     ["/2021-06/units/%64%30%38", police, "allow"], // "d08", percent-encoded
-    ["/2021-06/units/d08%2F..%2Fd13", police, "forbidden"],
+    ["/%32021-06/units/x04", police, "forbidden"], // the hole of issue 9
+    ["/2021%2D06/municipal", police, "forbidden"],
+    ["/2021-06/units/d08%2F..%2Fd13", police, "notFound"],
+    ["/2021-06/units/D13", police, "notFound"],
     ["/2021-06/units/x04", xuanhan, "allow"],
     ["/2021-06/units/x01", xuanhan, "forbidden"],
     ["/2021-06/municipal", official, "allow"],
     ["/2021-06/units/d13", official, "allow"],
+    ["/2021-06/unknown", official, "notFound"],
+    ["/2021-06/units", official, "notFound"],
+    ["/2021-06/municipal.rsc", official, "notFound"],
     ["/admin", official, "forbidden"],
     ["/admin/users", official, "forbidden"],
     ["/admin/users", police, "forbidden"],
     ["/admin/users", admin, "allow"],
+    ["/admin/users/3", admin, "allow"],
     ["/admin/audit", admin, "allow"],
-    // 好差评, 办件超时, 存在的问题 and the bulletin name every unit: not for department users.
+    ["/admin/audit", official, "forbidden"],
+    // 好差评, 办件超时 and 存在的问题 name every unit: not for department users.
     ["/2021-06/evaluations", police, "forbidden"],
     ["/2021-06/timeliness", xuanhan, "forbidden"],
     ["/2021-06/problems/", police, "forbidden"],
@@ -65,23 +131,112 @@ describe("authorizePath", () => {
     ["/2021-06/timeliness", official, "allow"],
     ["/2021-06/problems", admin, "allow"],
     ["/2021-06/problems", null, "signIn"],
-    ["/reports/2021-06", police, "forbidden"],
-    ["/reports/2021-06", xuanhan, "forbidden"],
+    // The bulletin, as sent on paper to every department (switchable: see below).
+    ["/reports/2021-06", police, "allow"],
+    ["/reports/2021-06", xuanhan, "allow"],
     ["/reports", police, "forbidden"],
     ["/reports/2021-06", official, "allow"],
     ["/reports/2021-06", admin, "allow"],
     ["/reports/2021-06", null, "signIn"],
-    // The bulletin's downloads answer for themselves (401/403 from guardRoute).
-    ["/api/reports/2021-06/bulletin.pdf", null, "allow"],
-    // Settings and bulletin texts are data management: admins only.
     ["/admin/settings", admin, "allow"],
     ["/admin/settings", official, "forbidden"],
     ["/admin/settings", police, "forbidden"],
     ["/admin/reports/2021-06", admin, "allow"],
     ["/admin/reports/2021-06", official, "forbidden"],
     ["/admin/reports", xuanhan, "forbidden"],
+    ["/admin/uploads/17", admin, "allow"],
+    ["/admin/months/2021-06", admin, "allow"],
   ];
   it.each(cases)("%s as %o → %s", (path, viewer, expected) => {
     expect(authorizePath(viewer, path)).toBe(expected);
+  });
+
+  it("closes the bulletin to departments when the admin switches the rule off", () => {
+    const off = { departmentsReadBulletin: false };
+    expect(authorizePath(police, "/reports/2021-06", off)).toBe("forbidden");
+    expect(authorizePath(police, "/api/reports/2021-06/bulletin.docx", off)).toBe("forbidden");
+    expect(authorizePath(official, "/reports/2021-06", off)).toBe("allow");
+  });
+});
+
+// The attacker's view: every way of writing a path that Next may render as a
+// page the viewer must not see. None of them may be allowed.
+describe("URL variants of forbidden pages", () => {
+  const enc = (text: string) => [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+  const encLower = (text: string) => enc(text).toLowerCase();
+
+  /** Ways of writing the segments [a, b, c] as a path. */
+  function variants(segments: string[]): string[] {
+    const out = new Set<string>();
+    const join = (parts: string[]) => `/${parts.join("/")}`;
+    out.add(join(segments));
+    out.add(join(segments) + "/");
+    out.add(join(segments) + "%2F");
+    out.add(join(segments) + "/.");
+    out.add(join(segments) + "%20");
+    out.add(join(segments) + "%09");
+    out.add(join(segments) + ";x=1");
+    out.add(join(segments) + "?x=1");
+    out.add("/" + join(segments));
+    out.add(join(segments).replaceAll("/", "//"));
+    out.add(join(segments).replaceAll("/", "%2F"));
+    out.add(join(segments).replaceAll("/", "/./"));
+    out.add(join(segments).replaceAll("/", "/%2e/"));
+    out.add(`/x/..${join(segments)}`);
+    out.add(`/x/%2e%2e${join(segments)}`);
+    out.add(`/_next/static/..${join(segments)}`);
+    out.add(join(segments.map((s) => s.toUpperCase())));
+    for (let i = 0; i < segments.length; i++) {
+      const one = (f: (s: string) => string) => join(segments.map((s, j) => (j === i ? f(s) : s)));
+      out.add(one(enc));
+      out.add(one(encLower));
+      out.add(one((s) => enc(s[0]!) + s.slice(1)));
+      out.add(one((s) => s.slice(0, -1) + enc(s.at(-1)!)));
+      out.add(one((s) => enc(enc(s))));
+      out.add(one((s) => s.toUpperCase()));
+      out.add(one((s) => `${s}%00`));
+      out.add(one((s) => `${s}%5C`));
+      out.add(one((s) => `${s}\\`));
+      out.add(one((s) => `.%2F${s}`));
+      out.add(one((s) => `${s}%2F.`));
+      out.add(one((s) => `x%2F..%2F${s}`));
+      out.add(one((s) => `${s}%E3%80%80`)); // ideographic space
+      out.add(one((s) => `%20${s}`));
+    }
+    out.add(join(segments.map(enc)));
+    return [...out];
+  }
+
+  const monthRoutes = ["municipal", "districts", "evaluations", "timeliness", "problems"];
+  const units = [...Array.from({ length: 41 }, (_, i) => `d${String(i + 1).padStart(2, "0")}`), ...Array.from({ length: 8 }, (_, i) => `x${String(i + 1).padStart(2, "0")}`)];
+
+  for (const viewer of [police, xuanhan]) {
+    const forbiddenPaths = [
+      ...["2021-06", "2021-05"].flatMap((m) => monthRoutes.map((r) => [m, r])),
+      ...units.filter((u) => u !== viewer.unitCode).map((u) => ["2021-06", "units", u]),
+    ];
+    it(`allows none of ${forbiddenPaths.length} pages × their variants to department ${viewer.unitCode}`, () => {
+      const allowed: string[] = [];
+      for (const segments of forbiddenPaths) {
+        for (const raw of variants(segments)) {
+          // The proxy sees the path part only (nextUrl.pathname), already without the query.
+          const path = raw.split("?")[0]!;
+          if (authorizePath(viewer, path) === "allow") allowed.push(raw);
+        }
+      }
+      expect(allowed).toEqual([]);
+    });
+    it(`allows department ${viewer.unitCode} its own unit however it is encoded`, () => {
+      const own = ["2021-06", "units", viewer.unitCode!];
+      for (const raw of [`/${own.join("/")}`, `/${own.join("/")}/`, `/%32021-06/units/${viewer.unitCode}`, `/2021-06/units/${enc(viewer.unitCode!)}`]) {
+        expect(authorizePath(viewer, raw), raw).toBe("allow");
+      }
+    });
+  }
+
+  it("allows no page to a signed-out request, however it is written", () => {
+    for (const segments of [["2021-06"], ["2021-06", "municipal"], ["2021-06", "units", "x04"], ["reports", "2021-06"], ["admin", "users"]]) {
+      for (const raw of variants(segments)) expect(authorizePath(null, raw.split("?")[0]!), raw).not.toBe("allow");
+    }
   });
 });

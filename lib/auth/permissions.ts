@@ -7,6 +7,11 @@
 // rows, its 13-month history, its rank among its peers. Of other units they
 // see nothing: not their rows, not their pages, not their exports. Ranks are
 // shown as numbers ("第 3 / 41 名") without naming the units around them.
+// The one exception is the bulletin itself, which is sent on paper to every
+// department with every row in it: they may read it (and its downloads) while
+// the admin's access setting `departmentsReadBulletin` is on (the default).
+import { normaliseRequestPath } from "@/lib/auth/request-path";
+
 export const ROLES = ["ADMIN", "OFFICIAL", "DEPARTMENT"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -17,6 +22,12 @@ export const ACTIONS = [
   "report.viewAllUnits",
   /** One's own unit: its page, history and rank. */
   "report.viewOwnUnit",
+  /**
+   * The month's bulletin (通报) as distributed on paper: every row of both
+   * annexes. Given to DEPARTMENT users only while the admin's access setting
+   * `departmentsReadBulletin` is on (canReadBulletin).
+   */
+  "report.viewBulletin",
   /** Downloads of what one may view (CSV, XLSX, the bulletin). */
   "report.export",
   /** Upload, validate, publish and roll back a month's data. */
@@ -29,9 +40,9 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  ADMIN: ["report.viewCity", "report.viewAllUnits", "report.viewOwnUnit", "report.export", "data.manage", "users.manage", "audit.view"],
-  OFFICIAL: ["report.viewCity", "report.viewAllUnits", "report.export"],
-  DEPARTMENT: ["report.viewCity", "report.viewOwnUnit", "report.export"],
+  ADMIN: ["report.viewCity", "report.viewAllUnits", "report.viewOwnUnit", "report.viewBulletin", "report.export", "data.manage", "users.manage", "audit.view"],
+  OFFICIAL: ["report.viewCity", "report.viewAllUnits", "report.viewBulletin", "report.export"],
+  DEPARTMENT: ["report.viewCity", "report.viewOwnUnit", "report.viewBulletin", "report.export"],
 };
 
 /** What the permission checks need to know of the viewer. */
@@ -48,34 +59,74 @@ export function canViewUnit(viewer: Viewer | null, unitCode: string): boolean {
   return can(viewer, "report.viewOwnUnit") && viewer.unitCode !== null && viewer.unitCode === unitCode;
 }
 
-export type PathDecision = "allow" | "signIn" | "forbidden";
+/** Access rules an admin can switch (Setting "access.rules"). */
+export type AccessSettings = { departmentsReadBulletin: boolean };
+export const DEFAULT_ACCESS_SETTINGS: AccessSettings = { departmentsReadBulletin: true };
 
-const PUBLIC_PATHS = [/^\/signin(\/|$)/, /^\/api\/auth(\/|$)/, /^\/_next\//, /^\/favicon\.ico$/, /^\/robots\.txt$/];
-const MONTH = "\\d{4}-\\d{2}";
+/** May the viewer read the month's bulletin (the page and its .docx/.pdf/.xlsx)? */
+export function canReadBulletin(viewer: Viewer | null, access: AccessSettings): boolean {
+  if (can(viewer, "report.viewAllUnits")) return true;
+  return can(viewer, "report.viewBulletin") && access.departmentsReadBulletin;
+}
+
+export type PathDecision = "allow" | "signIn" | "forbidden" | "notFound";
+
+type PathRule = {
+  pattern: RegExp;
+  /** Served to anyone, signed in or not. */
+  public?: true;
+  allow?: (viewer: Viewer, params: string[], access: AccessSettings) => boolean;
+};
+
+const MONTH = "(\\d{4}-\\d{2})";
+const UNIT = "([a-z][0-9]{2,4})";
+const rule = (source: string, allow: PathRule["allow"]): PathRule => ({ pattern: new RegExp(`^${source}$`), allow });
+const signedIn = () => true;
 
 /**
- * The access rule for a page URL, decided before anything renders (proxy.ts):
- * month pages are prerendered once for every audience, so they may only be
- * served to viewers allowed to see everything on them.
+ * Every path the app serves, and who may have it. A path no rule names is
+ * refused (notFound): deny by default. The paths are decoded and normalised
+ * (lib/auth/request-path.ts) before they are matched, so each shape here is
+ * the one Next renders. Month pages are prerendered once for every audience:
+ * this table, applied by proxy.ts before anything is served, is the only gate
+ * between a department user and other units' figures on them.
  */
-export function authorizePath(viewer: Viewer | null, pathname: string): PathDecision {
-  if (PUBLIC_PATHS.some((p) => p.test(pathname))) return "allow";
-  // Route handlers answer for themselves (401/403 as JSON, lib/auth/guard.ts), with this same table.
-  if (/^\/api\//.test(pathname)) return "allow";
-  if (!viewer) return "signIn";
-  const decide = (allowed: boolean): PathDecision => (allowed ? "allow" : "forbidden");
+export const PATH_RULES: readonly PathRule[] = [
+  { pattern: /^\/signin$/, public: true },
+  { pattern: /^\/api\/auth\/[a-z-]+(\/[a-z-]+)?$/, public: true },
+  { pattern: /^\/(icon\.svg|favicon\.ico|robots\.txt)$/, public: true },
+  { pattern: /^\/_next\/static\/[\w./@~-]+$/, public: true },
+  rule("/", signedIn),
+  rule("/about", signedIn),
+  rule(`/${MONTH}`, (v) => can(v, "report.viewCity")),
+  // Views naming every unit: the annex pages, 好差评, 办件超时, 存在的问题.
+  rule(`/${MONTH}/(municipal|districts|evaluations|timeliness|problems)`, (v) => can(v, "report.viewAllUnits")),
+  rule(`/${MONTH}/units/${UNIT}`, (v, [, code]) => canViewUnit(v, code!)),
+  rule("/reports", (v) => can(v, "report.viewAllUnits")),
+  rule(`/reports/${MONTH}`, (v, _p, access) => canReadBulletin(v, access)),
+  rule("/admin/users(/[0-9]{1,9})?", (v) => can(v, "users.manage")),
+  rule("/admin/audit", (v) => can(v, "audit.view")),
+  rule("/admin(/(months|uploads|reports|settings)(/[\\w-]{1,64})?)?", (v) => can(v, "data.manage")),
+  rule(`/api/export/${MONTH}/annex/(departments|districts)`, (v) => can(v, "report.export") && can(v, "report.viewAllUnits")),
+  rule(`/api/export/${MONTH}/unit/${UNIT}`, (v, [, code]) => can(v, "report.export") && canViewUnit(v, code!)),
+  rule(`/api/reports/${MONTH}/(bulletin\\.docx|bulletin\\.pdf|annexes\\.xlsx)`, (v, _p, access) => can(v, "report.export") && canReadBulletin(v, access)),
+  rule("/api/uploads(/template\\.(csv|xlsx)|/[0-9]{1,9}/file)?", (v) => can(v, "data.manage")),
+];
 
-  if (pathname === "/") return "allow";
-  if (new RegExp(`^/${MONTH}/?$`).test(pathname)) return decide(can(viewer, "report.viewCity"));
-  // Views naming every unit: the annex pages, 好差评, 办件超时, 存在的问题, and the bulletin.
-  if (new RegExp(`^/${MONTH}/(municipal|districts|evaluations|timeliness|problems)/?$`).test(pathname)) {
-    return decide(can(viewer, "report.viewAllUnits"));
+/**
+ * The access decision for a request path (raw, as received). The viewer is
+ * null when signed out. Route handlers and server actions check again with
+ * the same functions (lib/auth/guard.ts).
+ */
+export function authorizePath(viewer: Viewer | null, rawPath: string, access: AccessSettings = DEFAULT_ACCESS_SETTINGS): PathDecision {
+  const path = normaliseRequestPath(rawPath);
+  if (path === null) return "notFound";
+  for (const { pattern, public: isPublic, allow } of PATH_RULES) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    if (isPublic) return "allow";
+    if (!viewer) return "signIn";
+    return allow?.(viewer, match.slice(1), access) ? "allow" : "forbidden";
   }
-  if (/^\/reports(\/|$)/.test(pathname)) return decide(can(viewer, "report.viewAllUnits"));
-  const unit = new RegExp(`^/${MONTH}/units/([^/]+)/?$`).exec(pathname);
-  if (unit) return decide(canViewUnit(viewer, decodeURIComponent(unit[1]!)));
-  if (/^\/admin\/users(\/|$)/.test(pathname)) return decide(can(viewer, "users.manage"));
-  if (/^\/admin(\/|$)/.test(pathname)) return decide(can(viewer, "data.manage"));
-  // Anything else (an unknown path) renders the not-found page, which holds no data.
-  return "allow";
+  return "notFound";
 }

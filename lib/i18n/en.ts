@@ -145,8 +145,7 @@ export const en: Messages = {
     submitting: "Signing in…",
     signOut: "Sign out",
     errors: {
-      invalid: "Wrong username or password.",
-      locked: "This account is locked for 15 minutes after 5 wrong passwords in a row. Try again later or ask an administrator.",
+      invalid: "Wrong username or password. After 5 wrong passwords in a row an account is locked for 15 minutes, during which it cannot sign in; an administrator can unlock it.",
       throttled: "Too many failed sign-ins from your network address. Try again in 15 minutes.",
       missing: "Enter your username and password.",
     },

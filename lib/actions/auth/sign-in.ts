@@ -4,7 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 
-export type SignInState = { error?: "invalid" | "locked" | "throttled" | "missing"; username?: string };
+export type SignInState = { error?: "invalid" | "throttled" | "missing"; username?: string };
 
 const formSchema = z.object({
   username: z.string().trim().min(1),
@@ -26,7 +26,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return {};
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      const code = error.code === "locked" || error.code === "throttled" ? error.code : "invalid";
+      const code = error.code === "throttled" ? "throttled" : "invalid";
       return { error: code, username };
     }
     if (error instanceof AuthError) return { error: "invalid", username };

@@ -10,7 +10,8 @@ let db: TestDatabase;
 let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
 const expired: string[] = [];
 
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session }));
+vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
+vi.mock("@/lib/auth/session", async () => (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session));
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},

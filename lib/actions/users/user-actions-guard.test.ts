@@ -9,7 +9,8 @@ import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 let db: TestDatabase;
 let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
 
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session }));
+vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
+vi.mock("@/lib/auth/session", async () => (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: <T,>(fn: T) => fn }));
 
 beforeAll(async () => {

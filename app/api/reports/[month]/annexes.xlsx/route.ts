@@ -8,7 +8,7 @@ import { getMonthData } from "@/lib/queries/month-data";
  * path reads it back to the same figures): officials and admins only.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }) {
-  const guard = await guardRoute("report.viewAllUnits");
+  const guard = await guardRoute("report.export", { bulletin: true });
   if (!guard.ok) return guard.response;
   const { month } = await params;
   const data = await getMonthData(month);

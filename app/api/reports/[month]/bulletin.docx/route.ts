@@ -6,7 +6,7 @@ import { renderBulletinDocx } from "@/lib/report/render-docx";
 
 /** The month's bulletin as Word: it names every unit, so officials and admins only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }) {
-  const guard = await guardRoute("report.viewAllUnits");
+  const guard = await guardRoute("report.export", { bulletin: true });
   if (!guard.ok) return guard.response;
   const { month } = await params;
   const bulletin = await getBulletin(month);

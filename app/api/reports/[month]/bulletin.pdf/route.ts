@@ -6,7 +6,7 @@ import { renderBulletinPdf } from "@/lib/report/render-pdf";
 
 /** The month's bulletin as PDF (A4, charts included): officials and admins only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }) {
-  const guard = await guardRoute("report.viewAllUnits");
+  const guard = await guardRoute("report.export", { bulletin: true });
   if (!guard.ok) return guard.response;
   const { month } = await params;
   const bulletin = await getBulletin(month);

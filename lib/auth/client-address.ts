@@ -1,0 +1,52 @@
+// The client's address, for the sign-in throttle and the audit log.
+//
+// By default it is the TCP peer of the request: a client cannot choose it.
+// Behind N reverse proxies (TRUSTED_PROXY_COUNT=N, each appending to
+// X-Forwarded-For) it is the address the outermost trusted proxy saw: the
+// Nth entry from the right of "X-Forwarded-For, peer". Entries left of that are
+// whatever the client wrote, and are never used.
+//
+// Next's request objects do not expose the socket, and Next fills
+// X-Forwarded-For from the socket only when the client sent none. So the
+// address is computed where the socket is known, as the raw request arrives
+// (installClientAddressHeader, from instrumentation.ts), and handed on in a
+// header of ours, after deleting any copy the client sent.
+import http from "node:http";
+
+export const CLIENT_ADDRESS_HEADER = "x-dashboard-client-address";
+
+/** "::ffff:127.0.0.1" → "127.0.0.1"; trims; "unknown" for nothing. */
+function plain(address: string | undefined): string {
+  const a = address?.trim() ?? "";
+  if (!a) return "unknown";
+  return a.startsWith("::ffff:") && a.includes(".") ? a.slice(7) : a;
+}
+
+export function clientAddressOf(peer: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: number): string {
+  if (trustedProxies <= 0) return plain(peer);
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
+  const chain = [...header.split(",").map((s) => s.trim()).filter(Boolean), plain(peer)];
+  // Fewer hops than trusted proxies: the request skipped them; the leftmost is the best there is.
+  return plain(chain[Math.max(0, chain.length - 1 - trustedProxies)]);
+}
+
+export function trustedProxyCount(value = process.env.TRUSTED_PROXY_COUNT): number {
+  const n = Number(value ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+}
+
+/** Sets CLIENT_ADDRESS_HEADER on every request any HTTP server of this process receives. */
+export function installClientAddressHeader(trustedProxies = trustedProxyCount()): void {
+  const marker = Symbol.for("dashboard.clientAddressHeader");
+  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: (...args: unknown[]) => boolean };
+  if (proto[marker]) return;
+  proto[marker] = true;
+  const emit = proto.emit;
+  proto.emit = function (this: http.Server, event: unknown, ...args: unknown[]) {
+    if (event === "request") {
+      const request = args[0] as http.IncomingMessage;
+      request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request.socket?.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
+    }
+    return emit.call(this, event, ...args);
+  };
+}
