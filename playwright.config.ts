@@ -37,5 +37,7 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
     // Specs run signed in as the official unless they choose another account.
     { name: "chromium", dependencies: ["setup"], use: { storageState: "test-results/.auth/official.json" } },
+    // What would disturb the others (blocking 127.0.0.1's sign-ins) runs after them.
+    { name: "last", testMatch: /\.last\.ts$/, dependencies: ["chromium"] },
   ],
 });

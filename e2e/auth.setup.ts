@@ -10,7 +10,8 @@ for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
     await page.getByLabel("用户名").fill(account.username);
     await page.getByLabel("密码").fill(account.password);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/\d{4}-\d{2}$/);
+    // Department and county users land on their own unit, everyone else on the city.
+    await expect(page).toHaveURL(key === "gaj" ? /\/\d{4}-\d{2}\/units\/d08$/ : key === "xuanhan" ? /\/\d{4}-\d{2}\/units\/x04$/ : /\/\d{4}-\d{2}$/);
     await expect(page.getByTestId("viewer-name")).toHaveText(account.name);
     await page.context().storageState({ path: storageStateOf(key) });
   });

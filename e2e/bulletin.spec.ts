@@ -182,24 +182,51 @@ test("好差评, 办件超时 and 存在的问题 show their figures", async ({ 
   await expect(page.getByTestId("problem-rules").locator("tr[data-rule=evaluationRateDrop]")).toContainText("10.00个百分点");
 });
 
-test("a department user is refused the bulletin, its downloads and the section pages", async ({ browser }) => {
+test("a department user reads the bulletin as sent on paper, not the section pages; an admin can close it", async ({ browser }) => {
   const page = await pageAs(browser, "gaj");
-  for (const path of [`/reports/${MONTH}`, `/${MONTH}/evaluations`, `/${MONTH}/timeliness`, `/${MONTH}/problems`]) {
+  const admin = await pageAs(browser, "admin");
+  const setRule = async (on: boolean) => {
+    await admin.goto("/admin/settings");
+    const form = admin.getByTestId("access-settings-form");
+    await form.getByRole("checkbox").setChecked(on);
+    await form.getByRole("button", { name: "保存访问规则" }).click();
+    await expect(form.getByTestId("form-message")).toHaveText(/访问规则已保存|访问规则没有变化/);
+  };
+  // On by default: the bulletin, with every unit's rows, and its three downloads.
+  const bulletin = await page.goto(`/reports/${MONTH}`);
+  expect(bulletin?.status()).toBe(200);
+  await expect(page.locator("body")).toContainText("721807");
+  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "月度通报" })).toBeVisible();
+  for (const file of ["bulletin.docx", "bulletin.pdf", "annexes.xlsx"]) {
+    expect((await page.request.get(`/api/reports/${MONTH}/${file}`)).status(), file).toBe(200);
+  }
+  // The interactive pages of every unit stay closed.
+  for (const path of [`/${MONTH}/evaluations`, `/${MONTH}/timeliness`, `/${MONTH}/problems`, `/${MONTH}/municipal`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByTestId("forbidden")).toHaveText("无权访问");
     await expect(page.locator("body")).not.toContainText("721807");
   }
-  for (const file of ["bulletin.docx", "bulletin.pdf", "annexes.xlsx"]) {
-    const response = await page.request.get(`/api/reports/${MONTH}/${file}`);
-    expect(response.status(), file).toBe(403);
-    expect(response.headers()["content-type"]).toMatch(/json/);
-  }
   expect((await page.request.get(`/api/export/${MONTH}/annex/departments?format=xlsx`)).status()).toBe(403);
-  // Nor are the links offered.
-  await page.goto(`/${MONTH}`);
-  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "月度通报" })).toHaveCount(0);
+
+  await setRule(false);
+  try {
+    const refused = await page.goto(`/reports/${MONTH}`);
+    expect(refused?.status()).toBe(403);
+    await expect(page.locator("body")).not.toContainText("721807");
+    for (const file of ["bulletin.docx", "bulletin.pdf", "annexes.xlsx"]) {
+      const response = await page.request.get(`/api/reports/${MONTH}/${file}`);
+      expect(response.status(), file).toBe(403);
+      expect(response.headers()["content-type"]).toMatch(/json/);
+    }
+    // Nor is the link offered.
+    await page.goto(`/${MONTH}`);
+    await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "月度通报" })).toHaveCount(0);
+  } finally {
+    await setRule(true);
+  }
   await page.context().close();
+  await admin.context().close();
 });
 
 test("an admin changes a threshold and a remark; the problems and the bulletin follow", async ({ browser }) => {

@@ -65,7 +65,7 @@ export default async function MonthLayout({
               { href: `/${month}/evaluations`, label: t.sections.nav.evaluations, audience: "allUnits" },
               { href: `/${month}/timeliness`, label: t.sections.nav.timeliness, audience: "allUnits" },
               { href: `/${month}/problems`, label: t.sections.nav.problems, audience: "allUnits" },
-              { href: `/reports/${month}`, label: t.sections.nav.bulletin, audience: "allUnits" },
+              { href: `/reports/${month}`, label: t.sections.nav.bulletin, audience: "bulletin" },
             ]}
           />
         </div>

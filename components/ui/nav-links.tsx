@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useViewer } from "@/components/ui/use-viewer";
 
-export type NavLink = { href: string; label: string; audience?: "allUnits" | "ownUnit" };
+export type NavLink = { href: string; label: string; audience?: "allUnits" | "ownUnit" | "bulletin" };
 
 /**
  * The page's links, trimmed to what the viewer may open: links to every unit's
@@ -15,7 +15,9 @@ export function NavLinks({ links, label, month, ownUnitLabel }: { links: NavLink
   const pathname = usePathname();
   const viewer = useViewer();
   const department = viewer?.role === "DEPARTMENT";
-  const shown: NavLink[] = links.filter((link) => !(department && link.audience === "allUnits"));
+  const shown: NavLink[] = links.filter((link) =>
+    link.audience === "bulletin" ? !department || viewer.readsBulletin === true : !(department && link.audience === "allUnits"),
+  );
   if (department && viewer.unitCode) shown.push({ href: `/${month}/units/${viewer.unitCode}`, label: ownUnitLabel });
   return (
     <nav className="flex gap-1 overflow-x-auto text-sm" aria-label={label}>

@@ -8,7 +8,8 @@ import { prisma } from "@/lib/db";
 import { checkCredentials } from "@/lib/auth/sign-in-check";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { getAccessSettings } from "@/lib/auth/access-settings";
+import { canReadBulletin, ROLES, type Role } from "@/lib/auth/permissions";
 import { currentUserStatus } from "@/lib/auth/viewer-status";
 
 /**
@@ -34,7 +35,8 @@ declare module "next-auth" {
     sessionVersion: number;
   }
   interface Session {
-    user: { id: string; name: string; role: Role; unitCode: string | null };
+    /** readsBulletin: whether the viewer may open the bulletin (for the navigation; the proxy decides). */
+    user: { id: string; name: string; role: Role; unitCode: string | null; readsBulletin: boolean };
   }
 }
 declare module "@auth/core/jwt" {
@@ -77,12 +79,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (!ROLES.includes(status.role as Role)) return null;
       return token;
     },
-    session({ session, token }) {
+    async session({ session, token }) {
+      const role = token.role!;
+      const viewer = { userId: Number(token.userId), role, unitCode: token.unitCode ?? null };
       session.user = {
         id: String(token.userId),
         name: token.name ?? "",
-        role: token.role!,
+        role,
         unitCode: token.unitCode ?? null,
+        readsBulletin: canReadBulletin(viewer, await getAccessSettings()),
       } as typeof session.user;
       return session;
     },

@@ -469,4 +469,12 @@ export const en: Messages = {
       TOTAL_MISMATCH: "{scope} \"{field}\": the bulletin states {found}, the unit rows add up to {expected}, a difference of {difference}; please check.",
     },
   },
+  access: {
+    heading: "Access rules",
+    lead: "Department and county users always see the city totals and all of their own unit; other units' interactive pages stay closed to them.",
+    departmentsReadBulletin: "Department and county users may read the monthly bulletin in full (both annexes, every unit, as it is sent on paper) and download it",
+    save: "Save access rules",
+    saved: "Access rules saved; they apply to every user within seconds.",
+    unchanged: "The access rules did not change.",
+  },
 };

@@ -480,6 +480,14 @@ export const zhCN = {
       TOTAL_MISMATCH: "{scope}“{field}”通报数为 {found}，各单位行相加为 {expected}，相差 {difference}，请确认。",
     },
   },
+  access: {
+    heading: "访问规则",
+    lead: "部门和县（市、区）用户始终可以查看全市总体情况和本单位的全部数据，其他单位的交互页面对其关闭。",
+    departmentsReadBulletin: "部门和县（市、区）用户可以阅读每月通报全文（含附件 1、附件 2 全部单位，与纸质通报的发送范围一致）及其下载",
+    save: "保存访问规则",
+    saved: "访问规则已保存，几秒内对所有用户生效。",
+    unchanged: "访问规则没有变化。",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,6 @@
+import { AccessSettingsForm } from "@/components/admin/access-settings-form";
 import { ProblemSettingsForm } from "@/components/admin/settings-form";
+import { getAccessSettings } from "@/lib/auth/access-settings";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
 import { fill, getMessages } from "@/lib/i18n/messages";
@@ -24,6 +26,9 @@ export default async function SettingsPage() {
       )}
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ProblemSettingsForm t={t} settings={record.settings} defaults={DEFAULT_PROBLEM_SETTINGS} kinds={PROBLEM_KINDS} headings={PROBLEM_HEADINGS} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <AccessSettingsForm t={t} settings={await getAccessSettings()} />
       </section>
     </div>
   );

@@ -1,0 +1,13 @@
+// The bench's ceiling: a bare Next app with one static page and no proxy,
+// built and served by bench/sections/pages.ts in the same run as the product,
+// so that the product's pages are measured against what Next itself can serve
+// on this machine at this moment (issue 12).
+export const metadata = { title: "ceiling" };
+
+export default function RootLayout({ children }) {
+  return (
+    <html lang="zh-CN">
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,138 @@
+// The access gate attacked as issue 9 did, over raw HTTP and in Chromium:
+// every way of writing another unit's page, with plain, RSC and prefetch
+// requests, as both department accounts; sign-out with requests in flight;
+// a cookie copied before sign-out.
+import http from "node:http";
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { storageStateOf, type AccountKey } from "./accounts";
+import { createOfficialAccount } from "./database";
+import { reference } from "./expected";
+
+const baseURL = () => new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000");
+
+function cookieHeader(account: AccountKey): string {
+  const state = JSON.parse(readFileSync(storageStateOf(account), "utf8")) as { cookies: { name: string; value: string }[] };
+  return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+/** GET with the path sent exactly as written (no client-side normalisation). */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const base = baseURL();
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: base.hostname, port: base.port, path, method: "GET", headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (c: Buffer) => chunks.push(c));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+const enc = (text: string) => [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+
+function variants(segments: string[]): string[] {
+  const join = (parts: string[]) => `/${parts.join("/")}`;
+  const out = new Set<string>([
+    join(segments),
+    `${join(segments)}/`,
+    `${join(segments)}%2F`,
+    `${join(segments)}%20`,
+    `${join(segments)};x=1`,
+    `/${join(segments)}`,
+    join(segments).replaceAll("/", "//"),
+    join(segments).replaceAll("/", "/./"),
+    join(segments).replaceAll("/", "/%2e/"),
+    `/x/..${join(segments)}`,
+    `/x/%2e%2e${join(segments)}`,
+    `/_next/static/..${join(segments)}`,
+    `/_next/static/%2e%2e${join(segments)}`,
+    join(segments.map(enc)),
+    join(segments.map((s) => s.toUpperCase())),
+  ]);
+  segments.forEach((_, i) => {
+    const one = (f: (s: string) => string) => join(segments.map((s, j) => (j === i ? f(s) : s)));
+    out.add(one(enc));
+    out.add(one((s) => enc(s[0]!) + s.slice(1)));
+    out.add(one((s) => enc(enc(s))));
+    out.add(one((s) => `x%2F..%2F${s}`));
+    out.add(one((s) => `${s}%00`));
+  });
+  return [...out];
+}
+
+const HEADERS: Record<string, Record<string, string>> = {
+  plain: {},
+  rsc: { RSC: "1" },
+  prefetch: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" },
+};
+
+const ALL_UNITS = [...reference.annex1_departments, ...reference.annex2_districts] as Array<{ name: string; applied: number; completed: number }>;
+const UNIT_CODES = [...Array.from({ length: 41 }, (_, i) => `d${String(i + 1).padStart(2, "0")}`), ...Array.from({ length: 8 }, (_, i) => `x${String(i + 1).padStart(2, "0")}`)];
+
+for (const [account, own] of [["gaj", "d08"], ["xuanhan", "x04"]] as const) {
+  test(`as ${account}: no way of writing another unit's page or a page of every unit serves its figures`, async () => {
+    test.setTimeout(300_000);
+    const cookie = cookieHeader(account);
+    // What the account may see anyway (the city page, its own unit): figures found there are not leaks.
+    const allowed = (await Promise.all([`/2021-06`, `/2021-06/units/${own}`].map((p) => rawGet(p, { cookie })))).map((r) => r.body).join("\n");
+    const markers = ALL_UNITS.filter((u) => u.name !== (account === "gaj" ? "市公安局" : "宣汉县"))
+      .flatMap((u) => [u.applied, u.completed])
+      .filter((n) => n >= 10_000)
+      .flatMap((n) => [n.toLocaleString("en-US")])
+      .filter((m) => !allowed.includes(m));
+    expect(markers.length).toBeGreaterThan(40);
+
+    const targets: Array<{ segments: string[]; headers: string[] }> = [
+      ...["municipal", "districts", "evaluations", "timeliness", "problems"].map((r) => ({ segments: ["2021-06", r], headers: Object.keys(HEADERS) })),
+      ...UNIT_CODES.filter((c) => c !== own).map((c) => ({ segments: ["2021-06", "units", c], headers: c === "x04" || c === "d08" || c === "d13" ? Object.keys(HEADERS) : ["plain"] })),
+    ];
+    const requests = targets.flatMap(({ segments, headers }) => variants(segments).flatMap((path) => headers.map((h) => ({ path, h }))));
+    const leaks: string[] = [];
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < requests.length; i += 8) {
+      await Promise.all(
+        requests.slice(i, i + 8).map(async ({ path, h }) => {
+          const { status, body } = await rawGet(path, { cookie, ...HEADERS[h] });
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          const found = markers.find((m) => body.includes(m));
+          if (found) leaks.push(`${h} ${path} → ${status} (${found})`);
+        }),
+      );
+    }
+    expect(leaks).toEqual([]);
+    // Refusals, redirects to the canonical path and not-founds only: nothing was served.
+    expect([...statuses.keys()].every((s) => [301, 307, 308, 400, 403, 404].includes(s)), JSON.stringify([...statuses])).toBe(true);
+    console.log(`${account}: ${requests.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  });
+}
+
+test.describe("sign-out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("holds with prefetches in flight, six times in a row, and a cookie copied before it is refused after", async ({ page, context, playwright }) => {
+    test.setTimeout(180_000);
+    const username = `so${Date.now() % 1_000_000}`;
+    await createOfficialAccount(username, "sign-out-test-2021");
+    for (let run = 1; run <= 6; run++) {
+      await page.goto("/signin");
+      await page.getByLabel("用户名").fill(username);
+      await page.getByLabel("密码").fill("sign-out-test-2021");
+      await page.getByRole("button", { name: "登录" }).click();
+      await page.waitForURL(/\/2021-06$/);
+      const copied = await context.cookies();
+      // Sign out at once, while the page's links are being prefetched.
+      await page.getByRole("button", { name: "退出登录" }).click();
+      await page.waitForURL(/\/signin/);
+      await page.goto("/2021-06/municipal");
+      await expect(page, `run ${run}`).toHaveURL(/\/signin\?callbackUrl=/);
+
+      const replay = await playwright.request.newContext({ baseURL: baseURL().origin, storageState: { cookies: copied, origins: [] } });
+      const response = await replay.get("/2021-06/municipal", { maxRedirects: 0 });
+      expect(response.status(), `copied cookie, run ${run}`).toBe(307);
+      expect(response.headers()["location"]).toContain("/signin");
+      await replay.dispose();
+    }
+  });
+});
