@@ -32,7 +32,8 @@ test("admin creates a department user who then sees only its unit", async ({ pag
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const userPage = await context.newPage();
   await signIn(userPage, username, "rsj-password-2021");
-  await expect(userPage).toHaveURL(/\/2021-06$/);
+  // A department user lands on its own unit.
+  await expect(userPage).toHaveURL(/\/2021-06\/units\/d13$/);
   await userPage.goto("/2021-06/units/d13");
   await expect(userPage.locator("dd[data-field=completed]")).toContainText("6,506");
   expect((await userPage.goto("/2021-06/units/d08"))?.status()).toBe(403);

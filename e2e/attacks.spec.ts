@@ -68,7 +68,8 @@ const HEADERS: Record<string, Record<string, string>> = {
   prefetch: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" },
 };
 
-const ALL_UNITS = [...reference.annex1_departments, ...reference.annex2_districts] as Array<{ name: string; applied: number; completed: number }>;
+type Figures = { name: string; applied: number; accepted: number; completed: number; onlineApplied: number; activeEvaluations: number };
+const ALL_UNITS = [...reference.annex1_departments, ...reference.annex2_districts] as Figures[];
 const UNIT_CODES = [...Array.from({ length: 41 }, (_, i) => `d${String(i + 1).padStart(2, "0")}`), ...Array.from({ length: 8 }, (_, i) => `x${String(i + 1).padStart(2, "0")}`)];
 
 for (const [account, own] of [["gaj", "d08"], ["xuanhan", "x04"]] as const) {
@@ -78,8 +79,8 @@ for (const [account, own] of [["gaj", "d08"], ["xuanhan", "x04"]] as const) {
     // What the account may see anyway (the city page, its own unit): figures found there are not leaks.
     const allowed = (await Promise.all([`/2021-06`, `/2021-06/units/${own}`].map((p) => rawGet(p, { cookie })))).map((r) => r.body).join("\n");
     const markers = ALL_UNITS.filter((u) => u.name !== (account === "gaj" ? "市公安局" : "宣汉县"))
-      .flatMap((u) => [u.applied, u.completed])
-      .filter((n) => n >= 10_000)
+      .flatMap((u) => [u.applied, u.accepted, u.completed, u.onlineApplied, u.activeEvaluations])
+      .filter((n) => n >= 1_000)
       .flatMap((n) => [n.toLocaleString("en-US")])
       .filter((m) => !allowed.includes(m));
     expect(markers.length).toBeGreaterThan(40);

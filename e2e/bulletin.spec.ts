@@ -196,6 +196,7 @@ test("a department user reads the bulletin as sent on paper, not the section pag
   const bulletin = await page.goto(`/reports/${MONTH}`);
   expect(bulletin?.status()).toBe(200);
   await expect(page.locator("body")).toContainText("721807");
+  await page.goto(`/${MONTH}/units/d08`);
   await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "月度通报" })).toBeVisible();
   for (const file of ["bulletin.docx", "bulletin.pdf", "annexes.xlsx"]) {
     expect((await page.request.get(`/api/reports/${MONTH}/${file}`)).status(), file).toBe(200);
@@ -220,7 +221,7 @@ test("a department user reads the bulletin as sent on paper, not the section pag
       expect(response.headers()["content-type"]).toMatch(/json/);
     }
     // Nor is the link offered.
-    await page.goto(`/${MONTH}`);
+    await page.goto(`/${MONTH}/units/d08`);
     await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "月度通报" })).toHaveCount(0);
   } finally {
     await setRule(true);
