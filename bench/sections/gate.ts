@@ -25,7 +25,7 @@ const section: BenchSection = {
   order: 15,
   async run(ctx) {
     process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
-    process.env.DATABASE_URL ??= ctx.databaseUrl;
+    process.env.DATABASE_URL = ctx.databaseUrl; // lib/db (the user-status check) on the bench database
     const { readSession } = await import("@/lib/auth/session");
     const { authorizePath } = await import("@/lib/auth/permissions");
     const { jwtDecrypt } = await import("jose");
