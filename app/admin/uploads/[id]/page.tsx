@@ -73,7 +73,7 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
         {check.current ? <DiffTable t={t} fieldLabel={(f) => fieldLabel(messages, f)} diff={diff} /> : <p className="text-sm">{t.diffNone}</p>}
       </section>
       {staged ? (
-        <UploadPreviewForm t={t} uploadId={upload.id} units={units} unknown={unknown} summary={summary} warningCount={validation.warningCount} canPublish={validation.canPublish} />
+        <UploadPreviewForm t={t} uploadId={upload.id} baseVersionId={check.current?.versionId ?? null} units={units} unknown={unknown} summary={summary} warningCount={validation.warningCount} canPublish={validation.canPublish} />
       ) : (
         <p className="text-sm">{fill(t.alreadyDone, { status: t.status[upload.status] })}</p>
       )}
