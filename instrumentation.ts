@@ -1,7 +1,9 @@
-// Runs once when the server starts (Next's instrumentation hook).
+// Runs once when a server process starts (next start, next dev), before any request.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // The client address for the sign-in throttle and the audit log: from the socket, not from a header a client can forge.
   const { installClientAddressHeader } = await import("@/lib/auth/client-address");
   installClientAddressHeader();
+  const { quietClientAborts } = await import("@/lib/server/quiet-client-aborts");
+  quietClientAborts();
 }

@@ -4,14 +4,16 @@
 // Database: DATABASE_URL when set; otherwise the embedded one (PGlite in
 // .data/pglite, or EMBEDDED_DB_DIR), started here and stopped on exit, its URL
 // handed to every child as DATABASE_URL.
-// Port: PORT (default 3000). The build is made when .next/BUILD_ID is missing
-// or --rebuild is given (after changing the code, run with --rebuild).
+// Port: PORT (default 3000). Address: HOSTNAME (default 127.0.0.1; scripts/bind-address.ts).
+// The build is made when <NEXT_DIST_DIR, default .next>/BUILD_ID is missing or --rebuild is
+// given (after changing the code, run with --rebuild).
 // Ctrl-C / SIGTERM: forwarded to Next (its whole process group), then the
 // embedded database is closed cleanly.
 import { ensureAuthSecret } from "./auth-secret";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db-migrate";
+import { bindAddress, displayUrl } from "./bind-address";
 import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
 import { onTerminate, root, runTool, startTool, stopAllTools } from "./process-utils";
 
@@ -24,6 +26,8 @@ for (const a of args) {
 }
 const dev = args.has("--dev");
 const port = process.env.PORT ?? "3000";
+const { host, note: hostNote } = bindAddress();
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const log = (message: string) => console.log(`[start] ${message}`);
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -72,12 +76,13 @@ async function main(): Promise<number> {
     log("警告：缺少 prisma/seed.ts，跳过初始数据 / warning: prisma/seed.ts not found, not seeding");
   }
 
+  if (hostNote) log(hostNote);
   if (dev) {
-    log(`开发服务器 / next dev on http://localhost:${port}`);
-    return startTool("next dev", "next", ["dev", "-p", port]).exited;
+    log(`开发服务器 / next dev on ${displayUrl(host, port)}`);
+    return startTool("next dev", "next", ["dev", "-p", port, "-H", host]).exited;
   }
 
-  if (args.has("--rebuild") || !existsSync(path.join(root, ".next/BUILD_ID"))) {
+  if (args.has("--rebuild") || !existsSync(path.join(root, distDir, "BUILD_ID"))) {
     log("构建… / next build");
     const code = await runTool("next build", "next", ["build"]);
     if (code !== 0) {
@@ -85,10 +90,10 @@ async function main(): Promise<number> {
       return code;
     }
   } else {
-    log("使用已有构建 (.next/BUILD_ID)；代码改动后请加 --rebuild / using the existing build; pass --rebuild after code changes");
+    log(`使用已有构建 (${distDir}/BUILD_ID)；代码改动后请加 --rebuild / using the existing build; pass --rebuild after code changes`);
   }
-  log(`启动 / next start on http://localhost:${port}`);
-  return startTool("next start", "next", ["start", "-p", port]).exited;
+  log(`启动 / next start on ${displayUrl(host, port)} (HOSTNAME=${host})`);
+  return startTool("next start", "next", ["start", "-p", port, "-H", host]).exited;
 }
 
 let code: number;

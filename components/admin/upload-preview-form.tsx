@@ -15,6 +15,8 @@ const input = "block w-full rounded-md border border-slate-300 px-2 py-1 text-sm
 export function UploadPreviewForm(props: {
   t: Messages["upload"];
   uploadId: number;
+  /** The version the preview's diff was computed against (null: the month has none yet). */
+  baseVersionId: number | null;
   units: Unit[];
   unknown: UnknownName[];
   summary: SummaryCell[];
@@ -28,6 +30,8 @@ export function UploadPreviewForm(props: {
   return (
     <form className="space-y-4" data-testid="publish-form">
       <input type="hidden" name="uploadId" value={props.uploadId} />
+      {/* Publish is refused if another version became current after this preview was checked. */}
+      <input type="hidden" name="baseVersionId" value={props.baseVersionId ?? ""} />
       {props.unknown.length > 0 && (
         <section className="rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h2 className="mb-2 font-semibold">{t.unknownUnits}</h2>

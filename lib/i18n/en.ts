@@ -477,4 +477,23 @@ export const en: Messages = {
     saved: "Access rules saved; they apply to every user within seconds.",
     unchanged: "The access rules did not change.",
   },
+  publishing: {
+    notFound: "No such upload.",
+    alreadyPublished: "This upload is already published as version {number} of {month}; it cannot be published again.",
+    alreadySuperseded: "This upload was already published as version {number} of {month} (since replaced by a later version); it cannot be published again.",
+    rejected: "This upload was refused; it cannot be published.",
+    stalePreview: "Not published: this preview was checked against version {base} of {month}, but version {current} has been published since and is now current. Reload the preview, check it against version {current}, then publish.",
+    stalePreviewNoBase: "Not published: when this preview was checked, {month} had no version yet, but version {current} has been published since and is now current. Reload the preview, check it against version {current}, then publish.",
+    staleRollback: "Not rolled back: when this page was shown, version {expected} of {month} was current, but version {current} has become current since. Reload the page and try again.",
+    versionNotFound: "No such version.",
+    alreadyCurrent: "This version is already the current one.",
+  },
+  routeParams: {
+    month: "No such month: \"{value}\" (expected an existing month, e.g. 2021-06).",
+    kind: "No such annex: \"{value}\" (expected departments or districts).",
+    unit: "No such unit: \"{value}\" (expected a unit code of the directory, e.g. d08).",
+    upload: "No such upload: \"{value}\" (expected the number of an existing upload).",
+    fileNumber: "This upload has no file number {value} (n is the file's 0-based position).",
+    format: "Unsupported format: \"{value}\" (expected csv or xlsx).",
+  },
 };

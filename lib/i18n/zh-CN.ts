@@ -488,6 +488,27 @@ export const zhCN = {
     saved: "访问规则已保存，几秒内对所有用户生效。",
     unchanged: "访问规则没有变化。",
   },
+  /** Publishing and rolling back under concurrency (lib/uploads/publish-upload.ts, rollback-month.ts). */
+  publishing: {
+    notFound: "找不到该上传。",
+    alreadyPublished: "该上传已发布为 {month} 第 {number} 版，不能再次发布。",
+    alreadySuperseded: "该上传已发布为 {month} 第 {number} 版（现已被后来的版本取代），不能再次发布。",
+    rejected: "该上传已被拒绝，不能发布。",
+    stalePreview: "未发布：此预览是对照 {month} 第 {base} 版检查的，但此后第 {current} 版已经发布并成为当前版本。请刷新预览，对照第 {current} 版重新检查后再发布。",
+    stalePreviewNoBase: "未发布：此预览检查时 {month} 还没有任何版本，但此后第 {current} 版已经发布并成为当前版本。请刷新预览，对照第 {current} 版重新检查后再发布。",
+    staleRollback: "未回退：此页面显示时 {month} 的当前版本是第 {expected} 版，但此后第 {current} 版已经成为当前版本。请刷新页面后再操作。",
+    versionNotFound: "找不到该版本。",
+    alreadyCurrent: "该版本已是当前版本。",
+  },
+  /** Route parameters (app/api/**, dynamic pages): unknown values are a 404 with this text. */
+  routeParams: {
+    month: "没有该月份：“{value}”（应为已有的月份，如 2021-06）。",
+    kind: "没有该附件：“{value}”（应为 departments 或 districts）。",
+    unit: "没有该单位：“{value}”（应为单位名录中的单位代码，如 d08）。",
+    upload: "没有该上传：“{value}”（应为已有上传的编号）。",
+    fileNumber: "该上传没有第 {value} 个文件（n 应为 0 起的文件序号）。",
+    format: "不支持的格式：“{value}”（应为 csv 或 xlsx）。",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

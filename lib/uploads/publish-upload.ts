@@ -1,14 +1,19 @@
 // Publishing a staged upload: the stored bytes are checked again (with the admin's unit
-// mappings), then in ONE transaction: new units and aliases the mappings ask for, a new
-// MonthVersion (origin UPLOAD) made current, the upload COMMITTED, the upload behind the
-// previous version SUPERSEDED, and the audit event. Any failure leaves the previous version
-// current and complete. The caller revalidates the pages afterwards.
+// mappings), then in ONE transaction that first locks the month's row (lockMonth) and only then
+// reads the month's current version and the upload's status: an upload already published, or a
+// preview checked against a version that is no longer current (another admin published in
+// between), is refused with a message and nothing is written. Otherwise: new units and aliases
+// the mappings ask for, a new MonthVersion (origin UPLOAD) made current, the upload COMMITTED,
+// the upload behind the replaced version SUPERSEDED, and the audit event naming the version
+// really replaced. Any failure leaves the previous version current and complete. The caller
+// revalidates the pages afterwards.
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { toStatInputs, type UploadLimits } from "@/lib/import";
 import { unitNameKey } from "@/lib/import/normalize";
 import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { createMonthVersion, type SummaryInput } from "@/lib/versions/create-month-version";
+import { fill, getMessages } from "@/lib/i18n/messages";
+import { createMonthVersion, lockMonth, type CurrentVersion, type SummaryInput } from "@/lib/versions/create-month-version";
 import { checkUpload, NEW_UNIT_PREFIX, type UnitMappings } from "./check-upload";
 import { reportOf } from "./stage-upload";
 
@@ -26,13 +31,18 @@ export type PublishInput = {
   acknowledgeWarnings: boolean;
   mappings?: UnitMappings;
   summaryForm?: SummaryForm;
+  /**
+   * The version the admin's preview was checked against (null: the month had none). Absent:
+   * the version current when the upload was staged (Upload.baseVersionId).
+   */
+  baseVersionId?: number | null;
   /** Overrides lib/import's limits (the bench's 5,000-row workbook); the app uses the defaults. */
   limits?: Partial<UploadLimits>;
 };
 
 export type PublishResult =
   | { ok: true; month: string; versionId: number; number: number }
-  | { ok: false; reason: "not-found" | "not-staged" | "errors" | "unacknowledged"; message: string };
+  | { ok: false; reason: "not-found" | "not-staged" | "stale-preview" | "errors" | "unacknowledged"; message: string };
 
 /** Test-only seam: runs inside the transaction after the version's rows are written. */
 export type PublishHooks = { afterVersion?: (tx: Prisma.TransactionClient) => Promise<void> };
@@ -57,10 +67,32 @@ async function nextUnitCode(tx: Prisma.TransactionClient, kind: "DEPARTMENT" | "
   return { code: `${prefix}${String(next).padStart(2, "0")}`, sortOrder: Math.max(0, ...units.map((u) => u.sortOrder)) + 1 };
 }
 
+type Refusal = Extract<PublishResult, { ok: false }>;
+
+/** Why an upload that is not STAGED cannot be published (again). */
+function notStaged(upload: { month: string; status: string; version: { number: number } | null }): Refusal {
+  const t = getMessages().publishing;
+  const values = { month: upload.month, number: upload.version?.number ?? "?" };
+  const message = upload.status === "REJECTED" ? t.rejected : fill(upload.status === "SUPERSEDED" ? t.alreadySuperseded : t.alreadyPublished, values);
+  return { ok: false, reason: "not-staged", message };
+}
+
+/** The preview was checked against `base`; refused when another version is current now. */
+function stalePreview(month: string, base: number | null, current: CurrentVersion | null, baseNumber: number | null): Refusal | null {
+  if ((current?.id ?? null) === base) return null;
+  const t = getMessages().publishing;
+  const values = { month, base: baseNumber ?? "?", current: current?.number ?? "?" };
+  return { ok: false, reason: "stale-preview", message: fill(base === null ? t.stalePreviewNoBase : t.stalePreview, values) };
+}
+
 export async function publishUpload(db: PrismaClient, input: PublishInput, hooks: PublishHooks = {}): Promise<PublishResult> {
-  const upload = await db.upload.findUnique({ where: { id: input.uploadId }, include: { files: { orderBy: { position: "asc" } } } });
-  if (!upload) return { ok: false, reason: "not-found", message: "找不到该上传。" };
-  if (upload.status !== "STAGED") return { ok: false, reason: "not-staged", message: "该上传已处理，不能再次发布。" };
+  const upload = await db.upload.findUnique({
+    where: { id: input.uploadId },
+    include: { files: { orderBy: { position: "asc" } }, version: { select: { number: true } } },
+  });
+  if (!upload) return { ok: false, reason: "not-found", message: getMessages().publishing.notFound };
+  if (upload.status !== "STAGED") return notStaged(upload);
+  const baseVersionId = input.baseVersionId !== undefined ? input.baseVersionId : upload.baseVersionId;
   const mappings = input.mappings ?? ((upload.unitMappings ?? {}) as UnitMappings);
   const summaryForm = input.summaryForm ?? ((upload.summaryForm ?? undefined) as SummaryForm | undefined);
   const check = await checkUpload(db, storedFiles(upload.files), { month: upload.month, mappings, limits: input.limits });
@@ -73,7 +105,15 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
   const summaries = mergeSummaries(validation.summaries, summaryForm);
 
   const result = await db.$transaction(
-    async (tx) => {
+    async (tx): Promise<Refusal | { versionId: number; number: number }> => {
+      // Lock first, then read: a concurrent publisher of this month waits here for the other to
+      // commit, and then sees its version and its upload's new status.
+      const before = await lockMonth(tx, month, false);
+      const fresh = await tx.upload.findUniqueOrThrow({ where: { id: upload.id }, select: { month: true, status: true, version: { select: { number: true } } } });
+      if (fresh.status !== "STAGED") return notStaged(fresh);
+      const baseNumber = baseVersionId === null ? null : ((await tx.monthVersion.findUnique({ where: { id: baseVersionId }, select: { number: true } }))?.number ?? null);
+      const stale = stalePreview(month, baseVersionId, before, baseNumber);
+      if (stale) return stale;
       const units = await tx.unit.findMany({ select: { id: true, code: true } });
       const idByCode = new Map(units.map((u) => [u.code, u.id]));
       // Mappings: new units are created; names mapped to existing units become aliases.
@@ -91,7 +131,6 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
           });
         }
       }
-      const before = await tx.reportMonth.findUnique({ where: { month }, select: { currentVersion: { select: { id: true, number: true, uploadId: true } } } });
       const version = await createMonthVersion(tx, {
         month,
         origin: "UPLOAD",
@@ -114,9 +153,7 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
           validationReport: reportOf(validation.problems, { rowCount: validation.rows.length, errorCount: 0, warningCount: validation.warningCount }),
         },
       });
-      if (before?.currentVersion?.uploadId) {
-        await tx.upload.update({ where: { id: before.currentVersion.uploadId }, data: { status: "SUPERSEDED" } });
-      }
+      if (before?.uploadId) await tx.upload.update({ where: { id: before.uploadId }, data: { status: "SUPERSEDED" } });
       await recordAuditEvent(tx, {
         actorId: input.actorId,
         action: "month.publish",
@@ -129,14 +166,16 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
           sha256: upload.sha256,
           files: upload.files.map((f) => ({ fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes })),
           version: version.number,
-          previousVersion: before?.currentVersion?.number ?? null,
+          previousVersion: before?.number ?? null,
+          checkedAgainstVersion: baseNumber,
           rows: validation.rows.length,
           warnings: validation.warningCount,
         },
       });
-      return version;
+      return { versionId: version.versionId, number: version.number };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  if ("ok" in result) return result;
   return { ok: true, month, versionId: result.versionId, number: result.number };
 }

@@ -1,16 +1,29 @@
 // Rolling back: an earlier version's figures become current again as a NEW version (origin
-// ROLLBACK, copiedFromId), so history only ever grows. One transaction, audited.
+// ROLLBACK, copiedFromId), so history only ever grows. One transaction, audited. Like publish,
+// it locks the month's row before reading the current version (lockMonth): the audit names the
+// version really replaced, and a rollback asked for on a page that showed another current
+// version than the one current now is refused.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { createMonthVersion, type StatInput, type SummaryInput } from "@/lib/versions/create-month-version";
+import { fill, getMessages } from "@/lib/i18n/messages";
+import { createMonthVersion, lockMonth, type StatInput, type SummaryInput } from "@/lib/versions/create-month-version";
 
 export type RollbackResult = { ok: true; versionId: number; number: number } | { ok: false; message: string };
 
-export async function rollbackMonth(db: PrismaClient, input: { month: string; versionId: number; actorId: number | null }): Promise<RollbackResult> {
+export type RollbackInput = {
+  month: string;
+  versionId: number;
+  actorId: number | null;
+  /** The version current when the admin asked (the history page shows it); absent: not checked. */
+  expectedCurrentVersionId?: number | null;
+};
+
+export async function rollbackMonth(db: PrismaClient, input: RollbackInput): Promise<RollbackResult> {
+  const t = getMessages().publishing;
   const source = await db.monthVersion.findUnique({ where: { id: input.versionId }, include: { stats: true, summaries: true, reportMonth: true } });
-  if (!source || source.month !== input.month) return { ok: false, message: "找不到该版本。" };
-  if (source.reportMonth.currentVersionId === source.id) return { ok: false, message: "该版本已是当前版本。" };
+  if (!source || source.month !== input.month) return { ok: false, message: t.versionNotFound };
+  if (source.reportMonth.currentVersionId === source.id) return { ok: false, message: t.alreadyCurrent };
   const stats: StatInput[] = source.stats.map((s) => {
     const stat = { unitId: s.unitId, seq: s.seq, completedInclBatch: s.completedInclBatch, activeEvaluationRateReported: s.activeEvaluationRateReported } as StatInput;
     for (const f of ANNEX_FIELDS) stat[f] = s[f];
@@ -21,8 +34,13 @@ export async function rollbackMonth(db: PrismaClient, input: { month: string; ve
     return clean as SummaryInput;
   });
   const result = await db.$transaction(
-    async (tx) => {
-      const before = await tx.reportMonth.findUniqueOrThrow({ where: { month: input.month }, select: { currentVersion: { select: { number: true, uploadId: true } } } });
+    async (tx): Promise<{ ok: false; message: string } | { versionId: number; number: number }> => {
+      const before = await lockMonth(tx, input.month, source.reportMonth.isDemo);
+      if (before?.id === source.id) return { ok: false, message: t.alreadyCurrent };
+      if (input.expectedCurrentVersionId !== undefined && (before?.id ?? null) !== input.expectedCurrentVersionId) {
+        const expected = input.expectedCurrentVersionId === null ? null : await tx.monthVersion.findUnique({ where: { id: input.expectedCurrentVersionId }, select: { number: true } });
+        return { ok: false, message: fill(t.staleRollback, { month: input.month, expected: expected?.number ?? "?", current: before?.number ?? "?" }) };
+      }
       const version = await createMonthVersion(tx, {
         month: input.month,
         origin: "ROLLBACK",
@@ -33,18 +51,19 @@ export async function rollbackMonth(db: PrismaClient, input: { month: string; ve
         copiedFromId: source.id,
         note: `回退到第 ${source.number} 版`,
       });
-      if (before.currentVersion?.uploadId) await tx.upload.update({ where: { id: before.currentVersion.uploadId }, data: { status: "SUPERSEDED" } });
+      if (before?.uploadId) await tx.upload.update({ where: { id: before.uploadId }, data: { status: "SUPERSEDED" } });
       await recordAuditEvent(tx, {
         actorId: input.actorId,
         action: "month.rollback",
         month: input.month,
         targetType: "MonthVersion",
         targetId: String(version.versionId),
-        details: { copiedFrom: source.number, copiedFromId: source.id, version: version.number, previousVersion: before.currentVersion?.number ?? null },
+        details: { copiedFrom: source.number, copiedFromId: source.id, version: version.number, previousVersion: before?.number ?? null },
       });
-      return version;
+      return { versionId: version.versionId, number: version.number };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+  if ("ok" in result) return result;
   return { ok: true, versionId: result.versionId, number: result.number };
 }

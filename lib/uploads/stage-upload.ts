@@ -73,6 +73,7 @@ export async function stageUpload(db: PrismaClient, input: StageInput): Promise<
         })),
       },
       status: "STAGED",
+      baseVersionId: check.current?.versionId ?? null,
       uploadedById: input.uploadedById,
       validationReport: reportOf(validation.problems, { rowCount: validation.rows.length, errorCount: validation.errorCount, warningCount: validation.warningCount }),
     },

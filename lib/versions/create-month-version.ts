@@ -27,17 +27,31 @@ export type CreateMonthVersionInput = {
   copiedFromId?: number | null;
 };
 
+/** The version a month shows, as read under the month's lock. */
+export type CurrentVersion = { id: number; number: number; uploadId: number | null };
+
+/**
+ * Locks the month's row for the rest of the caller's transaction (creating the month first when
+ * it is new), THEN reads its current version. Every writer of a month (publish, rollback, seed)
+ * calls this first: concurrent writers queue on the row, and each one's checks ("is my preview
+ * still based on the current version?", "previousVersion" in the audit) see the version the one
+ * before it made current, never a value read before the wait. Locking again in the same
+ * transaction is a no-op.
+ */
+export async function lockMonth(tx: Prisma.TransactionClient, month: string, isDemo: boolean): Promise<CurrentVersion | null> {
+  // ON CONFLICT DO NOTHING: a second creator of a new month waits for the first, then finds the row.
+  await tx.$executeRaw`INSERT INTO "ReportMonth" ("month", "isDemo", "updatedAt") VALUES (${month}, ${isDemo}, now()) ON CONFLICT ("month") DO NOTHING`;
+  const locked = await tx.$queryRaw<Array<{ currentVersionId: number | null }>>`SELECT "currentVersionId" FROM "ReportMonth" WHERE "month" = ${month} FOR UPDATE`;
+  const currentId = locked[0]?.currentVersionId ?? null;
+  if (currentId === null) return null;
+  return tx.monthVersion.findUniqueOrThrow({ where: { id: currentId }, select: { id: true, number: true, uploadId: true } });
+}
+
 export async function createMonthVersion(
   tx: Prisma.TransactionClient,
   input: CreateMonthVersionInput,
-): Promise<{ versionId: number; number: number }> {
-  await tx.reportMonth.upsert({
-    where: { month: input.month },
-    create: { month: input.month, isDemo: input.isDemo },
-    update: {},
-  });
-  // Serialise concurrent publishers of the same month on its row.
-  await tx.$queryRaw`SELECT 1 FROM "ReportMonth" WHERE "month" = ${input.month} FOR UPDATE`;
+): Promise<{ versionId: number; number: number; previous: CurrentVersion | null }> {
+  const previous = await lockMonth(tx, input.month, input.isDemo);
   const last = await tx.monthVersion.aggregate({ where: { month: input.month }, _max: { number: true } });
   const number = (last._max.number ?? 0) + 1;
 
@@ -68,5 +82,5 @@ export async function createMonthVersion(
     where: { month: input.month },
     data: { currentVersionId: version.id, isDemo: input.isDemo, publishedAt: new Date() },
   });
-  return { versionId: version.id, number };
+  return { versionId: version.id, number, previous };
 }

@@ -12,6 +12,8 @@ import type { FormState } from "@/lib/actions/users/action-state";
 import { mappingsFrom, summaryFormFrom } from "./form-data";
 
 const schema = z.object({ uploadId: z.coerce.number().int().positive() });
+/** The version the preview showed ("" when the month had none); absent: the staged upload's base. */
+const baseSchema = z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]).optional();
 
 /** Saves the preview's unit mappings and summary figures on the staged upload; the page checks again. */
 export async function saveUploadChoicesAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -38,9 +40,11 @@ export async function publishUploadAction(_previous: FormState, formData: FormDa
   const guard = await guardAction("data.manage");
   if (!guard.ok) return { message: guard.error };
   const parsed = schema.safeParse({ uploadId: formData.get("uploadId") });
-  if (!parsed.success) return { message: "参数无效 / invalid input" };
+  const base = baseSchema.safeParse(formData.get("baseVersionId") ?? undefined);
+  if (!parsed.success || !base.success) return { message: "参数无效 / invalid input" };
   const result = await publishUpload(prisma, {
     uploadId: parsed.data.uploadId,
+    baseVersionId: base.data,
     actorId: guard.viewer.userId,
     acknowledgeWarnings: formData.get("acknowledge") === "on",
     mappings: mappingsFrom(formData),

@@ -10,7 +10,12 @@ import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 import { rollbackMonth } from "@/lib/uploads/rollback-month";
 import type { FormState } from "@/lib/actions/users/action-state";
 
-const schema = z.object({ month: z.string().refine(isMonth), versionId: z.coerce.number().int().positive() });
+const schema = z.object({
+  month: z.string().refine(isMonth),
+  versionId: z.coerce.number().int().positive(),
+  /** The version the history page showed as current ("" when none); absent: not checked. */
+  currentVersionId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]).optional(),
+});
 
 /** Makes an earlier version current again, as a new version (origin ROLLBACK), audited. */
 export async function rollbackMonthAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -19,7 +24,8 @@ export async function rollbackMonthAction(_previous: FormState, formData: FormDa
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { message: "参数无效 / invalid input" };
   const source = await prisma.monthVersion.findUnique({ where: { id: parsed.data.versionId }, select: { number: true } });
-  const result = await rollbackMonth(prisma, { ...parsed.data, actorId: guard.viewer.userId });
+  const { currentVersionId, ...target } = parsed.data;
+  const result = await rollbackMonth(prisma, { ...target, expectedCurrentVersionId: currentVersionId, actorId: guard.viewer.userId });
   if (!result.ok) return { message: result.message };
   updateTag(REPORT_DATA_TAG);
   revalidatePath("/", "layout");

@@ -13,6 +13,7 @@ import { fill, getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getMonthView } from "@/lib/queries/month-view";
 import { getUnit } from "@/lib/queries/unit-history";
+import { unitCodeParam } from "@/lib/route-params";
 
 export async function generateStaticParams(): Promise<Array<{ code: string }>> {
   return [];
@@ -33,6 +34,7 @@ const RANK_FIELDS: Array<{ by: RankBy; field: "completed" | "applied" | "activeE
 
 export default async function UnitPage({ params }: { params: Promise<{ month: string; code: string }> }) {
   const { month, code } = await params;
+  if (!unitCodeParam(code)) notFound();
   const [unit, view] = await Promise.all([getUnit(code), getMonthView(month)]);
   if (!unit || !view) notFound();
   const t = getMessages();

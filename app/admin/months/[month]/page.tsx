@@ -73,7 +73,7 @@ export default async function MonthHistoryPage({ params, searchParams }: { param
                       : "—"}
                   </td>
                   <td className="px-3 py-2 font-mono text-xs" title={v.upload?.sha256}>{v.upload ? v.upload.sha256.slice(0, 16) + "…" : ""}</td>
-                  <td className="px-3 py-2">{!isCurrent && <RollbackForm month={month} versionId={v.id} label={t.rollback} />}</td>
+                  <td className="px-3 py-2">{!isCurrent && <RollbackForm month={month} versionId={v.id} currentVersionId={reportMonth.currentVersionId} label={t.rollback} />}</td>
                 </tr>
               );
             })}

@@ -4,6 +4,7 @@ import { DiffTable } from "@/components/admin/diff-table";
 import { ProblemsTable } from "@/components/admin/problems-table";
 import { UploadPreviewForm, type SummaryCell } from "@/components/admin/upload-preview-form";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { idParam } from "@/lib/route-params";
 import { prisma } from "@/lib/db";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators/types";
@@ -17,8 +18,8 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
   await requirePagePermission("data.manage", `/admin/uploads/${id}`);
   const messages = getMessages();
   const t = messages.upload;
-  const uploadId = Number(id);
-  if (!Number.isInteger(uploadId) || uploadId <= 0) notFound();
+  const uploadId = idParam(id);
+  if (uploadId === null) notFound();
   const upload = await prisma.upload.findUnique({ where: { id: uploadId }, include: { version: { select: { number: true } }, files: { orderBy: { position: "asc" } } } });
   if (!upload) notFound();
   const mappings = (upload.unitMappings ?? {}) as UnitMappings;
@@ -73,7 +74,7 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
         {check.current ? <DiffTable t={t} fieldLabel={(f) => fieldLabel(messages, f)} diff={diff} /> : <p className="text-sm">{t.diffNone}</p>}
       </section>
       {staged ? (
-        <UploadPreviewForm t={t} uploadId={upload.id} units={units} unknown={unknown} summary={summary} warningCount={validation.warningCount} canPublish={validation.canPublish} />
+        <UploadPreviewForm t={t} uploadId={upload.id} baseVersionId={check.current?.versionId ?? null} units={units} unknown={unknown} summary={summary} warningCount={validation.warningCount} canPublish={validation.canPublish} />
       ) : (
         <p className="text-sm">{fill(t.alreadyDone, { status: t.status[upload.status] })}</p>
       )}

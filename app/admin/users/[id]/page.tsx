@@ -2,14 +2,15 @@ import { notFound } from "next/navigation";
 import { EditUserForm, ResetPasswordForm, SetActiveForm } from "@/components/admin/user-forms";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { getMessages } from "@/lib/i18n/messages";
+import { idParam } from "@/lib/route-params";
 import { getUnits } from "@/lib/queries/unit-history";
 import { getUserForAdmin } from "@/lib/queries/users";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePagePermission("users.manage", `/admin/users/${id}`);
-  const userId = Number(id);
-  if (!Number.isInteger(userId)) notFound();
+  const userId = idParam(id);
+  if (userId === null) notFound();
   const [user, units] = await Promise.all([getUserForAdmin(userId), getUnits()]);
   if (!user) notFound();
   const t = getMessages();

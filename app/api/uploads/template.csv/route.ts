@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { guardRoute } from "@/lib/auth/guard";
 import { downloadResponse } from "@/lib/export/download";
 import { templateCsv } from "@/lib/import";
-import { isMonth } from "@/lib/month";
+import { monthParam, paramNotFound } from "@/lib/route-params";
 import { templateInputFromDb } from "@/lib/uploads/template-input";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,8 @@ export async function GET(request: Request): Promise<Response> {
   if (!guard.ok) return guard.response;
   const params = new URL(request.url).searchParams;
   const month = params.get("month");
-  const input = await templateInputFromDb(prisma, month && isMonth(month) ? month : null);
+  if (month !== null && !monthParam(month)) return paramNotFound("month", month);
+  const input = await templateInputFromDb(prisma, month);
   const files = templateCsv(input);
   const part = params.get("part") === "summary" ? "summary" : "annex";
   const file = files[part];

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { guardRoute } from "@/lib/auth/guard";
 import { downloadResponse } from "@/lib/export/download";
 import { templateXlsx } from "@/lib/import";
-import { isMonth } from "@/lib/month";
+import { monthParam, paramNotFound } from "@/lib/route-params";
 import { templateInputFromDb } from "@/lib/uploads/template-input";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,8 @@ export async function GET(request: Request): Promise<Response> {
   const guard = await guardRoute("data.manage");
   if (!guard.ok) return guard.response;
   const month = new URL(request.url).searchParams.get("month");
-  const input = await templateInputFromDb(prisma, month && isMonth(month) ? month : null);
+  if (month !== null && !monthParam(month)) return paramNotFound("month", month);
+  const input = await templateInputFromDb(prisma, month);
   const file = await templateXlsx(input);
   return downloadResponse(file.bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.fileName, `template-${input.month}.xlsx`);
 }

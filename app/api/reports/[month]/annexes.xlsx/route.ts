@@ -2,6 +2,7 @@ import { guardRoute } from "@/lib/auth/guard";
 import { downloadResponse } from "@/lib/export/download";
 import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
 import { getMonthData } from "@/lib/queries/month-data";
+import { monthParam, paramNotFound } from "@/lib/route-params";
 
 /**
  * 附件1 and 附件2 of the month's bulletin as one workbook in the report's layout (the upload
@@ -11,8 +12,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mon
   const guard = await guardRoute("report.export", { bulletin: true });
   if (!guard.ok) return guard.response;
   const { month } = await params;
+  if (!monthParam(month)) return paramNotFound("month", month);
   const data = await getMonthData(month);
-  if (!data) return Response.json({ error: "没有该月份 / no such month" }, { status: 404 });
+  if (!data) return paramNotFound("month", month);
   const file = await annexXlsx(month, data.rows);
   return downloadResponse(file.bytes, XLSX_CONTENT_TYPE, file.fileName, `annexes-${month}.xlsx`);
 }

@@ -3,18 +3,24 @@
 import { prisma } from "@/lib/db";
 import { guardRoute } from "@/lib/auth/guard";
 import { downloadResponse } from "@/lib/export/download";
+import { fileNumberParam, idParam, paramNotFound } from "@/lib/route-params";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const guard = await guardRoute("data.manage");
   if (!guard.ok) return guard.response;
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) return Response.json({ error: "not found" }, { status: 404 });
-  const n = new URL(request.url).searchParams.get("n") ?? "0";
-  const position = /^\d{1,3}$/.test(n) ? Number(n) : -1;
-  const file = position < 0 ? null : await prisma.uploadFile.findUnique({ where: { uploadId_position: { uploadId: id, position } } });
-  if (!file) return Response.json({ error: "not found" }, { status: 404 });
+  const raw = (await params).id;
+  const id = idParam(raw);
+  if (id === null) return paramNotFound("upload", raw);
+  const n = new URL(request.url).searchParams.get("n");
+  const position = fileNumberParam(n);
+  if (position === null) return paramNotFound("fileNumber", n ?? "");
+  const file = await prisma.uploadFile.findUnique({ where: { uploadId_position: { uploadId: id, position } } });
+  if (!file) {
+    const exists = (await prisma.upload.count({ where: { id } })) > 0;
+    return exists ? paramNotFound("fileNumber", String(position)) : paramNotFound("upload", raw);
+  }
   const ext = file.fileName.match(/\.[A-Za-z0-9]{1,5}$/)?.[0] ?? "";
   const suffix = position > 0 ? `-${position + 1}` : "";
   return downloadResponse(file.content, "application/octet-stream", file.fileName, `upload-${id}${suffix}${ext}`);

@@ -2,9 +2,9 @@ import { guardRoute } from "@/lib/auth/guard";
 import { annexCsv, csvResponse } from "@/lib/export/annex-csv";
 import { downloadResponse } from "@/lib/export/download";
 import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
+import { fill, getMessages } from "@/lib/i18n/messages";
 import { getMonthData } from "@/lib/queries/month-data";
-
-const KINDS = { departments: "DEPARTMENT", districts: "DISTRICT" } as const;
+import { annexKindParam, monthParam, paramNotFound } from "@/lib/route-params";
 
 /**
  * 附件1 (departments) or 附件2 (districts) as CSV, or with ?format=xlsx as a workbook in the
@@ -14,16 +14,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ mont
   const { month, kind } = await params;
   const guard = await guardRoute("report.viewAllUnits");
   if (!guard.ok) return guard.response;
-  if (!(kind in KINDS)) return Response.json({ error: "kind 须为 departments 或 districts" }, { status: 404 });
+  const annex = annexKindParam(kind);
+  if (!annex) return paramNotFound("kind", kind);
+  if (!monthParam(month)) return paramNotFound("month", month);
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "xlsx") return Response.json({ error: "format 须为 csv 或 xlsx" }, { status: 400 });
-  const unitKind = KINDS[kind as keyof typeof KINDS];
+  if (format !== "csv" && format !== "xlsx") return Response.json({ error: fill(getMessages().routeParams.format, { value: format }) }, { status: 400 });
   const data = await getMonthData(month);
-  if (!data) return Response.json({ error: "没有该月份 / no such month" }, { status: 404 });
-  const rows = data.rows.filter((r) => r.kind === unitKind);
+  if (!data) return paramNotFound("month", month);
+  const rows = data.rows.filter((r) => r.kind === annex.unitKind);
   if (format === "xlsx") {
-    const file = await annexXlsx(month, rows, [unitKind]);
-    return downloadResponse(file.bytes, XLSX_CONTENT_TYPE, file.fileName, `annex-${kind}-${month}.xlsx`);
+    const file = await annexXlsx(month, rows, [annex.unitKind]);
+    return downloadResponse(file.bytes, XLSX_CONTENT_TYPE, file.fileName, `annex-${annex.name}-${month}.xlsx`);
   }
-  return csvResponse(annexCsv(rows, unitKind), `${unitKind === "DEPARTMENT" ? "附件1-市级部门" : "附件2-县市区"}-${month}.csv`);
+  return csvResponse(annexCsv(rows, annex.unitKind), `${annex.unitKind === "DEPARTMENT" ? "附件1-市级部门" : "附件2-县市区"}-${month}.csv`);
 }
