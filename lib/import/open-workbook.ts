@@ -38,7 +38,7 @@ export async function openWorkbook(bytes: Uint8Array, limits: OpenWorkbookLimits
     order: sheetsLast,
     observe: (name) => {
       if (!WORKSHEET.test(name)) return undefined;
-      const counter = new SheetRowCounter();
+      const counter = new SheetRowCounter(limits.maxSheetRows);
       return (chunk) => {
         if (counter.push(chunk) <= limits.maxSheetRows) return true;
         refusedSheet = { path: name, atLeast: counter.rows };

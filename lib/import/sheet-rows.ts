@@ -13,12 +13,16 @@ const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(row|v|is|f)(?=[\s/>])[^>]*?(\/?)>/g;
 
 export class SheetRowCounter {
   rows = 0;
+  /** Counting stops at the first row past `limit`: rows is then limit + 1. */
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+
   private inRow = false;
   private rowHasValue = false;
   private carry = "";
 
   /** Feeds the next bytes of the sheet's XML; returns the rows with values counted so far. */
   push(chunk: Uint8Array): number {
+    if (this.rows > this.limit) return this.rows;
     // latin1 keeps the ASCII tag names intact whatever the text's encoding.
     const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
     const end = text.lastIndexOf(">");
@@ -29,7 +33,7 @@ export class SheetRowCounter {
       const selfClosing = m[3] === "/";
       if (m[2] === "row") {
         if (closing) {
-          if (this.inRow && this.rowHasValue) this.rows++;
+          if (this.inRow && this.rowHasValue && ++this.rows > this.limit) return this.rows;
           this.inRow = false;
         } else if (!selfClosing) {
           this.inRow = true;
