@@ -51,7 +51,7 @@ test.describe("upload size limits, as an admin", () => {
     const [file] = await annexWorkbookFiles({ month: MONTH, tables: [{ kind: "DISTRICT", rows: reference.districts }] }, "combined");
     const response = await request.post("/api/uploads", { multipart: form([{ name: "十一兆.xlsx", buffer: await padded(file!.bytes, 11 * MB) }]) });
     expect(response.status()).toBe(413);
-    expect((await response.json()).message).toBe("文件“十一兆.xlsx”为 11.0 MB，超过单个文件的上限 10 MB，未上传。");
+    expect((await response.json()).message).toBe("文件“十一兆.xlsx”为 11 MB，超过单个文件的上限 10 MB，未上传。");
   });
 
   test("a body over 4 × 10 MB: 413 before it is read, naming the limit", async ({ request }) => {
