@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import type { NextConfig } from "next";
+import { MAX_UPLOAD_BODY_BYTES } from "./lib/import/limits";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -34,7 +35,13 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath },
   // Database drivers and the native password hash stay plain Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "exceljs"],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The proxy buffers a request's body up to this size (default 10 MB) and passes on only
+    // that much: an upload of several files (4 × 10 MB) must reach POST /api/uploads whole,
+    // which answers a larger one with a 413 naming the limit.
+    proxyClientMaxBodySize: MAX_UPLOAD_BODY_BYTES,
+  },
   async headers() {
     return [
       {

@@ -5,6 +5,7 @@ import { FormMessage } from "@/components/admin/form-message";
 import type { FormState } from "@/lib/actions/users/action-state";
 import { publishUploadAction, saveUploadChoicesAction } from "@/lib/actions/uploads/publish-upload";
 import type { Messages } from "@/lib/i18n/messages";
+import { mappingFieldNames } from "@/lib/uploads/mapping-fields";
 
 type Unit = { code: string; name: string; kind: "DEPARTMENT" | "DISTRICT" };
 export type UnknownName = { name: string; suggestions: Unit[]; mapped: string };
@@ -36,13 +37,14 @@ export function UploadPreviewForm(props: {
         <section className="rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h2 className="mb-2 font-semibold">{t.unknownUnits}</h2>
           <ul className="space-y-2">
-            {props.unknown.map((u) => (
+            {props.unknown.map((u, i) => (
               <li key={u.name} className="grid gap-2 sm:grid-cols-[1fr_2fr] sm:items-center">
                 <span>
                   “{u.name}”
                   {u.suggestions.length > 0 && <span className="ml-2 text-xs text-slate-600">{t.suggestions.replace("{names}", u.suggestions.map((s) => s.name).join("、"))}</span>}
                 </span>
-                <select name={`map:${u.name}`} defaultValue={u.mapped} className={input} aria-label={`${t.mapTo} ${u.name}`}>
+                <input type="hidden" name={mappingFieldNames(i).name} value={u.name} />
+                <select name={mappingFieldNames(i).target} defaultValue={u.mapped} className={input} aria-label={`${t.mapTo} ${u.name}`}>
                   <option value="">{t.mapNone}</option>
                   {u.suggestions.map((s) => (
                     <option key={`s-${s.code}`} value={s.code}>★ {s.name}</option>

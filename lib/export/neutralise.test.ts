@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { annexCsv } from "@/lib/export/annex-csv";
 import { toCsv } from "@/lib/export/csv";
-import { neutraliseFormula } from "@/lib/export/neutralise";
+import { neutraliseFormula, restoreNeutralised } from "@/lib/export/neutralise";
 import { annexXlsx, neutraliseWorkbook } from "@/lib/export/xlsx";
 import type { StatRow } from "@/lib/indicators";
 import { referenceMonth } from "@/lib/seed/reference-month";
@@ -83,5 +83,16 @@ describe("a unit named like a formula", () => {
     expect(sheet.getCell("A2").value).toBe("'=1+1");
     expect(sheet.getCell("A3").value).toBe(5);
     expect(sheet.getCell("A4").value).toBe("ok");
+  });
+});
+
+describe("restoreNeutralised (the importer's inverse)", () => {
+  it.each(["=cmd|'/C calc'!A0", "+1", "-2", "@SUM(1)", '市"测试"局', "\t=1", "-A1", "-19.97", "'quoted", "''=x"])("reads back %j as written", (name) => {
+    expect(restoreNeutralised(neutraliseFormula(name))).toBe(name);
+  });
+  it("removes only the ' the exporter adds", () => {
+    expect(restoreNeutralised("'-5")).toBe("'-5"); // a negative number is never prefixed
+    expect(restoreNeutralised("'abc")).toBe("'abc");
+    expect(restoreNeutralised("'=1")).toBe("=1");
   });
 });

@@ -13,3 +13,14 @@ export function neutraliseFormula(value: string): string {
   if (NEGATIVE_NUMBER.test(value)) return value;
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
+
+/**
+ * The inverse, for the importer: the ' removed again, but only where neutraliseFormula would
+ * have added it (a ' before = + - @ tab or CR, not before a plain negative number), so that
+ * what the exports write reads back as the names and figures they came from.
+ */
+export function restoreNeutralised(value: string): string {
+  if (!value.startsWith("'")) return value;
+  const original = value.slice(1);
+  return neutraliseFormula(original) === value ? original : value;
+}

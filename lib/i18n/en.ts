@@ -430,6 +430,7 @@ export const en: Messages = {
     found: { noRows: "0 rows", nothing: "(none)", blank: "(empty)", binary: "a binary file", pdf: "a PDF document", image: "an image", html: "a web page (HTML)", xml: "an XML file", xls: "an Excel 97-2003 workbook (.xls) or an encrypted workbook", ods: "an OpenDocument spreadsheet (.ods)", zip: "a ZIP archive that is not an Excel workbook", bytes: "0 bytes", whitespace: "only whitespace", noSheets: "a workbook without any data" },
     problems: {
       FILE_TOO_LARGE: "the file is {found}, over the {expected} limit; it was not read.",
+      UNPACKED_TOO_LARGE: "unpacks to more than the {expected} limit (the archive declares {found} unpacked, which is not true); it was not read.",
       EMPTY_FILE: "the file is empty ({found}); expected {expected} with figures.",
       NOT_SPREADSHEET: "not a spreadsheet (looks like {found}); expected {expected}.",
       UNSUPPORTED_FORMAT: "unsupported format ({found}); expected {expected}: use \"Save as\" in Excel and upload again.",
@@ -451,6 +452,7 @@ export const en: Messages = {
       NOT_A_NUMBER: "\"{found}\" is not a number; expected {expected}.",
       NOT_AN_INTEGER: "\"{found}\" is not a whole number; expected {expected}.",
       NEGATIVE_COUNT: "negative count \"{found}\"; expected {expected}.",
+      COUNT_TOO_LARGE: "count \"{found}\" is over the limit; expected {expected}.",
       RATE_OUT_OF_RANGE: "percentage \"{found}\" is out of range; expected {expected}.",
       FORMULA_WITHOUT_VALUE: "the cell is the formula \"{found}\" without a saved result; expected {expected}: open and save the file in Excel, or paste the formulas as values.",
       UNKNOWN_SUMMARY_FIELD: "indicator \"{found}\" is not recognised; expected {expected}.",
@@ -495,5 +497,12 @@ export const en: Messages = {
     upload: "No such upload: \"{value}\" (expected the number of an existing upload).",
     fileNumber: "This upload has no file number {value} (n is the file's 0-based position).",
     format: "Unsupported format: \"{value}\" (expected csv or xlsx).",
+  },
+  uploadLimits: {
+    atLeast: "at least {count}",
+    count: "a whole number from 0 to {max} (a count)",
+    fileTooLarge: "The file \"{file}\" is {size}, over the limit of {limit} per file; not uploaded.",
+    bodyTooLarge: "The upload is {size}, over the limit of {limit} (at most {files} files of {perFile} each); not uploaded.",
+    unreadableBody: "The upload could not be read (at most {files} files of {perFile} each); please upload again.",
   },
 };

@@ -441,6 +441,7 @@ export const zhCN = {
     found: { noRows: "0 行", nothing: "（无）", blank: "（空）", binary: "二进制文件", pdf: "PDF 文档", image: "图片", html: "网页（HTML）", xml: "XML 文件", xls: "Excel 97-2003 工作簿（.xls）或加密的工作簿", ods: "OpenDocument 表格（.ods）", zip: "ZIP 压缩包，但不是 Excel 工作簿", bytes: "0 字节", whitespace: "只有空白字符", noSheets: "工作簿中没有任何数据" },
     problems: {
       FILE_TOO_LARGE: "文件大小为 {found}，超过上限 {expected}，未读取。",
+      UNPACKED_TOO_LARGE: "解压后超过上限 {expected}（压缩包中声明的解压大小为 {found}，与实际不符），未读取。",
       EMPTY_FILE: "文件是空的（{found}），应为填好数据的 {expected}。",
       NOT_SPREADSHEET: "不是电子表格（识别为：{found}），应为 {expected}。",
       UNSUPPORTED_FORMAT: "格式不支持（识别为：{found}），应为 {expected}：请在 Excel 中“另存为”该格式后再上传。",
@@ -462,6 +463,7 @@ export const zhCN = {
       NOT_A_NUMBER: "值“{found}”不是数字，应为{expected}。",
       NOT_AN_INTEGER: "值“{found}”不是整数，应为{expected}。",
       NEGATIVE_COUNT: "件数为负数“{found}”，应为{expected}。",
+      COUNT_TOO_LARGE: "件数“{found}”超过上限，应为{expected}。",
       RATE_OUT_OF_RANGE: "百分比“{found}”超出范围，应为{expected}。",
       FORMULA_WITHOUT_VALUE: "单元格是公式“{found}”，文件中没有保存计算结果，应为{expected}：请在 Excel 中打开并保存，或将公式“粘贴为数值”。",
       UNKNOWN_SUMMARY_FIELD: "指标“{found}”无法识别，应为{expected}。",
@@ -508,6 +510,13 @@ export const zhCN = {
     upload: "没有该上传：“{value}”（应为已有上传的编号）。",
     fileNumber: "该上传没有第 {value} 个文件（n 应为 0 起的文件序号）。",
     format: "不支持的格式：“{value}”（应为 csv 或 xlsx）。",
+  },
+  uploadLimits: {
+    atLeast: "不少于 {count}",
+    count: "不超过 {max} 的非负整数（件数）",
+    fileTooLarge: "文件“{file}”为 {size}，超过单个文件的上限 {limit}，未上传。",
+    bodyTooLarge: "上传内容为 {size}，超过上限 {limit}（每次最多 {files} 个文件，每个不超过 {perFile}），未上传。",
+    unreadableBody: "无法读取上传内容（每次最多 {files} 个文件，每个不超过 {perFile}），请重新上传。",
   },
 } as const;
 

@@ -384,7 +384,8 @@ const cases: Case[] = [
       return csv("many.csv", lines);
     },
     code: "TOO_MANY_ROWS",
-    found: "652",
+    // Reading stops at the first row past the limit (500 units + 100 other rows).
+    found: "不少于 601",
     says: ["超过上限 500 行"],
   },
   {

@@ -62,12 +62,20 @@ export function detectDelimiter(text: string): { delimiter: string; skipFirstLin
   return { delimiter: best, skipFirstLine: false };
 }
 
+function isBlankRecord(record: readonly string[]): boolean {
+  return record.every((f) => f.trim() === "");
+}
+
 /**
  * RFC 4180 records. Quotes only open a quoted field at its start (a quote inside an unquoted
  * field is kept as written, as Excel does); a final line break does not make an empty record.
+ * With `maxRecords`, tokenising stops at the first non-blank record past it (`truncated`).
  */
-export function tokenizeCsv(text: string, delimiter = ","): string[][] {
+export function tokenizeCsv(text: string, delimiter?: string): string[][];
+export function tokenizeCsv(text: string, delimiter: string, maxRecords: number): { records: string[][]; truncated: boolean };
+export function tokenizeCsv(text: string, delimiter = ",", maxRecords?: number): string[][] | { records: string[][]; truncated: boolean } {
   const records: string[][] = [];
+  let nonBlank = 0;
   let record: string[] = [];
   let field = "";
   let i = 0;
@@ -106,6 +114,7 @@ export function tokenizeCsv(text: string, delimiter = ","): string[][] {
     if (ch === "\r" || ch === "\n") {
       record.push(field);
       records.push(record);
+      if (maxRecords !== undefined && !isBlankRecord(record) && ++nonBlank > maxRecords) return { records, truncated: true };
       record = [];
       field = "";
       fieldStart = true;
@@ -119,14 +128,19 @@ export function tokenizeCsv(text: string, delimiter = ","): string[][] {
   if (!fieldStart || field !== "" || record.length > 0) {
     record.push(field);
     records.push(record);
+    if (maxRecords !== undefined && !isBlankRecord(record)) nonBlank++;
   }
-  return records;
+  return maxRecords === undefined ? records : { records, truncated: nonBlank > maxRecords };
 }
 
-/** Decoded, delimiter-detected records of a CSV file. */
-export function readCsv(bytes: Uint8Array): { records: string[][]; encoding: TextEncoding } {
+/**
+ * Decoded, delimiter-detected records of a CSV file; with `maxRecords`, at most that many
+ * non-blank records are read (`truncated` says there were more).
+ */
+export function readCsv(bytes: Uint8Array, options: { maxRecords?: number } = {}): { records: string[][]; encoding: TextEncoding; truncated: boolean } {
   const { text, encoding } = decodeText(bytes);
   const { delimiter, skipFirstLine } = detectDelimiter(text);
   const body = skipFirstLine ? text.slice(text.indexOf("\n") + 1) : text;
-  return { records: tokenizeCsv(body, delimiter), encoding };
+  const { records, truncated } = tokenizeCsv(body, delimiter, options.maxRecords ?? Number.POSITIVE_INFINITY);
+  return { records, encoding, truncated };
 }

@@ -6,6 +6,8 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { en } from "@/lib/i18n/en";
 import type { Cell } from "./grid";
 import type { FigureSpec } from "./labels";
+import { fill } from "@/lib/i18n/messages";
+import { MAX_COUNT } from "./limits";
 import { parseNumericText, tidy } from "./normalize";
 import type { ProblemCode } from "./types";
 
@@ -74,6 +76,17 @@ export function readFigure(cell: Cell, spec: FigureSpec): FigureResult {
     case "count":
       if (!Number.isInteger(value)) return fail("NOT_AN_INTEGER", found, spec, formula);
       if (value < 0) return fail("NEGATIVE_COUNT", found, spec, formula);
+      // The database holds counts as 32-bit integers: a bigger figure is this cell's error.
+      if (value > MAX_COUNT) {
+        return {
+          kind: "error",
+          code: "COUNT_TOO_LARGE",
+          found,
+          expected: fill(zhCN.uploadLimits.count, { max: MAX_COUNT }),
+          expectedEn: fill(en.uploadLimits.count, { max: MAX_COUNT }),
+          ...withFormula,
+        };
+      }
       return { kind: "value", value, percentMarked, ...withFormula };
     case "rate":
       if (value < 0 || value > 100) return fail("RATE_OUT_OF_RANGE", found, spec, formula);

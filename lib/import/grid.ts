@@ -1,6 +1,7 @@
 // One shape for what a sheet holds, whether it came from an .xlsx worksheet (exceljs) or a
 // CSV file: rows of typed cells. The table reader works on this only.
 import type ExcelJS from "exceljs";
+import { restoreNeutralised } from "@/lib/export/neutralise";
 
 export type GridCell =
   | { kind: "number"; value: number; percent: boolean; formula?: string; text: string }
@@ -56,12 +57,13 @@ function fromScalar(value: Scalar, numFmt: string | undefined, formula?: string)
     const percent = isPercentFormat(numFmt);
     return { kind: "number", value, percent, text: displayNumber(value, percent), ...f };
   }
-  if (typeof value === "string") return { kind: "text", text: value, ...f };
+  // The exports prefix text that a spreadsheet would run as a formula with ': read back, it goes.
+  if (typeof value === "string") return { kind: "text", text: restoreNeutralised(value), ...f };
   if (typeof value === "boolean") return { kind: "other", text: value ? "TRUE" : "FALSE", ...f };
   if (value instanceof Date) return { kind: "date", date: value, text: value.toISOString().slice(0, 10), ...f };
   if (typeof value === "object") {
     if ("richText" in value && Array.isArray(value.richText)) {
-      return { kind: "text", text: value.richText.map((r) => r.text).join(""), ...f };
+      return { kind: "text", text: restoreNeutralised(value.richText.map((r) => r.text).join("")), ...f };
     }
     if ("error" in value) return { kind: "other", text: String(value.error), ...f };
     if ("formula" in value || "sharedFormula" in value) {
@@ -102,7 +104,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
 /** CSV records as a grid of text cells (numbers are recognised later, per column). */
 export function gridFromRecords(records: readonly string[][]): Grid {
   const rows: Grid["rows"] = records.map((record) =>
-    record.map((text): Cell => (text === "" ? undefined : { kind: "text", text })),
+    record.map((text): Cell => (text === "" ? undefined : { kind: "text", text: restoreNeutralised(text) })),
   );
   return { sheet: undefined, rows };
 }

@@ -38,6 +38,6 @@ export {
   type TemplateSummary,
   type TemplateFile,
 } from "./template";
-export { MAX_UPLOAD_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_DATA_ROWS, DEFAULT_LIMITS, type UploadLimits } from "./limits";
+export { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, MAX_UPLOAD_BODY_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_COUNT, MAX_DATA_ROWS, DEFAULT_LIMITS, type UploadLimits } from "./limits";
 export { PROBLEM_CODES } from "./types";
 export type * from "./types";

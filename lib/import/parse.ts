@@ -9,8 +9,9 @@
 // rejecting those would force a "paste as values" round trip for no gain in correctness. A
 // formula without a stored result (files written by some libraries) is an error: there is no
 // value to take, and evaluating formulas ourselves is out of scope.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { en } from "@/lib/i18n/en";
+import { fill } from "@/lib/i18n/messages";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import type { ReportedSummaryField, SummaryScope } from "@/lib/indicators/types";
 import { looksLikeText, readCsv } from "./csv";
@@ -18,6 +19,7 @@ import { gridFromRecords, gridFromWorksheet, isBlankRow, type Grid } from "./gri
 import { DEFAULT_LIMITS, MAX_OTHER_ROWS, type UploadLimits } from "./limits";
 import { summaryFieldLabel } from "./labels";
 import { unitNameKey } from "./normalize";
+import { openWorkbook } from "./open-workbook";
 import { declaredUncompressedSize } from "./zip";
 import { error, formatBytes, type Where } from "./problems";
 import { newReadState, readGrid, type ReadState } from "./tables";
@@ -123,12 +125,13 @@ async function readFile(file: UploadFile, limits: UploadLimits): Promise<{ state
   info.format = sniffed.format;
 
   const grids: Grid[] = [];
-  const tooMany = (count: number, sheet?: string) =>
+  const tooMany = (count: number, sheet?: string, atLeast = false) =>
     fatal(
       error({
         code: "TOO_MANY_ROWS",
         where: sheet === undefined ? where : { file: file.fileName, sheet },
-        found: String(count),
+        found: atLeast ? fill(zhCN.uploadLimits.atLeast, { count }) : String(count),
+        foundEn: atLeast ? fill(en.uploadLimits.atLeast, { count }) : String(count),
         expected: String(limits.maxRows),
       }),
     );
@@ -148,26 +151,38 @@ async function readFile(file: UploadFile, limits: UploadLimits): Promise<{ state
         }),
       );
     }
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-    } catch (cause) {
-      const detail = cause instanceof Error ? cause.message : String(cause);
+    // What the directory declares can lie: the bytes actually inflated are capped, and each
+    // sheet's rows counted, while the archive is opened (open-workbook.ts).
+    const opened = await openWorkbook(bytes, { maxUnpackedBytes: limits.maxUncompressedBytes, maxSheetRows: rowCap });
+    if (opened.kind === "unreadable") {
       return fatal(
-        error({ code: "UNREADABLE_FILE", where, found: detail, expected: zhCN.import.expected.xlsx, expectedEn: en.import.expected.xlsx }),
+        error({ code: "UNREADABLE_FILE", where, found: opened.detail, expected: zhCN.import.expected.xlsx, expectedEn: en.import.expected.xlsx }),
       );
     }
+    if (opened.kind === "tooLarge") {
+      return fatal(
+        error({
+          code: "UNPACKED_TOO_LARGE",
+          where,
+          found: formatBytes(opened.declared),
+          foundEn: formatBytes(opened.declared, "en"),
+          expected: formatBytes(limits.maxUncompressedBytes),
+          expectedEn: formatBytes(limits.maxUncompressedBytes, "en"),
+        }),
+      );
+    }
+    if (opened.kind === "tooManyRows") return tooMany(opened.atLeast, opened.sheet, true);
+    const workbook: ExcelJS.Workbook = opened.workbook;
     for (const ws of workbook.worksheets) {
       if (ws.state !== "visible" && ws.state !== undefined) continue;
       if (ws.actualRowCount > rowCap) return tooMany(ws.actualRowCount, ws.name);
       grids.push(gridFromWorksheet(ws));
     }
   } else {
-    const { records, encoding } = readCsv(bytes);
+    // Tokenising stops at the first record past the limit.
+    const { records, encoding, truncated } = readCsv(bytes, { maxRecords: rowCap });
     info.encoding = encoding;
-    let nonBlank = 0;
-    for (const record of records) if (record.some((f) => f.trim() !== "")) nonBlank++;
-    if (nonBlank > rowCap) return tooMany(nonBlank);
+    if (truncated) return tooMany(rowCap + 1, undefined, true);
     grids.push(gridFromRecords(records));
   }
 

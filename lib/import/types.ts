@@ -9,6 +9,7 @@ export type Severity = "error" | "warning";
 export const PROBLEM_CODES = [
   // the file as a whole
   "FILE_TOO_LARGE",
+  "UNPACKED_TOO_LARGE",
   "EMPTY_FILE",
   "NOT_SPREADSHEET",
   "UNSUPPORTED_FORMAT",
@@ -33,6 +34,7 @@ export const PROBLEM_CODES = [
   "NOT_A_NUMBER",
   "NOT_AN_INTEGER",
   "NEGATIVE_COUNT",
+  "COUNT_TOO_LARGE",
   "RATE_OUT_OF_RANGE",
   "FORMULA_WITHOUT_VALUE",
   "UNKNOWN_SUMMARY_FIELD",

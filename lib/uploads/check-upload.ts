@@ -57,7 +57,7 @@ export async function checkUpload(db: PrismaClient, files: UploadFile[], options
   // the directory's; a mapping to a new unit adds it to the directory for this check.
   const rename = (name: string): string => {
     if (byKey.has(unitNameKey(name))) return name;
-    const target = mappings[name] ?? aliases.get(unitNameKey(name));
+    const target = (Object.hasOwn(mappings, name) ? mappings[name] : undefined) ?? aliases.get(unitNameKey(name));
     if (!target) return name;
     applied[name] = target;
     if (target.startsWith(NEW_UNIT_PREFIX)) {

@@ -1,45 +1,45 @@
 // POST /api/uploads (multipart: one or more `file` parts, optional month): stage them as ONE
 // upload for the preview (one workbook or CSV, or one file per annex plus a summary CSV).
-// Admins only (data.manage). The size limit (per file × at most MAX_UPLOAD_FILES files) is
-// checked on Content-Length before the body is read, then the files' total against the per-file
-// limit × their count; each file is checked again by lib/import.
+// Admins only (data.manage). Limits (lib/import/limits.ts): at most MAX_UPLOAD_FILES files of
+// MAX_UPLOAD_BYTES each. The body's size is checked on Content-Length before it is read (413);
+// the proxy buffers bodies up to the same MAX_UPLOAD_BODY_BYTES (next.config.ts), so a body
+// within it reaches this handler whole; then each file's size (413, naming the file); each
+// file is checked again by lib/import.
 import { prisma } from "@/lib/db";
 import { guardRoute } from "@/lib/auth/guard";
-import { MAX_UPLOAD_BYTES } from "@/lib/import";
+import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/import";
+import { formatBytes } from "@/lib/import/problems";
+import { fill, getMessages } from "@/lib/i18n/messages";
 import { isMonth } from "@/lib/month";
 import { stageUpload } from "@/lib/uploads/stage-upload";
 
 export const dynamic = "force-dynamic";
 
-/** Two annexes and a summary CSV, with room for one more. */
-export const MAX_UPLOAD_FILES = 4;
-const MB = 1024 * 1024;
+const limitValues = { files: MAX_UPLOAD_FILES, perFile: formatBytes(MAX_UPLOAD_BYTES), limit: formatBytes(MAX_UPLOAD_BODY_BYTES) };
 
 export async function POST(request: Request): Promise<Response> {
   const guard = await guardRoute("data.manage");
   if (!guard.ok) return guard.response;
+  const t = getMessages().uploadLimits;
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_UPLOAD_BYTES * MAX_UPLOAD_FILES + 64 * 1024) {
-    return Response.json(
-      { kind: "rejected", message: `文件过大：${(declared / MB).toFixed(1)} MB，上限 ${MAX_UPLOAD_BYTES / MB} MB × ${MAX_UPLOAD_FILES} 个文件。` },
-      { status: 413 },
-    );
+  if (declared > MAX_UPLOAD_BODY_BYTES) {
+    return Response.json({ kind: "rejected", message: fill(t.bodyTooLarge, { ...limitValues, size: formatBytes(declared) }) }, { status: 413 });
   }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return Response.json({ kind: "rejected", message: "无法读取上传内容。" }, { status: 400 });
+    return Response.json({ kind: "rejected", message: fill(t.unreadableBody, limitValues) }, { status: 400 });
   }
   const files = form.getAll("file").filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""));
   if (files.length === 0) return Response.json({ kind: "rejected", message: "请选择文件。" }, { status: 400 });
   if (files.length > MAX_UPLOAD_FILES) {
     return Response.json({ kind: "rejected", message: `一次最多上传 ${MAX_UPLOAD_FILES} 个文件（收到 ${files.length} 个）。` }, { status: 400 });
   }
-  const total = files.reduce((n, f) => n + f.size, 0);
-  if (total > MAX_UPLOAD_BYTES * files.length) {
+  const tooLarge = files.find((f) => f.size > MAX_UPLOAD_BYTES);
+  if (tooLarge) {
     return Response.json(
-      { kind: "rejected", message: `文件过大：共 ${(total / MB).toFixed(1)} MB，上限 ${MAX_UPLOAD_BYTES / MB} MB × ${files.length} 个文件。` },
+      { kind: "rejected", message: fill(t.fileTooLarge, { file: tooLarge.name, size: formatBytes(tooLarge.size), limit: formatBytes(MAX_UPLOAD_BYTES) }) },
       { status: 413 },
     );
   }

@@ -1,14 +1,22 @@
-// Reading the preview form: unit mappings (map:<name as written>) and summary figures
-// (summary:<SCOPE>:<field>). Unknown keys and unparsable numbers are ignored.
+// Reading the preview form: unit mappings (mapName:<i> = the name as written, mapTo:<i> = the
+// unit it stands for; lib/uploads/mapping-fields.ts) and summary figures
+// (summary:<SCOPE>:<field>). Unknown keys and unparsable numbers are ignored; a count above
+// what the database holds (MAX_COUNT) or not whole is ignored too.
+import { MAX_COUNT } from "@/lib/import/limits";
+import { isSummaryCount } from "@/lib/import/labels";
 import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
 import type { UnitMappings } from "@/lib/uploads/check-upload";
+import { MAPPING_TARGET_FIELD, mappingFieldNames } from "@/lib/uploads/mapping-fields";
 import { SUMMARY_SCOPES, type SummaryForm } from "@/lib/uploads/publish-upload";
 
 export function mappingsFrom(formData: FormData): UnitMappings {
   const out: UnitMappings = {};
   for (const [key, value] of formData) {
-    if (!key.startsWith("map:") || typeof value !== "string" || value === "") continue;
-    if (/^(new:(DEPARTMENT|DISTRICT)|[a-z]\d{1,4})$/.test(value)) out[key.slice(4)] = value;
+    const m = MAPPING_TARGET_FIELD.exec(key);
+    if (!m || typeof value !== "string" || value === "") continue;
+    const name = formData.get(mappingFieldNames(Number(m[1])).name);
+    if (typeof name !== "string" || name === "") continue;
+    if (/^(new:(DEPARTMENT|DISTRICT)|[a-z]\d{1,4})$/.test(value)) out[name] = value;
   }
   return out;
 }
@@ -23,6 +31,7 @@ export function summaryFormFrom(formData: FormData): SummaryForm {
     if (!SUMMARY_SCOPES.includes(scope) || !(REPORTED_SUMMARY_FIELDS as readonly string[]).includes(field)) continue;
     const n = Number(value.trim().replace(/[,，%％]/g, ""));
     if (!Number.isFinite(n) || n < 0) continue;
+    if (isSummaryCount(field) && (!Number.isInteger(n) || n > MAX_COUNT)) continue;
     (out[scope] ??= {})[field] = n;
   }
   return out;
