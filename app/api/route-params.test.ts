@@ -2,13 +2,16 @@
 // directly as an admin on a real, seeded database: a route parameter outside its known set
 // (prototype keys such as `constructor`, `toString`, `__proto__`; malformed months, codes and
 // ids; ids beyond PostgreSQL's integer; an absent file number) is a 404 with a Chinese message,
-// never a 500 and never an empty 200. Only the session (auth()) and Next's cache are stood in for.
+// never a 500 and never an empty 200. Only the session and Next's cache are stood in for.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 
 let db: TestDatabase;
 let uploadId: number;
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => ({ user: { id: "1", name: "admin", role: "ADMIN", unitCode: null } }) }));
+vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
+vi.mock("@/lib/auth/session", async () =>
+  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => ({ user: { id: "1", name: "admin", role: "ADMIN", unitCode: null } })),
+);
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},
