@@ -73,7 +73,21 @@ export function parseLsn(lsn: string): bigint {
 function noteReplicaDown(error: unknown): void {
   const wasUp = (replicaState.replicaDownUntil ?? 0) < Date.now();
   replicaState.replicaDownUntil = Date.now() + REPLICA_RETRY_MS;
-  if (wasUp) console.warn(`[db] replica unavailable, reading from the primary: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  if (wasUp) console.warn(`[db] replica unavailable, reading from the primary: ${describe(error)}`);
+}
+
+/** The driver's errors (connection refused, terminated) can come with an empty message: say what there is. */
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof Error) {
+      const code = (e as { code?: unknown }).code;
+      parts.push([e.name, typeof code === "string" ? code : "", e.message.split("\n")[0]].filter(Boolean).join(" "));
+    } else {
+      parts.push(typeof e === "object" ? JSON.stringify(e) : String(e));
+    }
+  }
+  return parts.join(" ← ");
 }
 
 /** The last report-data write's WAL position; null when it cannot be known (Redis not answering). */

@@ -267,10 +267,13 @@ http {
   upstream app {
 ${servers}
     keepalive 64;
+    # Shorter than Node's 5 s keep-alive: nginx never reuses a connection the instance is closing.
+    keepalive_timeout 4s;
   }
   upstream single {
     server 127.0.0.1:${l.appPorts[0]};
     keepalive 64;
+    keepalive_timeout 4s;
   }
   server {
     listen 127.0.0.1:${l.nginxPort};

@@ -54,7 +54,7 @@ try {
 
 console.log(`
 [cluster] up. Sign in as admin / admin-demo-2021 (demo accounts: README, Signing in).
-  dashboard (nginx, ${layout.appPorts.length} instances)  ${nginxUrl(layout)}
+  dashboard (nginx, ${layout.appPorts.length} instances)       ${nginxUrl(layout)}
   nginx, instance 1 only               http://127.0.0.1:${layout.nginxSinglePort}
 ${layout.appPorts.map((_, i) => `  instance ${i + 1}                           ${appUrl(layout, i)}`).join("\n")}
   PostgreSQL primary                   ${primaryUrl(layout)}
@@ -63,5 +63,10 @@ ${layout.appPorts.map((_, i) => `  instance ${i + 1}                           $
   logs and data                        ${layout.dir}
 Ctrl-C (or npm run cluster -- stop) stops everything; the data stays for the next start.`);
 
-// Wait for a signal.
-setInterval(() => {}, 1 << 30);
+// Wait for Ctrl-C; leave when `npm run cluster -- stop` (another terminal) has stopped it all.
+setInterval(() => {
+  if (!stopping && !Object.values(status(layout)).some(Boolean)) {
+    console.log("[cluster] stopped from elsewhere");
+    process.exit(0);
+  }
+}, 2_000);
