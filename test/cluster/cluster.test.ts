@@ -47,7 +47,10 @@ async function monthFile(completed: number) {
   return workbookBytes(buildTemplateWorkbook({ month: MONTH, units }));
 }
 
-/** Upload (POST /api/uploads) and publish (the preview page's button, in Chromium) on instance `i`. */
+/**
+ * Upload (POST /api/uploads) and publish (the preview page's button, in Chromium) on instance
+ * `i`; returns when the publish action answered (performance.now()).
+ */
 async function publishOn(i: number, completed: number): Promise<number> {
   const base = appUrl(layout, i);
   const form = new FormData();
@@ -66,8 +69,14 @@ async function publishOn(i: number, completed: number): Promise<number> {
   try {
     await page.goto(answer.url!);
     await page.getByTestId("acknowledge").check();
-    await Promise.all([page.waitForURL(/\/admin\/months\/.*published=\d+/, { timeout: 30_000 }), page.getByTestId("publish").click()]);
-    return performance.now();
+    // The publish is done when the server action answers (the transaction committed, the cache
+    // expired): the clock starts there, not when the confirmation page has loaded.
+    let answeredAt = 0;
+    const answered = page
+      .waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(`${base}${answer.url!}`), { timeout: 30_000 })
+      .then(() => (answeredAt = performance.now()));
+    await Promise.all([page.waitForURL(/\/admin\/months\/.*published=\d+/, { timeout: 30_000 }), page.getByTestId("publish").click(), answered]);
+    return answeredAt;
   } finally {
     await context.close();
   }
