@@ -81,8 +81,9 @@ function describe(error: unknown): string {
   const parts: string[] = [];
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     if (e instanceof Error) {
-      const code = (e as { code?: unknown }).code;
-      parts.push([e.name, typeof code === "string" ? code : "", e.message.split("\n")[0]].filter(Boolean).join(" "));
+      const { code, meta } = e as { code?: unknown; meta?: unknown };
+      const details = meta && typeof meta === "object" ? JSON.stringify(meta).slice(0, 300) : "";
+      parts.push([e.name, typeof code === "string" ? code : "", e.message.split("\n")[0], details].filter(Boolean).join(" "));
     } else {
       parts.push(typeof e === "object" ? JSON.stringify(e) : String(e));
     }
