@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import type { NextConfig } from "next";
 import { MAX_UPLOAD_BODY_BYTES } from "./lib/import/limits";
 
@@ -27,14 +28,23 @@ const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const ownTsconfig = `tsconfig.${distDir.replace(/^\.next-?/, "")}.json`;
 const tsconfigPath = distDir !== ".next" && existsSync(ownTsconfig) ? ownTsconfig : "tsconfig.json";
 
+// Several instances (docs/readme/cluster.md): with REDIS_URL, prerendered pages and cached
+// reads live in Redis, shared by every instance, so that a publish on one expires them for all;
+// no instance keeps a private in-memory copy. Read when the server starts, so one build serves
+// either way. ('use cache' is not used here, so `cacheHandlers` is left at its default.)
+const sharedCache: Partial<NextConfig> = process.env.REDIS_URL
+  ? { cacheHandler: path.join(process.cwd(), "lib/cache/cache-handler.mjs"), cacheMaxMemorySize: 0 }
+  : {};
+
 const nextConfig: NextConfig = {
+  ...sharedCache,
   reactStrictMode: true,
   poweredByHeader: false,
   // npm test builds into its own directory so that it never replaces the build `npm start` serves.
   distDir,
   typescript: { tsconfigPath },
   // Database drivers and the native password hash stay plain Node modules.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "exceljs"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "exceljs", "redis"],
   experimental: {
     authInterrupts: true,
     // The proxy buffers a request's body up to this size (default 10 MB) and passes on only

@@ -16,7 +16,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
-    exclude: ["e2e/**", "node_modules/**", ".next/**", ".data/**", "lib/generated/**"],
+    // test/cluster needs the several-instances topology: npm run test:cluster.
+    exclude: ["e2e/**", "node_modules/**", ".next/**", ".data/**", "lib/generated/**", "test/cluster/**"],
     // Test files share one database server: run them one at a time.
     fileParallelism: false,
     testTimeout: 30_000,

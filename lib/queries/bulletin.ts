@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { prisma } from "@/lib/db";
+import { pageRead, prisma } from "@/lib/db";
 import { isMonth, previousMonth } from "@/lib/month";
 import { buildBulletin, type Bulletin, type BulletinTexts } from "@/lib/report";
 import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
@@ -15,7 +15,7 @@ import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/settings/bu
  */
 export const getBulletinTexts = unstable_cache(
   async (month: string): Promise<{ texts: BulletinTexts; version: number | null }> => {
-    const newest = await prisma.bulletinText.findFirst({ where: { month }, orderBy: { version: "desc" } });
+    const newest = await pageRead((db) => db.bulletinText.findFirst({ where: { month }, orderBy: { version: "desc" } }));
     if (!newest) return { texts: defaultBulletinTexts(month), version: null };
     return { texts: readStoredBulletinTexts(newest.content).texts, version: newest.version };
   },

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { prisma } from "@/lib/db";
+import { pageRead } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 import { ANNEX_FIELDS, type ReportedSummary, type StatRow, type SummaryScope } from "@/lib/indicators/types";
@@ -70,11 +70,11 @@ export async function loadMonths(db: PrismaClient, months: string[]): Promise<Mo
 }
 
 export const getMonthData = unstable_cache(
-  async (month: string): Promise<MonthData | null> => (await loadMonths(prisma, [month]))[0] ?? null,
+  async (month: string): Promise<MonthData | null> => (await pageRead((db) => loadMonths(db, [month])))[0] ?? null,
   ["month-data"],
   { tags: [REPORT_DATA_TAG] },
 );
 
-export const getMonthsData = unstable_cache((months: string[]) => loadMonths(prisma, months), ["months-data"], {
+export const getMonthsData = unstable_cache((months: string[]) => pageRead((db) => loadMonths(db, months)), ["months-data"], {
   tags: [REPORT_DATA_TAG],
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { prisma } from "@/lib/db";
+import { pageRead } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 
@@ -17,7 +17,7 @@ export async function loadPublishedMonths(db: PrismaClient): Promise<PublishedMo
 }
 
 /** Months with a current version, oldest first. */
-export const getPublishedMonths = unstable_cache(async (): Promise<PublishedMonth[]> => loadPublishedMonths(prisma), ["published-months"], {
+export const getPublishedMonths = unstable_cache(async (): Promise<PublishedMonth[]> => pageRead(loadPublishedMonths), ["published-months"], {
   tags: [REPORT_DATA_TAG],
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { prisma } from "@/lib/db";
+import { pageRead, prisma } from "@/lib/db";
 import type { ProblemSettings } from "@/lib/indicators/problems";
 import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 import { PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/settings/problem-settings";
@@ -11,7 +11,7 @@ import { PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/settings/
  */
 export const getProblemSettings = unstable_cache(
   async (): Promise<ProblemSettings> => {
-    const row = await prisma.setting.findUnique({ where: { key: PROBLEM_SETTINGS_KEY } });
+    const row = await pageRead((db) => db.setting.findUnique({ where: { key: PROBLEM_SETTINGS_KEY } }));
     return readStoredProblemSettings(row?.value).settings;
   },
   ["problem-settings"],

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { prisma } from "@/lib/db";
+import { pageRead } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 
@@ -18,8 +18,8 @@ export function loadUnits(db: PrismaClient): Promise<UnitInfo[]> {
   return db.unit.findMany({ where: { active: true }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: UNIT_SELECT });
 }
 
-export const getUnit = unstable_cache(async (code: string): Promise<UnitInfo | null> => loadUnit(prisma, code), ["unit"], {
+export const getUnit = unstable_cache(async (code: string): Promise<UnitInfo | null> => pageRead((db) => loadUnit(db, code)), ["unit"], {
   tags: [REPORT_DATA_TAG],
 });
 
-export const getUnits = unstable_cache(async (): Promise<UnitInfo[]> => loadUnits(prisma), ["units"], { tags: [REPORT_DATA_TAG] });
+export const getUnits = unstable_cache(async (): Promise<UnitInfo[]> => pageRead(loadUnits), ["units"], { tags: [REPORT_DATA_TAG] });

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -8,7 +8,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { guardAction } from "@/lib/auth/guard";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { isMonth } from "@/lib/month";
-import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { expireReportData } from "@/lib/queries/expire-report-data";
 import { changedParts, editableTexts, parseBulletinTextsForm, readStoredBulletinTexts } from "@/lib/settings/bulletin-texts";
 import { submittedValues, type FormState } from "@/lib/actions/users/action-state";
 
@@ -57,7 +57,7 @@ export async function updateBulletinTextsAction(_previous: FormState, formData: 
     });
     if ("conflict" in result) return { message: t.conflict, values: submittedValues(formData) };
     if ("unchanged" in result) return { ok: true, message: t.unchanged };
-    updateTag(REPORT_DATA_TAG);
+    await expireReportData();
     revalidatePath(`/admin/reports/${month}`);
     revalidatePath("/admin/reports");
     return { ok: true, message: fill(t.saved, { version: result.version }) };

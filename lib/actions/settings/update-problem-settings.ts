@@ -1,12 +1,12 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { guardAction } from "@/lib/auth/guard";
 import { getMessages } from "@/lib/i18n/messages";
-import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { expireReportData } from "@/lib/queries/expire-report-data";
 import { changedSettings, parseProblemSettingsForm, PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/settings/problem-settings";
 import { submittedValues, type FormState } from "@/lib/actions/users/action-state";
 
@@ -44,7 +44,7 @@ export async function updateProblemSettingsAction(_previous: FormState, formData
     return fields.length === 0 ? ["(rewritten)"] : fields;
   });
   if (changed.length === 0) return { ok: true, message: t.unchanged };
-  updateTag(REPORT_DATA_TAG);
+  await expireReportData();
   revalidatePath("/admin/settings");
   return { ok: true, message: t.saved };
 }

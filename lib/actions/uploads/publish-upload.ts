@@ -1,12 +1,12 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { guardAction } from "@/lib/auth/guard";
 import { getMessages } from "@/lib/i18n/messages";
-import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { expireReportData } from "@/lib/queries/expire-report-data";
 import { publishUpload } from "@/lib/uploads/publish-upload";
 import type { FormState } from "@/lib/actions/users/action-state";
 import { mappingsFrom, summaryFormFrom } from "./form-data";
@@ -51,7 +51,7 @@ export async function publishUploadAction(_previous: FormState, formData: FormDa
     summaryForm: summaryFormFrom(formData),
   });
   if (!result.ok) return { message: result.message };
-  updateTag(REPORT_DATA_TAG);
+  await expireReportData();
   revalidatePath("/", "layout");
   redirect(`/admin/months/${result.month}?published=${result.number}`);
 }

@@ -1,12 +1,12 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { guardAction } from "@/lib/auth/guard";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { isMonth } from "@/lib/month";
-import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { expireReportData } from "@/lib/queries/expire-report-data";
 import { rollbackMonth } from "@/lib/uploads/rollback-month";
 import type { FormState } from "@/lib/actions/users/action-state";
 
@@ -27,7 +27,7 @@ export async function rollbackMonthAction(_previous: FormState, formData: FormDa
   const { currentVersionId, ...target } = parsed.data;
   const result = await rollbackMonth(prisma, { ...target, expectedCurrentVersionId: currentVersionId, actorId: guard.viewer.userId });
   if (!result.ok) return { message: result.message };
-  updateTag(REPORT_DATA_TAG);
+  await expireReportData();
   revalidatePath("/", "layout");
   return { ok: true, message: fill(getMessages().upload.rolledBack, { number: result.number, from: source?.number ?? "?" }) };
 }

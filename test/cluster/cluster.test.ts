@@ -1,0 +1,248 @@
+// The several-instances topology, tested on real parts (npm run test:cluster, which brings a
+// fresh cluster up in CLUSTER_DIR and stops it afterwards; see scripts/test-cluster.ts):
+//
+// 1. a publish on one instance: all three serve the new figures within 1 s (shared cache on
+//    Redis; the re-render reads the primary or a replica that has the write);
+// 2. one instance killed (SIGKILL) during 32-connection load through nginx: 0 failed requests;
+// 3. the replica stopped: reads fall back to the primary with no error (a publish made while
+//    it is down shows everywhere); restarted, it catches up and serves the page reads again;
+// 4. throughput through nginx with one instance and with three (reported, not asserted).
+//
+// Traffic goes to 127.0.0.1 only; every wait is bounded.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser } from "@playwright/test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { load, median, signIn } from "@/bench/harness";
+import { buildTemplateWorkbook, workbookBytes } from "@/lib/import";
+import { referenceMonthFromJson } from "@/lib/indicators";
+import {
+  appUrl,
+  clusterLayout,
+  nginxUrl,
+  primaryUrl,
+  queryOne,
+  replicaUrl,
+  startApp,
+  startReplica,
+  status,
+  stopApp,
+  stopReplica,
+} from "@/scripts/cluster-topology";
+
+const layout = clusterLayout();
+const MONTH = "2019-12"; // before the seeded months: the reference month stays as published
+const PAGE = `/${MONTH}/units/d08`; // 市公安局's page shows its completions
+const reference = referenceMonthFromJson(JSON.parse(readFileSync(path.join(process.cwd(), "prisma/reference/2021-06.json"), "utf8")));
+const resultsFile = path.join(process.cwd(), "test-results", "cluster.json");
+
+let browser: Browser;
+let official: string;
+const admin: string[] = [];
+const results: Record<string, unknown> = {};
+
+/** The month as a workbook with 市公安局's completions set to `completed`. */
+async function monthFile(completed: number) {
+  const units = reference.rows.map((r) => (r.unitCode === "d08" ? { ...r, completed } : r));
+  return workbookBytes(buildTemplateWorkbook({ month: MONTH, units }));
+}
+
+/**
+ * Upload (POST /api/uploads) and publish (the preview page's button, in Chromium) on instance
+ * `i`; returns when the publish action answered (performance.now()).
+ */
+async function publishOn(i: number, completed: number): Promise<number> {
+  const base = appUrl(layout, i);
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(await monthFile(completed))]), `cluster-${completed}.xlsx`);
+  const staged = await fetch(`${base}/api/uploads`, { method: "POST", body: form, headers: { cookie: admin[i]! } });
+  const answer = (await staged.json()) as { kind: string; url?: string; message?: string };
+  expect(staged.status, JSON.stringify(answer)).toBe(201);
+  const context = await browser.newContext({ baseURL: base });
+  await context.addCookies(
+    admin[i]!.split("; ").map((c) => {
+      const [name, value = ""] = c.split(/=(.*)/s) as [string, string?];
+      return { name, value, url: base };
+    }),
+  );
+  const page = await context.newPage();
+  try {
+    await page.goto(answer.url!);
+    await page.getByTestId("acknowledge").check();
+    // The publish is done when the server action answers (the transaction committed, the cache
+    // expired): the clock starts there, not when the confirmation page has loaded.
+    let answeredAt = 0;
+    const answered = page
+      .waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(`${base}${answer.url!}`), { timeout: 30_000 })
+      .then(() => (answeredAt = performance.now()));
+    await Promise.all([page.waitForURL(/\/admin\/months\/.*published=\d+/, { timeout: 30_000 }), page.getByTestId("publish").click(), answered]);
+    return answeredAt;
+  } finally {
+    await context.close();
+  }
+}
+
+/** 市公安局's completions as `base` serves PAGE now (null: not a 200 page). */
+async function servedCompleted(base: string): Promise<number | null> {
+  const response = await fetch(base + PAGE, { headers: { cookie: official }, redirect: "manual", signal: AbortSignal.timeout(10_000) });
+  const html = await response.text();
+  if (response.status !== 200) return null;
+  const match = /data-field="completed"><span[^>]*>[^<]*<\/span><span[^>]*>([^<]+)</.exec(html);
+  return match ? Number(match[1]!.replace(/,/g, "")) : null;
+}
+
+/** Polls every instance until each serves `completed`; ms after `since` at which each did (bounded). */
+async function untilAllServe(completed: number, since: number, timeoutMs = 10_000): Promise<number[]> {
+  const seenAt: Array<number | undefined> = layout.appPorts.map(() => undefined);
+  while (seenAt.some((t) => t === undefined) && performance.now() - since < timeoutMs) {
+    await Promise.all(
+      layout.appPorts.map(async (_, i) => {
+        if (seenAt[i] === undefined && (await servedCompleted(appUrl(layout, i))) === completed) seenAt[i] = performance.now() - since;
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return seenAt.map((t) => t ?? Number.POSITIVE_INFINITY);
+}
+
+/** Connections of the app instances to a server (its client backends, this query's own left out). */
+async function appConnections(url: string): Promise<number> {
+  const row = await queryOne<{ n: number }>(
+    url,
+    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  return row.n;
+}
+
+const unique = () => 20_000 + (Date.now() % 10_000);
+
+beforeAll(async () => {
+  const running = status(layout);
+  expect(Object.values(running).every(Boolean), `cluster parts not running: ${JSON.stringify(running)}`).toBe(true);
+  official = await signIn(nginxUrl(layout), "official", "official-demo-2021");
+  for (let i = 0; i < layout.appPorts.length; i++) admin[i] = await signIn(appUrl(layout, i), "admin", "admin-demo-2021");
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  // The month exists and every instance has its page cached before the timed publish.
+  const first = unique();
+  const t = await publishOn(0, first);
+  await untilAllServe(first, t, 30_000);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
+});
+
+describe("several instances behind nginx, on Redis and a streaming replica", () => {
+  it("a publish on one instance: all three serve the new figures within 1 s", async () => {
+    const timings: number[][] = [];
+    for (const publisher of [1, 2]) {
+      for (let i = 0; i < layout.appPorts.length; i++) expect(await servedCompleted(appUrl(layout, i))).not.toBeNull();
+      const completed = unique();
+      const publishedAt = await publishOn(publisher, completed);
+      const seen = await untilAllServe(completed, publishedAt);
+      timings.push(seen);
+      expect(Math.max(...seen), `ms until instances 1–3 served it: ${seen.map(Math.round).join(", ")}`).toBeLessThan(1_000);
+    }
+    results.publishToAllInstancesMs = timings.map((t) => t.map(Math.round));
+  }, 120_000);
+
+  it("one instance killed during 32-connection load through nginx: 0 failed requests", async () => {
+    const victim = 1;
+    const run = load(nginxUrl(layout), "/2021-06", { amount: 4_000, connections: 32, cookie: official });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await stopApp(layout, victim, { kill: true });
+    const killedAt = new Date().toISOString();
+    const result = await run;
+    results.killDuringLoad = { killedAt, ...result };
+    expect(status(layout)[`instance ${victim + 1}`]).toBe(false);
+    expect(result.requests).toBe(4_000);
+    expect(result.errors).toBe(0);
+    await startApp(layout, victim);
+  }, 180_000);
+
+  it("the replica stopped: reads fall back to the primary with no error; restarted, it catches up", async () => {
+    stopReplica(layout);
+    expect(status(layout).replica).toBe(false);
+
+    // A publish while the replica is down: every instance re-renders from the primary.
+    const completed = unique();
+    const publishedAt = await publishOn(2, completed);
+    const seen = await untilAllServe(completed, publishedAt);
+    expect(Math.max(...seen)).toBeLessThan(5_000);
+    // Pages not rendered yet (cache misses: reads) through nginx, under load: no error.
+    const pages = ["/2021-05", "/2021-05/municipal", "/2021-04/units/d08"];
+    for (const page of pages) {
+      const result = await load(nginxUrl(layout), page, { amount: 300, connections: 32, cookie: official });
+      expect(result.errors, page).toBe(0);
+    }
+    const written = await queryOne<{ version: number }>(primaryUrl(layout), `SELECT "currentVersionId" AS version FROM "ReportMonth" WHERE month = '${MONTH}'`);
+
+    const restartedAt = performance.now();
+    await startReplica(layout);
+    // It catches up: the version published while it was down, and the primary's WAL position.
+    let caughtUpMs = Number.POSITIVE_INFINITY;
+    while (performance.now() - restartedAt < 30_000) {
+      const onReplica = await queryOne<{ version: number }>(replicaUrl(layout), `SELECT "currentVersionId" AS version FROM "ReportMonth" WHERE month = '${MONTH}'`);
+      const lag = await queryOne<{ behind: boolean }>(
+        primaryUrl(layout),
+        `SELECT COALESCE(bool_or(replay_lsn < pg_current_wal_lsn()), true) AS behind FROM pg_stat_replication`,
+      );
+      if (onReplica.version === written.version && !lag.behind) {
+        caughtUpMs = performance.now() - restartedAt;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(caughtUpMs).toBeLessThan(30_000);
+
+    // …and page reads go to it again (after the instances' 5 s back-off): pages not rendered
+    // yet (a new month each time, so their data is not cached either) make reads, and the
+    // instances open connections to the replica for them (statistics would show it only after
+    // their flush interval; connections show at once).
+    let connected = 0;
+    const months = ["2021-03", "2021-02", "2021-01", "2020-12", "2020-11", "2020-10", "2020-09", "2020-08"];
+    for (const month of months) {
+      if (performance.now() - restartedAt > 60_000) break;
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      for (let i = 0; i < layout.appPorts.length; i++) {
+        const response = await fetch(`${appUrl(layout, i)}/${month}/units/d08`, { headers: { cookie: official } });
+        expect(response.status).toBe(200);
+        await response.arrayBuffer();
+      }
+      connected = await appConnections(replicaUrl(layout));
+      if (connected > 0) break;
+    }
+    expect(connected, "app connections to the restarted replica").toBeGreaterThan(0);
+    results.replica = { caughtUpMs: Math.round(caughtUpMs), appConnectionsAfterRestart: connected };
+  }, 180_000);
+
+  it("throughput through nginx with one instance and with three (reported)", async () => {
+    const path = "/2021-06";
+    const rows: Record<string, number[]> = { one: [], three: [] };
+    const p99: Record<string, number[]> = { one: [], three: [] };
+    const single = `http://127.0.0.1:${layout.nginxSinglePort}`;
+    for (const base of [single, nginxUrl(layout)]) await load(base, path, { amount: 300, connections: 32, cookie: official });
+    for (let round = 0; round < 3; round++) {
+      for (const [name, base] of [["one", single], ["three", nginxUrl(layout)]] as const) {
+        const result = await load(base, path, { amount: 2_000, connections: 32, cookie: official });
+        expect(result.errors).toBe(0);
+        rows[name]!.push(result.requestsPerSecond);
+        p99[name]!.push(result.latencyP99Ms);
+      }
+    }
+    results.throughput = {
+      page: path,
+      connections: 32,
+      requestsPerRun: 2_000,
+      rounds: 3,
+      oneInstance: { requestsPerSecond: Math.round(median(rows.one!)), p99Ms: median(p99.one!), runs: rows.one!.map(Math.round) },
+      threeInstances: { requestsPerSecond: Math.round(median(rows.three!)), p99Ms: median(p99.three!), runs: rows.three!.map(Math.round) },
+    };
+    console.log("[cluster] throughput through nginx:", JSON.stringify(results.throughput));
+  }, 300_000);
+});
