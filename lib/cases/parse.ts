@@ -15,7 +15,7 @@ import {
 } from "./columns";
 import type { CaseKind, CaseRecord, Channel, EvaluationKind, EvaluationLevel, EvaluationRecord } from "./definitions";
 import { EVALUATION_LEVELS, inMonth } from "./definitions";
-import { type CaseProblem, locate, ProblemCollector } from "./problems";
+import { type CaseProblem, locate, ownCopy, ProblemCollector } from "./problems";
 import { readRows, type SourceInfo, type SourceRow, timeCellText, UnsupportedFileError } from "./row-source";
 import type { WorkingDayCalendar } from "./working-days";
 
@@ -74,6 +74,17 @@ export type ParseSummary = {
 };
 
 const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * A record number as a compact key for the duplicate checks. A cell's text is a slice of the
+ * decoded chunk it came from, and V8 keeps the whole chunk alive for as long as the slice lives:
+ * kept in a Set, a million slices would pin the whole file in memory. Digits-only numbers become
+ * numbers; anything else a fresh copy of its characters.
+ */
+export function numberKey(text: string): string | number {
+  if (text.length <= 15 && /^[1-9]\d*$/.test(text)) return Number(text);
+  return ownCopy(text);
+}
 
 type Header = { kind: RecordKind; headerRow: number; sheet?: string; index: Map<RecordColumn, number>; labels: string[] };
 
@@ -223,8 +234,8 @@ export async function parseCaseFiles(files: readonly InputFile[], sinks: RecordS
   // 2. The catalogue, then the cases (which check item codes against it), then evaluations.
   const catalogue = new Map<string, CatalogueRecord>(); // unitId \0 itemCode
   const unknownItemNames = new Map<string, CatalogueRecord>();
-  const caseNos = new Set<string>();
-  const evaluationNos = new Set<string>();
+  const caseNos = new Set<string | number>();
+  const evaluationNos = new Set<string | number>();
   const haveCatalogue = ofKind("catalogue").length > 0;
 
   for (const kind of ["catalogue", "cases", "evaluations"] as const) {
@@ -415,12 +426,12 @@ export async function parseCaseFiles(files: readonly InputFile[], sinks: RecordS
     const inUse = enumValue(row, header, "itemStatus", ITEM_STATUS);
     if (itemCode === null || itemName === null || unitId === null || inUse === null || legalDays === undefined || promisedDays === undefined) return;
     if (kindText !== "" && caseKind === null) return;
-    const key = `${unitId}\u0000${itemCode}`;
+    const key = ownCopy(`${unitId}\u0000${itemCode}`);
     if (catalogue.has(key)) {
       problem(row, header, "itemCode", "DUPLICATE_ITEM", itemCode, `同一实施主体的事项编码“${itemCode}”已出现过`);
       return;
     }
-    const record: CatalogueRecord = { unitId, itemCode, itemName, caseKind, legalDays, promisedDays, inUse, inCatalogue: true };
+    const record: CatalogueRecord = { unitId, itemCode: ownCopy(itemCode), itemName: ownCopy(itemName), caseKind, legalDays, promisedDays, inUse, inCatalogue: true };
     catalogue.set(key, record);
     summary.items++;
     return sinks.item(record);
@@ -430,10 +441,11 @@ export async function parseCaseFiles(files: readonly InputFile[], sinks: RecordS
     let ok = true;
     const caseNo = required(row, header, "caseNo");
     if (caseNo !== null) {
-      if (caseNos.has(caseNo)) {
+      const key = numberKey(caseNo);
+      if (caseNos.has(key)) {
         problem(row, header, "caseNo", "DUPLICATE_CASE_NO", caseNo, `办件编号“${caseNo}”在本次导入中已出现过`);
         ok = false;
-      } else caseNos.add(caseNo);
+      } else caseNos.add(key);
     } else ok = false;
     const unitId = unit(row, header);
     const itemCode = required(row, header, "itemCode");
@@ -493,12 +505,12 @@ export async function parseCaseFiles(files: readonly InputFile[], sinks: RecordS
       problem(row, header, "itemCode", "UNKNOWN_ITEM_CODE", itemCode!, `事项编码“${itemCode}”不在实施清单中（办件照常计入，覆盖率不计）`);
     }
     if (!item) {
-      const key = `${unitId}\u0000${itemCode}`;
+      const key = ownCopy(`${unitId}\u0000${itemCode}`);
       if (!unknownItemNames.has(key)) {
         unknownItemNames.set(key, {
           unitId: unitId!,
-          itemCode: itemCode!,
-          itemName: itemName || itemCode!,
+          itemCode: ownCopy(itemCode!),
+          itemName: ownCopy(itemName || itemCode!),
           caseKind,
           legalDays,
           promisedDays,
@@ -529,10 +541,11 @@ export async function parseCaseFiles(files: readonly InputFile[], sinks: RecordS
     let ok = true;
     const evaluationNo = required(row, header, "evaluationNo");
     if (evaluationNo !== null) {
-      if (evaluationNos.has(evaluationNo)) {
+      const key = numberKey(evaluationNo);
+      if (evaluationNos.has(key)) {
         problem(row, header, "evaluationNo", "DUPLICATE_EVALUATION_NO", evaluationNo, `评价编号“${evaluationNo}”在本次导入中已出现过`);
         ok = false;
-      } else evaluationNos.add(evaluationNo);
+      } else evaluationNos.add(key);
     } else ok = false;
     const caseNo = required(row, header, "caseNo");
     const unitId = unit(row, header);

@@ -50,6 +50,15 @@ export type CaseProblem = {
   found?: string;
 };
 
+/**
+ * A string's own copy. Cell texts are slices of the decoded chunk they came from and keep the
+ * whole chunk alive while they live: whatever outlives its row (kept problems, item names)
+ * takes a copy.
+ */
+export function ownCopy(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
+}
+
 export type ProblemSummary = { code: CaseProblemCode; severity: Severity; title: string; count: number; first: CaseProblem[] };
 
 export const FIRST_ROWS_KEPT = 20;
@@ -71,7 +80,14 @@ export class ProblemCollector {
       this.byCode.set(problem.code, summary);
     }
     summary.count++;
-    if (summary.first.length < FIRST_ROWS_KEPT) summary.first.push(full);
+    if (summary.first.length < FIRST_ROWS_KEPT) {
+      summary.first.push({
+        ...full,
+        message: ownCopy(full.message),
+        found: full.found === undefined ? undefined : ownCopy(full.found),
+        column: full.column && { label: ownCopy(full.column.label), letter: full.column.letter },
+      });
+    }
     if (severity === "error") this.errorCount++;
     else this.warningCount++;
     if (full.row !== undefined) this.onRowProblem(full);
