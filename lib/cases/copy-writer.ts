@@ -20,6 +20,7 @@ export class CopyWriter {
   private readonly stream: ReturnType<typeof copyFrom>;
   private readonly done: Promise<void>;
   private failed: Error | null = null;
+  private ended = false;
   rows = 0;
 
   constructor(client: pg.ClientBase, table: string, columns: readonly string[]) {
@@ -54,6 +55,8 @@ export class CopyWriter {
   }
 
   async end(): Promise<void> {
+    if (this.ended) return this.done;
+    this.ended = true;
     if (this.buffer) {
       const wait = this.flush();
       if (wait) await wait;
@@ -64,6 +67,8 @@ export class CopyWriter {
 
   /** Abandons the COPY: the statement fails and nothing of it stays. */
   async abort(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
     this.stream.destroy(new Error("import abandoned"));
     await this.done.catch(() => {});
   }

@@ -13,12 +13,17 @@ import { publishCaseImport } from "./publish-import";
 import { stageCaseImport } from "./stage-import";
 import { WorkingDayCalendar } from "./working-days";
 
+// The case import streams COPY on one connection while another holds the import's state: the
+// embedded PGlite (one statement at a time, behind pglite-socket) does not serve that. The case
+// pipeline needs PostgreSQL; npm test and CI run these on it.
+const ON_EMBEDDED = !(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
 let db: TestDatabase;
 const dir = mkdtempSync(path.join(tmpdir(), "cases-pipeline-"));
 let gaj: { id: number };
 let xuanhan: { id: number };
 
 beforeAll(async () => {
+  if (ON_EMBEDDED) return;
   db = await createTestDatabase();
   await seedUnits(db.prisma);
   gaj = await db.prisma.unit.findUniqueOrThrow({ where: { name: "市公安局" } });
@@ -54,7 +59,7 @@ const EVALUATIONS_CSV =
   "评价编号,办件编号,实施主体,评价时间,评价等级,评价类型\n" +
   "E1,G1,市公安局,2021-06-20 10:00:00,非常满意,主动评价\nE2,OLD,市公安局,2021-06-02 10:00:00,不满意,主动评价\nE3,X1,宣汉县,2021-06-25 10:00:00,满意,默认评价\n";
 
-describe("case import pipeline", () => {
+describe.skipIf(ON_EMBEDDED)("case import pipeline", () => {
   let firstImport = 0;
 
   it("stages: every valid record in the import's tables, rollups equal to the TypeScript definitions", async () => {

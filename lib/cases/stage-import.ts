@@ -91,8 +91,9 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
   };
 
   const control = await connect(options.databaseUrl);
-  const caseClient = await connect(options.databaseUrl);
-  const evaluationClient = await connect(options.databaseUrl);
+  // One connection for the data: the cases' COPY ends before the evaluations' starts (the
+  // parser reads them in that order), which the embedded PGlite, one statement at a time, needs.
+  const dataClient = await connect(options.databaseUrl);
   let errorsCsv: WriteStream | null = null;
   let importId = 0;
   try {
@@ -125,8 +126,15 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     await createImportTables(control, importId, month);
 
     const monthDate = monthStartDate(month);
-    const caseCopy = new CopyWriter(caseClient, importTableName("Case", importId), CASE_COPY_COLUMNS);
-    const evaluationCopy = new CopyWriter(evaluationClient, importTableName("Evaluation", importId), EVALUATION_COPY_COLUMNS);
+    const caseCopy = new CopyWriter(dataClient, importTableName("Case", importId), CASE_COPY_COLUMNS);
+    let evaluationCopy: CopyWriter | null = null;
+    const startEvaluations = async (): Promise<CopyWriter> => {
+      await caseCopy.end();
+      evaluationCopy = new CopyWriter(dataClient, importTableName("Evaluation", importId), EVALUATION_COPY_COLUMNS);
+      return evaluationCopy;
+    };
+    const evaluationLine = (e: EvaluationRecord) =>
+      `${prefix}${f(e.evaluationNo)}\t${f(e.caseNo)}\t${e.unitId}\t${e.evaluatedAt}\t${e.level}\t${e.kind}\n`;
     const items: CatalogueRecord[] = [];
     if (options.errorsCsvPath) {
       errorsCsv = createWriteStream(options.errorsCsvPath);
@@ -144,7 +152,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
               `${prefix}${f(c.caseNo)}\t${c.unitId}\t${f(c.itemCode)}\t${c.caseKind}\t${f(c.legalDays)}\t${f(c.promisedDays)}\t${c.channel}\t${c.isBatch ? "t" : "f"}\t${f(c.appliedAt)}\t${f(c.acceptedAt)}\t${f(c.completedAt)}\t${f(c.elapsedDays)}\n`,
             ),
           evaluation: (e: EvaluationRecord) =>
-            evaluationCopy.write(`${prefix}${f(e.evaluationNo)}\t${f(e.caseNo)}\t${e.unitId}\t${e.evaluatedAt}\t${e.level}\t${e.kind}\n`),
+            evaluationCopy ? evaluationCopy.write(evaluationLine(e)) : startEvaluations().then((copy) => copy.write(evaluationLine(e))),
           item: (i: CatalogueRecord) => void items.push(i),
         },
         {
@@ -158,7 +166,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
       );
     } catch (error) {
       await caseCopy.abort();
-      await evaluationCopy.abort();
+      await (evaluationCopy as CopyWriter | null)?.abort();
       throw error;
     }
     const report: CaseImportReport = {
@@ -177,14 +185,14 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     };
     if (summary.problems.errorCount > 0) {
       await caseCopy.abort();
-      await evaluationCopy.abort();
+      await (evaluationCopy as CopyWriter | null)?.abort();
       lap("read");
       await dropImportTables(control, importId);
       await control.query(`UPDATE "CaseImport" SET "status" = 'FAILED', "report" = $2 WHERE "id" = $1`, [importId, report]);
       return { importId, ok: false, report };
     }
-    await caseCopy.end();
-    await evaluationCopy.end();
+    // No evaluation file: the (empty) evaluations table still gets its COPY ended.
+    await (evaluationCopy ?? (await startEvaluations())).end();
     if (items.length > 0) {
       const itemCopy = new CopyWriter(control, "ServiceItem", ITEM_COPY_COLUMNS);
       for (const i of items) {
@@ -217,6 +225,6 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     throw error;
   } finally {
     if (errorsCsv) await new Promise((resolve) => errorsCsv!.end(resolve));
-    await Promise.all([control.end(), caseClient.end().catch(() => {}), evaluationClient.end().catch(() => {})]);
+    await Promise.all([control.end(), dataClient.end().catch(() => {})]);
   }
 }
