@@ -234,6 +234,8 @@ export async function parseCaseFiles(files: readonly InputFile[], sinks: RecordS
   // 2. The catalogue, then the cases (which check item codes against it), then evaluations.
   const catalogue = new Map<string, CatalogueRecord>(); // unitId \0 itemCode
   const unknownItemNames = new Map<string, CatalogueRecord>();
+  // Unit names repeat on every row: each written form is normalised once.
+  const unitByWritten = new Map<string, number | undefined>();
   const caseNos = new Set<string | number>();
   const evaluationNos = new Set<string | number>();
   const haveCatalogue = ofKind("catalogue").length > 0;
@@ -402,7 +404,11 @@ export async function parseCaseFiles(files: readonly InputFile[], sinks: RecordS
   function unit(row: SourceRow, header: Header): number | null {
     const name = required(row, header, "unit");
     if (name === null) return null;
-    const id = unitByKey.get(unitNameKey(name));
+    let id = unitByWritten.get(name);
+    if (id === undefined && !unitByWritten.has(name)) {
+      id = unitByKey.get(unitNameKey(name));
+      if (unitByWritten.size < 10_000) unitByWritten.set(ownCopy(name), id);
+    }
     if (id === undefined) {
       summary.unknownUnits[name] = (summary.unknownUnits[name] ?? 0) + 1;
       problem(row, header, "unit", "UNKNOWN_UNIT", name, `“${name}”不是已知的单位或其别名（请在导入页面将其对应到已有单位）`);

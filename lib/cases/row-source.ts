@@ -113,80 +113,89 @@ function isUtf8Prefix(bytes: Buffer, complete: boolean): boolean {
 
 /**
  * RFC 4180 records from a stream of text chunks: quoted fields with "" escapes, delimiters and
- * line breaks inside quotes, CRLF/LF/CR. The delimiter is the first line's most frequent of
- * comma, tab and semicolon.
+ * line breaks inside quotes, CRLF or LF. The delimiter is the first line's most frequent of
+ * comma, tab and semicolon. Fast path: a line without a quote is split on the delimiter (most
+ * platform exports quote nothing); a line with quotes goes through the quote-aware scanner,
+ * joined with the next lines while a quoted field is open.
  */
-async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<string[]> {
-  let delimiter: number | null = null;
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  let afterQuote = false;
-  let pendingCR = false;
+export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<string[]> {
+  let delimiter: string | null = null;
+  let carry = "";
+  let pending = ""; // a record with an open quoted field, waiting for its next line
   for await (const chunk of chunks) {
-    if (delimiter === null) delimiter = pickDelimiter(chunk);
+    const text = carry + chunk;
+    if (delimiter === null) delimiter = String.fromCharCode(pickDelimiter(text));
+    let pos = 0;
     const out: string[][] = [];
-    let start = 0;
-    const n = chunk.length;
-    for (let i = 0; i < n; i++) {
-      const ch = chunk.charCodeAt(i);
-      if (pendingCR) {
-        pendingCR = false;
-        if (ch === 10) {
-          start = i + 1;
-          continue;
-        }
+    for (;;) {
+      const nl = text.indexOf("\n", pos);
+      if (nl === -1) break;
+      let line = text.slice(pos, nl);
+      pos = nl + 1;
+      if (pending !== "") {
+        line = `${pending}\n${line}`;
+        pending = "";
       }
-      if (quoted) {
-        if (ch === 34) {
-          field += chunk.slice(start, i);
-          start = i + 1;
-          if (chunk.charCodeAt(i + 1) === 34) {
-            field += '"';
-            i++;
-            start = i + 1;
-          } else if (i + 1 === n) {
-            // the next chunk decides: a closing quote, or the first of an escaped pair
-            afterQuote = true;
-            quoted = false;
-          } else {
-            quoted = false;
-          }
-        }
-        continue;
-      }
-      if (afterQuote) {
-        afterQuote = false;
-        if (ch === 34) {
-          field += '"';
-          quoted = true;
-          start = i + 1;
-          continue;
-        }
-      }
-      if (ch === delimiter) {
-        record.push(field + chunk.slice(start, i));
-        field = "";
-        start = i + 1;
-      } else if (ch === 10 || ch === 13) {
-        record.push(field + chunk.slice(start, i));
-        field = "";
-        out.push(record);
-        record = [];
-        start = i + 1;
-        if (ch === 13) pendingCR = true;
-      } else if (ch === 34 && i === start && field === "") {
-        quoted = true;
-        start = i + 1;
+      if (line.indexOf('"') === -1) {
+        out.push((line.endsWith("\r") ? line.slice(0, -1) : line).split(delimiter));
+      } else if (quotesOpen(line)) {
+        pending = line;
+      } else {
+        out.push(scanQuoted(line.endsWith("\r") ? line.slice(0, -1) : line, delimiter));
       }
     }
-    field += chunk.slice(start);
+    carry = text.slice(pos);
     for (const r of out) yield r;
   }
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    yield record;
+  const last = pending !== "" ? `${pending}\n${carry}` : carry;
+  if (last !== "" && last !== "\r") {
+    const line = last.endsWith("\r") ? last.slice(0, -1) : last;
+    yield line.indexOf('"') === -1 ? line.split(delimiter ?? ",") : scanQuoted(line, delimiter ?? ",");
   }
+}
+
+/** An odd number of quote characters: a quoted field is still open at the end of the line. */
+function quotesOpen(line: string): boolean {
+  let n = 0;
+  for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) n++;
+  return n % 2 === 1;
+}
+
+/** One record with quoted fields (complete: every quote closed). */
+function scanQuoted(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let field = "";
+  let i = 0;
+  const n = line.length;
+  while (i <= n) {
+    if (line[i] === '"') {
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        if (q === -1) {
+          field += line.slice(i);
+          i = n;
+          break;
+        }
+        field += line.slice(i, q);
+        if (line[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+    }
+    const d = line.indexOf(delimiter, i);
+    const stop = d === -1 ? n : d;
+    field += line.slice(i, stop);
+    cells.push(field);
+    field = "";
+    i = stop + 1;
+    if (d === -1) break;
+  }
+  return cells;
 }
 
 function pickDelimiter(text: string): number {

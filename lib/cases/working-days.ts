@@ -83,11 +83,18 @@ export class WorkingDayCalendar {
     return this.cumulative[this.index(completedAt)]! - this.cumulative[this.index(acceptedAt)]!;
   }
 
+  /** Dates repeat across a month's cases: each is converted once. */
+  private readonly indexCache = new Map<string, number>();
+
   private index(dateTime: string): number {
-    const i = dayNumber(dateTime.slice(0, 10)) - this.firstDay;
+    const key = dateTime.length === 10 ? dateTime : dateTime.slice(0, 10);
+    const cached = this.indexCache.get(key);
+    if (cached !== undefined) return cached;
+    const i = dayNumber(key) - this.firstDay;
     if (i < 0 || i >= this.cumulative.length) {
       throw new RangeError(`date ${dateTime.slice(0, 10)} outside the calendar ${this.fromYear}–${this.toYear}`);
     }
+    if (this.indexCache.size < 100_000) this.indexCache.set(Buffer.from(key).toString(), i);
     return i;
   }
 }
