@@ -185,3 +185,25 @@ describe.skipIf(ON_EMBEDDED)("case import pipeline", () => {
     await expect(publishCaseImport(db.prisma, second.importId)).rejects.toThrow(/STAGED/);
   });
 });
+
+describe.skipIf(ON_EMBEDDED)("calendar overrides and the coverage period, read by the import", () => {
+  it("a local holiday lengthens nothing before it and shortens the count after it; the period setting is used", async () => {
+    const { setCalendarOverride, setCoveragePeriod } = await import("./calendar-overrides");
+    const { loadCalendar, readCoveragePeriod } = await import("./settings");
+    await setCalendarOverride(db.prisma, { date: "2021-06-15", isWorkday: false, note: "本地假日" }, null);
+    await setCoveragePeriod(db.prisma, "month", null);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const calendar = await loadCalendar(client, "2021-06");
+      expect(calendar.elapsedWorkingDays("2021-06-11 10:00:00", "2021-06-16 10:00:00")).toBe(1);
+      expect(await readCoveragePeriod(client)).toBe("month");
+    } finally {
+      await client.end();
+    }
+    await setCalendarOverride(db.prisma, { date: "2021-06-15", isWorkday: null }, null);
+    expect(await db.prisma.workCalendarOverride.count()).toBe(0);
+    await expect(setCoveragePeriod(db.prisma, "quarter", null)).rejects.toThrow();
+    expect(await db.prisma.auditEvent.count({ where: { action: "settings.update" } })).toBe(3);
+  });
+});
