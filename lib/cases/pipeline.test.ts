@@ -207,3 +207,30 @@ describe.skipIf(ON_EMBEDDED)("calendar overrides and the coverage period, read b
     expect(await db.prisma.auditEvent.count({ where: { action: "settings.update" } })).toBe(3);
   });
 });
+
+describe.skipIf(ON_EMBEDDED)("coverage over the year to date", () => {
+  it("counts an item covered by a case of an earlier month's published import", async () => {
+    const { setCoveragePeriod } = await import("./calendar-overrides");
+    await setCoveragePeriod(db.prisma, "yearToDate", null);
+    // July: only 市公安局's A3 has a case; A1 and A2 had cases in June (published above).
+    const july = (CATALOGUE_CSV: string) =>
+      stageCaseImport({
+        databaseUrl: db.url,
+        month: "2021-07",
+        files: [
+          file("july.csv", HEADER + "J1,A3,旧事项,市公安局,承诺件,10,3,窗口申请,否,2021-07-01 09:00:00,,,\n"),
+          file("catalogue-july.csv", CATALOGUE_CSV),
+        ],
+      });
+    const staged = await july(CATALOGUE_CSV);
+    expect(staged.ok).toBe(true);
+    const v = await publishCaseImport(db.prisma, staged.importId);
+    const g = await db.prisma.monthlyStat.findFirstOrThrow({ where: { versionId: v.versionId, unitId: gaj.id } });
+    expect(g.coverageRate).toBe(100); // A1, A2 (June) + A3 (July) of 3 in use
+    await setCoveragePeriod(db.prisma, "month", null);
+    const monthOnly = await july(CATALOGUE_CSV);
+    const v2 = await publishCaseImport(db.prisma, monthOnly.importId);
+    const g2 = await db.prisma.monthlyStat.findFirstOrThrow({ where: { versionId: v2.versionId, unitId: gaj.id } });
+    expect(g2.coverageRate).toBe(33.33);
+  });
+});

@@ -42,15 +42,18 @@ export async function buildRollups(
   );
 
   // Items covered in the period: this import's cases (each has a time in the month: the parser
-  // refuses others), and for the year to date also the items with a rollup row in the
-  // published case import of each earlier month of the year.
+  // refuses others), and for the year to date also the items with a rollup row in the case
+  // import behind the current version of each earlier month of the year (a rollback's version
+  // counts as the version it copied).
   const periodStart = coveragePeriodStart(month, coveragePeriod);
   await client.query(
     bind(`INSERT INTO "CaseUnitRollup" ("importId", "month", "unitId", ${EVALUATION_SUM_FIELDS.map((f) => `"${f}"`).join(", ")},
             "itemsInUse", "itemsInUseWithCases", "coveragePeriod")
       WITH earlier AS (
-        SELECT ci."id" FROM "CaseImport" ci JOIN "ReportMonth" rm ON rm."currentVersionId" = ci."versionId"
-        WHERE ci."month" >= $3 AND ci."month" < $4
+        SELECT ci."id" FROM "ReportMonth" rm
+        JOIN "MonthVersion" mv ON mv."id" = rm."currentVersionId"
+        JOIN "CaseImport" ci ON ci."versionId" = coalesce(mv."copiedFromId", mv."id")
+        WHERE rm."month" >= $3 AND rm."month" < $4
       ),
       covered AS (
         SELECT DISTINCT "unitId", "itemCode" FROM "CaseRollup" WHERE "importId" = ${importId} OR "importId" IN (SELECT "id" FROM earlier)
