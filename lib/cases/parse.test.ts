@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { crc32, gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
@@ -138,5 +138,66 @@ describe("parseCaseFiles", () => {
     const missing = await parse([write("missing.csv", "办件编号,事项编码,实施主体,受理时间\nX,A1,市公安局,2021-06-01 09:00:00\n")]);
     expect(missing.summary.problems.summaries().find((s) => s.code === "MISSING_COLUMN")!.count).toBeGreaterThanOrEqual(5);
     expect(missing.cases).toHaveLength(0);
+  });
+});
+
+/** A .zip with its entries stored (no compression): enough to test reading archives. */
+function storedZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBytes = Buffer.from(name, "utf8");
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    locals.push(local, nameBytes, data);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
+
+describe("a .zip of the three files", () => {
+  it("reads every entry as a file of its own", async () => {
+    const cases = `${CASE_HEADER}\nZ1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2021-06-11 09:00:00,2021-06-11 10:00:00,2021-06-15 10:00:00,,,\n`;
+    const zip = storedZip([
+      { name: "办件明细.csv", data: Buffer.from(cases) },
+      { name: "实施清单.csv", data: iconv.encode(CATALOGUE, "gbk") },
+      { name: "好差评.csv.gz", data: gzipSync(Buffer.from(EVALUATIONS)) },
+    ]);
+    const { summary, cases: read, evaluations, items } = await parse([write("month.zip", zip)]);
+    expect(summary.problems.errorCount).toBe(0);
+    expect(summary.files.map((f) => [f.file, f.kind, f.format, f.encoding ?? null])).toEqual([
+      ["month.zip/办件明细.csv", "cases", "csv", "utf-8"],
+      ["month.zip/实施清单.csv", "catalogue", "csv", "gb18030"],
+      ["month.zip/好差评.csv.gz", "evaluations", "csv.gz", "utf-8"],
+    ]);
+    expect(read.map((c) => c.caseNo)).toEqual(["Z1"]);
+    expect(evaluations).toHaveLength(2);
+    expect(items).toHaveLength(3);
   });
 });

@@ -16,10 +16,21 @@ import {
 import type { CaseKind, CaseRecord, Channel, EvaluationKind, EvaluationLevel, EvaluationRecord } from "./definitions";
 import { EVALUATION_LEVELS, inMonth } from "./definitions";
 import { type CaseProblem, locate, ownCopy, ProblemCollector } from "./problems";
-import { readRows, type SourceInfo, type SourceRow, timeCellText, UnsupportedFileError } from "./row-source";
+import { detectFormat, listZipEntries, readRows, type SourceInfo, type SourceRow, timeCellText, UnsupportedFileError } from "./row-source";
 import type { WorkingDayCalendar } from "./working-days";
 
-export type InputFile = { path: string; name: string };
+export type InputFile = { path: string; name: string; /** Set for an entry of a .zip (expandZips). */ zipEntry?: string };
+
+/** Each entry of a .zip becomes a file of its own (`archive.zip/entry.csv`): an archive may hold all three kinds. */
+export async function expandZips(files: readonly InputFile[]): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  for (const file of files) {
+    if (file.zipEntry === undefined && (await detectFormat(file.path, file.name).catch(() => null)) === "zip") {
+      for (const entry of await listZipEntries(file.path)) out.push({ path: file.path, name: `${file.name}/${entry}`, zipEntry: entry });
+    } else out.push(file);
+  }
+  return out;
+}
 
 export type KnownUnit = { id: number; name: string; aliases?: readonly string[] };
 
@@ -169,7 +180,8 @@ const ALLOWED: Record<string, string> = {
  * cases, then the evaluations, whatever order the files came in); the summary's problems say
  * whether anything may be published (no error).
  */
-export async function parseCaseFiles(files: readonly InputFile[], sinks: RecordSinks, options: ParseOptions): Promise<ParseSummary> {
+export async function parseCaseFiles(inputs: readonly InputFile[], sinks: RecordSinks, options: ParseOptions): Promise<ParseSummary> {
+  const files = await expandZips(inputs);
   const problems = new ProblemCollector(options.onRowProblem);
   const aliases = options.columnAliases ?? new Map();
   const unitByKey = new Map<string, number>();
@@ -193,7 +205,7 @@ export async function parseCaseFiles(files: readonly InputFile[], sinks: RecordS
   for (const file of files) {
     const info: ParsedFile = { file: file.name, format: "csv", kind: null, headerRow: null, rows: 0, droppedColumns: [], ignoredColumns: [] };
     try {
-      const rows = readRows(file.path, file.name, (i) => Object.assign(info, i));
+      const rows = readRows(file.path, file.name, (i) => Object.assign(info, i), file.zipEntry);
       let seen = 0;
       for await (const row of rows) {
         if (++seen > HEADER_SEARCH_ROWS) break;
@@ -258,7 +270,7 @@ export async function parseCaseFiles(files: readonly InputFile[], sinks: RecordS
 
   async function readFileRows(file: InputFile, info: ParsedFile, kind: RecordKind): Promise<void> {
     let header: Header | null = null;
-    for await (const row of readRows(file.path, file.name)) {
+    for await (const row of readRows(file.path, file.name, undefined, file.zipEntry)) {
       if (!header) {
         if (row.row < info.headerRow!) continue;
         header = makeHeader(row, info, kind);

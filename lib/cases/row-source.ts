@@ -274,16 +274,33 @@ function openZipEntries(path: string): Promise<yauzl.ZipFile> {
   );
 }
 
+/** The files inside a .zip (folders and macOS metadata left out). */
+export async function listZipEntries(path: string): Promise<string[]> {
+  const zip = await openZipEntries(path);
+  const names: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) => {
+      if (!entry.fileName.endsWith("/") && !entry.fileName.startsWith("__MACOSX/")) names.push(entry.fileName);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve());
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+  return names;
+}
+
 async function* zipRows(
   file: string,
   path: string,
   onInfo: (info: SourceInfo) => void,
+  only?: string,
 ): AsyncGenerator<SourceRow> {
   const zip = await openZipEntries(path);
   const entries: yauzl.Entry[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on("entry", (entry: yauzl.Entry) => {
-      if (!entry.fileName.endsWith("/")) entries.push(entry);
+      if (!entry.fileName.endsWith("/") && (only === undefined || entry.fileName === only)) entries.push(entry);
       zip.readEntry();
     });
     zip.on("end", () => resolve());
@@ -292,7 +309,7 @@ async function* zipRows(
   });
   // Entries are read one after another on a fresh handle each (yauzl closes after listing).
   for (const entry of entries) {
-    const name = `${file}/${entry.fileName}`;
+    const name = only === undefined ? `${file}/${entry.fileName}` : file;
     const lower = entry.fileName.toLowerCase();
     const again = await new Promise<yauzl.ZipFile>((resolve, reject) =>
       yauzl.open(path, { lazyEntries: true, autoClose: false }, (e, z) => (e ? reject(e) : resolve(z!))),
@@ -323,7 +340,13 @@ export async function* readRows(
   path: string,
   file: string,
   onInfo: (info: SourceInfo) => void = () => {},
+  /** A .zip: read only this entry (the logical file is named `archive.zip/entry`). */
+  zipEntry?: string,
 ): AsyncGenerator<SourceRow> {
+  if (zipEntry !== undefined) {
+    yield* zipRows(file, path, onInfo, zipEntry);
+    return;
+  }
   const format = await detectFormat(path, file);
   if (format === null) throw new UnsupportedFileError(file);
   if (format === "xlsx") {
