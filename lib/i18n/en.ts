@@ -374,7 +374,7 @@ export const en: Messages = {
     historyLink: "History",
     historyHeading: "Versions of {month}",
     versionColumns: { number: "Version", origin: "Origin", createdAt: "When", createdBy: "Who", file: "File", sha: "SHA-256", actions: "Actions" },
-    origins: { REFERENCE: "Reference bulletin", DEMO: "Demo data", UPLOAD: "Upload", ROLLBACK: "Rollback" },
+    origins: { REFERENCE: "Reference bulletin", DEMO: "Demo data", UPLOAD: "Upload", ROLLBACK: "Rollback", CASES: "Case records" },
     current: "current",
     download: "Download original",
     rollback: "Roll back to this version",

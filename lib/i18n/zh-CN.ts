@@ -385,7 +385,7 @@ export const zhCN = {
     historyLink: "版本历史",
     historyHeading: "{month} 的版本历史",
     versionColumns: { number: "版本", origin: "来源", createdAt: "时间", createdBy: "操作人", file: "文件", sha: "SHA-256", actions: "操作" },
-    origins: { REFERENCE: "参考通报", DEMO: "示例数据", UPLOAD: "上传", ROLLBACK: "回退" },
+    origins: { REFERENCE: "参考通报", DEMO: "示例数据", UPLOAD: "上传", ROLLBACK: "回退", CASES: "办件明细" },
     current: "当前",
     download: "下载原文件",
     rollback: "回退到此版本",

@@ -4,7 +4,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnexField, ReportedSummary, SummaryScope } from "@/lib/indicators/types";
 
-export type VersionOrigin = "REFERENCE" | "DEMO" | "UPLOAD" | "ROLLBACK";
+export type VersionOrigin = "REFERENCE" | "DEMO" | "UPLOAD" | "ROLLBACK" | "CASES";
 
 export type StatInput = Record<AnnexField, number> & {
   unitId: number;

@@ -1,0 +1,71 @@
+// Publish a staged case import as a new version of its month (origin CASES), atomically: one
+// transaction attaches the import's tables as the month's partitions for its importId, writes
+// the version through the one write path (createMonthVersion) with the MonthlyStat rows and
+// summaries computed from the rollups, marks the import PUBLISHED (an earlier published import
+// of the month SUPERSEDED: its partitions stay, so a rollback still finds its records) and
+// records the audit event. Any failure leaves the previous version current.
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { UnitKind } from "@/lib/indicators/types";
+import { createMonthVersion } from "@/lib/versions/create-month-version";
+import { monthSummaries, statInputs, unitScopeSums } from "./month-figures";
+import { attachStatements } from "./partitions";
+import { readRollups, type RowQuery } from "./rollups";
+
+export class CaseImportStateError extends Error {}
+
+export async function publishCaseImport(
+  prisma: PrismaClient,
+  importId: number,
+  options: { createdById?: number | null } = {},
+): Promise<{ versionId: number; number: number; month: string }> {
+  return prisma.$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<Array<{ month: string; status: string; caseCount: number }>>`
+        SELECT "month", "status"::text AS "status", "caseCount" FROM "CaseImport" WHERE "id" = ${importId} FOR UPDATE`;
+      const row = locked[0];
+      if (!row) throw new CaseImportStateError(`办件导入 #${importId} 不存在`);
+      if (row.status !== "STAGED") throw new CaseImportStateError(`办件导入 #${importId} 的状态是 ${row.status}，只能发布暂存（STAGED）的导入`);
+      const month = row.month;
+
+      for (const statement of attachStatements(importId, month)) await tx.$executeRawUnsafe(statement);
+
+      const query: RowQuery = <T>(sql: string, params: unknown[]) => tx.$queryRawUnsafe<T[]>(sql, ...params);
+      const rollups = await readRollups(query, importId);
+      const units = await tx.unit.findMany({ where: { active: true }, select: { id: true, kind: true, sortOrder: true } });
+      const monthUnits = units.map((u) => ({ id: u.id, kind: u.kind as UnitKind, sortOrder: u.sortOrder }));
+      const sums = unitScopeSums(rollups);
+      // A unit made inactive since may still have records: it keeps its row this month.
+      for (const unitId of sums.keys()) {
+        if (!monthUnits.some((u) => u.id === unitId)) {
+          const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, kind: true, sortOrder: true } });
+          monthUnits.push({ id: unit.id, kind: unit.kind as UnitKind, sortOrder: unit.sortOrder });
+        }
+      }
+      const version = await createMonthVersion(tx, {
+        month,
+        origin: "CASES",
+        isDemo: false,
+        stats: statInputs(monthUnits, sums),
+        summaries: monthSummaries(monthUnits, sums),
+        note: `办件明细导入 #${importId}（${row.caseCount} 件）`,
+        createdById: options.createdById ?? null,
+      });
+      await tx.caseImport.updateMany({ where: { month, status: "PUBLISHED" }, data: { status: "SUPERSEDED" } });
+      await tx.caseImport.update({
+        where: { id: importId },
+        data: { status: "PUBLISHED", versionId: version.versionId, publishedAt: new Date() },
+      });
+      await recordAuditEvent(tx, {
+        actorId: options.createdById ?? null,
+        action: "month.publish",
+        month,
+        targetType: "CaseImport",
+        targetId: String(importId),
+        details: { origin: "CASES", versionId: version.versionId, number: version.number },
+      });
+      return { ...version, month };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
