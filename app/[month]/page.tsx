@@ -73,7 +73,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ month
             accepted: value("accepted"),
             completed: value("completed"),
           })}
-          <span className="text-slate-500">（{t.overview.batchNote}）</span>
+          <span className="text-slate-600">（{t.overview.batchNote}）</span>
         </p>
       </section>
       <section aria-labelledby="cases-heading" className="space-y-3">
@@ -86,10 +86,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ month
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure title={t.overview.chartTitle} data={comparison} series={comparisonSeries} categoryLabel={t.chart.unit} tableLabel={t.chart.showTable} testId="figure-1">
-          <LazyBarChart data={comparison} series={comparisonSeries} horizontal height={320} />
+          <LazyBarChart label={t.overview.chartTitle} data={comparison} series={comparisonSeries} horizontal height={320} />
         </ChartFigure>
         <ChartFigure title={t.overview.trendTitle} data={trend} series={trendSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="trend">
-          <LazyLineChart data={trend} series={trendSeries} height={320} />
+          <LazyLineChart label={t.overview.trendTitle} data={trend} series={trendSeries} height={320} />
           {anyDemo && (
             <p className="mt-2 text-xs text-amber-800">
               <DemoBadge label={t.demo.badge} /> <span className="ml-1">{t.demo.chartNote}</span>

@@ -129,7 +129,7 @@ export function ScopeView({
         tableLabel={t.chart.showTable}
         testId={isMunicipal ? "figure-2" : "figure-3"}
       >
-        <LazyBarChart data={chartData} series={chartSeries} horizontal height={Math.max(240, chartData.length * 34)} />
+        <LazyBarChart label={text.chartTitle} data={chartData} series={chartSeries} horizontal height={Math.max(240, chartData.length * 34)} />
       </ChartFigure>
       <section className="space-y-2">
         <h2 className="text-base font-semibold text-slate-800">

@@ -19,12 +19,12 @@ export function KpiCard({
     up: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
     down: "bg-rose-50 text-rose-700 ring-rose-600/20",
     flat: "bg-slate-100 text-slate-600 ring-slate-500/20",
-    none: "bg-slate-50 text-slate-400 ring-slate-300/30",
+    none: "bg-slate-50 text-slate-600 ring-slate-300/30",
   }[change.direction];
   const arrow = { up: "▲", down: "▼", flat: "", none: "" }[change.direction];
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
-      <div className="text-sm text-slate-500">{label}</div>
+      <div className="text-sm text-slate-600">{label}</div>
       <div className="tabular mt-1 text-2xl font-semibold tracking-tight text-slate-900" data-kpi-value>
         {value}
       </div>
@@ -34,7 +34,7 @@ export function KpiCard({
           {change.text}
         </span>
       </div>
-      {context && <p className="mt-2 text-xs leading-relaxed text-slate-500">{context}</p>}
+      {context && <p className="mt-2 text-xs leading-relaxed text-slate-600">{context}</p>}
     </div>
   );
 }

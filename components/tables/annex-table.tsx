@@ -76,7 +76,7 @@ export function AnnexTable({
 
   return (
     <div>
-      <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600">
         <span>{messages.sortHint}</span>
         <div className="flex gap-2">
           <button
@@ -143,14 +143,14 @@ export function AnnexTable({
                     {row.unitName}
                   </Link>
                   {row.top && (
-                    <span className="ml-1 text-amber-500" title={messages.topMarker} aria-label={messages.topMarker} data-top>
+                    <span className="ml-1 text-amber-700" title={messages.topMarker} aria-label={messages.topMarker} data-top>
                       ★
                     </span>
                   )}
                 </th>
                 {row.noCases ? (
                   <>
-                    <td colSpan={NO_CASE_SPAN} className="px-2 py-1 text-center text-slate-400" data-no-cases>
+                    <td colSpan={NO_CASE_SPAN} className="px-2 py-1 text-center text-slate-600" data-no-cases>
                       {messages.noCases}
                     </td>
                     {FIELDS.slice(NO_CASE_SPAN).map((field) => (
@@ -161,7 +161,7 @@ export function AnnexTable({
                   </>
                 ) : (
                   FIELDS.map((field) => (
-                    <td key={field} className={`px-2 py-1 ${row[field] < 0 ? "text-rose-600" : ""}`} data-field={field}>
+                    <td key={field} className={`px-2 py-1 ${row[field] < 0 ? "text-rose-700" : ""}`} data-field={field}>
                       {isRateField(field) ? formatRate(row[field]) : formatCount(row[field])}
                     </td>
                   ))

@@ -45,7 +45,7 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
               {t.app.city}
               {t.app.title} · {b.heading}
             </div>
-            <div className="text-xs text-slate-500">
+            <div className="text-xs text-slate-600">
               {fill(b.dataVersion, { version: bulletin.versionNumber })} ·{" "}
               {texts.version === null ? b.textsDefault : fill(b.textsVersion, { version: texts.version })}
             </div>

@@ -71,7 +71,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
           {unit.name}
           {t.unit.headingSuffix}
         </h1>
-        <p className="text-sm text-slate-500">{formatMonthLabel(month)}</p>
+        <p className="text-sm text-slate-600">{formatMonthLabel(month)}</p>
       </div>
 
       <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="month-row">
@@ -88,7 +88,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
             <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
               {ANNEX_GROUPS.map((group) => (
                 <dl key={group.group} className="text-sm">
-                  <dt className="mb-1 font-medium text-slate-500">{t.annex.groups[group.group]}</dt>
+                  <dt className="mb-1 font-medium text-slate-600">{t.annex.groups[group.group]}</dt>
                   {group.fields.map((field) => (
                     <dd key={field} className="flex justify-between gap-2 border-b border-slate-100 py-1" data-field={field}>
                       <span className="text-slate-600">{t.annex.columns[field]}</span>
@@ -101,7 +101,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
             {evaluationRate?.value != null && row.activeEvaluations > 0 && (
               <p className="mt-3 text-sm text-slate-600" data-testid="evaluation-rate">
                 {t.fields.activeEvaluationRate}：<span className="tabular font-medium text-slate-900">{formatRate(evaluationRate.value)}</span>
-                <span className="ml-1 text-xs text-slate-500">（{t.unit.evaluationBasis[evaluationRate.basis]}）</span>
+                <span className="ml-1 text-xs text-slate-600">（{t.unit.evaluationBasis[evaluationRate.basis]}）</span>
               </p>
             )}
           </>
@@ -116,7 +116,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
               const rank = rankOf(peers, code, by);
               return (
                 <div key={field} className="rounded bg-slate-50 p-3" data-rank={field}>
-                  <dt className="text-slate-500">{t.fields[field]}</dt>
+                  <dt className="text-slate-600">{t.fields[field]}</dt>
                   <dd className="tabular mt-1 text-lg font-semibold">{rank === null ? "—" : fill(t.unit.rankValue, { rank, total: peers.length })}</dd>
                 </div>
               );
@@ -127,10 +127,10 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
 
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure title={`${t.unit.history}：${t.overview.casesSection}`} data={trend} series={trendSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="unit-trend">
-          <LazyLineChart data={trend} series={trendSeries} />
+          <LazyLineChart label={`${unit.name} ${t.unit.history}：${t.overview.casesSection}`} data={trend} series={trendSeries} />
         </ChartFigure>
         <ChartFigure title={`${t.unit.history}：${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`} data={rateTrend} series={rateSeries} valueKind="rate" categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="unit-rate-trend">
-          <LazyLineChart data={rateTrend} series={rateSeries} valueKind="rate" />
+          <LazyLineChart label={`${unit.name} ${t.unit.history}：${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`} data={rateTrend} series={rateSeries} valueKind="rate" />
         </ChartFigure>
       </div>
 

@@ -3,6 +3,7 @@ import { annexCsv, csvResponse } from "@/lib/export/annex-csv";
 import { downloadResponse } from "@/lib/export/download";
 import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
 import { getMonthData } from "@/lib/queries/month-data";
+import { missingDownloadResponse } from "@/lib/export/missing-download";
 
 const KINDS = { departments: "DEPARTMENT", districts: "DISTRICT" } as const;
 
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ mont
   if (format !== "csv" && format !== "xlsx") return Response.json({ error: "format 须为 csv 或 xlsx" }, { status: 400 });
   const unitKind = KINDS[kind as keyof typeof KINDS];
   const data = await getMonthData(month);
-  if (!data) return Response.json({ error: "没有该月份 / no such month" }, { status: 404 });
+  if (!data) return missingDownloadResponse(request, month);
   const rows = data.rows.filter((r) => r.kind === unitKind);
   if (format === "xlsx") {
     const file = await annexXlsx(month, rows, [unitKind]);

@@ -2,14 +2,15 @@ import { guardRoute } from "@/lib/auth/guard";
 import { csvResponse, unitHistoryCsv } from "@/lib/export/annex-csv";
 import { getMonthView } from "@/lib/queries/month-view";
 import { getUnit } from "@/lib/queries/unit-history";
+import { missingDownloadResponse } from "@/lib/export/missing-download";
 
 /** A unit's 13-month history as CSV: its own users, officials and admins only. */
-export async function GET(_request: Request, { params }: { params: Promise<{ month: string; code: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ month: string; code: string }> }) {
   const { month, code } = await params;
   const guard = await guardRoute("report.export", { unitCode: code });
   if (!guard.ok) return guard.response;
   const [unit, view] = await Promise.all([getUnit(code), getMonthView(month)]);
-  if (!unit || !view) return Response.json({ error: "没有该月份或单位 / no such month or unit" }, { status: 404 });
+  if (!unit || !view) return missingDownloadResponse(request, view ? code : month);
   const history = view.history.map((m) => ({ month: m.month, isDemo: m.isDemo, row: m.rows.find((r) => r.unitCode === code) ?? null }));
   return csvResponse(unitHistoryCsv(history.reverse()), `${unit.name}-${month}.csv`);
 }
