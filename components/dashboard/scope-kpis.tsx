@@ -30,7 +30,7 @@ function changeOf(field: HeadlineField, current: ScopeSummary, previous: ScopeSu
   const change = countChange(now, before);
   if (!change) return { text: t.kpi.noPrevious, direction: "none" };
   const direction = change.difference > 0 ? "up" : change.difference < 0 ? "down" : "flat";
-  const relative = change.relative === null ? "" : `（${change.relative > 0 ? "+" : ""}${change.relative.toFixed(1)}%）`;
+  const relative = change.relative === null ? "" : `（${change.relative > 0 ? "+" : change.relative < 0 ? "\u2212" : ""}${Math.abs(change.relative).toFixed(1)}%）`;
   return {
     text: `${t.kpi.vsPreviousMonth} ${change.difference === 0 ? t.kpi.unchanged : formatSignedCount(change.difference, { unit: true }) + relative}`,
     direction,

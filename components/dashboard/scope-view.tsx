@@ -140,6 +140,7 @@ export function ScopeView({
           kind={kind}
           month={current.month}
           messages={t.annex}
+          readers={t.readers}
           fileName={`${isMunicipal ? "附件1-市级部门" : "附件2-县市区"}-${current.month}.csv`}
           xlsx={{ href: `/api/export/${current.month}/annex/${isMunicipal ? "departments" : "districts"}?format=xlsx`, label: t.bulletin.exportXlsx }}
         />
