@@ -520,7 +520,7 @@ export const en: Messages = {
       lowerFirst: "fewer is better",
       problemsHeading: "This month's problems that name this unit",
       problemsNone: "This month's problems do not name this unit.",
-      problemWhy: "Why: {figure}",
+      problemWhy: "This unit: {figure}",
       problemRule: "Rule: {rule}",
       trendHeading: "Trend",
       figuresHeading: "All of this month's figures",

@@ -531,7 +531,7 @@ export const zhCN = {
       lowerFirst: "越少越好",
       problemsHeading: "本月存在的问题中涉及本单位的",
       problemsNone: "本月存在的问题未涉及本单位。",
-      problemWhy: "原因：{figure}",
+      problemWhy: "本单位：{figure}",
       problemRule: "规则：{rule}",
       trendHeading: "趋势",
       figuresHeading: "本月全部数据",
