@@ -55,12 +55,15 @@ export function ScopeKpis({
   previous,
   messages,
   testIdPrefix,
+  hrefOf,
 }: {
   fields: HeadlineField[];
   current: ScopeSummary;
   previous: ScopeSummary | null;
   messages: Messages;
   testIdPrefix: string;
+  /** The page a figure's card leads to (its detail). */
+  hrefOf?: (field: HeadlineField) => string | undefined;
 }) {
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
@@ -74,6 +77,7 @@ export function ScopeKpis({
             value={RATE_FIELDS.has(field) ? formatRate(value) : formatCount(value, { unit: true })}
             change={changeOf(field, current, previous, messages)}
             context={contextOf(field, current, messages)}
+            href={hrefOf?.(field)}
           />
         );
       })}
