@@ -44,7 +44,7 @@ export function UnitSearch({ messages, fallbackMonth }: { messages: Messages["re
         id={`${listId}-input`}
         type="search"
         role="combobox"
-        aria-expanded={open && query.trim() !== ""}
+        aria-expanded={open && results.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={open && results[active] ? `${listId}-${results[active]!.code}` : undefined}
@@ -78,36 +78,35 @@ export function UnitSearch({ messages, fallbackMonth }: { messages: Messages["re
       <div className="sr-only" aria-live="polite">
         {open && query.trim() !== "" && entries ? fill(messages.results, { count: results.length }) : ""}
       </div>
-      {open && query.trim() !== "" && (
+      {open && query.trim() !== "" && (entries === null || results.length === 0) && (
+        <p className="absolute right-0 z-30 mt-1 w-72 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700 shadow-lg">
+          {entries === null ? messages.loading : messages.none}
+        </p>
+      )}
+      {open && results.length > 0 && (
         <ul
           id={listId}
           role="listbox"
           aria-label={messages.label}
           className="absolute right-0 z-30 mt-1 max-h-80 w-72 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
-          {entries === null ? (
-            <li className="px-3 py-2 text-slate-600">{messages.loading}</li>
-          ) : results.length === 0 ? (
-            <li className="px-3 py-2 text-slate-600">{messages.none}</li>
-          ) : (
-            results.map((entry, index) => (
-              <li
-                key={entry.code}
-                id={`${listId}-${entry.code}`}
-                role="option"
-                aria-selected={index === active}
-                data-code={entry.code}
-                className={`cursor-pointer px-3 py-1.5 ${index === active ? "bg-brand-50 text-brand-900" : "text-slate-800"}`}
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  go(entry);
-                }}
-                onMouseEnter={() => setActive(index)}
-              >
-                {entry.name}
-              </li>
-            ))
-          )}
+          {results.map((entry, index) => (
+            <li
+              key={entry.code}
+              id={`${listId}-${entry.code}`}
+              role="option"
+              aria-selected={index === active}
+              data-code={entry.code}
+              className={`cursor-pointer px-3 py-1.5 ${index === active ? "bg-brand-50 text-brand-900" : "text-slate-800"}`}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                go(entry);
+              }}
+              onMouseEnter={() => setActive(index)}
+            >
+              {entry.name}
+            </li>
+          ))}
         </ul>
       )}
     </div>
