@@ -23,7 +23,7 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
     `/${MONTH}/units/nope`,
   ],
   gaj: [`/${MONTH}`, `/${MONTH}/units/d08`, "/2030-01", `/${MONTH}/municipal`],
-  admin: ["/admin/users", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports"],
+  admin: ["/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports"],
 };
 
 async function mountEverything(page: Page) {

@@ -176,3 +176,32 @@ test.describe("a department user (市公安局)", () => {
     await expect(page.locator("main")).not.toContainText("宣汉县");
   });
 });
+
+test.describe("the admin", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("creates accounts in bulk from a CSV, sees each one-time password once, and the audit log says so in words", async ({ page }) => {
+    const suffix = Date.now().toString(36).slice(-5);
+    await page.goto("/admin/users/bulk");
+    await page.getByTestId("bulk-file").setInputFiles({
+      name: "accounts.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFF用户名,姓名,单位,角色\r\nsfj${suffix},市司法局,市司法局,\r\ndc${suffix},达川区,达川区,部门/地区用户\r\n`, "utf-8"),
+    });
+    await page.getByRole("button", { name: "检查并创建" }).click();
+    const created = page.getByTestId("bulk-created");
+    await expect(created.locator("tr[data-username]")).toHaveCount(2);
+    await expect(created.locator(`tr[data-username=sfj${suffix}] [data-password]`)).toHaveText(/^[a-zA-Z2-9]{12}$/);
+
+    await page.goto("/admin/audit?action=user.bulkCreate");
+    await expect(page.getByTestId("audit-table").locator("[data-audit-sentence]").first()).toHaveText("系统管理员 批量创建了 2 个账号");
+    await expect(page.getByTestId("audit-table").locator("tr:not([data-action='user.bulkCreate'])")).toHaveCount(0);
+  });
+
+  test("a file with errors creates nothing and says where", async ({ page }) => {
+    await page.goto("/admin/users/bulk");
+    await page.getByTestId("bulk-file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("用户名,姓名,单位,角色\r\nokname,甲,不存在的局,\r\n") });
+    await page.getByRole("button", { name: "检查并创建" }).click();
+    await expect(page.getByTestId("bulk-errors")).toContainText("文件 bad.csv，第 2 行，“单位”列：单位“不存在的局”不在单位名录中");
+  });
+});
