@@ -44,7 +44,8 @@ export default function BarChart({
             </>
           )}
           <Tooltip formatter={(value) => format(value)} contentStyle={{ background: "var(--color-white)", borderColor: "var(--color-slate-200)", color: "var(--color-slate-900)" }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {/* Legend text in the text colour (series colours such as amber are too light for text); the swatch keeps the colour. */}
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-slate-700">{value}</span>} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
           ))}

@@ -32,7 +32,8 @@ export default function LineChart({
           <XAxis dataKey="label" tick={tick} />
           <YAxis tickFormatter={compact} tick={tick} width={56} />
           <Tooltip formatter={(value) => format(value)} contentStyle={{ background: "var(--color-white)", borderColor: "var(--color-slate-200)", color: "var(--color-slate-900)" }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {/* Legend text in the text colour (series colours such as amber are too light for text); the swatch keeps the colour. */}
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-slate-700">{value}</span>} />
           {series.map((s) => (
             <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
           ))}
