@@ -29,10 +29,10 @@ test.describe("an official", () => {
     const input = page.getByRole("combobox", { name: "查找单位" });
     for (const query of ["gaj", "公安", "市公安局"]) {
       await input.fill(query);
-      await expect(page.getByRole("option").first(), query).toHaveText("市公安局");
+      await expect(page.getByRole("listbox", { name: "查找单位" }).getByRole("option").first(), query).toHaveText("市公安局");
     }
     await input.fill("市人社局");
-    await expect(page.getByRole("option").first()).toHaveText("市人力资源和社会保障局");
+    await expect(page.getByRole("listbox", { name: "查找单位" }).getByRole("option").first()).toHaveText("市人力资源和社会保障局");
     await input.fill("gaj");
     await input.press("Enter");
     await expect(page).toHaveURL(/\/2021-06\/units\/d08$/);
@@ -62,7 +62,8 @@ test.describe("an official", () => {
   test("filters: no cases, overdue", async ({ page }) => {
     await page.goto("/2021-06/municipal?nocases=1");
     const rows = page.getByTestId("annex-department").locator("tbody tr");
-    await expect(page.getByTestId("annex-shown")).toContainText("/ 41");
+    // The view in the URL applies once the page has loaded.
+    await expect(page.getByTestId("annex-shown")).not.toContainText("41 / 41");
     const count = await rows.count();
     expect(count).toBeGreaterThan(5);
     await expect(rows.locator("[data-no-cases]")).toHaveCount(count);
@@ -73,7 +74,7 @@ test.describe("an official", () => {
   test("a rate with no base shows — with its reason, not 0.00%", async ({ page }) => {
     await page.goto("/2021-06/municipal");
     const cell = page.getByTestId("annex-department").locator("tr[data-unit=市发展和改革委员会] [data-field=handlingSpeedupRate]");
-    await expect(cell).toHaveAttribute("data-no-base", "");
+    await expect(cell).toHaveAttribute("data-no-base");
     await expect(cell).toHaveAttribute("title", "本月无承诺件办结，该比率没有基数");
     await expect(cell).not.toContainText("0.00%");
     // A real negative rate keeps its value, with the one minus sign.
@@ -159,10 +160,10 @@ test.describe("a department user (市公安局)", () => {
     await page.goto("/2021-06/units/d08");
     const input = page.getByRole("combobox", { name: "查找单位" });
     await input.fill("gaj");
-    await expect(page.getByRole("option")).toHaveText(["市公安局"]);
+    await expect(page.getByRole("listbox", { name: "查找单位" }).getByRole("option")).toHaveText(["市公安局"]);
     await input.fill("宣汉");
     await expect(page.getByTestId("unit-search")).toContainText("没有找到匹配的单位");
-    await expect(page.getByRole("option")).toHaveCount(0);
+    await expect(page.getByRole("listbox", { name: "查找单位" }).getByRole("option")).toHaveCount(0);
     const entries = (await (await page.request.get("/api/units/search")).json()) as Array<{ code: string }>;
     expect(entries.map((e) => e.code)).toEqual(["d08"]);
     expect((await page.request.get("/api/months/2021-06/attention")).status()).toBe(403);
@@ -195,7 +196,7 @@ test.describe("the admin", () => {
 
     await page.goto("/admin/audit?action=user.bulkCreate");
     await expect(page.getByTestId("audit-table").locator("[data-audit-sentence]").first()).toHaveText("系统管理员 批量创建了 2 个账号");
-    await expect(page.getByTestId("audit-table").locator("tr:not([data-action='user.bulkCreate'])")).toHaveCount(0);
+    await expect(page.getByTestId("audit-table").locator("tbody tr:not([data-action='user.bulkCreate'])")).toHaveCount(0);
   });
 
   test("a file with errors creates nothing and says where", async ({ page }) => {

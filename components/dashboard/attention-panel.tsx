@@ -10,10 +10,8 @@ import { useViewer } from "@/components/ui/use-viewer";
 import type { Attention, AttentionUnit } from "@/lib/sections/attention";
 import { fill, type Messages } from "@/lib/i18n/messages";
 
-const SHOWN = 8;
-
-function UnitLinks({ units, month, more }: { units: AttentionUnit[]; month: string; more: string }) {
-  const shown = units.slice(0, SHOWN);
+function UnitLinks({ units, month, more, limit = Infinity }: { units: AttentionUnit[]; month: string; more: string; limit?: number }) {
+  const shown = units.slice(0, limit);
   return (
     <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
       {shown.map((u) => (
@@ -24,7 +22,7 @@ function UnitLinks({ units, month, more }: { units: AttentionUnit[]; month: stri
           <span className="tabular text-xs text-slate-700">{u.figure}</span>
         </li>
       ))}
-      {units.length > SHOWN && <li className="text-xs text-slate-700">{fill(more, { count: units.length })}</li>}
+      {units.length > limit && <li className="text-xs text-slate-700">{fill(more, { count: units.length })}</li>}
     </ul>
   );
 }

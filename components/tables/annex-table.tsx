@@ -209,7 +209,7 @@ export function AnnexTable({
               <tr key={row.unitCode} data-unit={row.unitName} data-code={row.unitCode} className="odd:bg-white even:bg-slate-50 hover:bg-brand-50">
                 <td className="sticky left-0 w-10 min-w-10 border-r border-slate-100 bg-inherit px-2 py-1 text-center">{row.seq}</td>
                 <th scope="row" className="sticky left-10 max-w-[9.5rem] border-r border-slate-100 bg-inherit px-2 py-1 text-left font-normal sm:max-w-none sm:whitespace-nowrap">
-                  <Link href={`/${month}/units/${row.unitCode}`} className="text-brand-700 hover:underline">
+                  <Link href={`/${month}/units/${row.unitCode}`} className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700">
                     {row.unitName}
                   </Link>
                   {row.noCases && (

@@ -11,8 +11,12 @@ const ICON: Record<ThemeChoice, string> = { system: "◐", light: "☀", dark: "
 export function ThemeToggle({ messages }: { messages: Messages["readers"]["theme"] }) {
   const [choice, setChoice] = useState<ThemeChoice>("system");
   useEffect(() => {
-    const stored = document.documentElement.dataset.theme as ThemeChoice | undefined;
-    if (stored && THEME_CHOICES.includes(stored)) setChoice(stored);
+    // The head script has already applied it, except on pages React renders from an error
+    // shell (404/403), where inline scripts do not run: apply it here too.
+    const stored = localStorage.getItem(THEME_STORAGE_KEY);
+    const current: ThemeChoice = stored === "light" || stored === "dark" ? stored : "system";
+    applyTheme(current);
+    setChoice(current);
   }, []);
   const next = () => {
     const following = THEME_CHOICES[(THEME_CHOICES.indexOf(choice) + 1) % THEME_CHOICES.length]!;
