@@ -16,7 +16,7 @@ function UnitLinks({ units, month, more, limit = Infinity }: { units: AttentionU
     <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
       {shown.map((u) => (
         <li key={u.code}>
-          <Link href={`/${month}/units/${u.code}`} className="text-brand-700 underline-offset-2 hover:underline" data-unit-link={u.code}>
+          <Link href={`/${month}/units/${u.code}`} className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700" data-unit-link={u.code}>
             {u.name}
           </Link>{" "}
           <span className="tabular text-xs text-slate-700">{u.figure}</span>
