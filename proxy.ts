@@ -6,7 +6,7 @@
 // them; route handlers and server actions check again (lib/auth/guard.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { getAccessSettings } from "@/lib/auth/access-settings";
-import { authorizePath } from "@/lib/auth/permissions";
+import { authorizePath, CHANGE_PASSWORD_PATH } from "@/lib/auth/permissions";
 import { forbiddenResponse, notFoundResponse, unauthenticatedResponse } from "@/lib/auth/refusal-response";
 import { needsRefresh, readSession, reissueToken } from "@/lib/auth/session";
 
@@ -17,6 +17,11 @@ export default async function proxy(request: NextRequest): Promise<Response> {
   const api = pathname.startsWith("/api/");
   if (decision === "notFound") return notFoundResponse(api);
   if (decision === "forbidden") return forbiddenResponse(api);
+  if (decision === "changePassword") {
+    // Signed in with a one-time password: nothing opens until it is replaced.
+    if (api) return forbiddenResponse(true);
+    return NextResponse.redirect(new URL(CHANGE_PASSWORD_PATH, request.nextUrl));
+  }
   if (decision === "signIn") {
     if (api) return unauthenticatedResponse();
     const url = new URL("/signin", request.nextUrl);

@@ -1,6 +1,9 @@
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { ErrorPage } from "@/components/ui/error-page";
+import { getMessages } from "@/lib/i18n/messages";
 
-// Rendered by forbidden() in pages that check permissions themselves.
+// Rendered by forbidden() in pages that check permissions themselves (the proxy answers
+// prerendered pages with lib/auth/forbidden-response.ts).
 export default function Forbidden() {
-  return <ForbiddenNotice />;
+  const t = getMessages();
+  return <ErrorPage title={t.auth.forbiddenTitle} body={t.auth.forbiddenBody} testId="forbidden" />;
 }

@@ -8,6 +8,7 @@ import type { Metadata, Viewport } from "next";
 import "@fontsource/noto-sans-sc/400.css";
 import "./globals.css";
 import { getMessages } from "@/lib/i18n/messages";
+import { THEME_SCRIPT } from "@/lib/theme/theme-script";
 
 const messages = getMessages();
 
@@ -20,7 +21,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="zh-CN">
+    // suppressHydrationWarning: the theme script sets <html>'s class before React hydrates.
+    <html lang="zh-CN" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   );

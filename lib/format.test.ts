@@ -21,7 +21,7 @@ describe("formatRate", () => {
     expect(formatRate(31.6)).toBe("31.60%");
     expect(formatRate(238)).toBe("238.00%");
     expect(formatRate(100)).toBe("100.00%");
-    expect(formatRate(-19.97)).toBe("-19.97%");
+    expect(formatRate(-19.97)).toBe("\u221219.97%");
     expect(formatRate(-0.001)).toBe("0.00%");
     expect(formatRate(1234.5)).toBe("1,234.50%");
   });

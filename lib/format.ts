@@ -43,19 +43,20 @@ export function formatCount(n: number | null | undefined, options: CountFormatOp
   if (isMissing(n)) return MISSING;
   const locale = options.locale ?? "zh-CN";
   const rounded = Math.round(n);
-  const text = (rounded < 0 ? "-" : "") + numberFormat(locale, 0).format(Math.abs(rounded));
+  const text = (rounded < 0 ? MINUS : "") + numberFormat(locale, 0).format(Math.abs(rounded));
   return options.unit ? text + countUnit(rounded, locale) : text;
 }
 
 /**
  * 32.0065… → "32.01%": always 2 decimals, rounded half away from zero as the report prints
- * (Intl alone would round the binary value, turning 32.005 into "32.00"). Negative rates keep
- * the report's "-" (办理提速 -19.97%).
+ * (Intl alone would round the binary value, turning 32.005 into "32.00"). Negative rates take
+ * the one minus sign of the dashboard (办理提速 −19.97%); the bulletin's own files print the
+ * report's "-" (lib/report).
  */
 export function formatRate(value: number | null | undefined, locale: FormatLocale = "zh-CN"): string {
   if (isMissing(value)) return MISSING;
   const rounded = roundRate(value);
-  return (rounded < 0 ? "-" : "") + numberFormat(locale, 2).format(Math.abs(rounded)) + "%";
+  return (rounded < 0 ? MINUS : "") + numberFormat(locale, 2).format(Math.abs(rounded)) + "%";
 }
 
 /** "+" for positive, "−" for negative, nothing for zero (after rounding). */

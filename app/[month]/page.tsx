@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
 import { LazyBarChart, LazyLineChart } from "@/components/charts/lazy-charts";
+import { AttentionPanel } from "@/components/dashboard/attention-panel";
 import { ScopeKpis } from "@/components/dashboard/scope-kpis";
+import { AudienceLink } from "@/components/ui/audience-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { formatCount } from "@/lib/format";
-import type { HeadlineField } from "@/lib/indicators";
+import { ANNEX_FIELDS, type HeadlineField } from "@/lib/indicators";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getMonthView } from "@/lib/queries/month-view";
@@ -61,6 +63,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ month
   }));
   const trendSeries = (["applied", "accepted", "completed"] as const).map((key, i) => ({ key, label: t.fields[key], color: SERIES_COLORS[i]! }));
   const anyDemo = history.some((m) => m.isDemo);
+  // A city figure's detail: the 市本级 annex sorted by that figure (its rows add up to it, with 附件2).
+  const detailOf = (field: HeadlineField) => `/${month}/municipal${(ANNEX_FIELDS as readonly string[]).includes(field) ? `?sort=${field}&dir=desc` : ""}`;
 
   return (
     <div className="space-y-6">
@@ -73,23 +77,27 @@ export default async function OverviewPage({ params }: { params: Promise<{ month
             accepted: value("accepted"),
             completed: value("completed"),
           })}
-          <span className="text-slate-500">（{t.overview.batchNote}）</span>
+          <span className="text-slate-600">（{t.overview.batchNote}）</span>
         </p>
       </section>
       <section aria-labelledby="cases-heading" className="space-y-3">
         <h2 id="cases-heading" className="text-base font-semibold text-slate-800">{t.overview.casesSection}</h2>
-        <ScopeKpis fields={CASE_FIELDS} current={city} previous={previous?.scopes.city ?? null} messages={t} testIdPrefix="kpi" />
+        <ScopeKpis fields={CASE_FIELDS} current={city} previous={previous?.scopes.city ?? null} messages={t} testIdPrefix="kpi" hrefOf={detailOf} />
       </section>
       <section aria-labelledby="online-heading" className="space-y-3">
         <h2 id="online-heading" className="text-base font-semibold text-slate-800">{t.overview.onlineSection}</h2>
-        <ScopeKpis fields={ONLINE_FIELDS} current={city} previous={previous?.scopes.city ?? null} messages={t} testIdPrefix="kpi" />
+        <ScopeKpis fields={ONLINE_FIELDS} current={city} previous={previous?.scopes.city ?? null} messages={t} testIdPrefix="kpi" hrefOf={detailOf} />
       </section>
+      <AttentionPanel month={month} messages={t.readers.home} />
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure title={t.overview.chartTitle} data={comparison} series={comparisonSeries} categoryLabel={t.chart.unit} tableLabel={t.chart.showTable} testId="figure-1">
-          <LazyBarChart data={comparison} series={comparisonSeries} horizontal height={320} />
+          <LazyBarChart label={t.overview.chartTitle} data={comparison} series={comparisonSeries} horizontal height={320} />
+          <AudienceLink href={`/${month}/municipal`} className="mt-2 inline-block text-sm text-brand-700 hover:underline print:hidden">
+            {t.readers.home.detail}：{t.nav.municipal}
+          </AudienceLink>
         </ChartFigure>
         <ChartFigure title={t.overview.trendTitle} data={trend} series={trendSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="trend">
-          <LazyLineChart data={trend} series={trendSeries} height={320} />
+          <LazyLineChart label={t.overview.trendTitle} data={trend} series={trendSeries} height={320} />
           {anyDemo && (
             <p className="mt-2 text-xs text-amber-800">
               <DemoBadge label={t.demo.badge} /> <span className="ml-1">{t.demo.chartNote}</span>

@@ -41,9 +41,18 @@ function get<P>(handler: (request: Request, context: { params: Promise<P> }) => 
   return handler(new Request(`http://127.0.0.1${path}`), { params: Promise.resolve(params) });
 }
 
-/** A 404 whose JSON body says, in Chinese, which parameter was not found. */
+/**
+ * A 404 that says, in Chinese, what was not found: JSON naming the parameter when it is
+ * malformed or unknown; for a well-formed month with no published data, the download's page
+ * listing the months that exist (lib/export/missing-download.ts).
+ */
 async function expectNotFound(response: Response, message: RegExp) {
   expect(response.status).toBe(404);
+  if (response.headers.get("content-type")?.startsWith("text/html")) {
+    expect(message.source).toMatch(/月份/);
+    expect(await response.text()).toMatch(/没有已发布的数据/);
+    return;
+  }
   const body = (await response.json()) as { error: string };
   expect(body.error).toMatch(message);
 }

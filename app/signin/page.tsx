@@ -16,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {t.app.title}
           </div>
           <h1 className="mt-3 text-xl font-semibold">{t.auth.signInTitle}</h1>
-          <p className="mt-1 text-sm text-slate-500">{t.auth.signInLead}</p>
+          <p className="mt-1 text-sm text-slate-600">{t.auth.signInLead}</p>
         </div>
         <SignInForm messages={t.auth} callbackUrl={callbackUrl ?? "/"} />
       </div>

@@ -43,13 +43,13 @@ export function BulletinTextsForm({
       <input type="hidden" name="baseVersion" value={baseVersion} />
       <fieldset className="space-y-3">
         <legend className="font-semibold">{r.remarksHeading}</legend>
-        <p className="text-xs text-slate-500">{r.remarksHint}</p>
+        <p className="text-xs text-slate-600">{r.remarksHint}</p>
         {kinds.map((kind) => {
           const name = `remark.${kind}`;
           return (
             <label key={kind} className="block text-sm" data-remark={kind}>
               <span className="font-medium">{headings[kind]}</span>
-              <span className={`ml-2 text-xs ${found.includes(kind) ? "text-emerald-700" : "text-slate-400"}`}>
+              <span className={`ml-2 text-xs ${found.includes(kind) ? "text-emerald-700" : "text-slate-600"}`}>
                 （{found.includes(kind) ? r.foundThisMonth : r.notFoundThisMonth}）
               </span>
               <textarea name={name} rows={2} defaultValue={value(name, texts.problemRemarks[kind])} className={input} />
@@ -61,12 +61,12 @@ export function BulletinTextsForm({
       <label className="block text-sm">
         <span className="font-medium">{r.overviewNote}</span>
         <input name="overviewNote" defaultValue={value("overviewNote", texts.overviewNote ?? "")} className={input} />
-        <span className="mt-1 block text-xs text-slate-500">{r.overviewNoteHint}</span>
+        <span className="mt-1 block text-xs text-slate-600">{r.overviewNoteHint}</span>
         <FieldError state={state} field="overviewNote" />
       </label>
       <fieldset className="space-y-3">
         <legend className="font-semibold">{r.distributionHeading}</legend>
-        <p className="text-xs text-slate-500">{r.distributionHint}</p>
+        <p className="text-xs text-slate-600">{r.distributionHint}</p>
         {LABELS.map((label) => {
           const name = `distribution.${label}`;
           return (
@@ -87,7 +87,7 @@ export function BulletinTextsForm({
         <label className="block text-sm">
           <span className="font-medium">{r.issueDate}</span>
           <input name="issueDate" type="date" defaultValue={value("issueDate", texts.issueDate ?? "")} className={input} />
-          <span className="mt-1 block text-xs text-slate-500">{r.issueDateHint}</span>
+          <span className="mt-1 block text-xs text-slate-600">{r.issueDateHint}</span>
           <FieldError state={state} field="issueDate" />
         </label>
       </div>

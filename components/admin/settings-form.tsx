@@ -43,7 +43,7 @@ export function ProblemSettingsForm({
               className={input}
               aria-describedby={`${field}-default`}
             />
-            <span id={`${field}-default`} className="mt-1 block text-xs text-slate-500">
+            <span id={`${field}-default`} className="mt-1 block text-xs text-slate-600">
               {fill(s.defaultValue, { value: String(defaults[field]) })}
             </span>
             <FieldError state={state} field={field} />

@@ -82,7 +82,7 @@ export function UploadPreviewForm(props: {
                     return (
                       <td key={scope} className="px-2 py-1">
                         <input name={`summary:${scope}:${field}`} defaultValue={cell.typed ?? ""} inputMode="decimal" className={`${input} w-32 ${differs ? "border-amber-500" : ""}`} />
-                        {cell.fromFile !== null && <span className="block text-xs text-slate-500">{t.summaryFromFile.replace("{value}", String(cell.fromFile))}</span>}
+                        {cell.fromFile !== null && <span className="block text-xs text-slate-600">{t.summaryFromFile.replace("{value}", String(cell.fromFile))}</span>}
                       </td>
                     );
                   })}

@@ -36,7 +36,7 @@ function RoleAndUnit({ t, units, role, unitCode, state }: { t: Messages; units: 
             {units.filter((u) => u.kind === "DISTRICT").map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
           </optgroup>
         </select>
-        <span className="mt-1 block text-xs text-slate-500">{t.admin.users.unitHint}</span>
+        <span className="mt-1 block text-xs text-slate-600">{t.admin.users.unitHint}</span>
         <FieldError state={state} field="unitCode" />
       </label>
     </>

@@ -3,16 +3,20 @@
 // Grouped bars (e.g. 上月 vs 本月 per field or per unit). Loaded after first
 // paint through lazy-charts.tsx: recharts is too heavy for the first load.
 import { Bar, BarChart as RechartsBarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { countTickFormatter, rateTick } from "@/components/charts/axis-format";
 import { formatCount, formatRate } from "@/lib/format";
 import type { ChartDatum, ChartSeries, ValueKind } from "@/components/charts/chart-types";
 
 export default function BarChart({
+  label,
   data,
   series,
   valueKind = "count",
   height = 300,
   horizontal = false,
 }: {
+  /** The chart's accessible name (its figure's title): recharts exposes it as role="application". */
+  label: string;
   data: ChartDatum[];
   series: ChartSeries[];
   valueKind?: ValueKind;
@@ -20,28 +24,33 @@ export default function BarChart({
   horizontal?: boolean;
 }) {
   const format = (value: unknown) => (valueKind === "rate" ? formatRate(Number(value)) : formatCount(Number(value)));
-  const compact = (value: number) => (valueKind === "rate" ? `${value}%` : new Intl.NumberFormat("zh-CN", { notation: "compact" }).format(value));
+  const compact = valueKind === "rate" ? rateTick : countTickFormatter(data.flatMap((d) => series.map((s) => (typeof d[s.key] === "number" ? (d[s.key] as number) : null))));
+  // Axis text and grid take the surrounding text colour, so they follow the theme.
+  const tick = { fill: "currentColor", fontSize: 11 };
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <RechartsBarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 24 : 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        {horizontal ? (
-          <>
-            <XAxis type="number" tickFormatter={compact} fontSize={11} />
-            <YAxis type="category" dataKey="label" width={130} fontSize={11} interval={0} />
-          </>
-        ) : (
-          <>
-            <XAxis dataKey="label" fontSize={11} interval={0} />
-            <YAxis tickFormatter={compact} fontSize={11} width={56} />
-          </>
-        )}
-        <Tooltip formatter={(value) => format(value)} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
-        ))}
-      </RechartsBarChart>
-    </ResponsiveContainer>
+    <div className="text-slate-700">
+      <ResponsiveContainer width="100%" height={height}>
+        <RechartsBarChart aria-label={label} data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 24 : 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
+          {horizontal ? (
+            <>
+              <XAxis type="number" tickFormatter={compact} tick={tick} />
+              <YAxis type="category" dataKey="label" width={130} tick={tick} interval={0} />
+            </>
+          ) : (
+            <>
+              <XAxis dataKey="label" tick={tick} interval={0} />
+              <YAxis tickFormatter={compact} tick={tick} width={56} />
+            </>
+          )}
+          <Tooltip formatter={(value) => format(value)} contentStyle={{ background: "var(--color-white)", borderColor: "var(--color-slate-200)", color: "var(--color-slate-900)" }} />
+          {/* Legend text in the text colour (series colours such as amber are too light for text); the swatch keeps the colour. */}
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-slate-700">{value}</span>} />
+          {series.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
+          ))}
+        </RechartsBarChart>
+      </ResponsiveContainer>
+    </div>
   );
 }

@@ -28,9 +28,9 @@ export function ChartFigure({
     <figure className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
       <figcaption className="mb-3 text-sm font-semibold text-slate-800">{title}</figcaption>
       {children}
-      <details className="mt-3 text-xs">
+      <details className="mt-3 text-xs" data-chart-details>
         <summary className="cursor-pointer text-brand-700 select-none">{tableLabel}</summary>
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`${title} · ${tableLabel}`}>
           <table className="tabular w-full border-collapse text-right" data-chart-table>
             <thead>
               <tr className="bg-slate-50">

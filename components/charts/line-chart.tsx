@@ -2,34 +2,43 @@
 
 // Trends over months. Loaded after first paint through lazy-charts.tsx.
 import { CartesianGrid, Legend, Line, LineChart as RechartsLineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { countTickFormatter, rateTick } from "@/components/charts/axis-format";
 import { formatCount, formatRate } from "@/lib/format";
 import type { ChartDatum, ChartSeries, ValueKind } from "@/components/charts/chart-types";
 
 export default function LineChart({
+  label,
   data,
   series,
   valueKind = "count",
   height = 280,
 }: {
+  /** The chart's accessible name (its figure's title): recharts exposes it as role="application". */
+  label: string;
   data: ChartDatum[];
   series: ChartSeries[];
   valueKind?: ValueKind;
   height?: number;
 }) {
   const format = (value: unknown) => (valueKind === "rate" ? formatRate(Number(value)) : formatCount(Number(value)));
-  const compact = (value: number) => (valueKind === "rate" ? `${value}%` : new Intl.NumberFormat("zh-CN", { notation: "compact" }).format(value));
+  const compact = valueKind === "rate" ? rateTick : countTickFormatter(data.flatMap((d) => series.map((s) => (typeof d[s.key] === "number" ? (d[s.key] as number) : null))));
+  // Axis text and grid take the surrounding text colour, so they follow the theme.
+  const tick = { fill: "currentColor", fontSize: 11 };
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <RechartsLineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis dataKey="label" fontSize={11} />
-        <YAxis tickFormatter={compact} fontSize={11} width={56} />
-        <Tooltip formatter={(value) => format(value)} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s) => (
-          <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
-        ))}
-      </RechartsLineChart>
-    </ResponsiveContainer>
+    <div className="text-slate-700">
+      <ResponsiveContainer width="100%" height={height}>
+        <RechartsLineChart aria-label={label} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
+          <XAxis dataKey="label" tick={tick} />
+          <YAxis tickFormatter={compact} tick={tick} width={56} />
+          <Tooltip formatter={(value) => format(value)} contentStyle={{ background: "var(--color-white)", borderColor: "var(--color-slate-200)", color: "var(--color-slate-900)" }} />
+          {/* Legend text in the text colour (series colours such as amber are too light for text); the swatch keeps the colour. */}
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-slate-700">{value}</span>} />
+          {series.map((s) => (
+            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
+          ))}
+        </RechartsLineChart>
+      </ResponsiveContainer>
+    </div>
   );
 }

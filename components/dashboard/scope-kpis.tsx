@@ -30,7 +30,7 @@ function changeOf(field: HeadlineField, current: ScopeSummary, previous: ScopeSu
   const change = countChange(now, before);
   if (!change) return { text: t.kpi.noPrevious, direction: "none" };
   const direction = change.difference > 0 ? "up" : change.difference < 0 ? "down" : "flat";
-  const relative = change.relative === null ? "" : `（${change.relative > 0 ? "+" : ""}${change.relative.toFixed(1)}%）`;
+  const relative = change.relative === null ? "" : `（${change.relative > 0 ? "+" : change.relative < 0 ? "\u2212" : ""}${Math.abs(change.relative).toFixed(1)}%）`;
   return {
     text: `${t.kpi.vsPreviousMonth} ${change.difference === 0 ? t.kpi.unchanged : formatSignedCount(change.difference, { unit: true }) + relative}`,
     direction,
@@ -55,12 +55,15 @@ export function ScopeKpis({
   previous,
   messages,
   testIdPrefix,
+  hrefOf,
 }: {
   fields: HeadlineField[];
   current: ScopeSummary;
   previous: ScopeSummary | null;
   messages: Messages;
   testIdPrefix: string;
+  /** The page a figure's card leads to (its detail). */
+  hrefOf?: (field: HeadlineField) => string | undefined;
 }) {
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
@@ -74,6 +77,7 @@ export function ScopeKpis({
             value={RATE_FIELDS.has(field) ? formatRate(value) : formatCount(value, { unit: true })}
             change={changeOf(field, current, previous, messages)}
             context={contextOf(field, current, messages)}
+            href={hrefOf?.(field)}
           />
         );
       })}

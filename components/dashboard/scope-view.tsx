@@ -129,7 +129,7 @@ export function ScopeView({
         tableLabel={t.chart.showTable}
         testId={isMunicipal ? "figure-2" : "figure-3"}
       >
-        <LazyBarChart data={chartData} series={chartSeries} horizontal height={Math.max(240, chartData.length * 34)} />
+        <LazyBarChart label={text.chartTitle} data={chartData} series={chartSeries} horizontal height={Math.max(240, chartData.length * 34)} />
       </ChartFigure>
       <section className="space-y-2">
         <h2 className="text-base font-semibold text-slate-800">
@@ -140,6 +140,7 @@ export function ScopeView({
           kind={kind}
           month={current.month}
           messages={t.annex}
+          readers={t.readers}
           fileName={`${isMunicipal ? "附件1-市级部门" : "附件2-县市区"}-${current.month}.csv`}
           xlsx={{ href: `/api/export/${current.month}/annex/${isMunicipal ? "departments" : "districts"}?format=xlsx`, label: t.bulletin.exportXlsx }}
         />

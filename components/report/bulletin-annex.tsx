@@ -26,7 +26,7 @@ export function BulletinAnnexTable({ annex }: { annex: BulletinAnnex }) {
                 <td className="border border-slate-500 px-1 py-0.5">{row.seq}</td>
                 <th scope="row" className="border border-slate-500 px-1 py-0.5 text-left font-normal whitespace-nowrap">{row.name}</th>
                 {row.cells.map((cell, i) => (
-                  <td key={i} className={`border border-slate-500 px-1 py-0.5 whitespace-nowrap ${row.noCases ? "text-slate-400" : ""}`} data-field={annex.columns[i]?.field}>
+                  <td key={i} className={`border border-slate-500 px-1 py-0.5 whitespace-nowrap ${row.noCases ? "text-slate-600" : ""}`} data-field={annex.columns[i]?.field}>
                     {cell}
                   </td>
                 ))}

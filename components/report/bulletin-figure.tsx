@@ -29,9 +29,9 @@ export function BulletinFigureChart({ figure, testId }: { figure: BulletinFigure
       testId={testId ?? `bulletin-${figure.id}`}
     >
       <div data-figure-chart={figure.id}>
-        <LazyBarChart eager data={data} series={series} horizontal height={Math.max(220, figure.categories.length * 24 * Math.max(1, series.length) + 70)} />
+        <LazyBarChart eager label={figure.caption} data={data} series={series} horizontal height={Math.max(220, figure.categories.length * 24 * Math.max(1, series.length) + 70)} />
       </div>
-      {figure.note && <p className="mt-2 text-xs text-slate-500">{figure.note}</p>}
+      {figure.note && <p className="mt-2 text-xs text-slate-600">{figure.note}</p>}
     </ChartFigure>
   );
 }

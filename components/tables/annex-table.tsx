@@ -1,15 +1,19 @@
 "use client";
 
 // 附件1 / 附件2 as a table: the report's order by default, sortable by any
-// column, sticky header, CSV export, top performers marked, and departments
-// with no cases shown as 本月无办件 rather than a row of zeros.
+// column, filterable (coverage below a value, no cases, overdue cases), with
+// sort and filters kept in the URL; sticky header and name column, CSV export,
+// top performers marked, departments with no cases shown as 本月无办件 rather
+// than a row of zeros, and a rate with no base as "—" with the reason.
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
+import { DEFAULT_VIEW, passesFilters, readViewState, writeViewState, type AnnexFilters, type AnnexSort, type AnnexViewState } from "@/components/tables/annex-view-state";
 import { ANNEX_GROUPS, isRateField } from "@/lib/annex-layout";
 import { toCsv } from "@/lib/export/csv";
 import { formatCount, formatRate } from "@/lib/format";
+import { missingRateBase } from "@/lib/indicators/rate-bases";
 import type { AnnexField } from "@/lib/indicators/types";
-import type { Messages } from "@/lib/i18n/messages";
+import { fill, type Messages } from "@/lib/i18n/messages";
 
 export type AnnexTableRow = Record<AnnexField, number> & {
   unitCode: string;
@@ -19,7 +23,6 @@ export type AnnexTableRow = Record<AnnexField, number> & {
   top: boolean;
 };
 
-type Sort = { field: AnnexField | "seq"; direction: "asc" | "desc" };
 
 const FIELDS: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
 /** Columns that the 本月无办件 cell spans: every case count and rate before the evaluations. */
@@ -32,6 +35,7 @@ export function AnnexTable({
   messages,
   fileName,
   xlsx,
+  readers,
 }: {
   rows: AnnexTableRow[];
   kind: "DEPARTMENT" | "DISTRICT";
@@ -40,12 +44,24 @@ export function AnnexTable({
   fileName: string;
   /** The same table as an .xlsx in the report's layout, from the server (lib/export/xlsx.ts). */
   xlsx?: { href: string; label: string };
+  readers: Messages["readers"];
 }) {
-  const [sort, setSort] = useState<Sort>({ field: "seq", direction: "asc" });
+  // The static page renders the report's order; the URL's view applies once in the browser.
+  const [view, setView] = useState<AnnexViewState>(DEFAULT_VIEW);
+  useEffect(() => setView(readViewState(window.location.search)), []);
+  const update = (next: AnnexViewState) => {
+    setView(next);
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}${writeViewState(window.location.search, next)}${window.location.hash}`);
+  };
+  const { sort, filters } = view;
+  const setSort = (next: (current: AnnexSort) => AnnexSort) => update({ ...view, sort: next(sort) });
+  const setFilters = (next: Partial<AnnexFilters>) => update({ ...view, filters: { ...filters, ...next } });
   const sorted = useMemo(() => {
     const factor = sort.direction === "asc" ? 1 : -1;
-    return [...rows].sort((a, b) => (a[sort.field] - b[sort.field]) * factor || a.seq - b.seq);
-  }, [rows, sort]);
+    return rows.filter((row) => passesFilters(row, filters)).sort((a, b) => (a[sort.field] - b[sort.field]) * factor || a.seq - b.seq);
+  }, [rows, sort, filters]);
+  const filterId = useId();
+  const r = readers;
 
   const onSort = (field: AnnexField | "seq") =>
     setSort((current) =>
@@ -53,6 +69,24 @@ export function AnnexTable({
         ? { field, direction: current.direction === "desc" ? "asc" : "desc" }
         : { field, direction: field === "seq" ? "asc" : "desc" },
     );
+
+  const cell = (row: AnnexTableRow, field: AnnexField) => {
+    const missing = missingRateBase(row, field);
+    if (missing) {
+      const reason = r.states.noBaseReason[missing as keyof typeof r.states.noBaseReason];
+      return (
+        <td key={field} className="px-2 py-1 text-slate-600" data-field={field} data-no-base title={reason}>
+          <span aria-hidden>—</span>
+          <span className="sr-only">{reason}</span>
+        </td>
+      );
+    }
+    return (
+      <td key={field} className={`px-2 py-1 ${row[field] < 0 ? "text-rose-700" : ""}`} data-field={field}>
+        {isRateField(field) ? formatRate(row[field]) : formatCount(row[field])}
+      </td>
+    );
+  };
 
   const nameLabel = kind === "DEPARTMENT" ? messages.department : messages.district;
   const columnLabel = (field: AnnexField) => messages.columns[field];
@@ -76,12 +110,43 @@ export function AnnexTable({
 
   return (
     <div>
-      <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
-        <span>{messages.sortHint}</span>
+      <fieldset className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm print:hidden" data-testid="annex-filters">
+        <legend className="px-1 text-xs font-semibold text-slate-700">{r.filters.heading}</legend>
+        <label className="flex items-center gap-2" htmlFor={`${filterId}-below`}>
+          <span>{r.filters.coverageBelow}</span>
+          <input
+            id={`${filterId}-below`}
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            inputMode="decimal"
+            className="w-20 rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900"
+            value={filters.coverageBelow ?? ""}
+            onChange={(event) => setFilters({ coverageBelow: event.target.value === "" ? null : Number(event.target.value) || null })}
+            data-filter="below"
+          />
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input type="checkbox" checked={filters.noCases} onChange={(event) => setFilters({ noCases: event.target.checked })} data-filter="nocases" />
+          {r.filters.noCases}
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input type="checkbox" checked={filters.overdue} onChange={(event) => setFilters({ overdue: event.target.checked })} data-filter="overdue" />
+          {r.filters.overdue}
+        </label>
+        <span className="text-xs text-slate-600" aria-live="polite" data-testid="annex-shown">
+          {fill(r.filters.shown, { shown: sorted.length, total: rows.length })}
+        </span>
+      </fieldset>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600 print:hidden">
+        <span>
+          {messages.sortHint} {r.filters.linkHint}
+        </span>
         <div className="flex gap-2">
           <button
             type="button"
-            onClick={() => setSort({ field: "seq", direction: "asc" })}
+            onClick={() => update(DEFAULT_VIEW)}
             className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-700 hover:bg-slate-50"
           >
             {messages.reportOrder}
@@ -106,7 +171,12 @@ export function AnnexTable({
           )}
         </div>
       </div>
-      <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+        tabIndex={0}
+        role="region"
+        aria-label={`${kind === "DEPARTMENT" ? messages.departmentsTitle : messages.districtsTitle}`}
+      >
         <table className="tabular min-w-max border-collapse text-right text-xs" data-testid={`annex-${kind.toLowerCase()}`} data-month={month}>
           <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700">
             <tr>
@@ -138,20 +208,26 @@ export function AnnexTable({
             {sorted.map((row) => (
               <tr key={row.unitCode} data-unit={row.unitName} data-code={row.unitCode} className="odd:bg-white even:bg-slate-50 hover:bg-brand-50">
                 <td className="sticky left-0 w-10 min-w-10 border-r border-slate-100 bg-inherit px-2 py-1 text-center">{row.seq}</td>
-                <th scope="row" className="sticky left-10 border-r border-slate-100 bg-inherit px-2 py-1 text-left font-normal whitespace-nowrap">
-                  <Link href={`/${month}/units/${row.unitCode}`} className="text-brand-700 hover:underline">
+                <th scope="row" className="sticky left-10 max-w-[9.5rem] border-r border-slate-100 bg-inherit px-2 py-1 text-left font-normal sm:max-w-none sm:whitespace-nowrap">
+                  <Link href={`/${month}/units/${row.unitCode}`} className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700">
                     {row.unitName}
                   </Link>
+                  {row.noCases && (
+                    // On a phone the 本月无办件 cell can be scrolled out of view: the name column says it too.
+                    <span className="block text-[11px] text-slate-600 sm:hidden" aria-hidden>
+                      {messages.noCases}
+                    </span>
+                  )}
                   {row.top && (
-                    <span className="ml-1 text-amber-500" title={messages.topMarker} aria-label={messages.topMarker} data-top>
+                    <span className="ml-1 text-amber-700" title={messages.topMarker} aria-label={messages.topMarker} data-top>
                       ★
                     </span>
                   )}
                 </th>
                 {row.noCases ? (
                   <>
-                    <td colSpan={NO_CASE_SPAN} className="px-2 py-1 text-center text-slate-400" data-no-cases>
-                      {messages.noCases}
+                    <td colSpan={NO_CASE_SPAN} className="px-2 py-1 text-left text-slate-600" data-no-cases>
+                      <span className="sticky left-48 inline-block sm:static">{messages.noCases}</span>
                     </td>
                     {FIELDS.slice(NO_CASE_SPAN).map((field) => (
                       <td key={field} className="px-2 py-1" data-field={field}>
@@ -160,16 +236,13 @@ export function AnnexTable({
                     ))}
                   </>
                 ) : (
-                  FIELDS.map((field) => (
-                    <td key={field} className={`px-2 py-1 ${row[field] < 0 ? "text-rose-600" : ""}`} data-field={field}>
-                      {isRateField(field) ? formatRate(row[field]) : formatCount(row[field])}
-                    </td>
-                  ))
+                  FIELDS.map((field) => cell(row, field))
                 )}
               </tr>
             ))}
           </tbody>
         </table>
+        {sorted.length === 0 && <p className="p-4 text-sm text-slate-700" data-testid="annex-none">{r.filters.none}</p>}
       </div>
     </div>
   );

@@ -2,8 +2,13 @@
 
 // Switches the month while staying on the same view: the month is the first
 // segment of every dashboard URL (/2021-06/municipal), so views can be
-// prerendered per month.
+// prerendered per month. From the keyboard, arrow keys only move the choice
+// (some browsers fire `change` on every arrow press of a closed select);
+// Enter or leaving the field opens it.
 import { usePathname, useRouter } from "next/navigation";
+import { useRef } from "react";
+
+const MOVE_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
 
 export function MonthPicker({
   months,
@@ -21,17 +26,37 @@ export function MonthPicker({
 }) {
   const router = useRouter();
   const pathname = usePathname();
+  const byKeyboard = useRef(false);
+  const pending = useRef<string | null>(null);
+  const open = (month: string) => {
+    pending.current = null;
+    if (month === current) return;
+    if (basePath) return router.push(`${basePath}/${month}`);
+    const rest = pathname.split("/").slice(2).join("/");
+    router.push(`/${month}${rest ? `/${rest}` : ""}`);
+  };
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span className="text-slate-500">{label}</span>
+      <span className="text-slate-600">{label}</span>
       <select
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-slate-900"
-        value={current}
+        key={current}
+        defaultValue={current}
         data-testid="month-picker"
+        onKeyDown={(event) => {
+          byKeyboard.current = MOVE_KEYS.has(event.key);
+          if (event.key === "Enter" && pending.current) {
+            event.preventDefault();
+            open(pending.current);
+          }
+        }}
+        onMouseDown={() => {
+          byKeyboard.current = false;
+        }}
+        onBlur={() => pending.current && open(pending.current)}
         onChange={(event) => {
-          if (basePath) return router.push(`${basePath}/${event.target.value}`);
-          const rest = pathname.split("/").slice(2).join("/");
-          router.push(`/${event.target.value}${rest ? `/${rest}` : ""}`);
+          if (byKeyboard.current) pending.current = event.target.value;
+          else open(event.target.value);
         }}
       >
         {[...months].reverse().map((m) => (

@@ -12,7 +12,7 @@ export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
     <div className="flex items-center gap-3 text-sm" data-testid="viewer-menu">
       <span className="text-slate-600">
         <span className="font-medium text-slate-900" data-testid="viewer-name">{viewer.name}</span>
-        <span className="ml-1 text-xs text-slate-500">（{messages.roles[viewer.role]}）</span>
+        <span className="ml-1 text-xs text-slate-600">（{messages.roles[viewer.role]}）</span>
       </span>
       {viewer.role === "ADMIN" && (
         <Link href="/admin" className="text-brand-700 hover:underline">

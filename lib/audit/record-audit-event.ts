@@ -12,6 +12,8 @@ export type AuditAction =
   | "user.resetPassword"
   | "user.deactivate"
   | "user.reactivate"
+  | "user.bulkCreate"
+  | "user.changePassword"
   | "month.publish"
   | "month.rollback"
   | "settings.update"

@@ -145,10 +145,29 @@ describe("authorizePath", () => {
     ["/admin/reports/2021-06", official, "forbidden"],
     ["/admin/reports", xuanhan, "forbidden"],
     ["/admin/uploads/17", admin, "allow"],
+    ["/admin/users/bulk", admin, "allow"],
+    ["/admin/users/bulk", official, "forbidden"],
+    ["/api/users/bulk-template.csv", admin, "allow"],
+    ["/api/users/bulk-template.csv", police, "forbidden"],
+    ["/account/password", police, "allow"],
+    ["/account/password", null, "signIn"],
+    ["/api/units/search", police, "allow"],
+    ["/api/months/2021-06/attention", official, "allow"],
+    ["/api/months/2021-06/attention", police, "forbidden"],
+    ["/api/months/constructor/attention", official, "notFound"],
     ["/admin/months/2021-06", admin, "allow"],
   ];
   it.each(cases)("%s as %o → %s", (path, viewer, expected) => {
     expect(authorizePath(viewer, path)).toBe(expected);
+  });
+
+  it("keeps a user with a one-time password to the password page", () => {
+    const fresh: Viewer = { ...police, mustChangePassword: true };
+    expect(authorizePath(fresh, "/account/password")).toBe("allow");
+    expect(authorizePath(fresh, "/2021-06/units/d08")).toBe("changePassword");
+    expect(authorizePath(fresh, "/api/export/2021-06/unit/d08")).toBe("changePassword");
+    expect(authorizePath(fresh, "/signin")).toBe("allow");
+    expect(authorizePath(fresh, "/2021-06/units/x04")).toBe("changePassword");
   });
 
   it("closes the bulletin to departments when the admin switches the rule off", () => {

@@ -45,8 +45,12 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
   DEPARTMENT: ["report.viewCity", "report.viewOwnUnit", "report.viewBulletin", "report.export"],
 };
 
-/** What the permission checks need to know of the viewer. */
-export type Viewer = { userId: number; role: Role; unitCode: string | null };
+/**
+ * What the permission checks need to know of the viewer. mustChangePassword:
+ * signed in with a one-time initial password, which must be replaced before
+ * anything else is opened.
+ */
+export type Viewer = { userId: number; role: Role; unitCode: string | null; mustChangePassword?: boolean };
 
 export function can(viewer: Viewer | null, action: Action): boolean {
   return viewer !== null && PERMISSIONS[viewer.role].includes(action);
@@ -69,7 +73,10 @@ export function canReadBulletin(viewer: Viewer | null, access: AccessSettings): 
   return can(viewer, "report.viewBulletin") && access.departmentsReadBulletin;
 }
 
-export type PathDecision = "allow" | "signIn" | "forbidden" | "notFound";
+export type PathDecision = "allow" | "signIn" | "forbidden" | "notFound" | "changePassword";
+
+/** The one page a user with a one-time password may open (and sign-out, posted from it). */
+export const CHANGE_PASSWORD_PATH = "/account/password";
 
 type PathRule = {
   pattern: RegExp;
@@ -98,13 +105,19 @@ export const PATH_RULES: readonly PathRule[] = [
   { pattern: /^\/_next\/static\/[\w./@~-]+$/, public: true },
   rule("/", signedIn),
   rule("/about", signedIn),
+  rule(CHANGE_PASSWORD_PATH, signedIn),
+  // The header's unit search answers with the units the viewer may see (canViewUnit), nothing else.
+  rule("/api/units/search", signedIn),
   rule(`/${MONTH}`, (v) => can(v, "report.viewCity")),
   // Views naming every unit: the annex pages, 好差评, 办件超时, 存在的问题.
   rule(`/${MONTH}/(municipal|districts|evaluations|timeliness|problems)`, (v) => can(v, "report.viewAllUnits")),
   rule(`/${MONTH}/units/${UNIT}`, (v, [, code]) => canViewUnit(v, code!)),
   rule("/reports", (v) => can(v, "report.viewAllUnits")),
+  // The home page's laggards and problems, naming every unit: loaded by the page for officials only.
+  rule(`/api/months/${MONTH}/attention`, (v) => can(v, "report.viewAllUnits")),
   rule(`/reports/${MONTH}`, (v, _p, access) => canReadBulletin(v, access)),
-  rule("/admin/users(/[0-9]{1,9})?", (v) => can(v, "users.manage")),
+  rule("/admin/users(/[0-9]{1,9}|/bulk)?", (v) => can(v, "users.manage")),
+  rule("/api/users/bulk-template\\.csv", (v) => can(v, "users.manage")),
   rule("/admin/audit", (v) => can(v, "audit.view")),
   rule("/admin(/(months|uploads|reports|settings)(/[\\w-]{1,64})?)?", (v) => can(v, "data.manage")),
   rule(`/api/export/${MONTH}/annex/(departments|districts)`, (v) => can(v, "report.export") && can(v, "report.viewAllUnits")),
@@ -126,6 +139,7 @@ export function authorizePath(viewer: Viewer | null, rawPath: string, access: Ac
     if (!match) continue;
     if (isPublic) return "allow";
     if (!viewer) return "signIn";
+    if (viewer.mustChangePassword && path !== CHANGE_PASSWORD_PATH) return "changePassword";
     return allow?.(viewer, match.slice(1), access) ? "allow" : "forbidden";
   }
   return "notFound";

@@ -106,7 +106,7 @@ export async function readSession(cookies: readonly Cookie[], now = Date.now()):
     const status = await currentUserStatus(payload.userId);
     if (!status || !status.active || status.sessionVersion !== payload.sessionVersion) return null;
     if (!ROLES.includes(status.role as Role)) return null;
-    const viewer: Viewer = { userId: payload.userId, role: status.role as Role, unitCode: status.unitCode };
+    const viewer: Viewer = { userId: payload.userId, role: status.role as Role, unitCode: status.unitCode, mustChangePassword: status.mustChangePassword };
     return { viewer, payload, cookieName };
   }
   return null;

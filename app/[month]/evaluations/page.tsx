@@ -87,7 +87,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
           <DemoBadge label={t.demo.badge} /> <span className="ml-1">{fill(s.previousDemo, { month: formatMonthLabel(view.previous.month) })}</span>
         </p>
       )}
-      <p className="max-w-4xl text-xs leading-relaxed text-slate-500">{s.evaluations.definition}</p>
+      <p className="max-w-4xl text-xs leading-relaxed text-slate-600">{s.evaluations.definition}</p>
 
       <section className="space-y-2">
         <h2 className="text-base font-semibold text-slate-800">{s.evaluations.scopesHeading}</h2>
@@ -137,7 +137,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
       <div className="grid gap-4 lg:grid-cols-2">
         <BulletinFigureChart figure={fig4} testId="figure-4" />
         <ChartFigure title={s.evaluations.trendTitle} data={trend} series={trendSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="evaluations-trend">
-          <LazyLineChart data={trend} series={trendSeries} height={320} />
+          <LazyLineChart label={s.evaluations.trendTitle} data={trend} series={trendSeries} height={320} />
           {view.history.some((m) => m.isDemo) && (
             <p className="mt-2 text-xs text-amber-800">
               <DemoBadge label={t.demo.badge} /> <span className="ml-1">{t.demo.chartNote}</span>

@@ -3,34 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminLink } from "@/components/sections/admin-link";
 import { SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
-import { formatCount, formatPoints, formatRate } from "@/lib/format";
-import type { Problem, ProblemUnit } from "@/lib/indicators/problems";
-import { fill, getMessages, type Messages } from "@/lib/i18n/messages";
+import { fill, getMessages } from "@/lib/i18n/messages";
 import { getBulletin } from "@/lib/queries/bulletin";
+import { thresholdText, unitFigure } from "@/lib/sections/problem-figures";
 import { problemEntries, ruleStatuses } from "@/lib/sections/problems";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
   return { title: `${getMessages().sections.problems.heading} ${month}` };
-}
-
-/** The figure that put a unit on a problem's list, as the dashboard formats figures. */
-function unitFigure(problem: Problem, unit: ProblemUnit, t: Messages): string {
-  const f = t.sections.problems.figures;
-  switch (problem.kind) {
-    case "lowCoverage":
-      return formatRate(unit.value);
-    case "evaluationRateDrop":
-      return fill(f.evaluationRateDrop, { previous: formatRate(unit.previous), current: formatRate(unit.value), change: formatPoints(unit.change) });
-    case "lowCatalogClaim":
-      return formatRate(unit.value);
-    case "noCases":
-      return f.noCases;
-    case "overdue":
-      return fill(f.overdue, { overdue: formatCount(unit.value, { unit: true }), rate: formatRate(unit.rate) });
-    case "missingData":
-      return fill(f.missingData, { completed: formatCount(unit.value, { unit: true }) });
-  }
 }
 
 export default async function ProblemsPage({ params }: { params: Promise<{ month: string }> }) {
@@ -41,8 +21,6 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
   const p = t.sections.problems;
   const entries = problemEntries(bulletin);
   const rules = ruleStatuses(bulletin.settings, bulletin.problems);
-  const thresholdText = (kind: (typeof rules)[number]["kind"], threshold: number | null) =>
-    threshold === null ? "" : kind === "evaluationRateDrop" ? formatPoints(threshold).replace(/^\+/, "") : formatRate(threshold);
 
   return (
     <div className="space-y-6">

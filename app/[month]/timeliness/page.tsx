@@ -78,7 +78,7 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
           <DemoBadge label={t.demo.badge} /> <span className="ml-1">{fill(s.previousDemo, { month: formatMonthLabel(view.previous.month) })}</span>
         </p>
       )}
-      <p className="max-w-4xl text-xs leading-relaxed text-slate-500">{s.timeliness.definition}</p>
+      <p className="max-w-4xl text-xs leading-relaxed text-slate-600">{s.timeliness.definition}</p>
 
       <section className="space-y-2">
         <h2 className="text-base font-semibold text-slate-800">{s.timeliness.unitsHeading}</h2>
@@ -120,11 +120,11 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
 
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure title={s.timeliness.trendOverdueTitle} data={trend} series={overdueSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="timeliness-trend-overdue">
-          <LazyLineChart data={trend} series={overdueSeries} height={300} />
+          <LazyLineChart label={s.timeliness.trendOverdueTitle} data={trend} series={overdueSeries} height={300} />
           {demoNote}
         </ChartFigure>
         <ChartFigure title={s.timeliness.trendRateTitle} data={trend} series={rateSeries} valueKind="rate" categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="timeliness-trend-rate">
-          <LazyLineChart data={trend} series={rateSeries} valueKind="rate" height={300} />
+          <LazyLineChart label={s.timeliness.trendRateTitle} data={trend} series={rateSeries} valueKind="rate" height={300} />
           {demoNote}
         </ChartFigure>
       </div>

@@ -16,7 +16,7 @@ export default async function SettingsPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-bold">{s.heading}</h1>
       <p className="max-w-3xl text-sm text-slate-600">{s.lead}</p>
-      <p className="text-xs text-slate-500" data-testid="settings-updated">
+      <p className="text-xs text-slate-600" data-testid="settings-updated">
         {record.stored && record.updatedAt
           ? fill(s.updated, { at: record.updatedAt.toLocaleString("zh-CN", { hour12: false }), by: record.updatedBy ?? t.admin.audit.system })
           : s.neverSaved}

@@ -12,7 +12,12 @@ export default async function UsersPage() {
   const now = new Date();
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-bold">{t.admin.users.heading}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-bold">{t.admin.users.heading}</h1>
+        <Link href="/admin/users/bulk" className="text-sm text-brand-700 hover:underline" data-testid="bulk-link">
+          {t.readers.bulk.link}
+        </Link>
+      </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-semibold">{t.admin.users.create}</h2>
         <CreateUserForm t={t} units={units} />

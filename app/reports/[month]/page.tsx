@@ -8,6 +8,8 @@ import { BulletinDocument } from "@/components/report/bulletin-document";
 import { AdminLink } from "@/components/sections/admin-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { MonthPicker } from "@/components/ui/month-picker";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { UnitSearch } from "@/components/ui/unit-search";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel, isMonth } from "@/lib/month";
@@ -45,7 +47,7 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
               {t.app.city}
               {t.app.title} · {b.heading}
             </div>
-            <div className="text-xs text-slate-500">
+            <div className="text-xs text-slate-600">
               {fill(b.dataVersion, { version: bulletin.versionNumber })} ·{" "}
               {texts.version === null ? b.textsDefault : fill(b.textsVersion, { version: texts.version })}
             </div>
@@ -60,6 +62,8 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
             />
             {bulletin.isDemo && <DemoBadge label={t.demo.badge} title={t.demo.explanation} />}
             <Link href={`/${month}`} className="text-sm text-brand-700 hover:underline">{b.backToDashboard}</Link>
+            <UnitSearch messages={t.readers.search} fallbackMonth={month} />
+            <ThemeToggle messages={t.readers.theme} />
             <ViewerMenu messages={t.auth} />
           </div>
         </div>

@@ -7,13 +7,17 @@ import { LazyLineChart } from "@/components/charts/lazy-charts";
 import { BackLink } from "@/components/ui/back-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { ANNEX_GROUPS, isRateField } from "@/lib/annex-layout";
-import { formatCount, formatRate } from "@/lib/format";
-import { hasNoCases, rankOf, rowActiveEvaluationRate, type RankBy } from "@/lib/indicators";
+import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
+import { hasNoCases, rowActiveEvaluationRate } from "@/lib/indicators";
+import { missingRateBase } from "@/lib/indicators/rate-bases";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
+import { getBulletin } from "@/lib/queries/bulletin";
 import { getMonthView } from "@/lib/queries/month-view";
 import { getUnit } from "@/lib/queries/unit-history";
 import { unitCodeParam } from "@/lib/route-params";
+import { thresholdText, unitFigure } from "@/lib/sections/problem-figures";
+import { unitStanding, type Standing } from "@/lib/sections/unit-standing";
 
 export async function generateStaticParams(): Promise<Array<{ code: string }>> {
   return [];
@@ -25,21 +29,24 @@ export async function generateMetadata({ params }: { params: Promise<{ month: st
   return { title: unit ? `${unit.name} ${month}` : month };
 }
 
-const RANK_FIELDS: Array<{ by: RankBy; field: "completed" | "applied" | "activeEvaluations" | "coverageRate" }> = [
-  { by: "completed", field: "completed" },
-  { by: "applied", field: "applied" },
-  { by: "activeEvaluations", field: "activeEvaluations" },
-  { by: "coverageRate", field: "coverageRate" },
-];
+const formatValue = (s: Standing) => (s.kind === "count" ? formatCount(s.value) : formatRate(s.value));
+const formatChange = (s: Standing) => (s.kind === "count" ? formatSignedCount(s.change) : formatPoints(s.change));
 
 export default async function UnitPage({ params }: { params: Promise<{ month: string; code: string }> }) {
   const { month, code } = await params;
   if (!unitCodeParam(code)) notFound();
-  const [unit, view] = await Promise.all([getUnit(code), getMonthView(month)]);
+  const [unit, view, bulletin] = await Promise.all([getUnit(code), getMonthView(month), getBulletin(month)]);
   if (!unit || !view) notFound();
   const t = getMessages();
   const row = view.current.rows.find((r) => r.unitCode === code) ?? null;
   const peers = view.current.rows.filter((r) => r.kind === unit.kind);
+  const standing = unitStanding(peers, (view.previous?.rows ?? []).filter((r) => r.kind === unit.kind), code);
+  // Of this month's problems, those naming this unit, each with this unit's own figure only.
+  const named = (bulletin?.problems ?? []).flatMap((problem) => {
+    const own = problem.units.find((u) => u.unitCode === code);
+    return own ? [{ problem, own }] : [];
+  });
+  const noCases = row !== null && hasNoCases(row);
   const peersLabel = unit.kind === "DEPARTMENT" ? t.unit.peersDepartments : t.unit.peersDistricts;
   const scopeHref = `/${month}/${unit.kind === "DEPARTMENT" ? "municipal" : "districts"}`;
   const evaluationRate = row ? rowActiveEvaluationRate(row) : null;
@@ -60,6 +67,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
   const rateSeries = (["coverageRate", "earlyCompletionRate"] as const).map((key, i) => ({ key, label: t.fields[key], color: SERIES_COLORS[i + 2]! }));
   const historyFields = ["applied", "accepted", "completed", "overdueCompleted", "onlineApplied", "activeEvaluations", "coverageRate"] as const;
 
+  const r = t.readers;
   return (
     <div className="space-y-6">
       <div>
@@ -73,66 +81,111 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
           {unit.name}
           {t.unit.headingSuffix}
         </h1>
-        <p className="text-sm text-slate-500">{formatMonthLabel(month)}</p>
+        <p className="text-sm text-slate-600">{formatMonthLabel(month)}</p>
       </div>
 
-      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="month-row">
-        <h2 id="month-row" className="mb-3 text-base font-semibold text-slate-800">{t.unit.monthRow}</h2>
-        {!row ? (
-          <p className="text-slate-600">{t.unit.notInMonth}</p>
-        ) : (
-          <>
-            {hasNoCases(row) && (
-              <p className="mb-3 rounded bg-slate-100 px-3 py-2 text-sm text-slate-600" data-testid="no-cases">
-                {t.annex.noCases}
-              </p>
-            )}
-            <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
-              {ANNEX_GROUPS.map((group) => (
-                <dl key={group.group} className="text-sm">
-                  <dt className="mb-1 font-medium text-slate-500">{t.annex.groups[group.group]}</dt>
-                  {group.fields.map((field) => (
-                    <dd key={field} className="flex justify-between gap-2 border-b border-slate-100 py-1" data-field={field}>
-                      <span className="text-slate-600">{t.annex.columns[field]}</span>
-                      <span className="tabular font-medium">{isRateField(field) ? formatRate(row[field]) : formatCount(row[field])}</span>
-                    </dd>
-                  ))}
-                </dl>
-              ))}
-            </div>
-            {evaluationRate?.value != null && row.activeEvaluations > 0 && (
-              <p className="mt-3 text-sm text-slate-600" data-testid="evaluation-rate">
-                {t.fields.activeEvaluationRate}：<span className="tabular font-medium text-slate-900">{formatRate(evaluationRate.value)}</span>
-                <span className="ml-1 text-xs text-slate-500">（{t.unit.evaluationBasis[evaluationRate.basis]}）</span>
-              </p>
-            )}
-          </>
-        )}
-      </section>
+      {!row && <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t.unit.notInMonth}</p>}
 
       {row && (
-        <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="rank">
-          <h2 id="rank" className="mb-3 text-base font-semibold text-slate-800">{fill(t.unit.rank, { peers: peersLabel })}</h2>
-          <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
-            {RANK_FIELDS.map(({ by, field }) => {
-              const rank = rankOf(peers, code, by);
-              return (
-                <div key={field} className="rounded bg-slate-50 p-3" data-rank={field}>
-                  <dt className="text-slate-500">{t.fields[field]}</dt>
-                  <dd className="tabular mt-1 text-lg font-semibold">{rank === null ? "—" : fill(t.unit.rankValue, { rank, total: peers.length })}</dd>
-                </div>
-              );
-            })}
-          </dl>
+        <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="rank" data-print-whole>
+          <h2 id="rank" className="mb-3 text-base font-semibold text-slate-800">
+            {fill(r.unit.rankHeading, { peers: peersLabel, total: peers.length })}
+          </h2>
+          {noCases && (
+            <p className="mb-3 rounded bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="no-cases">
+              {r.states.noCasesLead}
+              {fill(r.states.noCasesCoverage, { rate: formatRate(row.coverageRate) })}
+              {row.activeEvaluations > 0 && <>；{fill(r.states.noCasesEvaluations, { count: formatCount(row.activeEvaluations) })}</>}。
+            </p>
+          )}
+          <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3 lg:grid-cols-5" data-testid="unit-standing">
+            {standing
+              .filter((s) => !noCases || s.measure === "coverageRate" || s.measure === "activeEvaluations")
+              .map((s) => {
+                const reason = s.value === null && s.measure !== "activeEvaluationRate" ? missingRateBase(row, s.measure) : null;
+                return (
+                  <li key={s.measure} className="rounded bg-slate-50 p-3" data-rank={s.measure}>
+                    <div className="text-slate-700">
+                      {t.fields[s.measure]}
+                      {s.order === "asc" && <span className="ml-1 text-xs text-slate-600">（{r.unit.lowerFirst}）</span>}
+                    </div>
+                    <div className="tabular mt-1 text-lg font-semibold text-slate-900" data-rank-value>
+                      {s.rank === null ? r.unit.notRanked : fill(t.unit.rankValue, { rank: s.rank, total: s.total })}
+                    </div>
+                    <div className="tabular mt-0.5 text-xs text-slate-700">
+                      <span data-value>{s.value === null ? "—" : formatValue(s)}</span>
+                      {reason && <span className="block">{r.states.noBaseReason[reason as keyof typeof r.states.noBaseReason]}</span>}
+                      {s.change !== null && (
+                        <span className="keep-words ml-1" data-change>
+                          {t.kpi.vsPreviousMonth} {s.change === 0 ? t.kpi.unchanged : formatChange(s)}
+                        </span>
+                      )}
+                      {s.previousRank !== null && s.rank !== null && (
+                        <span className="block text-slate-600" data-previous-rank>
+                          {fill(r.unit.rankMoved, { rank: s.previousRank })}
+                        </span>
+                      )}
+                    </div>
+                  </li>
+                );
+              })}
+          </ul>
+          {evaluationRate?.value != null && row.activeEvaluations > 0 && (
+            <p className="mt-3 text-sm text-slate-700" data-testid="evaluation-rate">
+              {t.fields.activeEvaluationRate}：<span className="tabular font-medium text-slate-900">{formatRate(evaluationRate.value)}</span>
+              <span className="ml-1 text-xs text-slate-600">（{t.unit.evaluationBasis[evaluationRate.basis]}）</span>
+            </p>
+          )}
         </section>
       )}
 
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="named" data-testid="unit-problems">
+        <h2 id="named" className="mb-2 text-base font-semibold text-slate-800">{r.unit.problemsHeading}</h2>
+        {named.length === 0 ? (
+          <p className="text-sm text-slate-700">{r.unit.problemsNone}</p>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {named.map(({ problem, own }) => (
+              <li key={problem.kind} className="rounded border-l-4 border-rose-600 bg-rose-50 px-3 py-2 text-slate-800" data-problem={problem.kind}>
+                <div className="font-semibold">{fill(t.sections.problems.rules[problem.kind], { threshold: thresholdText(problem.kind, problem.threshold) })}</div>
+                <div className="tabular">{fill(r.unit.problemWhy, { figure: unitFigure(problem, own, t) })}</div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {row && !noCases && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4" data-testid="unit-figures">
+          <summary className="cursor-pointer text-base font-semibold text-slate-800">{r.unit.figuresHeading}</summary>
+          <div className="mt-3 grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+            {ANNEX_GROUPS.map((group) => (
+              <dl key={group.group} className="text-sm">
+                <dt className="mb-1 font-medium text-slate-600">{t.annex.groups[group.group]}</dt>
+                {group.fields.map((field) => {
+                  const missing = missingRateBase(row, field);
+                  return (
+                    <dd key={field} className="flex justify-between gap-2 border-b border-slate-100 py-1" data-field={field}>
+                      <span className="text-slate-700">{t.annex.columns[field]}</span>
+                      <span className="tabular font-medium" title={missing ? r.states.noBaseReason[missing as keyof typeof r.states.noBaseReason] : undefined}>
+                        {missing ? "—" : isRateField(field) ? formatRate(row[field]) : formatCount(row[field])}
+                      </span>
+                    </dd>
+                  );
+                })}
+              </dl>
+            ))}
+          </div>
+        </details>
+      )}
+
+      <h2 className="text-base font-semibold text-slate-800">{r.unit.trendHeading}</h2>
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure title={`${t.unit.history}：${t.overview.casesSection}`} data={trend} series={trendSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="unit-trend">
-          <LazyLineChart data={trend} series={trendSeries} />
+          <LazyLineChart label={`${unit.name} ${t.unit.history}：${t.overview.casesSection}`} data={trend} series={trendSeries} />
         </ChartFigure>
         <ChartFigure title={`${t.unit.history}：${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`} data={rateTrend} series={rateSeries} valueKind="rate" categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="unit-rate-trend">
-          <LazyLineChart data={rateTrend} series={rateSeries} valueKind="rate" />
+          <LazyLineChart label={`${unit.name} ${t.unit.history}：${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`} data={rateTrend} series={rateSeries} valueKind="rate" />
         </ChartFigure>
       </div>
 
@@ -143,7 +196,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
             {t.annex.exportCsv}
           </a>
         </div>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={t.unit.history}>
           <table className="tabular w-full border-collapse text-right text-sm" data-testid="unit-history">
             <thead className="bg-slate-100">
               <tr>

@@ -17,7 +17,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-bold">
-        {user.displayName} <span className="font-mono text-base text-slate-500">{user.username}</span>
+        {user.displayName} <span className="font-mono text-base text-slate-600">{user.username}</span>
       </h1>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <EditUserForm t={t} units={units} user={{ id: user.id, displayName: user.displayName, role: user.role, unitCode: user.unit?.code ?? null }} />

@@ -5,6 +5,7 @@ import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { getMonthData } from "@/lib/queries/month-data";
 import { annexKindParam, monthParam, paramNotFound } from "@/lib/route-params";
+import { missingDownloadResponse } from "@/lib/export/missing-download";
 
 /**
  * 附件1 (departments) or 附件2 (districts) as CSV, or with ?format=xlsx as a workbook in the
@@ -20,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ mont
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "xlsx") return Response.json({ error: fill(getMessages().routeParams.format, { value: format }) }, { status: 400 });
   const data = await getMonthData(month);
-  if (!data) return paramNotFound("month", month);
+  if (!data) return missingDownloadResponse(request, month);
   const rows = data.rows.filter((r) => r.kind === annex.unitKind);
   if (format === "xlsx") {
     const file = await annexXlsx(month, rows, [annex.unitKind]);

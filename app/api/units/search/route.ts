@@ -1,0 +1,14 @@
+import { guardRoute } from "@/lib/auth/guard";
+import { canViewUnit } from "@/lib/auth/permissions";
+import { getUnitSearchEntries } from "@/lib/queries/unit-search";
+
+/**
+ * The header search's list of units: only those the viewer may open (a department user gets
+ * its own unit and nothing else), so the prerendered pages never carry other units' names.
+ */
+export async function GET() {
+  const guard = await guardRoute("report.viewCity");
+  if (!guard.ok) return guard.response;
+  const entries = (await getUnitSearchEntries()).filter((entry) => canViewUnit(guard.viewer, entry.code));
+  return Response.json(entries, { headers: { "Cache-Control": "private, no-store" } });
+}

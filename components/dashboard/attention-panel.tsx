@@ -1,0 +1,89 @@
+"use client";
+
+// The official's 30-second answer under the headline figures: this month's problems, each
+// naming its units, and the units to look at first, every unit one click from its page.
+// Fetched after load from /api/months/[month]/attention, which only officials and admins
+// get: the prerendered home page is shared with department users and names no unit.
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { useViewer } from "@/components/ui/use-viewer";
+import type { Attention, AttentionUnit } from "@/lib/sections/attention";
+import { fill, type Messages } from "@/lib/i18n/messages";
+
+function UnitLinks({ units, month, more, limit = Infinity }: { units: AttentionUnit[]; month: string; more: string; limit?: number }) {
+  const shown = units.slice(0, limit);
+  return (
+    <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
+      {shown.map((u) => (
+        <li key={u.code}>
+          <Link href={`/${month}/units/${u.code}`} className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700" data-unit-link={u.code}>
+            {u.name}
+          </Link>{" "}
+          <span className="tabular text-xs text-slate-700">{u.figure}</span>
+        </li>
+      ))}
+      {units.length > limit && <li className="text-xs text-slate-700">{fill(more, { count: units.length })}</li>}
+    </ul>
+  );
+}
+
+export function AttentionPanel({ month, messages }: { month: string; messages: Messages["readers"]["home"] }) {
+  const viewer = useViewer();
+  const mayRead = viewer !== undefined && viewer !== null && viewer.role !== "DEPARTMENT";
+  const [attention, setAttention] = useState<Attention | null>(null);
+  useEffect(() => {
+    if (!mayRead) return;
+    let live = true;
+    fetch(`/api/months/${month}/attention`, { credentials: "same-origin" })
+      .then((r) => (r.ok ? (r.json() as Promise<Attention>) : null))
+      .then((a) => live && setAttention(a))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [month, mayRead]);
+  if (!mayRead) return null;
+  if (!attention) return <div className="h-48 animate-pulse rounded-lg bg-slate-100" aria-hidden />;
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="home-problems" data-testid="home-problems">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="home-problems" className="text-base font-semibold text-slate-800">
+            {messages.problemsHeading}（{attention.problems.length}）
+          </h2>
+          <Link href={`/${month}/problems`} className="text-sm text-brand-700 hover:underline">
+            {messages.problemsDetail}
+          </Link>
+        </div>
+        {attention.problems.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">{messages.problemsNone}</p>
+        ) : (
+          <ol className="mt-2 space-y-3">
+            {attention.problems.map((p) => (
+              <li key={p.kind} data-problem={p.kind}>
+                <p className="text-sm font-medium text-slate-900">{p.sentence}</p>
+                {p.units.length > 0 && <UnitLinks units={p.units} month={month} more={messages.problemsMore} />}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="home-weakest" data-testid="home-weakest">
+        <h2 id="home-weakest" className="text-base font-semibold text-slate-800">{messages.weakestHeading}</h2>
+        <div className="mt-2 space-y-3">
+          {attention.weakest.map((w) => (
+            <div key={w.list} data-list={w.list}>
+              <h3 className="text-sm font-medium text-slate-900">{messages.weakest[w.list]}</h3>
+              {w.units.length === 0 ? (
+                <p className="mt-1 text-sm text-slate-700">{messages.weakestEmpty}</p>
+              ) : (
+                <UnitLinks units={w.units} month={month} more={messages.problemsMore} />
+              )}
+            </div>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// 404 and 403 inside the dashboard: the header with its navigation (on the newest month),
+// what happened, and the months that exist.
+import Link from "next/link";
+import { AppHeader } from "@/components/ui/app-header";
+import { MonthsList } from "@/components/ui/months-list";
+import { getMessages } from "@/lib/i18n/messages";
+import { getPublishedMonths } from "@/lib/queries/months";
+
+export async function ErrorPage({ title, body, testId }: { title: string; body: string; testId: string }) {
+  const t = getMessages();
+  const months = await getPublishedMonths();
+  const latest = months.at(-1)?.month;
+  return (
+    <div className="min-h-screen">
+      {latest && <AppHeader months={months} month={latest} showPicker={false} />}
+      <main id="main" className="mx-auto max-w-xl px-4 py-10">
+        <h1 className="text-xl font-semibold text-slate-900" data-testid={testId}>{title}</h1>
+        <p className="mt-2 text-slate-700">{body}</p>
+        <Link href="/" className="mt-4 inline-block text-brand-700 underline">
+          {t.errors.backHome}
+        </Link>
+        {months.length > 0 && <MonthsList months={months} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+// Light, dark or the system's choice: one button that steps through the three. The class on
+// <html> is already right before hydration (lib/theme/theme-script.ts); this only changes it.
+import { useEffect, useState } from "react";
+import { applyTheme, THEME_CHOICES, THEME_STORAGE_KEY, type ThemeChoice } from "@/lib/theme/theme-script";
+import { fill, type Messages } from "@/lib/i18n/messages";
+
+const ICON: Record<ThemeChoice, string> = { system: "◐", light: "☀", dark: "☾" };
+
+export function ThemeToggle({ messages }: { messages: Messages["readers"]["theme"] }) {
+  const [choice, setChoice] = useState<ThemeChoice>("system");
+  useEffect(() => {
+    // The head script has already applied it, except on pages React renders from an error
+    // shell (404/403), where inline scripts do not run: apply it here too.
+    const stored = localStorage.getItem(THEME_STORAGE_KEY);
+    const current: ThemeChoice = stored === "light" || stored === "dark" ? stored : "system";
+    applyTheme(current);
+    setChoice(current);
+  }, []);
+  const next = () => {
+    const following = THEME_CHOICES[(THEME_CHOICES.indexOf(choice) + 1) % THEME_CHOICES.length]!;
+    if (following === "system") localStorage.removeItem(THEME_STORAGE_KEY);
+    else localStorage.setItem(THEME_STORAGE_KEY, following);
+    applyTheme(following);
+    setChoice(following);
+  };
+  return (
+    <button
+      type="button"
+      onClick={next}
+      className="rounded border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 print:hidden"
+      aria-label={fill(messages.switchTo, { current: messages[choice] })}
+      title={fill(messages.switchTo, { current: messages[choice] })}
+      data-testid="theme-toggle"
+      data-theme-choice={choice}
+    >
+      <span aria-hidden>{ICON[choice]}</span> {messages[choice]}
+    </button>
+  );
+}

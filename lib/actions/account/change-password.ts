@@ -1,0 +1,20 @@
+"use server";
+
+import { signOut } from "@/lib/auth/auth";
+import { getViewer } from "@/lib/auth/guard";
+import { prisma } from "@/lib/db";
+import { getMessages } from "@/lib/i18n/messages";
+import { changeOwnPassword } from "@/lib/users/change-password";
+
+export type ChangePasswordState = { error?: string };
+
+/** The signed-in user's own password; on success their sessions end and they sign in again. */
+export async function changePasswordAction(_previous: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
+  const viewer = await getViewer();
+  if (!viewer) return { error: "登录已失效，请重新登录。" };
+  const text = (key: string) => String(formData.get(key) ?? "");
+  const result = await changeOwnPassword(prisma, viewer.userId, { current: text("current"), next: text("next"), confirm: text("confirm") }, getMessages().readers.password);
+  if (!result.ok) return { error: result.error };
+  await signOut({ redirectTo: "/signin?passwordChanged=1" });
+  return {};
+}

@@ -1,0 +1,21 @@
+// Which count an annex rate stands on, so that a rate whose base is 0 is shown as "no base"
+// ("—") instead of the 0.00 the platform exports. Read off the 2021-06 annexes: every unit
+// with 承诺件办结 0 prints 办理提速 and 提前办结 as 0.00 (市发展和改革委员会: 4 completions,
+// none promised), and likewise the online rates with 线上承诺件办结 0. 承诺提速 compares
+// promised with statutory time limits of the catalogue (printed with no promised case), and
+// 覆盖率 is about the catalogue: neither has a case count as its base.
+import type { AnnexField, CountField, StatRow } from "./types";
+
+export const RATE_BASES: Partial<Record<AnnexField, CountField>> = {
+  handlingSpeedupRate: "promisedCompleted",
+  earlyCompletionRate: "promisedCompleted",
+  onlineHandlingRate: "onlinePromisedCompleted",
+  onlineHandlingSpeedupRate: "onlinePromisedCompleted",
+  onlineEarlyCompletionRate: "onlinePromisedCompleted",
+};
+
+/** The count the rate needed and did not have, or null when the rate has a base (or needs none). */
+export function missingRateBase(row: Pick<StatRow, CountField>, field: AnnexField): CountField | null {
+  const base = RATE_BASES[field];
+  return base !== undefined && row[base] === 0 ? base : null;
+}

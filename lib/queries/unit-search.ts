@@ -1,0 +1,19 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { prisma } from "@/lib/db";
+import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { searchEntryOf, type UnitSearchEntry } from "@/lib/search/unit-search";
+
+/** Every active unit with its aliases and pinyin, in the report's order (cached; filtered per viewer by the caller). */
+export const getUnitSearchEntries = unstable_cache(
+  async (): Promise<UnitSearchEntry[]> => {
+    const units = await prisma.unit.findMany({
+      where: { active: true },
+      orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+      select: { code: true, name: true, kind: true, aliases: { select: { alias: true } } },
+    });
+    return units.map((u) => searchEntryOf({ code: u.code, name: u.name, kind: u.kind, aliases: u.aliases.map((a) => a.alias) }));
+  },
+  ["unit-search-entries"],
+  { tags: [REPORT_DATA_TAG] },
+);
