@@ -8,12 +8,15 @@ export function KpiCard({
   change,
   context,
   testId,
+  status,
 }: {
   label: string;
   value: string;
   change: KpiChange;
   context?: string;
   testId?: string;
+  /** The figure's decision (stated / computed / estimated / missing), for tests and styling. */
+  status?: string;
 }) {
   const badge = {
     up: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
@@ -23,18 +26,18 @@ export function KpiCard({
   }[change.direction];
   const arrow = { up: "▲", down: "▼", flat: "", none: "" }[change.direction];
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId} data-figure-status={status}>
       <div className="text-sm text-slate-500">{label}</div>
       <div className="tabular mt-1 text-2xl font-semibold tracking-tight text-slate-900" data-kpi-value>
         {value}
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
-        <span className={`tabular inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 ring-1 ring-inset ${badge}`}>
+        <span data-kpi-change className={`tabular inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 ring-1 ring-inset ${badge}`}>
           {arrow && <span aria-hidden>{arrow}</span>}
           {change.text}
         </span>
       </div>
-      {context && <p className="mt-2 text-xs leading-relaxed text-slate-500">{context}</p>}
+      {context && <p className="mt-2 text-xs leading-relaxed text-slate-500" data-kpi-context>{context}</p>}
     </div>
   );
 }

@@ -470,4 +470,36 @@ export const en: Messages = {
       TOTAL_MISMATCH: "{scope} \"{field}\": the bulletin states {found}, the unit rows add up to {expected}, a difference of {difference}; please check.",
     },
   },
+  figures: {
+    labels: {
+      missing: "not reported",
+      estimatedWeighted: "estimate: unit rates weighted",
+      estimatedImplied: "estimate: denominator implied by the stated rate",
+      basisCompleted: "on this month's completions, without batch cases",
+      basisInclBatch: "on all completions (batch cases included)",
+      basisMixed: "some units with batch cases, some on this month's completions",
+    },
+    status: { stated: "stated", computed: "computed exactly", estimated: "estimate", missing: "not reported" },
+    noComparison: {
+      noPreviousMonth: "no data last month",
+      previousMissing: "no data last month",
+      currentMissing: "no data this month",
+      differentBasis: "different basis, not compared",
+    },
+    previousDemo: "last month is demo data",
+    previousDemoLegend: "{month}, demo data",
+    estimatedChange: "estimate",
+    noData: "no data",
+    rule: {
+      noData: "no data: {gaps}",
+      partial: "{status} ({gaps}; that part has no data)",
+      gaps: {
+        coverageRate: "city coverage rate not reported",
+        catalogClaimRate: "claim rate not reported",
+        activeEvaluationRate: "no city evaluation rate",
+        noPreviousMonth: "no data last month",
+        notComparable: "city evaluation rate not comparable with last month",
+      },
+    },
+  },
 };

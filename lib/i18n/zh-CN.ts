@@ -481,6 +481,39 @@ export const zhCN = {
       TOTAL_MISMATCH: "{scope}“{field}”通报数为 {found}，各单位行相加为 {expected}，相差 {difference}，请确认。",
     },
   },
+  /** Figures: one decision per figure (lib/indicators/figure-decision.ts), comparisons, issuing (印发). */
+  figures: {
+    labels: {
+      missing: "未填报",
+      estimatedWeighted: "估算：按各单位比率加权",
+      estimatedImplied: "估算：按通报比率反推分母",
+      basisCompleted: "按本月办结件计算，未含批量件",
+      basisInclBatch: "按办结件总数（含批量件）计算",
+      basisMixed: "部分单位含批量件、部分单位按本月办结件计算",
+    },
+    status: { stated: "通报数", computed: "按各行精确计算", estimated: "估算", missing: "未填报" },
+    noComparison: {
+      noPreviousMonth: "上月无数据",
+      previousMissing: "上月无数据",
+      currentMissing: "本月无数据",
+      differentBasis: "口径不同，不作比较",
+    },
+    previousDemo: "上月为示例数据",
+    previousDemoLegend: "{month}，示例数据",
+    estimatedChange: "估算",
+    noData: "无数据",
+    rule: {
+      noData: "无数据：{gaps}",
+      partial: "{status}（{gaps}，该部分无数据）",
+      gaps: {
+        coverageRate: "未填报全市办件覆盖率",
+        catalogClaimRate: "未填报认领率",
+        activeEvaluationRate: "无全市主动评价率",
+        noPreviousMonth: "上月无数据",
+        notComparable: "全市主动评价率与上月口径不同或无数据",
+      },
+    },
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
