@@ -43,3 +43,18 @@ export async function loadDraftInputs(db: PrismaClient, month: string): Promise<
       buildBulletin({ current: months.current, previous: months.previous, settings, texts: overrides.texts ?? texts }),
   };
 }
+
+/**
+ * The draft beside an issued edition: built from today's data, thresholds and texts, with the
+ * issued date where the texts give none (so an unchanged month shows no difference).
+ */
+export async function loadDraftBeside(
+  db: PrismaClient,
+  month: string,
+  issuedTexts: BulletinTexts,
+): Promise<{ inputs: DraftInputs; document: Bulletin; texts: BulletinTexts } | null> {
+  const inputs = await loadDraftInputs(db, month);
+  if (!inputs) return null;
+  const texts = { ...inputs.texts, issueDate: inputs.texts.issueDate ?? issuedTexts.issueDate ?? null };
+  return { inputs, document: inputs.build({ texts }), texts };
+}
