@@ -1,14 +1,24 @@
 import { guardRoute } from "@/lib/auth/guard";
+import { downloadChoice, issuedBytes } from "@/lib/bulletin-issue/issued-download";
 import { bulletinFileName, PDF_CONTENT_TYPE } from "@/lib/export/bulletin-files";
 import { downloadResponse } from "@/lib/export/download";
 import { getBulletin } from "@/lib/queries/bulletin";
 import { renderBulletinPdf } from "@/lib/report/render-pdf";
 
 /** The month's bulletin as PDF (A4, charts included): officials and admins only. */
-export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ month: string }> }) {
   const guard = await guardRoute("report.viewAllUnits");
   if (!guard.ok) return guard.response;
   const { month } = await params;
+  const choice = downloadChoice(request);
+  if (!choice) return Response.json({ error: "edition 无效 / invalid edition" }, { status: 400 });
+  // An issued month: the stored bytes of the edition, exactly as issued.
+  const issued = await issuedBytes(month, "pdf", choice);
+  if (issued === "notFound") return Response.json({ error: "没有该版次 / no such edition" }, { status: 404 });
+  if (issued) {
+    const { fileName, asciiName } = bulletinFileName(month, "pdf");
+    return downloadResponse(issued, PDF_CONTENT_TYPE, fileName, asciiName);
+  }
   const bulletin = await getBulletin(month);
   if (!bulletin) return Response.json({ error: "没有该月份 / no such month" }, { status: 404 });
   const { fileName, asciiName } = bulletinFileName(month, "pdf");
