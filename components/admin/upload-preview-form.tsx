@@ -8,18 +8,29 @@ import type { Messages } from "@/lib/i18n/messages";
 
 type Unit = { code: string; name: string; kind: "DEPARTMENT" | "DISTRICT" };
 export type UnknownName = { name: string; suggestions: Unit[]; mapped: string };
-export type SummaryCell = { scope: "CITY" | "MUNICIPAL" | "DISTRICTS"; field: string; label: string; fromFile: number | null; typed: number | null };
+export type SummaryCell = {
+  scope: "CITY" | "MUNICIPAL" | "DISTRICTS";
+  field: string;
+  label: string;
+  fromFile: number | null;
+  typed: number | null;
+  /** Computed exactly from the rows: the form starts with it (never with an estimate). */
+  prefill: number | null;
+};
 
 const input = "block w-full rounded-md border border-slate-300 px-2 py-1 text-sm";
 
 export function UploadPreviewForm(props: {
   t: Messages["upload"];
+  gate: Messages["figures"]["gate"];
   uploadId: number;
   units: Unit[];
   unknown: UnknownName[];
   summary: SummaryCell[];
   warningCount: number;
   canPublish: boolean;
+  /** The bulletin figures this month would leave blank, estimated or on another basis (the gate). */
+  gapNames: string[];
 }) {
   const { t } = props;
   const [saved, save, saving] = useActionState<FormState, FormData>(saveUploadChoicesAction, {});
@@ -54,7 +65,7 @@ export function UploadPreviewForm(props: {
           </ul>
         </section>
       )}
-      <details className="rounded-lg border border-slate-200 bg-white p-4" open={props.summary.some((c) => c.typed !== null)}>
+      <details className="rounded-lg border border-slate-200 bg-white p-4" open={props.gapNames.length > 0 || props.summary.some((c) => c.typed !== null)} data-testid="summary-form">
         <summary className="cursor-pointer font-semibold">{t.summaryHeading}</summary>
         <div className="mt-3 overflow-x-auto">
           <table className="text-sm">
@@ -75,8 +86,17 @@ export function UploadPreviewForm(props: {
                     const differs = cell.typed !== null && cell.fromFile !== null && cell.typed !== cell.fromFile;
                     return (
                       <td key={scope} className="px-2 py-1">
-                        <input name={`summary:${scope}:${field}`} defaultValue={cell.typed ?? ""} inputMode="decimal" className={`${input} w-32 ${differs ? "border-amber-500" : ""}`} />
+                        <input
+                          name={`summary:${scope}:${field}`}
+                          defaultValue={cell.typed ?? (cell.fromFile === null ? (cell.prefill ?? "") : "")}
+                          inputMode="decimal"
+                          aria-label={`${t.scopes[scope]} ${cell.label}`}
+                          className={`${input} w-32 ${differs ? "border-amber-500" : ""}`}
+                        />
                         {cell.fromFile !== null && <span className="block text-xs text-slate-500">{t.summaryFromFile.replace("{value}", String(cell.fromFile))}</span>}
+                        {cell.typed === null && cell.fromFile === null && cell.prefill !== null && (
+                          <span className="block text-xs text-slate-500" data-prefilled>{props.gate.prefilled}</span>
+                        )}
                       </td>
                     );
                   })}
@@ -90,6 +110,12 @@ export function UploadPreviewForm(props: {
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="acknowledge" data-testid="acknowledge" />
           {t.acknowledge.replace("{count}", String(props.warningCount))}
+        </label>
+      )}
+      {props.gapNames.length > 0 && (
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="acknowledgeGaps" className="mt-1" data-testid="acknowledge-gaps" />
+          <span>{props.gate.acknowledge.replace("{count}", String(props.gapNames.length)).replace("{names}", props.gapNames.join("、"))}</span>
         </label>
       )}
       <div className="flex flex-wrap gap-3">

@@ -490,6 +490,16 @@ export const en: Messages = {
     previousDemoLegend: "{month}, demo data",
     estimatedChange: "estimate",
     noData: "no data",
+    gate: {
+      heading: "Bulletin completeness: figures this upload would leave blank or inexact",
+      none: "Every figure the bulletin needs is there, exactly.",
+      sections: { overview: "(1) Overview", municipal: "(2) Municipal level", districts: "(3) Counties", evaluation: "Evaluations", timeliness: "Overdue cases", problems: "Problems" },
+      gap: { missing: "blank, printed as \"not reported\"", estimated: "estimate {value}, labelled as one", otherBasis: "{value}, on this month's completions (the bulletin's basis includes batch cases)" },
+      input: "state {inputs} in the summary figures to make it exact",
+      or: " or ",
+      acknowledge: "I know and publish anyway: {count} figures of this month's bulletin will be blank, estimated or on another basis ({names})",
+      prefilled: "pre-filled, computed exactly from the rows",
+    },
     issue: {
       heading: "Issue",
       lead: "Once issued, the month's bulletin (text, figures, chart data, thresholds and texts used, issue date, issuer) and its Word, PDF and Excel files are frozen; later changes to data, thresholds or texts go to a draft, whose differences from the issued edition are listed below. Issuing again makes edition 2, with a correction note; every edition stays readable.",

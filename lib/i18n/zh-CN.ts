@@ -502,6 +502,16 @@ export const zhCN = {
     previousDemoLegend: "{month}，示例数据",
     estimatedChange: "估算",
     noData: "无数据",
+    gate: {
+      heading: "通报完整性：按此文件发布后，本月通报中空缺或不精确的数字",
+      none: "通报所需的数字都已齐全、精确。",
+      sections: { overview: "（一）总体情况", municipal: "（二）市本级运行情况", districts: "（三）各县（市、区）运行情况", evaluation: "好差评情况", timeliness: "办件超时情况", problems: "存在的问题" },
+      gap: { missing: "空缺，将印为“未填报”", estimated: "估算值 {value}，将注明“估算”", otherBasis: "{value}，按本月办结件计算（通报口径为含批量件）" },
+      input: "填写“通报数据”中{inputs}即可精确",
+      or: "或",
+      acknowledge: "我已知悉并仍要发布：本月通报将有 {count} 项数字空缺、为估算或口径不同（{names}）",
+      prefilled: "已按各单位行精确计算预填",
+    },
     issue: {
       heading: "印发",
       lead: "印发后，本月通报（正文、数字、图表数据、所用阈值与文字、印发日期、印发人）及其 Word、PDF、Excel 文件即固定不变；之后的数据、阈值或文字修改只进入草稿，草稿与已印发版本的差异列在下方。再次印发为第2版，须写更正说明，各版均可查阅。",

@@ -10,3 +10,4 @@ export { referenceMonthFromJson, unitCodeFor, normalizeUnitName } from "./refere
 export type { ReferenceMonth, ReferenceMonthJson, ReferenceAnnexRow } from "./reference-fixture";
 export * from "./month-scopes";
 export * from "./figure-decision";
+export * from "./completeness";

@@ -8,6 +8,7 @@ import { toStatInputs, type UploadLimits } from "@/lib/import";
 import { unitNameKey } from "@/lib/import/normalize";
 import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { bulletinGaps, gapKeys, toReportedSummaries } from "@/lib/indicators/completeness";
 import { createMonthVersion, type SummaryInput } from "@/lib/versions/create-month-version";
 import { checkUpload, NEW_UNIT_PREFIX, type UnitMappings } from "./check-upload";
 import { reportOf } from "./stage-upload";
@@ -24,6 +25,11 @@ export type PublishInput = {
   uploadId: number;
   actorId: number | null;
   acknowledgeWarnings: boolean;
+  /**
+   * The admin has seen the bulletin figures this month would leave blank or estimated
+   * (lib/indicators/completeness.ts) and publishes anyway; recorded in the audit.
+   */
+  acknowledgeGaps?: boolean;
   mappings?: UnitMappings;
   summaryForm?: SummaryForm;
   /** Overrides lib/import's limits (the bench's 5,000-row workbook); the app uses the defaults. */
@@ -32,7 +38,7 @@ export type PublishInput = {
 
 export type PublishResult =
   | { ok: true; month: string; versionId: number; number: number }
-  | { ok: false; reason: "not-found" | "not-staged" | "errors" | "unacknowledged"; message: string };
+  | { ok: false; reason: "not-found" | "not-staged" | "errors" | "unacknowledged" | "gapsUnacknowledged"; message: string };
 
 /** Test-only seam: runs inside the transaction after the version's rows are written. */
 export type PublishHooks = { afterVersion?: (tx: Prisma.TransactionClient) => Promise<void> };
@@ -71,6 +77,14 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
   }
   const month = upload.month;
   const summaries = mergeSummaries(validation.summaries, summaryForm);
+  const gaps = bulletinGaps(validation.rows, toReportedSummaries(summaries));
+  if (gaps.length > 0 && !input.acknowledgeGaps) {
+    return {
+      ok: false,
+      reason: "gapsUnacknowledged",
+      message: `本月通报将有 ${gaps.length} 项数字空缺、为估算或口径不同（见“通报完整性”），请勾选确认后再发布，或在“通报数据”中补填。`,
+    };
+  }
 
   const result = await db.$transaction(
     async (tx) => {
@@ -132,6 +146,8 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
           previousVersion: before?.currentVersion?.number ?? null,
           rows: validation.rows.length,
           warnings: validation.warningCount,
+          // The figures published blank, estimated or on another basis, acknowledged by the admin.
+          gapsAcknowledged: gapKeys(gaps),
         },
       });
       return version;

@@ -43,6 +43,7 @@ export async function publishUploadAction(_previous: FormState, formData: FormDa
     uploadId: parsed.data.uploadId,
     actorId: guard.viewer.userId,
     acknowledgeWarnings: formData.get("acknowledge") === "on",
+    acknowledgeGaps: formData.get("acknowledgeGaps") === "on",
     mappings: mappingsFrom(formData),
     summaryForm: summaryFormFrom(formData),
   });
