@@ -18,6 +18,7 @@ import { storageStateOf } from "./accounts";
 const reference = referenceMonthFromJson(JSON.parse(readFileSync(new URL("../prisma/reference/2021-06.json", import.meta.url), "utf8")));
 
 function nextMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
