@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { FormMessage } from "@/components/admin/form-message";
 import type { FormState } from "@/lib/actions/users/action-state";
 import { publishUploadAction, saveUploadChoicesAction } from "@/lib/actions/uploads/publish-upload";
@@ -35,21 +35,48 @@ export function UploadPreviewForm(props: {
   const { t } = props;
   const [saved, save, saving] = useActionState<FormState, FormData>(saveUploadChoicesAction, {});
   const [published, publish, publishing] = useActionState<FormState, FormData>(publishUploadAction, {});
+  const [last, setLast] = useState<"save" | "publish" | null>(null);
+  // The mapping chosen for each unknown name, shown at once (before 重新校验 re-checks the file).
+  const [choices, setChoices] = useState<Record<string, string>>(() => Object.fromEntries(props.unknown.map((u) => [u.name, u.mapped])));
+  const targetName = (code: string) =>
+    code === "new:DEPARTMENT" ? t.mapNewDepartment : code === "new:DISTRICT" ? t.mapNewDistrict : (props.units.find((u) => u.code === code)?.name ?? code);
   const fields = [...new Set(props.summary.map((c) => c.field))];
+  // Submitted by hand, not through <form action>: React resets a form after a form action,
+  // which unticked the acknowledgements (and dropped typed figures) after 重新校验 or a refused
+  // 发布, so the next 发布 was refused again, apparently doing nothing. Now every click sends
+  // the form exactly as the admin sees it, and only the latest answer is shown.
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const which = submitter?.value === "publish" ? "publish" : "save";
+    const data = new FormData(event.currentTarget);
+    setLast(which);
+    startTransition(() => (which === "publish" ? publish(data) : save(data)));
+  };
   return (
-    <form className="space-y-4" data-testid="publish-form">
+    <form className="space-y-4" data-testid="publish-form" onSubmit={submit}>
       <input type="hidden" name="uploadId" value={props.uploadId} />
       {props.unknown.length > 0 && (
         <section className="rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h2 className="mb-2 font-semibold">{t.unknownUnits}</h2>
           <ul className="space-y-2">
             {props.unknown.map((u) => (
-              <li key={u.name} className="grid gap-2 sm:grid-cols-[1fr_2fr] sm:items-center">
+              <li key={u.name} className="grid gap-2 sm:grid-cols-[1fr_2fr] sm:items-center" data-unknown={u.name} data-mapped={choices[u.name] ? "true" : "false"}>
                 <span>
                   “{u.name}”
-                  {u.suggestions.length > 0 && <span className="ml-2 text-xs text-slate-600">{t.suggestions.replace("{names}", u.suggestions.map((s) => s.name).join("、"))}</span>}
+                  {choices[u.name] ? (
+                    <span className="ml-2 text-xs text-emerald-700" data-mapping-status>→ {targetName(choices[u.name]!)}</span>
+                  ) : (
+                    u.suggestions.length > 0 && <span className="ml-2 text-xs text-slate-600">{t.suggestions.replace("{names}", u.suggestions.map((s) => s.name).join("、"))}</span>
+                  )}
                 </span>
-                <select name={`map:${u.name}`} defaultValue={u.mapped} className={input} aria-label={`${t.mapTo} ${u.name}`}>
+                <select
+                  name={`map:${u.name}`}
+                  value={choices[u.name] ?? ""}
+                  onChange={(event) => setChoices((c) => ({ ...c, [u.name]: event.target.value }))}
+                  className={input}
+                  aria-label={`${t.mapTo} ${u.name}`}
+                >
                   <option value="">{t.mapNone}</option>
                   {u.suggestions.map((s) => (
                     <option key={`s-${s.code}`} value={s.code}>★ {s.name}</option>
@@ -119,14 +146,14 @@ export function UploadPreviewForm(props: {
         </label>
       )}
       <div className="flex flex-wrap gap-3">
-        <button formAction={save} disabled={saving || publishing} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+        <button type="submit" name="intent" value="save" disabled={saving || publishing} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50" data-testid="recheck">
           {t.recheck}
         </button>
-        <button formAction={publish} disabled={saving || publishing || !props.canPublish} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="publish">
+        <button type="submit" name="intent" value="publish" disabled={saving || publishing || !props.canPublish} aria-busy={publishing} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="publish">
           {t.publish}
         </button>
       </div>
-      <FormMessage state={published.message ? published : saved} />
+      <FormMessage state={last === "publish" ? published : last === "save" ? saved : {}} />
     </form>
   );
 }
