@@ -20,7 +20,7 @@ import {
 import type { StatInput, SummaryInput } from "@/lib/versions/create-month-version";
 import { summaryFieldLabel } from "./labels";
 import { editDistance, tidy, unitNameKey } from "./normalize";
-import { error, hasErrors, warning, type Where } from "./problems";
+import { error, hasErrors, info, warning, type Where } from "./problems";
 import type { ParsedUnit, ParseResult, Problem, SourceRef } from "./types";
 
 export type KnownUnit = { code: string; name: string; kind: UnitKind; /** 序号 in the report. */ seq?: number };
@@ -49,7 +49,9 @@ export type ValidationResult = {
   /** The parse's problems and validation's, errors and warnings together. */
   problems: Problem[];
   errorCount: number;
+  /** Warnings only: what publishing needs acknowledged (information needs nothing). */
   warningCount: number;
+  infoCount: number;
   /** No errors: publishing is allowed (after the warnings are acknowledged). */
   canPublish: boolean;
   /** Every complete parsed unit that matched a known unit, in file order. */
@@ -209,7 +211,8 @@ export function validateUpload(parsed: ParseResult, options: ValidateOptions): V
     month: parsed.month,
     problems,
     errorCount,
-    warningCount: problems.length - errorCount,
+    warningCount: problems.filter((p) => p.severity === "warning").length,
+    infoCount: problems.filter((p) => p.severity === "info").length,
     canPublish: !hasErrors(problems) && parsed.month !== null && units.length > 0,
     units,
     rows,
@@ -251,7 +254,8 @@ function at(unit: ParsedUnit, field: AnnexField): Where {
 function checkRow(unit: ResolvedUnit, row: StatRow, problems: Problem[]) {
   const v = unit.values;
   if (v.completed > v.accepted) {
-    problems.push(warning({ code: "COMPLETED_EXCEEDS_ACCEPTED", where: at(unit, "completed"), found: String(v.completed), expected: String(v.accepted) }));
+    // Normal in real data (cases accepted last month finish this month; 2021-06 has such rows): information only.
+    problems.push(info({ code: "COMPLETED_EXCEEDS_ACCEPTED", where: at(unit, "completed"), found: String(v.completed), expected: String(v.accepted) }));
   }
   // The reported rate was checked when read; otherwise the rate over what the row gives.
   if (row.activeEvaluationRateReported === null) {

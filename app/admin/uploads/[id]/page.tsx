@@ -73,8 +73,8 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
         <Link href={`/admin/months/${upload.month}`} className="text-sm text-brand-700 hover:underline">{t.historyLink}</Link>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 font-semibold">{fill(t.problems, { errors: validation.errorCount, warnings: validation.warningCount })}</h2>
-        <ProblemsTable t={t} problems={validation.problems} />
+        <h2 className="mb-2 font-semibold">{fill(t.problems, { errors: validation.errorCount, warnings: validation.warningCount })}{validation.infoCount > 0 ? `，${validation.infoCount} 条提示` : ""}</h2>
+        <ProblemsTable t={t} figures={messages.figures} problems={validation.problems} />
       </section>
       <CompletenessGate gaps={gaps} t={messages} label={label} />
       <section className="rounded-lg border border-slate-200 bg-white p-4">
