@@ -21,6 +21,7 @@ import type { StatInput, SummaryInput } from "@/lib/versions/create-month-versio
 import { summaryFieldLabel } from "./labels";
 import { editDistance, tidy, unitNameKey } from "./normalize";
 import { error, hasErrors, info, warning, type Where } from "./problems";
+import { looksLikeAbbreviation, unitByAbbreviation } from "./unit-abbreviations";
 import type { ParsedUnit, ParseResult, Problem, SourceRef } from "./types";
 
 export type KnownUnit = { code: string; name: string; kind: UnitKind; /** 序号 in the report. */ seq?: number };
@@ -66,13 +67,19 @@ export function suggestUnits(name: string, known: readonly KnownUnit[], limit = 
   const key = unitNameKey(name);
   if (key === "") return [];
   const scored: Array<{ unit: KnownUnit; score: number }> = [];
+  // A usual abbreviation (市人社局) names its unit outright.
+  const abbreviated = unitByAbbreviation(name, known);
+  if (abbreviated) scored.push({ unit: abbreviated, score: -1 });
   for (const unit of known) {
+    if (unit === abbreviated) continue;
     const other = unitNameKey(unit.name);
     const contained = other.includes(key) || key.includes(other);
+    // Its characters in order within the full name: an abbreviation of it (市住建局, 公积金中心).
+    const abbreviation = !contained && looksLikeAbbreviation(key, other);
     const distance = editDistance(key, other);
     const maxDistance = Math.max(2, Math.ceil(Math.max(Array.from(key).length, Array.from(other).length) / 2));
-    if (!contained && distance > maxDistance) continue;
-    scored.push({ unit, score: (contained ? 0 : 100) + distance });
+    if (!contained && !abbreviation && distance > maxDistance) continue;
+    scored.push({ unit, score: (contained ? 0 : abbreviation ? 50 : 100) + distance });
   }
   return scored
     .sort((a, b) => a.score - b.score || a.unit.name.localeCompare(b.unit.name, "zh-CN"))
