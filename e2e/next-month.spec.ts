@@ -121,4 +121,14 @@ test("the month after the newest, from the CSV template without summary figures"
   await expect(claim).toHaveAttribute("data-status", "noData");
   await expect(claim).toContainText("无数据");
   await expect(page.getByTestId("problem-rules").locator("tr[data-rule=lowCoverage]")).toContainText("无数据");
+
+  // 印发 the new month: the page then shows the issued edition, and a download is the same bytes every time.
+  await page.goto(`/admin/reports/${month}`);
+  await page.getByTestId("issue-button").click();
+  await expect(page.getByTestId("issue-section").getByTestId("form-message")).toContainText("已印发第1版");
+  await page.goto(`/reports/${month}`);
+  await expect(page.getByTestId("issued-banner")).toHaveAttribute("data-edition", "1");
+  const first = await (await page.request.get(`/api/reports/${month}/bulletin.docx`)).body();
+  const second = await (await page.request.get(`/api/reports/${month}/bulletin.docx`)).body();
+  expect(first.equals(second)).toBe(true);
 });
