@@ -85,7 +85,7 @@ describe("the month after 2021-06 without summary figures", () => {
     expect(lead).not.toMatch(/主动评价率为[^，。]*，较上月/);
     // The stated-only wording is not used for a total from the rows, nor the batch-inclusive definition.
     expect(lead).not.toContain("包含了批量件的办件主动评价");
-    expect(lead).toContain("按本月办结件（未含批量件）计算");
+    expect(lead).toContain("本月办结件（未含批量件）计算");
     expect(findProblems(july, june).find((p) => p.kind === "evaluationRateDrop")?.city?.change ?? null).toBeNull();
   });
 

@@ -32,6 +32,7 @@ import {
   ANNEX_NOTES,
   BULLETIN_TITLE,
   EVALUATION_RATE_DEFINITION,
+  EVALUATION_RATE_DEFINITION_MIXED_BASIS,
   EVALUATION_RATE_DEFINITION_OTHER_BASIS,
   FIGURE_CAPTIONS,
   PART_HEADINGS,
@@ -461,9 +462,11 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
   const batchNote = city.activeEvaluations.status === "stated" ? "（包含了批量件的办件主动评价）" : "";
   // The definition is the bulletin's (含批量件); a rate on another basis says so instead of contradicting it.
   const definition =
-    city.activeEvaluationRate.basis === "completed" || city.activeEvaluationRate.basis === "mixed"
+    city.activeEvaluationRate.basis === "completed"
       ? EVALUATION_RATE_DEFINITION_OTHER_BASIS
-      : EVALUATION_RATE_DEFINITION;
+      : city.activeEvaluationRate.basis === "mixed"
+        ? EVALUATION_RATE_DEFINITION_MIXED_BASIS
+        : EVALUATION_RATE_DEFINITION;
   const evaluationLead =
     `${monthLabel}，全市在一体化政务服务平台上办件主动评价总数${figureText(city.activeEvaluations, "条")}${batchNote}` +
     `${countChangeText}，满意率为${figureText(city.satisfactionRate)}，主动评价率为${figureText(city.activeEvaluationRate)}${rateChangeText}。` +
