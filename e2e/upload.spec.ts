@@ -29,6 +29,13 @@ async function upload(page: Page, name: string, buffer: Buffer, more: Array<{ na
   return progress;
 }
 
+/** Acknowledges the warnings and, when the month's bulletin would have gaps, those too. */
+async function acknowledgeAll(page: Page) {
+  await page.getByTestId("acknowledge").check();
+  const gaps = page.getByTestId("acknowledge-gaps");
+  if (await gaps.count()) await gaps.check();
+}
+
 async function policeCompleted(page: Page): Promise<string> {
   await page.goto(`/${MONTH}/units/d08`);
   return (await page.locator("dd[data-field=completed]").first().innerText()).replace(/\s+/g, " ");
@@ -49,7 +56,7 @@ test.describe("as an admin", () => {
     // Not acknowledged: refused, with the reason.
     await page.getByTestId("publish").click();
     await expect(page.getByTestId("form-message")).toContainText("请先确认");
-    await page.getByTestId("acknowledge").check();
+    await acknowledgeAll(page);
     await page.getByTestId("publish").click();
     await expect(page).toHaveURL(new RegExp(`/admin/months/${MONTH}\\?published=\\d+`));
     await expect(page.getByTestId("published-message")).toBeVisible();
@@ -62,7 +69,7 @@ test.describe("as an admin", () => {
     await expect(page).toHaveURL(/\/admin\/uploads\/\d+$/);
     const cell = page.getByTestId("diff").locator("tr[data-unit=d08][data-field=completed]");
     await expect(cell).toContainText(String(changed));
-    await page.getByTestId("acknowledge").check();
+    await acknowledgeAll(page);
     await page.getByTestId("publish").click();
     await expect(page).toHaveURL(new RegExp(`/admin/months/${MONTH}\\?published=\\d+`));
     expect(await policeCompleted(page)).toContain(changed.toLocaleString("en-US"));
@@ -88,7 +95,7 @@ test.describe("as an admin", () => {
     await expect(page.getByTestId("upload-files")).toContainText(annex1!.name);
     await expect(page.getByTestId("upload-files")).toContainText(annex2!.name);
     await expect(page.getByTestId("diff").locator("tr[data-unit=d08][data-field=completed]")).toContainText(String(changed + 1));
-    await page.getByTestId("acknowledge").check();
+    await acknowledgeAll(page);
     await page.getByTestId("publish").click();
     await expect(page).toHaveURL(new RegExp(`/admin/months/${MONTH}\\?published=\\d+`));
     expect(await policeCompleted(page)).toContain((changed + 1).toLocaleString("en-US"));

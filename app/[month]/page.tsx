@@ -8,7 +8,8 @@ import { ScopeKpis } from "@/components/dashboard/scope-kpis";
 import { AudienceLink } from "@/components/ui/audience-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { formatCount } from "@/lib/format";
-import { ANNEX_FIELDS, type HeadlineField } from "@/lib/indicators";
+import { ANNEX_FIELDS, comparableValue, compareMonthFigure, type HeadlineField } from "@/lib/indicators";
+import { figureNoteText, figureValueText, previousLegend } from "@/lib/format-figure";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getMonthView } from "@/lib/queries/month-view";
@@ -43,23 +44,31 @@ export default async function OverviewPage({ params }: { params: Promise<{ month
   if (!view) notFound();
   const t = getMessages();
   const { current, previous, history } = view;
-  const city = current.scopes.city;
-  const value = (field: HeadlineField) => formatCount(city.figures[field].value, { unit: true });
+  const value = (field: HeadlineField) => {
+    const decision = current.figures.city[field];
+    const note = figureNoteText(decision, t);
+    return figureValueText(decision) + (note ? `（${note}）` : "");
+  };
 
+  // 图1: last month's bars only where the figure compares like with like.
   const comparison: ChartDatum[] = CHART_FIELDS.map((field) => ({
     label: t.fields[field],
-    previous: previous?.scopes.city.figures[field].value ?? null,
-    current: city.figures[field].value,
+    previous: comparableValue(compareMonthFigure(current.figures, previous?.figures ?? null, previous, "city", field)),
+    current: current.figures.city[field].value,
   }));
   const comparisonSeries = [
-    { key: "previous", label: `${t.chart.previousMonth}${previous ? `（${formatMonthLabel(previous.month)}）` : ""}`, color: SERIES_COLORS[5] },
+    {
+      key: "previous",
+      label: previous ? previousLegend(t, formatMonthLabel(previous.month), previous.isDemo) : t.chart.previousMonth,
+      color: SERIES_COLORS[5],
+    },
     { key: "current", label: `${t.chart.thisMonth}（${formatMonthLabel(month)}）`, color: SERIES_COLORS[0] },
   ];
   const trend: ChartDatum[] = history.map((m) => ({
     label: `${formatMonthShort(m.month)}${m.isDemo ? "*" : ""}`,
-    applied: m.scopes.city.figures.applied.value,
-    accepted: m.scopes.city.figures.accepted.value,
-    completed: m.scopes.city.figures.completed.value,
+    applied: m.figures.city.applied.value,
+    accepted: m.figures.city.accepted.value,
+    completed: m.figures.city.completed.value,
   }));
   const trendSeries = (["applied", "accepted", "completed"] as const).map((key, i) => ({ key, label: t.fields[key], color: SERIES_COLORS[i]! }));
   const anyDemo = history.some((m) => m.isDemo);
@@ -82,11 +91,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ month
       </section>
       <section aria-labelledby="cases-heading" className="space-y-3">
         <h2 id="cases-heading" className="text-base font-semibold text-slate-800">{t.overview.casesSection}</h2>
-        <ScopeKpis fields={CASE_FIELDS} current={city} previous={previous?.scopes.city ?? null} messages={t} testIdPrefix="kpi" hrefOf={detailOf} />
+        <ScopeKpis fields={CASE_FIELDS} scope="city" current={current} previous={previous} messages={t} testIdPrefix="kpi" hrefOf={detailOf} />
       </section>
       <section aria-labelledby="online-heading" className="space-y-3">
         <h2 id="online-heading" className="text-base font-semibold text-slate-800">{t.overview.onlineSection}</h2>
-        <ScopeKpis fields={ONLINE_FIELDS} current={city} previous={previous?.scopes.city ?? null} messages={t} testIdPrefix="kpi" hrefOf={detailOf} />
+        <ScopeKpis fields={ONLINE_FIELDS} scope="city" current={current} previous={previous} messages={t} testIdPrefix="kpi" hrefOf={detailOf} />
       </section>
       <AttentionPanel month={month} messages={t.readers.home} />
       <div className="grid gap-4 lg:grid-cols-2">

@@ -24,7 +24,7 @@ async function measureOnce(db: PrismaClient, month: string, units: TemplateUnit[
   const stage = await timed(() => stageUpload(db, { fileName: `${month}.xlsx`, bytes, uploadedById: adminId, limits: LIMITS }));
   if (stage.value.kind !== "staged") throw new Error(`bench upload ${month} not staged: ${JSON.stringify(stage.value).slice(0, 400)}`);
   const uploadId = stage.value.uploadId;
-  const publish = await timed(() => publishUpload(db, { uploadId, actorId: adminId, acknowledgeWarnings: true, limits: LIMITS }));
+  const publish = await timed(() => publishUpload(db, { uploadId, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true, limits: LIMITS }));
   if (!publish.value.ok) throw new Error(`bench publish ${month}: ${publish.value.message}`);
   // Baseline: the same rows as a plain INSERT (into a bare version of a scratch month).
   const stats = await db.monthlyStat.findMany({ where: { versionId: publish.value.versionId }, omit: { id: true, versionId: true, month: true } });

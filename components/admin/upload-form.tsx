@@ -74,11 +74,19 @@ export function UploadForm({ t }: { t: Messages["upload"] }) {
           {answer.problems && (
             <>
               <p className="font-semibold">{t.rejected}</p>
-              <ul className="list-disc pl-5">
-                {answer.problems.map((p, i) => (
-                  <li key={i} data-code={p.code}>{p.message}</li>
+              {/* What refused the file first, apart; warnings and notes after, in their own colour. */}
+              <ul className="list-disc pl-5 font-medium" data-testid="upload-errors">
+                {answer.problems.filter((p) => p.severity === "error").map((p, i) => (
+                  <li key={i} data-code={p.code} data-severity="error">{p.message}</li>
                 ))}
               </ul>
+              {answer.problems.some((p) => p.severity !== "error") && (
+                <ul className="mt-2 list-disc rounded bg-amber-50 py-1 pl-5 text-amber-900" data-testid="upload-warnings">
+                  {answer.problems.filter((p) => p.severity !== "error").map((p, i) => (
+                    <li key={i} data-code={p.code} data-severity={p.severity}>{p.message}</li>
+                  ))}
+                </ul>
+              )}
             </>
           )}
         </div>

@@ -1,49 +1,20 @@
-// KPI cards for one scope's headline figures, each with its change from the
-// previous month: counts as a signed difference, rates in percentage points.
-import { KpiCard, type KpiChange } from "@/components/kpi/kpi-card";
-import { countChange, rateChange, type HeadlineField, type ScopeSummary } from "@/lib/indicators";
+// KPI cards for one scope's headline figures: the value and label the figure's one decision
+// gives (lib/indicators/figure-decision.ts), and its change from the previous month only
+// against a figure of the same kind and basis (else why not), labelled when that month is demo data.
+import { KpiCard } from "@/components/kpi/kpi-card";
+import { compareMonthFigure, type HeadlineField, type MonthDecisions, type ScopeKey, type ScopeSummary } from "@/lib/indicators";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
+import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-figure";
 import { fill, type Messages } from "@/lib/i18n/messages";
 
-const RATE_FIELDS = new Set<HeadlineField>([
-  "promiseSpeedupRate",
-  "handlingSpeedupRate",
-  "earlyCompletionRate",
-  "onlineShare",
-  "onlineEarlyCompletionRate",
-  "onTimeCompletionRate",
-  "activeEvaluationRate",
-  "satisfactionRate",
-  "coverageRate",
-  "catalogClaimRate",
-]);
+export type KpiMonth = { month: string; isDemo: boolean; scopes: Record<ScopeKey, ScopeSummary>; figures: MonthDecisions };
 
-function changeOf(field: HeadlineField, current: ScopeSummary, previous: ScopeSummary | null, t: Messages): KpiChange {
-  const now = current.figures[field].value;
-  const before = previous?.figures[field].value ?? null;
-  if (RATE_FIELDS.has(field)) {
-    const change = rateChange(now, before);
-    if (!change) return { text: t.kpi.noPrevious, direction: "none" };
-    const direction = change.points > 0 ? "up" : change.points < 0 ? "down" : "flat";
-    return { text: `${t.kpi.vsPreviousMonth} ${change.points === 0 ? t.kpi.unchanged : formatPoints(change.points)}`, direction };
-  }
-  const change = countChange(now, before);
-  if (!change) return { text: t.kpi.noPrevious, direction: "none" };
-  const direction = change.difference > 0 ? "up" : change.difference < 0 ? "down" : "flat";
-  const relative = change.relative === null ? "" : `（${change.relative > 0 ? "+" : change.relative < 0 ? "\u2212" : ""}${Math.abs(change.relative).toFixed(1)}%）`;
-  return {
-    text: `${t.kpi.vsPreviousMonth} ${change.difference === 0 ? t.kpi.unchanged : formatSignedCount(change.difference, { unit: true }) + relative}`,
-    direction,
-  };
-}
-
-/** One line saying where the figure comes from, and any gap between the bulletin and the rows. */
-function contextOf(field: HeadlineField, summary: ScopeSummary, t: Messages): string | undefined {
+/** Any gap between the stated figure and the rows' sum, after the figure's own label. */
+function rowsDifferNote(field: HeadlineField, summary: ScopeSummary, t: Messages, isRate: boolean): string | undefined {
   const figure = summary.figures[field];
-  if (figure.source === "approximate") return t.kpi.approximate;
   if (figure.source === "reported" && figure.difference !== null && figure.difference !== 0 && !figure.approximate) {
-    const computed = RATE_FIELDS.has(field) ? formatRate(figure.computed) : formatCount(figure.computed, { unit: true });
-    const difference = RATE_FIELDS.has(field) ? formatPoints(figure.difference) : formatSignedCount(figure.difference, { unit: true });
+    const computed = isRate ? formatRate(figure.computed) : formatCount(figure.computed, { unit: true });
+    const difference = isRate ? formatPoints(figure.difference) : formatSignedCount(figure.difference, { unit: true });
     return fill(t.kpi.rowsDiffer, { computed, difference });
   }
   return undefined;
@@ -51,6 +22,7 @@ function contextOf(field: HeadlineField, summary: ScopeSummary, t: Messages): st
 
 export function ScopeKpis({
   fields,
+  scope,
   current,
   previous,
   messages,
@@ -58,8 +30,9 @@ export function ScopeKpis({
   hrefOf,
 }: {
   fields: HeadlineField[];
-  current: ScopeSummary;
-  previous: ScopeSummary | null;
+  scope: ScopeKey;
+  current: KpiMonth;
+  previous: KpiMonth | null;
   messages: Messages;
   testIdPrefix: string;
   /** The page a figure's card leads to (its detail). */
@@ -68,15 +41,20 @@ export function ScopeKpis({
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
       {fields.map((field) => {
-        const value = current.figures[field].value;
+        const decision = current.figures[scope][field];
+        const comparison = compareMonthFigure(current.figures, previous?.figures ?? null, previous, scope, field);
+        const context = [figureNoteText(decision, messages), rowsDifferNote(field, current.scopes[scope], messages, decision.kind === "rate")]
+          .filter(Boolean)
+          .join("；");
         return (
           <KpiCard
             key={field}
             testId={`${testIdPrefix}-${field}`}
             label={messages.fields[field]}
-            value={RATE_FIELDS.has(field) ? formatRate(value) : formatCount(value, { unit: true })}
-            change={changeOf(field, current, previous, messages)}
-            context={contextOf(field, current, messages)}
+            value={figureValueText(decision)}
+            change={comparisonBadge(comparison, messages)}
+            context={context || undefined}
+            status={decision.status}
             href={hrefOf?.(field)}
           />
         );

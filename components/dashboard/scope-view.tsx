@@ -7,6 +7,7 @@ import { LazyBarChart } from "@/components/charts/lazy-charts";
 import { ScopeKpis } from "@/components/dashboard/scope-kpis";
 import { AnnexTable, type AnnexTableRow } from "@/components/tables/annex-table";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
+import { figureNoteText, figureValueText, previousLegend } from "@/lib/format-figure";
 import { ANNEX_FIELDS, hasNoCases, reconcile, topN, type HeadlineField } from "@/lib/indicators";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel } from "@/lib/month";
@@ -45,14 +46,17 @@ export function ScopeView({
   const isMunicipal = kind === "DEPARTMENT";
   const text = isMunicipal ? t.municipal : t.districts;
   const scopeKey = isMunicipal ? "municipal" : "districts";
-  const summary = current.scopes[scopeKey];
   const rows = current.rows.filter((r) => r.kind === kind);
   const previousRows = new Map((previous?.rows ?? []).filter((r) => r.kind === kind).map((r) => [r.unitCode, r]));
   const top = topN(rows, "completed", isMunicipal ? 4 : 3).filter((r) => r.completed > 0);
   const topCodes = new Set(top.map((r) => r.unitCode));
   const reported = current.summaries[isMunicipal ? "MUNICIPAL" : "DISTRICTS"];
   const discrepancies = reported ? reconcile(reported, rows) : [];
-  const value = (field: HeadlineField) => formatCount(summary.figures[field].value, { unit: true });
+  const value = (field: HeadlineField) => {
+    const decision = current.figures[scopeKey][field];
+    const note = figureNoteText(decision, t);
+    return figureValueText(decision) + (note ? `（${note}）` : "");
+  };
 
   const tableRows: AnnexTableRow[] = rows.map((row) => {
     const out = { unitCode: row.unitCode, unitName: row.unitName, seq: row.seq, noCases: hasNoCases(row), top: topCodes.has(row.unitCode) } as AnnexTableRow;
@@ -68,8 +72,12 @@ export function ScopeView({
     current: r.completed,
   }));
   const chartSeries = [
-    { key: "previous", label: `${t.chart.previousMonth} ${t.fields.completed}`, color: SERIES_COLORS[5] },
-    { key: "current", label: `${t.chart.thisMonth} ${t.fields.completed}`, color: SERIES_COLORS[0] },
+    {
+      key: "previous",
+      label: `${previous ? previousLegend(t, formatMonthLabel(previous.month), previous.isDemo) : t.chart.previousMonth} ${t.fields.completed}`,
+      color: SERIES_COLORS[5],
+    },
+    { key: "current", label: `${t.chart.thisMonth}（${formatMonthLabel(current.month)}） ${t.fields.completed}`, color: SERIES_COLORS[0] },
   ];
 
   return (
@@ -95,8 +103,9 @@ export function ScopeView({
       </section>
       <ScopeKpis
         fields={isMunicipal ? MUNICIPAL_FIELDS : DISTRICT_FIELDS}
-        current={summary}
-        previous={previous?.scopes[scopeKey] ?? null}
+        scope={scopeKey}
+        current={current}
+        previous={previous}
         messages={t}
         testIdPrefix={`${scopeKey}-kpi`}
       />

@@ -17,7 +17,9 @@ export type AuditAction =
   | "month.publish"
   | "month.rollback"
   | "settings.update"
-  | "bulletin.updateTexts";
+  | "bulletin.updateTexts"
+  | "bulletin.issue"
+  | "month.publishWithGaps";
 
 export type AuditEventInput = {
   actorId: number | null;

@@ -32,6 +32,8 @@ export const ACTIONS = [
   "report.export",
   /** Upload, validate, publish and roll back a month's data. */
   "data.manage",
+  /** Issue (印发) a month's bulletin: an immutable edition; reissue with a correction note. */
+  "report.issue",
   /** Create users, assign roles and units, reset passwords, deactivate. */
   "users.manage",
   /** Read the audit log. */
@@ -40,7 +42,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  ADMIN: ["report.viewCity", "report.viewAllUnits", "report.viewOwnUnit", "report.viewBulletin", "report.export", "data.manage", "users.manage", "audit.view"],
+  ADMIN: ["report.viewCity", "report.viewAllUnits", "report.viewOwnUnit", "report.viewBulletin", "report.export", "report.issue", "data.manage", "users.manage", "audit.view"],
   OFFICIAL: ["report.viewCity", "report.viewAllUnits", "report.viewBulletin", "report.export"],
   DEPARTMENT: ["report.viewCity", "report.viewOwnUnit", "report.viewBulletin", "report.export"],
 };
@@ -116,6 +118,9 @@ export const PATH_RULES: readonly PathRule[] = [
   // The home page's laggards and problems, naming every unit: loaded by the page for officials only.
   rule(`/api/months/${MONTH}/attention`, (v) => can(v, "report.viewAllUnits")),
   rule(`/reports/${MONTH}`, (v, _p, access) => canReadBulletin(v, access)),
+  // Each issued edition is a bulletin as distributed; the draft beside it is not.
+  rule(`/reports/${MONTH}/editions/[0-9]{1,4}`, (v, _p, access) => canReadBulletin(v, access)),
+  rule(`/reports/${MONTH}/draft`, (v) => can(v, "report.viewAllUnits")),
   rule("/admin/users(/[0-9]{1,9}|/bulk)?", (v) => can(v, "users.manage")),
   rule("/api/users/bulk-template\\.csv", (v) => can(v, "users.manage")),
   rule("/admin/audit", (v) => can(v, "audit.view")),

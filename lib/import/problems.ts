@@ -74,6 +74,8 @@ export function problem(input: ProblemInput): Problem {
 
 export const error = (input: Omit<ProblemInput, "severity">): Problem => problem({ ...input, severity: "error" });
 export const warning = (input: Omit<ProblemInput, "severity">): Problem => problem({ ...input, severity: "warning" });
+/** Worth saying, nothing to confirm: what real data always shows (completions above acceptances). */
+export const info = (input: Omit<ProblemInput, "severity">): Problem => problem({ ...input, severity: "info" });
 
 /** "12.3 MB" / "512 KB" / "80 字节". */
 export function formatBytes(bytes: number, locale: "zh" | "en" = "zh"): string {

@@ -3,7 +3,8 @@
 // the file allows (file → sheet → row → column).
 import type { AnnexField, ReportedSummaryField, SummaryScope, UnitKind } from "@/lib/indicators/types";
 
-export type Severity = "error" | "warning";
+/** error: refuses the file; warning: needs the admin's acknowledgement; info: said, needs nothing. */
+export type Severity = "error" | "warning" | "info";
 
 /** Stable problem codes: the UI and tests key on these, never on the message text. */
 export const PROBLEM_CODES = [

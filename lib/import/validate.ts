@@ -20,7 +20,8 @@ import {
 import type { StatInput, SummaryInput } from "@/lib/versions/create-month-version";
 import { summaryFieldLabel } from "./labels";
 import { editDistance, tidy, unitNameKey } from "./normalize";
-import { error, hasErrors, warning, type Where } from "./problems";
+import { error, hasErrors, info, warning, type Where } from "./problems";
+import { looksLikeAbbreviation, unitByAbbreviation } from "./unit-abbreviations";
 import type { ParsedUnit, ParseResult, Problem, SourceRef } from "./types";
 
 export type KnownUnit = { code: string; name: string; kind: UnitKind; /** 序号 in the report. */ seq?: number };
@@ -49,7 +50,9 @@ export type ValidationResult = {
   /** The parse's problems and validation's, errors and warnings together. */
   problems: Problem[];
   errorCount: number;
+  /** Warnings only: what publishing needs acknowledged (information needs nothing). */
   warningCount: number;
+  infoCount: number;
   /** No errors: publishing is allowed (after the warnings are acknowledged). */
   canPublish: boolean;
   /** Every complete parsed unit that matched a known unit, in file order. */
@@ -64,13 +67,19 @@ export function suggestUnits(name: string, known: readonly KnownUnit[], limit = 
   const key = unitNameKey(name);
   if (key === "") return [];
   const scored: Array<{ unit: KnownUnit; score: number }> = [];
+  // A usual abbreviation (市人社局) names its unit outright.
+  const abbreviated = unitByAbbreviation(name, known);
+  if (abbreviated) scored.push({ unit: abbreviated, score: -1 });
   for (const unit of known) {
+    if (unit === abbreviated) continue;
     const other = unitNameKey(unit.name);
     const contained = other.includes(key) || key.includes(other);
+    // Its characters in order within the full name: an abbreviation of it (市住建局, 公积金中心).
+    const abbreviation = !contained && looksLikeAbbreviation(key, other);
     const distance = editDistance(key, other);
     const maxDistance = Math.max(2, Math.ceil(Math.max(Array.from(key).length, Array.from(other).length) / 2));
-    if (!contained && distance > maxDistance) continue;
-    scored.push({ unit, score: (contained ? 0 : 100) + distance });
+    if (!contained && !abbreviation && distance > maxDistance) continue;
+    scored.push({ unit, score: (contained ? 0 : abbreviation ? 50 : 100) + distance });
   }
   return scored
     .sort((a, b) => a.score - b.score || a.unit.name.localeCompare(b.unit.name, "zh-CN"))
@@ -209,7 +218,8 @@ export function validateUpload(parsed: ParseResult, options: ValidateOptions): V
     month: parsed.month,
     problems,
     errorCount,
-    warningCount: problems.length - errorCount,
+    warningCount: problems.filter((p) => p.severity === "warning").length,
+    infoCount: problems.filter((p) => p.severity === "info").length,
     canPublish: !hasErrors(problems) && parsed.month !== null && units.length > 0,
     units,
     rows,
@@ -251,7 +261,8 @@ function at(unit: ParsedUnit, field: AnnexField): Where {
 function checkRow(unit: ResolvedUnit, row: StatRow, problems: Problem[]) {
   const v = unit.values;
   if (v.completed > v.accepted) {
-    problems.push(warning({ code: "COMPLETED_EXCEEDS_ACCEPTED", where: at(unit, "completed"), found: String(v.completed), expected: String(v.accepted) }));
+    // Normal in real data (cases accepted last month finish this month; 2021-06 has such rows): information only.
+    problems.push(info({ code: "COMPLETED_EXCEEDS_ACCEPTED", where: at(unit, "completed"), found: String(v.completed), expected: String(v.accepted) }));
   }
   // The reported rate was checked when read; otherwise the rate over what the row gives.
   if (row.activeEvaluationRateReported === null) {

@@ -9,3 +9,5 @@ export * from "./reconcile";
 export { referenceMonthFromJson, unitCodeFor, normalizeUnitName } from "./reference-fixture";
 export type { ReferenceMonth, ReferenceMonthJson, ReferenceAnnexRow } from "./reference-fixture";
 export * from "./month-scopes";
+export * from "./figure-decision";
+export * from "./completeness";

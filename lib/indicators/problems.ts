@@ -5,6 +5,7 @@
 // wording is lib/report's business.
 
 import { rateChange, type RateChange } from "./change";
+import { compareFigures, decideMonthFigures, type NoComparisonReason } from "./figure-decision";
 import { monthScopes } from "./month-scopes";
 import { hasNoCases } from "./ranking";
 import { onTimeCompletionRate, roundRate, rowActiveEvaluationRate, type EvaluationRateBasis } from "./rates";
@@ -142,10 +143,9 @@ function evaluationRateDrop(
   current: ProblemMonth,
   previous: ProblemMonth,
   cityNow: number | null,
-  cityBefore: number | null,
+  change: RateChange | null,
   threshold: number,
 ): Problem | null {
-  const change = rateChange(cityNow, cityBefore);
   const triggered = change !== null && change.points < -threshold;
   const before = new Map(previous.rows.map((row) => [row.unitCode, row]));
   const units: ProblemUnit[] = [];
@@ -233,17 +233,18 @@ export function findProblems(
 ): Problem[] {
   const settings = resolveProblemSettings(settingsInput);
   const city = monthScopes(current.rows, current.summaries).city.figures;
-  const previousCity = previous ? monthScopes(previous.rows, previous.summaries).city.figures : null;
+  const cityRateComparison = cityEvaluationRateComparison(current, previous);
 
   const found: Record<ProblemKind, () => Problem | null> = {
     lowCoverage: () => lowCoverage(current, city.coverageRate.value, settings.coverageRateBelow),
     evaluationRateDrop: () =>
-      previous && previousCity
+      previous
         ? evaluationRateDrop(
             current,
             previous,
             city.activeEvaluationRate.value,
-            previousCity.activeEvaluationRate.value,
+            // Only a like-with-like change counts (same basis, both exact or both estimated).
+            cityRateComparison?.status === "compared" && cityRateComparison.kind === "rate" ? cityRateComparison.change : null,
             settings.evaluationRateDropAbove,
           )
         : null,
@@ -260,4 +261,59 @@ export function findProblems(
     if (problem) problems.push(problem);
   }
   return problems;
+}
+
+function cityEvaluationRateComparison(current: ProblemMonth, previous: ProblemMonth | null) {
+  if (!previous) return null;
+  const now = decideMonthFigures(monthScopes(current.rows, current.summaries)).city.activeEvaluationRate;
+  const then = decideMonthFigures(monthScopes(previous.rows, previous.summaries)).city.activeEvaluationRate;
+  return compareFigures(now, then, { month: previous.month, isDemo: false });
+}
+
+/** Why a rule could not read (all of) its input this month. */
+export type RuleInputGap =
+  /** The city figure the rule reads is not stated and cannot be computed. */
+  | { kind: "missingFigure"; figure: "coverageRate" | "catalogClaimRate" | "activeEvaluationRate" }
+  /** The rule compares with last month, and there is none. */
+  | { kind: "noPreviousMonth" }
+  /** The city rate cannot be compared with last month's (e.g. different basis). */
+  | { kind: "notComparable"; reason: NoComparisonReason };
+
+export type RuleInput = {
+  kind: ProblemKind;
+  /** "complete": everything read; "partial": the units were checked, the city figure was not; "none": nothing to check. */
+  input: "complete" | "partial" | "none";
+  gaps: RuleInputGap[];
+};
+
+/**
+ * What each rule had to read this month: a rule whose input is missing says 无数据 rather than
+ * "nothing found" (a claim rate nobody stated is not a claim rate of 100%).
+ */
+export function ruleInputs(current: ProblemMonth, previous: ProblemMonth | null): RuleInput[] {
+  const decisions = decideMonthFigures(monthScopes(current.rows, current.summaries)).city;
+  const comparison = cityEvaluationRateComparison(current, previous);
+  return PROBLEM_KINDS.map((kind): RuleInput => {
+    switch (kind) {
+      case "lowCoverage":
+        return decisions.coverageRate.value === null
+          ? { kind, input: current.rows.length > 0 ? "partial" : "none", gaps: [{ kind: "missingFigure", figure: "coverageRate" }] }
+          : { kind, input: "complete", gaps: [] };
+      case "lowCatalogClaim":
+        return decisions.catalogClaimRate.value === null
+          ? { kind, input: "none", gaps: [{ kind: "missingFigure", figure: "catalogClaimRate" }] }
+          : { kind, input: "complete", gaps: [] };
+      case "evaluationRateDrop":
+        if (!previous) return { kind, input: "none", gaps: [{ kind: "noPreviousMonth" }] };
+        if (comparison && comparison.status === "notCompared") {
+          return { kind, input: "partial", gaps: [{ kind: "notComparable", reason: comparison.reason }] };
+        }
+        return { kind, input: "complete", gaps: [] };
+      case "missingData":
+        return previous ? { kind, input: "complete", gaps: [] } : { kind, input: "none", gaps: [{ kind: "noPreviousMonth" }] };
+      case "noCases":
+      case "overdue":
+        return { kind, input: current.rows.length > 0 ? "complete" : "none", gaps: [] };
+    }
+  });
 }

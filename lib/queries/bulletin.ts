@@ -7,6 +7,9 @@ import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 import { getMonthsData } from "@/lib/queries/month-data";
 import { getProblemSettings } from "@/lib/queries/settings";
 import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/settings/bulletin-texts";
+import { draftDifferences } from "@/lib/bulletin-issue/draft-differences";
+import { loadDraftBeside } from "@/lib/bulletin-issue/draft-inputs";
+import { getIssuedBulletin, listIssues } from "@/lib/bulletin-issue/read-issues";
 
 /**
  * The texts the month's bulletin prints: its newest saved version, else the month's defaults
@@ -50,4 +53,36 @@ export async function getBulletin(month: string): Promise<Bulletin | null> {
   const current = months.find((m) => m.month === month);
   if (!current) return null;
   return buildBulletin({ current, previous: months.find((m) => m.month === before) ?? null, settings, texts });
+}
+
+/** The month's issued edition (the newest, or `edition`), cached under the report-data tag that issuing refreshes. */
+export const getIssuedBulletinCached = unstable_cache(
+  async (month: string, edition: number | null = null) => {
+    const issued = await getIssuedBulletin(prisma, month, edition);
+    return issued ? { ...issued, issuedAt: issued.issuedAt.toISOString() } : null;
+  },
+  ["bulletin-issued"],
+  { tags: [REPORT_DATA_TAG] },
+);
+
+/** Every edition of a month, newest first (cached likewise). */
+export const listIssuesCached = unstable_cache(
+  async (month: string) => (await listIssues(prisma, month)).map((i) => ({ ...i, issuedAt: i.issuedAt.toISOString() })),
+  ["bulletin-issues"],
+  { tags: [REPORT_DATA_TAG] },
+);
+
+/** The draft beside the newest issued edition and what differs, or null when the month is not issued. */
+export async function getDraftAgainstIssue(month: string) {
+  const issued = await getIssuedBulletin(prisma, month);
+  if (!issued) return null;
+  const draft = await loadDraftBeside(prisma, month, issued.texts as BulletinTexts);
+  if (!draft) return null;
+  const differences = draftDifferences(issued, {
+    document: draft.document,
+    versionNumber: draft.inputs.versionNumber,
+    settings: draft.inputs.settings,
+    texts: draft.texts,
+  });
+  return { issued, draft: draft.document, differences };
 }

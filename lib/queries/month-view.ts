@@ -1,9 +1,11 @@
 import "server-only";
 import { monthScopes, type MonthScopes } from "@/lib/indicators";
+import { decideMonthFigures, type MonthDecisions } from "@/lib/indicators/figure-decision";
 import { isMonth, monthsEndingWith, previousMonth } from "@/lib/month";
 import { getMonthsData, type MonthData } from "@/lib/queries/month-data";
 
-export type MonthWithScopes = MonthData & { scopes: MonthScopes };
+/** A month with its scopes and the one decision per figure (lib/indicators/figure-decision.ts). */
+export type MonthWithScopes = MonthData & { scopes: MonthScopes; figures: MonthDecisions };
 
 export const HISTORY_MONTHS = 13;
 
@@ -19,7 +21,10 @@ export async function getMonthView(month: string): Promise<{
   if (!isMonth(month)) return null;
   const months = monthsEndingWith(month, HISTORY_MONTHS);
   const data = await getMonthsData(months);
-  const history = data.map((m) => ({ ...m, scopes: monthScopes(m.rows, m.summaries) }));
+  const history = data.map((m) => {
+    const scopes = monthScopes(m.rows, m.summaries);
+    return { ...m, scopes, figures: decideMonthFigures(scopes) };
+  });
   const current = history.find((m) => m.month === month);
   if (!current) return null;
   const previous = history.find((m) => m.month === previousMonth(month)) ?? null;

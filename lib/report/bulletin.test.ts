@@ -217,18 +217,22 @@ describe("buildBulletin (reference JSON, stub May)", () => {
 });
 
 describe("buildBulletin without what the report states", () => {
-  it("says （未填报） for figures neither stated nor exactly computable, never an approximation", () => {
+  it("says （未填报） for figures nothing gives, and labels an estimate as one (the dashboard's label)", () => {
     const bare: BulletinMonth = { ...june, summaries: {} };
     const bulletin = buildBulletin({ current: bare, previous: null });
     const [overview] = paragraphs(bulletin, "operation");
-    // Counts add up from the rows; speed-up rates would only be weighted guesses.
+    // Counts add up from the rows; speed-up rates are weighted estimates, and say so.
     expect(overview).toContain("共申请依申请政务服务事项1048052件");
-    expect(overview).toContain("承诺提速（未填报），办理提速率为（未填报），提前办结率（未填报）");
+    expect(overview).toContain("承诺提速83.31%（估算：按各单位比率加权），办理提速率为91.57%（估算：按各单位比率加权）");
     const [lead] = paragraphs(bulletin, "evaluation");
     expect(lead).toContain("满意率为（未填报）");
     expect(lead).toContain("（无上月数据，未作比较）");
     expect(bulletin.problems.map((p) => p.kind)).toEqual(["lowCoverage", "noCases"]);
     expect(paragraphs(bulletin, "problems")[0]).toMatch(/^（一）办件覆盖率较低。截至6月底，全市办件覆盖率（未填报）。办件覆盖率低于50.00%的有市级部门25个/);
+    // Rules without their input say so rather than "nothing found".
+    expect(bulletin.ruleInputs.find((r) => r.kind === "lowCatalogClaim")).toMatchObject({ input: "none" });
+    expect(bulletin.ruleInputs.find((r) => r.kind === "lowCoverage")).toMatchObject({ input: "partial" });
+    expect(bulletin.ruleInputs.find((r) => r.kind === "evaluationRateDrop")).toMatchObject({ input: "none" });
     expect(bulletin.figures[0]!.series.map((s) => s.name)).toEqual(["本月"]);
     expect(bulletin.closing.issueLine).toBe("　　年　　月　　日印发");
   });

@@ -8,19 +8,22 @@
 import { ANNEX_GROUPS, isRateField } from "@/lib/annex-layout";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import {
-  countChange,
+  comparableValue,
+  compareFigures,
+  decideMonthFigures,
+  describeFigure,
   monthScopes,
-  rateChange,
   rowActiveEvaluationRate,
   topN,
   hasNoCases,
-  type EvaluationDenominatorBasis,
   type EvaluationRateBasis,
-  type ScopeFigure,
-  type ScopeSummary,
+  type FigureComparison,
+  type FigureDecision,
+  type MonthDecisions,
+  type ScopeDecisions,
   type StatRow,
 } from "@/lib/indicators";
-import { findProblems, resolveProblemSettings, type Problem, type ProblemSettingsInput, type ProblemUnit } from "@/lib/indicators/problems";
+import { findProblems, resolveProblemSettings, ruleInputs, type Problem, type ProblemSettingsInput, type ProblemUnit } from "@/lib/indicators/problems";
 import type { AnnexField } from "@/lib/indicators/types";
 import { formatMonthLabel, parseMonth } from "@/lib/month";
 import type { MonthData } from "@/lib/queries/month-data";
@@ -29,6 +32,8 @@ import {
   ANNEX_NOTES,
   BULLETIN_TITLE,
   EVALUATION_RATE_DEFINITION,
+  EVALUATION_RATE_DEFINITION_MIXED_BASIS,
+  EVALUATION_RATE_DEFINITION_OTHER_BASIS,
   FIGURE_CAPTIONS,
   PART_HEADINGS,
   PROBLEM_HEADINGS,
@@ -69,9 +74,16 @@ export const DEFAULT_BULLETIN_OPTIONS: BulletinOptions = {
 const CHINESE_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const ANNEX_NAME_HEADINGS = { annex1: zhCN.annex.department, annex2: zhCN.annex.district } as const;
 
-/** A scope figure as the bulletin may print it: stated, or exact from the rows; never approximate. */
-function printable(figure: ScopeFigure): number | null {
-  return figure.source === "reported" || figure.source === "computed" ? figure.value : null;
+/**
+ * A figure as the bulletin prints it, from its one decision (lib/indicators/figure-decision.ts):
+ * the value, then its label in brackets when it has one (估算…, its basis), or "（未填报）".
+ * The dashboard shows the same value with the same label.
+ */
+function figureText(decision: FigureDecision, unit?: string): string {
+  if (decision.value === null) return MISSING_FIGURE;
+  const value = decision.kind === "rate" ? plainRate(decision.value) : countWithUnit(decision.value, unit ?? "件");
+  const note = describeFigure(decision, zhCN.figures.labels);
+  return note ? `${value}（${note}）` : value;
 }
 
 const basisLabels = zhCN.unit.evaluationBasis;
@@ -81,25 +93,19 @@ function rowBasisNote(basis: EvaluationRateBasis): string {
   return basis === "reported" ? "" : `（${basisLabels[basis]}）`;
 }
 
-function scopeBasisNote(basis: EvaluationDenominatorBasis): string {
-  switch (basis) {
-    case "inclBatch":
-      return `（${basisLabels.inclBatch}）`;
-    case "completed":
-      return `（${basisLabels.completed}）`;
-    case "mixed":
-      return "（部分单位按办结件总数（含批量件）、部分单位按本月办结件计算）";
-    case "implied":
+/** Why a change is not given, in the bulletin's words ("" when it is). */
+function noComparisonNote(comparison: FigureComparison): string {
+  if (comparison.status === "compared") return "";
+  switch (comparison.reason) {
+    case "noPreviousMonth":
+      return "";
+    case "differentBasis":
+      return "（与上月口径不同，未作比较）";
+    case "previousMissing":
+      return "（上月无该项数据，未作比较）";
+    case "currentMissing":
       return "";
   }
-}
-
-/** A scope's active evaluation rate as printed: stated, or computed saying on which basis. */
-function scopeEvaluationRate(scope: ScopeSummary): string {
-  const figure = scope.figures.activeEvaluationRate;
-  if (figure.source === "reported") return plainRate(figure.value);
-  if (figure.source === "computed") return plainRate(figure.value) + scopeBasisNote(scope.evaluationDenominator.basis);
-  return MISSING_FIGURE;
 }
 
 function rowEvaluationRate(row: StatRow, conventionalBasis: EvaluationRateBasis): string {
@@ -138,24 +144,24 @@ function bestUnitsSentence(rows: readonly StatRow[], n: number): string {
 }
 
 /** The first paragraph of 总体情况 / 市本级: counts, then the promised-case rates. */
-function promisedClause(figures: ScopeSummary["figures"]): string {
+function promisedClause(figures: ScopeDecisions): string {
   return (
-    `承诺件办结${countWithUnit(printable(figures.promisedCompleted), "件")}，` +
-    `承诺提速${plainRate(printable(figures.promiseSpeedupRate))}，` +
-    `办理提速率为${plainRate(printable(figures.handlingSpeedupRate))}，` +
-    `提前办结率${plainRate(printable(figures.earlyCompletionRate))}。`
+    `承诺件办结${figureText(figures.promisedCompleted)}，` +
+    `承诺提速${figureText(figures.promiseSpeedupRate)}，` +
+    `办理提速率为${figureText(figures.handlingSpeedupRate)}，` +
+    `提前办结率${figureText(figures.earlyCompletionRate)}。`
   );
 }
 
 /** "其中，公众通过线上申请…": the online paragraph, the same for every scope. */
-function onlineParagraph(figures: ScopeSummary["figures"]): string {
+function onlineParagraph(figures: ScopeDecisions): string {
   return (
-    `其中，公众通过线上申请依申请政务服务事项${countWithUnit(printable(figures.onlineApplied), "件")}，` +
-    `占比${plainRate(printable(figures.onlineShare))}，` +
-    `受理${countWithUnit(printable(figures.onlineAccepted), "件")}，` +
-    `办结${countWithUnit(printable(figures.onlineCompleted), "件")}。` +
-    `承诺件线上办结${countWithUnit(printable(figures.onlinePromisedCompleted), "件")}，` +
-    `提前办结率为${plainRate(printable(figures.onlineEarlyCompletionRate))}。`
+    `其中，公众通过线上申请依申请政务服务事项${figureText(figures.onlineApplied)}，` +
+    `占比${figureText(figures.onlineShare)}，` +
+    `受理${figureText(figures.onlineAccepted)}，` +
+    `办结${figureText(figures.onlineCompleted)}。` +
+    `承诺件线上办结${figureText(figures.onlinePromisedCompleted)}，` +
+    `提前办结率为${figureText(figures.onlineEarlyCompletionRate)}。`
   );
 }
 
@@ -176,8 +182,8 @@ function figureNote(previous: BulletinMonth | null): string | null {
 function buildFigures(
   current: BulletinMonth,
   previous: BulletinMonth | null,
-  scopes: ReturnType<typeof monthScopes>,
-  previousScopes: ReturnType<typeof monthScopes> | null,
+  decisions: MonthDecisions,
+  previousDecisions: MonthDecisions | null,
   options: BulletinOptions,
 ): BulletinFigure[] {
   const departments = current.rows.filter((r) => r.kind === "DEPARTMENT");
@@ -190,6 +196,10 @@ function buildFigures(
       : [series(zhCN.chart.thisMonth, current, values)];
   const caption = (number: number, text: string) => `图${number}.${text}`;
 
+  const previousMonthRef = previous ? { month: previous.month, isDemo: previous.isDemo } : null;
+  // Last month's bar only where it compares like with like (lib/indicators/figure-decision.ts).
+  const previousOf = (scope: "city" | "municipal", field: "applied" | "accepted" | "completed" | "activeEvaluations") =>
+    comparableValue(compareFigures(decisions[scope][field], previousDecisions?.[scope][field] ?? null, previousMonthRef));
   const caseFields = ["applied", "accepted", "completed"] as const;
   const fig1: BulletinFigure = {
     id: "fig1",
@@ -198,8 +208,8 @@ function buildFigures(
     unit: "件",
     categories: caseFields.map((field) => zhCN.fields[field]),
     series: withPrevious(
-      caseFields.map((field) => printable(scopes.city.figures[field])),
-      caseFields.map((field) => (previousScopes ? printable(previousScopes.city.figures[field]) : null)),
+      caseFields.map((field) => decisions.city[field].value),
+      caseFields.map((field) => previousOf("city", field)),
     ),
     note,
   };
@@ -238,9 +248,9 @@ function buildFigures(
     unit: "条",
     categories: [zhCN.nav.municipal, ...districts.map((row) => row.unitName)],
     series: withPrevious(
-      [printable(scopes.municipal.figures.activeEvaluations), ...districts.map((row) => row.activeEvaluations)],
+      [decisions.municipal.activeEvaluations.value, ...districts.map((row) => row.activeEvaluations)],
       [
-        previousScopes ? printable(previousScopes.municipal.figures.activeEvaluations) : null,
+        previousOf("municipal", "activeEvaluations"),
         ...districts.map((row) => previousRows.get(row.unitCode)?.activeEvaluations ?? null),
       ],
     ),
@@ -328,12 +338,15 @@ function problemText(problem: Problem, current: BulletinMonth): string {
     case "evaluationRateDrop": {
       const change = problem.city?.change ?? null;
       const since = problem.previousMonth ? shortMonth(problem.previousMonth, current.month) : "上月";
+      // The sentence follows the direction: a city rate that rose is said to rise, and the
+      // units that fell are then named as the exception.
       const lead =
         change === null
           ? ""
           : change.points === 0
-            ? `与${since}相比，全市主动评价率持平。`
-            : `与${since}相比，全市主动评价率${direction(change.points)}了${plainPoints(change.points)}个百分点。`;
+            ? `与${since}相比，全市主动评价率持平${problem.units.length > 0 ? "，但" : "。"}`
+            : `与${since}相比，全市主动评价率${direction(change.points)}了${plainPoints(change.points)}个百分点` +
+              (problem.units.length === 0 ? "。" : change.points > 0 ? "，但" : "；");
       if (problem.units.length === 0) return lead;
       const list = unitList(
         problem.units,
@@ -381,28 +394,32 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
   const monthLabel = formatMonthLabel(current.month);
 
   const scopes = monthScopes(current.rows, current.summaries);
-  const previousScopes = previous ? monthScopes(previous.rows, previous.summaries) : null;
+  const decisions = decideMonthFigures(scopes);
+  const previousDecisions = previous ? decideMonthFigures(monthScopes(previous.rows, previous.summaries)) : null;
+  const previousMonthRef = previous ? { month: previous.month, isDemo: previous.isDemo } : null;
+  const compare = (field: "activeEvaluations" | "activeEvaluationRate") =>
+    compareFigures(decisions.city[field], previousDecisions?.city[field] ?? null, previousMonthRef);
   const departments = current.rows.filter((r) => r.kind === "DEPARTMENT");
   const districts = current.rows.filter((r) => r.kind === "DISTRICT");
-  const city = scopes.city.figures;
-  const municipal = scopes.municipal.figures;
-  const counties = scopes.districts.figures;
+  const city = decisions.city;
+  const municipal = decisions.municipal;
+  const counties = decisions.districts;
 
   // 政务服务事项平台运行情况
   const overview =
-    `${monthLabel}，全市通过一体化政务服务平台共申请依申请政务服务事项${countWithUnit(printable(city.applied), "件")}，` +
-    `受理${countWithUnit(printable(city.accepted), "件")}，办结${countWithUnit(printable(city.completed), "件")}，` +
+    `${monthLabel}，全市通过一体化政务服务平台共申请依申请政务服务事项${figureText(city.applied)}，` +
+    `受理${figureText(city.accepted)}，办结${figureText(city.completed)}，` +
     promisedClause(city) +
     (texts.overviewNote ? `（备注：${texts.overviewNote}）` : "");
   const municipalText =
-    `全市通过一体化政务服务平台共申请市本级依申请政务服务事项${countWithUnit(printable(municipal.applied), "件")}，` +
-    `市本级部门受理${countWithUnit(printable(municipal.accepted), "件")}，办结${countWithUnit(printable(municipal.completed), "件")}；` +
+    `全市通过一体化政务服务平台共申请市本级依申请政务服务事项${figureText(municipal.applied)}，` +
+    `市本级部门受理${figureText(municipal.accepted)}，办结${figureText(municipal.completed)}；` +
     promisedClause(municipal) +
     bestUnitsSentence(departments, options.topDepartments);
   const countiesText =
-    `各县（市、区）通过一体化政务服务平台共申请依申请政务服务事项${countWithUnit(printable(counties.applied), "件")}，` +
-    `受理${countWithUnit(printable(counties.accepted), "件")}，办结${countWithUnit(printable(counties.completed), "件")}；` +
-    `承诺件办结${countWithUnit(printable(counties.promisedCompleted), "件")}。` +
+    `各县（市、区）通过一体化政务服务平台共申请依申请政务服务事项${figureText(counties.applied)}，` +
+    `受理${figureText(counties.accepted)}，办结${figureText(counties.completed)}；` +
+    `承诺件办结${figureText(counties.promisedCompleted)}。` +
     bestUnitsSentence(districts, options.topDistricts);
 
   const operation: BulletinPart = {
@@ -424,37 +441,39 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
     ],
   };
 
-  // 好差评情况
-  const evaluations = printable(city.activeEvaluations);
-  const evaluationChange = countChange(
-    evaluations,
-    previousScopes ? printable(previousScopes.city.figures.activeEvaluations) : null,
-  );
-  const cityRate = scopeEvaluationRate(scopes.city);
-  const cityRateChange = rateChange(
-    printable(city.activeEvaluationRate),
-    previousScopes ? printable(previousScopes.city.figures.activeEvaluationRate) : null,
-  );
+  // 好差评情况: changes only like with like (same kind, same basis).
+  const evaluationComparison = compare("activeEvaluations");
+  const rateComparison = compare("activeEvaluationRate");
   const countChangeText =
-    evaluationChange === null
-      ? ""
-      : evaluationChange.difference === 0
+    evaluationComparison.status === "compared" && evaluationComparison.kind === "count"
+      ? evaluationComparison.change.difference === 0
         ? "，与上月持平"
-        : `，较上月${direction(evaluationChange.difference)}${plainCount(Math.abs(evaluationChange.difference))}条`;
+        : `，较上月${direction(evaluationComparison.change.difference)}${plainCount(Math.abs(evaluationComparison.change.difference))}条`
+      : noComparisonNote(evaluationComparison);
   const rateChangeText =
-    cityRateChange === null
-      ? ""
-      : cityRateChange.points === 0
+    rateComparison.status === "compared" && rateComparison.kind === "rate"
+      ? rateComparison.change.points === 0
         ? "，与上月持平"
-        : `，较上月${direction(cityRateChange.points)}了${plainPoints(cityRateChange.points)}个百分点`;
+        : `，较上月${direction(rateComparison.change.points)}了${plainPoints(rateComparison.change.points)}个百分点` +
+          (rateComparison.estimated ? "（估算）" : "")
+      : noComparisonNote(rateComparison);
   const noComparison = previous ? "" : "（无上月数据，未作比较）";
+  // The stated total includes the evaluations of batch cases; a total from the rows may not.
+  const batchNote = city.activeEvaluations.status === "stated" ? "（包含了批量件的办件主动评价）" : "";
+  // The definition is the bulletin's (含批量件); a rate on another basis says so instead of contradicting it.
+  const definition =
+    city.activeEvaluationRate.basis === "completed"
+      ? EVALUATION_RATE_DEFINITION_OTHER_BASIS
+      : city.activeEvaluationRate.basis === "mixed"
+        ? EVALUATION_RATE_DEFINITION_MIXED_BASIS
+        : EVALUATION_RATE_DEFINITION;
   const evaluationLead =
-    `${monthLabel}，全市在一体化政务服务平台上办件主动评价总数${countWithUnit(evaluations, "条")}（包含了批量件的办件主动评价）` +
-    `${countChangeText}，满意率为${plainRate(printable(city.satisfactionRate))}，主动评价率为${cityRate}${rateChangeText}。` +
+    `${monthLabel}，全市在一体化政务服务平台上办件主动评价总数${figureText(city.activeEvaluations, "条")}${batchNote}` +
+    `${countChangeText}，满意率为${figureText(city.satisfactionRate)}，主动评价率为${figureText(city.activeEvaluationRate)}${rateChangeText}。` +
     noComparison +
-    EVALUATION_RATE_DEFINITION;
+    definition;
   const scopeParts = [
-    `市本级办件主动评价数为${countWithUnit(printable(municipal.activeEvaluations), "条")}，主动评价率为${scopeEvaluationRate(scopes.municipal)}`,
+    `市本级办件主动评价数为${figureText(municipal.activeEvaluations, "条")}，主动评价率为${figureText(municipal.activeEvaluationRate)}`,
     ...districts.map(
       (row) =>
         `${row.unitName}主动评价数为${countWithUnit(row.activeEvaluations, "条")}，主动评价率为${rowEvaluationRate(row, "reported")}`,
@@ -483,8 +502,8 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
     heading: PART_HEADINGS.timeliness,
     blocks: [
       paragraph(
-        `${monthLabel}，全市一体化政务服务平台超时办结件${countWithUnit(printable(city.overdueCompleted), "件")}，` +
-          `按时办结率为${plainRate(printable(city.onTimeCompletionRate))}。`,
+        `${monthLabel}，全市一体化政务服务平台超时办结件${figureText(city.overdueCompleted)}，` +
+          `按时办结率为${figureText(city.onTimeCompletionRate)}。`,
       ),
     ],
   };
@@ -525,8 +544,9 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
     parts: [operation, evaluation, timeliness, problemsPart],
     attachmentList: [`附件：1．${annex1Title}`, `2．${annex2Title}`],
     annexes: [buildAnnex("annex1", departments, annex1Title), buildAnnex("annex2", districts, annex2Title)],
-    figures: buildFigures(current, previous, scopes, previousScopes, options),
+    figures: buildFigures(current, previous, decisions, previousDecisions, options),
     problems,
+    ruleInputs: ruleInputs(current, previous),
     settings,
     closing: { distribution: texts.distribution, issuer: texts.issuer, issueLine: issueLine(texts.issueDate) },
   };

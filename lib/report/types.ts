@@ -2,7 +2,7 @@
 // renderer (docx, pdf, the React page) draws. Plain data, serialisable, no functions.
 
 import type { AnnexField } from "@/lib/indicators/types";
-import type { Problem, ProblemKind, ProblemSettings } from "@/lib/indicators/problems";
+import type { Problem, ProblemKind, ProblemSettings, RuleInput } from "@/lib/indicators/problems";
 
 export type BulletinBlock =
   /** "（一）总体情况。": a numbered heading inside a part. */
@@ -98,6 +98,8 @@ export type Bulletin = {
   annexes: [BulletinAnnex, BulletinAnnex];
   figures: BulletinFigure[];
   problems: Problem[];
+  /** What each rule could read: a rule without its input says 无数据, not "nothing found". */
+  ruleInputs: RuleInput[];
   settings: ProblemSettings;
   closing: {
     distribution: BulletinDistribution[];

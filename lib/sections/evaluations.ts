@@ -3,8 +3,6 @@
 // of 市本级 and of each county saying which denominator it stands on, and the departments
 // with the most evaluations. Every figure from lib/indicators; pure.
 import {
-  countChange,
-  rateChange,
   rowActiveEvaluationRate,
   topN,
   type CountChange,
@@ -14,6 +12,7 @@ import {
   type ScopeSummary,
   type StatRow,
 } from "@/lib/indicators";
+import { compareFigures, decideMonthFigures, type FigureComparison, type FigureDecision } from "@/lib/indicators/figure-decision";
 
 /**
  * What an evaluation rate is divided by: the rate stated by the bulletin ('reported', on
@@ -50,6 +49,9 @@ export type EvaluationsSection = {
     /** In percentage points; approximate when either month's rate is. */
     rateChange: RateChange | null;
     rateChangeApproximate: boolean;
+    /** The one decision of each city figure and its like-with-like comparison (lib/indicators/figure-decision.ts). */
+    decisions: { evaluations: FigureDecision; satisfaction: FigureDecision; rate: FigureDecision };
+    comparisons: { evaluations: FigureComparison; satisfaction: FigureComparison; rate: FigureComparison };
   };
   municipal: EvaluationLine;
   districts: EvaluationLine[];
@@ -76,13 +78,29 @@ function rowLine(row: StatRow): EvaluationLine {
   };
 }
 
+function countChangeOf(comparison: FigureComparison): CountChange | null {
+  return comparison.status === "compared" && comparison.kind === "count" ? comparison.change : null;
+}
+function rateChangeOf(comparison: FigureComparison): RateChange | null {
+  return comparison.status === "compared" && comparison.kind === "rate" ? comparison.change : null;
+}
+
 export function evaluationsSection(
   current: SectionMonth,
   previous: SectionMonth | null,
   options: { topDepartments?: number; municipalName?: string } = {},
 ): EvaluationsSection {
   const city = current.scopes.city.figures;
-  const before = previous?.scopes.city.figures ?? null;
+  const now = decideMonthFigures(current.scopes).city;
+  const then = previous ? decideMonthFigures(previous.scopes).city : null;
+  const previousMonth = previous ? { month: previous.month, isDemo: previous.isDemo } : null;
+  const compare = (field: "activeEvaluations" | "satisfactionRate" | "activeEvaluationRate") =>
+    compareFigures(now[field], then?.[field] ?? null, previousMonth);
+  const comparisons = {
+    evaluations: compare("activeEvaluations"),
+    satisfaction: compare("satisfactionRate"),
+    rate: compare("activeEvaluationRate"),
+  };
   const municipal = current.scopes.municipal;
   const departments = current.rows.filter((r) => r.kind === "DEPARTMENT");
   const districts = current.rows.filter((r) => r.kind === "DISTRICT");
@@ -91,15 +109,16 @@ export function evaluationsSection(
     city: {
       evaluations: city.activeEvaluations.value,
       evaluationsSource: city.activeEvaluations.source,
-      evaluationsChange: countChange(city.activeEvaluations.value, before?.activeEvaluations.value),
+      evaluationsChange: countChangeOf(comparisons.evaluations),
       satisfactionRate: city.satisfactionRate.value,
-      satisfactionChange: rateChange(city.satisfactionRate.value, before?.satisfactionRate.value),
+      satisfactionChange: rateChangeOf(comparisons.satisfaction),
       rate: city.activeEvaluationRate.value,
       basis: scopeBasis(current.scopes.city),
       approximate: city.activeEvaluationRate.source === "approximate",
-      rateChange: rateChange(city.activeEvaluationRate.value, before?.activeEvaluationRate.value),
-      rateChangeApproximate:
-        city.activeEvaluationRate.source === "approximate" || before?.activeEvaluationRate.source === "approximate",
+      rateChange: rateChangeOf(comparisons.rate),
+      rateChangeApproximate: comparisons.rate.status === "compared" && comparisons.rate.estimated,
+      decisions: { evaluations: now.activeEvaluations, satisfaction: now.satisfactionRate, rate: now.activeEvaluationRate },
+      comparisons,
     },
     municipal: {
       key: "municipal",

@@ -1,7 +1,7 @@
 // 存在的问题 as the dashboard's page shows it: each problem the rules found with the
 // bulletin's own sentence, and every rule with its threshold and whether it found anything.
 // Pure: reads a built Bulletin (lib/report), which ran the rules with the stored thresholds.
-import { PROBLEM_KINDS, type Problem, type ProblemKind, type ProblemSettings } from "@/lib/indicators/problems";
+import { PROBLEM_KINDS, type Problem, type ProblemKind, type ProblemSettings, type RuleInput, type RuleInputGap } from "@/lib/indicators/problems";
 import type { Bulletin } from "@/lib/report";
 
 export type ProblemEntry = { problem: Problem; number: number; lead: string; text: string };
@@ -26,18 +26,35 @@ export const RULE_THRESHOLD: Record<ProblemKind, "coverageRateBelow" | "evaluati
   missingData: null,
 };
 
-export type RuleStatus = { kind: ProblemKind; enabled: boolean; threshold: number | null; found: boolean; units: number };
+export type RuleStatus = {
+  kind: ProblemKind;
+  enabled: boolean;
+  threshold: number | null;
+  found: boolean;
+  units: number;
+  /** "none": the rule had nothing to read (无数据, never "未发现"); "partial": part of it. */
+  input: RuleInput["input"];
+  gaps: RuleInputGap[];
+};
 
-export function ruleStatuses(settings: ProblemSettings, problems: readonly Problem[]): RuleStatus[] {
+export function ruleStatuses(settings: ProblemSettings, problems: readonly Problem[], inputs: readonly RuleInput[] = []): RuleStatus[] {
   return PROBLEM_KINDS.map((kind) => {
     const problem = problems.find((p) => p.kind === kind);
     const setting = RULE_THRESHOLD[kind];
+    const input = inputs.find((i) => i.kind === kind);
     return {
       kind,
       enabled: settings.enabled[kind],
       threshold: setting === null ? null : settings[setting],
       found: problem !== undefined,
       units: problem?.units.length ?? 0,
+      input: input?.input ?? "complete",
+      gaps: input?.gaps ?? [],
     };
   });
+}
+
+/** A gap's key in the `figures.rule.gaps` messages. */
+export function gapKey(gap: RuleInputGap): "coverageRate" | "catalogClaimRate" | "activeEvaluationRate" | "noPreviousMonth" | "notComparable" {
+  return gap.kind === "missingFigure" ? gap.figure : gap.kind;
 }

@@ -1,7 +1,8 @@
 // 办件超时 (timeliness) as the dashboard's page shows it: overdue completions and the on-time
 // completion rate of the city, 市本级 and the counties with their change from last month, and
 // the units with overdue cases. Every figure from lib/indicators; pure.
-import { countChange, onTimeCompletionRate, rateChange, type CountChange, type FigureSource, type RateChange, type StatRow } from "@/lib/indicators";
+import { onTimeCompletionRate, type CountChange, type FigureSource, type RateChange, type StatRow } from "@/lib/indicators";
+import { compareFigures, decideMonthFigures, type FigureComparison, type FigureDecision } from "@/lib/indicators/figure-decision";
 import type { SectionMonth } from "./evaluations";
 
 export type TimelinessScopeKey = "city" | "municipal" | "districts";
@@ -14,6 +15,9 @@ export type TimelinessScope = {
   onTimeRate: number | null;
   onTimeRateSource: FigureSource | null;
   onTimeRateChange: RateChange | null;
+  /** The one decision of each figure and its like-with-like comparison (lib/indicators/figure-decision.ts). */
+  decisions: { overdue: FigureDecision; onTimeRate: FigureDecision };
+  comparisons: { overdue: FigureComparison; onTimeRate: FigureComparison };
 };
 
 export type OverdueUnit = {
@@ -37,17 +41,24 @@ export function hasOverdue(row: StatRow): boolean {
 }
 
 export function timelinessSection(current: SectionMonth, previous: SectionMonth | null): TimelinessSection {
+  const nowDecisions = decideMonthFigures(current.scopes);
+  const beforeDecisions = previous ? decideMonthFigures(previous.scopes) : null;
+  const previousMonth = previous ? { month: previous.month, isDemo: previous.isDemo } : null;
   const scopes = (["city", "municipal", "districts"] as const).map((scope): TimelinessScope => {
     const now = current.scopes[scope].figures;
-    const before = previous?.scopes[scope].figures ?? null;
+    const decided = nowDecisions[scope];
+    const overdue = compareFigures(decided.overdueCompleted, beforeDecisions?.[scope].overdueCompleted ?? null, previousMonth);
+    const onTimeRate = compareFigures(decided.onTimeCompletionRate, beforeDecisions?.[scope].onTimeCompletionRate ?? null, previousMonth);
     return {
       scope,
       overdue: now.overdueCompleted.value,
       overdueSource: now.overdueCompleted.source,
-      overdueChange: countChange(now.overdueCompleted.value, before?.overdueCompleted.value),
+      overdueChange: overdue.status === "compared" && overdue.kind === "count" ? overdue.change : null,
       onTimeRate: now.onTimeCompletionRate.value,
       onTimeRateSource: now.onTimeCompletionRate.source,
-      onTimeRateChange: rateChange(now.onTimeCompletionRate.value, before?.onTimeCompletionRate.value),
+      onTimeRateChange: onTimeRate.status === "compared" && onTimeRate.kind === "rate" ? onTimeRate.change : null,
+      decisions: { overdue: decided.overdueCompleted, onTimeRate: decided.onTimeCompletionRate },
+      comparisons: { overdue, onTimeRate },
     };
   });
   const units = current.rows

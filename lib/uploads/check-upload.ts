@@ -4,6 +4,7 @@
 // (the bytes are re-read at publish time: nothing the browser sends is trusted).
 import { parseUploadFiles, suggestUnits, validateUpload, type KnownUnit, type UploadFile, type UploadLimits, type ValidationResult } from "@/lib/import";
 import { unitNameKey } from "@/lib/import/normalize";
+import { unitByAbbreviation } from "@/lib/import/unit-abbreviations";
 import type { StatRow } from "@/lib/indicators/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { previousMonth } from "@/lib/month";
@@ -57,7 +58,8 @@ export async function checkUpload(db: PrismaClient, files: UploadFile[], options
   // the directory's; a mapping to a new unit adds it to the directory for this check.
   const rename = (name: string): string => {
     if (byKey.has(unitNameKey(name))) return name;
-    const target = (Object.hasOwn(mappings, name) ? mappings[name] : undefined) ?? aliases.get(unitNameKey(name));
+    // This upload's mapping, else an admin's alias, else a usual abbreviation (lib/import/unit-abbreviations.ts).
+    const target = (Object.hasOwn(mappings, name) ? mappings[name] : undefined) ?? aliases.get(unitNameKey(name)) ?? unitByAbbreviation(name, known)?.code;
     if (!target) return name;
     applied[name] = target;
     if (target.startsWith(NEW_UNIT_PREFIX)) {

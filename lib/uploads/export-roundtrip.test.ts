@@ -84,7 +84,7 @@ describe("the preview maps a name holding a quote", () => {
     const units = before.knownUnits.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
     const unknown = before.unknownNames.map((u) => ({ name: u.name, suggestions: [], mapped: "" }));
     const html = renderToStaticMarkup(
-      createElement(UploadPreviewForm, { t: getMessages().upload, uploadId: upload.id, units, unknown, summary: [], warningCount: 0, canPublish: false, baseVersionId: null }),
+      createElement(UploadPreviewForm, { t: getMessages().upload, uploadId: upload.id, units, unknown, summary: [], warningCount: 0, canPublish: false, baseVersionId: null, gate: getMessages().figures.gate, gapNames: [] }),
     );
     const selectName = /<select name="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"');
     const sent = await asServerActionReceives(formFields(html, { [selectName]: "d08" }));

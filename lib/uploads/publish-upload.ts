@@ -13,6 +13,7 @@ import { unitNameKey } from "@/lib/import/normalize";
 import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { fill, getMessages } from "@/lib/i18n/messages";
+import { bulletinGaps, gapKeys, toReportedSummaries } from "@/lib/indicators/completeness";
 import { createMonthVersion, lockMonth, type CurrentVersion, type SummaryInput } from "@/lib/versions/create-month-version";
 import { checkUpload, NEW_UNIT_PREFIX, type UnitMappings } from "./check-upload";
 import { reportOf } from "./stage-upload";
@@ -29,6 +30,11 @@ export type PublishInput = {
   uploadId: number;
   actorId: number | null;
   acknowledgeWarnings: boolean;
+  /**
+   * The admin has seen the bulletin figures this month would leave blank or estimated
+   * (lib/indicators/completeness.ts) and publishes anyway; recorded in the audit.
+   */
+  acknowledgeGaps?: boolean;
   mappings?: UnitMappings;
   summaryForm?: SummaryForm;
   /**
@@ -42,7 +48,7 @@ export type PublishInput = {
 
 export type PublishResult =
   | { ok: true; month: string; versionId: number; number: number }
-  | { ok: false; reason: "not-found" | "not-staged" | "stale-preview" | "errors" | "unacknowledged"; message: string };
+  | { ok: false; reason: "not-found" | "not-staged" | "stale-preview" | "errors" | "unacknowledged" | "gapsUnacknowledged"; message: string };
 
 /** Test-only seam: runs inside the transaction after the version's rows are written. */
 export type PublishHooks = { afterVersion?: (tx: Prisma.TransactionClient) => Promise<void> };
@@ -103,6 +109,14 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
   }
   const month = upload.month;
   const summaries = mergeSummaries(validation.summaries, summaryForm);
+  const gaps = bulletinGaps(validation.rows, toReportedSummaries(summaries));
+  if (gaps.length > 0 && !input.acknowledgeGaps) {
+    return {
+      ok: false,
+      reason: "gapsUnacknowledged",
+      message: `本月通报将有 ${gaps.length} 项数字空缺、为估算或口径不同（见“通报完整性”），请勾选确认后再发布，或在“通报数据”中补填。`,
+    };
+  }
 
   const result = await db.$transaction(
     async (tx): Promise<Refusal | { versionId: number; number: number }> => {
@@ -170,6 +184,8 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
           checkedAgainstVersion: baseNumber,
           rows: validation.rows.length,
           warnings: validation.warningCount,
+          // The figures published blank, estimated or on another basis, acknowledged by the admin.
+          gapsAcknowledged: gapKeys(gaps),
         },
       });
       return { versionId: version.versionId, number: version.number };

@@ -69,7 +69,7 @@ async function rowHashes(exclude: string[] = []): Promise<Record<string, string>
 async function stageAndPublish(fileName: string, bytes: Uint8Array) {
   const staged = await stageUpload(db.prisma, { fileName, bytes, uploadedById: adminId });
   if (staged.kind !== "staged") throw new Error(`not staged: ${JSON.stringify(staged).slice(0, 500)}`);
-  const published = await publishUpload(db.prisma, { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true });
+  const published = await publishUpload(db.prisma, { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true });
   if (!published.ok) throw new Error(published.message);
   return { staged, published };
 }
@@ -154,7 +154,7 @@ describe("upload → publish → read back", () => {
     stored.files.forEach((f, i) => expect(Buffer.from(f.content).equals(Buffer.from(files[i]!.bytes))).toBe(true));
     expect(stored.sizeBytes).toBe(files[0]!.bytes.byteLength + files[1]!.bytes.byteLength);
     expect(stored.fileName).toBe(`${files[0]!.fileName} + ${files[1]!.fileName}`);
-    const published = await publishUpload(db.prisma, { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true });
+    const published = await publishUpload(db.prisma, { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true });
     expect(published).toMatchObject({ ok: true, number: before + 1 });
     expect(await db.prisma.monthVersion.count({ where: { month: MONTH } })).toBe(before + 1);
     await expectReference();
@@ -189,12 +189,12 @@ describe("upload → publish → read back", () => {
     const check = await checkUpload(db.prisma, [{ fileName: "x.xlsx", bytes }], { month: "2021-07" });
     expect(check.unknownNames.map((u) => u.name).sort()).toEqual(["市新成立局", "达州市公安局"].sort());
     expect(check.unknownNames.find((u) => u.name === "达州市公安局")!.suggestions[0]!.code).toBe("d08");
-    const refused = await publishUpload(db.prisma, { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true });
+    const refused = await publishUpload(db.prisma, { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true });
     expect(refused).toMatchObject({ ok: false, reason: "errors" });
     const ok = await publishUpload(db.prisma, {
       uploadId: staged.uploadId,
       actorId: adminId,
-      acknowledgeWarnings: true,
+      acknowledgeWarnings: true, acknowledgeGaps: true,
       mappings: { 达州市公安局: "d08", 市新成立局: "new:DEPARTMENT" },
       summaryForm: { CITY: { applied: 123 } },
     });
@@ -260,7 +260,7 @@ describe("atomicity", () => {
     let versionRowsSeen = 0;
     const attempt = publishUpload(
       db.prisma,
-      { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true },
+      { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true },
       {
         afterVersion: async (tx) => {
           const pid = (await tx.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`)[0]!.pid;

@@ -6,7 +6,8 @@ import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types"
 import { LazyLineChart } from "@/components/charts/lazy-charts";
 import { KpiCard } from "@/components/kpi/kpi-card";
 import { BulletinFigureChart } from "@/components/report/bulletin-figure";
-import { countChangeOf, numClass, rateChangeOf, SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
+import { numClass, SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
+import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-figure";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { formatCount, formatRate } from "@/lib/format";
 import { fill, getMessages } from "@/lib/i18n/messages";
@@ -29,10 +30,11 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
   const section = evaluationsSection(view.current, view.previous, { municipalName: t.nav.municipal });
   const { city } = section;
   const unit = s.evaluationUnit;
-  const evaluations = (n: number | null) => (n === null ? formatCount(n) : `${formatCount(n)}${unit}`);
   const rateText = (rate: number | null, approximate: boolean) => `${formatRate(rate)}${approximate ? `（${s.approximate}）` : ""}`;
-  const evaluationsChange = countChangeOf(city.evaluationsChange, t, unit);
-  const rateChange = rateChangeOf(city.rateChange, t);
+  const evaluationsChange = comparisonBadge(city.comparisons.evaluations, t, unit);
+  const rateChange = comparisonBadge(city.comparisons.rate, t);
+  const rateNote = figureNoteText(city.decisions.rate, t);
+  const cityRateText = figureValueText(city.decisions.rate) + (rateNote ? `（${rateNote}）` : "");
   const fig4 = bulletin.figures.find((f) => f.id === "fig4")!;
 
   const trend: ChartDatum[] = view.history.map((m) => ({
@@ -63,23 +65,38 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
         <p className="mt-2 max-w-4xl text-sm leading-relaxed text-slate-700" data-testid="evaluations-lead">
           {fill(s.evaluations.lead, {
             month: formatMonthLabel(month),
-            evaluations: evaluations(city.evaluations),
+            evaluations: figureValueText(city.decisions.evaluations, unit),
             change: evaluationsChange.text,
-            satisfaction: formatRate(city.satisfactionRate),
-            rate: rateText(city.rate, city.approximate),
-            rateChange: rateChange.text + (city.rateChangeApproximate && city.rateChange ? `（${s.approximate}）` : ""),
+            satisfaction: figureValueText(city.decisions.satisfaction),
+            rate: cityRateText,
+            rateChange: rateChange.text,
           })}
         </p>
       </section>
       <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
-        <KpiCard testId="kpi-activeEvaluations" label={s.evaluations.kpiEvaluations} value={evaluations(city.evaluations)} change={evaluationsChange} />
-        <KpiCard testId="kpi-satisfactionRate" label={s.evaluations.kpiSatisfaction} value={formatRate(city.satisfactionRate)} change={rateChangeOf(city.satisfactionChange, t)} />
+        <KpiCard
+          testId="kpi-activeEvaluations"
+          label={s.evaluations.kpiEvaluations}
+          value={figureValueText(city.decisions.evaluations, unit)}
+          change={evaluationsChange}
+          context={figureNoteText(city.decisions.evaluations, t)}
+          status={city.decisions.evaluations.status}
+        />
+        <KpiCard
+          testId="kpi-satisfactionRate"
+          label={s.evaluations.kpiSatisfaction}
+          value={figureValueText(city.decisions.satisfaction)}
+          change={comparisonBadge(city.comparisons.satisfaction, t)}
+          context={figureNoteText(city.decisions.satisfaction, t)}
+          status={city.decisions.satisfaction.status}
+        />
         <KpiCard
           testId="kpi-activeEvaluationRate"
           label={s.evaluations.kpiRate}
-          value={rateText(city.rate, city.approximate)}
+          value={figureValueText(city.decisions.rate)}
           change={rateChange}
-          context={city.basis === "none" ? undefined : s.basis[city.basis]}
+          context={rateNote}
+          status={city.decisions.rate.status}
         />
       </div>
       {view.previous?.isDemo && (

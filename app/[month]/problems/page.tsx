@@ -5,8 +5,9 @@ import { AdminLink } from "@/components/sections/admin-link";
 import { SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { getBulletin } from "@/lib/queries/bulletin";
-import { thresholdText, unitFigure } from "@/lib/sections/problem-figures";
-import { problemEntries, ruleStatuses } from "@/lib/sections/problems";
+import { formatPoints, formatRate } from "@/lib/format";
+import { unitFigure } from "@/lib/sections/problem-figures";
+import { gapKey, problemEntries, ruleStatuses, type RuleStatus } from "@/lib/sections/problems";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
@@ -20,7 +21,16 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
   const t = getMessages();
   const p = t.sections.problems;
   const entries = problemEntries(bulletin);
-  const rules = ruleStatuses(bulletin.settings, bulletin.problems);
+  const rules = ruleStatuses(bulletin.settings, bulletin.problems, bulletin.ruleInputs);
+  const gapsText = (rule: RuleStatus) => rule.gaps.map((gap) => t.figures.rule.gaps[gapKey(gap)]).join("；");
+  const statusText = (rule: RuleStatus) => {
+    if (!rule.enabled) return p.status.disabled;
+    if (!rule.found && rule.input === "none") return fill(t.figures.rule.noData, { gaps: gapsText(rule) });
+    const status = !rule.found ? p.status.notFound : rule.units > 0 ? fill(p.status.foundUnits, { count: rule.units }) : p.status.found;
+    return rule.input === "partial" ? fill(t.figures.rule.partial, { status, gaps: gapsText(rule) }) : status;
+  };
+  const thresholdText = (kind: (typeof rules)[number]["kind"], threshold: number | null) =>
+    threshold === null ? "" : kind === "evaluationRateDrop" ? formatPoints(threshold).replace(/^\+/, "") : formatRate(threshold);
 
   return (
     <div className="space-y-6">
@@ -85,17 +95,14 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
           </thead>
           <tbody>
             {rules.map((rule) => (
-              <tr key={rule.kind} data-rule={rule.kind} data-status={!rule.enabled ? "disabled" : rule.found ? "found" : "notFound"}>
+              <tr
+                key={rule.kind}
+                data-rule={rule.kind}
+                data-status={!rule.enabled ? "disabled" : rule.found ? "found" : rule.input === "none" ? "noData" : "notFound"}
+                data-input={rule.input}
+              >
                 <td className={tdClass}>{fill(p.rules[rule.kind], { threshold: thresholdText(rule.kind, rule.threshold) })}</td>
-                <td className={tdClass}>
-                  {!rule.enabled
-                    ? p.status.disabled
-                    : !rule.found
-                      ? p.status.notFound
-                      : rule.units > 0
-                        ? fill(p.status.foundUnits, { count: rule.units })
-                        : p.status.found}
-                </td>
+                <td className={tdClass}>{statusText(rule)}</td>
               </tr>
             ))}
           </tbody>

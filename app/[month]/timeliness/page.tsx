@@ -5,7 +5,8 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
 import { KpiCard } from "@/components/kpi/kpi-card";
-import { countChangeOf, numClass, rateChangeOf, SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
+import { numClass, SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
+import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-figure";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { formatCount, formatRate } from "@/lib/format";
 import { fill, getMessages } from "@/lib/i18n/messages";
@@ -59,8 +60,10 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
             key={scope.scope}
             testId={`kpi-${scope.scope}-overdueCompleted`}
             label={fill(s.timeliness.kpiOverdue, { scope: s.scopes[scope.scope] })}
-            value={formatCount(scope.overdue, { unit: true })}
-            change={countChangeOf(scope.overdueChange, t)}
+            value={figureValueText(scope.decisions.overdue)}
+            change={comparisonBadge(scope.comparisons.overdue, t)}
+            context={figureNoteText(scope.decisions.overdue, t)}
+            status={scope.decisions.overdue.status}
           />
         ))}
         {section.scopes.map((scope) => (
@@ -68,8 +71,10 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
             key={`${scope.scope}-rate`}
             testId={`kpi-${scope.scope}-onTimeCompletionRate`}
             label={fill(s.timeliness.kpiOnTime, { scope: s.scopes[scope.scope] })}
-            value={formatRate(scope.onTimeRate)}
-            change={rateChangeOf(scope.onTimeRateChange, t)}
+            value={figureValueText(scope.decisions.onTimeRate)}
+            change={comparisonBadge(scope.comparisons.onTimeRate, t)}
+            context={figureNoteText(scope.decisions.onTimeRate, t)}
+            status={scope.decisions.onTimeRate.status}
           />
         ))}
       </div>

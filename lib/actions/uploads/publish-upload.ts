@@ -47,6 +47,7 @@ export async function publishUploadAction(_previous: FormState, formData: FormDa
     baseVersionId: base.data,
     actorId: guard.viewer.userId,
     acknowledgeWarnings: formData.get("acknowledge") === "on",
+    acknowledgeGaps: formData.get("acknowledgeGaps") === "on",
     mappings: mappingsFrom(formData),
     summaryForm: summaryFormFrom(formData),
   });

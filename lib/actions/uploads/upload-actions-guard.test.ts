@@ -82,7 +82,7 @@ describe("upload actions", () => {
     const { rollbackMonthAction } = await import("./rollback-month");
     const refused = await publishUploadAction({}, form({ uploadId: String(uploadId) }));
     expect(refused.message).toContain("请先确认");
-    await expect(publishUploadAction({}, form({ uploadId: String(uploadId), acknowledge: "on" }))).rejects.toMatchObject({ url: "/admin/months/2019-12?published=1" });
+    await expect(publishUploadAction({}, form({ uploadId: String(uploadId), acknowledge: "on", acknowledgeGaps: "on" }))).rejects.toMatchObject({ url: "/admin/months/2019-12?published=1" });
     expect(expired).toContain("report-data");
     const month = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month: "2019-12" } });
     expect(month.currentVersionId).not.toBeNull();

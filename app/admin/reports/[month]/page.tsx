@@ -1,22 +1,30 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BulletinTextsForm } from "@/components/admin/bulletin-texts-form";
+import { IssueBulletinForm } from "@/components/admin/issue-bulletin-form";
+import { DraftDifferencesList } from "@/components/report/draft-differences";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { PROBLEM_KINDS } from "@/lib/indicators/problems";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel, isMonth } from "@/lib/month";
 import { PROBLEM_HEADINGS } from "@/lib/report";
-import { getBulletin, listBulletinTextVersions } from "@/lib/queries/bulletin";
+import { getBulletin, getDraftAgainstIssue, listBulletinTextVersions, listIssuesCached } from "@/lib/queries/bulletin";
 import { changedParts, editableTexts, type BulletinTextPart } from "@/lib/settings/bulletin-texts";
 
 export default async function EditBulletinTextsPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
   await requirePagePermission("data.manage", `/admin/reports/${month}`);
   if (!isMonth(month)) notFound();
-  const [bulletin, versions] = await Promise.all([getBulletin(month), listBulletinTextVersions(month)]);
+  const [bulletin, versions, issues, draftState] = await Promise.all([
+    getBulletin(month),
+    listBulletinTextVersions(month),
+    listIssuesCached(month),
+    getDraftAgainstIssue(month),
+  ]);
   if (!bulletin) notFound();
   const t = getMessages();
   const r = t.bulletin.admin.reports;
+  const i = t.figures.issue;
   const newest = versions[0] ?? null;
   const texts = editableTexts(month, newest?.texts ?? null);
   const partLabel = (part: BulletinTextPart) =>
@@ -35,6 +43,56 @@ export default async function EditBulletinTextsPage({ params }: { params: Promis
         <Link href={`/reports/${month}`} className="text-sm text-brand-700 hover:underline">{r.view}</Link>
       </div>
       <p className="max-w-3xl text-sm text-slate-600">{r.figuresNote}</p>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="issue-section">
+        <h2 className="font-semibold">{i.heading}</h2>
+        <p className="max-w-3xl text-sm text-slate-600">{i.lead}</p>
+        {draftState && <DraftDifferencesList differences={draftState.differences} edition={draftState.issued.edition} t={t} />}
+        {(!draftState || !draftState.differences.none) && (
+          <IssueBulletinForm
+            month={month}
+            nextEdition={(issues[0]?.edition ?? 0) + 1}
+            labels={{
+              button: issues.length === 0 ? i.button : fill(i.reissueButton, { edition: (issues[0]?.edition ?? 0) + 1 }),
+              correctionNote: i.correctionNote,
+            }}
+          />
+        )}
+        {issues.length > 0 && (
+          <div className="overflow-x-auto">
+            <h3 className="mb-1 text-sm font-medium">{i.editions}</h3>
+            <table className="w-full text-left text-sm" data-testid="bulletin-issues">
+              <thead className="bg-slate-100">
+                <tr>
+                  {(["edition", "issuedAt", "by", "issueDate", "data", "note", "files"] as const).map((c) => (
+                    <th key={c} className="px-3 py-2">{i.columns[c]}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {issues.map((issue) => (
+                  <tr key={issue.edition} className="border-t border-slate-100 align-top" data-edition={issue.edition}>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      <Link href={`/reports/${month}/editions/${issue.edition}`} className="text-brand-700 hover:underline">{fill(i.edition, { edition: issue.edition })}</Link>
+                    </td>
+                    <td className="px-3 py-2 tabular whitespace-nowrap">{new Date(issue.issuedAt).toLocaleString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })}</td>
+                    <td className="px-3 py-2">{issue.issuedBy ?? t.admin.audit.system}</td>
+                    <td className="px-3 py-2 tabular whitespace-nowrap">{issue.issueDate ?? "—"}</td>
+                    <td className="px-3 py-2 tabular">{issue.versionNumber}</td>
+                    <td className="px-3 py-2">{issue.correctionNote ?? "—"}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      {(["docx", "pdf", "xlsx"] as const).map((kind) => (
+                        <a key={kind} href={`/api/reports/${month}/${kind === "xlsx" ? "annexes" : "bulletin"}.${kind}?edition=${issue.edition}`} className="mr-2 text-brand-700 hover:underline" title={issue.sha256[kind]}>
+                          {kind.toUpperCase()}
+                        </a>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <BulletinTextsForm
           t={t}

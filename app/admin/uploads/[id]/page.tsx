@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DiffTable } from "@/components/admin/diff-table";
+import { CompletenessGate, gapName } from "@/components/admin/completeness-gate";
 import { ProblemsTable } from "@/components/admin/problems-table";
 import { UploadPreviewForm, type SummaryCell } from "@/components/admin/upload-preview-form";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -11,7 +12,8 @@ import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators/types";
 import { checkUpload, type UnitMappings } from "@/lib/uploads/check-upload";
 import { diffFigures } from "@/lib/uploads/diff-versions";
 import { fieldLabel } from "@/lib/uploads/field-label";
-import { storedFiles, type SummaryForm } from "@/lib/uploads/publish-upload";
+import { bulletinGaps, exactSummaryPrefill, toReportedSummaries } from "@/lib/indicators/completeness";
+import { mergeSummaries, storedFiles, type SummaryForm } from "@/lib/uploads/publish-upload";
 
 export default async function UploadPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -33,6 +35,11 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
       .filter(([name]) => name in mappings)
       .map(([name, target]) => ({ name, suggestions: [], mapped: target })),
   ];
+  // The gate: what the bulletin would print blank or inexact with the file's and the form's figures.
+  const merged = toReportedSummaries(mergeSummaries(validation.summaries, typed));
+  const gaps = bulletinGaps(validation.rows, merged);
+  const prefill = exactSummaryPrefill(validation.rows, merged);
+  const label = (field: string) => fieldLabel(messages, field);
   const summary: SummaryCell[] = REPORTED_SUMMARY_FIELDS.flatMap((field) =>
     (["CITY", "MUNICIPAL", "DISTRICTS"] as const).map((scope) => ({
       scope,
@@ -40,6 +47,7 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
       label: fieldLabel(messages, field),
       fromFile: ((validation.summaries.find((s) => s.scope === scope) as Record<string, unknown> | undefined)?.[field] as number | undefined) ?? null,
       typed: typed[scope]?.[field] ?? null,
+      prefill: prefill[scope][field] ?? null,
     })),
   );
   const diff = diffFigures(check.current, { rows: validation.rows, summaries: validation.summaries });
@@ -66,15 +74,27 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
         <Link href={`/admin/months/${upload.month}`} className="text-sm text-brand-700 hover:underline">{t.historyLink}</Link>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 font-semibold">{fill(t.problems, { errors: validation.errorCount, warnings: validation.warningCount })}</h2>
-        <ProblemsTable t={t} problems={validation.problems} />
+        <h2 className="mb-2 font-semibold">{fill(t.problems, { errors: validation.errorCount, warnings: validation.warningCount })}{validation.infoCount > 0 ? `，${validation.infoCount} 条提示` : ""}</h2>
+        <ProblemsTable t={t} figures={messages.figures} problems={validation.problems} />
       </section>
+      <CompletenessGate gaps={gaps} t={messages} label={label} />
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">{t.diffHeading}{check.current && ` (v${check.current.number})`}</h2>
         {check.current ? <DiffTable t={t} fieldLabel={(f) => fieldLabel(messages, f)} diff={diff} /> : <p className="text-sm">{t.diffNone}</p>}
       </section>
       {staged ? (
-        <UploadPreviewForm t={t} uploadId={upload.id} baseVersionId={check.current?.versionId ?? null} units={units} unknown={unknown} summary={summary} warningCount={validation.warningCount} canPublish={validation.canPublish} />
+        <UploadPreviewForm
+          t={t}
+          gate={messages.figures.gate}
+          uploadId={upload.id}
+          baseVersionId={check.current?.versionId ?? null}
+          units={units}
+          unknown={unknown}
+          summary={summary}
+          warningCount={validation.warningCount}
+          canPublish={validation.canPublish}
+          gapNames={gaps.map((gap) => gapName(gap, messages, label))}
+        />
       ) : (
         <p className="text-sm">{fill(t.alreadyDone, { status: t.status[upload.status] })}</p>
       )}
