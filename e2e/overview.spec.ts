@@ -11,6 +11,11 @@ test("opens on the latest month and shows section (一) of the bulletin", async 
   await expect(kpi("accepted")).toHaveText("568,165件");
   await expect(kpi("completed")).toHaveText("535,548件");
   await expect(kpi("onlineShare")).toHaveText("32.01%");
+  // The 30-second answer: how citizens rated the month and how much of the catalogue saw cases.
+  await expect(kpi("activeEvaluationRate")).toHaveText("93.94%");
+  await expect(page.getByTestId("kpi-activeEvaluationRate").locator("[data-kpi-change]")).toContainText("35.09");
+  await expect(kpi("coverageRate")).toHaveText("33.19%");
+  await expect(kpi("activeEvaluations")).toHaveText("721,807件");
   await expect(kpi("promisedCompleted")).toHaveText(countWithUnit(city.promisedCompleted));
   await expect(kpi("promiseSpeedupRate")).toHaveText(rate(city.promiseSpeedupRate));
   await expect(kpi("handlingSpeedupRate")).toHaveText(rate(city.handlingSpeedupRate));

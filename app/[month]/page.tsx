@@ -14,6 +14,9 @@ import { fill, getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getMonthView } from "@/lib/queries/month-view";
 
+// What an official opens the dashboard for first: how citizens rated the month, how much of the
+// catalogue saw cases, how many cases ran late.
+const KEY_FIELDS: HeadlineField[] = ["activeEvaluationRate", "coverageRate", "activeEvaluations", "overdueCompleted"];
 const CASE_FIELDS: HeadlineField[] = [
   "applied",
   "accepted",
@@ -73,6 +76,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ month
   const trendSeries = (["applied", "accepted", "completed"] as const).map((key, i) => ({ key, label: t.fields[key], color: SERIES_COLORS[i]! }));
   const anyDemo = history.some((m) => m.isDemo);
   // A city figure's detail: the 市本级 annex sorted by that figure (its rows add up to it, with 附件2).
+  const keyDetailOf = (field: HeadlineField) =>
+    field === "activeEvaluationRate" || field === "activeEvaluations"
+      ? `/${month}/evaluations`
+      : field === "overdueCompleted"
+        ? `/${month}/timeliness`
+        : `/${month}/municipal?sort=${field}&dir=asc`;
   const detailOf = (field: HeadlineField) => `/${month}/municipal${(ANNEX_FIELDS as readonly string[]).includes(field) ? `?sort=${field}&dir=desc` : ""}`;
 
   return (
@@ -88,6 +97,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ month
           })}
           <span className="text-slate-600">（{t.overview.batchNote}）</span>
         </p>
+      </section>
+      <section aria-labelledby="key-heading" className="space-y-3">
+        <h2 id="key-heading" className="text-base font-semibold text-slate-800">{t.overview.keySection}</h2>
+        <ScopeKpis fields={KEY_FIELDS} scope="city" current={current} previous={previous} messages={t} testIdPrefix="kpi" hrefOf={keyDetailOf} />
       </section>
       <section aria-labelledby="cases-heading" className="space-y-3">
         <h2 id="cases-heading" className="text-base font-semibold text-slate-800">{t.overview.casesSection}</h2>

@@ -96,6 +96,7 @@ export const en: Messages = {
     heading: "City overview",
     lead: "In {month}, {applied} applications were made on the platform city-wide; {accepted} were accepted and {completed} completed.",
     batchNote: "Batch cases are not included in this month's case counts",
+    keySection: "Key figures",
     casesSection: "Cases",
     onlineSection: "Online cases",
     chartTitle: "Figure 1 — City-wide cases compared with last month",

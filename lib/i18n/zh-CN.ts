@@ -104,6 +104,7 @@ export const zhCN = {
     heading: "全市总体情况",
     lead: "{month}，全市通过一体化政务服务平台共申请依申请政务服务事项 {applied}，受理 {accepted}，办结 {completed}。",
     batchNote: "本月未将批量件纳入办件统计",
+    keySection: "本月要点",
     casesSection: "办件情况",
     onlineSection: "线上办件情况",
     chartTitle: "图1　全市办理政务服务事项与上月对比情况",
