@@ -28,7 +28,7 @@ describe("readSession", () => {
   it("reads a cookie Auth.js issued", async () => {
     const { readSession } = await session();
     const result = await readSession([{ name: SALT, value: await authJsToken({}) }]);
-    expect(result?.viewer).toEqual({ userId, role: "DEPARTMENT", unitCode: "d08" });
+    expect(result?.viewer).toEqual({ userId, role: "DEPARTMENT", unitCode: "d08", mustChangePassword: false });
   });
 
   it("refuses a tampered, a foreign-key or an expired token, and no cookie", async () => {
@@ -57,7 +57,7 @@ describe("readSession", () => {
   it("takes role and unit from the database, not from the cookie", async () => {
     const { readSession } = await session();
     const forged = await authJsToken({ role: "ADMIN", unitCode: "x04" });
-    expect((await readSession([{ name: SALT, value: forged }]))?.viewer).toEqual({ userId, role: "DEPARTMENT", unitCode: "d08" });
+    expect((await readSession([{ name: SALT, value: forged }]))?.viewer).toEqual({ userId, role: "DEPARTMENT", unitCode: "d08", mustChangePassword: false });
   });
 
   it("re-issues an hour-old cookie as a token Auth.js reads, with a new expiry", async () => {
