@@ -20,7 +20,7 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
     `/${MONTH}/units/x04`,
     `/${MONTH}/municipal?sort=coverageRate&dir=asc&below=50`,
     "/2030-01",
-    `/${MONTH}/units/nope`,
+    `/${MONTH}/units/d99`,
   ],
   // /municipal: the proxy's own 403 page (lib/auth/forbidden-response.ts), light only.
   gaj: [`/${MONTH}`, `/${MONTH}/units/d08`, "/2030-01", `/${MONTH}/municipal`],

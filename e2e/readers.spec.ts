@@ -82,7 +82,7 @@ test.describe("an official", () => {
   });
 
   test("404 inside the app: navigation and the months that exist", async ({ page }) => {
-    for (const path of ["/2030-01", "/2021-13", "/2021-06/units/nope", "/reports/2030-01"]) {
+    for (const path of ["/2030-01", "/2021-13", "/2021-06/units/d99", "/reports/2030-01"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByTestId("not-found")).toBeVisible();

@@ -83,8 +83,8 @@ describe("publishing one month concurrently", () => {
     const [a, b] = [await stage(1), await stage(2)];
     const hooks = holdUntilOtherWaits();
     const results = await Promise.allSettled([
-      publishUpload(db.prisma, { uploadId: a, actorId: adminId, acknowledgeWarnings: true }, hooks),
-      publishUpload(db.prisma, { uploadId: b, actorId: adminId, acknowledgeWarnings: true }, hooks),
+      publishUpload(db.prisma, { uploadId: a, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true }, hooks),
+      publishUpload(db.prisma, { uploadId: b, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true }, hooks),
     ]);
     expect(hooks.raced()).toBe(true);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
@@ -108,7 +108,7 @@ describe("publishing one month concurrently", () => {
 
     // The refused admin reloads the preview (now against version 2) and publishes: version 3
     // replaces the winner's, whose upload is SUPERSEDED; the audit says it replaced version 2.
-    const again = await publishUpload(db.prisma, { uploadId: loser, actorId: adminId, acknowledgeWarnings: true, baseVersionId: h.current.id });
+    const again = await publishUpload(db.prisma, { uploadId: loser, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true, baseVersionId: h.current.id });
     expect(again).toMatchObject({ ok: true, number: 3 });
     expect(await status(winner)).toBe("SUPERSEDED");
     expect(await status(loser)).toBe("COMMITTED");
@@ -123,8 +123,8 @@ describe("publishing one month concurrently", () => {
     const id = await stage(3);
     const hooks = holdUntilOtherWaits();
     const results = await Promise.allSettled([
-      publishUpload(db.prisma, { uploadId: id, actorId: adminId, acknowledgeWarnings: true }, hooks),
-      publishUpload(db.prisma, { uploadId: id, actorId: adminId, acknowledgeWarnings: true }, hooks),
+      publishUpload(db.prisma, { uploadId: id, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true }, hooks),
+      publishUpload(db.prisma, { uploadId: id, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true }, hooks),
     ]);
     expect(hooks.raced()).toBe(true);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
@@ -151,7 +151,7 @@ describe("publishing one month concurrently", () => {
     let held!: () => void;
     const holding = new Promise<void>((resolve) => (held = resolve));
     const hooks = holdUntilOtherWaits(held);
-    const publishing = publishUpload(db.prisma, { uploadId: id, actorId: adminId, acknowledgeWarnings: true }, hooks);
+    const publishing = publishUpload(db.prisma, { uploadId: id, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true }, hooks);
     await Promise.race([holding, publishing]);
     const rollingBack = rollbackMonth(db.prisma, { month: MONTH, versionId: v1.id, actorId: adminId, expectedCurrentVersionId: before.current.id });
     const [published, rolled] = await Promise.all([publishing, rollingBack]);

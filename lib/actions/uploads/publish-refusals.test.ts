@@ -48,12 +48,12 @@ describe("publish and rollback actions after someone else's publish", () => {
     const { publishUploadAction } = await import("./publish-upload");
     const [a, b] = uploads as [number, number];
     // Both previews were shown when the month had no version (baseVersionId "").
-    await expect(publishUploadAction({}, form({ uploadId: String(a), baseVersionId: "", acknowledge: "on" }))).rejects.toMatchObject({ url: `/admin/months/${MONTH}?published=1` });
+    await expect(publishUploadAction({}, form({ uploadId: String(a), baseVersionId: "", acknowledge: "on", acknowledgeGaps: "on" }))).rejects.toMatchObject({ url: `/admin/months/${MONTH}?published=1` });
     const versions = await db.prisma.monthVersion.count({ where: { month: MONTH } });
-    expect(await publishUploadAction({}, form({ uploadId: String(b), baseVersionId: "", acknowledge: "on" }))).toEqual({
+    expect(await publishUploadAction({}, form({ uploadId: String(b), baseVersionId: "", acknowledge: "on", acknowledgeGaps: "on" }))).toEqual({
       message: `未发布：此预览检查时 ${MONTH} 还没有任何版本，但此后第 1 版已经发布并成为当前版本。请刷新预览，对照第 1 版重新检查后再发布。`,
     });
-    expect(await publishUploadAction({}, form({ uploadId: String(a), baseVersionId: "", acknowledge: "on" }))).toEqual({
+    expect(await publishUploadAction({}, form({ uploadId: String(a), baseVersionId: "", acknowledge: "on", acknowledgeGaps: "on" }))).toEqual({
       message: `该上传已发布为 ${MONTH} 第 1 版，不能再次发布。`,
     });
     expect(await db.prisma.monthVersion.count({ where: { month: MONTH } })).toBe(versions);
@@ -61,7 +61,7 @@ describe("publish and rollback actions after someone else's publish", () => {
 
     // Reloaded, the preview shows version 1 as its base: the publish lands as version 2.
     const v1 = await db.prisma.monthVersion.findFirstOrThrow({ where: { month: MONTH, number: 1 } });
-    await expect(publishUploadAction({}, form({ uploadId: String(b), baseVersionId: String(v1.id), acknowledge: "on" }))).rejects.toMatchObject({ url: `/admin/months/${MONTH}?published=2` });
+    await expect(publishUploadAction({}, form({ uploadId: String(b), baseVersionId: String(v1.id), acknowledge: "on", acknowledgeGaps: "on" }))).rejects.toMatchObject({ url: `/admin/months/${MONTH}?published=2` });
     expect((await db.prisma.upload.findUniqueOrThrow({ where: { id: a } })).status).toBe("SUPERSEDED");
   });
 
