@@ -33,7 +33,7 @@ export default async function UploadsPage() {
           <ul className="space-y-1">
             {recent.map((u) => (
               <li key={u.id}>
-                <Link href={`/admin/uploads/${u.id}`} className="text-brand-700 hover:underline">#{u.id} {u.fileName}</Link>
+                <Link href={`/admin/uploads/${u.id}`} className="text-brand-700 underline">#{u.id} {u.fileName}</Link>
                 <span className="ml-2 text-slate-600">{u.month} · {t.status[u.status]} · {u.uploadedBy?.displayName ?? "—"} · {u.createdAt.toLocaleString("zh-CN", { hour12: false })}</span>
               </li>
             ))}
