@@ -15,8 +15,8 @@ import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getMonthView } from "@/lib/queries/month-view";
 
 // What an official opens the dashboard for first: how citizens rated the month, how much of the
-// catalogue saw cases, how many cases ran late.
-const KEY_FIELDS: HeadlineField[] = ["activeEvaluationRate", "coverageRate", "activeEvaluations", "overdueCompleted"];
+// catalogue saw cases, how many cases ran late. (The count of evaluations, in 条, is on the 好差评 page.)
+const KEY_FIELDS: HeadlineField[] = ["activeEvaluationRate", "coverageRate", "overdueCompleted"];
 const CASE_FIELDS: HeadlineField[] = [
   "applied",
   "accepted",
