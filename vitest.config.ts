@@ -5,14 +5,17 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 
 // Unit tests sit beside the code (lib/**/x.test.ts); integration tests use
 // test/helpers/database.ts. `npm test` provides TEST_DATABASE_URL.
+/** The project's import aliases, shared with vitest.cluster.config.ts. */
+export const testResolve = {
+  alias: [
+    { find: /^@\//, replacement: `${root}/` },
+    // Server-only modules (lib/db.ts, lib/queries) are plain Node code in tests.
+    { find: /^server-only$/, replacement: fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)) },
+  ],
+};
+
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@\//, replacement: `${root}/` },
-      // Server-only modules (lib/db.ts, lib/queries) are plain Node code in tests.
-      { find: /^server-only$/, replacement: fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)) },
-    ],
-  },
+  resolve: testResolve,
   test: {
     environment: "node",
     include: ["**/*.test.ts"],

@@ -18,8 +18,7 @@ export type AuditAction =
   | "month.rollback"
   | "settings.update"
   | "bulletin.updateTexts"
-  | "bulletin.issue"
-  | "month.publishWithGaps";
+  | "bulletin.issue";
 
 export type AuditEventInput = {
   actorId: number | null;

@@ -26,10 +26,6 @@ export const ADDRESS_WINDOW_MINUTES = 15;
 type Db = PrismaClient | Prisma.TransactionClient;
 const minutes = (n: number) => n * 60_000;
 
-export function isLocked(user: { lockedUntil: Date | null }, now = new Date()): boolean {
-  return user.lockedUntil !== null && user.lockedUntil > now;
-}
-
 /**
  * Counts one sign-in attempt on the account, before its password is checked.
  * Returns the attempt's number in the current run of failures (1, 2, …), or

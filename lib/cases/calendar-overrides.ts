@@ -2,6 +2,7 @@
 // period setting: validated, written in one transaction with their audit event. The pages and
 // server actions that call these are still to come; the import reads both (settings.ts).
 import { z } from "zod";
+import { saveSetting } from "@/lib/settings/save-setting";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { COVERAGE_PERIODS } from "./definitions";
@@ -42,7 +43,6 @@ export async function setCalendarOverride(prisma: PrismaClient, input: CalendarO
 export async function setCoveragePeriod(prisma: PrismaClient, period: string, actorId: number | null): Promise<void> {
   const value = z.enum(COVERAGE_PERIODS as [string, ...string[]]).parse(period);
   await prisma.$transaction(async (tx) => {
-    await tx.setting.upsert({ where: { key: COVERAGE_PERIOD_SETTING }, create: { key: COVERAGE_PERIOD_SETTING, value, updatedById: actorId }, update: { value, updatedById: actorId } });
-    await recordAuditEvent(tx, { actorId, action: "settings.update", targetType: "Setting", targetId: COVERAGE_PERIOD_SETTING, details: { value } });
+    await saveSetting(tx, COVERAGE_PERIOD_SETTING, value, actorId, { value });
   });
 }

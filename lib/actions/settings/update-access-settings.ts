@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ACCESS_SETTINGS_KEY, forgetAccessSettings, readStoredAccessSettings } from "@/lib/auth/access-settings";
 import { guardAction } from "@/lib/auth/guard";
 import type { AccessSettings } from "@/lib/auth/permissions";
 import { getMessages } from "@/lib/i18n/messages";
+import { saveSetting } from "@/lib/settings/save-setting";
 import type { FormState } from "@/lib/actions/users/action-state";
 
 /** Saves the switchable access rules (a checkbox each: present = on), audited with before and after. */
@@ -20,19 +20,7 @@ export async function updateAccessSettingsAction(_previous: FormState, formData:
     const row = await tx.setting.findUnique({ where: { key: ACCESS_SETTINGS_KEY } });
     const before = readStoredAccessSettings(row?.value);
     if (row && before.departmentsReadBulletin === after.departmentsReadBulletin) return false;
-    const value = after as unknown as Prisma.InputJsonValue;
-    await tx.setting.upsert({
-      where: { key: ACCESS_SETTINGS_KEY },
-      create: { key: ACCESS_SETTINGS_KEY, value, updatedById: guard.viewer.userId },
-      update: { value, updatedById: guard.viewer.userId },
-    });
-    await recordAuditEvent(tx, {
-      actorId: guard.viewer.userId,
-      action: "settings.update",
-      targetType: "Setting",
-      targetId: ACCESS_SETTINGS_KEY,
-      details: { before, after } as unknown as Prisma.InputJsonValue,
-    });
+    await saveSetting(tx, ACCESS_SETTINGS_KEY, after as unknown as Prisma.InputJsonValue, guard.viewer.userId, { before, after } as unknown as Prisma.InputJsonValue);
     return true;
   });
   forgetAccessSettings();

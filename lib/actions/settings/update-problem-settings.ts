@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { guardAction } from "@/lib/auth/guard";
 import { getMessages } from "@/lib/i18n/messages";
+import { saveSetting } from "@/lib/settings/save-setting";
 import { expireReportData } from "@/lib/queries/expire-report-data";
 import { changedSettings, parseProblemSettingsForm, PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/settings/problem-settings";
 import { submittedValues, type FormState } from "@/lib/actions/users/action-state";
@@ -28,19 +28,11 @@ export async function updateProblemSettingsAction(_previous: FormState, formData
     const fields = changedSettings(before, after);
     // A stored row that did not read cleanly is rewritten even when the values look the same.
     if (fields.length === 0 && row !== null && readStoredProblemSettings(row.value).invalid.length === 0) return fields;
-    const value = after as unknown as Prisma.InputJsonValue;
-    await tx.setting.upsert({
-      where: { key: PROBLEM_SETTINGS_KEY },
-      create: { key: PROBLEM_SETTINGS_KEY, value, updatedById: guard.viewer.userId },
-      update: { value, updatedById: guard.viewer.userId },
-    });
-    await recordAuditEvent(tx, {
-      actorId: guard.viewer.userId,
-      action: "settings.update",
-      targetType: "Setting",
-      targetId: PROBLEM_SETTINGS_KEY,
-      details: { changed: fields, before, after } as unknown as Prisma.InputJsonValue,
-    });
+    await saveSetting(tx, PROBLEM_SETTINGS_KEY, after as unknown as Prisma.InputJsonValue, guard.viewer.userId, {
+      changed: fields,
+      before,
+      after,
+    } as unknown as Prisma.InputJsonValue);
     return fields.length === 0 ? ["(rewritten)"] : fields;
   });
   if (changed.length === 0) return { ok: true, message: t.unchanged };
