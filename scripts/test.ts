@@ -19,7 +19,8 @@
 // Flags: --no-e2e / --unit-only  steps 1–3 only
 //        --e2e-only              steps 1, 2 and 4
 //        --keep-db               do not drop the database (its URL is printed)
-// Other arguments go to vitest (e.g. `npm test -- --no-e2e lib/indicators`).
+// Other arguments go to vitest (e.g. `npm test -- --no-e2e lib/indicators`), or with
+// --e2e-only to playwright (e.g. `npm test -- --e2e-only e2e/cases.spec.ts`; setup runs too).
 //
 // Step 4 builds into .next-test/ (NEXT_DIST_DIR), never replacing the build `npm start` serves.
 import { randomBytes } from "node:crypto";
@@ -208,7 +209,7 @@ async function main(): Promise<void> {
     const server = startTool("next start", "next", ["start", "-p", String(port), "-H", "127.0.0.1"], env);
     try {
       await waitForHttp(baseUrl, server);
-      return await runTool("playwright", "playwright", ["test", "--reporter=list,json"], {
+      return await runTool("playwright", "playwright", ["test", "--reporter=list,json", ...(runUnit ? [] : vitestArgs)], {
         ...env,
         E2E_BASE_URL: baseUrl,
         PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,

@@ -89,6 +89,8 @@ type PathRule = {
 
 const MONTH = "(\\d{4}-\\d{2})";
 const UNIT = "([a-z][0-9]{2,4})";
+/** A service item's code (事项编码) as it appears in a drill-down URL. */
+const ITEM = "([0-9A-Za-z_-]{1,64})";
 const rule = (source: string, allow: PathRule["allow"]): PathRule => ({ pattern: new RegExp(`^${source}$`), allow });
 const signedIn = () => true;
 
@@ -114,6 +116,9 @@ export const PATH_RULES: readonly PathRule[] = [
   // Views naming every unit: the annex pages, 好差评, 办件超时, 存在的问题.
   rule(`/${MONTH}/(municipal|districts|evaluations|timeliness|problems)`, (v) => can(v, "report.viewAllUnits")),
   rule(`/${MONTH}/units/${UNIT}`, (v, [, code]) => canViewUnit(v, code!)),
+  // Drill-down from case records: a unit's service items, an item's cases. Same audience as the unit.
+  rule(`/${MONTH}/units/${UNIT}/items`, (v, [, code]) => canViewUnit(v, code!)),
+  rule(`/${MONTH}/units/${UNIT}/items/${ITEM}`, (v, [, code]) => canViewUnit(v, code!)),
   rule("/reports", (v) => can(v, "report.viewAllUnits")),
   // The home page's laggards and problems, naming every unit: loaded by the page for officials only.
   rule(`/api/months/${MONTH}/attention`, (v) => can(v, "report.viewAllUnits")),
@@ -127,8 +132,14 @@ export const PATH_RULES: readonly PathRule[] = [
   rule("/admin(/(months|uploads|reports|settings)(/[\\w-]{1,64})?)?", (v) => can(v, "data.manage")),
   rule(`/api/export/${MONTH}/annex/(departments|districts)`, (v) => can(v, "report.export") && can(v, "report.viewAllUnits")),
   rule(`/api/export/${MONTH}/unit/${UNIT}`, (v, [, code]) => can(v, "report.export") && canViewUnit(v, code!)),
+  rule(`/api/export/${MONTH}/unit/${UNIT}/items(/${ITEM})?`, (v, [, code]) => can(v, "report.export") && canViewUnit(v, code!)),
   rule(`/api/reports/${MONTH}/(bulletin\\.docx|bulletin\\.pdf|annexes\\.xlsx)`, (v, _p, access) => can(v, "report.export") && canReadBulletin(v, access)),
   rule("/api/uploads(/template\\.(csv|xlsx)|/[0-9]{1,9}/file)?", (v) => can(v, "data.manage")),
+  // Case records (办件明细, 好差评, 实施清单): the staged import, its progress and its row-problem CSV.
+  rule("/admin/cases(/[0-9]{1,9})?", (v) => can(v, "data.manage")),
+  rule("/api/cases(/[0-9]{1,9}(/(progress|problems\\.csv))?)?", (v) => can(v, "data.manage")),
+  // A month with both a case import and an uploaded annex: the differences, per unit and cell.
+  rule(`/admin/months/${MONTH}/reconciliation`, (v) => can(v, "data.manage")),
 ];
 
 /**
