@@ -234,30 +234,3 @@ describe.skipIf(ON_EMBEDDED)("coverage over the year to date", () => {
     expect(g2.coverageRate).toBe(33.33);
   });
 });
-
-describe.skipIf(ON_EMBEDDED)("drill-down reads", () => {
-  it("a unit's items from the rollups and an item's cases, overdue first", async () => {
-    const { currentCaseImportId, itemCases, unitItems } = await import("./drill-down");
-    // Re-publish June from the full files so that the current June import has G2 overdue.
-    const staged = await stageCaseImport({
-      databaseUrl: db.url,
-      month: "2021-06",
-      files: [file("cases.csv", CASES_CSV), file("catalogue.csv", CATALOGUE_CSV), file("evaluations.csv", EVALUATIONS_CSV)],
-    });
-    await publishCaseImport(db.prisma, staged.importId);
-    const importId = await currentCaseImportId(db.prisma, "2021-06");
-    expect(importId).toBe(staged.importId);
-    const items = await unitItems(db.prisma, importId!, gaj.id);
-    expect(items.map((i) => [i.itemCode, i.completed, i.overdueCompleted])).toEqual([
-      ["A1", 2, 1],
-      ["A2", 1, 0],
-      ["A3", 0, 0],
-    ]);
-    const cases = await itemCases(db.prisma, { importId: importId!, month: "2021-06", unitId: gaj.id, itemCode: "A1" });
-    expect(cases.map((c) => [c.caseNo, c.elapsedDays, c.daysOver])).toEqual([
-      ["G2", 8, 3],
-      ["G1", 1, 0],
-    ]);
-    expect(cases[0]!.acceptedAt).toBe("2021-05-28 09:00:00");
-  });
-});

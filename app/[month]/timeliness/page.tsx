@@ -12,6 +12,7 @@ import { formatCount, formatRate } from "@/lib/format";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getMonthView } from "@/lib/queries/month-view";
+import { getCurrentCaseImport, getOverdueCases, OVERDUE_CASES_SHOWN } from "@/lib/queries/case-drill-down";
 import { timelinessSection } from "@/lib/sections/timeliness";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
@@ -21,10 +22,12 @@ export async function generateMetadata({ params }: { params: Promise<{ month: st
 
 export default async function TimelinessPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
-  const view = await getMonthView(month);
+  const [view, caseImport] = await Promise.all([getMonthView(month), getCurrentCaseImport(month)]);
   if (!view) notFound();
+  const overdueCases = caseImport ? await getOverdueCases(caseImport.importId, caseImport.month, OVERDUE_CASES_SHOWN) : null;
   const t = getMessages();
   const s = t.sections;
+  const d = t.drillDown;
   const section = timelinessSection(view.current, view.previous);
   const city = section.scopes.find((x) => x.scope === "city")!;
   const anyDemo = view.history.some((m) => m.isDemo);
@@ -120,6 +123,59 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
               ))}
             </tbody>
           </SectionTable>
+        )}
+      </section>
+
+      <section className="space-y-2" aria-labelledby="overdue-cases-heading">
+        <h2 id="overdue-cases-heading" className="text-base font-semibold text-slate-800">
+          {fill(d.overdueHeading, { shown: formatCount(OVERDUE_CASES_SHOWN) })}
+        </h2>
+        {!overdueCases ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600" data-testid="overdue-cases-no-records">{d.overdueNoRecords}</p>
+        ) : overdueCases.total === 0 ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600" data-testid="overdue-cases-none">{d.overdueNone}</p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-700" data-testid="overdue-cases-lead">
+              {fill(d.overdueLead, { total: formatCount(overdueCases.total), shown: formatCount(overdueCases.cases.length) })}
+            </p>
+            <SectionTable testId="overdue-cases" caption={fill(d.overdueHeading, { shown: formatCount(OVERDUE_CASES_SHOWN) })}>
+              <thead>
+                <tr>
+                  <th className={thClass}>{d.columns.caseNo}</th>
+                  <th className={thClass}>{d.columns.unit}</th>
+                  <th className={thClass}>{d.columns.item}</th>
+                  <th className={thClass}>{d.columns.acceptedAt}</th>
+                  <th className={thClass}>{d.columns.completedAt}</th>
+                  <th className={`${thClass} text-right`}>{d.columns.limitDays}</th>
+                  <th className={`${thClass} text-right`}>{d.columns.elapsedDays}</th>
+                  <th className={`${thClass} text-right`}>{d.columns.daysOver}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overdueCases.cases.map((c) => (
+                  <tr key={`${c.unitCode}-${c.caseNo}`} data-case={c.caseNo} data-code={c.unitCode}>
+                    <th scope="row" className={`${tdClass} text-left font-mono font-normal`}>{c.caseNo}</th>
+                    <td className={tdClass}>
+                      <Link href={`/${month}/units/${c.unitCode}`} className="text-brand-700 hover:underline">{c.unitName}</Link>
+                    </td>
+                    <td className={tdClass}>
+                      {c.segment ? (
+                        <Link href={`/${month}/units/${c.unitCode}/items/${c.segment}`} className="text-brand-700 hover:underline">{c.itemName}</Link>
+                      ) : (
+                        c.itemName
+                      )}
+                    </td>
+                    <td className={`${tdClass} whitespace-nowrap`}>{c.acceptedAt ?? "—"}</td>
+                    <td className={`${tdClass} whitespace-nowrap`}>{c.completedAt ?? "—"}</td>
+                    <td className={numClass}>{formatCount(c.limitDays)}</td>
+                    <td className={numClass}>{c.elapsedDays === null ? "—" : formatCount(c.elapsedDays)}</td>
+                    <td className={numClass} data-field="daysOver">{formatCount(c.daysOver)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </SectionTable>
+          </>
         )}
       </section>
 

@@ -13,6 +13,7 @@ import { missingRateBase } from "@/lib/indicators/rate-bases";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getBulletin } from "@/lib/queries/bulletin";
+import { getCurrentCaseImport } from "@/lib/queries/case-drill-down";
 import { getMonthView } from "@/lib/queries/month-view";
 import { getUnit } from "@/lib/queries/unit-history";
 import { unitCodeParam } from "@/lib/route-params";
@@ -35,7 +36,7 @@ const formatChange = (s: Standing) => (s.kind === "count" ? formatSignedCount(s.
 export default async function UnitPage({ params }: { params: Promise<{ month: string; code: string }> }) {
   const { month, code } = await params;
   if (!unitCodeParam(code)) notFound();
-  const [unit, view, bulletin] = await Promise.all([getUnit(code), getMonthView(month), getBulletin(month)]);
+  const [unit, view, bulletin, caseImport] = await Promise.all([getUnit(code), getMonthView(month), getBulletin(month), getCurrentCaseImport(month)]);
   if (!unit || !view) notFound();
   const t = getMessages();
   const row = view.current.rows.find((r) => r.unitCode === code) ?? null;
@@ -178,6 +179,20 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
           </div>
         </details>
       )}
+
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="drill-down" data-testid="unit-drill-down">
+        <h2 id="drill-down" className="mb-2 text-base font-semibold text-slate-800">{t.drillDown.sectionHeading}</h2>
+        {caseImport ? (
+          <p className="text-sm text-slate-700">
+            {t.drillDown.sectionLead}{" "}
+            <Link href={`/${month}/units/${code}/items`} className="font-medium text-brand-700 underline underline-offset-2" data-testid="unit-items-link">
+              {t.drillDown.sectionLink}
+            </Link>
+          </p>
+        ) : (
+          <p className="text-sm text-slate-700" data-testid="no-case-records">{t.drillDown.noCaseRecords}</p>
+        )}
+      </section>
 
       <h2 className="text-base font-semibold text-slate-800">{r.unit.trendHeading}</h2>
       <div className="grid gap-4 lg:grid-cols-2">
