@@ -21,9 +21,13 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
     `/${MONTH}/municipal?sort=coverageRate&dir=asc&below=50`,
     "/2030-01",
     `/${MONTH}/units/d99`,
+    // The drill-down on the fixture month of case records (test/fixtures/case-month.ts).
+    "/2020-05/units/d08/items",
+    "/2020-05/units/d08/items/P01",
+    "/2020-05/timeliness",
   ],
   // /municipal: the proxy's own 403 page (lib/auth/forbidden-response.ts), light only.
-  gaj: [`/${MONTH}`, `/${MONTH}/units/d08`, "/2030-01", `/${MONTH}/municipal`],
+  gaj: [`/${MONTH}`, `/${MONTH}/units/d08`, "/2030-01", `/${MONTH}/municipal`, "/2020-05/units/d08", "/2020-05/units/d08/items", "/2020-05/units/d08/items/P01"],
   admin: ["/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports"],
 };
 

@@ -198,6 +198,11 @@ async function main(): Promise<void> {
   env.NEXT_DIST_DIR = ".next-test";
   if (existsSync(path.join(root, "prisma/seed.ts"))) {
     if (!(await step("初始数据 / seed", () => runTool("seed", "tsx", ["prisma/seed.ts"], env)))) return;
+    // A small month of case records (2020-05, before the seed's months: no spec's figures move),
+    // through the real import pipeline: the drill-down and 办件超时 specs read it.
+    if (existsSync(path.join(root, "test/fixtures/import-case-month.ts"))) {
+      if (!(await step("办件明细样例 / case fixture", () => runTool("case fixture", "tsx", ["test/fixtures/import-case-month.ts"], env)))) return;
+    }
   } else {
     console.warn("[test] warning: prisma/seed.ts not found, e2e runs on an empty database");
   }

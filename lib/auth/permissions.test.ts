@@ -233,10 +233,24 @@ describe("URL variants of forbidden pages", () => {
   const monthRoutes = ["municipal", "districts", "evaluations", "timeliness", "problems"];
   const units = [...Array.from({ length: 41 }, (_, i) => `d${String(i + 1).padStart(2, "0")}`), ...Array.from({ length: 8 }, (_, i) => `x${String(i + 1).padStart(2, "0")}`)];
 
+  const otherUnit = (viewer: Viewer) => (viewer.unitCode === "d08" ? "d09" : "d08");
   for (const viewer of [police, xuanhan]) {
     const forbiddenPaths = [
       ...["2021-06", "2021-05"].flatMap((m) => monthRoutes.map((r) => [m, r])),
       ...units.filter((u) => u !== viewer.unitCode).map((u) => ["2021-06", "units", u]),
+      // The drill-down from case records: another unit's items, an item page and both exports.
+      ...units
+        .filter((u) => u !== viewer.unitCode)
+        .flatMap((u) => [
+          ["2020-05", "units", u, "items"],
+          ["2020-05", "units", u, "items", "P01"],
+          ["2020-05", "units", u, "items", "_5Lqk"],
+          ["api", "export", "2020-05", "unit", u, "items"],
+          ["api", "export", "2020-05", "unit", u, "items", "M01"],
+        ]),
+      // Its own unit's segments with another unit's code hidden in the item segment.
+      ["2020-05", "units", viewer.unitCode!, "items", "..", "..", otherUnit(viewer)],
+      ["2020-05", "units", viewer.unitCode!, "items", `..%2F..%2F${otherUnit(viewer)}`],
     ];
     it(`allows none of ${forbiddenPaths.length} pages × their variants to department ${viewer.unitCode}`, () => {
       const allowed: string[] = [];
@@ -255,10 +269,27 @@ describe("URL variants of forbidden pages", () => {
         expect(authorizePath(viewer, raw), raw).toBe("allow");
       }
     });
+    it(`allows department ${viewer.unitCode} its own unit's items, item pages and their exports`, () => {
+      const code = viewer.unitCode!;
+      for (const raw of [
+        `/2020-05/units/${code}/items`,
+        `/2020-05/units/${code}/items/P01`,
+        `/2020-05/units/${code}/items/_5Lqk`,
+        `/2020-05/units/${enc(code)}/items/P01`,
+        `/api/export/2020-05/unit/${code}/items`,
+        `/api/export/2020-05/unit/${code}/items/P01`,
+      ]) {
+        expect(authorizePath(viewer, raw), raw).toBe("allow");
+      }
+      // An item segment outside the URL shape is no page at all (not "allow").
+      for (const raw of [`/2020-05/units/${code}/items/a.b`, `/2020-05/units/${code}/items/${"x".repeat(65)}`, `/2020-05/units/${code}/items/P01/x`]) {
+        expect(authorizePath(viewer, raw), raw).not.toBe("allow");
+      }
+    });
   }
 
   it("allows no page to a signed-out request, however it is written", () => {
-    for (const segments of [["2021-06"], ["2021-06", "municipal"], ["2021-06", "units", "x04"], ["reports", "2021-06"], ["admin", "users"]]) {
+    for (const segments of [["2021-06"], ["2021-06", "municipal"], ["2021-06", "units", "x04"], ["2020-05", "units", "d08", "items", "P01"], ["api", "export", "2020-05", "unit", "d08", "items"], ["reports", "2021-06"], ["admin", "users"]]) {
       for (const raw of variants(segments)) expect(authorizePath(null, raw.split("?")[0]!), raw).not.toBe("allow");
     }
   });
