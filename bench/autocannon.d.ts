@@ -24,6 +24,8 @@ declare module "autocannon" {
     pipelining?: number;
     workers?: number;
     sampleInt?: number;
+    /** Each request through setupRequest: the drill-down section rotates its path. */
+    requests?: Array<{ setupRequest?: (request: { path?: string; [key: string]: unknown }) => { path?: string; [key: string]: unknown } }>;
   }
   interface Result {
     duration: number;
