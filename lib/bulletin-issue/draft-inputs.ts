@@ -6,6 +6,8 @@ import type { ProblemSettings } from "@/lib/indicators/problems";
 import type { StatRow } from "@/lib/indicators/types";
 import { buildBulletin, type Bulletin, type BulletinTexts } from "@/lib/report";
 import { loadBulletinMonths } from "@/lib/report/load";
+import { BULLETIN_OVERDUE_CASES } from "@/lib/report/bulletin";
+import { loadCurrentCaseImport, loadOverdueCases } from "@/lib/queries/case-drill-down";
 import { PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/settings/problem-settings";
 import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/settings/bulletin-texts";
 
@@ -22,13 +24,15 @@ export type DraftInputs = {
 };
 
 export async function loadDraftInputs(db: PrismaClient, month: string): Promise<DraftInputs | null> {
-  const [months, reportMonth, settingRow, newestTexts] = await Promise.all([
+  const [months, reportMonth, settingRow, newestTexts, caseImport] = await Promise.all([
     loadBulletinMonths(db, month),
     db.reportMonth.findUnique({ where: { month }, select: { currentVersionId: true } }),
     db.setting.findUnique({ where: { key: PROBLEM_SETTINGS_KEY } }),
     db.bulletinText.findFirst({ where: { month }, orderBy: { version: "desc" } }),
+    loadCurrentCaseImport(db, month),
   ]);
   if (!months || !reportMonth?.currentVersionId) return null;
+  const overdueCases = caseImport ? (await loadOverdueCases(db, caseImport, BULLETIN_OVERDUE_CASES)).cases : undefined;
   const settings = readStoredProblemSettings(settingRow?.value).settings;
   const texts = newestTexts ? readStoredBulletinTexts(newestTexts.content).texts : defaultBulletinTexts(month);
   return {
@@ -40,7 +44,7 @@ export async function loadDraftInputs(db: PrismaClient, month: string): Promise<
     texts,
     rows: months.current.rows,
     build: (overrides = {}) =>
-      buildBulletin({ current: months.current, previous: months.previous, settings, texts: overrides.texts ?? texts }),
+      buildBulletin({ current: months.current, previous: months.previous, settings, texts: overrides.texts ?? texts, overdueCases }),
   };
 }
 

@@ -5,6 +5,8 @@ import { isMonth, previousMonth } from "@/lib/month";
 import { buildBulletin, type Bulletin, type BulletinTexts } from "@/lib/report";
 import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 import { getMonthsData } from "@/lib/queries/month-data";
+import { getCurrentCaseImport, getOverdueCases } from "@/lib/queries/case-drill-down";
+import { BULLETIN_OVERDUE_CASES } from "@/lib/report/bulletin";
 import { getProblemSettings } from "@/lib/queries/settings";
 import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/settings/bulletin-texts";
 import { draftDifferences } from "@/lib/bulletin-issue/draft-differences";
@@ -49,10 +51,16 @@ export async function listBulletinTextVersions(month: string) {
 export async function getBulletin(month: string): Promise<Bulletin | null> {
   if (!isMonth(month)) return null;
   const before = previousMonth(month);
-  const [months, settings, { texts }] = await Promise.all([getMonthsData([before, month]), getProblemSettings(), getBulletinTexts(month)]);
+  const [months, settings, { texts }, caseImport] = await Promise.all([
+    getMonthsData([before, month]),
+    getProblemSettings(),
+    getBulletinTexts(month),
+    getCurrentCaseImport(month),
+  ]);
   const current = months.find((m) => m.month === month);
   if (!current) return null;
-  return buildBulletin({ current, previous: months.find((m) => m.month === before) ?? null, settings, texts });
+  const overdueCases = caseImport ? (await getOverdueCases(caseImport.importId, caseImport.month, BULLETIN_OVERDUE_CASES)).cases : undefined;
+  return buildBulletin({ current, previous: months.find((m) => m.month === before) ?? null, settings, texts, overdueCases });
 }
 
 /** The month's issued edition (the newest, or `edition`), cached under the report-data tag that issuing refreshes. */

@@ -171,6 +171,16 @@ describe("buildBulletin (reference JSON, stub May)", () => {
     expect(noCases).toMatch(/^（四）部分部门（单位）无办件。6月，市委宣传部、市农业农村局、.*市消防救援支队共13个单位/);
   });
 
+  it("names the most overdue cases in 办件超时 when the month has case records, and only then", () => {
+    expect(paragraphs(bulletin, "timeliness")).toHaveLength(1);
+    const cases = [
+      { caseNo: "PG3", unitName: "市公安局", itemName: "户籍迁移", daysOver: 6 },
+      { caseNo: "MZ1", unitName: "市民政局", itemName: "低保", daysOver: 4 },
+    ];
+    const named = buildBulletin({ current: june, previous: mayStub, texts: REFERENCE_BULLETIN_TEXTS, overdueCases: cases });
+    expect(paragraphs(named, "timeliness")[1]).toBe("超出承诺时限最多的办件：市公安局“户籍迁移”（办件编号PG3）超出6个工作日；市民政局“低保”（办件编号MZ1）超出4个工作日。");
+  });
+
   it("appends the admin's remark instead of the default one", () => {
     const withRemark = buildBulletin({
       current: june,

@@ -61,7 +61,14 @@ export type BuildBulletinInput = {
   settings?: ProblemSettingsInput;
   texts?: BulletinTexts;
   options?: Partial<BulletinOptions>;
+  /** The month's most overdue cases, from its case records (none when the month came from the annex upload). */
+  overdueCases?: readonly BulletinOverdueCase[];
 };
+
+/** An overdue case the bulletin names (lib/queries/case-drill-down.ts loadOverdueCases). */
+export type BulletinOverdueCase = { caseNo: string; unitName: string; itemName: string; daysOver: number };
+/** How many overdue cases the 办件超时 part names. */
+export const BULLETIN_OVERDUE_CASES = 5;
 
 /** How many units the report names: 4 departments, 3 counties, 5 departments by evaluations. */
 export const DEFAULT_BULLETIN_OPTIONS: BulletinOptions = {
@@ -505,6 +512,17 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
         `${monthLabel}，全市一体化政务服务平台超时办结件${figureText(city.overdueCompleted)}，` +
           `按时办结率为${figureText(city.onTimeCompletionRate)}。`,
       ),
+      // With case records, the cases furthest over their limit are named (办件明细).
+      ...(input.overdueCases && input.overdueCases.length > 0
+        ? [
+            paragraph(
+              `超出承诺时限最多的办件：${input.overdueCases
+                .slice(0, BULLETIN_OVERDUE_CASES)
+                .map((c) => `${c.unitName}“${c.itemName}”（办件编号${c.caseNo}）超出${c.daysOver}个工作日`)
+                .join("；")}。`,
+            ),
+          ]
+        : []),
     ],
   };
 
