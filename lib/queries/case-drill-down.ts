@@ -234,12 +234,12 @@ export type OverdueCaseRow = ItemCaseRow & { unitCode: string; unitName: string;
 export async function loadOverdueCases(db: PrismaClient, ref: CaseImportRef, limit: number): Promise<{ cases: OverdueCaseRow[]; total: number }> {
   const rows = await db.$queryRawUnsafe<Array<CaseRowFromDb & { unitCode: string; unitName: string; itemCode: string; itemName: string | null; total: number }>>(
     `WITH top AS (
-       SELECT ${CASE_COLUMNS}, "unitId", "itemCode", count(*) OVER () AS "total" FROM "Case"
+       SELECT ${CASE_COLUMNS}, "unitId", "itemCode", (count(*) OVER ())::int AS "total" FROM "Case"
        WHERE "month" = $1::date AND "importId" = $2
          AND "completedAt" IS NOT NULL AND NOT "isBatch" AND "elapsedDays" > coalesce("promisedDays", 0)
        ORDER BY "daysOver" DESC, "caseNo" LIMIT $3
      )
-     SELECT t.*, t."total"::int AS "total", u."code" AS "unitCode", u."name" AS "unitName", s."itemName"
+     SELECT t.*, u."code" AS "unitCode", u."name" AS "unitName", s."itemName"
      FROM top t
      JOIN "Unit" u ON u."id" = t."unitId"
      LEFT JOIN "ServiceItem" s ON s."importId" = $2 AND s."unitId" = t."unitId" AND s."itemCode" = t."itemCode"
