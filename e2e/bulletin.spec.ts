@@ -163,6 +163,8 @@ test("好差评, 办件超时 and 存在的问题 show their figures", async ({ 
   await expect(top.nth(0).locator("[data-field=activeEvaluationRate]")).toHaveText("77.29%");
   await expect(top.nth(0).locator("[data-basis]")).toHaveText("按本月办结件计算（未含批量件）");
   await expect(top.nth(3).locator("[data-field=activeEvaluationRate]")).toHaveText("238.00%");
+  // 图4 renders when it comes near the viewport, as every dashboard chart.
+  await page.getByTestId("figure-4").scrollIntoViewIfNeeded();
   await expect(page.getByTestId("figure-4").locator(".recharts-wrapper")).toBeVisible();
 
   await page.goto(`/${MONTH}/timeliness`);
