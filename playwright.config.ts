@@ -9,9 +9,10 @@ export default defineConfig({
   testDir: "e2e",
   workers: 2,
   reporter: "list",
-  // One retry in CI: a page render that starts before a publish or a text save and ends after it can
-  // store the old page once (Next's cache, noted in the README); the retry saves again.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: the one known cause of a flaky spec — a page render that began before a publish or
+  // a text save storing the old page after it — is fixed in the cache handlers (entries are dated
+  // by their oldest read: lib/queries/cache-tags.ts, lib/cache/). A failure is a failure.
+  retries: 0,
   timeout: 60_000,
   // A cold server renders each month page once before caching it: allow for that on a busy 2-core machine.
   expect: { timeout: 15_000 },

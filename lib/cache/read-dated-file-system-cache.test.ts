@@ -9,10 +9,11 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CacheHandler } from "next/dist/server/lib/incremental-cache";
 import type NextFileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache";
-import { readAtTag, REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
-import { expiredSince, ReadDatedFileSystemCache } from "./read-dated-file-system-cache";
+import { READ_AT_TAG_PREFIX, readAtTag, REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import * as handlerModule from "./read-dated-file-system-cache.mjs";
 import { datedByOldestRead, tagsOfWrite } from "./read-dated-tags";
 
+const { expiredSince, ReadDatedFileSystemCache } = handlerModule;
 const require = createRequire(import.meta.url);
 const FileSystemCache = (require("next/dist/server/lib/incremental-cache/file-system-cache.js") as { default: typeof NextFileSystemCache }).default;
 const { nodeFs } = require("next/dist/server/lib/node-fs-methods.js") as { nodeFs: unknown };
@@ -87,6 +88,12 @@ describe("the stale-render race", () => {
 });
 
 describe("dating an entry", () => {
+  it("the handler (plain JavaScript) reads the same tag the queries write", () => {
+    expect(handlerModule.READ_AT_TAG_PREFIX).toBe(READ_AT_TAG_PREFIX);
+    expect(handlerModule.oldestReadAt([REPORT_DATA_TAG, readAtTag(1500), readAtTag(2000)])).toBe(1500);
+    expect(handlerModule.tagsOfWrite(page("x", ["a", "b"]), pageSetCtx)).toEqual(["a", "b"]);
+  });
+
   it("by the oldest read-at tag, else by now", () => {
     expect(datedByOldestRead(["report-data", "read-at:2000", "read-at:1500"], 9000)).toBe(1500);
     expect(datedByOldestRead(["report-data"], 9000)).toBe(9000);
@@ -101,7 +108,8 @@ describe("dating an entry", () => {
   it("expiredSince compares with the expiries seen", () => {
     const known = new Map([["report-data", 1000]]);
     expect(expiredSince(["report-data"], 999, known)).toBe(true);
-    expect(expiredSince(["report-data"], 1000, known)).toBe(false);
+    expect(expiredSince(["report-data"], 1000, known)).toBe(true);
+    expect(expiredSince(["report-data"], 1001, known)).toBe(false);
     expect(expiredSince(["other"], 0, known)).toBe(false);
   });
 });
