@@ -5,8 +5,8 @@
 // printed), so a page paints and becomes interactive without it and charts
 // below the fold cost nothing until scrolled to (see README, Speed). The
 // placeholder has the chart's height, so nothing shifts when it arrives.
-// `eager`: render once the browser is idle after hydration, wherever the chart
-// is (a document meant to be printed or read whole, e.g. the bulletin page).
+// `eager`: render right after hydration wherever the chart is (a document
+// meant to be printed or read whole, e.g. the bulletin page).
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState, type ComponentProps } from "react";
 import type BarChartComponent from "@/components/charts/bar-chart";
@@ -22,23 +22,9 @@ const LineChart = dynamic(() => import("@/components/charts/line-chart"), { ssr:
 /** True once the element is within `margin` of the viewport, or the page is about to print. */
 function useNearViewport(eager: boolean, margin = "300px") {
   const ref = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
+  const [near, setNear] = useState(eager);
   useEffect(() => {
     if (near) return;
-    if (eager) {
-      // Each eager chart in its own idle task, not all in the hydration's: shorter long tasks.
-      if (typeof requestIdleCallback === "undefined") {
-        setNear(true);
-        return;
-      }
-      const id = requestIdleCallback(() => setNear(true), { timeout: 2_000 });
-      const onPrint = () => setNear(true);
-      window.addEventListener("beforeprint", onPrint);
-      return () => {
-        cancelIdleCallback(id);
-        window.removeEventListener("beforeprint", onPrint);
-      };
-    }
     const element = ref.current;
     if (!element || typeof IntersectionObserver === "undefined") {
       setNear(true);
@@ -52,7 +38,7 @@ function useNearViewport(eager: boolean, margin = "300px") {
       observer.disconnect();
       window.removeEventListener("beforeprint", onPrint);
     };
-  }, [near, margin, eager]);
+  }, [near, margin]);
   return { ref, near };
 }
 

@@ -25,7 +25,7 @@ function Block({ block, bulletin }: { block: BulletinBlock; bulletin: Bulletin }
       const figure = bulletin.figures.find((f) => f.id === block.figureId);
       return figure ? (
         <div className="my-4 break-inside-avoid">
-          <BulletinFigureChart figure={figure} eager />
+          <BulletinFigureChart figure={figure} />
         </div>
       ) : null;
     }

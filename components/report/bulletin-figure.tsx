@@ -2,16 +2,12 @@
 // (lib/report, Bulletin.figures) that the Word and PDF files draw.
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum, type ChartSeries } from "@/components/charts/chart-types";
-import { LazyBarChart } from "@/components/charts/lazy-charts";
+import { BulletinFigureSvg } from "@/components/report/bulletin-figure-svg";
 import { getMessages } from "@/lib/i18n/messages";
 import type { BulletinFigure } from "@/lib/report";
 
-/**
- * `eager`: the chart renders right after load wherever it is (the bulletin document, meant to be
- * printed whole); otherwise when it comes near the viewport, as every dashboard chart (好差评's
- * 图4: eager there cost ~450 ms of blocking time in Lighthouse).
- */
-export function BulletinFigureChart({ figure, testId, eager = false }: { figure: BulletinFigure; testId?: string; eager?: boolean }) {
+/** Drawn on the server (BulletinFigureSvg): no chart library in the browser for the bulletin's figures. */
+export function BulletinFigureChart({ figure, testId }: { figure: BulletinFigure; testId?: string }) {
   const t = getMessages();
   const last = figure.series.length - 1;
   const series: ChartSeries[] = figure.series.map((s, i) => ({
@@ -34,7 +30,7 @@ export function BulletinFigureChart({ figure, testId, eager = false }: { figure:
       testId={testId ?? `bulletin-${figure.id}`}
     >
       <div data-figure-chart={figure.id}>
-        <LazyBarChart eager={eager} label={figure.caption} data={data} series={series} horizontal height={Math.max(220, figure.categories.length * 24 * Math.max(1, series.length) + 70)} />
+        <BulletinFigureSvg figure={figure} label={figure.caption} seriesLabels={series.map((s) => s.label)} noData={t.serverFigures.noData} />
       </div>
       {figure.note && <p className="mt-2 text-xs text-slate-600">{figure.note}</p>}
     </ChartFigure>

@@ -733,4 +733,7 @@ export const en: Messages = {
       },
     },
   },
+  serverFigures: {
+    noData: "No data this month",
+  },
 };

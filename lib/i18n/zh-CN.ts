@@ -747,6 +747,9 @@ export const zhCN = {
       },
     },
   },
+  serverFigures: {
+    noData: "本月无数据",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
