@@ -11,10 +11,6 @@ import type { Attention, AttentionUnit } from "@/lib/sections/attention";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
 
-/** About the panel's height for 2021-06 (one column on a phone, two from lg): what the placeholder holds. */
-const PANEL_HEIGHT = "h-[36rem] lg:h-72";
-const PANEL_MIN_HEIGHT = "min-h-[36rem] lg:min-h-72";
-
 function UnitLinks({ units, month, more, limit = Infinity }: { units: AttentionUnit[]; month: string; more: string; limit?: number }) {
   const shown = units.slice(0, limit);
   return (
@@ -47,14 +43,11 @@ export function AttentionPanel({ month, messages }: { month: string; messages: M
       live = false;
     };
   }, [month, mayRead]);
-  // Until the viewer is known the space is held as for an official (most readers): the panel
-  // appearing from nothing pushed the charts down after load (Lighthouse CLS 0.28 on home).
-  // The panel keeps at least the placeholder's height, so it only grows when it holds more.
-  if (viewer === null || (viewer !== undefined && !mayRead)) return null;
-  if (!attention) return <div className={`${PANEL_HEIGHT} animate-pulse rounded-lg bg-slate-100`} aria-hidden data-testid="home-attention-placeholder" />;
+  if (!mayRead) return null;
+  if (!attention) return <div className="h-48 animate-pulse rounded-lg bg-slate-100" aria-hidden />;
 
   return (
-    <div className={`grid gap-4 lg:grid-cols-2 ${PANEL_MIN_HEIGHT}`}>
+    <div className="grid gap-4 lg:grid-cols-2">
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="home-problems" data-testid="home-problems">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="home-problems" className="text-base font-semibold text-slate-800">

@@ -735,5 +735,6 @@ export const en: Messages = {
   },
   serverFigures: {
     noData: "No data this month",
+    unit: " cases",
   },
 };

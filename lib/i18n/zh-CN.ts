@@ -749,6 +749,7 @@ export const zhCN = {
   },
   serverFigures: {
     noData: "本月无数据",
+    unit: "件",
   },
 } as const;
 

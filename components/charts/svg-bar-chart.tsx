@@ -1,12 +1,13 @@
-// 图1–图4 drawn on the server as SVG, the way the PDF draws them (lib/report/render-pdf.ts:
-// grouped horizontal bars, previous month grey, this month blue, each value at its bar's end,
-// the value axis from lib/report/chart-scale.ts). No JavaScript reaches the browser for it:
-// recharts on the bulletin page cost ~1.4 s of blocking time in Lighthouse, and a static
-// drawing prints exactly as shown. The figures' numbers are also in the table under each
-// chart (ChartFigure), which is what a screen reader reads.
-import { SERIES_COLORS } from "@/components/charts/chart-types";
+// Grouped horizontal bars drawn on the server as SVG, the way the PDF draws the bulletin's
+// figures (lib/report/render-pdf.ts: one row per category, one bar per series, each value at
+// its bar's end, the value axis from lib/report/chart-scale.ts). No JavaScript reaches the
+// browser for it. Used for the bulletin's 图1–图4 and for 图2/图3 (completions per unit) on
+// 市本级 and 县（市、区）: recharts drawing them cost ~1.4 s (bulletin) and ~0.9 s (41
+// departments) of blocking time in Lighthouse; a static drawing also prints exactly as shown.
+// The numbers are also in the table under each chart (ChartFigure), which a screen reader reads.
 import { niceScale } from "@/lib/report/chart-scale";
-import type { BulletinFigure } from "@/lib/report";
+
+export type SvgBarSeries = { label: string; color: string; values: Array<number | null> };
 
 const WIDTH = 760;
 const FONT = 12;
@@ -15,16 +16,30 @@ const SMALL = 10;
 const charWidth = (text: string, size: number) => [...text].reduce((sum, c) => sum + (c.charCodeAt(0) > 0x2e80 ? size : size * 0.6), 0);
 const formatValue = (value: number) => String(Math.round(value));
 
-export function BulletinFigureSvg({ figure, label, seriesLabels, noData }: { figure: BulletinFigure; label: string; seriesLabels: string[]; noData: string }) {
-  const last = figure.series.length - 1;
-  const colorOf = (index: number) => (index === last ? SERIES_COLORS[0] : SERIES_COLORS[5]);
-  const barHeight = figure.series.length > 1 ? 13 : 16;
-  const rowHeight = barHeight * figure.series.length + 10;
+export function SvgBarChart({
+  label,
+  categories,
+  series,
+  unit,
+  noData,
+}: {
+  /** The accessible name (the figure's title). */
+  label: string;
+  categories: string[];
+  series: SvgBarSeries[];
+  /** What the values count, for each bar's tooltip: "件", "条". */
+  unit: string;
+  noData: string;
+}) {
+  const seriesLabels = series.map((s) => s.label);
+  const colorOf = (index: number) => series[index]?.color ?? "currentColor";
+  const barHeight = series.length > 1 ? 13 : 16;
+  const rowHeight = barHeight * series.length + 10;
   const legendHeight = 28;
   const axisHeight = 22;
-  const values = figure.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const values = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
 
-  if (figure.categories.length === 0 || values.length === 0) {
+  if (categories.length === 0 || values.length === 0) {
     return (
       <svg viewBox={`0 0 ${WIDTH} 60`} className="h-auto w-full text-slate-700" role="img" aria-label={label} data-figure-svg>
         <text x={WIDTH / 2} y={34} textAnchor="middle" fontSize={FONT} fill="currentColor">
@@ -34,9 +49,9 @@ export function BulletinFigureSvg({ figure, label, seriesLabels, noData }: { fig
     );
   }
 
-  const plotHeight = rowHeight * figure.categories.length;
+  const plotHeight = rowHeight * categories.length;
   const height = legendHeight + plotHeight + axisHeight;
-  const labelWidth = Math.min(200, Math.max(...figure.categories.map((c) => charWidth(c, FONT))) + 10);
+  const labelWidth = Math.min(200, Math.max(...categories.map((c) => charWidth(c, FONT))) + 10);
   const valueRoom = charWidth(formatValue(Math.max(...values)), SMALL) + 8;
   const plotLeft = labelWidth;
   const plotWidth = WIDTH - labelWidth - valueRoom;
@@ -75,15 +90,15 @@ export function BulletinFigureSvg({ figure, label, seriesLabels, noData }: { fig
           </g>
         ))}
         <line x1={plotLeft} x2={plotLeft} y1={0} y2={plotHeight} stroke="currentColor" strokeWidth={1} />
-        {figure.categories.map((category, row) => {
+        {categories.map((category, row) => {
           const rowTop = row * rowHeight + 5;
           return (
             <g key={category} data-category={category}>
               <text x={plotLeft - 6} y={rowTop + (rowHeight - 10) / 2 + FONT / 2 - 1} textAnchor="end" fontSize={FONT} fill="currentColor">
                 {category}
               </text>
-              {figure.series.map((series, index) => {
-                const value = series.values[row] ?? null;
+              {series.map((s, index) => {
+                const value = s.values[row] ?? null;
                 const barTop = rowTop + index * barHeight;
                 if (value === null) {
                   return (
@@ -96,7 +111,7 @@ export function BulletinFigureSvg({ figure, label, seriesLabels, noData }: { fig
                 return (
                   <g key={index}>
                     <rect x={plotLeft} y={barTop} width={barWidth} height={barHeight - 2} fill={colorOf(index)} data-bar data-value={value}>
-                      <title>{`${category} · ${seriesLabels[index]}：${formatValue(value)}${figure.unit}`}</title>
+                      <title>{`${category} · ${seriesLabels[index]}：${formatValue(value)}${unit}`}</title>
                     </rect>
                     <text x={plotLeft + barWidth + 4} y={barTop + barHeight - 4} fontSize={SMALL} fill="currentColor">
                       {formatValue(value)}
