@@ -57,7 +57,7 @@ function browserPages(month: string): Array<{ path: string; as: "official" | "ad
     { path: "/about", as: "official" },
     { path: "/account/password", as: "official" },
     { path: "/signin", as: "none" },
-    { path: "/admin", as: "admin" },
+    { path: "/admin/months", as: "admin" },
     { path: "/admin/uploads", as: "admin" },
     { path: `/admin/months/${month}`, as: "admin" },
     { path: `/admin/reports/${month}`, as: "admin" },
