@@ -28,13 +28,16 @@ const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const ownTsconfig = `tsconfig.${distDir.replace(/^\.next-?/, "")}.json`;
 const tsconfigPath = distDir !== ".next" && existsSync(ownTsconfig) ? ownTsconfig : "tsconfig.json";
 
-// Several instances (docs/readme/cluster.md): with REDIS_URL, prerendered pages and cached
-// reads live in Redis, shared by every instance, so that a publish on one expires them for all;
-// no instance keeps a private in-memory copy. Read when the server starts, so one build serves
+// Both cache handlers date every entry by its oldest read, so that a render that began before a
+// publish is never kept after it (lib/queries/cache-tags.ts). Several instances
+// (docs/readme/cluster.md): with REDIS_URL, prerendered pages and cached reads live in Redis,
+// shared by every instance, so that a publish on one expires them for all; no instance keeps a
+// private in-memory copy. Without it, Next's own file-system cache, read-dated
+// (lib/cache/read-dated-file-system-cache.mjs). Read when the server starts, so one build serves
 // either way. ('use cache' is not used here, so `cacheHandlers` is left at its default.)
 const sharedCache: Partial<NextConfig> = process.env.REDIS_URL
   ? { cacheHandler: path.join(process.cwd(), "lib/cache/cache-handler.mjs"), cacheMaxMemorySize: 0 }
-  : {};
+  : { cacheHandler: path.join(process.cwd(), "lib/cache/read-dated-file-system-cache.mjs") };
 
 const nextConfig: NextConfig = {
   ...sharedCache,

@@ -59,14 +59,15 @@ test("an official reads the 2021-06 bulletin: figures, four charts, both annexes
     await expect(problems.nth(i)).toContainText(text);
   }
 
-  // 图1–图4 in place, each drawn by recharts once it has loaded, each with its data table.
+  // 图1–图4 in place, drawn on the server as SVG (no chart library in the browser), each with its data table.
   for (const n of [1, 2, 3, 4]) {
     const figure = page.getByTestId(`bulletin-fig${n}`);
     await expect(figure.locator("figcaption")).toHaveText(new RegExp(`^图${n}\\.`));
-    await expect(figure.locator(".recharts-wrapper svg.recharts-surface").first()).toBeVisible();
-    await expect(figure.locator(".recharts-bar-rectangle").first()).toBeAttached();
+    await expect(figure.locator("svg[data-figure-svg]")).toBeVisible();
+    await expect(figure.locator("svg[data-figure-svg] [data-bar]").first()).toBeAttached();
   }
-  await expect(page.locator("[data-figure-chart] .recharts-wrapper")).toHaveCount(4);
+  await expect(page.locator("[data-figure-chart] svg[data-figure-svg]")).toHaveCount(4);
+  await expect(page.getByTestId("bulletin-fig4").locator("[data-bar][data-value='31896']")).toHaveCount(1);
   await expect(page.getByTestId("bulletin-fig4").locator("[data-chart-table] tbody tr")).toHaveCount(9);
   await expect(page.getByTestId("bulletin-fig4").locator("[data-chart-table] tbody tr").first()).toContainText("31,896");
 
@@ -163,7 +164,7 @@ test("好差评, 办件超时 and 存在的问题 show their figures", async ({ 
   await expect(top.nth(0).locator("[data-field=activeEvaluationRate]")).toHaveText("77.29%");
   await expect(top.nth(0).locator("[data-basis]")).toHaveText("按本月办结件计算（未含批量件）");
   await expect(top.nth(3).locator("[data-field=activeEvaluationRate]")).toHaveText("238.00%");
-  await expect(page.getByTestId("figure-4").locator(".recharts-wrapper")).toBeVisible();
+  await expect(page.getByTestId("figure-4").locator("svg[data-figure-svg] [data-bar]").first()).toBeAttached();
 
   await page.goto(`/${MONTH}/timeliness`);
   await expect(page.getByTestId("timeliness-lead")).toHaveText("2021年6月，全市一体化政务服务平台超时办结件 0件，按时办结率 100.00%。");

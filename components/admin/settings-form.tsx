@@ -5,7 +5,8 @@ import { FieldError, FormMessage } from "@/components/admin/form-message";
 import type { FormState } from "@/lib/actions/users/action-state";
 import { updateProblemSettingsAction } from "@/lib/actions/settings/update-problem-settings";
 import type { ProblemKind, ProblemSettings } from "@/lib/indicators/problems";
-import { fill, type Messages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+import type { Messages } from "@/lib/i18n/messages";
 
 const input = "mt-1 block w-40 rounded-md border border-slate-300 px-2 py-1.5 text-sm tabular";
 const button = "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";

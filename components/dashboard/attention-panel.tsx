@@ -8,7 +8,8 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useViewer } from "@/components/ui/use-viewer";
 import type { Attention, AttentionUnit } from "@/lib/sections/attention";
-import { fill, type Messages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+import type { Messages } from "@/lib/i18n/messages";
 
 function UnitLinks({ units, month, more, limit = Infinity }: { units: AttentionUnit[]; month: string; more: string; limit?: number }) {
   const shown = units.slice(0, limit);

@@ -3,7 +3,7 @@
 // reconciliation of stated totals against the rows, the chart and the annex.
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
-import { LazyBarChart } from "@/components/charts/lazy-charts";
+import { SvgBarChart } from "@/components/charts/svg-bar-chart";
 import { ScopeKpis } from "@/components/dashboard/scope-kpis";
 import { AnnexTable, type AnnexTableRow } from "@/components/tables/annex-table";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
@@ -138,7 +138,14 @@ export function ScopeView({
         tableLabel={t.chart.showTable}
         testId={isMunicipal ? "figure-2" : "figure-3"}
       >
-        <LazyBarChart label={text.chartTitle} data={chartData} series={chartSeries} horizontal height={Math.max(240, chartData.length * 34)} />
+        {/* Drawn on the server: recharts drawing 41 departments' bars cost ~0.9 s of blocking time. */}
+        <SvgBarChart
+          label={text.chartTitle}
+          categories={chartData.map((d) => d.label)}
+          series={chartSeries.map((s) => ({ label: s.label, color: s.color, values: chartData.map((d) => (typeof d[s.key] === "number" ? (d[s.key] as number) : null)) }))}
+          unit={t.serverFigures.unit}
+          noData={t.serverFigures.noData}
+        />
       </ChartFigure>
       <section className="space-y-2">
         <h2 className="text-base font-semibold text-slate-800">

@@ -2,10 +2,11 @@
 // (lib/report, Bulletin.figures) that the Word and PDF files draw.
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum, type ChartSeries } from "@/components/charts/chart-types";
-import { LazyBarChart } from "@/components/charts/lazy-charts";
+import { SvgBarChart } from "@/components/charts/svg-bar-chart";
 import { getMessages } from "@/lib/i18n/messages";
 import type { BulletinFigure } from "@/lib/report";
 
+/** Drawn on the server (SvgBarChart): no chart library in the browser for the bulletin's figures. */
 export function BulletinFigureChart({ figure, testId }: { figure: BulletinFigure; testId?: string }) {
   const t = getMessages();
   const last = figure.series.length - 1;
@@ -29,7 +30,13 @@ export function BulletinFigureChart({ figure, testId }: { figure: BulletinFigure
       testId={testId ?? `bulletin-${figure.id}`}
     >
       <div data-figure-chart={figure.id}>
-        <LazyBarChart eager label={figure.caption} data={data} series={series} horizontal height={Math.max(220, figure.categories.length * 24 * Math.max(1, series.length) + 70)} />
+        <SvgBarChart
+          label={figure.caption}
+          categories={figure.categories}
+          series={series.map((s, i) => ({ label: s.label, color: s.color, values: figure.series[i]?.values ?? [] }))}
+          unit={figure.unit}
+          noData={t.serverFigures.noData}
+        />
       </div>
       {figure.note && <p className="mt-2 text-xs text-slate-600">{figure.note}</p>}
     </ChartFigure>

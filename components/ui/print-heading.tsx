@@ -3,7 +3,7 @@
 // What a printed dashboard page says at its top, in place of the navigation: the city, the
 // product, the scope (the tab the page is) and the month.
 import { usePathname } from "next/navigation";
-import { fill } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 
 export function PrintHeading({ template, city, title, month, scopes }: { template: string; city: string; title: string; month: string; scopes: Array<{ href: string; label: string }> }) {
   const pathname = usePathname();

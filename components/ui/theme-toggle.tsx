@@ -4,7 +4,8 @@
 // <html> is already right before hydration (lib/theme/theme-script.ts); this only changes it.
 import { useEffect, useState } from "react";
 import { applyTheme, THEME_CHOICES, THEME_STORAGE_KEY, type ThemeChoice } from "@/lib/theme/theme-script";
-import { fill, type Messages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+import type { Messages } from "@/lib/i18n/messages";
 
 const ICON: Record<ThemeChoice, string> = { system: "◐", light: "☀", dark: "☾" };
 

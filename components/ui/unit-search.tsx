@@ -5,8 +5,9 @@
 // a department user: prerendered pages carry no unit list).
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useMemo, useRef, useState } from "react";
-import { searchUnits, type UnitSearchEntry } from "@/lib/search/unit-search";
-import { fill, type Messages } from "@/lib/i18n/messages";
+import { searchUnits, type UnitSearchEntry } from "@/lib/search/unit-match";
+import { fill } from "@/lib/i18n/fill";
+import type { Messages } from "@/lib/i18n/messages";
 
 let request: Promise<UnitSearchEntry[]> | undefined;
 function loadEntries(): Promise<UnitSearchEntry[]> {

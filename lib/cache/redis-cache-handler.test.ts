@@ -7,6 +7,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readAtTag } from "@/lib/queries/cache-tags";
 import { entryTags, isExpiredByTags, RedisCacheHandler } from "./redis-cache-handler";
 
 type GetContext = Parameters<RedisCacheHandler["get"]>[1];
@@ -109,6 +110,20 @@ describe.skipIf(!hasRedis)("through a real Redis (redis-server)", () => {
     await new Promise((resolve) => setTimeout(resolve, 2));
     await b.revalidateTag(["_N_T_/layout"]);
     expect(await a.get("/page", pageCtx)).toBeNull();
+  });
+
+  it("the stale-render race: a page whose reads began before a publish's expiry, stored after it, is expired", async () => {
+    const a = new RedisCacheHandler({ revalidatedTags: [], _requestHeaders: {} });
+    const b = new RedisCacheHandler({ revalidatedTags: [], _requestHeaders: {} });
+    const tags = `_N_T_/layout,report-data,${readAtTag()}`; // the render's reads begin
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await b.revalidateTag("report-data"); // a publish, on another instance
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await a.set("/raced", pageValue("<p>old</p>", tags), pageSetCtx); // the render stores its page
+    expect(await a.get("/raced", pageCtx)).toBeNull();
+    // The re-render began after the publish: served.
+    await a.set("/raced", pageValue("<p>new</p>", `_N_T_/layout,report-data,${readAtTag()}`), pageSetCtx);
+    expect(((await b.get("/raced", pageCtx))?.value as unknown as { html: string }).html).toBe("<p>new</p>");
   });
 
   it("an unstable_cache entry expires with its tag", async () => {

@@ -19,6 +19,7 @@
 import { deserialize, serialize } from "node:v8";
 import { createClient, RESP_TYPES } from "redis";
 import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from "next/dist/server/lib/incremental-cache";
+import { datedByOldestRead, tagsOfWrite } from "./read-dated-tags";
 
 type GetContext = Parameters<CacheHandler["get"]>[1];
 type SetData = Parameters<CacheHandler["set"]>[1];
@@ -140,7 +141,9 @@ export class RedisCacheHandler implements CacheHandler {
     const cacheControl = "cacheControl" in ctx ? ctx.cacheControl : undefined;
     const entry: StoredEntry = {
       value: data,
-      lastModified: Date.now(),
+      // Dated by its oldest read, not by now: a render that read before a publish's expiry and
+      // stores after it is then older than the expiry, so expired (lib/queries/cache-tags.ts).
+      lastModified: datedByOldestRead(tagsOfWrite(data, ctx)),
       cacheControl,
       tags: "fetchCache" in ctx && ctx.fetchCache ? ctx.tags : undefined,
     };

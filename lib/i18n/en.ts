@@ -796,5 +796,8 @@ export const en: Messages = {
     overdueLead: "{total} cases completed this month were overdue; the {shown} furthest over their promised limit are listed below. Follow an item to see all its cases.",
     overdueNone: "No case in this month's records was completed overdue.",
     overdueNoRecords: "This month has no case records (its figures come from the annex upload): overdue cases cannot be listed.",
+  serverFigures: {
+    noData: "No data this month",
+    unit: " cases",
   },
 };

@@ -8,9 +8,7 @@ export function getMessages(locale: Locale = DEFAULT_LOCALE): Messages {
   return locale === "en" ? en : zhCN;
 }
 
-/** Fills "{name}" placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
-}
+// fill lives in its own module so that client components can use it without the dictionaries.
+export { fill } from "@/lib/i18n/fill";
 
 export type { Messages };

@@ -810,6 +810,9 @@ export const zhCN = {
     overdueLead: "本月办结的办件中共 {total} 件超期，以下按超出承诺时限的工作日数从多到少列出前 {shown} 件；点击事项查看其全部办件。",
     overdueNone: "本月办件明细中没有超期办结的办件。",
     overdueNoRecords: "本月没有办件明细（数据来自附件上传），无法列出超期的办件。",
+  serverFigures: {
+    noData: "本月无数据",
+    unit: "件",
   },
 } as const;
 

@@ -1,9 +1,8 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
 import { pageRead, prisma } from "@/lib/db";
 import { isMonth, previousMonth } from "@/lib/month";
 import { buildBulletin, type Bulletin, type BulletinTexts } from "@/lib/report";
-import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { cachedReportRead } from "@/lib/queries/cached-report-read";
 import { getMonthsData } from "@/lib/queries/month-data";
 import { getCurrentCaseImport, getOverdueCases } from "@/lib/queries/case-drill-down";
 import { BULLETIN_OVERDUE_CASES } from "@/lib/report/bulletin";
@@ -18,14 +17,13 @@ import { getIssuedBulletin, listIssues } from "@/lib/bulletin-issue/read-issues"
  * (the reference report's own for 2021-06). Cached under the report-data tag, which saving a
  * version refreshes.
  */
-export const getBulletinTexts = unstable_cache(
+export const getBulletinTexts = cachedReportRead(
   async (month: string): Promise<{ texts: BulletinTexts; version: number | null }> => {
     const newest = await pageRead((db) => db.bulletinText.findFirst({ where: { month }, orderBy: { version: "desc" } }));
     if (!newest) return { texts: defaultBulletinTexts(month), version: null };
     return { texts: readStoredBulletinTexts(newest.content).texts, version: newest.version };
   },
   ["bulletin-texts"],
-  { tags: [REPORT_DATA_TAG] },
 );
 
 /** Every saved version of a month's texts, newest first (admin page; uncached). */
@@ -64,20 +62,18 @@ export async function getBulletin(month: string): Promise<Bulletin | null> {
 }
 
 /** The month's issued edition (the newest, or `edition`), cached under the report-data tag that issuing refreshes. */
-export const getIssuedBulletinCached = unstable_cache(
+export const getIssuedBulletinCached = cachedReportRead(
   async (month: string, edition: number | null = null) => {
     const issued = await getIssuedBulletin(prisma, month, edition);
     return issued ? { ...issued, issuedAt: issued.issuedAt.toISOString() } : null;
   },
   ["bulletin-issued"],
-  { tags: [REPORT_DATA_TAG] },
 );
 
 /** Every edition of a month, newest first (cached likewise). */
-export const listIssuesCached = unstable_cache(
+export const listIssuesCached = cachedReportRead(
   async (month: string) => (await listIssues(prisma, month)).map((i) => ({ ...i, issuedAt: i.issuedAt.toISOString() })),
   ["bulletin-issues"],
-  { tags: [REPORT_DATA_TAG] },
 );
 
 /** The draft beside the newest issued edition and what differs, or null when the month is not issued. */

@@ -1,8 +1,7 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
 import { pageRead } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { cachedReportRead } from "@/lib/queries/cached-report-read";
 import { ANNEX_FIELDS, type ReportedSummary, type StatRow, type SummaryScope } from "@/lib/indicators/types";
 
 export type MonthData = {
@@ -69,12 +68,9 @@ export async function loadMonths(db: PrismaClient, months: string[]): Promise<Mo
     .sort((a, b) => a.month.localeCompare(b.month));
 }
 
-export const getMonthData = unstable_cache(
+export const getMonthData = cachedReportRead(
   async (month: string): Promise<MonthData | null> => (await pageRead((db) => loadMonths(db, [month])))[0] ?? null,
   ["month-data"],
-  { tags: [REPORT_DATA_TAG] },
 );
 
-export const getMonthsData = unstable_cache((months: string[]) => pageRead((db) => loadMonths(db, months)), ["months-data"], {
-  tags: [REPORT_DATA_TAG],
-});
+export const getMonthsData = cachedReportRead((months: string[]) => pageRead((db) => loadMonths(db, months)), ["months-data"]);

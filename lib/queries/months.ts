@@ -1,8 +1,7 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
 import { pageRead } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { cachedReportRead } from "@/lib/queries/cached-report-read";
 
 export type PublishedMonth = { month: string; isDemo: boolean; versionNumber: number };
 
@@ -17,9 +16,7 @@ export async function loadPublishedMonths(db: PrismaClient): Promise<PublishedMo
 }
 
 /** Months with a current version, oldest first. */
-export const getPublishedMonths = unstable_cache(async (): Promise<PublishedMonth[]> => pageRead(loadPublishedMonths), ["published-months"], {
-  tags: [REPORT_DATA_TAG],
-});
+export const getPublishedMonths = cachedReportRead(async (): Promise<PublishedMonth[]> => pageRead(loadPublishedMonths), ["published-months"]);
 
 /** The newest published month: the dashboard's default. */
 export async function getLatestMonth(): Promise<string | null> {

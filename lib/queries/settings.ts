@@ -1,21 +1,19 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
 import { pageRead, prisma } from "@/lib/db";
 import type { ProblemSettings } from "@/lib/indicators/problems";
-import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { cachedReportRead } from "@/lib/queries/cached-report-read";
 import { PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/settings/problem-settings";
 
 /**
  * The thresholds of the 存在的问题 rules in effect (stored, else the defaults). Cached under
  * the report-data tag: saving them (lib/actions/settings) refreshes every page that lists problems.
  */
-export const getProblemSettings = unstable_cache(
+export const getProblemSettings = cachedReportRead(
   async (): Promise<ProblemSettings> => {
     const row = await pageRead((db) => db.setting.findUnique({ where: { key: PROBLEM_SETTINGS_KEY } }));
     return readStoredProblemSettings(row?.value).settings;
   },
   ["problem-settings"],
-  { tags: [REPORT_DATA_TAG] },
 );
 
 /** For the admin page (uncached): the settings, whether stored, when and by whom. */

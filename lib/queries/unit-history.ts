@@ -1,8 +1,7 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
 import { pageRead } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { cachedReportRead } from "@/lib/queries/cached-report-read";
 
 export type UnitInfo = { id: number; code: string; name: string; nameEn: string | null; kind: "DEPARTMENT" | "DISTRICT"; sortOrder: number };
 
@@ -18,8 +17,6 @@ export function loadUnits(db: PrismaClient): Promise<UnitInfo[]> {
   return db.unit.findMany({ where: { active: true }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: UNIT_SELECT });
 }
 
-export const getUnit = unstable_cache(async (code: string): Promise<UnitInfo | null> => pageRead((db) => loadUnit(db, code)), ["unit"], {
-  tags: [REPORT_DATA_TAG],
-});
+export const getUnit = cachedReportRead(async (code: string): Promise<UnitInfo | null> => pageRead((db) => loadUnit(db, code)), ["unit"]);
 
-export const getUnits = unstable_cache(async (): Promise<UnitInfo[]> => pageRead(loadUnits), ["units"], { tags: [REPORT_DATA_TAG] });
+export const getUnits = cachedReportRead(async (): Promise<UnitInfo[]> => pageRead(loadUnits), ["units"]);

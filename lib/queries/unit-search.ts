@@ -1,11 +1,10 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
 import { prisma } from "@/lib/db";
-import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { cachedReportRead } from "@/lib/queries/cached-report-read";
 import { searchEntryOf, type UnitSearchEntry } from "@/lib/search/unit-search";
 
 /** Every active unit with its aliases and pinyin, in the report's order (cached; filtered per viewer by the caller). */
-export const getUnitSearchEntries = unstable_cache(
+export const getUnitSearchEntries = cachedReportRead(
   async (): Promise<UnitSearchEntry[]> => {
     const units = await prisma.unit.findMany({
       where: { active: true },
@@ -15,5 +14,4 @@ export const getUnitSearchEntries = unstable_cache(
     return units.map((u) => searchEntryOf({ code: u.code, name: u.name, kind: u.kind, aliases: u.aliases.map((a) => a.alias) }));
   },
   ["unit-search-entries"],
-  { tags: [REPORT_DATA_TAG] },
 );

@@ -3,57 +3,12 @@
 // 保障局), its pinyin initials (gaj, sgaj) or full pinyin (gongan). The pinyin comes from
 // pinyin-pro's dictionary, computed once per unit on the server; matching runs in the browser.
 import { pinyin } from "pinyin-pro";
+import type { UnitSearchEntry } from "@/lib/search/unit-match";
 
-export type UnitSearchEntry = {
-  code: string;
-  name: string;
-  kind: "DEPARTMENT" | "DISTRICT";
-  /** Other names it is known by (upload aliases). */
-  aliases: string[];
-  /** Lower-case initials of the name, e.g. "sgaj". */
-  initials: string;
-  /** Lower-case full pinyin without spaces or tones, e.g. "shigonganju". */
-  spelled: string;
-};
+export { searchUnits, type UnitSearchEntry } from "@/lib/search/unit-match";
 
 export function searchEntryOf(unit: { code: string; name: string; kind: "DEPARTMENT" | "DISTRICT"; aliases?: string[] }): UnitSearchEntry {
   const initials = pinyin(unit.name, { pattern: "first", toneType: "none", type: "array" }).join("").toLowerCase();
   const spelled = pinyin(unit.name, { toneType: "none", type: "array" }).join("").toLowerCase();
   return { code: unit.code, name: unit.name, kind: unit.kind, aliases: unit.aliases ?? [], initials, spelled };
-}
-
-/** True when every character of `query` appears in `text` in order. */
-function isSubsequence(query: string, text: string): boolean {
-  let at = 0;
-  for (const char of text) if (char === query[at]) at += 1;
-  return at >= query.length;
-}
-
-/** How well an entry matches (lower is better), or null for no match. */
-function scoreOf(entry: UnitSearchEntry, query: string): number | null {
-  const names = [entry.name, ...entry.aliases];
-  if (names.includes(query)) return 0;
-  if (names.some((n) => n.startsWith(query))) return 1;
-  if (names.some((n) => n.includes(query))) return 2;
-  if (/^[a-z]+$/.test(query)) {
-    if (entry.initials.startsWith(query) || entry.initials.slice(1).startsWith(query)) return 3;
-    if (entry.initials.includes(query)) return 4;
-    if (entry.spelled.startsWith(query) || entry.spelled.includes(query)) return 5;
-    return null;
-  }
-  // An abbreviation of two or more characters: 市人社局, 人社.
-  if ([...query].length >= 2 && isSubsequence(query, entry.name)) return 6;
-  return null;
-}
-
-/** The entries matching `raw`, best first (ties in the given order), at most `limit`. */
-export function searchUnits(entries: readonly UnitSearchEntry[], raw: string, limit = 8): UnitSearchEntry[] {
-  const query = raw.trim().toLowerCase().replace(/\s+/g, "");
-  if (!query) return [];
-  return entries
-    .map((entry, index) => ({ entry, index, score: scoreOf(entry, query) }))
-    .filter((m): m is { entry: UnitSearchEntry; index: number; score: number } => m.score !== null)
-    .sort((a, b) => a.score - b.score || a.index - b.index)
-    .slice(0, limit)
-    .map((m) => m.entry);
 }
