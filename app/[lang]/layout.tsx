@@ -7,22 +7,31 @@ import type { Metadata, Viewport } from "next";
 // and ~550 kB of font files a page; the fallback keeps the regular weight.)
 import "@fontsource/noto-sans-sc/400.css";
 import "./globals.css";
-import { getMessages } from "@/lib/i18n/messages";
+import { LOCALES } from "@/lib/i18n/locale";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { THEME_SCRIPT } from "@/lib/theme/theme-script";
 
-const messages = getMessages();
+// The root layout of both languages (lib/i18n/locale.ts): every page is
+// prerendered once per language, /zh-CN/… served at the unprefixed URLs.
+export function generateStaticParams(): Array<{ lang: string }> {
+  return LOCALES.map((lang) => ({ lang }));
+}
 
-export const metadata: Metadata = {
-  title: { default: `${messages.app.city}${messages.app.title}`, template: `%s · ${messages.app.city}${messages.app.title}` },
-  description: messages.app.subtitle,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const messages = await getPageMessages();
+  return {
+    title: { default: `${messages.app.city}${messages.app.title}`, template: `%s · ${messages.app.city}${messages.app.title}` },
+    description: messages.app.subtitle,
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await pageLocale();
   return (
     // suppressHydrationWarning: the theme script sets <html>'s class before React hydrates.
-    <html lang="zh-CN" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>

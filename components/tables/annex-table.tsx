@@ -5,7 +5,7 @@
 // sort and filters kept in the URL; sticky header and name column, CSV export,
 // top performers marked, departments with no cases shown as 本月无办件 rather
 // than a row of zeros, and a rate with no base as "—" with the reason.
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { useEffect, useId, useMemo, useState } from "react";
 import { DEFAULT_VIEW, passesFilters, readViewState, writeViewState, type AnnexFilters, type AnnexSort, type AnnexViewState } from "@/components/tables/annex-view-state";
 import { ANNEX_GROUPS, isRateField } from "@/lib/annex-layout";

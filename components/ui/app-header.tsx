@@ -7,12 +7,13 @@ import { PrintHeading } from "@/components/ui/print-heading";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { UnitSearch } from "@/components/ui/unit-search";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
-import { getMessages } from "@/lib/i18n/messages";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import type { Messages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import type { PublishedMonth } from "@/lib/queries/months";
 
-export function dashboardLinks(month: string): NavLink[] {
-  const t = getMessages();
+export function dashboardLinks(t: Messages, month: string): NavLink[] {
   return [
     { href: `/${month}`, label: t.nav.overview },
     { href: `/${month}/municipal`, label: t.nav.municipal, audience: "allUnits" },
@@ -24,10 +25,10 @@ export function dashboardLinks(month: string): NavLink[] {
   ];
 }
 
-export function AppHeader({ months, month, showPicker = true }: { months: PublishedMonth[]; month: string; showPicker?: boolean }) {
-  const t = getMessages();
+export async function AppHeader({ months, month, showPicker = true }: { months: PublishedMonth[]; month: string; showPicker?: boolean }) {
+  const t = await getPageMessages();
   const current = months.find((m) => m.month === month);
-  const links = dashboardLinks(month);
+  const links = dashboardLinks(t, month);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only">
@@ -61,6 +62,7 @@ export function AppHeader({ months, month, showPicker = true }: { months: Publis
             {showPicker && current?.isDemo && <DemoBadge label={t.demo.badge} title={t.demo.explanation} />}
             <UnitSearch messages={t.readers.search} fallbackMonth={month} />
             <ThemeToggle messages={t.readers.theme} />
+            <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
             <ViewerMenu messages={t.auth} />
           </div>
         </div>

@@ -6,6 +6,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useMemo, useRef, useState } from "react";
 import { searchUnits, type UnitSearchEntry } from "@/lib/search/unit-search";
+import { localePath, readPathname } from "@/lib/i18n/locale";
 import { fill, type Messages } from "@/lib/i18n/messages";
 
 let request: Promise<UnitSearchEntry[]> | undefined;
@@ -18,7 +19,7 @@ function loadEntries(): Promise<UnitSearchEntry[]> {
 
 export function UnitSearch({ messages, fallbackMonth }: { messages: Messages["readers"]["search"]; fallbackMonth: string }) {
   const router = useRouter();
-  const pathname = usePathname();
+  const { locale, path: pathname } = readPathname(usePathname() ?? "/");
   const month = /^\/(\d{4}-\d{2})(\/|$)/.exec(pathname)?.[1] ?? /^\/reports\/(\d{4}-\d{2})/.exec(pathname)?.[1] ?? fallbackMonth;
   const [entries, setEntries] = useState<UnitSearchEntry[] | null>(null);
   const [query, setQuery] = useState("");
@@ -31,7 +32,7 @@ export function UnitSearch({ messages, fallbackMonth }: { messages: Messages["re
   const go = (entry: UnitSearchEntry) => {
     setOpen(false);
     setQuery("");
-    router.push(`/${month}/units/${entry.code}`);
+    router.push(localePath(locale, `/${month}/units/${entry.code}`));
   };
 
   return (

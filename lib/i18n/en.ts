@@ -733,4 +733,9 @@ export const en: Messages = {
       },
     },
   },
+  language: {
+    label: "Language",
+    zh: "中文",
+    en: "English",
+  },
 };

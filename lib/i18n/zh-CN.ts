@@ -747,6 +747,11 @@ export const zhCN = {
       },
     },
   },
+  language: {
+    label: "语言",
+    zh: "中文",
+    en: "English",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/ui/app-header";
 import { DemoBadge } from "@/components/ui/demo-badge";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { isMonth } from "@/lib/month";
 import { getPublishedMonths } from "@/lib/queries/months";
 
@@ -24,7 +24,7 @@ export default async function MonthLayout({
   const months = await getPublishedMonths();
   const current = months.find((m) => m.month === month);
   if (!current) notFound();
-  const t = getMessages();
+  const t = await getPageMessages();
 
   return (
     <div className="min-h-screen">

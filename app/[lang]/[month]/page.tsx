@@ -10,7 +10,8 @@ import { DemoBadge } from "@/components/ui/demo-badge";
 import { formatCount } from "@/lib/format";
 import { ANNEX_FIELDS, comparableValue, compareMonthFigure, type HeadlineField } from "@/lib/indicators";
 import { figureNoteText, figureValueText, previousLegend } from "@/lib/format-figure";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getMonthView } from "@/lib/queries/month-view";
 
@@ -38,14 +39,14 @@ const CHART_FIELDS = ["applied", "accepted", "completed", "promisedCompleted", "
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
-  return { title: `${getMessages().overview.heading} ${month}` };
+  return { title: `${(await getPageMessages()).overview.heading} ${month}` };
 }
 
 export default async function OverviewPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
   const view = await getMonthView(month);
   if (!view) notFound();
-  const t = getMessages();
+  const t = await getPageMessages();
   const { current, previous, history } = view;
   const value = (field: HeadlineField) => {
     const decision = current.figures.city[field];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
+import Link from "@/components/ui/locale-link";
 
 // 关于本系统: a page with no data, prerendered at build time. It is also the
 // static baseline of `npm run bench` (the month pages' throughput is reported
@@ -8,8 +9,8 @@ export const dynamic = "force-static";
 
 export const metadata: Metadata = { title: "关于本系统" };
 
-export default function AboutPage() {
-  const t = getMessages();
+export default async function AboutPage() {
+  const t = await getPageMessages();
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
       <div className="text-lg font-bold text-brand-900">
@@ -27,9 +28,9 @@ export default function AboutPage() {
         </p>
         <p>仅登录用户可查看数据；部门用户只能查看全市汇总和本单位的数据。</p>
       </div>
-      <a href="/" className="mt-6 inline-block text-sm text-brand-700 underline">
+      <Link href="/" className="mt-6 inline-block text-sm text-brand-700 underline">
         {t.errors.backHome}
-      </a>
+      </Link>
     </main>
   );
 }

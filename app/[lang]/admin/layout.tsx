@@ -1,12 +1,12 @@
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 
 // Admin pages render per request: they read the session and live data.
 export const dynamic = "force-dynamic";
 
-export default function AdminLayout({ children }: { children: React.ReactNode }) {
-  const t = getMessages();
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const t = await getPageMessages();
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">

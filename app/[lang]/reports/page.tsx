@@ -1,5 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { getLatestMonth } from "@/lib/queries/months";
+import { localePath } from "@/lib/i18n/locale";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 // Decided per request: the newest month changes when a month is published.
 export const dynamic = "force-dynamic";
@@ -8,5 +10,5 @@ export const dynamic = "force-dynamic";
 export default async function ReportsIndex() {
   const latest = await getLatestMonth();
   if (!latest) notFound();
-  redirect(`/reports/${latest}`);
+  redirect(localePath(await pageLocale(), `/reports/${latest}`));
 }

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
-import { SignInForm } from "@/app/signin/sign-in-form";
-import { getMessages } from "@/lib/i18n/messages";
+import { SignInForm } from "@/app/[lang]/signin/sign-in-form";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
+import { localePath } from "@/lib/i18n/locale";
 
-export const metadata: Metadata = { title: getMessages().auth.signInTitle };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getPageMessages()).auth.signInTitle };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  const t = getMessages();
+  const t = await getPageMessages();
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
@@ -18,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="mt-3 text-xl font-semibold">{t.auth.signInTitle}</h1>
           <p className="mt-1 text-sm text-slate-600">{t.auth.signInLead}</p>
         </div>
-        <SignInForm messages={t.auth} callbackUrl={callbackUrl ?? "/"} />
+        <SignInForm messages={t.auth} callbackUrl={callbackUrl ?? localePath(await pageLocale(), "/")} />
       </div>
     </main>
   );

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ScopeView } from "@/components/dashboard/scope-view";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { getMonthView } from "@/lib/queries/month-view";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
-  return { title: `${getMessages().districts.heading} ${month}` };
+  return { title: `${(await getPageMessages()).districts.heading} ${month}` };
 }
 
 export default async function Page({ params }: { params: Promise<{ month: string }> }) {

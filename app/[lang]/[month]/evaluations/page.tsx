@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
@@ -10,7 +10,8 @@ import { numClass, SectionTable, tdClass, thClass } from "@/components/sections/
 import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-figure";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { formatCount, formatRate } from "@/lib/format";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getBulletin } from "@/lib/queries/bulletin";
 import { getMonthView } from "@/lib/queries/month-view";
@@ -18,14 +19,14 @@ import { evaluationsSection, type EvaluationLine } from "@/lib/sections/evaluati
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
-  return { title: `${getMessages().sections.evaluations.heading} ${month}` };
+  return { title: `${(await getPageMessages()).sections.evaluations.heading} ${month}` };
 }
 
 export default async function EvaluationsPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
   const [view, bulletin] = await Promise.all([getMonthView(month), getBulletin(month)]);
   if (!view || !bulletin) notFound();
-  const t = getMessages();
+  const t = await getPageMessages();
   const s = t.sections;
   const section = evaluationsSection(view.current, view.previous, { municipalName: t.nav.municipal });
   const { city } = section;

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { AdminLink } from "@/components/sections/admin-link";
 import { SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { getBulletin } from "@/lib/queries/bulletin";
 import { formatPoints, formatRate } from "@/lib/format";
 import { unitFigure } from "@/lib/sections/problem-figures";
@@ -11,14 +12,14 @@ import { gapKey, problemEntries, ruleStatuses, type RuleStatus } from "@/lib/sec
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
-  return { title: `${getMessages().sections.problems.heading} ${month}` };
+  return { title: `${(await getPageMessages()).sections.problems.heading} ${month}` };
 }
 
 export default async function ProblemsPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
   const bulletin = await getBulletin(month);
   if (!bulletin) notFound();
-  const t = getMessages();
+  const t = await getPageMessages();
   const p = t.sections.problems;
   const entries = problemEntries(bulletin);
   const rules = ruleStatuses(bulletin.settings, bulletin.problems, bulletin.ruleInputs);

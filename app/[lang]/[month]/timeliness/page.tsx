@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
@@ -9,21 +9,22 @@ import { numClass, SectionTable, tdClass, thClass } from "@/components/sections/
 import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-figure";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { formatCount, formatRate } from "@/lib/format";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getMonthView } from "@/lib/queries/month-view";
 import { timelinessSection } from "@/lib/sections/timeliness";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
-  return { title: `${getMessages().sections.timeliness.heading} ${month}` };
+  return { title: `${(await getPageMessages()).sections.timeliness.heading} ${month}` };
 }
 
 export default async function TimelinessPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
   const view = await getMonthView(month);
   if (!view) notFound();
-  const t = getMessages();
+  const t = await getPageMessages();
   const s = t.sections;
   const section = timelinessSection(view.current, view.previous);
   const city = section.scopes.find((x) => x.scope === "city")!;

@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { getViewer } from "@/lib/auth/guard";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
+import { localePath } from "@/lib/i18n/locale";
 
-export const metadata: Metadata = { title: getMessages().readers.password.heading };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getPageMessages()).readers.password.heading };
+}
 export const dynamic = "force-dynamic";
 
 /** Where a user with a one-time initial password is sent before anything else (see docs/readme/readers.md). */
 export default async function ChangePasswordPage() {
-  if (!(await getViewer())) redirect("/signin?callbackUrl=%2Faccount%2Fpassword");
-  const t = getMessages();
+  const locale = await pageLocale();
+  if (!(await getViewer())) redirect(localePath(locale, `/signin?callbackUrl=${encodeURIComponent(localePath(locale, "/account/password"))}`));
+  const t = await getPageMessages();
   const p = t.readers.password;
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4">

@@ -1,13 +1,15 @@
 import { actionLabel, auditSentence, personName } from "@/lib/audit/audit-sentence";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { listAuditEventsFiltered, readAuditFilters } from "@/lib/queries/audit";
+import { localePath } from "@/lib/i18n/locale";
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("audit.view", "/admin/audit");
-  const t = getMessages();
+  const t = await getPageMessages();
   const a = t.readers.audit;
   const filters = readAuditFilters(await searchParams);
   const { events, total, actions, people } = await listAuditEventsFiltered(filters);
@@ -51,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <button type="submit" className="rounded border border-brand-600 bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
           {a.filters.apply}
         </button>
-        <a href="/admin/audit" className="px-2 py-1 text-brand-700 hover:underline">
+        <a href={localePath(await pageLocale(), "/admin/audit")} className="px-2 py-1 text-brand-700 hover:underline">
           {a.filters.clear}
         </a>
       </form>

@@ -1,11 +1,11 @@
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 
 export default async function MonthsPage() {
   await requirePagePermission("data.manage", "/admin/months");
-  const t = getMessages().upload;
+  const t = (await getPageMessages()).upload;
   const months = await prisma.reportMonth.findMany({
     orderBy: { month: "desc" },
     include: { currentVersion: { select: { number: true, origin: true, createdAt: true } }, _count: { select: { versions: true } } },

@@ -1,13 +1,13 @@
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import { getPublishedMonths } from "@/lib/queries/months";
 
 export default async function AdminReportsPage() {
   await requirePagePermission("data.manage", "/admin/reports");
-  const t = getMessages();
+  const t = await getPageMessages();
   const r = t.bulletin.admin.reports;
   const [months, counts] = await Promise.all([
     getPublishedMonths(),

@@ -3,13 +3,14 @@ import { ProblemSettingsForm } from "@/components/admin/settings-form";
 import { getAccessSettings } from "@/lib/auth/access-settings";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { PROBLEM_HEADINGS } from "@/lib/report";
 import { getProblemSettingsRecord } from "@/lib/queries/settings";
 
 export default async function SettingsPage() {
   await requirePagePermission("data.manage", "/admin/settings");
-  const t = getMessages();
+  const t = await getPageMessages();
   const s = t.bulletin.admin.settings;
   const record = await getProblemSettingsRecord();
   return (

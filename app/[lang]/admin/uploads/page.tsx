@@ -1,12 +1,12 @@
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { UploadForm } from "@/components/admin/upload-form";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 
 export default async function UploadsPage() {
   await requirePagePermission("data.manage", "/admin/uploads");
-  const t = getMessages().upload;
+  const t = (await getPageMessages()).upload;
   const recent = await prisma.upload.findMany({
     orderBy: { id: "desc" },
     take: 20,

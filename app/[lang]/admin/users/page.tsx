@@ -1,13 +1,14 @@
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { CreateUserForm } from "@/components/admin/user-forms";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { getUnits } from "@/lib/queries/unit-history";
 import { listUsers } from "@/lib/queries/users";
 
 export default async function UsersPage() {
   await requirePagePermission("users.manage", "/admin/users");
-  const t = getMessages();
+  const t = await getPageMessages();
   const [users, units] = await Promise.all([listUsers(), getUnits()]);
   const now = new Date();
   return (

@@ -3,10 +3,11 @@
 // first visit and served as a static page until the data, thresholds, texts or an issue change
 // (all read under REPORT_DATA_TAG). Who may see it is decided in proxy.ts (report.viewAllUnits).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { BulletinPage } from "@/components/report/bulletin-page";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, isMonth } from "@/lib/month";
 import { getBulletin, getBulletinTexts, getIssuedBulletinCached } from "@/lib/queries/bulletin";
 import { getPublishedMonths } from "@/lib/queries/months";
@@ -18,14 +19,14 @@ export const dynamicParams = true;
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
-  return { title: `${getMessages().bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month}` };
+  return { title: `${(await getPageMessages()).bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month}` };
 }
 
 export default async function BulletinRoute({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
   if (!isMonth(month)) notFound();
   const [issued, months] = await Promise.all([getIssuedBulletinCached(month, null), getPublishedMonths()]);
-  const t = getMessages();
+  const t = await getPageMessages();
   const b = t.bulletin;
   const i = t.figures.issue;
   if (issued) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
@@ -10,7 +10,8 @@ import { ANNEX_GROUPS, isRateField } from "@/lib/annex-layout";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
 import { hasNoCases, rowActiveEvaluationRate } from "@/lib/indicators";
 import { missingRateBase } from "@/lib/indicators/rate-bases";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getBulletin } from "@/lib/queries/bulletin";
 import { getMonthView } from "@/lib/queries/month-view";
@@ -37,7 +38,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
   if (!unitCodeParam(code)) notFound();
   const [unit, view, bulletin] = await Promise.all([getUnit(code), getMonthView(month), getBulletin(month)]);
   if (!unit || !view) notFound();
-  const t = getMessages();
+  const t = await getPageMessages();
   const row = view.current.rows.find((r) => r.unitCode === code) ?? null;
   const peers = view.current.rows.filter((r) => r.kind === unit.kind);
   const standing = unitStanding(peers, (view.previous?.rows ?? []).filter((r) => r.kind === unit.kind), code);

@@ -1,10 +1,11 @@
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { DiffTable } from "@/components/admin/diff-table";
 import { RollbackForm } from "@/components/admin/rollback-form";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { isMonth } from "@/lib/month";
 import { diffFigures } from "@/lib/uploads/diff-versions";
 import { fieldLabel } from "@/lib/uploads/field-label";
@@ -14,7 +15,7 @@ export default async function MonthHistoryPage({ params, searchParams }: { param
   const { month } = await params;
   await requirePagePermission("data.manage", `/admin/months/${month}`);
   if (!isMonth(month)) notFound();
-  const messages = getMessages();
+  const messages = await getPageMessages();
   const t = messages.upload;
   const reportMonth = await prisma.reportMonth.findUnique({ where: { month } });
   if (!reportMonth) notFound();

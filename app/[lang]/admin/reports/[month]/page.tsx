@@ -1,11 +1,12 @@
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { BulletinTextsForm } from "@/components/admin/bulletin-texts-form";
 import { IssueBulletinForm } from "@/components/admin/issue-bulletin-form";
 import { DraftDifferencesList } from "@/components/report/draft-differences";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { PROBLEM_KINDS } from "@/lib/indicators/problems";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, isMonth } from "@/lib/month";
 import { PROBLEM_HEADINGS } from "@/lib/report";
 import { getBulletin, getDraftAgainstIssue, listBulletinTextVersions, listIssuesCached } from "@/lib/queries/bulletin";
@@ -22,7 +23,7 @@ export default async function EditBulletinTextsPage({ params }: { params: Promis
     getDraftAgainstIssue(month),
   ]);
   if (!bulletin) notFound();
-  const t = getMessages();
+  const t = await getPageMessages();
   const r = t.bulletin.admin.reports;
   const i = t.figures.issue;
   const newest = versions[0] ?? null;

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { DiffTable } from "@/components/admin/diff-table";
 import { CompletenessGate, gapName } from "@/components/admin/completeness-gate";
@@ -7,7 +7,8 @@ import { UploadPreviewForm, type SummaryCell } from "@/components/admin/upload-p
 import { requirePagePermission } from "@/lib/auth/guard";
 import { idParam } from "@/lib/route-params";
 import { prisma } from "@/lib/db";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators/types";
 import { checkUpload, type UnitMappings } from "@/lib/uploads/check-upload";
 import { diffFigures } from "@/lib/uploads/diff-versions";
@@ -18,7 +19,7 @@ import { mergeSummaries, storedFiles, type SummaryForm } from "@/lib/uploads/pub
 export default async function UploadPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePagePermission("data.manage", `/admin/uploads/${id}`);
-  const messages = getMessages();
+  const messages = await getPageMessages();
   const t = messages.upload;
   const uploadId = idParam(id);
   if (uploadId === null) notFound();

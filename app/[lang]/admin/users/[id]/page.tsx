@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { EditUserForm, ResetPasswordForm, SetActiveForm } from "@/components/admin/user-forms";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { idParam } from "@/lib/route-params";
 import { getUnits } from "@/lib/queries/unit-history";
 import { getUserForAdmin } from "@/lib/queries/users";
@@ -13,7 +13,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   if (userId === null) notFound();
   const [user, units] = await Promise.all([getUserForAdmin(userId), getUnits()]);
   if (!user) notFound();
-  const t = getMessages();
+  const t = await getPageMessages();
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-bold">

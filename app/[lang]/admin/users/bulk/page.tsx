@@ -1,10 +1,10 @@
 import { BulkAccountsForm } from "@/components/admin/bulk-accounts-form";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 
 export default async function BulkAccountsPage() {
   await requirePagePermission("users.manage", "/admin/users/bulk");
-  const t = getMessages();
+  const t = await getPageMessages();
   const b = t.readers.bulk;
   return (
     <div className="space-y-4">

@@ -2,28 +2,30 @@
 // it, with what differs from the issued edition. Rendered per request (admins compare it
 // before issuing again); a month not issued yet has only its draft at /reports/[month].
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { notFound, redirect } from "next/navigation";
 import { DraftDifferencesList } from "@/components/report/draft-differences";
 import { BulletinPage } from "@/components/report/bulletin-page";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, isMonth } from "@/lib/month";
 import { getDraftAgainstIssue } from "@/lib/queries/bulletin";
 import { getPublishedMonths } from "@/lib/queries/months";
+import { localePath } from "@/lib/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
-  return { title: `${getMessages().bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month}（草稿）` };
+  return { title: `${(await getPageMessages()).bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month}（草稿）` };
 }
 
 export default async function BulletinDraftRoute({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
   if (!isMonth(month)) notFound();
   const [state, months] = await Promise.all([getDraftAgainstIssue(month), getPublishedMonths()]);
-  if (!state) redirect(`/reports/${month}`);
-  const t = getMessages();
+  if (!state) redirect(localePath(await pageLocale(), `/reports/${month}`));
+  const t = await getPageMessages();
   const i = t.figures.issue;
   return (
     <BulletinPage

@@ -1,16 +1,17 @@
 // One issued edition of a month's bulletin (第1版, 第2版 …), exactly as issued.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { BulletinPage } from "@/components/report/bulletin-page";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, isMonth } from "@/lib/month";
 import { getIssuedBulletinCached } from "@/lib/queries/bulletin";
 import { getPublishedMonths } from "@/lib/queries/months";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string; edition: string }> }): Promise<Metadata> {
   const { month, edition } = await params;
-  return { title: `${getMessages().bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month} 第${edition}版` };
+  return { title: `${(await getPageMessages()).bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month} 第${edition}版` };
 }
 
 export default async function BulletinEditionRoute({ params }: { params: Promise<{ month: string; edition: string }> }) {
@@ -18,7 +19,7 @@ export default async function BulletinEditionRoute({ params }: { params: Promise
   if (!isMonth(month) || !/^[1-9]\d{0,3}$/.test(edition)) notFound();
   const [issued, months] = await Promise.all([getIssuedBulletinCached(month, Number(edition)), getPublishedMonths()]);
   if (!issued) notFound();
-  const t = getMessages();
+  const t = await getPageMessages();
   const i = t.figures.issue;
   return (
     <BulletinPage
