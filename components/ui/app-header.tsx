@@ -9,7 +9,7 @@ import { UnitSearch } from "@/components/ui/unit-search";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import type { Messages } from "@/lib/i18n/messages";
-import { getPageMessages } from "@/lib/i18n/page-locale";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import type { PublishedMonth } from "@/lib/queries/months";
 
@@ -27,6 +27,7 @@ export function dashboardLinks(t: Messages, month: string): NavLink[] {
 
 export async function AppHeader({ months, month, showPicker = true }: { months: PublishedMonth[]; month: string; showPicker?: boolean }) {
   const t = await getPageMessages();
+  const locale = await pageLocale();
   const current = months.find((m) => m.month === month);
   const links = dashboardLinks(t, month);
   return (
@@ -39,7 +40,7 @@ export async function AppHeader({ months, month, showPicker = true }: { months: 
           template={t.readers.nav.printHeading}
           city={t.app.city}
           title={t.app.title}
-          month={formatMonthLabel(month)}
+          month={formatMonthLabel(month, locale)}
           scopes={links.map(({ href, label }) => ({ href, label }))}
         />
         <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-3 md:flex-row md:items-center md:justify-between print:hidden">
@@ -53,7 +54,7 @@ export async function AppHeader({ months, month, showPicker = true }: { months: 
           <div className="flex flex-wrap items-center gap-3">
             {showPicker && (
               <MonthPicker
-                months={months.map((m) => ({ month: m.month, label: formatMonthLabel(m.month), isDemo: m.isDemo }))}
+                months={months.map((m) => ({ month: m.month, label: formatMonthLabel(m.month, locale), isDemo: m.isDemo }))}
                 current={month}
                 label={t.nav.month}
                 demoLabel={t.demo.badge}

@@ -752,6 +752,13 @@ export const zhCN = {
     zh: "中文",
     en: "English",
   },
+  aboutPage: {
+    title: "关于本系统",
+    what: "本系统展示一体化政务服务平台每月的运行情况：申请、受理、办结、超期办结、提速率、网上办理、好差评与事项覆盖，分为全市、市本级和各县（市、区），并附逐月对比图表。它取代过去用 Word 和 Excel 手工汇编的月度通报。",
+    figures: "所有数字由各单位上报的数据计算，比率由分子和分母汇总而来，不对比率求平均。标有“{demo}”的月份为系统生成的示例数据，并非真实统计。",
+    access: "仅登录用户可查看数据；部门用户只能查看全市汇总和本单位的数据。",
+    language: "英文界面（/en）只翻译界面文字；数字、单位名称和通报原文（含下载的 Word、PDF、Excel）保持中文原样。",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
