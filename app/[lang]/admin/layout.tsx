@@ -1,4 +1,5 @@
 import Link from "@/components/ui/locale-link";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
@@ -23,7 +24,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/" className="text-slate-600 hover:underline">{t.admin.nav.dashboard}</Link>
             </nav>
           </div>
-          <ViewerMenu messages={t.auth} />
+          <div className="flex items-center gap-3">
+            <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
+            <ViewerMenu messages={t.auth} />
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

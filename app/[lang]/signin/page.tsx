@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SignInForm } from "@/app/[lang]/signin/sign-in-form";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { localePath } from "@/lib/i18n/locale";
@@ -14,6 +15,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <div className="mb-6">
+          <div className="mb-2 flex justify-end">
+            <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
+          </div>
           <div className="text-lg font-bold text-brand-900">
             {t.app.city}
             {t.app.title}
