@@ -20,9 +20,22 @@ import { needsRefresh, readSession, reissueToken } from "@/lib/auth/session";
 import { internalPath, isLanguageFree, localePath } from "@/lib/i18n/locale";
 import type { Locale } from "@/lib/i18n/messages";
 
+// URLs this proxy answers with are built on request.url, never request.nextUrl: with
+// skipProxyUrlNormalize (next.config.ts) request.url is the URL the server was asked on
+// (http://127.0.0.1:3000/…), which Next recognises as its own and serves internally. nextUrl
+// renames 127.0.0.1 "localhost", and Next would proxy a rewrite there as an external URL.
+
+/** The query without the router's cache-busting _rsc parameter (seen here with skipProxyUrlNormalize). */
+function withoutRscQuery(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("_rsc");
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
+}
+
 /** The refusal page, in the app's layout; no shared cache may keep it. */
 function refusal(request: NextRequest, locale: Locale, kind: "forbidden" | "not-found"): NextResponse {
-  const response = NextResponse.rewrite(new URL(internalPath(locale, `/refused/${kind}`), request.nextUrl), {
+  const response = NextResponse.rewrite(new URL(internalPath(locale, `/refused/${kind}`), request.url), {
     status: kind === "forbidden" ? 403 : 404,
   });
   response.headers.set("Cache-Control", "private, no-store");
@@ -43,17 +56,17 @@ export default async function proxy(request: NextRequest): Promise<Response> {
   if (decision === "changePassword") {
     // Signed in with a one-time password: nothing opens until it is replaced.
     if (api) return forbiddenResponse(true);
-    return NextResponse.redirect(new URL(localePath(locale, CHANGE_PASSWORD_PATH), request.nextUrl));
+    return NextResponse.redirect(new URL(localePath(locale, CHANGE_PASSWORD_PATH), request.url));
   }
   if (decision === "signIn") {
     if (api) return unauthenticatedResponse();
-    const url = new URL(localePath(locale, "/signin"), request.nextUrl);
-    url.searchParams.set("callbackUrl", pathname + search);
+    const url = new URL(localePath(locale, "/signin"), request.url);
+    url.searchParams.set("callbackUrl", pathname + withoutRscQuery(search));
     return NextResponse.redirect(url);
   }
   let response: NextResponse;
   if (page && route) {
-    const url = new URL(internalPath(route.locale, route.path), request.nextUrl);
+    const url = new URL(internalPath(route.locale, route.path), request.url);
     url.search = search;
     response = NextResponse.rewrite(url);
   } else {
