@@ -35,8 +35,7 @@ function withoutRscQuery(search: string): string {
 
 /** The refusal page, in the app's layout; no shared cache may keep it. */
 function refusal(request: NextRequest, locale: Locale, kind: "forbidden" | "not-found"): NextResponse {
-  // No { status } here: Next answers a proxy response's 404 with its own bare not-found route
-  // instead of the rewrite's page. The status comes from the page's forbidden()/notFound().
+  // The status (403/404) comes from the page's forbidden()/notFound(), not from the rewrite.
   const response = NextResponse.rewrite(new URL(internalPath(locale, `/refused/${kind}`), request.url));
   response.headers.set("Cache-Control", "private, no-store");
   return response;
