@@ -42,6 +42,13 @@ const sharedCache: Partial<NextConfig> = process.env.REDIS_URL
 const nextConfig: NextConfig = {
   ...sharedCache,
   reactStrictMode: true,
+  // proxy.ts rewrites every page request to its language's tree (/zh-CN/…, /en/…). Without this,
+  // Next re-serialises a rewrite's URL with "localhost" for 127.0.0.1 (where `npm start` and the
+  // tests listen), then takes it for another origin and proxies it out ("Failed to proxy",
+  // socket hang up). With it, the proxy sees the request as sent (the path it decides on is the
+  // same; RSC requests keep their _rsc query and router headers) and its URLs are used as
+  // written (docs/readme/language.md).
+  skipProxyUrlNormalize: true,
   poweredByHeader: false,
   // npm test builds into its own directory so that it never replaces the build `npm start` serves.
   distDir,

@@ -1,34 +1,76 @@
 // The gate before every request: who is asking (the session cookie, read by
 // lib/auth/session.ts) and whether the permission table (lib/auth/permissions.ts)
-// gives them this path, decided on the decoded, normalised path and refusing
-// any path no rule names. Month pages are prerendered once for every audience,
+// gives them this path, decided on the decoded, normalised path without its
+// language prefix (/en/2021-06 is decided as /2021-06) and refusing any path no
+// rule names. Month pages are prerendered once for every audience and language,
 // so this is the only check between a department user and other units' rows on
 // them; route handlers and server actions check again (lib/auth/guard.ts).
+//
+// Pages live in one tree, app/[lang]/…: an allowed page request is rewritten to
+// /zh-CN/… (unprefixed URLs) or /en/…, built from the very path that was decided.
+// A refused page request is rewritten to an internal page that calls forbidden()
+// or notFound(), so the refusal is drawn inside the app's layout, in the
+// request's language, with status 403 or 404 (docs/readme/language.md).
 import { NextResponse, type NextRequest } from "next/server";
 import { getAccessSettings } from "@/lib/auth/access-settings";
 import { authorizePath, CHANGE_PASSWORD_PATH } from "@/lib/auth/permissions";
 import { forbiddenResponse, notFoundResponse, unauthenticatedResponse } from "@/lib/auth/refusal-response";
+import { readRequestPath } from "@/lib/auth/request-path";
 import { needsRefresh, readSession, reissueToken } from "@/lib/auth/session";
+import { internalPath, isLanguageFree, localePath } from "@/lib/i18n/locale";
+import type { Locale } from "@/lib/i18n/messages";
+
+// URLs this proxy answers with are built on request.url, never request.nextUrl: with
+// skipProxyUrlNormalize (next.config.ts) request.url is the URL the server was asked on
+// (http://127.0.0.1:3000/…), which Next recognises as its own and serves internally. nextUrl
+// renames 127.0.0.1 "localhost", and Next would proxy a rewrite there as an external URL.
+
+/** The query without the router's cache-busting _rsc parameter (seen here with skipProxyUrlNormalize). */
+function withoutRscQuery(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("_rsc");
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
+}
+
+/** The refusal page, in the app's layout; no shared cache may keep it. */
+function refusal(request: NextRequest, locale: Locale, kind: "forbidden" | "not-found"): NextResponse {
+  // The status (403/404) comes from the page's forbidden()/notFound(), not from the rewrite.
+  const response = NextResponse.rewrite(new URL(internalPath(locale, `/refused/${kind}`), request.url));
+  response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
 
 export default async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   const session = await readSession(request.cookies.getAll());
   const decision = authorizePath(session?.viewer ?? null, pathname, await getAccessSettings());
+  const route = readRequestPath(pathname);
+  // A path that could be read two ways still gets its refusal in the language it asked for.
+  const locale: Locale = route?.locale ?? (/^\/en(\/|$)/.test(pathname) ? "en" : "zh-CN");
   const api = pathname.startsWith("/api/");
-  if (decision === "notFound") return notFoundResponse(api);
-  if (decision === "forbidden") return forbiddenResponse(api);
+  const page = !api && !(route && isLanguageFree(route.path));
+  if (decision === "notFound") return page ? refusal(request, locale, "not-found") : notFoundResponse(api);
+  if (decision === "forbidden") return page ? refusal(request, locale, "forbidden") : forbiddenResponse(api);
   if (decision === "changePassword") {
     // Signed in with a one-time password: nothing opens until it is replaced.
     if (api) return forbiddenResponse(true);
-    return NextResponse.redirect(new URL(CHANGE_PASSWORD_PATH, request.nextUrl));
+    return NextResponse.redirect(new URL(localePath(locale, CHANGE_PASSWORD_PATH), request.url));
   }
   if (decision === "signIn") {
     if (api) return unauthenticatedResponse();
-    const url = new URL("/signin", request.nextUrl);
-    url.searchParams.set("callbackUrl", pathname + search);
+    const url = new URL(localePath(locale, "/signin"), request.url);
+    url.searchParams.set("callbackUrl", pathname + withoutRscQuery(search));
     return NextResponse.redirect(url);
   }
-  const response = NextResponse.next();
+  let response: NextResponse;
+  if (page && route) {
+    const url = new URL(internalPath(route.locale, route.path), request.url);
+    url.search = search;
+    response = NextResponse.rewrite(url);
+  } else {
+    response = NextResponse.next();
+  }
   // Pages hold data for signed-in viewers only: no shared cache may keep them.
   // (Route handlers set their own, e.g. no-store on downloads.)
   if (!api) response.headers.set("Cache-Control", "private, no-cache");

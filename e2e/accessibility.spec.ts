@@ -25,10 +25,18 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
     "/2020-05/units/d08/items",
     "/2020-05/units/d08/items/P01",
     "/2020-05/timeliness",
+    // English (/en/…): the same pages, the 404 inside the layout.
+    `/en/${MONTH}`,
+    `/en/${MONTH}/municipal`,
+    `/en/${MONTH}/evaluations`,
+    `/en/reports/${MONTH}`,
+    `/en/${MONTH}/units/x04`,
+    "/en/2030-01",
+    "/en/2020-05/units/d08/items/P01",
   ],
-  // /municipal: the proxy's own 403 page (lib/auth/forbidden-response.ts), light only.
-  gaj: [`/${MONTH}`, `/${MONTH}/units/d08`, "/2030-01", `/${MONTH}/municipal`, "/2020-05/units/d08", "/2020-05/units/d08/items", "/2020-05/units/d08/items/P01"],
-  admin: ["/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports"],
+  // /municipal: the proxy refuses it with the 403 page drawn inside the layout (docs/readme/language.md).
+  gaj: [`/${MONTH}`, `/${MONTH}/units/d08`, "/2030-01", `/${MONTH}/municipal`, `/en/${MONTH}/units/d08`, `/en/${MONTH}/municipal`, "/2020-05/units/d08", "/2020-05/units/d08/items", "/2020-05/units/d08/items/P01"],
+  admin: ["/en/admin/users", "/en/admin/months", "/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports"],
 };
 
 async function mountEverything(page: Page) {

@@ -77,7 +77,7 @@ for (const [account, own] of [["gaj", "d08"], ["xuanhan", "x04"]] as const) {
     test.setTimeout(300_000);
     const cookie = cookieHeader(account);
     // What the account may see anyway (the city page, its own unit): figures found there are not leaks.
-    const allowed = (await Promise.all([`/2021-06`, `/2021-06/units/${own}`].map((p) => rawGet(p, { cookie })))).map((r) => r.body).join("\n");
+    const allowed = (await Promise.all([`/2021-06`, `/2021-06/units/${own}`, `/en/2021-06`, `/en/2021-06/units/${own}`].map((p) => rawGet(p, { cookie })))).map((r) => r.body).join("\n");
     const markers = ALL_UNITS.filter((u) => u.name !== (account === "gaj" ? "市公安局" : "宣汉县"))
       .flatMap((u) => [u.applied, u.accepted, u.completed, u.onlineApplied, u.activeEvaluations])
       .filter((n) => n >= 1_000)
@@ -89,7 +89,23 @@ for (const [account, own] of [["gaj", "d08"], ["xuanhan", "x04"]] as const) {
       ...["municipal", "districts", "evaluations", "timeliness", "problems"].map((r) => ({ segments: ["2021-06", r], headers: Object.keys(HEADERS) })),
       ...UNIT_CODES.filter((c) => c !== own).map((c) => ({ segments: ["2021-06", "units", c], headers: c === "x04" || c === "d08" || c === "d13" ? Object.keys(HEADERS) : ["plain"] })),
     ];
-    const requests = targets.flatMap(({ segments, headers }) => variants(segments).flatMap((path) => headers.map((h) => ({ path, h }))));
+    // The same pages in English (/en/…): every variant of the path behind the prefix, and the
+    // prefix itself written every way (/EN, /%65n, /en%2F…, /en/en, /en/., the internal /zh-CN).
+    const english = targets
+      .filter(({ segments }) => segments[1] !== "units" || ["x04", "d08", "d13", "d01"].includes(segments[2]!))
+      .flatMap(({ segments }) => [
+        ...variants(["en", ...segments]),
+        `/en/en/${segments.join("/")}`,
+        `/en/./${segments.join("/")}`,
+        `/en%2F${segments.join("%2F")}`,
+        `/%65n/${segments.join("/")}`,
+        `/zh-CN/${segments.join("/")}`,
+        `/en/zh-CN/${segments.join("/")}`,
+      ]);
+    const requests = [
+      ...targets.flatMap(({ segments, headers }) => variants(segments).flatMap((path) => headers.map((h) => ({ path, h })))),
+      ...english.flatMap((path) => ["plain", "rsc"].map((h) => ({ path, h }))),
+    ];
     const leaks: string[] = [];
     const statuses = new Map<number, number>();
     for (let i = 0; i < requests.length; i += 8) {

@@ -132,8 +132,8 @@ async function expectPageNotFound(render: Promise<unknown>) {
 
 describe("dynamic pages: unknown ids and codes are the 404 page, not a 500", () => {
   it("/admin/uploads/[id] and /admin/users/[id]", async () => {
-    const uploads = (await import("@/app/admin/uploads/[id]/page")).default;
-    const users = (await import("@/app/admin/users/[id]/page")).default;
+    const uploads = (await import("@/app/[lang]/admin/uploads/[id]/page")).default;
+    const users = (await import("@/app/[lang]/admin/users/[id]/page")).default;
     for (const id of [...PROTOTYPE_KEYS, "0", "1e3", "99999999999", "2147483647"]) {
       await expectPageNotFound(uploads({ params: Promise.resolve({ id }) }));
       await expectPageNotFound(users({ params: Promise.resolve({ id }) }));
@@ -141,7 +141,7 @@ describe("dynamic pages: unknown ids and codes are the 404 page, not a 500", () 
   });
 
   it("/[month]/units/[code]", async () => {
-    const unit = (await import("@/app/[month]/units/[code]/page")).default;
+    const unit = (await import("@/app/[lang]/[month]/units/[code]/page")).default;
     for (const code of [...PROTOTYPE_KEYS, "D08", "d999"]) {
       await expectPageNotFound(unit({ params: Promise.resolve({ month: "2021-06", code }) }));
     }

@@ -4,7 +4,7 @@
 // pipeline (stageCaseImport + publishCaseImport), 32 connections:
 //   - a unit's items page (the unit with the most evaluations, and 市公安局);
 //   - an item's case list, page 1 of the largest item (45,659 cases), and a walk through its
-//     distinct pages (?page=1…P, each page asked for the first time: the uncached read);
+//     distinct pages (/1…/P, each page asked for the first time: the uncached read);
 // and the reads alone, uncached, on the bench's client (plans: docs/readme/drill-down.md).
 // Runs last: it replaces the current version of the N months before and including 2021-06 with
 // their case-record versions, which would change what the other sections measure.
@@ -120,7 +120,7 @@ const section: BenchSection = {
       { id: "items-most-evaluated", label: `items page: ${mostEvaluated!.code} (most evaluations)`, path: `/${month}/units/${mostEvaluated!.code}/items` },
       { id: "items-police", label: "items page: d08 市公安局", path: `/${month}/units/d08/items` },
       { id: "cases-page-1", label: `case list: ${largest!.itemCode}, page 1`, path: itemPath },
-      { id: "cases-page-mid", label: `case list: ${largest!.itemCode}, page ${Math.ceil(pages / 2)}`, path: `${itemPath}?page=${Math.ceil(pages / 2)}` },
+      { id: "cases-page-mid", label: `case list: ${largest!.itemCode}, page ${Math.ceil(pages / 2)}`, path: `${itemPath}/${Math.ceil(pages / 2)}` },
     ];
     const amount = ctx.quick ? 600 : 2000;
     const rows: Row[] = [];
@@ -133,7 +133,7 @@ const section: BenchSection = {
       rows.push({ page: target.label, rps: result.requestsPerSecond, p50: result.latencyP50Ms, p99: result.latencyP99Ms, max: result.latencyMaxMs, errors: result.errors });
     }
     // Every page of the largest item once, in turn (first visit of each: no cached read).
-    const walk = Array.from({ length: pages }, (_, i) => `${itemPath}?page=${i + 2 <= pages ? i + 2 : 1}`);
+    const walk = Array.from({ length: pages }, (_, i) => i + 2 <= pages ? `${itemPath}/${i + 2}` : itemPath);
     ctx.log(`drill-down: walking ${pages} distinct pages of ${largest!.itemCode}`);
     const distinct = await loadRotating(ctx, walk, walk.length);
     results.set("cases-distinct", distinct);

@@ -4,6 +4,8 @@
 // answers with the staged upload's preview URL, or the problems (rendered as text).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useLocale } from "@/components/ui/locale-link";
+import { localePath } from "@/lib/i18n/locale";
 import type { Problem } from "@/lib/import/types";
 import type { Messages } from "@/lib/i18n/messages";
 
@@ -11,6 +13,7 @@ type Answer = { kind?: string; url?: string; message?: string; problems?: Proble
 
 export function UploadForm({ t }: { t: Messages["upload"] }) {
   const router = useRouter();
+  const locale = useLocale();
   const [progress, setProgress] = useState<number | null>(null);
   const [phase, setPhase] = useState<"idle" | "sending" | "checking">("idle");
   const [answer, setAnswer] = useState<Answer | null>(null);
@@ -35,7 +38,7 @@ export function UploadForm({ t }: { t: Messages["upload"] }) {
       const body = (xhr.response ?? {}) as Answer;
       setPhase("idle");
       if (xhr.status === 201 && body.url) {
-        router.push(body.url);
+        router.push(localePath(locale, body.url));
         return;
       }
       setAnswer({ ...body, message: body.message ?? (xhr.status >= 400 && !body.problems ? `HTTP ${xhr.status}` : undefined) });
@@ -70,7 +73,7 @@ export function UploadForm({ t }: { t: Messages["upload"] }) {
         <div role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="upload-answer">
           {answer.kind === "duplicate" && <p className="font-semibold">{t.duplicate}</p>}
           {answer.message && <p>{answer.message}</p>}
-          {answer.url && answer.kind === "duplicate" && <a href={answer.url} className="underline">{answer.url}</a>}
+          {answer.url && answer.kind === "duplicate" && <a href={localePath(locale, answer.url)} className="underline">{answer.url}</a>}
           {answer.problems && (
             <>
               <p className="font-semibold">{t.rejected}</p>

@@ -4,7 +4,7 @@
 // naming its units, and the units to look at first, every unit one click from its page.
 // Fetched after load from /api/months/[month]/attention, which only officials and admins
 // get: the prerendered home page is shared with department users and names no unit.
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { useEffect, useState } from "react";
 import { useViewer } from "@/components/ui/use-viewer";
 import type { Attention, AttentionUnit } from "@/lib/sections/attention";

@@ -9,7 +9,8 @@ import { AnnexTable, type AnnexTableRow } from "@/components/tables/annex-table"
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
 import { figureNoteText, figureValueText, previousLegend } from "@/lib/format-figure";
 import { ANNEX_FIELDS, hasNoCases, reconcile, topN, type HeadlineField } from "@/lib/indicators";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import type { MonthWithScopes } from "@/lib/queries/month-view";
 
@@ -33,7 +34,7 @@ const DISTRICT_FIELDS: HeadlineField[] = MUNICIPAL_FIELDS.filter(
   (f) => !["promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate"].includes(f),
 );
 
-export function ScopeView({
+export async function ScopeView({
   kind,
   current,
   previous,
@@ -42,7 +43,7 @@ export function ScopeView({
   current: MonthWithScopes;
   previous: MonthWithScopes | null;
 }) {
-  const t = getMessages();
+  const t = await getPageMessages();
   const isMunicipal = kind === "DEPARTMENT";
   const text = isMunicipal ? t.municipal : t.districts;
   const scopeKey = isMunicipal ? "municipal" : "districts";

@@ -3,7 +3,7 @@
 // A unit's service items: most overdue first, sortable by any column (in the browser: the page
 // is one cached read, the whole list is on it). Items with no case this month show 本月无办件
 // across the case columns instead of a row of zeros.
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { useMemo, useState } from "react";
 import { formatCount, formatRate } from "@/lib/format";
 import type { Messages } from "@/lib/i18n/messages";

@@ -3,12 +3,12 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum, type ChartSeries } from "@/components/charts/chart-types";
 import { SvgBarChart } from "@/components/charts/svg-bar-chart";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import type { BulletinFigure } from "@/lib/report";
 
 /** Drawn on the server (SvgBarChart): no chart library in the browser for the bulletin's figures. */
-export function BulletinFigureChart({ figure, testId }: { figure: BulletinFigure; testId?: string }) {
-  const t = getMessages();
+export async function BulletinFigureChart({ figure, testId }: { figure: BulletinFigure; testId?: string }) {
+  const t = await getPageMessages();
   const last = figure.series.length - 1;
   const series: ChartSeries[] = figure.series.map((s, i) => ({
     key: `s${i}`,

@@ -2,7 +2,7 @@
 // document, with a banner saying what is shown (an issued edition, or a draft) and what
 // follows the document (the draft's differences). Used by /reports/[month], its draft and
 // its editions.
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { BulletinDocument } from "@/components/report/bulletin-document";
 import { AdminLink } from "@/components/sections/admin-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
@@ -10,13 +10,13 @@ import { MonthPicker } from "@/components/ui/month-picker";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { UnitSearch } from "@/components/ui/unit-search";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import type { Bulletin } from "@/lib/report";
 
 const button = "rounded-md border px-3 py-1.5 text-sm whitespace-nowrap";
 
-export function BulletinPage({
+export async function BulletinPage({
   month,
   bulletin,
   months,
@@ -34,7 +34,7 @@ export function BulletinPage({
   banner?: React.ReactNode;
   children?: React.ReactNode;
 }) {
-  const t = getMessages();
+  const t = await getPageMessages();
   const b = t.bulletin;
   const api = `/api/reports/${month}`;
   return (

@@ -11,6 +11,8 @@
 // Lighthouse with the whole table as a client component). Unit names are plain
 // links: 41 next/link components would each hydrate and prefetch.
 import { AnnexTableView, type AnnexViewLabels, type AnnexViewRow } from "@/components/tables/annex-table-view";
+import { localePath } from "@/lib/i18n/locale";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { ANNEX_GROUPS, isRateField } from "@/lib/annex-layout";
 import { formatCount, formatRate } from "@/lib/format";
 import { missingRateBase } from "@/lib/indicators/rate-bases";
@@ -30,7 +32,7 @@ const FIELDS: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
 /** Columns that the 本月无办件 cell spans: every case count and rate before the evaluations. */
 const NO_CASE_SPAN = FIELDS.indexOf("activeEvaluations");
 
-export function AnnexTable({
+export async function AnnexTable({
   rows,
   kind,
   month,
@@ -49,6 +51,7 @@ export function AnnexTable({
   readers: Messages["readers"];
 }) {
   const r = readers;
+  const locale = await pageLocale();
   const cell = (row: AnnexTableRow, field: AnnexField) => {
     const missing = missingRateBase(row, field);
     if (missing) {
@@ -99,7 +102,7 @@ export function AnnexTable({
       <tr key={row.unitCode} data-unit={row.unitName} data-code={row.unitCode} className="odd:bg-white even:bg-slate-50 hover:bg-brand-50">
         <td className="sticky left-0 w-10 min-w-10 border-r border-slate-100 bg-inherit px-2 py-1 text-center">{row.seq}</td>
         <th scope="row" className="sticky left-10 max-w-[9.5rem] border-r border-slate-100 bg-inherit px-2 py-1 text-left font-normal sm:max-w-none sm:whitespace-nowrap">
-          <a href={`/${month}/units/${row.unitCode}`} className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700">
+          <a href={localePath(locale, `/${month}/units/${row.unitCode}`)} className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700">
             {row.unitName}
           </a>
           {row.noCases && (

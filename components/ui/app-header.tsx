@@ -7,12 +7,13 @@ import { PrintHeading } from "@/components/ui/print-heading";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { UnitSearch } from "@/components/ui/unit-search";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
-import { getMessages } from "@/lib/i18n/messages";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import type { Messages } from "@/lib/i18n/messages";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import type { PublishedMonth } from "@/lib/queries/months";
 
-export function dashboardLinks(month: string): NavLink[] {
-  const t = getMessages();
+export function dashboardLinks(t: Messages, month: string): NavLink[] {
   return [
     { href: `/${month}`, label: t.nav.overview },
     { href: `/${month}/municipal`, label: t.nav.municipal, audience: "allUnits" },
@@ -24,10 +25,11 @@ export function dashboardLinks(month: string): NavLink[] {
   ];
 }
 
-export function AppHeader({ months, month, showPicker = true }: { months: PublishedMonth[]; month: string; showPicker?: boolean }) {
-  const t = getMessages();
+export async function AppHeader({ months, month, showPicker = true }: { months: PublishedMonth[]; month: string; showPicker?: boolean }) {
+  const t = await getPageMessages();
+  const locale = await pageLocale();
   const current = months.find((m) => m.month === month);
-  const links = dashboardLinks(month);
+  const links = dashboardLinks(t, month);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only">
@@ -38,7 +40,7 @@ export function AppHeader({ months, month, showPicker = true }: { months: Publis
           template={t.readers.nav.printHeading}
           city={t.app.city}
           title={t.app.title}
-          month={formatMonthLabel(month)}
+          month={formatMonthLabel(month, locale)}
           scopes={links.map(({ href, label }) => ({ href, label }))}
         />
         <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-3 md:flex-row md:items-center md:justify-between print:hidden">
@@ -52,7 +54,7 @@ export function AppHeader({ months, month, showPicker = true }: { months: Publis
           <div className="flex flex-wrap items-center gap-3">
             {showPicker && (
               <MonthPicker
-                months={months.map((m) => ({ month: m.month, label: formatMonthLabel(m.month), isDemo: m.isDemo }))}
+                months={months.map((m) => ({ month: m.month, label: formatMonthLabel(m.month, locale), isDemo: m.isDemo }))}
                 current={month}
                 label={t.nav.month}
                 demoLabel={t.demo.badge}
@@ -61,6 +63,7 @@ export function AppHeader({ months, month, showPicker = true }: { months: Publis
             {showPicker && current?.isDemo && <DemoBadge label={t.demo.badge} title={t.demo.explanation} />}
             <UnitSearch messages={t.readers.search} fallbackMonth={month} />
             <ThemeToggle messages={t.readers.theme} />
+            <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
             <ViewerMenu messages={t.auth} />
           </div>
         </div>

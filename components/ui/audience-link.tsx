@@ -2,7 +2,7 @@
 
 // A link to a view that names every unit: on pages prerendered for every viewer, a department
 // user (who would get 403 there) sees the same content without the link.
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { useViewer } from "@/components/ui/use-viewer";
 
 export function AudienceLink({ href, className, children, testId }: { href: string; className?: string; children: React.ReactNode; testId?: string }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { useViewer } from "@/components/ui/use-viewer";
 
 /** Back to the unit's table — or, for a department user who may not open it, to the city overview. */

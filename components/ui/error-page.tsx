@@ -1,13 +1,13 @@
 // 404 and 403 inside the dashboard: the header with its navigation (on the newest month),
 // what happened, and the months that exist.
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { AppHeader } from "@/components/ui/app-header";
 import { MonthsList } from "@/components/ui/months-list";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { getPublishedMonths } from "@/lib/queries/months";
 
 export async function ErrorPage({ title, body, testId }: { title: string; body: string; testId: string }) {
-  const t = getMessages();
+  const t = await getPageMessages();
   const months = await getPublishedMonths();
   const latest = months.at(-1)?.month;
   return (

@@ -7,6 +7,7 @@
 // Enter or leaving the field opens it.
 import { usePathname, useRouter } from "next/navigation";
 import { useRef } from "react";
+import { localePath, readPathname } from "@/lib/i18n/locale";
 
 const MOVE_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
 
@@ -31,9 +32,11 @@ export function MonthPicker({
   const open = (month: string) => {
     pending.current = null;
     if (month === current) return;
-    if (basePath) return router.push(`${basePath}/${month}`);
-    const rest = pathname.split("/").slice(2).join("/");
-    router.push(`/${month}${rest ? `/${rest}` : ""}`);
+    // In the page's language: the path is read without its /en prefix and given it back.
+    const { locale, path } = readPathname(pathname);
+    if (basePath) return router.push(localePath(locale, `${basePath}/${month}`));
+    const rest = path.split("/").slice(2).join("/");
+    router.push(localePath(locale, `/${month}${rest ? `/${rest}` : ""}`));
   };
   return (
     <label className="flex items-center gap-2 text-sm">

@@ -1,12 +1,13 @@
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
-import { getMessages } from "@/lib/i18n/messages";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import type { PublishedMonth } from "@/lib/queries/months";
 
 /** The months that have published data, newest first, each a link to its overview. */
-export function MonthsList({ months }: { months: PublishedMonth[] }) {
-  const t = getMessages();
+export async function MonthsList({ months }: { months: PublishedMonth[] }) {
+  const t = await getPageMessages();
+  const locale = await pageLocale();
   return (
     <section className="mt-6 text-left" aria-labelledby="months-that-exist">
       <h2 id="months-that-exist" className="text-sm font-semibold text-slate-800">{t.readers.errors.monthsThatExist}</h2>
@@ -14,7 +15,7 @@ export function MonthsList({ months }: { months: PublishedMonth[] }) {
         {[...months].reverse().map((m) => (
           <li key={m.month}>
             <Link href={`/${m.month}`} className="text-brand-700 underline-offset-2 hover:underline">
-              {formatMonthLabel(m.month)}
+              {formatMonthLabel(m.month, locale)}
             </Link>
             {m.isDemo && <span className="ml-1 align-middle"><DemoBadge label={t.demo.badge} /></span>}
           </li>

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import Link from "@/components/ui/locale-link";
 import { useEffect, useRef, useState } from "react";
+import { useAppPath } from "@/components/ui/locale-link";
 import { useViewer } from "@/components/ui/use-viewer";
 
 export type NavLink = { href: string; label: string; audience?: "allUnits" | "ownUnit" | "bulletin" };
@@ -27,7 +27,8 @@ export function NavLinks({
   ownUnitLabel: string;
   scrollHint: string;
 }) {
-  const pathname = usePathname();
+  // The path without its language prefix: links name app paths, LocaleLink adds /en.
+  const pathname = useAppPath();
   const viewer = useViewer();
   const department = viewer?.role === "DEPARTMENT";
   const shown: NavLink[] = links.filter((link) =>

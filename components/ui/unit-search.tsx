@@ -8,6 +8,7 @@ import { useId, useMemo, useRef, useState } from "react";
 import { searchUnits, type UnitSearchEntry } from "@/lib/search/unit-match";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import { localePath, readPathname } from "@/lib/i18n/locale";
 
 let request: Promise<UnitSearchEntry[]> | undefined;
 function loadEntries(): Promise<UnitSearchEntry[]> {
@@ -19,7 +20,7 @@ function loadEntries(): Promise<UnitSearchEntry[]> {
 
 export function UnitSearch({ messages, fallbackMonth }: { messages: Messages["readers"]["search"]; fallbackMonth: string }) {
   const router = useRouter();
-  const pathname = usePathname();
+  const { locale, path: pathname } = readPathname(usePathname() ?? "/");
   const month = /^\/(\d{4}-\d{2})(\/|$)/.exec(pathname)?.[1] ?? /^\/reports\/(\d{4}-\d{2})/.exec(pathname)?.[1] ?? fallbackMonth;
   const [entries, setEntries] = useState<UnitSearchEntry[] | null>(null);
   const [query, setQuery] = useState("");
@@ -32,7 +33,7 @@ export function UnitSearch({ messages, fallbackMonth }: { messages: Messages["re
   const go = (entry: UnitSearchEntry) => {
     setOpen(false);
     setQuery("");
-    router.push(`/${month}/units/${entry.code}`);
+    router.push(localePath(locale, `/${month}/units/${entry.code}`));
   };
 
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/locale-link";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
 import type { Messages } from "@/lib/i18n/messages";
 import { useViewer } from "@/components/ui/use-viewer";

@@ -174,6 +174,23 @@ describe("authorizePath", () => {
     expect(authorizePath(fresh, "/2021-06/units/x04")).toBe("changePassword");
   });
 
+  it("decides /en/… exactly as the Chinese page, and gives route handlers and assets no English URL", () => {
+    const same = ["/", "/2021-06", "/2021-06/municipal", "/2021-06/units/d08", "/2021-06/units/x04", "/reports/2021-06", "/admin/users", "/admin/months/2021-06", "/about", "/account/password", "/signin", "/nowhere"];
+    for (const viewer of [null, admin, official, police, xuanhan]) {
+      for (const path of same) expect(authorizePath(viewer, path === "/" ? "/en" : `/en${path}`), `${path} as ${viewer?.role}`).toBe(authorizePath(viewer, path));
+    }
+    expect(authorizePath(null, "/en/signin")).toBe("allow");
+    expect(authorizePath(official, "/en/")).toBe("allow");
+    for (const path of ["/en/api/units/search", "/en/api/auth/session", "/en/api/export/2021-06/unit/d08", "/en/icon.svg", "/en/_next/static/x.js"]) {
+      expect(authorizePath(admin, path), path).toBe("notFound");
+    }
+    // The internal Chinese tree is no public URL, for anyone.
+    for (const path of ["/zh-CN", "/zh-CN/2021-06", "/zh-CN/signin", "/en/zh-CN/2021-06", "/zh-CN/refused/forbidden", "/en/refused/not-found"]) {
+      expect(authorizePath(admin, path), path).toBe("notFound");
+      expect(authorizePath(null, path), path).toBe("notFound");
+    }
+  });
+
   it("closes the bulletin to departments when the admin switches the rule off", () => {
     const off = { departmentsReadBulletin: false };
     expect(authorizePath(police, "/reports/2021-06", off)).toBe("forbidden");
@@ -244,6 +261,7 @@ describe("URL variants of forbidden pages", () => {
         .flatMap((u) => [
           ["2020-05", "units", u, "items"],
           ["2020-05", "units", u, "items", "P01"],
+          ["2020-05", "units", u, "items", "P01", "2"],
           ["2020-05", "units", u, "items", "_5Lqk"],
           ["api", "export", "2020-05", "unit", u, "items"],
           ["api", "export", "2020-05", "unit", u, "items", "M01"],
@@ -263,6 +281,34 @@ describe("URL variants of forbidden pages", () => {
       }
       expect(allowed).toEqual([]);
     });
+    it(`allows none of them in English (/en/…, every variant of the prefix too) to department ${viewer.unitCode}`, () => {
+      const allowed: string[] = [];
+      for (const segments of forbiddenPaths) {
+        const raws = [
+          ...variants(["en", ...segments]),
+          `/en/en/${segments.join("/")}`,
+          `/en/./${segments.join("/")}`,
+          `/en/%2e/${segments.join("/")}`,
+          `/en%2F${segments.join("%2F")}`,
+          `/EN/${segments.join("/")}`,
+          `/En/${segments.join("/")}`,
+          `/%65n/${segments.join("/")}`,
+          `/%65%6E/${segments.join("/")}`,
+          `/en/zh-CN/${segments.join("/")}`,
+          `/zh-CN/${segments.join("/")}`,
+          `/zh-CN/en/${segments.join("/")}`,
+          `/en//${segments.join("/")}`,
+          `/x/../en/${segments.join("/")}`,
+        ];
+        for (const raw of raws) if (authorizePath(viewer, raw.split("?")[0]!) === "allow") allowed.push(raw);
+      }
+      expect(allowed).toEqual([]);
+    });
+    it(`allows department ${viewer.unitCode} its own unit in English, with the prefix written plainly or encoded once`, () => {
+      const own = `2021-06/units/${viewer.unitCode}`;
+      for (const raw of [`/en/${own}`, `/en/${own}/`, `/%65n/${own}`, `/en%2F${own}`]) expect(authorizePath(viewer, raw), raw).toBe("allow");
+      for (const raw of [`/EN/${own}`, `/en/en/${own}`, `/en/./${own}`, `/zh-CN/${own}`, `/en/zh-CN/${own}`]) expect(authorizePath(viewer, raw), raw).toBe("notFound");
+    });
     it(`allows department ${viewer.unitCode} its own unit however it is encoded`, () => {
       const own = ["2021-06", "units", viewer.unitCode!];
       for (const raw of [`/${own.join("/")}`, `/${own.join("/")}/`, `/%32021-06/units/${viewer.unitCode}`, `/2021-06/units/${enc(viewer.unitCode!)}`]) {
@@ -274,6 +320,7 @@ describe("URL variants of forbidden pages", () => {
       for (const raw of [
         `/2020-05/units/${code}/items`,
         `/2020-05/units/${code}/items/P01`,
+        `/2020-05/units/${code}/items/P01/2`,
         `/2020-05/units/${code}/items/_5Lqk`,
         `/2020-05/units/${enc(code)}/items/P01`,
         `/api/export/2020-05/unit/${code}/items`,

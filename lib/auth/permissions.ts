@@ -10,7 +10,7 @@
 // The one exception is the bulletin itself, which is sent on paper to every
 // department with every row in it: they may read it (and its downloads) while
 // the admin's access setting `departmentsReadBulletin` is on (the default).
-import { normaliseRequestPath } from "@/lib/auth/request-path";
+import { readRequestPath } from "@/lib/auth/request-path";
 
 export const ROLES = ["ADMIN", "OFFICIAL", "DEPARTMENT"] as const;
 export type Role = (typeof ROLES)[number];
@@ -118,7 +118,8 @@ export const PATH_RULES: readonly PathRule[] = [
   rule(`/${MONTH}/units/${UNIT}`, (v, [, code]) => canViewUnit(v, code!)),
   // Drill-down from case records: a unit's service items, an item's cases. Same audience as the unit.
   rule(`/${MONTH}/units/${UNIT}/items`, (v, [, code]) => canViewUnit(v, code!)),
-  rule(`/${MONTH}/units/${UNIT}/items/${ITEM}`, (v, [, code]) => canViewUnit(v, code!)),
+  // An item's cases: page 1 at the item, page n ≥ 2 at /<n> (static pages, no query).
+  rule(`/${MONTH}/units/${UNIT}/items/${ITEM}(/[1-9][0-9]{0,5})?`, (v, [, code]) => canViewUnit(v, code!)),
   rule("/reports", (v) => can(v, "report.viewAllUnits")),
   // The home page's laggards and problems, naming every unit: loaded by the page for officials only.
   rule(`/api/months/${MONTH}/attention`, (v) => can(v, "report.viewAllUnits")),
@@ -143,13 +144,15 @@ export const PATH_RULES: readonly PathRule[] = [
 ];
 
 /**
- * The access decision for a request path (raw, as received). The viewer is
- * null when signed out. Route handlers and server actions check again with
+ * The access decision for a request path (raw, as received), in either
+ * language: decided on the path without its language prefix, so /en/… gets
+ * exactly the rules of the Chinese page. The viewer is null when signed out. Route handlers and server actions check again with
  * the same functions (lib/auth/guard.ts).
  */
 export function authorizePath(viewer: Viewer | null, rawPath: string, access: AccessSettings = DEFAULT_ACCESS_SETTINGS): PathDecision {
-  const path = normaliseRequestPath(rawPath);
-  if (path === null) return "notFound";
+  const request = readRequestPath(rawPath);
+  if (request === null) return "notFound";
+  const { path } = request;
   for (const { pattern, public: isPublic, allow } of PATH_RULES) {
     const match = pattern.exec(path);
     if (!match) continue;

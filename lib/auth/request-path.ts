@@ -8,6 +8,10 @@
 // when they were encoded, or appeared by decoding `%2F`), empty segments
 // (`//`), backslashes, `;` parameters, control characters and segments with
 // leading or trailing white space. One trailing slash is accepted.
+// Then the language prefix is taken off (readRequestPath): "/en/2021-06" is
+// decided as "/2021-06" in English, so both languages get the same rules.
+import { isLanguageFree, splitLocale } from "@/lib/i18n/locale";
+import type { Locale } from "@/lib/i18n/messages";
 
 /** The decoded, normalised path ("/2021-06/units/d08"), or null when the path must be refused. */
 export function normaliseRequestPath(rawPath: string): string | null {
@@ -27,4 +31,19 @@ export function normaliseRequestPath(rawPath: string): string | null {
     if (segment !== segment.trim()) return null;
   }
   return `/${segments.join("/")}`;
+}
+
+/**
+ * The language and the path without its language prefix ("/en/2021-06/units/d08"
+ * → en, "/2021-06/units/d08"), or null when the path must be refused. Only the
+ * literal, lower-case "en" (also when it was percent-encoded, "/%65n/…") is a
+ * prefix; "/EN/…", "/en/en/…" and the internal "/zh-CN/…" keep their odd first
+ * segment and match no rule. Route handlers and assets have no English URL.
+ */
+export function readRequestPath(rawPath: string): { locale: Locale; path: string } | null {
+  const path = normaliseRequestPath(rawPath);
+  if (path === null) return null;
+  const split = splitLocale(path);
+  if (split.locale === "en" && isLanguageFree(split.path)) return null;
+  return split;
 }

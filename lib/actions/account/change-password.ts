@@ -5,6 +5,8 @@ import { getViewer } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/messages";
 import { changeOwnPassword } from "@/lib/users/change-password";
+import { actionLocale } from "@/lib/i18n/action-locale";
+import { localePath } from "@/lib/i18n/locale";
 
 export type ChangePasswordState = { error?: string };
 
@@ -15,6 +17,6 @@ export async function changePasswordAction(_previous: ChangePasswordState, formD
   const text = (key: string) => String(formData.get(key) ?? "");
   const result = await changeOwnPassword(prisma, viewer.userId, { current: text("current"), next: text("next"), confirm: text("confirm") }, getMessages().readers.password);
   if (!result.ok) return { error: result.error };
-  await signOut({ redirectTo: "/signin?passwordChanged=1" });
+  await signOut({ redirectTo: localePath(await actionLocale(), "/signin?passwordChanged=1") });
   return {};
 }

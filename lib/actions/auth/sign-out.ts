@@ -5,6 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { signOut } from "@/lib/auth/auth";
 import { getViewer } from "@/lib/auth/guard";
 import { forgetUserStatus } from "@/lib/auth/viewer-status";
+import { actionLocale } from "@/lib/i18n/action-locale";
+import { localePath } from "@/lib/i18n/locale";
 
 /**
  * Signing out ends every session of the user, not only this browser's cookie:
@@ -21,5 +23,5 @@ export async function signOutAction(): Promise<void> {
     });
     forgetUserStatus(viewer.userId);
   }
-  await signOut({ redirectTo: "/signin" });
+  await signOut({ redirectTo: localePath(await actionLocale(), "/signin") });
 }

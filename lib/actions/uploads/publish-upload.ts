@@ -10,6 +10,8 @@ import { expireReportData } from "@/lib/queries/expire-report-data";
 import { publishUpload } from "@/lib/uploads/publish-upload";
 import type { FormState } from "@/lib/actions/users/action-state";
 import { mappingsFrom, summaryFormFrom } from "./form-data";
+import { actionLocale } from "@/lib/i18n/action-locale";
+import { localePath } from "@/lib/i18n/locale";
 
 const schema = z.object({ uploadId: z.coerce.number().int().positive() });
 /** The version the preview showed ("" when the month had none); absent: the staged upload's base. */
@@ -54,5 +56,5 @@ export async function publishUploadAction(_previous: FormState, formData: FormDa
   if (!result.ok) return { message: result.message };
   await expireReportData();
   revalidatePath("/", "layout");
-  redirect(`/admin/months/${result.month}?published=${result.number}`);
+  redirect(localePath(await actionLocale(), `/admin/months/${result.month}?published=${result.number}`));
 }

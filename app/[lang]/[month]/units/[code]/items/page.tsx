@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "@/components/ui/locale-link";
+import { notFound } from "next/navigation";
+import { UnitItemsTable } from "@/components/drill-down/unit-items-table";
+import { formatCount } from "@/lib/format";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
+import { formatMonthLabel } from "@/lib/month";
+import { getCurrentCaseImport, getUnitItems } from "@/lib/queries/case-drill-down";
+import { getUnit } from "@/lib/queries/unit-history";
+import { unitCodeParam } from "@/lib/route-params";
+
+// Rendered on first visit and kept until a publish expires the report data (as the unit page):
+// no per-request input, and proxy.ts decides who may read it before anything is served.
+export async function generateStaticParams(): Promise<Array<{ code: string }>> {
+  return [];
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ month: string; code: string }> }): Promise<Metadata> {
+  const { month, code } = await params;
+  const unit = unitCodeParam(code) ? await getUnit(code) : null;
+  return { title: `${unit ? `${unit.name} ` : ""}${(await getPageMessages()).drillDown.sectionHeading} ${month}` };
+}
+
+export default async function UnitItemsPage({ params }: { params: Promise<{ month: string; code: string }> }) {
+  const { month, code } = await params;
+  if (!unitCodeParam(code)) notFound();
+  const [unit, ref] = await Promise.all([getUnit(code), getCurrentCaseImport(month)]);
+  if (!unit) notFound();
+  const { t, locale } = await pageMessages();
+  const d = t.drillDown;
+  const data = ref ? await getUnitItems(ref.importId, ref.month, unit.id) : null;
+  const withCases = data?.items.filter((i) => i.hasCases).length ?? 0;
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <Link href={`/${month}/units/${code}`} className="text-sm text-brand-700 hover:underline">
+          ← {d.back}：{unit.name}
+        </Link>
+        <h1 className="mt-1 text-xl font-bold text-slate-900" data-testid="items-heading">
+          {fill(d.itemsHeading, { unit: unit.name })}
+        </h1>
+        <p className="text-sm text-slate-600">{formatMonthLabel(month, locale)}</p>
+      </div>
+      {!data ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-case-records">{d.noCaseRecords}</p>
+      ) : data.items.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-items">{d.noItems}</p>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="text-sm text-slate-700" data-testid="items-lead">
+              {fill(d.itemsLead, { month: formatMonthLabel(month, locale), items: formatCount(data.items.length), withCases: formatCount(withCases) })}
+            </p>
+            <a href={`/api/export/${month}/unit/${code}/items`} className="rounded border border-brand-600 px-2 py-1 text-xs text-brand-700 hover:bg-brand-50" data-testid="items-export">
+              {d.exportCsv}
+            </a>
+          </div>
+          <UnitItemsTable rows={data.items} baseHref={`/${month}/units/${code}/items`} messages={d} />
+          {data.unmatchedEvaluations.evaluations > 0 && (
+            <p className="text-xs text-slate-600" data-testid="unmatched-evaluations">
+              {fill(d.unmatchedEvaluations, { count: formatCount(data.unmatchedEvaluations.evaluations) })}
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { actionLabel, auditSentence, personName } from "@/lib/audit/audit-sentence";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
+import { listAuditEventsFiltered, readAuditFilters } from "@/lib/queries/audit";
+import { localePath } from "@/lib/i18n/locale";
+
+const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900";
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePagePermission("audit.view", "/admin/audit");
+  const t = await getPageMessages();
+  const a = t.readers.audit;
+  const filters = readAuditFilters(await searchParams);
+  const { events, total, actions, people } = await listAuditEventsFiltered(filters);
+  const usersById = new Map(people.map((p) => [String(p.id), p]));
+  const kinds = [...new Set([...Object.keys(a.actions), ...actions])];
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-bold">{t.admin.audit.heading}</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="audit-filters">
+        <label className="flex flex-col gap-1">
+          <span className="text-slate-700">{a.filters.actor}</span>
+          <select name="actor" defaultValue={filters.actorId ?? ""} className={input}>
+            <option value="">{a.filters.all}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {personName(p)}（{p.username}）
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-slate-700">{a.filters.action}</span>
+          <select name="action" defaultValue={filters.action ?? ""} className={input}>
+            <option value="">{a.filters.all}</option>
+            {kinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {actionLabel(kind, a)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-slate-700">{a.filters.from}</span>
+          <input type="date" name="from" defaultValue={filters.from ?? ""} className={input} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-slate-700">{a.filters.to}</span>
+          <input type="date" name="to" defaultValue={filters.to ?? ""} className={input} />
+        </label>
+        <button type="submit" className="rounded border border-brand-600 bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+          {a.filters.apply}
+        </button>
+        <a href={localePath(await pageLocale(), "/admin/audit")} className="px-2 py-1 text-brand-700 hover:underline">
+          {a.filters.clear}
+        </a>
+      </form>
+      <p className="text-sm text-slate-700" data-testid="audit-count">{fill(a.count, { count: total })}</p>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={t.admin.audit.heading}>
+        <table className="w-full text-left text-sm" data-testid="audit-table">
+          <thead className="bg-slate-100">
+            <tr>
+              <th className="px-3 py-2">{t.admin.audit.columns.at}</th>
+              <th className="px-3 py-2">{t.admin.audit.columns.action}</th>
+              <th className="px-3 py-2">{t.admin.audit.columns.details}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id} className="border-t border-slate-100 align-top" data-action={e.action}>
+                <td className="tabular px-3 py-2 whitespace-nowrap">{e.at.toLocaleString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{actionLabel(e.action, a)}</td>
+                <td className="px-3 py-2">
+                  <span data-audit-sentence>{auditSentence(e, usersById, a, t.admin.audit.system)}</span>
+                  <details className="mt-1 text-xs text-slate-600">
+                    <summary className="cursor-pointer">{a.showDetails}</summary>
+                    <code className="block font-mono break-all">
+                      {[e.actor?.username, e.action, e.targetType, e.targetId, e.month].filter(Boolean).join(" ")} {e.details ? JSON.stringify(e.details) : ""}
+                    </code>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {events.length === 0 && <p className="p-4 text-sm text-slate-700">{a.none}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import Link from "@/components/ui/locale-link";
+import { notFound } from "next/navigation";
+import { DiffTable } from "@/components/admin/diff-table";
+import { CompletenessGate, gapName } from "@/components/admin/completeness-gate";
+import { ProblemsTable } from "@/components/admin/problems-table";
+import { UploadPreviewForm, type SummaryCell } from "@/components/admin/upload-preview-form";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { idParam } from "@/lib/route-params";
+import { prisma } from "@/lib/db";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
+import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators/types";
+import { checkUpload, type UnitMappings } from "@/lib/uploads/check-upload";
+import { diffFigures } from "@/lib/uploads/diff-versions";
+import { fieldLabel } from "@/lib/uploads/field-label";
+import { bulletinGaps, exactSummaryPrefill, toReportedSummaries } from "@/lib/indicators/completeness";
+import { mergeSummaries, storedFiles, type SummaryForm } from "@/lib/uploads/publish-upload";
+
+export default async function UploadPreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePagePermission("data.manage", `/admin/uploads/${id}`);
+  const messages = await getPageMessages();
+  const t = messages.upload;
+  const uploadId = idParam(id);
+  if (uploadId === null) notFound();
+  const upload = await prisma.upload.findUnique({ where: { id: uploadId }, include: { version: { select: { number: true } }, files: { orderBy: { position: "asc" } } } });
+  if (!upload) notFound();
+  const mappings = (upload.unitMappings ?? {}) as UnitMappings;
+  const typed = (upload.summaryForm ?? {}) as SummaryForm;
+  const check = await checkUpload(prisma, storedFiles(upload.files), { month: upload.month, mappings });
+  const { validation } = check;
+  const units = check.knownUnits.filter((u) => !u.code.startsWith("new:")).map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
+  const unknown = [
+    ...check.unknownNames.map((u) => ({ name: u.name, suggestions: u.suggestions.map((s) => ({ code: s.code, name: s.name, kind: s.kind })), mapped: mappings[u.name] ?? "" })),
+    ...Object.entries(check.applied)
+      .filter(([name]) => name in mappings)
+      .map(([name, target]) => ({ name, suggestions: [], mapped: target })),
+  ];
+  // The gate: what the bulletin would print blank or inexact with the file's and the form's figures.
+  const merged = toReportedSummaries(mergeSummaries(validation.summaries, typed));
+  const gaps = bulletinGaps(validation.rows, merged);
+  const prefill = exactSummaryPrefill(validation.rows, merged);
+  const label = (field: string) => fieldLabel(messages, field);
+  const summary: SummaryCell[] = REPORTED_SUMMARY_FIELDS.flatMap((field) =>
+    (["CITY", "MUNICIPAL", "DISTRICTS"] as const).map((scope) => ({
+      scope,
+      field,
+      label: fieldLabel(messages, field),
+      fromFile: ((validation.summaries.find((s) => s.scope === scope) as Record<string, unknown> | undefined)?.[field] as number | undefined) ?? null,
+      typed: typed[scope]?.[field] ?? null,
+      prefill: prefill[scope][field] ?? null,
+    })),
+  );
+  const diff = diffFigures(check.current, { rows: validation.rows, summaries: validation.summaries });
+  const staged = upload.status === "STAGED";
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-bold">{fill(t.previewHeading, { file: upload.fileName })}</h1>
+        <p className="text-sm text-slate-600">
+          {fill(t.previewMeta, { month: upload.month, size: `${(upload.sizeBytes / 1024).toFixed(1)} KB`, sha: upload.sha256 })} · {t.status[upload.status]}
+          {upload.version && ` · v${upload.version.number}`}
+        </p>
+        {upload.files.length > 1 && (
+          <ul className="text-sm text-slate-600" data-testid="upload-files">
+            {upload.files.map((f) => (
+              <li key={f.position}>
+                <a href={`/api/uploads/${upload.id}/file?n=${f.position}`} className="text-brand-700 hover:underline">{f.fileName}</a>
+                {` · ${(f.sizeBytes / 1024).toFixed(1)} KB · `}
+                <span className="font-mono text-xs">{f.sha256.slice(0, 16)}…</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link href={`/admin/months/${upload.month}`} className="text-sm text-brand-700 hover:underline">{t.historyLink}</Link>
+      </div>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">{fill(t.problems, { errors: validation.errorCount, warnings: validation.warningCount })}{validation.infoCount > 0 ? `，${validation.infoCount} 条提示` : ""}</h2>
+        <ProblemsTable t={t} figures={messages.figures} problems={validation.problems} />
+      </section>
+      <CompletenessGate gaps={gaps} t={messages} label={label} />
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">{t.diffHeading}{check.current && ` (v${check.current.number})`}</h2>
+        {check.current ? <DiffTable t={t} fieldLabel={(f) => fieldLabel(messages, f)} diff={diff} /> : <p className="text-sm">{t.diffNone}</p>}
+      </section>
+      {staged ? (
+        <UploadPreviewForm
+          t={t}
+          gate={messages.figures.gate}
+          uploadId={upload.id}
+          baseVersionId={check.current?.versionId ?? null}
+          units={units}
+          unknown={unknown}
+          summary={summary}
+          warningCount={validation.warningCount}
+          canPublish={validation.canPublish}
+          gapNames={gaps.map((gap) => gapName(gap, messages, label))}
+        />
+      ) : (
+        <p className="text-sm">{fill(t.alreadyDone, { status: t.status[upload.status] })}</p>
+      )}
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">{fill(t.rowsHeading, { count: validation.rows.length })}</h2>
+        <div className="max-h-[32rem] overflow-auto">
+          <table className="text-right text-xs" data-testid="parsed-rows">
+            <thead className="sticky top-0 bg-slate-100">
+              <tr>
+                <th className="px-1 py-1">序号</th>
+                <th className="px-1 py-1 text-left">{t.diffColumns.unit}</th>
+                {ANNEX_FIELDS.map((f) => (
+                  <th key={f} className="px-1 py-1 font-normal">{fieldLabel(messages, f)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {validation.rows.map((r) => (
+                <tr key={r.unitCode} className="border-t border-slate-100" data-unit={r.unitCode}>
+                  <td className="px-1">{r.seq}</td>
+                  <td className="px-1 text-left whitespace-nowrap">{r.unitName}</td>
+                  {ANNEX_FIELDS.map((f) => (
+                    <td key={f} className="px-1 font-mono">{r[f]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

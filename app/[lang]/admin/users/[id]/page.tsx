@@ -1,0 +1,34 @@
+import { notFound } from "next/navigation";
+import { EditUserForm, ResetPasswordForm, SetActiveForm } from "@/components/admin/user-forms";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { getPageMessages } from "@/lib/i18n/page-locale";
+import { idParam } from "@/lib/route-params";
+import { getUnits } from "@/lib/queries/unit-history";
+import { getUserForAdmin } from "@/lib/queries/users";
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePagePermission("users.manage", `/admin/users/${id}`);
+  const userId = idParam(id);
+  if (userId === null) notFound();
+  const [user, units] = await Promise.all([getUserForAdmin(userId), getUnits()]);
+  if (!user) notFound();
+  const t = await getPageMessages();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-bold">
+        {user.displayName} <span className="font-mono text-base text-slate-600">{user.username}</span>
+      </h1>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <EditUserForm t={t} units={units} user={{ id: user.id, displayName: user.displayName, role: user.role, unitCode: user.unit?.code ?? null }} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <ResetPasswordForm t={t} userId={user.id} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <p className="mb-2 text-sm text-slate-600">{user.active ? t.admin.users.active : t.admin.users.inactive}</p>
+        <SetActiveForm t={t} userId={user.id} active={user.active} />
+      </section>
+    </div>
+  );
+}

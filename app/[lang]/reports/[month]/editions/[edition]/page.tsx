@@ -1,0 +1,41 @@
+// One issued edition of a month's bulletin (第1版, 第2版 …), exactly as issued.
+import type { Metadata } from "next";
+import Link from "@/components/ui/locale-link";
+import { notFound } from "next/navigation";
+import { BulletinPage } from "@/components/report/bulletin-page";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
+import { formatMonthLabel, isMonth } from "@/lib/month";
+import { getIssuedBulletinCached } from "@/lib/queries/bulletin";
+import { getPublishedMonths } from "@/lib/queries/months";
+
+export async function generateMetadata({ params }: { params: Promise<{ month: string; edition: string }> }): Promise<Metadata> {
+  const { month, edition } = await params;
+  return { title: `${(await getPageMessages()).bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month} 第${edition}版` };
+}
+
+export default async function BulletinEditionRoute({ params }: { params: Promise<{ month: string; edition: string }> }) {
+  const { month, edition } = await params;
+  if (!isMonth(month) || !/^[1-9]\d{0,3}$/.test(edition)) notFound();
+  const [issued, months] = await Promise.all([getIssuedBulletinCached(month, Number(edition)), getPublishedMonths()]);
+  if (!issued) notFound();
+  const t = await getPageMessages();
+  const i = t.figures.issue;
+  return (
+    <BulletinPage
+      month={month}
+      bulletin={issued.document}
+      months={months}
+      versionLine={`${fill(t.bulletin.dataVersion, { version: issued.versionNumber })} · ${fill(i.edition, { edition: issued.edition })}`}
+      downloadQuery={`?edition=${issued.edition}`}
+      banner={
+        <p className="flex flex-wrap items-center gap-3">
+          <span className="font-medium text-emerald-800" data-testid="issued-banner" data-edition={issued.edition}>
+            {fill(i.issuedBanner, { edition: issued.edition, date: issued.document.closing.issueLine })}
+          </span>
+          <Link href={`/reports/${month}`} className="text-brand-700 hover:underline">{i.viewIssued}</Link>
+        </p>
+      }
+    />
+  );
+}
