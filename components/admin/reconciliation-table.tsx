@@ -5,26 +5,9 @@
 // the numbers beside them to sort on.
 import { useMemo, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
+import type { ReconciliationViewRow } from "@/lib/versions/reconciliation-view";
 
-export type ReconciliationTableRow = {
-  key: string;
-  unitCode: string;
-  unitName: string;
-  kindLabel: string;
-  /** Departments before counties, then the annex's 序号. */
-  unitOrder: number;
-  seq: number;
-  field: string;
-  fieldLabel: string;
-  fieldOrder: number;
-  cases: string;
-  annex: string;
-  difference: string;
-  /** |cases − annex|, to sort by the size of the difference. */
-  magnitude: number;
-  basis: string;
-  differs: boolean;
-};
+export type ReconciliationTableRow = ReconciliationViewRow;
 
 type SortKey = "unit" | "field" | "magnitude" | "status";
 type Sort = { key: SortKey; direction: "asc" | "desc" };
