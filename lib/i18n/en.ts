@@ -759,6 +759,7 @@ export const en: Messages = {
     differs: "differs",
     same: "agrees",
     sortBy: "Sort by {column}",
+    ratioParts: "{column} (numerator/denominator)",
     missing: "Nothing to reconcile this month: it needs at least one case-record version and one uploaded annex version.",
   },
   caseSettings: {

@@ -773,6 +773,7 @@ export const zhCN = {
     differs: "不一致",
     same: "一致",
     sortBy: "按{column}排序",
+    ratioParts: "{column}（分子/分母）",
     missing: "本月没有可核对的版本：需要至少一个办件明细导入版本和一个上传附件版本。",
   },
   caseSettings: {

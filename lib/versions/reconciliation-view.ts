@@ -3,7 +3,7 @@
 import { toCsv } from "@/lib/export/csv";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";
-import type { Messages } from "@/lib/i18n/messages";
+import { fill, type Messages } from "@/lib/i18n/messages";
 import { fieldLabel } from "@/lib/uploads/field-label";
 import { type CellComparison, type Reconciliation, reconciliationRows, type UnitReconciliation } from "./reconcile-versions";
 
@@ -84,7 +84,7 @@ export function reconciliationCsv(reconciliation: Reconciliation, messages: Mess
     t.bases[cell.basis],
     cell.differs ? t.differs : t.same,
   ]);
-  const header = [c.seq, c.unit, c.kind, c.field, c.cases, c.annex, c.difference, `${c.cases}（分子/分母）`, `${c.annex}（分子/分母）`, c.basis, c.status];
+  const header = [c.seq, c.unit, c.kind, c.field, c.cases, c.annex, c.difference, fill(t.ratioParts, { column: c.cases }), fill(t.ratioParts, { column: c.annex }), c.basis, c.status];
   const units = (list: Reconciliation["onlyInCases"]) => list.map((u) => u.unitName).join("、");
   const extra: Array<Array<string | number | null>> = [];
   if (reconciliation.onlyInCases.length > 0) extra.push([null, units(reconciliation.onlyInCases), null, t.onlyInCases.replace(/：\{units\}|: \{units\}/, "")]);
