@@ -4,6 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf, type AccountKey } from "./accounts";
+import { ensureReconciliationMonth, RECONCILIATION_MONTH } from "./reconciliation-month";
 
 const MONTH = "2021-06";
 const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
@@ -36,7 +37,7 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
   ],
   // /municipal: the proxy refuses it with the 403 page drawn inside the layout (docs/readme/language.md).
   gaj: [`/${MONTH}`, `/${MONTH}/units/d08`, "/2030-01", `/${MONTH}/municipal`, `/en/${MONTH}/units/d08`, `/en/${MONTH}/municipal`, "/2020-05/units/d08", "/2020-05/units/d08/items", "/2020-05/units/d08/items/P01"],
-  admin: ["/en/admin/users", "/en/admin/months", "/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports"],
+  admin: ["/en/admin/users", "/en/admin/months", "/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports", `/admin/months/${RECONCILIATION_MONTH}/reconciliation`, "/admin/settings/calendar"],
 };
 
 async function mountEverything(page: Page) {
@@ -57,6 +58,12 @@ async function seriousViolations(page: Page) {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length, first: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1] ?? ""}`) }));
 }
+
+// The reconciliation page needs its month (case records and an uploaded annex).
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  await ensureReconciliationMonth();
+});
 
 for (const scheme of ["light", "dark"] as const) {
   for (const account of Object.keys(PAGES) as Array<keyof typeof PAGES>) {

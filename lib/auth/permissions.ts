@@ -141,6 +141,7 @@ export const PATH_RULES: readonly PathRule[] = [
   rule("/api/cases(/[0-9]{1,9}(/(progress|problems\\.csv))?)?", (v) => can(v, "data.manage")),
   // A month with both a case import and an uploaded annex: the differences, per unit and cell.
   rule(`/admin/months/${MONTH}/reconciliation`, (v) => can(v, "data.manage")),
+  rule(`/api/months/${MONTH}/reconciliation\\.csv`, (v) => can(v, "data.manage")),
 ];
 
 /**

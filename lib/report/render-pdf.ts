@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { scaleTicks } from "@/lib/axis-ticks";
 import { niceScale } from "./chart-scale";
 import type { Bulletin, BulletinAnnex, BulletinBlock, BulletinFigure, BulletinHeaderCell } from "./types";
 
@@ -107,8 +108,9 @@ function blockContent(doc: Doc, bulletin: Bulletin, block: BulletinBlock): void 
 // ---------------------------------------------------------------------------------------------
 // Charts
 
+/** A bar's value as the bulletin's text writes counts: 1,048,053. */
 function formatValue(value: number): string {
-  return String(Math.round(value));
+  return Math.round(value).toLocaleString("zh-CN");
 }
 
 function drawFigure(doc: Doc, figure: BulletinFigure): void {
@@ -153,10 +155,11 @@ function drawFigure(doc: Doc, figure: BulletinFigure): void {
     const xOf = (v: number) => plotLeft + (Math.max(0, v) / scale.max) * plotWidth;
 
     // Grid and axis labels
-    for (let tick = 0; tick <= scale.max + 1e-9; tick += scale.step) {
-      const x = xOf(tick);
+    // Ticks in 万 as the text writes counts ("0 50万 100万", not "0 500000 1000000").
+    for (const tick of scaleTicks(scale)) {
+      const x = xOf(tick.value);
       doc.moveTo(x, y).lineTo(x, y + plotHeight).lineWidth(0.5).strokeColor(COLORS.grid).stroke();
-      doc.fillColor(COLORS.text).fontSize(7).text(formatValue(tick), x - 30, y + plotHeight + 3, { width: 60, align: "center", lineBreak: false });
+      doc.fillColor(COLORS.text).fontSize(7).text(tick.text, x - 30, y + plotHeight + 3, { width: 60, align: "center", lineBreak: false });
     }
     doc.moveTo(plotLeft, y).lineTo(plotLeft, y + plotHeight).lineWidth(0.8).strokeColor(COLORS.text).stroke();
 

@@ -138,5 +138,10 @@ describe("renderBulletinPdf", () => {
     for (const figure of bulletin.figures) expect(text).toContain(squash(figure.caption));
     expect(text).toContain("上月（2021年5月，示例数据）");
     expect(text).toContain("本月（2021年6月）");
+    // 图1's axis in 万, as the text writes counts; the bars' values with separators.
+    expect(text).toContain("50万");
+    expect(text).toContain("100万");
+    expect(text).not.toMatch(/500000|1000000/);
+    expect(text).toContain("1,048,05");
   });
 });

@@ -3,6 +3,7 @@ import { ProblemSettingsForm } from "@/components/admin/settings-form";
 import { getAccessSettings } from "@/lib/auth/access-settings";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
+import Link from "@/components/ui/locale-link";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { PROBLEM_HEADINGS } from "@/lib/report";
@@ -17,6 +18,9 @@ export default async function SettingsPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-bold">{s.heading}</h1>
       <p className="max-w-3xl text-sm text-slate-600">{s.lead}</p>
+      <p className="text-sm">
+        <Link href="/admin/settings/calendar" className="text-brand-700 underline hover:no-underline" data-testid="case-settings-link">{t.caseSettings.link}</Link>
+      </p>
       <p className="text-xs text-slate-600" data-testid="settings-updated">
         {record.stored && record.updatedAt
           ? fill(s.updated, { at: record.updatedAt.toLocaleString("zh-CN", { hour12: false }), by: record.updatedBy ?? t.admin.audit.system })

@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { isMonth } from "@/lib/month";
+import { monthHasBothSources } from "@/lib/queries/reconciliation";
 import { diffFigures } from "@/lib/uploads/diff-versions";
 import { fieldLabel } from "@/lib/uploads/field-label";
 import { loadVersionData } from "@/lib/uploads/version-data";
@@ -36,6 +37,8 @@ export default async function MonthHistoryPage({ params, searchParams }: { param
     },
   });
   const query = await searchParams;
+  // Case records and an uploaded annex for the same month: their differences are one click away.
+  const reconcilable = await monthHasBothSources(prisma, month);
   const byNumber = new Map(versions.map((v) => [v.number, v]));
   const a = byNumber.get(Number(query.a));
   const b = byNumber.get(Number(query.b));
@@ -48,6 +51,11 @@ export default async function MonthHistoryPage({ params, searchParams }: { param
         <h1 className="text-xl font-bold">{fill(t.historyHeading, { month })}</h1>
         <Link href="/admin/months" className="text-brand-700 hover:underline">{t.monthsHeading}</Link>
       </div>
+      {reconcilable && (
+        <p className="text-sm">
+          <Link href={`/admin/months/${month}/reconciliation`} className="text-brand-700 underline hover:no-underline" data-testid="reconciliation-link">{messages.reconciliation.link}</Link>
+        </p>
+      )}
       {query.published && <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="published-message">{fill(t.published, { month, number: query.published })}</p>}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="versions-table">

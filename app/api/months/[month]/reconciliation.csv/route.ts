@@ -1,0 +1,24 @@
+import { guardRoute } from "@/lib/auth/guard";
+import { prisma } from "@/lib/db";
+import { csvResponse } from "@/lib/export/annex-csv";
+import { getMessages } from "@/lib/i18n/messages";
+import { loadMonthReconciliation, versionNumberParam } from "@/lib/queries/reconciliation";
+import { monthParam, paramNotFound } from "@/lib/route-params";
+import { reconciliationCsv } from "@/lib/versions/reconciliation-view";
+
+/** The reconciliation of a month as CSV: the versions chosen on the page (?cases=&annex=), differing cells or all (?all=1). */
+export async function GET(request: Request, { params }: { params: Promise<{ month: string }> }) {
+  const { month } = await params;
+  const guard = await guardRoute("data.manage");
+  if (!guard.ok) return guard.response;
+  if (!monthParam(month)) return paramNotFound("month", month);
+  const query = new URL(request.url).searchParams;
+  const result = await loadMonthReconciliation(prisma, month, {
+    cases: versionNumberParam(query.get("cases") ?? undefined),
+    annex: versionNumberParam(query.get("annex") ?? undefined),
+  });
+  const messages = getMessages();
+  if (!result) return Response.json({ error: messages.reconciliation.missing }, { status: 404 });
+  const all = query.get("all") === "1";
+  return csvResponse(reconciliationCsv(result.reconciliation, messages, { all }), `核对-${month}-办件明细v${result.cases.number}-附件v${result.annex.number}.csv`);
+}
