@@ -133,6 +133,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
       evaluationCopy = new CopyWriter(dataClient, importTableName("Evaluation", importId), EVALUATION_COPY_COLUMNS);
       return evaluationCopy;
     };
+    // Numbers, enumerations and checked times (parseTime's YYYY-MM-DD HH:mm:ss) need no escaping.
     const evaluationLine = (e: EvaluationRecord) =>
       `${prefix}${f(e.evaluationNo)}\t${f(e.caseNo)}\t${e.unitId}\t${e.evaluatedAt}\t${e.level}\t${e.kind}\n`;
     const items: CatalogueRecord[] = [];
@@ -149,7 +150,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
         {
           case: (c: CaseRecord) =>
             caseCopy.write(
-              `${prefix}${f(c.caseNo)}\t${c.unitId}\t${f(c.itemCode)}\t${c.caseKind}\t${f(c.legalDays)}\t${f(c.promisedDays)}\t${c.channel}\t${c.isBatch ? "t" : "f"}\t${f(c.appliedAt)}\t${f(c.acceptedAt)}\t${f(c.completedAt)}\t${f(c.elapsedDays)}\n`,
+              `${prefix}${f(c.caseNo)}\t${c.unitId}\t${f(c.itemCode)}\t${c.caseKind}\t${c.legalDays ?? "\\N"}\t${c.promisedDays ?? "\\N"}\t${c.channel}\t${c.isBatch ? "t" : "f"}\t${c.appliedAt ?? "\\N"}\t${c.acceptedAt ?? "\\N"}\t${c.completedAt ?? "\\N"}\t${c.elapsedDays ?? "\\N"}\n`,
             ),
           evaluation: (e: EvaluationRecord) =>
             evaluationCopy ? evaluationCopy.write(evaluationLine(e)) : startEvaluations().then((copy) => copy.write(evaluationLine(e))),
@@ -206,7 +207,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     lap("read");
 
     progress({ stage: "index" });
-    await indexImportTables(control, importId);
+    await indexImportTables(control, importId, dataClient);
     lap("index");
     progress({ stage: "rollup" });
     await buildRollups(control, { importId, month, coveragePeriod });
