@@ -58,18 +58,35 @@ export async function createImportTables(client: pg.ClientBase, importId: number
   }
 }
 
-/** The indexes the parent declares, built on the loaded table so that ATTACH only links them. */
-export async function indexImportTables(client: pg.ClientBase, importId: number): Promise<void> {
+/**
+ * The indexes the parent declares, built on the loaded table so that ATTACH only links them.
+ * Given a second connection, the evaluations' indexes are built on it while the cases' are
+ * built on the first (two backends: the two sorts run on both cores). Each session sorts in
+ * up to 256 MB of the server's memory (maintenance_work_mem: the cases' primary key then sorts
+ * in memory, not in temporary files; the app process's memory is not involved).
+ */
+export async function indexImportTables(client: pg.ClientBase, importId: number, second?: pg.ClientBase): Promise<void> {
   const cases = importTableName("Case", importId);
   const evaluations = importTableName("Evaluation", importId);
-  await client.query(`ALTER TABLE "${cases}" ADD CONSTRAINT "${cases}_pkey" PRIMARY KEY ("month", "importId", "caseNo")`);
-  await client.query(`CREATE INDEX "${cases}_item_idx" ON "${cases}" ("importId", "unitId", "itemCode")`);
-  await client.query(
-    `ALTER TABLE "${evaluations}" ADD CONSTRAINT "${evaluations}_pkey" PRIMARY KEY ("month", "importId", "evaluationNo")`,
-  );
-  await client.query(`CREATE INDEX "${evaluations}_unit_idx" ON "${evaluations}" ("importId", "unitId")`);
-  await client.query(`ANALYZE "${cases}"`);
-  await client.query(`ANALYZE "${evaluations}"`);
+  const caseIndexes = async (c: pg.ClientBase) => {
+    await c.query(`SET maintenance_work_mem = '256MB'`);
+    await c.query(`ALTER TABLE "${cases}" ADD CONSTRAINT "${cases}_pkey" PRIMARY KEY ("month", "importId", "caseNo")`);
+    await c.query(`CREATE INDEX "${cases}_item_idx" ON "${cases}" ("importId", "unitId", "itemCode")`);
+    await c.query(`ANALYZE "${cases}"`);
+    await c.query(`RESET maintenance_work_mem`);
+  };
+  const evaluationIndexes = async (c: pg.ClientBase) => {
+    await c.query(`SET maintenance_work_mem = '256MB'`);
+    await c.query(`ALTER TABLE "${evaluations}" ADD CONSTRAINT "${evaluations}_pkey" PRIMARY KEY ("month", "importId", "evaluationNo")`);
+    await c.query(`CREATE INDEX "${evaluations}_unit_idx" ON "${evaluations}" ("importId", "unitId")`);
+    await c.query(`ANALYZE "${evaluations}"`);
+    await c.query(`RESET maintenance_work_mem`);
+  };
+  if (second) await Promise.all([caseIndexes(client), evaluationIndexes(second)]);
+  else {
+    await caseIndexes(client);
+    await evaluationIndexes(client);
+  }
 }
 
 /** The statements that attach an import's tables to its month (run inside the publish transaction). */

@@ -13,17 +13,14 @@ import { publishCaseImport } from "./publish-import";
 import { stageCaseImport } from "./stage-import";
 import { WorkingDayCalendar } from "./working-days";
 
-// The case import streams COPY on one connection while another holds the import's state: the
-// embedded PGlite (one statement at a time, behind pglite-socket) does not serve that. The case
-// pipeline needs PostgreSQL; npm test and CI run these on it.
-const ON_EMBEDDED = !(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
+// Runs on PostgreSQL (npm test, CI) and on the embedded PGlite (plain `npx vitest` without a
+// URL), where the rows go through batched INSERTs instead of COPY (lib/cases/copy-writer.ts).
 let db: TestDatabase;
 const dir = mkdtempSync(path.join(tmpdir(), "cases-pipeline-"));
 let gaj: { id: number };
 let xuanhan: { id: number };
 
 beforeAll(async () => {
-  if (ON_EMBEDDED) return;
   db = await createTestDatabase();
   await seedUnits(db.prisma);
   gaj = await db.prisma.unit.findUniqueOrThrow({ where: { name: "市公安局" } });
@@ -59,7 +56,7 @@ const EVALUATIONS_CSV =
   "评价编号,办件编号,实施主体,评价时间,评价等级,评价类型\n" +
   "E1,G1,市公安局,2021-06-20 10:00:00,非常满意,主动评价\nE2,OLD,市公安局,2021-06-02 10:00:00,不满意,主动评价\nE3,X1,宣汉县,2021-06-25 10:00:00,满意,默认评价\n";
 
-describe.skipIf(ON_EMBEDDED)("case import pipeline", () => {
+describe("case import pipeline", () => {
   let firstImport = 0;
 
   it("stages: every valid record in the import's tables, rollups equal to the TypeScript definitions", async () => {
@@ -186,7 +183,7 @@ describe.skipIf(ON_EMBEDDED)("case import pipeline", () => {
   });
 });
 
-describe.skipIf(ON_EMBEDDED)("calendar overrides and the coverage period, read by the import", () => {
+describe("calendar overrides and the coverage period, read by the import", () => {
   it("a local holiday lengthens nothing before it and shortens the count after it; the period setting is used", async () => {
     const { setCalendarOverride, setCoveragePeriod } = await import("./calendar-overrides");
     const { loadCalendar, readCoveragePeriod } = await import("./settings");
@@ -208,7 +205,7 @@ describe.skipIf(ON_EMBEDDED)("calendar overrides and the coverage period, read b
   });
 });
 
-describe.skipIf(ON_EMBEDDED)("coverage over the year to date", () => {
+describe("coverage over the year to date", () => {
   it("counts an item covered by a case of an earlier month's published import", async () => {
     const { setCoveragePeriod } = await import("./calendar-overrides");
     await setCoveragePeriod(db.prisma, "yearToDate", null);

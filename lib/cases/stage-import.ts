@@ -7,7 +7,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { basename } from "node:path";
 import pg from "pg";
 import type { RecordColumn } from "./columns";
-import { CopyWriter, copyField } from "./copy-writer";
+import { CopyWriter, copyField, InsertWriter, isPglite, type RowWriter } from "./copy-writer";
 import type { CaseRecord, EvaluationRecord } from "./definitions";
 import { type CatalogueRecord, type InputFile, type KnownUnit, parseCaseFiles, type ParsedFile } from "./parse";
 import { createImportTables, dropImportTables, ensureMonthPartitions, importTableName, indexImportTables, monthStartDate } from "./partitions";
@@ -126,13 +126,18 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     await createImportTables(control, importId, month);
 
     const monthDate = monthStartDate(month);
-    const caseCopy = new CopyWriter(dataClient, importTableName("Case", importId), CASE_COPY_COLUMNS);
-    let evaluationCopy: CopyWriter | null = null;
-    const startEvaluations = async (): Promise<CopyWriter> => {
+    // The embedded PGlite cannot take COPY FROM STDIN through its socket server: batched INSERTs there.
+    const embedded = await isPglite(control);
+    const writer = (client: pg.ClientBase, table: string, columns: readonly string[]): RowWriter =>
+      embedded ? new InsertWriter(client, table, columns) : new CopyWriter(client, table, columns);
+    const caseCopy = writer(dataClient, importTableName("Case", importId), CASE_COPY_COLUMNS);
+    let evaluationCopy: RowWriter | null = null;
+    const startEvaluations = async (): Promise<RowWriter> => {
       await caseCopy.end();
-      evaluationCopy = new CopyWriter(dataClient, importTableName("Evaluation", importId), EVALUATION_COPY_COLUMNS);
+      evaluationCopy = writer(dataClient, importTableName("Evaluation", importId), EVALUATION_COPY_COLUMNS);
       return evaluationCopy;
     };
+    // Numbers, enumerations and checked times (parseTime's YYYY-MM-DD HH:mm:ss) need no escaping.
     const evaluationLine = (e: EvaluationRecord) =>
       `${prefix}${f(e.evaluationNo)}\t${f(e.caseNo)}\t${e.unitId}\t${e.evaluatedAt}\t${e.level}\t${e.kind}\n`;
     const items: CatalogueRecord[] = [];
@@ -149,7 +154,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
         {
           case: (c: CaseRecord) =>
             caseCopy.write(
-              `${prefix}${f(c.caseNo)}\t${c.unitId}\t${f(c.itemCode)}\t${c.caseKind}\t${f(c.legalDays)}\t${f(c.promisedDays)}\t${c.channel}\t${c.isBatch ? "t" : "f"}\t${f(c.appliedAt)}\t${f(c.acceptedAt)}\t${f(c.completedAt)}\t${f(c.elapsedDays)}\n`,
+              `${prefix}${f(c.caseNo)}\t${c.unitId}\t${f(c.itemCode)}\t${c.caseKind}\t${c.legalDays ?? "\\N"}\t${c.promisedDays ?? "\\N"}\t${c.channel}\t${c.isBatch ? "t" : "f"}\t${c.appliedAt ?? "\\N"}\t${c.acceptedAt ?? "\\N"}\t${c.completedAt ?? "\\N"}\t${c.elapsedDays ?? "\\N"}\n`,
             ),
           evaluation: (e: EvaluationRecord) =>
             evaluationCopy ? evaluationCopy.write(evaluationLine(e)) : startEvaluations().then((copy) => copy.write(evaluationLine(e))),
@@ -166,7 +171,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
       );
     } catch (error) {
       await caseCopy.abort();
-      await (evaluationCopy as CopyWriter | null)?.abort();
+      await (evaluationCopy as RowWriter | null)?.abort();
       throw error;
     }
     const report: CaseImportReport = {
@@ -185,7 +190,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     };
     if (summary.problems.errorCount > 0) {
       await caseCopy.abort();
-      await (evaluationCopy as CopyWriter | null)?.abort();
+      await (evaluationCopy as RowWriter | null)?.abort();
       lap("read");
       await dropImportTables(control, importId);
       await control.query(`UPDATE "CaseImport" SET "status" = 'FAILED', "report" = $2 WHERE "id" = $1`, [importId, report]);
@@ -194,7 +199,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     // No evaluation file: the (empty) evaluations table still gets its COPY ended.
     await (evaluationCopy ?? (await startEvaluations())).end();
     if (items.length > 0) {
-      const itemCopy = new CopyWriter(control, "ServiceItem", ITEM_COPY_COLUMNS);
+      const itemCopy = writer(control, "ServiceItem", ITEM_COPY_COLUMNS);
       for (const i of items) {
         const wait = itemCopy.write(
           `${importId}\t${month}\t${i.unitId}\t${f(i.itemCode)}\t${f(i.itemName)}\t${f(i.caseKind)}\t${f(i.legalDays)}\t${f(i.promisedDays)}\t${f(i.inUse)}\t${f(i.inCatalogue)}\n`,
@@ -206,7 +211,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     lap("read");
 
     progress({ stage: "index" });
-    await indexImportTables(control, importId);
+    await indexImportTables(control, importId, dataClient);
     lap("index");
     progress({ stage: "rollup" });
     await buildRollups(control, { importId, month, coveragePeriod });

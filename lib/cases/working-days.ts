@@ -66,8 +66,7 @@ export class WorkingDayCalendar {
 
   /** Does the calendar hold this date. */
   covers(dateKey: string): boolean {
-    const i = dayNumber(dateKey) - this.firstDay;
-    return i >= 0 && i < this.cumulative.length;
+    return this.lookup(dateKey) >= 0;
   }
 
   isWorkday(dateKey: string): boolean {
@@ -87,13 +86,19 @@ export class WorkingDayCalendar {
   private readonly indexCache = new Map<string, number>();
 
   private index(dateTime: string): number {
+    const i = this.lookup(dateTime);
+    if (i < 0) throw new RangeError(`date ${dateTime.slice(0, 10)} outside the calendar ${this.fromYear}–${this.toYear}`);
+    return i;
+  }
+
+  /** The date's index in `cumulative`, or -1 outside the calendar. */
+  private lookup(dateTime: string): number {
     const key = dateTime.length === 10 ? dateTime : dateTime.slice(0, 10);
     const cached = this.indexCache.get(key);
     if (cached !== undefined) return cached;
-    const i = dayNumber(key) - this.firstDay;
-    if (i < 0 || i >= this.cumulative.length) {
-      throw new RangeError(`date ${dateTime.slice(0, 10)} outside the calendar ${this.fromYear}–${this.toYear}`);
-    }
+    let i = dayNumber(key) - this.firstDay;
+    if (!(i >= 0 && i < this.cumulative.length)) i = -1;
+    // A copy of the key: a slice would keep the whole decoded chunk it came from alive.
     if (this.indexCache.size < 100_000) this.indexCache.set(Buffer.from(key).toString(), i);
     return i;
   }
