@@ -13,7 +13,7 @@
 // request's language, with status 403 or 404 (docs/readme/language.md).
 import { NextResponse, type NextRequest } from "next/server";
 import { getAccessSettings } from "@/lib/auth/access-settings";
-import { authorizePath, CHANGE_PASSWORD_PATH } from "@/lib/auth/permissions";
+import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer } from "@/lib/auth/permissions";
 import { forbiddenResponse, notFoundResponse, unauthenticatedResponse } from "@/lib/auth/refusal-response";
 import { readRequestPath } from "@/lib/auth/request-path";
 import { needsRefresh, readSession, reissueToken } from "@/lib/auth/session";
@@ -65,7 +65,7 @@ export default async function proxy(request: NextRequest): Promise<Response> {
   }
   let response: NextResponse;
   if (page && route) {
-    const url = new URL(internalPath(route.locale, route.path), request.url);
+    const url = new URL(internalPath(route.locale, pageForViewer(session?.viewer ?? null, route.path)), request.url);
     url.search = search;
     response = NextResponse.rewrite(url);
   } else {

@@ -1,12 +1,8 @@
-"use client";
-
 // The official's 30-second answer under the headline figures: this month's problems, each
 // naming its units, and the units to look at first, every unit one click from its page.
-// Fetched after load from /api/months/[month]/attention, which only officials and admins
-// get: the prerendered home page is shared with department users and names no unit.
+// Rendered on the server into the home page's version for viewers who see every unit
+// (app/[lang]/[month]/all-units): department users' version has none.
 import Link from "@/components/ui/locale-link";
-import { useEffect, useState } from "react";
-import { useViewer } from "@/components/ui/use-viewer";
 import type { Attention, AttentionUnit } from "@/lib/sections/attention";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
@@ -28,24 +24,7 @@ function UnitLinks({ units, month, more, limit = Infinity }: { units: AttentionU
   );
 }
 
-export function AttentionPanel({ month, messages }: { month: string; messages: Messages["readers"]["home"] }) {
-  const viewer = useViewer();
-  const mayRead = viewer !== undefined && viewer !== null && viewer.role !== "DEPARTMENT";
-  const [attention, setAttention] = useState<Attention | null>(null);
-  useEffect(() => {
-    if (!mayRead) return;
-    let live = true;
-    fetch(`/api/months/${month}/attention`, { credentials: "same-origin" })
-      .then((r) => (r.ok ? (r.json() as Promise<Attention>) : null))
-      .then((a) => live && setAttention(a))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [month, mayRead]);
-  if (!mayRead) return null;
-  if (!attention) return <div className="h-48 animate-pulse rounded-lg bg-slate-100" aria-hidden />;
-
+export function AttentionPanel({ attention, month, messages }: { attention: Attention; month: string; messages: Messages["readers"]["home"] }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="home-problems" data-testid="home-problems">

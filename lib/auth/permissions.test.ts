@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorizePath, can, canReadBulletin, canViewUnit, PERMISSIONS, type Viewer } from "@/lib/auth/permissions";
+import { authorizePath, can, canReadBulletin, canViewUnit, pageForViewer, PERMISSIONS, type Viewer } from "@/lib/auth/permissions";
 import { normaliseRequestPath } from "@/lib/auth/request-path";
 
 const admin: Viewer = { userId: 1, role: "ADMIN", unitCode: null };
@@ -156,9 +156,9 @@ describe("authorizePath", () => {
     ["/account/password", police, "allow"],
     ["/account/password", null, "signIn"],
     ["/api/units/search", police, "allow"],
-    ["/api/months/2021-06/attention", official, "allow"],
-    ["/api/months/2021-06/attention", police, "forbidden"],
-    ["/api/months/constructor/attention", official, "notFound"],
+    // The home page's version for viewers who see every unit has no URL of its own.
+    ["/2021-06/all-units", official, "notFound"],
+    ["/en/2021-06/all-units", official, "notFound"],
     ["/admin/months/2021-06", admin, "allow"],
   ];
   it.each(cases)("%s as %o → %s", (path, viewer, expected) => {
@@ -338,6 +338,20 @@ describe("URL variants of forbidden pages", () => {
   it("allows no page to a signed-out request, however it is written", () => {
     for (const segments of [["2021-06"], ["2021-06", "municipal"], ["2021-06", "units", "x04"], ["2020-05", "units", "d08", "items", "P01"], ["api", "export", "2020-05", "unit", "d08", "items"], ["reports", "2021-06"], ["admin", "users"]]) {
       for (const raw of variants(segments)) expect(authorizePath(null, raw.split("?")[0]!), raw).not.toBe("allow");
+    }
+  });
+});
+
+describe("pageForViewer", () => {
+  it("gives the home page naming units to viewers who see every unit, and to no one else", () => {
+    expect(pageForViewer(official, "/2021-06")).toBe("/2021-06/all-units");
+    expect(pageForViewer(admin, "/2021-06")).toBe("/2021-06/all-units");
+    expect(pageForViewer(police, "/2021-06")).toBe("/2021-06");
+    expect(pageForViewer(null, "/2021-06")).toBe("/2021-06");
+  });
+  it("leaves every other page as it is", () => {
+    for (const path of ["/", "/2021-06/municipal", "/2021-06/units/d08", "/reports/2021-06", "/admin/users"]) {
+      expect(pageForViewer(official, path)).toBe(path);
     }
   });
 });

@@ -121,8 +121,6 @@ export const PATH_RULES: readonly PathRule[] = [
   // An item's cases: page 1 at the item, page n ≥ 2 at /<n> (static pages, no query).
   rule(`/${MONTH}/units/${UNIT}/items/${ITEM}(/[1-9][0-9]{0,5})?`, (v, [, code]) => canViewUnit(v, code!)),
   rule("/reports", (v) => can(v, "report.viewAllUnits")),
-  // The home page's laggards and problems, naming every unit: loaded by the page for officials only.
-  rule(`/api/months/${MONTH}/attention`, (v) => can(v, "report.viewAllUnits")),
   rule(`/reports/${MONTH}`, (v, _p, access) => canReadBulletin(v, access)),
   // Each issued edition is a bulletin as distributed; the draft beside it is not.
   rule(`/reports/${MONTH}/editions/[0-9]{1,4}`, (v, _p, access) => canReadBulletin(v, access)),
@@ -143,6 +141,17 @@ export const PATH_RULES: readonly PathRule[] = [
   rule(`/admin/months/${MONTH}/reconciliation`, (v) => can(v, "data.manage")),
   rule(`/api/months/${MONTH}/reconciliation\\.csv`, (v) => can(v, "data.manage")),
 ];
+
+/**
+ * The page an allowed path is rendered from, when a page has versions by audience: the month's
+ * home for viewers who see every unit includes the problems and weakest units, which name units
+ * (app/[lang]/[month]/all-units). `path` is the decided, normalised path without its language.
+ * The versions have no rule of their own: only this function leads to them.
+ */
+export function pageForViewer(viewer: Viewer | null, path: string): string {
+  if (/^\/\d{4}-\d{2}$/.test(path) && can(viewer, "report.viewAllUnits")) return `${path}/all-units`;
+  return path;
+}
 
 /**
  * The access decision for a request path (raw, as received), in either

@@ -53,10 +53,12 @@ export function localePath(locale: Locale, href: string): string {
  * the same, so server and client render alike.
  */
 export function readPathname(pathname: string): { locale: Locale; path: string } {
-  if (pathname === "/zh-CN") return { locale: "zh-CN", path: "/" };
-  if (pathname.startsWith("/zh-CN/")) return { locale: "zh-CN", path: pathname.slice("/zh-CN".length) };
-  return splitLocale(pathname);
+  const read = pathname === "/zh-CN" ? { locale: "zh-CN" as const, path: "/" } : pathname.startsWith("/zh-CN/") ? { locale: "zh-CN" as const, path: pathname.slice("/zh-CN".length) } : splitLocale(pathname);
+  // The home page's version for viewers who see every unit is served at /<month> too (pageForViewer).
+  return AUDIENCE_VERSION.test(read.path) ? { locale: read.locale, path: read.path.slice(0, -"/all-units".length) } : read;
 }
+
+const AUDIENCE_VERSION = /^\/\d{4}-\d{2}\/all-units$/;
 
 /** The internal path a page request is served from: "/zh-CN/2021-06", "/en". */
 export function internalPath(locale: Locale, path: string): string {

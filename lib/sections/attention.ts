@@ -3,7 +3,7 @@ import "server-only";
 // it names units, so it is served only to viewers who may see every unit (the home page
 // itself is prerendered for every viewer and names none).
 import { formatCount, formatPoints, formatRate } from "@/lib/format";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill, getMessages, type Locale } from "@/lib/i18n/messages";
 import { getBulletin } from "@/lib/queries/bulletin";
 import { getMonthView } from "@/lib/queries/month-view";
 import { thresholdText, unitFigure } from "@/lib/sections/problem-figures";
@@ -15,10 +15,10 @@ export type Attention = {
   weakest: Array<{ list: WeakestList; units: AttentionUnit[] }>;
 };
 
-export async function monthAttention(month: string): Promise<Attention | null> {
+export async function monthAttention(month: string, locale: Locale = "zh-CN"): Promise<Attention | null> {
   const [view, bulletin] = await Promise.all([getMonthView(month), getBulletin(month)]);
   if (!view || !bulletin) return null;
-  const t = getMessages();
+  const t = getMessages(locale);
   const weakest = weakestUnits(view.current.rows, view.previous?.rows ?? []);
   const figureOf = (list: WeakestList, u: WeakUnit): string => {
     switch (list) {
