@@ -3,7 +3,7 @@ import "server-only";
 // one upload at a time (a month's import takes ~40 s and ~350 MB; two at once would double
 // both), and writes where it is to the CaseUpload row — stage, rows read, a heartbeat — so
 // any page load shows it. The transferred files are removed afterwards (the records are in the
-// database, the row problems in problems.csv).
+// database, the row problems in problems.csv) before the status says so.
 import { prisma } from "@/lib/db";
 import { stageCaseImport, type StageProgress } from "@/lib/cases/stage-import";
 import { storedFiles } from "./files";
@@ -65,6 +65,7 @@ async function processCaseUpload(id: number): Promise<void> {
       },
     });
     await pending;
+    await removeCaseUploadFiles(id, files.length).catch(() => {});
     await prisma.caseUpload.update({
       where: { id },
       data: {
@@ -77,11 +78,10 @@ async function processCaseUpload(id: number): Promise<void> {
     });
   } catch (error) {
     await pending;
+    await removeCaseUploadFiles(id, files.length).catch(() => {});
     const text = error instanceof Error ? error.message : String(error);
     await prisma.caseUpload
       .update({ where: { id }, data: { status: "FAILED", message: `处理失败：${text}`, processedAt: new Date() } })
       .catch(() => {});
-  } finally {
-    await removeCaseUploadFiles(id, files.length).catch(() => {});
   }
 }
