@@ -7,7 +7,8 @@ import { mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
 export function caseUploadRoot(): string {
-  return path.resolve(process.env.CASE_UPLOAD_DIR ?? ".data/case-uploads");
+  // A runtime directory, not a source path: kept out of the build's file tracing.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CASE_UPLOAD_DIR ?? ".data/case-uploads");
 }
 export function caseUploadDir(id: number): string {
   return path.join(caseUploadRoot(), String(id));
