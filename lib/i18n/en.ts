@@ -749,6 +749,8 @@ export const en: Messages = {
     networkError: "Network error; the transfer paused. Choose the files again to resume.",
     listHeading: "Imports",
     none: "No case imports yet.",
+    cliHeading: "Command-line imports (npm run import:cases)",
+    cliTiming: "Processing time",
     columns: {
       id: "No.",
       month: "Month",

@@ -763,6 +763,8 @@ export const zhCN = {
     networkError: "网络错误，传输已暂停；可重新选择文件继续。",
     listHeading: "导入记录",
     none: "暂无办件明细导入。",
+    cliHeading: "命令行导入（npm run import:cases）",
+    cliTiming: "处理用时",
     columns: {
       id: "编号",
       month: "月份",

@@ -130,3 +130,46 @@ export async function readCaseImportPreview(caseImportId: number): Promise<CaseI
   });
   return { report, versionNumber: imported.version?.number ?? null, rows };
 }
+
+export type CliCaseImportRow = {
+  id: number;
+  month: string;
+  status: "STAGED" | "PUBLISHED" | "SUPERSEDED" | "FAILED";
+  fileNames: string;
+  cases: number;
+  evaluations: number;
+  items: number;
+  createdBy: string | null;
+  createdAt: Date;
+  seconds: number | null;
+};
+
+/** Imports made with `npm run import:cases` (no CaseUpload of the admin pages behind them). */
+export async function listCliCaseImports(take = 20): Promise<CliCaseImportRow[]> {
+  const linked = await prisma.caseUpload.findMany({ where: { caseImportId: { not: null } }, select: { caseImportId: true } });
+  const imports = await prisma.caseImport.findMany({
+    where: { id: { notIn: linked.map((l) => l.caseImportId!) } },
+    orderBy: { id: "desc" },
+    take,
+  });
+  const users = await prisma.user.findMany({
+    where: { id: { in: imports.map((i) => i.createdById).filter((id): id is number => id !== null) } },
+    select: { id: true, displayName: true },
+  });
+  return imports.map((i) => {
+    const timings = (i.report as CaseImportReport | null)?.timings ?? {};
+    const total = Object.values(timings).reduce<number>((s, v) => s + (v ?? 0), 0);
+    return {
+      id: i.id,
+      month: i.month,
+      status: i.status,
+      fileNames: i.fileNames,
+      cases: i.caseCount,
+      evaluations: i.evaluationCount,
+      items: i.itemCount,
+      createdBy: users.find((u) => u.id === i.createdById)?.displayName ?? null,
+      createdAt: i.createdAt,
+      seconds: total > 0 ? Math.round(total * 10) / 10 : null,
+    };
+  });
+}

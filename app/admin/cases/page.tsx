@@ -3,12 +3,13 @@ import { CaseUploadForm } from "@/components/admin/case-upload-form";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatCount } from "@/lib/format";
 import { fill, getMessages } from "@/lib/i18n/messages";
-import { listCaseUploads } from "@/lib/queries/case-uploads";
+import { listCaseUploads, listCliCaseImports } from "@/lib/queries/case-uploads";
 
 export default async function CaseImportsPage() {
   await requirePagePermission("data.manage", "/admin/cases");
   const t = getMessages().caseImport;
   const rows = await listCaseUploads();
+  const cli = await listCliCaseImports();
   const secs = (value: number | null) => (value === null ? "—" : fill(t.seconds, { value: value.toFixed(1) }));
   return (
     <div className="space-y-6">
@@ -53,6 +54,38 @@ export default async function CaseImportsPage() {
           </div>
         )}
       </section>
+      {cli.length > 0 && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <h2 className="mb-2 font-semibold">{t.cliHeading}</h2>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-xs" data-testid="case-cli-imports">
+              <thead className="bg-slate-100">
+                <tr>
+                  {(["id", "month", "status", "files", "cases", "evaluations", "items", "who", "when", "timings"] as const).map((c) => (
+                    <th key={c} scope="col" className="px-2 py-1 font-semibold">{c === "timings" ? t.cliTiming : t.columns[c]}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {cli.map((r) => (
+                  <tr key={r.id} className="border-t border-slate-100">
+                    <td className="px-2 py-1">{r.id}</td>
+                    <td className="px-2 py-1">{r.month}</td>
+                    <td className="px-2 py-1">{t.status[r.status]}</td>
+                    <td className="px-2 py-1">{r.fileNames}</td>
+                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.cases)}</td>
+                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.evaluations)}</td>
+                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.items)}</td>
+                    <td className="px-2 py-1">{r.createdBy ?? "—"}</td>
+                    <td className="px-2 py-1 whitespace-nowrap">{r.createdAt.toLocaleString("zh-CN", { hour12: false })}</td>
+                    <td className="px-2 py-1 whitespace-nowrap">{secs(r.seconds)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
     </div>
   );
 }
