@@ -194,5 +194,13 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     const p = await progress(upload.id);
     expect(p.status).toBe("FAILED");
     expect((await db.prisma.caseUpload.findUniqueOrThrow({ where: { id: upload.id } })).message).toContain("处理中断");
+    // Not publishable; discardable.
+    const { publishCaseImportAction, discardCaseUploadAction } = await import("@/lib/actions/cases/case-import-actions");
+    const form = new FormData();
+    form.set("uploadId", String(upload.id));
+    expect(await publishCaseImportAction({}, form)).toEqual({ message: "只能发布已处理完成且没有错误的导入。" });
+    await expect(discardCaseUploadAction({}, form)).rejects.toMatchObject({ url: "/admin/cases" });
+    expect((await progress(upload.id)).status).toBe("DISCARDED");
+    expect(await discardCaseUploadAction({}, form)).toEqual({ message: "处理中或已发布的导入不能放弃。" });
   });
 });
