@@ -41,6 +41,7 @@ export const DISCARDABLE = ["TRANSFERRING", "STAGED", "REFUSED", "FAILED"] as co
 export async function discardCaseUpload(prisma: PrismaClient, id: number): Promise<{ ok: true } | { ok: false; message: string }> {
   const upload = await prisma.caseUpload.findUnique({ where: { id }, select: { status: true, caseImportId: true } });
   if (!upload) return { ok: false, message: `办件导入 #${id} 不存在。` };
+  if (upload.status === "DISCARDED") return { ok: false, message: "该导入已放弃。" };
   if (!(DISCARDABLE as readonly string[]).includes(upload.status)) return { ok: false, message: "处理中或已发布的导入不能放弃。" };
   const claimed = await prisma.caseUpload.updateMany({ where: { id, status: upload.status }, data: { status: "DISCARDED" } });
   if (claimed.count === 0) return { ok: false, message: "导入状态已变化，请刷新页面。" };

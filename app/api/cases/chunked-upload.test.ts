@@ -201,6 +201,6 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     expect(await publishCaseImportAction({}, form)).toEqual({ message: "只能发布已处理完成且没有错误的导入。" });
     await expect(discardCaseUploadAction({}, form)).rejects.toMatchObject({ url: "/admin/cases" });
     expect((await progress(upload.id)).status).toBe("DISCARDED");
-    expect(await discardCaseUploadAction({}, form)).toEqual({ message: "处理中或已发布的导入不能放弃。" });
+    expect(await discardCaseUploadAction({}, form)).toEqual({ message: "该导入已放弃。" });
   });
 });
