@@ -24,8 +24,11 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
   ],
   // /municipal: the proxy's own 403 page (lib/auth/forbidden-response.ts), light only.
   gaj: [`/${MONTH}`, `/${MONTH}/units/d08`, "/2030-01", `/${MONTH}/municipal`],
-  admin: ["/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports", "/admin/cases"],
+  admin: ["/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports"],
 };
+
+// The case import list (/admin/cases); its preview page is checked below, on an import made for it.
+PAGES.admin.push("/admin/cases");
 
 async function mountEverything(page: Page) {
   // Scroll through the page so every lazily mounted chart renders, then back to the top.
