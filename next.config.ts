@@ -53,9 +53,10 @@ const nextConfig: NextConfig = {
   // npm test builds into its own directory so that it never replaces the build `npm start` serves.
   distDir,
   typescript: { tsconfigPath },
-  // Database drivers and the native password hash stay plain Node modules; chinese-days too: its
-  // ES build sits in a "type": "commonjs" package, which Turbopack refuses to bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "exceljs", "redis", "chinese-days"],
+  // Database drivers and the native password hash stay plain Node modules.
+  // The case import (lib/cases, run by /api/cases) too: chinese-days ships an ES module that
+  // Turbopack refuses to bundle as CommonJS; pg-copy-streams, iconv-lite and yauzl are plain Node code.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "exceljs", "redis", "chinese-days", "pg-copy-streams", "iconv-lite", "yauzl"],
   experimental: {
     authInterrupts: true,
     // The proxy buffers a request's body up to this size (default 10 MB) and passes on only

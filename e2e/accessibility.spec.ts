@@ -40,6 +40,9 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
   admin: ["/en/admin/users", "/en/admin/months", "/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports", `/admin/months/${RECONCILIATION_MONTH}/reconciliation`, "/admin/settings/calendar"],
 };
 
+// The case import list (/admin/cases); its preview page is checked below, on an import made for it.
+PAGES.admin.push("/admin/cases");
+
 async function mountEverything(page: Page) {
   // Scroll through the page so every lazily mounted chart renders, then back to the top.
   await page.evaluate(async () => {
@@ -81,3 +84,36 @@ for (const scheme of ["light", "dark"] as const) {
     });
   }
 }
+
+// /admin/cases/[id]: an import staged for the test through the same API the page's form uses
+// (a small month, 2019-07: no other spec reads it), then its preview page in both themes.
+test.describe("axe, admin, case import preview", () => {
+  test.use({ storageState: storageStateOf("admin") });
+  let path = "";
+  test.beforeAll(async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStateOf("admin") });
+    const cases =
+      "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间\n" +
+      "A11Y1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2019-07-01 09:00:00,2019-07-01 10:00:00,2019-07-03 10:00:00\n" +
+      "A11Y2,A2,身份证,市公安局,承诺件,20,5,网上申请,否,2019-07-01 09:00:00,2019-07-01 10:00:00,2019-07-03 10:00:00\n";
+    const body = Buffer.from(cases);
+    const created = await context.request.post("/api/cases", { data: { month: "2019-07", files: [{ name: "a11y.csv", size: body.length }] } });
+    const { id } = (await created.json()) as { id: number };
+    await context.request.put(`/api/cases/${id}?file=0&offset=0`, { data: body, headers: { "Content-Type": "application/octet-stream" } });
+    for (let i = 0; i < 100; i++) {
+      const progress = (await (await context.request.get(`/api/cases/${id}/progress`)).json()) as { status: string };
+      if (progress.status !== "TRANSFERRING" && progress.status !== "PROCESSING") break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    path = `/admin/cases/${id}`;
+    await context.close();
+  });
+  for (const scheme of ["light", "dark"] as const) {
+    test(`/admin/cases/[id] (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(path);
+      await expect(page.getByTestId("case-problems")).toBeVisible();
+      expect(await seriousViolations(page), `${path} (admin, ${scheme})`).toEqual([]);
+    });
+  }
+});

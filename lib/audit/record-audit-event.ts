@@ -16,6 +16,7 @@ export type AuditAction =
   | "user.changePassword"
   | "month.publish"
   | "month.rollback"
+  | "cases.discard"
   | "settings.update"
   | "bulletin.updateTexts"
   | "bulletin.issue";

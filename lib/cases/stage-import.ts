@@ -26,6 +26,8 @@ export type StageOptions = {
   /** Where to write every row problem as CSV (the downloadable list); none when absent. */
   errorsCsvPath?: string;
   onProgress?: (progress: StageProgress) => void;
+  /** Told the import's id as soon as its row exists (the admin pages link their session to it). */
+  onImportCreated?: (importId: number) => void | Promise<void>;
 };
 
 /** What an import's report holds (CaseImport.report). */
@@ -122,6 +124,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
       [month, files.map((f) => basename(f.name)).join(" + "), sha256, options.createdById ?? null],
     );
     importId = created.rows[0]!.id;
+    await options.onImportCreated?.(importId);
     await ensureMonthPartitions(control, month);
     await createImportTables(control, importId, month);
 

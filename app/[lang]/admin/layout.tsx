@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/admin/audit" className="text-brand-700 hover:underline">{t.admin.nav.audit}</Link>
               <Link href="/admin/uploads" className="text-brand-700 hover:underline">{t.upload.navUpload}</Link>
               <Link href="/admin/months" className="text-brand-700 hover:underline">{t.upload.navMonths}</Link>
+              <Link href="/admin/cases" className="text-brand-700 hover:underline">{t.caseImport.nav}</Link>
               <Link href="/admin/settings" className="text-brand-700 hover:underline">{t.bulletin.admin.nav.settings}</Link>
               <Link href="/admin/reports" className="text-brand-700 hover:underline">{t.bulletin.admin.nav.reports}</Link>
               <Link href="/" className="text-slate-600 hover:underline">{t.admin.nav.dashboard}</Link>

@@ -1,0 +1,33 @@
+// GET /api/cases/:id/problems.csv: every row problem of a case upload (file, sheet, row, column,
+// kind, severity, value, message; UTF-8 with BOM for Excel), streamed from disk. Admins only.
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { guardRoute } from "@/lib/auth/guard";
+import { caseProblemsCsvPath } from "@/lib/cases/upload/storage";
+import { prisma } from "@/lib/db";
+import { idParam, paramNotFound } from "@/lib/route-params";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const guard = await guardRoute("data.manage");
+  if (!guard.ok) return guard.response;
+  const raw = (await params).id;
+  const id = idParam(raw);
+  if (id === null) return paramNotFound("upload", raw);
+  const upload = await prisma.caseUpload.findUnique({ where: { id }, select: { month: true } });
+  if (!upload) return paramNotFound("upload", raw);
+  const path = caseProblemsCsvPath(id);
+  const size = await stat(path).then((s) => s.size, () => null);
+  if (size === null) return Response.json({ error: "该导入没有问题清单（尚未处理或已放弃）" }, { status: 404 });
+  const name = `case-import-${upload.month}-${id}-problems.csv`;
+  return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Length": String(size),
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

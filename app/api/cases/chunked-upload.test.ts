@@ -1,0 +1,206 @@
+// The case import's chunked upload (POST /api/cases, PUT /api/cases/:id?file=N&offset=…,
+// GET …/progress, GET …/problems.csv) on a real PostgreSQL: refusals (signed out, not an
+// admin, offset mismatch, chunk and file size limits, a truncated chunk), then a real
+// month sent in chunks, processed in the server and published through the server action.
+import { mkdtempSync, rmSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { CASE_CHUNK_BYTES, CASE_FILE_MAX_BYTES } from "@/lib/cases/upload/limits";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+
+const ON_EMBEDDED = !(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
+let db: TestDatabase;
+let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
+const dir = mkdtempSync(path.join(tmpdir(), "case-uploads-"));
+
+vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
+vi.mock("@/lib/auth/session", async () => (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T,>(fn: T) => fn }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { url });
+  },
+}));
+
+const as = (role: "ADMIN" | "OFFICIAL" | null) => {
+  session = role ? { user: { id: role === "ADMIN" ? "1" : "2", name: role, role, unitCode: null } } : null;
+};
+
+type Routes = {
+  create: typeof import("./route");
+  chunk: typeof import("./[id]/route");
+  progress: typeof import("./[id]/progress/route");
+  problems: typeof import("./[id]/problems.csv/route");
+};
+let routes: Routes;
+
+beforeAll(async () => {
+  if (ON_EMBEDDED) return;
+  db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  process.env.CASE_UPLOAD_DIR = dir;
+  const { seedDatabase } = await import("@/lib/seed/seed-database");
+  await seedDatabase(db.prisma, { demoMonths: 0 });
+  routes = {
+    create: await import("./route"),
+    chunk: await import("./[id]/route"),
+    progress: await import("./[id]/progress/route"),
+    problems: await import("./[id]/problems.csv/route"),
+  };
+});
+afterAll(async () => {
+  await db?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const params = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
+
+async function create(month: string, files: Array<{ name: string; size: number }>) {
+  const response = await routes.create.POST(
+    new Request("http://app/api/cases", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ month, files }) }),
+  );
+  return { status: response.status, body: (await response.json()) as { id?: number; error?: string } };
+}
+
+async function put(id: number, file: number, offset: number, bytes: Uint8Array, contentLength = bytes.byteLength) {
+  const response = await routes.chunk.PUT(
+    new Request(`http://app/api/cases/${id}?file=${file}&offset=${offset}`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/octet-stream", "Content-Length": String(contentLength) },
+      body: bytes,
+      duplex: "half",
+    } as RequestInit),
+    params(id),
+  );
+  return { status: response.status, body: (await response.json()) as { received?: number; complete?: boolean; processing?: boolean; error?: string } };
+}
+
+async function progress(id: number) {
+  const response = await routes.progress.GET(new Request(`http://app/api/cases/${id}/progress`), params(id));
+  return (await response.json()) as { status: string; files: Array<{ received: number }>; caseImportId: number | null };
+}
+
+async function waitFor(id: number, statuses: string[]) {
+  for (let i = 0; i < 300; i++) {
+    const p = await progress(id);
+    if (statuses.includes(p.status)) return p;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`upload ${id} never reached ${statuses.join("/")}`);
+}
+
+const CASES =
+  "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间,申请人姓名\n" +
+  "G1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2019-10-08 09:00:00,2019-10-08 10:00:00,2019-10-10 10:00:00,张三\n" +
+  "G2,A1,户籍迁移,市公安局,承诺件,20,5,窗口申请,否,2019-10-08 09:00:00,2019-10-08 10:00:00,2019-10-25 10:00:00,李四\n" +
+  "X1,B1,低保,宣汉县,即办件,1,,窗口申请,否,2019-10-09 09:00:00,2019-10-09 09:00:00,2019-10-09 10:00:00,王五\n";
+const CATALOGUE = "事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,事项状态\nA1,户籍迁移,市公安局,承诺件,20,5,在用\nA2,身份证,市公安局,即办件,1,0,在用\nB1,低保,宣汉县,即办件,1,0,在用\n";
+
+describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
+  it("refuses a signed-out caller (401) and a non-admin (403), and writes nothing", async () => {
+    as(null);
+    expect((await create("2019-10", [{ name: "a.csv", size: 10 }])).status).toBe(401);
+    as("OFFICIAL");
+    expect((await create("2019-10", [{ name: "a.csv", size: 10 }])).status).toBe(403);
+    as("ADMIN");
+    const { body } = await create("2019-10", [{ name: "a.csv", size: 10 }]);
+    as("OFFICIAL");
+    expect((await put(body.id!, 0, 0, new Uint8Array(10))).status).toBe(403);
+    expect((await routes.progress.GET(new Request("http://app/x"), params(body.id!))).status).toBe(403);
+    as("ADMIN");
+    expect((await progress(body.id!)).files[0]!.received).toBe(0);
+    expect(await db.prisma.caseUpload.count({ where: { createdById: 2 } })).toBe(0);
+  });
+
+  it("refuses bad declarations: too large a file, too many files, another format, a bad month", async () => {
+    as("ADMIN");
+    const big = await create("2019-10", [{ name: "a.csv", size: CASE_FILE_MAX_BYTES + 1 }]);
+    expect(big.status).toBe(400);
+    expect(big.body.error).toContain("文件超过 1024 MB");
+    expect((await create("2019-10", [1, 2, 3, 4].map((n) => ({ name: `${n}.csv`, size: 1 })))).body.error).toContain("最多 3 个文件");
+    expect((await create("2019-10", [{ name: "a.pdf", size: 1 }])).body.error).toContain(".xlsx");
+    expect((await create("2019-13", [{ name: "a.csv", size: 1 }])).status).toBe(400);
+  });
+
+  it("refuses a chunk at the wrong offset (409 with what it holds), too large, past the file's end, or truncated", async () => {
+    as("ADMIN");
+    const size = CASE_CHUNK_BYTES + 100;
+    const { body } = await create("2019-10", [{ name: "big.csv", size }]);
+    const id = body.id!;
+    expect(await put(id, 0, 0, new Uint8Array(CASE_CHUNK_BYTES + 1))).toMatchObject({ status: 413 });
+    expect(await put(id, 0, 0, new Uint8Array(50))).toMatchObject({ status: 200, body: { received: 50, complete: false } });
+    // A repeated or skipped chunk is refused with the bytes the server holds.
+    expect(await put(id, 0, 0, new Uint8Array(50))).toMatchObject({ status: 409, body: { received: 50 } });
+    expect(await put(id, 0, 80, new Uint8Array(50))).toMatchObject({ status: 409, body: { received: 50 } });
+    expect(await put(id, 0, 50, new Uint8Array(size))).toMatchObject({ status: 413 });
+    expect(await put(id, 1, 50, new Uint8Array(10))).toMatchObject({ status: 400 });
+    // Content-Length says 100, 40 bytes arrive (a dropped connection, a truncating proxy): cut off again.
+    const short = await put(id, 0, 50, new Uint8Array(40), 100);
+    expect(short.status).toBe(400);
+    expect(short.body.error).toContain("分块不完整");
+    expect((await progress(id)).files[0]!.received).toBe(50);
+    expect((await progress(id)).status).toBe("TRANSFERRING");
+  });
+
+  it("takes a month in chunks, processes it in the server, shows the problems CSV, publishes", async () => {
+    as("ADMIN");
+    const cases = Buffer.from(CASES);
+    const catalogue = Buffer.from(CATALOGUE);
+    const { status, body } = await create("2019-10", [
+      { name: "实施清单.csv", size: catalogue.length },
+      { name: "办件明细.csv", size: cases.length },
+    ]);
+    expect(status).toBe(201);
+    const id = body.id!;
+    expect(await put(id, 0, 0, catalogue)).toMatchObject({ status: 200, body: { complete: false } });
+    expect(await put(id, 1, 0, cases.subarray(0, 100))).toMatchObject({ status: 200, body: { received: 100, complete: false } });
+    expect(await put(id, 1, 100, cases.subarray(100))).toMatchObject({ status: 200, body: { received: cases.length, complete: true, processing: true } });
+    // After the last byte no chunk is taken.
+    expect((await put(id, 1, cases.length, new Uint8Array(1))).status).toBe(409);
+    const done = await waitFor(id, ["STAGED", "REFUSED", "FAILED"]);
+    expect(done.status).toBe("STAGED");
+    // The transferred files are removed once the records are in the database.
+    expect((await readdir(path.join(dir, String(id)))).filter((f) => f.endsWith(".part"))).toEqual([]);
+    const csv = await routes.problems.GET(new Request("http://app/x"), params(id));
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain("文件,工作表,行,列,问题");
+
+    const { readCaseImportPreview } = await import("@/lib/queries/case-uploads");
+    const preview = (await readCaseImportPreview(done.caseImportId!))!;
+    const gaj = preview.rows.find((r) => r.name === "市公安局")!;
+    expect(gaj).toMatchObject({ applied: 2, accepted: 2, completed: 2, promisedCompleted: 2, overdueCompleted: 1, onlineApplied: 1 });
+    expect(preview.rows.find((r) => r.name === "宣汉县")).toMatchObject({ applied: 1, completed: 1, overdueCompleted: 0 });
+    expect(preview.report!.files.find((f) => f.kind === "cases")!.droppedColumns).toEqual(["申请人姓名"]);
+
+    const { publishCaseImportAction } = await import("@/lib/actions/cases/case-import-actions");
+    const form = new FormData();
+    form.set("uploadId", String(id));
+    as("OFFICIAL");
+    expect(await publishCaseImportAction({}, form)).toEqual({ message: "您没有执行此操作的权限。" });
+    as("ADMIN");
+    await expect(publishCaseImportAction({}, form)).rejects.toMatchObject({ url: expect.stringMatching(/^\/admin\/months\/2019-10\?published=1$/) });
+    const month = await db.prisma.reportMonth.findUnique({ where: { month: "2019-10" }, include: { currentVersion: true } });
+    expect(month?.currentVersion?.origin).toBe("CASES");
+    expect((await progress(id)).status).toBe("PUBLISHED");
+  });
+
+  it("marks a processing upload whose server stopped as FAILED on the next read", async () => {
+    as("ADMIN");
+    const upload = await db.prisma.caseUpload.create({
+      data: { month: "2019-09", files: [{ name: "a.csv", size: 1 }], status: "PROCESSING", stage: "read", heartbeatAt: new Date(Date.now() - 5 * 60_000) },
+    });
+    const p = await progress(upload.id);
+    expect(p.status).toBe("FAILED");
+    expect((await db.prisma.caseUpload.findUniqueOrThrow({ where: { id: upload.id } })).message).toContain("处理中断");
+    // Not publishable; discardable.
+    const { publishCaseImportAction, discardCaseUploadAction } = await import("@/lib/actions/cases/case-import-actions");
+    const form = new FormData();
+    form.set("uploadId", String(upload.id));
+    expect(await publishCaseImportAction({}, form)).toEqual({ message: "只能发布已处理完成且没有错误的导入。" });
+    await expect(discardCaseUploadAction({}, form)).rejects.toMatchObject({ url: "/admin/cases" });
+    expect((await progress(upload.id)).status).toBe("DISCARDED");
+    expect(await discardCaseUploadAction({}, form)).toEqual({ message: "该导入已放弃。" });
+  });
+});

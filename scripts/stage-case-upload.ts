@@ -1,0 +1,20 @@
+// node --conditions=react-server --import tsx scripts/stage-case-upload.ts UPLOAD_ID
+//
+// Stages one transferred case upload (the admin's /admin/cases flow) and records the outcome on
+// its CaseUpload row. Started by the server (lib/cases/upload/process-upload.ts) as a process of
+// its own, with DATABASE_URL and CASE_UPLOAD_DIR from the server's environment.
+import { stageCaseUpload } from "../lib/cases/upload/stage-upload";
+import { createPrismaClient } from "../lib/prisma-client";
+
+const id = Number(process.argv[2]);
+const url = process.env.DATABASE_URL;
+if (!Number.isInteger(id) || id <= 0 || !url) {
+  console.error("usage: DATABASE_URL=… node --import tsx scripts/stage-case-upload.ts UPLOAD_ID");
+  process.exit(2);
+}
+const prisma = createPrismaClient(url, 2);
+try {
+  await stageCaseUpload(prisma, id);
+} finally {
+  await prisma.$disconnect();
+}
