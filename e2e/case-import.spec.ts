@@ -90,6 +90,17 @@ test.describe("case import, as an admin", () => {
     expect(await figure(page, "x04", "earlyCompletionRate")).toBe("50.00%");
     expect(await figure(page, "x04", "coverageRate")).toBe("50.00%");
 
+    // From the unit page down to its item and to the overdue case: P2, accepted Mon 2019-09-02,
+    // completed Fri 09-20: 13 working days after acceptance (中秋 09-13 off), promised 5 → 8 over.
+    await page.goto(`/${GOOD_MONTH}/units/d08`);
+    await page.getByTestId("unit-items-link").click();
+    await expect(page).toHaveURL(new RegExp(`/${GOOD_MONTH}/units/d08/items$`));
+    await page.locator('a[href$="/items/A1"]').click();
+    await expect(page).toHaveURL(new RegExp(`/${GOOD_MONTH}/units/d08/items/A1$`));
+    const first = page.getByTestId("item-cases").locator("tbody tr").first();
+    await expect(first).toHaveAttribute("data-case", "P2");
+    await expect(first).toHaveAttribute("data-days-over", "8");
+
     // The list shows it published, with its counts.
     await page.goto("/admin/cases");
     const row = page.getByTestId("case-imports").locator("tr", { hasText: GOOD_MONTH }).first();

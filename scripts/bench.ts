@@ -255,6 +255,8 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
     buildSeconds = (performance.now() - started) / 1000;
   }
 
+  // Cached reads of an earlier run's database (Next keeps its data cache across builds).
+  rmSync(path.join(root, DIST_DIR, "cache", "fetch-cache"), { recursive: true, force: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   log(`启动 / next start on ${baseUrl}`);

@@ -10,7 +10,7 @@
 // Ctrl-C / SIGTERM: forwarded to Next (its whole process group), then the
 // embedded database is closed cleanly.
 import { ensureAuthSecret } from "./auth-secret";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db-migrate";
 import { bindAddress, displayUrl } from "./bind-address";
@@ -92,6 +92,9 @@ async function main(): Promise<number> {
   } else {
     log(`使用已有构建 (${distDir}/BUILD_ID)；代码改动后请加 --rebuild / using the existing build; pass --rebuild after code changes`);
   }
+  // Reads cached before this start may predate what changed while the server was down (a case
+  // import from the command line, another DATABASE_URL): start with none. Pages re-render once.
+  rmSync(path.join(root, distDir, "cache", "fetch-cache"), { recursive: true, force: true });
   log(`启动 / next start on ${displayUrl(host, port)} (HOSTNAME=${host})`);
   return startTool("next start", "next", ["start", "-p", port, "-H", host]).exited;
 }

@@ -196,6 +196,9 @@ async function main(): Promise<void> {
     return;
   }
   env.NEXT_DIST_DIR = ".next-test";
+  // Cached reads of an earlier run's database (Next keeps its data cache across builds): this
+  // run has a database of its own, so none of them may be served.
+  rmSync(path.join(root, ".next-test", "cache", "fetch-cache"), { recursive: true, force: true });
   if (existsSync(path.join(root, "prisma/seed.ts"))) {
     if (!(await step("初始数据 / seed", () => runTool("seed", "tsx", ["prisma/seed.ts"], env)))) return;
     // A small month of case records (2020-05, before the seed's months: no spec's figures move),
