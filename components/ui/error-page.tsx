@@ -8,7 +8,10 @@ import { getPublishedMonths } from "@/lib/queries/months";
 
 export async function ErrorPage({ title, body, testId }: { title: string; body: string; testId: string }) {
   const t = await getPageMessages();
-  const months = await getPublishedMonths();
+  // An error page must not fail in its turn: without a database (a build with none, an outage)
+  // it says what happened without the months. (Every static page carries this boundary, so it
+  // is also rendered when /about is prerendered at build time.)
+  const months = await getPublishedMonths().catch(() => []);
   const latest = months.at(-1)?.month;
   return (
     <div className="min-h-screen">
