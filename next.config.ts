@@ -30,7 +30,7 @@ const tsconfigPath = distDir !== ".next" && existsSync(ownTsconfig) ? ownTsconfi
 
 // Both cache handlers date every entry by its oldest read, so that a render that began before a
 // publish is never kept after it (lib/queries/cache-tags.ts). Several instances
-// (docs/readme/cluster.md): with REDIS_URL, prerendered pages and cached reads live in Redis,
+// (the README's Deploying section): with REDIS_URL, prerendered pages and cached reads live in Redis,
 // shared by every instance, so that a publish on one expires them for all; no instance keeps a
 // private in-memory copy. Without it, Next's own file-system cache, read-dated
 // (lib/cache/read-dated-file-system-cache.mjs). Read when the server starts, so one build serves
@@ -47,7 +47,7 @@ const nextConfig: NextConfig = {
   // tests listen), then takes it for another origin and proxies it out ("Failed to proxy",
   // socket hang up). With it, the proxy sees the request as sent (the path it decides on is the
   // same; RSC requests keep their _rsc query and router headers) and its URLs are used as
-  // written (docs/readme/language.md).
+  // written (docs/language.md).
   skipProxyUrlNormalize: true,
   poweredByHeader: false,
   // npm test builds into its own directory so that it never replaces the build `npm start` serves.

@@ -10,7 +10,7 @@
 // /zh-CN/… (unprefixed URLs) or /en/…, built from the very path that was decided.
 // A refused page request is rewritten to an internal page that calls forbidden()
 // or notFound(), so the refusal is drawn inside the app's layout, in the
-// request's language, with status 403 or 404 (docs/readme/language.md).
+// request's language, with status 403 or 404 (docs/language.md).
 import { NextResponse, type NextRequest } from "next/server";
 import { getAccessSettings } from "@/lib/auth/access-settings";
 import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer } from "@/lib/auth/permissions";

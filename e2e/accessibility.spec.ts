@@ -35,7 +35,7 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
     "/en/2030-01",
     "/en/2020-05/units/d08/items/P01",
   ],
-  // /municipal: the proxy refuses it with the 403 page drawn inside the layout (docs/readme/language.md).
+  // /municipal: the proxy refuses it with the 403 page drawn inside the layout (docs/language.md).
   gaj: [`/${MONTH}`, `/${MONTH}/units/d08`, "/2030-01", `/${MONTH}/municipal`, `/en/${MONTH}/units/d08`, `/en/${MONTH}/municipal`, "/2020-05/units/d08", "/2020-05/units/d08/items", "/2020-05/units/d08/items/P01"],
   admin: ["/en/admin/users", "/en/admin/months", "/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports", `/admin/months/${RECONCILIATION_MONTH}/reconciliation`, "/admin/settings/calendar"],
 };

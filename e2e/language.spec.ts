@@ -1,4 +1,4 @@
-// English at /en/… (docs/readme/language.md): the header's switch keeps the page and
+// English at /en/… (docs/language.md): the header's switch keeps the page and
 // changes only the language; the figures are the bulletin's in both; the gate refuses a
 // department user other units in English exactly as in Chinese; refusals are drawn in
 // the app's layout with their status, in the request's language.

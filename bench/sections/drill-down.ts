@@ -5,7 +5,7 @@
 //   - a unit's items page (the unit with the most evaluations, and 市公安局);
 //   - an item's case list, page 1 of the largest item (45,659 cases), and a walk through its
 //     distinct pages (/1…/P, each page asked for the first time: the uncached read);
-// and the reads alone, uncached, on the bench's client (plans: docs/readme/drill-down.md).
+// and the reads alone, uncached, on the bench's client (plans: docs/drill-down.md).
 // Runs last: it replaces the current version of the N months before and including 2021-06 with
 // their case-record versions, which would change what the other sections measure.
 // BENCH_CASE_MONTHS sets N (default 12, the 12.6 M cases; 2 with --quick).

@@ -9,7 +9,7 @@ export const REPORT_DATA_TAG = "report-data";
  * figures before a publish and stored the page after the publish's expiry would pass for
  * newer than the expiry and serve the old figures until the next publish. The cache
  * handlers (lib/cache/) date an entry by its oldest read instead, so such a page is
- * expired at once (docs/readme/speed.md, "The stale-render race").
+ * expired at once (docs/speed.md, "The stale-render race").
  */
 export const READ_AT_TAG_PREFIX = "read-at:";
 

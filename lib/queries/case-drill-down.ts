@@ -4,7 +4,7 @@ import "server-only";
 // partition key ("month" = the import's month, "importId") so that PostgreSQL reads one leaf
 // partition, and goes through that leaf's index: ("importId", "unitId", "itemCode") for Case,
 // ("importId", "unitId") for Evaluation, the primary key ("month", "importId", "caseNo") to
-// match an evaluation with its case (docs/readme/drill-down.md shows the plans).
+// match an evaluation with its case (docs/drill-down.md shows the plans).
 //
 // The loaders take a client (tests and the query-plan check call them); the get* wrappers are
 // the pages' cached reads. An import's records never change once published, so a read keyed
@@ -277,7 +277,7 @@ export const getOverdueCases = unstable_cache(
 
 /**
  * A page of an item's cases. Cached too: the first read of a page of the largest generated item
- * (45,659 cases) sorts the item's index range (about 30–60 ms, docs/readme/drill-down.md); later
+ * (45,659 cases) sorts the item's index range (about 30–60 ms, docs/drill-down.md); later
  * reads of it cost nothing, and an import's cases never change.
  */
 export const getItemCasesPage = unstable_cache(

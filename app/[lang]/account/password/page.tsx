@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = "force-dynamic";
 
-/** Where a user with a one-time initial password is sent before anything else (see docs/readme/readers.md). */
+/** Where a user with a one-time initial password is sent before anything else (see docs/readers.md). */
 export default async function ChangePasswordPage() {
   const locale = await pageLocale();
   if (!(await getViewer())) redirect(localePath(locale, `/signin?callbackUrl=${encodeURIComponent(localePath(locale, "/account/password"))}`));
