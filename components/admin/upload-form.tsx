@@ -36,11 +36,13 @@ export function UploadForm({ t }: { t: Messages["upload"] }) {
     };
     xhr.onload = () => {
       const body = (xhr.response ?? {}) as Answer;
-      setPhase("idle");
       if (xhr.status === 201 && body.url) {
+        // Staged: the progress stays (checked, opening the preview) and the button disabled
+        // until the preview has loaded, so a second click cannot send the files again.
         router.push(localePath(locale, body.url));
         return;
       }
+      setPhase("idle");
       setAnswer({ ...body, message: body.message ?? (xhr.status >= 400 && !body.problems ? `HTTP ${xhr.status}` : undefined) });
     };
     xhr.onerror = () => {
