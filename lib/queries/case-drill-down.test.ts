@@ -100,7 +100,9 @@ describe.skipIf(ON_EMBEDDED)("drill-down reads on the fixture month", () => {
     expect(stats._sum.overdueCompleted).toBe(FIXTURE.overdue.length);
   });
 
-  it("reads one leaf partition through its index (plans with sequential scans off)", async () => {
+  it("reads one leaf partition through its index (plans with sequential scans off)", async (ctx) => {
+    // Plans are the production server's (PostgreSQL); the embedded PGlite plans this tiny fixture its own way.
+    if (db.kind === "pglite") ctx.skip();
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
