@@ -66,6 +66,8 @@ export async function warm(
 
 export async function load(baseUrl: string, path: string, options: LoadOptions): Promise<LoadResult> {
   const expectStatus = options.expectStatus ?? 200;
+  const rotate = options.rotate?.length ? options.rotate : undefined;
+  let next = 0;
   const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   const result = await autocannon({
@@ -79,6 +81,7 @@ export async function load(baseUrl: string, path: string, options: LoadOptions):
     // autocannon ends a run at its next sample tick: sample every 100 ms, not every second,
     // or a 10-second run's duration (and so its requests/s) is rounded to whole seconds.
     sampleInt: 100,
+    ...(rotate ? { requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: rotate[next++ % rotate.length] }) }] } : {}),
   });
   const completed = result.latency.totalCount;
   const expected = result.statusCodeStats[String(expectStatus)]?.count ?? 0;

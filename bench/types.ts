@@ -54,6 +54,8 @@ export interface LoadOptions {
   body?: string | Buffer;
   /** Status that counts as success (default 200). */
   expectStatus?: number;
+  /** Paths asked in turn, one request each, instead of the one path (each read for the first time). */
+  rotate?: readonly string[];
 }
 
 export interface LoadResult {

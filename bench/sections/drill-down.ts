@@ -12,7 +12,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { publishCaseImport } from "@/lib/cases/publish-import";
 import { generateMonthRecords } from "@/lib/cases/reference-generator";
 import { stageCaseImport } from "@/lib/cases/stage-import";
@@ -24,33 +23,6 @@ import type { BenchContext, BenchSection, Budget, LoadResult, Row } from "../typ
 
 const CONNECTIONS = 32;
 const P99_BUDGET_MS = 100;
-
-/** autocannon over several paths in turn (one request each, then round again). */
-async function loadRotating(ctx: BenchContext, paths: string[], amount: number): Promise<LoadResult> {
-  let i = 0;
-  const result = await autocannon({
-    url: ctx.baseUrl + paths[0],
-    connections: CONNECTIONS,
-    amount,
-    headers: { cookie: ctx.officialCookie },
-    timeout: 30,
-    sampleInt: 100,
-    requests: [{ setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }) }],
-  });
-  const completed = result.latency.totalCount;
-  const ok = result.statusCodeStats["200"]?.count ?? 0;
-  return {
-    requests: completed,
-    durationS: result.duration,
-    requestsPerSecond: result.duration > 0 ? completed / result.duration : 0,
-    latencyP50Ms: result.latency.p50,
-    latencyP90Ms: result.latency.p90,
-    latencyP99Ms: result.latency.p99,
-    latencyMaxMs: result.latency.max,
-    errors: result.errors + result.timeouts + (completed - ok),
-    bytesPerResponse: completed > 0 ? result.throughput.total / completed : 0,
-  };
-}
 
 const section: BenchSection = {
   id: "drilldown",
@@ -135,7 +107,7 @@ const section: BenchSection = {
     // Every page of the largest item once, in turn (first visit of each: no cached read).
     const walk = Array.from({ length: pages }, (_, i) => i + 2 <= pages ? `${itemPath}/${i + 2}` : itemPath);
     ctx.log(`drill-down: walking ${pages} distinct pages of ${largest!.itemCode}`);
-    const distinct = await loadRotating(ctx, walk, walk.length);
+    const distinct = await ctx.load(walk[0]!, { amount: walk.length, connections: CONNECTIONS, rotate: walk });
     results.set("cases-distinct", distinct);
     rows.push({ page: `case list: ${pages} distinct pages, each read for the first time`, rps: distinct.requestsPerSecond, p50: distinct.latencyP50Ms, p99: distinct.latencyP99Ms, max: distinct.latencyMaxMs, errors: distinct.errors });
 

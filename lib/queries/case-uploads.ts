@@ -173,3 +173,8 @@ export async function listCliCaseImports(take = 20): Promise<CliCaseImportRow[]>
     };
   });
 }
+
+/** The month of a case upload (its problems CSV is named for it), or null when there is no such upload. */
+export async function readCaseUploadMonth(id: number): Promise<{ month: string } | null> {
+  return prisma.caseUpload.findUnique({ where: { id }, select: { month: true } });
+}

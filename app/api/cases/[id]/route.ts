@@ -2,22 +2,20 @@
 // of file N of a case upload, appended at BYTES, which must equal what the server already holds
 // (409 with { received } otherwise: the browser resumes from there). The chunk that completes
 // the last file starts the processing. Admins only. Why chunks: lib/cases/upload/limits.ts.
-import { guardRoute } from "@/lib/auth/guard";
+import { caseUploadRoute } from "@/lib/cases/upload/upload-route";
 import { storedFiles } from "@/lib/cases/upload/files";
 import { startCaseProcessing } from "@/lib/cases/upload/process-upload";
 import { withUploadLock, writeChunk } from "@/lib/cases/upload/receive-chunk";
 import { receivedBytes } from "@/lib/cases/upload/storage";
 import { prisma } from "@/lib/db";
-import { idParam, paramNotFound } from "@/lib/route-params";
+import { paramNotFound } from "@/lib/route-params";
 
 export const dynamic = "force-dynamic";
 
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const guard = await guardRoute("data.manage");
-  if (!guard.ok) return guard.response;
-  const raw = (await params).id;
-  const id = idParam(raw);
-  if (id === null) return paramNotFound("upload", raw);
+  const route = await caseUploadRoute(params);
+  if (!route.ok) return route.response;
+  const { id, raw } = route;
   if (request.headers.get("content-type") !== "application/octet-stream") {
     return Response.json({ error: "分块应为 application/octet-stream" }, { status: 415 });
   }

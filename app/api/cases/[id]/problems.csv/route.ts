@@ -3,20 +3,18 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { guardRoute } from "@/lib/auth/guard";
+import { caseUploadRoute } from "@/lib/cases/upload/upload-route";
 import { caseProblemsCsvPath } from "@/lib/cases/upload/storage";
-import { prisma } from "@/lib/db";
-import { idParam, paramNotFound } from "@/lib/route-params";
+import { readCaseUploadMonth } from "@/lib/queries/case-uploads";
+import { paramNotFound } from "@/lib/route-params";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const guard = await guardRoute("data.manage");
-  if (!guard.ok) return guard.response;
-  const raw = (await params).id;
-  const id = idParam(raw);
-  if (id === null) return paramNotFound("upload", raw);
-  const upload = await prisma.caseUpload.findUnique({ where: { id }, select: { month: true } });
+  const route = await caseUploadRoute(params);
+  if (!route.ok) return route.response;
+  const { id, raw } = route;
+  const upload = await readCaseUploadMonth(id);
   if (!upload) return paramNotFound("upload", raw);
   const path = caseProblemsCsvPath(id);
   const size = await stat(path).then((s) => s.size, () => null);
