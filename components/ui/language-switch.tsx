@@ -12,7 +12,7 @@ export function LanguageSwitch({ label, names }: { label: string; names: Record<
   const { locale, path } = readPathname(usePathname() ?? "/");
   const languages: Locale[] = ["zh-CN", "en"];
   return (
-    <nav aria-label={label} className="flex items-center gap-1 text-sm print:hidden" data-testid="language-switch">
+    <nav aria-label={label} className="flex items-center gap-1 text-sm whitespace-nowrap print:hidden" data-testid="language-switch">
       {languages.map((language, i) => (
         <span key={language} className="flex items-center gap-1">
           {i > 0 && <span aria-hidden="true" className="text-slate-400">/</span>}

@@ -14,7 +14,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex flex-wrap items-center gap-4">
             <span className="font-bold text-brand-900">{t.admin.title}</span>
-            <nav className="flex gap-3 text-sm" aria-label={t.admin.title}>
+            <nav className="flex flex-wrap gap-x-3 gap-y-1 text-sm whitespace-nowrap" aria-label={t.admin.title}>
               <Link href="/admin/users" className="text-brand-700 hover:underline">{t.admin.nav.users}</Link>
               <Link href="/admin/audit" className="text-brand-700 hover:underline">{t.admin.nav.audit}</Link>
               <Link href="/admin/uploads" className="text-brand-700 hover:underline">{t.upload.navUpload}</Link>
@@ -25,7 +25,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/" className="text-slate-600 hover:underline">{t.admin.nav.dashboard}</Link>
             </nav>
           </div>
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-3 whitespace-nowrap">
             <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
             <ViewerMenu messages={t.auth} />
           </div>

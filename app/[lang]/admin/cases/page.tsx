@@ -24,8 +24,8 @@ export default async function CaseImportsPage() {
         {rows.length === 0 ? (
           <p>{t.none}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-xs" data-testid="case-imports">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t.listHeading}>
+            <table className="w-full min-w-max text-left text-xs" data-testid="case-imports">
               <thead className="bg-slate-100">
                 <tr>
                   {(["id", "month", "status", "files", "cases", "evaluations", "items", "who", "when", "timings"] as const).map((c) => (
@@ -58,8 +58,8 @@ export default async function CaseImportsPage() {
       {cli.length > 0 && (
         <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <h2 className="mb-2 font-semibold">{t.cliHeading}</h2>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-xs" data-testid="case-cli-imports">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t.cliHeading}>
+            <table className="w-full min-w-max text-left text-xs" data-testid="case-cli-imports">
               <thead className="bg-slate-100">
                 <tr>
                   {(["id", "month", "status", "files", "cases", "evaluations", "items", "who", "when", "timings"] as const).map((c) => (
