@@ -3,7 +3,9 @@
 // figures, is sent in chunks, processed, previewed (per-unit figures, the dropped column),
 // published, and the unit pages show exactly the figures built in. A file with bad rows is
 // refused with each row and column named, its problems CSV downloads, and nothing is published.
-// Own months (2019-09, 2019-05; 2019-08 is the reconciliation specs'): before the seeded months, so 2021-06 and the newest month
+// Another platform's export (件号 for 办件编号, 市公安局本级 for 市公安局) is refused, mapped in
+// two rounds on the import's page without sending the files again, staged and published.
+// Own months (2019-09, 2019-05, 2019-03; 2019-08 is the reconciliation specs'): before the seeded months, so 2021-06 and the newest month
 // that other specs read are untouched.
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
@@ -11,6 +13,7 @@ import { storageStateOf } from "./accounts";
 
 const GOOD_MONTH = "2019-09";
 const BAD_MONTH = "2019-05";
+const MAPPED_MONTH = "2019-03";
 
 const CASE_HEADER = "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间,申请人姓名";
 // 2019-09-13 (中秋) is a holiday. Working days counted after the day of acceptance.
@@ -156,5 +159,39 @@ test.describe("case import, as an admin", () => {
     await page.getByRole("button", { name: "放弃此导入" }).click();
     await expect(page).toHaveURL(/\/admin\/cases$/);
     await expect(page.getByTestId("case-imports").locator("tr", { hasText: BAD_MONTH }).first()).toContainText("已放弃");
+  });
+
+  test("another platform's labels: refused, mapped on the page in two rounds, staged and published without a new upload", async ({ page }) => {
+    test.setTimeout(150_000);
+    const other = [
+      CASE_HEADER.replace("办件编号", "件号"),
+      "Q1,A1,户籍迁移,市公安局本级,承诺件,20,5,网上申请,否,2019-03-04 09:00:00,2019-03-04 10:00:00,2019-03-05 10:00:00,张三",
+      "Q2,A1,户籍迁移,市公安局本级,承诺件,20,5,窗口申请,否,2019-03-04 09:00:00,2019-03-04 10:00:00,2019-03-29 10:00:00,李四",
+      "Q3,A2,身份证,市公安局,即办件,1,,网上申请,否,2019-03-05 09:00:00,2019-03-05 09:00:00,2019-03-05 09:30:00,王五",
+    ].join("\n") + "\n";
+    await startImport(page, MAPPED_MONTH, [
+      { name: "其他平台办件.csv", buffer: Buffer.from(other), mimeType: "text/csv" },
+      { name: "实施清单.csv", buffer: Buffer.from(CATALOGUE), mimeType: "text/csv" },
+    ]);
+    await expect(page.getByTestId("case-status")).toHaveAttribute("data-status", "REFUSED", { timeout: 60_000 });
+    const form = page.getByTestId("case-mapping-form");
+    await expect(form.locator("[data-mapping-file]")).toContainText("缺少：办件编号");
+    await form.locator('[data-unknown-column="件号"] select').selectOption({ label: "办件编号" });
+    await form.getByRole("button", { name: "保存对应关系并重新处理" }).click();
+
+    // Processed again from the kept files: now the rows are read and name a unit written otherwise.
+    const unit = page.getByTestId("case-mapping-form").locator('[data-unknown-unit="市公安局本级"]');
+    await expect(unit).toContainText("行数 2", { timeout: 60_000 });
+    await expect(page.getByTestId("case-status")).toHaveAttribute("data-status", "REFUSED");
+    await expect(unit.locator("option", { hasText: "★ 市公安局" })).toHaveCount(1);
+    await unit.locator("select").selectOption({ label: "★ 市公安局" });
+    await page.getByRole("button", { name: "保存对应关系并重新处理" }).click();
+    await expect(page.getByTestId("case-status")).toHaveAttribute("data-status", "STAGED", { timeout: 60_000 });
+    await expect(page.getByTestId("case-totals")).toHaveText("办件 3，评价 0，实施清单事项 5");
+    await page.getByRole("button", { name: `发布为 ${MAPPED_MONTH} 的新版本` }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/months/${MAPPED_MONTH}\\?published=\\d+$`), { timeout: 30_000 });
+    await page.goto(`/${MAPPED_MONTH}/units/d08`);
+    await expect(page.locator("dd[data-field=applied] span.tabular").first()).toHaveText("3");
+    await expect(page.locator("dd[data-field=overdueCompleted] span.tabular").first()).toHaveText("1");
   });
 });

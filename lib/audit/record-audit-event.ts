@@ -17,6 +17,7 @@ export type AuditAction =
   | "month.publish"
   | "month.rollback"
   | "cases.discard"
+  | "cases.remap"
   | "settings.update"
   | "bulletin.updateTexts"
   | "bulletin.issue";

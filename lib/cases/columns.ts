@@ -66,6 +66,16 @@ for (const [column, labels] of Object.entries(LABELS) as [RecordColumn, readonly
   for (const label of labels) LABEL_INDEX.set(labelKey(label), column);
 }
 
+/** The setting holding the admin's remembered header mappings: { labelKey: column }. */
+export const COLUMN_ALIASES_SETTING = "cases.columnAliases";
+
+/** The columns a file of a kind can have. */
+export const COLUMNS_OF_KIND: Record<RecordKind, readonly RecordColumn[]> = {
+  cases: CASE_COLUMNS,
+  evaluations: EVALUATION_COLUMNS,
+  catalogue: CATALOGUE_COLUMNS,
+};
+
 /** What a header cell names; `aliases` are the admin's remembered mappings (labelKey → column). */
 export function resolveRecordColumn(label: string, aliases: ReadonlyMap<string, RecordColumn> = new Map()): RecordColumn | null {
   const key = labelKey(label);
@@ -89,6 +99,9 @@ export function isPersonalDataLabel(label: string): boolean {
 export function recordKindOf(columns: ReadonlySet<RecordColumn>): RecordKind | null {
   if (columns.has("evaluationNo") || columns.has("evaluationLevel")) return "evaluations";
   if (columns.has("caseNo") && (columns.has("acceptedAt") || columns.has("appliedAt"))) return "cases";
+  // Only cases have these: a case file whose 办件编号 is labelled some other way is still one
+  // (refused for the missing column, which the admin can then map), never taken for a catalogue.
+  if (columns.has("appliedAt") || columns.has("acceptedAt") || columns.has("completedAt")) return "cases";
   if (columns.has("itemStatus") || (columns.has("itemCode") && !columns.has("caseNo"))) return "catalogue";
   return null;
 }

@@ -201,3 +201,40 @@ describe("a .zip of the three files", () => {
     expect(items).toHaveLength(3);
   });
 });
+
+describe("headers another platform labels its own way (what the admin is offered to map)", () => {
+  it("a case file whose 办件编号 is labelled otherwise is still a case file, lacking the column; its unknown labels are offered", async () => {
+    const header = CASE_HEADER.replace("办件编号", "件号");
+    const { summary, cases } = await parse([write("cases-other.csv", `${header}\nC1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2021-06-01 09:00:00,2021-06-01 10:00:00,,张三,1,2\n`)]);
+    const file = summary.files[0]!;
+    expect(file).toMatchObject({ kind: "cases", missingColumns: ["caseNo"], ignoredColumns: ["件号"] });
+    expect(cases).toEqual([]);
+    const { mappingNeeds } = await import("./upload/mapping");
+    const needs = mappingNeeds({ ...summary, errorCount: 1, warningCount: 0, problems: [], coveragePeriod: "month", timings: {} });
+    expect(needs.files).toEqual([{ file: "cases-other.csv", kind: "cases", row: 1, labels: ["件号"], missing: ["caseNo"], choices: ["caseNo", "itemName", "legalDays"] }]);
+  });
+
+  it("a file with no recognisable header keeps its fullest first row (personal data and known labels not offered)", async () => {
+    const { summary } = await parse([write("unknown.csv", "导出时间：2021-07-01\n流水,名称,申请人姓名,部门\n1,a,张三,市公安局\n")]);
+    expect(summary.files[0]).toMatchObject({ kind: null, headerCandidate: { row: 2, labels: ["流水", "名称", "申请人姓名", "部门"] } });
+    expect(summary.problems.count("UNKNOWN_FILE_KIND")).toBe(1);
+    const { mappingNeeds } = await import("./upload/mapping");
+    const needs = mappingNeeds({ ...summary, errorCount: 1, warningCount: 0, problems: [], coveragePeriod: "month", timings: {} });
+    expect(needs.files[0]).toMatchObject({ kind: null, row: 2, labels: ["流水", "名称", "部门"] });
+    expect(needs.files[0]!.choices).toEqual(expect.arrayContaining(["caseNo", "evaluationNo", "itemStatus"]));
+  });
+
+  it("remembered header mappings are applied (labelKey → column)", async () => {
+    const header = CASE_HEADER.replace("办件编号", "件号");
+    const file = write("cases-mapped.csv", `${header}\nC1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2021-06-01 09:00:00,2021-06-01 10:00:00,,张三,1,2\n`);
+    const cases: CaseRecord[] = [];
+    const summary = await parseCaseFiles([file], { case: (c) => void cases.push(c), evaluation: () => {}, item: () => {} }, {
+      month: "2021-06",
+      units,
+      calendar,
+      columnAliases: new Map([["件号", "caseNo"]]),
+    });
+    expect(summary.files[0]).toMatchObject({ kind: "cases", ignoredColumns: [] });
+    expect(cases.map((c) => c.caseNo)).toEqual(["C1"]);
+  });
+});

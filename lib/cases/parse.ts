@@ -70,6 +70,10 @@ export type ParsedFile = SourceInfo & {
   /** Personal-data columns found and dropped (never read past the header). */
   droppedColumns: string[];
   ignoredColumns: string[];
+  /** Required columns the header lacks (the file is refused; its ignored columns may be mapped to them). */
+  missingColumns?: RecordColumn[];
+  /** A file whose kind was not recognised: the row most likely its header, for the admin to map. */
+  headerCandidate?: { row: number; sheet?: string; labels: string[] };
 };
 
 export type ParseSummary = {
@@ -222,6 +226,7 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
     try {
       const rows = readRows(file.path, file.name, (i) => Object.assign(info, i), file.zipEntry);
       let seen = 0;
+      let candidate: ParsedFile["headerCandidate"];
       for await (const row of rows) {
         if (++seen > HEADER_SEARCH_ROWS) break;
         const header = headerOf(row, aliases);
@@ -230,7 +235,12 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
           info.headerRow = row.row;
           break;
         }
+        // The fullest of the first rows is taken for the header the admin may map.
+        const labels = row.cells.map((c) => ownCopy(c.trim()));
+        const filled = labels.filter((l) => l !== "").length;
+        if (filled > 0 && filled > (candidate?.labels.filter((l) => l !== "").length ?? 0)) candidate = { row: row.row, sheet: row.sheet, labels };
       }
+      if (!info.kind && candidate) info.headerCandidate = candidate;
       await rows.return(undefined);
     } catch (error) {
       problems.add(fileProblem(error, file.name));
@@ -337,6 +347,7 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
     }
     const missing = REQUIRED_COLUMNS[kind].filter((c) => !h.index.has(c));
     if (kind === "evaluations" && !h.index.has("caseNo")) missing.push("caseNo");
+    if (missing.length > 0) info.missingColumns = missing;
     for (const column of missing) {
       problems.add({
         code: "MISSING_COLUMN",

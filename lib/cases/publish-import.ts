@@ -8,6 +8,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/indicators/types";
 import { createMonthVersion } from "@/lib/versions/create-month-version";
+import { labelKey, unitNameKey } from "@/lib/import/normalize";
+import { COLUMN_ALIASES_SETTING, type RecordColumn } from "./columns";
 import { monthSummaries, statInputs, unitScopeSums } from "./month-figures";
 import { attachStatements } from "./partitions";
 import { readRollups, type RowQuery } from "./rollups";
@@ -17,7 +19,11 @@ export class CaseImportStateError extends Error {}
 export async function publishCaseImport(
   prisma: PrismaClient,
   importId: number,
-  options: { createdById?: number | null } = {},
+  options: {
+    createdById?: number | null;
+    /** An admin's mappings for this import (lib/cases/upload/mapping.ts), remembered in the same transaction. */
+    remember?: { units: ReadonlyArray<{ alias: string; unitId: number }>; columns: Readonly<Record<string, RecordColumn>> };
+  } = {},
 ): Promise<{ versionId: number; number: number; month: string }> {
   return prisma.$transaction(
     async (tx) => {
@@ -51,6 +57,21 @@ export async function publishCaseImport(
         note: `办件明细导入 #${importId}（${row.caseCount} 件）`,
         createdById: options.createdById ?? null,
       });
+      for (const { alias, unitId } of options.remember?.units ?? []) {
+        await tx.unitAlias.upsert({
+          where: { aliasKey: unitNameKey(alias) },
+          create: { aliasKey: unitNameKey(alias), alias, unitId, createdById: options.createdById ?? null },
+          update: { unitId },
+        });
+      }
+      const columns = Object.entries(options.remember?.columns ?? {});
+      if (columns.length > 0) {
+        // Merged into what is remembered, in one statement: a concurrent publish cannot lose either's.
+        const added = JSON.stringify(Object.fromEntries(columns.map(([label, column]) => [labelKey(label), column])));
+        await tx.$executeRaw`
+          INSERT INTO "Setting" ("key", "value", "updatedAt", "updatedById") VALUES (${COLUMN_ALIASES_SETTING}, ${added}::jsonb, now(), ${options.createdById ?? null})
+          ON CONFLICT ("key") DO UPDATE SET "value" = "Setting"."value" || EXCLUDED."value", "updatedAt" = now(), "updatedById" = EXCLUDED."updatedById"`;
+      }
       await tx.caseImport.updateMany({ where: { month, status: "PUBLISHED" }, data: { status: "SUPERSEDED" } });
       await tx.caseImport.update({
         where: { id: importId },
@@ -62,7 +83,14 @@ export async function publishCaseImport(
         month,
         targetType: "CaseImport",
         targetId: String(importId),
-        details: { origin: "CASES", versionId: version.versionId, number: version.number },
+        details: {
+          origin: "CASES",
+          versionId: version.versionId,
+          number: version.number,
+          ...(options.remember && (options.remember.units.length > 0 || columns.length > 0)
+            ? { rememberedUnits: options.remember.units.map((u) => u.alias), rememberedColumns: Object.fromEntries(columns) }
+            : {}),
+        },
       });
       return { ...version, month };
     },

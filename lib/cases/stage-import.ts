@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { basename } from "node:path";
 import pg from "pg";
-import type { RecordColumn } from "./columns";
+import { labelKey } from "@/lib/import/normalize";
+import { COLUMN_ALIASES_SETTING, type RecordColumn } from "./columns";
 import { CopyWriter, copyField, InsertWriter, isPglite, type RowWriter } from "./copy-writer";
 import type { CaseRecord, EvaluationRecord } from "./definitions";
 import { type CatalogueRecord, type InputFile, type KnownUnit, parseCaseFiles, type ParsedFile } from "./parse";
@@ -26,6 +27,8 @@ export type StageOptions = {
   /** Where to write every row problem as CSV (the downloadable list); none when absent. */
   errorsCsvPath?: string;
   onProgress?: (progress: StageProgress) => void;
+  /** Mappings an admin made for this upload, on top of the remembered ones (lib/cases/upload/mapping.ts). */
+  mappings?: { units: ReadonlyArray<{ alias: string; unitId: number }>; columns: Readonly<Record<string, RecordColumn>> };
   /** Told the import's id as soon as its row exists (the admin pages link their session to it). */
   onImportCreated?: (importId: number) => void | Promise<void>;
 };
@@ -107,15 +110,17 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
 
     const units = await control.query<{ id: number; name: string }>(`SELECT "id", "name" FROM "Unit"`);
     const aliases = await control.query<{ unitId: number; alias: string }>(`SELECT "unitId", "alias" FROM "UnitAlias"`);
+    const unitAliases = [...aliases.rows, ...(options.mappings?.units ?? []).map((m) => ({ unitId: m.unitId, alias: m.alias }))];
     const knownUnits: KnownUnit[] = units.rows.map((u) => ({
       id: u.id,
       name: u.name,
-      aliases: aliases.rows.filter((a) => a.unitId === u.id).map((a) => a.alias),
+      aliases: unitAliases.filter((a) => a.unitId === u.id).map((a) => a.alias),
     }));
     const columnAliasRow = await control.query<{ value: Record<string, RecordColumn> }>(
-      `SELECT "value" FROM "Setting" WHERE "key" = 'cases.columnAliases'`,
+      `SELECT "value" FROM "Setting" WHERE "key" = '${COLUMN_ALIASES_SETTING}'`,
     );
     const columnAliases = new Map(Object.entries(columnAliasRow.rows[0]?.value ?? {}));
+    for (const [label, column] of Object.entries(options.mappings?.columns ?? {})) columnAliases.set(labelKey(label), column);
     const calendar = await loadCalendar(control, month);
     const coveragePeriod = await readCoveragePeriod(control);
 

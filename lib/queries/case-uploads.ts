@@ -178,3 +178,9 @@ export async function listCliCaseImports(take = 20): Promise<CliCaseImportRow[]>
 export async function readCaseUploadMonth(id: number): Promise<{ month: string } | null> {
   return prisma.caseUpload.findUnique({ where: { id }, select: { month: true } });
 }
+
+/** The units an unknown name may be mapped to (the mapping form of a refused upload). */
+export async function readUnitChoices(): Promise<Array<{ code: string; name: string; kind: "DEPARTMENT" | "DISTRICT" }>> {
+  const units = await prisma.unit.findMany({ where: { active: true }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { code: true, name: true, kind: true } });
+  return units.map((u) => ({ code: u.code, name: u.name, kind: u.kind as "DEPARTMENT" | "DISTRICT" }));
+}

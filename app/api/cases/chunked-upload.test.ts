@@ -204,3 +204,110 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     expect(await discardCaseUploadAction({}, form)).toEqual({ message: "该导入已放弃。" });
   });
 });
+
+describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and units", () => {
+  // Another platform's export: 办件编号 is 件号, 市公安局 is written 市公安局本级.
+  const OTHER_CASES =
+    "件号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间\n" +
+    "G1,A1,户籍迁移,市公安局本级,承诺件,20,5,网上申请,否,2019-08-08 09:00:00,2019-08-08 10:00:00,2019-08-09 10:00:00\n" +
+    "G2,A1,户籍迁移,市公安局本级,承诺件,20,5,窗口申请,否,2019-08-08 09:00:00,2019-08-08 10:00:00,2019-08-30 10:00:00\n" +
+    "X1,B1,低保,宣汉县,即办件,1,,窗口申请,否,2019-08-09 09:00:00,2019-08-09 09:00:00,2019-08-09 10:00:00\n";
+
+  async function send(month: string, files: Array<{ name: string; bytes: Buffer }>) {
+    const { body } = await create(month, files.map((f) => ({ name: f.name, size: f.bytes.length })));
+    for (const [n, f] of files.entries()) await put(body.id!, n, 0, f.bytes);
+    return body.id!;
+  }
+  const mappingForm = (id: number, units: Array<[string, string]>, columns: Array<[string, string]>) => {
+    const form = new FormData();
+    form.set("uploadId", String(id));
+    units.forEach(([name, code], i) => {
+      form.set(`u${i}.name`, name);
+      form.set(`u${i}.code`, code);
+    });
+    columns.forEach(([label, column], i) => {
+      form.set(`c${i}.label`, label);
+      form.set(`c${i}.column`, column);
+    });
+    return form;
+  };
+  const partFiles = async (id: number) => (await readdir(path.join(dir, String(id)))).filter((f) => f.endsWith(".part")).sort();
+
+  it("keeps the files, takes the admin's mappings in two rounds, stages, and remembers them at publish", async () => {
+    as("ADMIN");
+    const { remapCaseUploadAction, publishCaseImportAction } = await import("@/lib/actions/cases/case-import-actions");
+    const { readCaseImportPreview } = await import("@/lib/queries/case-uploads");
+    const { mappingNeeds } = await import("@/lib/cases/upload/mapping");
+    const gaj = await db.prisma.unit.findFirstOrThrow({ where: { name: "市公安局" } });
+    const id = await send("2019-08", [
+      { name: "办件.csv", bytes: Buffer.from(OTHER_CASES) },
+      { name: "清单.csv", bytes: Buffer.from(CATALOGUE) },
+    ]);
+
+    // Round 1: the header. Refused for the missing column; the files stay; 件号 is offered for 办件编号.
+    let done = await waitFor(id, ["STAGED", "REFUSED", "FAILED"]);
+    expect(done.status).toBe("REFUSED");
+    expect(await partFiles(id)).toEqual(["0.part", "1.part"]);
+    let report = (await readCaseImportPreview(done.caseImportId!))!.report!;
+    expect(report.problems.map((p) => p.code)).toContain("MISSING_COLUMN");
+    expect(mappingNeeds(report).files).toEqual([
+      expect.objectContaining({ file: "办件.csv", kind: "cases", labels: ["件号"], missing: ["caseNo"], choices: expect.arrayContaining(["caseNo"]) }),
+    ]);
+
+    // Refused choices change nothing: a label not offered, a column not allowed, nothing chosen, an official.
+    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["申请人", "caseNo"]]))).toMatchObject({ fieldErrors: { c0: ["“申请人”不是本次导入中未识别的列。"] } });
+    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["件号", "evaluationLevel"]]))).toMatchObject({ fieldErrors: { c0: ["“件号”不能指定为所选的含义。"] } });
+    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["件号", ""]]))).toEqual({ message: "请至少指定一项对应关系。", fieldErrors: undefined });
+    as("OFFICIAL");
+    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).toEqual({ message: "您没有执行此操作的权限。" });
+    as("ADMIN");
+    expect((await progress(id)).status).toBe("REFUSED");
+
+    await expect(remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).rejects.toMatchObject({ url: `/admin/cases/${id}` });
+    // A second click finds it processing, not refused.
+    expect((await remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).message).toBe("只能为已拒绝、可重新处理的导入指定对应关系。");
+
+    // Round 2: now read, the rows name a unit written another way.
+    done = await waitFor(id, ["STAGED", "REFUSED", "FAILED"]);
+    expect(done.status).toBe("REFUSED");
+    report = (await readCaseImportPreview(done.caseImportId!))!.report!;
+    expect(report.unknownUnits).toEqual({ 市公安局本级: 2 });
+    expect(mappingNeeds(report)).toEqual({ units: [{ name: "市公安局本级", rows: 2 }], files: [] });
+    expect(await remapCaseUploadAction({}, mappingForm(id, [["市公安局本级", "NO-SUCH-UNIT"]], []))).toMatchObject({ fieldErrors: { u0: ["“市公安局本级”所选的单位不存在。"] } });
+    expect(await remapCaseUploadAction({}, mappingForm(id, [["市税务局", gaj.code]], []))).toMatchObject({ fieldErrors: { u0: ["“市税务局”不是本次导入中的未知单位。"] } });
+    await expect(remapCaseUploadAction({}, mappingForm(id, [["市公安局本级", gaj.code]], []))).rejects.toMatchObject({ url: `/admin/cases/${id}` });
+
+    done = await waitFor(id, ["STAGED", "REFUSED", "FAILED"]);
+    expect(done.status).toBe("STAGED");
+    expect(await partFiles(id)).toEqual([]);
+    const preview = (await readCaseImportPreview(done.caseImportId!))!;
+    expect(preview.rows.find((r) => r.name === "市公安局")).toMatchObject({ applied: 2, completed: 2, overdueCompleted: 1, onlineApplied: 1 });
+    // Nothing remembered before publishing.
+    expect(await db.prisma.unitAlias.count({ where: { alias: "市公安局本级" } })).toBe(0);
+
+    const form = new FormData();
+    form.set("uploadId", String(id));
+    await expect(publishCaseImportAction({}, form)).rejects.toMatchObject({ url: expect.stringMatching(/^\/admin\/months\/2019-08\?published=1$/) });
+    expect(await db.prisma.unitAlias.findFirst({ where: { alias: "市公安局本级" } })).toMatchObject({ unitId: gaj.id });
+    expect((await db.prisma.setting.findUniqueOrThrow({ where: { key: "cases.columnAliases" } })).value).toMatchObject({ 件号: "caseNo" });
+    const audits = await db.prisma.auditEvent.findMany({ where: { targetType: "CaseUpload", targetId: String(id), action: "cases.remap" } });
+    expect(audits.map((a) => a.details)).toEqual([{ units: {}, columns: { 件号: "caseNo" } }, { units: { 市公安局本级: gaj.code }, columns: {} }]);
+
+    // Remembered: the next month's export of the same platform stages without asking.
+    const next = await send("2019-08", [
+      { name: "办件.csv", bytes: Buffer.from(OTHER_CASES) },
+      { name: "清单.csv", bytes: Buffer.from(CATALOGUE) },
+    ]);
+    expect((await waitFor(next, ["STAGED", "REFUSED", "FAILED"])).status).toBe("STAGED");
+  });
+
+  it("a refusal no mapping can fix (a bad row beside an unknown unit) removes the files and offers no mapping", async () => {
+    as("ADMIN");
+    const bad = CASES.replace("2019-10-10 10:00:00", "2019-10-01 10:00:00").replace(",宣汉县,", ",宣汉县本级,"); // 办结 before 受理; a unit unknown
+    const id = await send("2019-10", [{ name: "坏.csv", bytes: Buffer.from(bad) }]);
+    expect((await waitFor(id, ["STAGED", "REFUSED", "FAILED"])).status).toBe("REFUSED");
+    expect(await partFiles(id)).toEqual([]);
+    const { remapCaseUploadAction } = await import("@/lib/actions/cases/case-import-actions");
+    expect((await remapCaseUploadAction({}, mappingForm(id, [["宣汉县本级", "x04"]], []))).message).toBe("只能为已拒绝、可重新处理的导入指定对应关系。");
+  });
+});

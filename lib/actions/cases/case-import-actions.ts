@@ -1,13 +1,16 @@
 "use server";
 
-// The case-import pages' actions: publish a staged import as the month's new version, or
-// discard an upload that failed, was refused or is no longer wanted.
+// The case-import pages' actions: publish a staged import as the month's new version, map a
+// refused upload's unknown units and headers and process it again, or discard an upload that
+// failed, was refused or is no longer wanted.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/users/action-state";
 import { guardAction } from "@/lib/auth/guard";
 import { discardCaseUpload } from "@/lib/cases/upload/lifecycle";
+import { mappingsToRemember, readMappingForm, remapCaseUpload, storedMappings } from "@/lib/cases/upload/mapping";
+import { queueCaseStaging } from "@/lib/cases/upload/process-upload";
 import { CaseImportStateError, publishCaseImport } from "@/lib/cases/publish-import";
 import type { CaseImportReport } from "@/lib/cases/stage-import";
 import { prisma } from "@/lib/db";
@@ -43,7 +46,10 @@ export async function publishCaseImportAction(_previous: FormState, formData: Fo
   if (!report || report.errorCount > 0) return { message: t.publishHasErrors };
   let published: { month: string; number: number };
   try {
-    published = await publishCaseImport(prisma, upload.caseImportId, { createdById: guard.viewer.userId });
+    published = await publishCaseImport(prisma, upload.caseImportId, {
+      createdById: guard.viewer.userId,
+      remember: await mappingsToRemember(prisma, storedMappings(upload)),
+    });
   } catch (error) {
     if (error instanceof CaseImportStateError) return { message: error.message };
     throw error;
@@ -63,4 +69,25 @@ export async function discardCaseUploadAction(_previous: FormState, formData: Fo
   if (!result.ok) return { message: result.message };
   revalidatePath("/admin/cases");
   redirect(localePath(await actionLocale(), "/admin/cases"));
+}
+
+/**
+ * Map a refused upload's unknown units and headers (lib/cases/upload/mapping.ts) and process its
+ * kept files again; the admin stays on the upload's page, which shows the progress.
+ */
+export async function remapCaseUploadAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const guard = await guardAction("data.manage");
+  if (!guard.ok) return { message: guard.error };
+  const t = getMessages(await actionLocale()).caseMapping.errors;
+  const parsed = readMappingForm(formData);
+  if (!parsed.success) return { message: t.invalid };
+  const upload = await prisma.caseUpload.findUnique({ where: { id: parsed.data.uploadId }, select: { id: true, caseImportId: true } });
+  const imported = upload?.caseImportId ? await prisma.caseImport.findUnique({ where: { id: upload.caseImportId }, select: { report: true } }) : null;
+  const report = imported?.report as CaseImportReport | null | undefined;
+  if (!upload || !report) return { message: t.notRefused };
+  const result = await remapCaseUpload(prisma, parsed.data, report, guard.viewer.userId, t);
+  if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
+  queueCaseStaging(upload.id);
+  revalidatePath("/admin/cases");
+  redirect(localePath(await actionLocale(), `/admin/cases/${upload.id}`));
 }

@@ -18,6 +18,12 @@ export async function startCaseProcessing(id: number): Promise<boolean> {
     data: { status: "PROCESSING", stage: "queued", transferredAt: new Date(), heartbeatAt: new Date() },
   });
   if (claimed.count === 0) return false;
+  queueCaseStaging(id);
+  return true;
+}
+
+/** Queues the staging of an upload already claimed PROCESSING (after the transfer, or again after a mapping). */
+export function queueCaseStaging(id: number): void {
   // Queued uploads keep their heartbeat too, or a long wait would look like a dead server.
   const heartbeat = setInterval(() => {
     void prisma.caseUpload.update({ where: { id }, data: { heartbeatAt: new Date() } }).catch(() => {});
@@ -25,7 +31,6 @@ export async function startCaseProcessing(id: number): Promise<boolean> {
   heartbeat.unref?.();
   const run = queue.then(() => stageInChildProcess(id)).finally(() => clearInterval(heartbeat));
   queue = run.catch(() => {});
-  return true;
 }
 
 /** Runs scripts/stage-case-upload.ts for the upload and waits for it; a crash leaves the upload FAILED. */

@@ -3,10 +3,12 @@
 // month's import (~20 s of CPU, ~400 MB) neither blocks the server's pages nor grows its heap.
 // Where it is — stage, rows read, a heartbeat — goes on the CaseUpload row, so any page load
 // shows it. The transferred files are removed afterwards (the records are in the database, the
-// row problems in problems.csv) before the status says so.
+// row problems in problems.csv) before the status says so — unless the refusal can be fixed by
+// mapping unknown units or headers (mapping.ts): then they stay for the next attempt.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { stageCaseImport, type StageProgress } from "@/lib/cases/stage-import";
 import { storedFiles } from "./files";
+import { mappingsToRemember, remappable, storedMappings } from "./mapping";
 import { caseProblemsCsvPath, caseUploadFilePath, removeCaseUploadFiles } from "./storage";
 
 /** Stages one transferred upload and records the outcome on its CaseUpload row. */
@@ -39,6 +41,7 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
       month: upload.month,
       files: files.map((f, n) => ({ path: caseUploadFilePath(id, n), name: f.name })),
       createdById: upload.createdById,
+      mappings: await mappingsToRemember(prisma, storedMappings(upload)),
       errorsCsvPath: caseProblemsCsvPath(id),
       onProgress,
       onImportCreated: async (caseImportId) => {
@@ -46,7 +49,9 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
       },
     });
     await pending;
-    await removeCaseUploadFiles(id, files.length).catch(() => {});
+    // A refusal the admin can fix by naming units or columns keeps the files for the next attempt.
+    const keep = !result.ok && remappable(result.report);
+    if (!keep) await removeCaseUploadFiles(id, files.length).catch(() => {});
     await prisma.caseUpload.update({
       where: { id },
       data: {

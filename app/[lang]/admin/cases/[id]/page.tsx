@@ -1,6 +1,7 @@
 import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { CaseDiscardForm, CasePublishForm } from "@/components/admin/case-import-actions";
+import { CaseMappingForm } from "@/components/admin/case-mapping-form";
 import { CaseProgress } from "@/components/admin/case-progress";
 import { CaseUploadForm } from "@/components/admin/case-upload-form";
 import { AnnexTable, type AnnexTableRow } from "@/components/tables/annex-table";
@@ -10,7 +11,10 @@ import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { CASE_COUNT_FIELDS } from "@/lib/indicators/ranking";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";
-import { readCaseImportPreview, readCaseUploadProgress, type CasePreviewRow } from "@/lib/queries/case-uploads";
+import { canonicalLabel } from "@/lib/cases/columns";
+import { filesKept, mappingNeeds, remappable } from "@/lib/cases/upload/mapping";
+import { suggestUnits } from "@/lib/import/validate";
+import { readCaseImportPreview, readCaseUploadProgress, readUnitChoices, type CasePreviewRow } from "@/lib/queries/case-uploads";
 import { idParam } from "@/lib/route-params";
 
 function tableRows(rows: CasePreviewRow[]): AnnexTableRow[] {
@@ -36,6 +40,11 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
   const discardable = ["TRANSFERRING", "STAGED", "REFUSED", "FAILED"].includes(progress.status);
   const departments = preview ? tableRows(preview.rows.filter((r) => r.kind === "DEPARTMENT")) : [];
   const districts = preview ? tableRows(preview.rows.filter((r) => r.kind === "DISTRICT")) : [];
+  // A refusal the admin can fix by saying what unknown names mean, while the files are kept.
+  const needs = progress.status === "REFUSED" && report && remappable(report) ? mappingNeeds(report) : null;
+  const mappable = needs !== null && (await filesKept(progress.id, progress.files));
+  const tm = messages.caseMapping;
+  const unitChoices = mappable ? await readUnitChoices() : [];
   return (
     <div className="space-y-6">
       <div>
@@ -58,7 +67,20 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
         <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="case-message">{progress.message}</p>
       )}
       {progress.status === "REFUSED" && (
-        <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="case-refused">{t.refusedNote}</p>
+        <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="case-refused">{mappable ? tm.refusedMappable : t.refusedNote}</p>
+      )}
+      {mappable && needs && (
+        <section className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4" aria-labelledby="case-mapping-heading">
+          <h2 id="case-mapping-heading" className="font-semibold">{tm.heading}</h2>
+          <CaseMappingForm
+            uploadId={progress.id}
+            t={tm}
+            kinds={t.kinds}
+            units={unitChoices}
+            unknownUnits={needs.units.map((u) => ({ name: u.name, rows: formatCount(u.rows), suggestions: suggestUnits(u.name, unitChoices) }))}
+            files={needs.files.map((f) => ({ ...f, choices: f.choices.map((column) => ({ column, label: canonicalLabel(column) })) }))}
+          />
+        </section>
       )}
       {report && (
         <>

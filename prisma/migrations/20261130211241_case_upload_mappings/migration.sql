@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CaseUpload" ADD COLUMN     "columnMappings" JSONB,
+ADD COLUMN     "unitMappings" JSONB;
