@@ -170,6 +170,8 @@ async function main(): Promise<void> {
   });
   if (!dbOk || !url) return;
 
+  const caseUploadDir = mkdtempSync(path.join(tmpdir(), "dash-test-case-uploads-"));
+  process.on("exit", () => rmSync(caseUploadDir, { recursive: true, force: true }));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: url,
@@ -177,6 +179,8 @@ async function main(): Promise<void> {
     TEST_DB_PREFIX: dbPrefix,
     // A fresh secret per run: no session survives a test run.
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    // Case uploads of this run only: a run's upload #3 never meets an earlier run's files.
+    CASE_UPLOAD_DIR: caseUploadDir,
   };
 
   if (runUnit) {

@@ -114,6 +114,18 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     expect(await db.prisma.caseUpload.count({ where: { createdById: 2 } })).toBe(0);
   });
 
+  it("a new upload ignores files another database left under its id (it would never complete otherwise)", async () => {
+    as("ADMIN");
+    const last = await db.prisma.caseUpload.aggregate({ _max: { id: true } });
+    const next = (last._max.id ?? 0) + 1;
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(path.join(dir, String(next)), { recursive: true });
+    writeFileSync(path.join(dir, String(next), "0.part"), "0123456789");
+    const { body } = await create("2019-10", [{ name: "a.csv", size: 10 }]);
+    expect(body.id).toBe(next);
+    expect((await progress(next)).files[0]!.received).toBe(0);
+  });
+
   it("refuses bad declarations: too large a file, too many files, another format, a bad month", async () => {
     as("ADMIN");
     const big = await create("2019-10", [{ name: "a.csv", size: CASE_FILE_MAX_BYTES + 1 }]);

@@ -5,6 +5,7 @@
 import { guardRoute } from "@/lib/auth/guard";
 import { createCaseUploadSchema } from "@/lib/cases/upload/files";
 import { CASE_CHUNK_BYTES } from "@/lib/cases/upload/limits";
+import { removeCaseUploadDir } from "@/lib/cases/upload/storage";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -30,5 +31,8 @@ export async function POST(request: Request): Promise<Response> {
   const upload = await prisma.caseUpload.create({
     data: { month: parsed.data.month, files: parsed.data.files, createdById: guard.viewer.userId },
   });
+  // A new upload's directory can only hold what another database left under this id (a restore,
+  // a reset): its bytes would be taken for this upload's and the transfer would never complete.
+  await removeCaseUploadDir(upload.id);
   return Response.json({ id: upload.id, chunkBytes: CASE_CHUNK_BYTES, url: `/admin/cases/${upload.id}` }, { status: 201 });
 }

@@ -78,7 +78,11 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
             kinds={t.kinds}
             units={unitChoices}
             unknownUnits={needs.units.map((u) => ({ name: u.name, rows: formatCount(u.rows), suggestions: suggestUnits(u.name, unitChoices) }))}
-            files={needs.files.map((f) => ({ ...f, choices: f.choices.map((column) => ({ column, label: canonicalLabel(column) })) }))}
+            files={needs.files.map((f) => ({
+              ...f,
+              missing: f.missing.map(canonicalLabel),
+              choices: f.choices.map((column) => ({ column, label: canonicalLabel(column) })),
+            }))}
           />
         </section>
       )}
