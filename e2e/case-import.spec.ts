@@ -7,6 +7,7 @@
 // two rounds on the import's page without sending the files again, staged and published.
 // Own months (2019-09, 2019-05, 2019-03; 2019-08 is the reconciliation specs'): before the seeded months, so 2021-06 and the newest month
 // that other specs read are untouched.
+import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./accounts";
@@ -184,6 +185,11 @@ test.describe("case import, as an admin", () => {
     await expect(unit).toContainText("行数 2", { timeout: 60_000 });
     await expect(page.getByTestId("case-status")).toHaveAttribute("data-status", "REFUSED");
     await expect(unit.locator("option", { hasText: "★ 市公安局" })).toHaveCount(1);
+    // The form on a phone: nothing wider than the screen; axe finds nothing serious.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
     await unit.locator("select").selectOption({ label: "★ 市公安局" });
     await page.getByRole("button", { name: "保存对应关系并重新处理" }).click();
     await expect(page.getByTestId("case-status")).toHaveAttribute("data-status", "STAGED", { timeout: 60_000 });
