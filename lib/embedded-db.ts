@@ -12,9 +12,11 @@
 // - One PGlite instance, one PostgreSQL session. Up to `maxConnections` clients
 //   (default here 32; the package's default of 1 makes `next start` fail) are
 //   multiplexed onto it: messages are queued and run one at a time, and while
-//   one client is inside BEGIN…COMMIT the others wait. Concurrent pools of
-//   Prisma and pg work (checked: 10 connections × 200 parameterised queries,
-//   and interleaved transactions, all correct).
+//   one client is inside BEGIN…COMMIT the others wait. The package let another
+//   client's Parse run inside a batch that arrived in parts (a large Bind),
+//   replacing the unnamed statement ("bind message supplies N parameters…", or
+//   another query's rows: electric-sql/pglite#1046); our server keeps each batch
+//   whole (scripts/pglite-batch-affinity.mjs; lib/embedded-db.test.ts).
 // - Session state is shared by all clients: SET, temp tables, and advisory
 //   locks (pg_advisory_lock from two clients both succeed at once).
 // - One database only: CREATE DATABASE succeeds but a connection to any

@@ -9,6 +9,7 @@
 //        node scripts/embedded-db-server.mjs '{"dataDir":"…","initOnly":true}'   (initdb, then exit)
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepBatchesWhole } from "./pglite-batch-affinity.mjs";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const send = (message) => {
@@ -50,6 +51,7 @@ try {
     host: options.host ?? "127.0.0.1",
     maxConnections: options.maxConnections ?? 32,
   });
+  keepBatchesWhole(server);
   server.addEventListener("error", (event) => console.error("[embedded-db] socket server error:", event.detail));
   await server.start();
   // getServerConn() is "host:port" once listening (port 0 resolved by the OS).
