@@ -6,7 +6,7 @@ import type { CaseImportReport } from "@/lib/cases/stage-import";
 import { readRollups, type RowQuery } from "@/lib/cases/rollups";
 import { statInputs, unitScopeSums, type MonthUnit } from "@/lib/cases/month-figures";
 import { storedFiles, type CaseUploadFile } from "@/lib/cases/upload/files";
-import { markStaleCaseUploads } from "@/lib/cases/upload/lifecycle";
+import { expireKeptCaseFiles, markStaleCaseUploads } from "@/lib/cases/upload/lifecycle";
 import { receivedBytes } from "@/lib/cases/upload/storage";
 import { prisma } from "@/lib/db";
 import type { AnnexField, UnitKind } from "@/lib/indicators/types";
@@ -71,6 +71,7 @@ const seconds = (from: Date | null, to: Date | null) => (from && to ? Math.round
 
 export async function listCaseUploads(take = 50): Promise<CaseUploadListRow[]> {
   await markStaleCaseUploads(prisma);
+  await expireKeptCaseFiles(prisma);
   const uploads = await prisma.caseUpload.findMany({ orderBy: { id: "desc" }, take });
   const importIds = uploads.map((u) => u.caseImportId).filter((id): id is number => id !== null);
   const imports = await prisma.caseImport.findMany({

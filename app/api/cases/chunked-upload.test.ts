@@ -322,4 +322,26 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
     const { remapCaseUploadAction } = await import("@/lib/actions/cases/case-import-actions");
     expect((await remapCaseUploadAction({}, mappingForm(id, [["宣汉县本级", "x04"]], []))).message).toBe("只能为已拒绝、可重新处理的导入指定对应关系。");
   });
+
+  it("files kept for later go after 7 days: a refused upload's (no mapping then), an unfinished transfer's (FAILED)", async () => {
+    as("ADMIN");
+    const { mkdirSync, writeFileSync, existsSync } = await import("node:fs");
+    const old = new Date(Date.now() - 8 * 24 * 3600_000);
+    const refused = await db.prisma.caseUpload.create({ data: { month: "2019-07", files: [{ name: "a.csv", size: 3 }], status: "REFUSED", processedAt: old } });
+    const recent = await db.prisma.caseUpload.create({ data: { month: "2019-07", files: [{ name: "a.csv", size: 3 }], status: "REFUSED", processedAt: new Date() } });
+    const stuck = await db.prisma.caseUpload.create({ data: { month: "2019-07", files: [{ name: "a.csv", size: 3 }], status: "TRANSFERRING", createdAt: old } });
+    for (const u of [refused, recent, stuck]) {
+      mkdirSync(path.join(dir, String(u.id)), { recursive: true });
+      writeFileSync(path.join(dir, String(u.id), "0.part"), "abc");
+    }
+    const { listCaseUploads } = await import("@/lib/queries/case-uploads");
+    await listCaseUploads();
+    expect(existsSync(path.join(dir, String(refused.id), "0.part"))).toBe(false);
+    expect(existsSync(path.join(dir, String(recent.id), "0.part"))).toBe(true);
+    expect(existsSync(path.join(dir, String(stuck.id)))).toBe(false);
+    expect((await progress(stuck.id)).status).toBe("FAILED");
+    const { filesKept } = await import("@/lib/cases/upload/mapping");
+    expect(await filesKept(refused.id, refused.files)).toBe(false);
+    expect(await filesKept(recent.id, recent.files)).toBe(true);
+  });
 });

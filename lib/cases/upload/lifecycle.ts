@@ -5,8 +5,9 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { importTableName, RECORD_TABLES } from "@/lib/cases/partitions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { CASE_STALE_MS } from "./limits";
-import { removeCaseUploadDir } from "./storage";
+import { CASE_FILES_KEPT_MS, CASE_STALE_MS } from "./limits";
+import { storedFiles } from "./files";
+import { removeCaseUploadDir, removeCaseUploadFiles } from "./storage";
 
 /** Drops a not-yet-published import's tables and rollups and marks it FAILED. */
 async function abandonImport(prisma: PrismaClient, caseImportId: number): Promise<void> {
@@ -35,6 +36,30 @@ export async function markStaleCaseUploads(prisma: PrismaClient, now = new Date(
     if (claimed.count > 0 && upload.caseImportId) await abandonImport(prisma, upload.caseImportId).catch(() => {});
   }
   return stale.length;
+}
+
+export const EXPIRED_TRANSFER_MESSAGE = "传输超过 7 天未完成，已删除收到的部分。请重新上传。";
+
+/**
+ * A month's files are up to 3 GB: those kept for a later step do not stay forever. A refused
+ * upload's files (kept for mapping) are removed 7 days after it was refused (the page then
+ * offers no mapping); an unfinished transfer 7 days old becomes FAILED and its parts go.
+ */
+export async function expireKeptCaseFiles(prisma: PrismaClient, now = new Date()): Promise<void> {
+  const before = new Date(now.getTime() - CASE_FILES_KEPT_MS);
+  const refused = await prisma.caseUpload.findMany({
+    where: { status: "REFUSED", processedAt: { lt: before }, OR: [{ stage: null }, { stage: { not: "filesRemoved" } }] },
+    select: { id: true, files: true },
+  });
+  for (const upload of refused) {
+    await removeCaseUploadFiles(upload.id, storedFiles(upload.files).length);
+    await prisma.caseUpload.update({ where: { id: upload.id }, data: { stage: "filesRemoved" } });
+  }
+  const abandoned = await prisma.caseUpload.findMany({ where: { status: "TRANSFERRING", createdAt: { lt: before } }, select: { id: true } });
+  for (const upload of abandoned) {
+    const claimed = await prisma.caseUpload.updateMany({ where: { id: upload.id, status: "TRANSFERRING" }, data: { status: "FAILED", message: EXPIRED_TRANSFER_MESSAGE, processedAt: now } });
+    if (claimed.count > 0) await removeCaseUploadDir(upload.id);
+  }
 }
 
 export const DISCARDABLE = ["TRANSFERRING", "STAGED", "REFUSED", "FAILED"] as const;

@@ -13,3 +13,5 @@ export const CASE_FILE_PATTERN = /\.(csv|csv\.gz|gz|zip|xlsx)$/i;
 /** Processing writes a heartbeat this often; one older than CASE_STALE_MS means the server stopped. */
 export const CASE_HEARTBEAT_MS = 5_000;
 export const CASE_STALE_MS = 60_000;
+/** Files kept for a later step — a refused upload's for mapping, an unfinished transfer's for resuming — go after this. */
+export const CASE_FILES_KEPT_MS = 7 * 24 * 3600_000;
