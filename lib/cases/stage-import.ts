@@ -17,7 +17,8 @@ import { buildRollups } from "./rollups";
 import { loadCalendar, readCoveragePeriod } from "./settings";
 
 export type StageStage = "hash" | "read" | "index" | "rollup" | "done";
-export type StageProgress = { stage: StageStage; rows?: number; file?: string };
+/** "queued": waiting for another instance's staging to end (lib/cases/upload/staging-lock.ts). */
+export type StageProgress = { stage: StageStage | "queued"; rows?: number; file?: string };
 
 export type StageOptions = {
   databaseUrl: string;

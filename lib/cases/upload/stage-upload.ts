@@ -9,6 +9,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { stageCaseImport, type StageProgress } from "@/lib/cases/stage-import";
 import { storedFiles } from "./files";
 import { mappingsToRemember, remappable, storedMappings } from "./mapping";
+import { withCaseStagingLock } from "./staging-lock";
 import { caseProblemsCsvPath, caseUploadFilePath, removeCaseUploadFiles } from "./storage";
 
 /** Stages one transferred upload and records the outcome on its CaseUpload row. */
@@ -36,18 +37,19 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
   };
   try {
     if (!databaseUrl) throw new Error("DATABASE_URL 未设置");
-    const result = await stageCaseImport({
+    const mappings = await mappingsToRemember(prisma, storedMappings(upload));
+    const result = await withCaseStagingLock(databaseUrl, () => stageCaseImport({
       databaseUrl,
       month: upload.month,
       files: files.map((f, n) => ({ path: caseUploadFilePath(id, n), name: f.name })),
       createdById: upload.createdById,
-      mappings: await mappingsToRemember(prisma, storedMappings(upload)),
+      mappings,
       errorsCsvPath: caseProblemsCsvPath(id),
       onProgress,
       onImportCreated: async (caseImportId) => {
         await prisma.caseUpload.update({ where: { id }, data: { caseImportId } });
       },
-    });
+    }), () => onProgress({ stage: "queued" }));
     await pending;
     // A refusal the admin can fix by naming units or columns keeps the files for the next attempt.
     const keep = !result.ok && remappable(result.report);

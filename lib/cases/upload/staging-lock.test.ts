@@ -1,0 +1,37 @@
+// One staging at a time across app instances: a second one waits for the advisory lock.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { CASE_STAGING_LOCK_KEY, withCaseStagingLock } from "./staging-lock";
+
+const ON_EMBEDDED = !(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
+let db: TestDatabase;
+beforeAll(async () => {
+  if (!ON_EMBEDDED) db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+describe.skipIf(ON_EMBEDDED)("the case staging lock (PostgreSQL)", () => {
+  it("a staging waits while another instance holds the lock, says so, and runs once it is released", async () => {
+    const other = new pg.Client({ connectionString: db.url });
+    await other.connect();
+    await other.query("SELECT pg_advisory_lock($1)", [CASE_STAGING_LOCK_KEY]);
+    const events: string[] = [];
+    const staging = withCaseStagingLock(db.url, async () => {
+      events.push("run");
+      return 42;
+    }, () => events.push("waiting"));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events).toEqual(["waiting"]);
+    events.push("released");
+    await other.end(); // a crashed holder's connection ends too: the lock goes with it
+    expect(await staging).toBe(42);
+    expect(events).toEqual(["waiting", "released", "run"]);
+    // Released after the run: the next one does not wait.
+    const next: string[] = [];
+    await withCaseStagingLock(db.url, async () => void next.push("run"), () => next.push("waiting"));
+    expect(next).toEqual(["run"]);
+  });
+});
