@@ -35,6 +35,13 @@ test.describe("as the official", () => {
     await expect(kpi(page, "applied")).toHaveText("1,048,053件");
   });
 
+  test("the switch keeps the sort and filters of the page (the query string)", async ({ page }) => {
+    await page.goto("/2021-06/municipal?sort=coverageRate&dir=asc&below=50");
+    await page.getByTestId("language-switch").getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(/\/en\/2021-06\/municipal\?sort=coverageRate&dir=asc&below=50$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+
   test("the month picker stays in English", async ({ page }) => {
     await page.goto("/en/2021-06/municipal");
     const picker = page.getByTestId("month-picker");
