@@ -10,7 +10,7 @@ import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/
 import { figureNoteText, figureValueText, previousLegend } from "@/lib/format-figure";
 import { ANNEX_FIELDS, hasNoCases, reconcile, topN, type HeadlineField } from "@/lib/indicators";
 import { fill } from "@/lib/i18n/messages";
-import { getPageMessages } from "@/lib/i18n/page-locale";
+import { pageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import type { MonthWithScopes } from "@/lib/queries/month-view";
 
@@ -43,7 +43,7 @@ export async function ScopeView({
   current: MonthWithScopes;
   previous: MonthWithScopes | null;
 }) {
-  const t = await getPageMessages();
+  const { t, locale } = await pageMessages();
   const isMunicipal = kind === "DEPARTMENT";
   const text = isMunicipal ? t.municipal : t.districts;
   const scopeKey = isMunicipal ? "municipal" : "districts";
@@ -75,10 +75,10 @@ export async function ScopeView({
   const chartSeries = [
     {
       key: "previous",
-      label: `${previous ? previousLegend(t, formatMonthLabel(previous.month), previous.isDemo) : t.chart.previousMonth} ${t.fields.completed}`,
+      label: `${previous ? previousLegend(t, formatMonthLabel(previous.month, locale), previous.isDemo) : t.chart.previousMonth} ${t.fields.completed}`,
       color: SERIES_COLORS[5],
     },
-    { key: "current", label: `${t.chart.thisMonth}（${formatMonthLabel(current.month)}） ${t.fields.completed}`, color: SERIES_COLORS[0] },
+    { key: "current", label: `${t.chart.thisMonth}（${formatMonthLabel(current.month, locale)}） ${t.fields.completed}`, color: SERIES_COLORS[0] },
   ];
 
   return (
@@ -86,7 +86,7 @@ export async function ScopeView({
       <section>
         <h1 className="text-xl font-bold text-slate-900">{text.heading}</h1>
         <p className="mt-2 max-w-4xl text-sm leading-relaxed text-slate-700" data-testid="scope-lead">
-          {formatMonthLabel(current.month)}，
+          {formatMonthLabel(current.month, locale)}，
           {fill(text.lead, { applied: value("applied"), accepted: value("accepted"), completed: value("completed") })}
         </p>
         {top.length > 0 && (
@@ -150,7 +150,7 @@ export async function ScopeView({
       </ChartFigure>
       <section className="space-y-2">
         <h2 className="text-base font-semibold text-slate-800">
-          {isMunicipal ? t.annex.departmentsTitle : t.annex.districtsTitle}（{formatMonthLabel(current.month)}）
+          {isMunicipal ? t.annex.departmentsTitle : t.annex.districtsTitle}（{formatMonthLabel(current.month, locale)}）
         </h2>
         <AnnexTable
           rows={tableRows}

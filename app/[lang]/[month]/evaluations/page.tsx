@@ -11,7 +11,7 @@ import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-f
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { formatCount, formatRate } from "@/lib/format";
 import { fill } from "@/lib/i18n/messages";
-import { getPageMessages } from "@/lib/i18n/page-locale";
+import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getBulletin } from "@/lib/queries/bulletin";
 import { getMonthView } from "@/lib/queries/month-view";
@@ -26,7 +26,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
   const { month } = await params;
   const [view, bulletin] = await Promise.all([getMonthView(month), getBulletin(month)]);
   if (!view || !bulletin) notFound();
-  const t = await getPageMessages();
+  const { t, locale } = await pageMessages();
   const s = t.sections;
   const section = evaluationsSection(view.current, view.previous, { municipalName: t.nav.municipal });
   const { city } = section;
@@ -65,7 +65,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
         <h1 className="text-xl font-bold text-slate-900">{s.evaluations.heading}</h1>
         <p className="mt-2 max-w-4xl text-sm leading-relaxed text-slate-700" data-testid="evaluations-lead">
           {fill(s.evaluations.lead, {
-            month: formatMonthLabel(month),
+            month: formatMonthLabel(month, locale),
             evaluations: figureValueText(city.decisions.evaluations, unit),
             change: evaluationsChange.text,
             satisfaction: figureValueText(city.decisions.satisfaction),
@@ -102,7 +102,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
       </div>
       {view.previous?.isDemo && (
         <p className="text-xs text-amber-800" role="note">
-          <DemoBadge label={t.demo.badge} /> <span className="ml-1">{fill(s.previousDemo, { month: formatMonthLabel(view.previous.month) })}</span>
+          <DemoBadge label={t.demo.badge} /> <span className="ml-1">{fill(s.previousDemo, { month: formatMonthLabel(view.previous.month, locale) })}</span>
         </p>
       )}
       <p className="max-w-4xl text-xs leading-relaxed text-slate-600">{s.evaluations.definition}</p>

@@ -10,7 +10,7 @@ import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-f
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { formatCount, formatRate } from "@/lib/format";
 import { fill } from "@/lib/i18n/messages";
-import { getPageMessages } from "@/lib/i18n/page-locale";
+import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getMonthView } from "@/lib/queries/month-view";
 import { getCurrentCaseImport, getOverdueCases, OVERDUE_CASES_SHOWN } from "@/lib/queries/case-drill-down";
@@ -26,7 +26,7 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
   const [view, caseImport] = await Promise.all([getMonthView(month), getCurrentCaseImport(month)]);
   if (!view) notFound();
   const overdueCases = caseImport ? await getOverdueCases(caseImport.importId, caseImport.month, OVERDUE_CASES_SHOWN) : null;
-  const t = await getPageMessages();
+  const { t, locale } = await pageMessages();
   const s = t.sections;
   const d = t.drillDown;
   const section = timelinessSection(view.current, view.previous);
@@ -52,7 +52,7 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
         <h1 className="text-xl font-bold text-slate-900">{s.timeliness.heading}</h1>
         <p className="mt-2 max-w-4xl text-sm leading-relaxed text-slate-700" data-testid="timeliness-lead">
           {fill(s.timeliness.lead, {
-            month: formatMonthLabel(month),
+            month: formatMonthLabel(month, locale),
             overdue: formatCount(city.overdue, { unit: true }),
             rate: formatRate(city.onTimeRate),
           })}
@@ -84,7 +84,7 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
       </div>
       {view.previous?.isDemo && (
         <p className="text-xs text-amber-800" role="note">
-          <DemoBadge label={t.demo.badge} /> <span className="ml-1">{fill(s.previousDemo, { month: formatMonthLabel(view.previous.month) })}</span>
+          <DemoBadge label={t.demo.badge} /> <span className="ml-1">{fill(s.previousDemo, { month: formatMonthLabel(view.previous.month, locale) })}</span>
         </p>
       )}
       <p className="max-w-4xl text-xs leading-relaxed text-slate-600">{s.timeliness.definition}</p>

@@ -1,13 +1,13 @@
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db";
-import { getPageMessages } from "@/lib/i18n/page-locale";
+import { pageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import { getPublishedMonths } from "@/lib/queries/months";
 
 export default async function AdminReportsPage() {
   await requirePagePermission("data.manage", "/admin/reports");
-  const t = await getPageMessages();
+  const { t, locale } = await pageMessages();
   const r = t.bulletin.admin.reports;
   const [months, counts] = await Promise.all([
     getPublishedMonths(),
@@ -31,7 +31,7 @@ export default async function AdminReportsPage() {
             {[...months].reverse().map((m) => (
               <tr key={m.month} className="border-t border-slate-100" data-month={m.month}>
                 <td className="px-3 py-2">
-                  {formatMonthLabel(m.month)}
+                  {formatMonthLabel(m.month, locale)}
                   {m.isDemo && <span className="ml-2 text-xs text-amber-700">（{t.demo.badge}）</span>}
                 </td>
                 <td className="px-3 py-2 tabular">{newest.get(m.month) ?? r.none}</td>

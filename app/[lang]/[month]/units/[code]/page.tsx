@@ -11,7 +11,7 @@ import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/
 import { hasNoCases, rowActiveEvaluationRate } from "@/lib/indicators";
 import { missingRateBase } from "@/lib/indicators/rate-bases";
 import { fill } from "@/lib/i18n/messages";
-import { getPageMessages } from "@/lib/i18n/page-locale";
+import { pageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, formatMonthShort } from "@/lib/month";
 import { getBulletin } from "@/lib/queries/bulletin";
 import { getCurrentCaseImport } from "@/lib/queries/case-drill-down";
@@ -39,7 +39,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
   if (!unitCodeParam(code)) notFound();
   const [unit, view, bulletin, caseImport] = await Promise.all([getUnit(code), getMonthView(month), getBulletin(month), getCurrentCaseImport(month)]);
   if (!unit || !view) notFound();
-  const t = await getPageMessages();
+  const { t, locale } = await pageMessages();
   const row = view.current.rows.find((r) => r.unitCode === code) ?? null;
   const peers = view.current.rows.filter((r) => r.kind === unit.kind);
   const standing = unitStanding(peers, (view.previous?.rows ?? []).filter((r) => r.kind === unit.kind), code);
@@ -83,7 +83,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
           {unit.name}
           {t.unit.headingSuffix}
         </h1>
-        <p className="text-sm text-slate-600">{formatMonthLabel(month)}</p>
+        <p className="text-sm text-slate-600">{formatMonthLabel(month, locale)}</p>
       </div>
 
       {!row && <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t.unit.notInMonth}</p>}
@@ -226,7 +226,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
               {[...history].reverse().map((h) => (
                 <tr key={h.month} className="border-t border-slate-100" data-month={h.month}>
                   <th scope="row" className="px-2 py-1 text-left font-normal whitespace-nowrap">
-                    <Link href={`/${h.month}/units/${code}`} className="text-brand-700 hover:underline">{formatMonthLabel(h.month)}</Link>
+                    <Link href={`/${h.month}/units/${code}`} className="text-brand-700 hover:underline">{formatMonthLabel(h.month, locale)}</Link>
                     {h.isDemo && <span className="ml-2"><DemoBadge label={t.demo.badge} /></span>}
                   </th>
                   {historyFields.map((f) => (

@@ -6,7 +6,7 @@ import { DraftDifferencesList } from "@/components/report/draft-differences";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { PROBLEM_KINDS } from "@/lib/indicators/problems";
 import { fill } from "@/lib/i18n/messages";
-import { getPageMessages } from "@/lib/i18n/page-locale";
+import { pageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel, isMonth } from "@/lib/month";
 import { PROBLEM_HEADINGS } from "@/lib/report";
 import { getBulletin, getDraftAgainstIssue, listBulletinTextVersions, listIssuesCached } from "@/lib/queries/bulletin";
@@ -23,7 +23,7 @@ export default async function EditBulletinTextsPage({ params }: { params: Promis
     getDraftAgainstIssue(month),
   ]);
   if (!bulletin) notFound();
-  const t = await getPageMessages();
+  const { t, locale } = await pageMessages();
   const r = t.bulletin.admin.reports;
   const i = t.figures.issue;
   const newest = versions[0] ?? null;
@@ -40,7 +40,7 @@ export default async function EditBulletinTextsPage({ params }: { params: Promis
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-xl font-bold">{fill(r.editHeading, { month: formatMonthLabel(month) })}</h1>
+        <h1 className="text-xl font-bold">{fill(r.editHeading, { month: formatMonthLabel(month, locale) })}</h1>
         <Link href={`/reports/${month}`} className="text-sm text-brand-700 hover:underline">{r.view}</Link>
       </div>
       <p className="max-w-3xl text-sm text-slate-600">{r.figuresNote}</p>
