@@ -1,8 +1,10 @@
 // The rollups, in SQL, from an import's own tables (before or after they are attached): one
-// CaseRollup row per unit × item × channel with every sum of CASE_SUMS, and one CaseUnitRollup
-// row per unit with the evaluation sums (EVALUATION_SUMS) and the catalogue coverage. The SQL
-// aggregates are the ones written beside each definition in definitions.ts; rollups.test.ts
-// checks them against the TypeScript predicates on the same records.
+// CaseRollup row per unit × item × channel with every sum of CASE_SUMS, one CaseUnitRollup
+// row per unit with the evaluation sums (EVALUATION_SUMS) and the catalogue coverage, and one
+// CaseItemEvaluationRollup row per unit × item with the evaluation sums by the item of the case
+// evaluated (the items page). The SQL aggregates are the ones written beside each definition in
+// definitions.ts; pipeline.test.ts checks them against the TypeScript predicates on the same
+// records, item-evaluation-rollup.test.ts the per-item evaluations against the read they replace.
 import type pg from "pg";
 import {
   CASE_SUM_FIELDS,
@@ -18,6 +20,12 @@ import {
 } from "./definitions";
 import { importTableName } from "./partitions";
 
+/** Every table holding an import's rollups: built by buildRollups, deleted with the import (deleteRollups). */
+export const ROLLUP_TABLES = ["CaseRollup", "CaseUnitRollup", "CaseItemEvaluationRollup"] as const;
+
+/** The itemCode of the row holding a unit's evaluations whose case is not among the import's cases of the unit. */
+export const UNMATCHED_ITEM_CODE = "";
+
 /** Replaces :from / :to with $1 / $2. */
 function bind(sql: string): string {
   return sql.replace(/:from/g, "$1::timestamp").replace(/:to/g, "$2::timestamp");
@@ -31,8 +39,7 @@ export async function buildRollups(
   const { from, to } = monthBounds(month);
   const cases = importTableName("Case", importId);
   const evaluations = importTableName("Evaluation", importId);
-  await client.query(`DELETE FROM "CaseRollup" WHERE "importId" = $1`, [importId]);
-  await client.query(`DELETE FROM "CaseUnitRollup" WHERE "importId" = $1`, [importId]);
+  await deleteRollups(client, importId);
 
   await client.query(
     bind(`INSERT INTO "CaseRollup" ("importId", "month", "unitId", "itemCode", "channel", ${CASE_SUM_FIELDS.map((f) => `"${f}"`).join(", ")})
@@ -73,6 +80,27 @@ export async function buildRollups(
       FROM evaluation e FULL JOIN coverage c ON c."unitId" = e."unitId"`),
     [from, to, periodStart, month],
   );
+
+  // Evaluations per item: an evaluation is its unit's by its own 实施主体 (as in CaseUnitRollup);
+  // its item is the item of the case it evaluates when that case is among this import's cases of
+  // the same unit, else it goes to the unit's UNMATCHED_ITEM_CODE row (a case completed in an
+  // earlier month). The rule the items page applied at request time before this rollup existed;
+  // the migration 20261130211503_item_evaluation_rollup backfills earlier imports with it.
+  await client.query(
+    bind(`INSERT INTO "CaseItemEvaluationRollup" ("importId", "month", "unitId", "itemCode", ${EVALUATION_SUM_FIELDS.map((f) => `"${f}"`).join(", ")})
+      SELECT ${importId}, '${month}', e."unitId", coalesce(c."itemCode", '${UNMATCHED_ITEM_CODE}'),
+             ${EVALUATION_SUM_FIELDS.map((f) => EVALUATION_SUMS[f].sql).join(", ")}
+      FROM "${evaluations}" e
+      LEFT JOIN "${cases}" c ON c."caseNo" = e."caseNo" AND c."unitId" = e."unitId"
+      WHERE e."evaluatedAt" >= :from AND e."evaluatedAt" < :to
+      GROUP BY e."unitId", coalesce(c."itemCode", '${UNMATCHED_ITEM_CODE}')`),
+    [from, to],
+  );
+}
+
+/** Deletes every rollup row of the import (before a rebuild; an import abandoned or failed before publishing). */
+export async function deleteRollups(client: pg.ClientBase, importId: number): Promise<void> {
+  for (const table of ROLLUP_TABLES) await client.query(`DELETE FROM "${table}" WHERE "importId" = $1`, [importId]);
 }
 
 export type UnitRollup = { unitId: number } & EvaluationSums & CoverageSums;

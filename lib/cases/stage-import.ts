@@ -13,7 +13,7 @@ import type { CaseRecord, EvaluationRecord } from "./definitions";
 import { type CatalogueRecord, type InputFile, type KnownUnit, parseCaseFiles, type ParsedFile } from "./parse";
 import { createImportTables, dropImportTables, ensureMonthPartitions, importTableName, indexImportTables, monthStartDate } from "./partitions";
 import { type ProblemSummary, ROW_PROBLEM_CSV_HEADER, rowProblemCsvLine } from "./problems";
-import { buildRollups } from "./rollups";
+import { buildRollups, deleteRollups } from "./rollups";
 import { loadCalendar, readCoveragePeriod } from "./settings";
 
 export type StageStage = "hash" | "read" | "index" | "rollup" | "done";
@@ -234,6 +234,8 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
   } catch (error) {
     if (importId) {
       await dropImportTables(control, importId).catch(() => {});
+      // A failure inside buildRollups may leave some of the rollups written.
+      await deleteRollups(control, importId).catch(() => {});
       await control.query(`UPDATE "CaseImport" SET "status" = 'FAILED' WHERE "id" = $1`, [importId]).catch(() => {});
     }
     throw error;

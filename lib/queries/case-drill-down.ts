@@ -2,9 +2,9 @@ import "server-only";
 // Reads for the drill-down from case records (unit → its service items → an item's cases) and
 // the month's overdue cases (办件超时). Every statement on "Case" / "Evaluation" names the
 // partition key ("month" = the import's month, "importId") so that PostgreSQL reads one leaf
-// partition, and goes through that leaf's index: ("importId", "unitId", "itemCode") for Case,
-// ("importId", "unitId") for Evaluation, the primary key ("month", "importId", "caseNo") to
-// match an evaluation with its case (docs/drill-down.md shows the plans).
+// partition, and goes through that leaf's index: ("importId", "unitId", "itemCode") for Case
+// (docs/drill-down.md shows the plans). A unit's items read only rollups (CaseRollup,
+// CaseItemEvaluationRollup) and the catalogue, by their keys.
 //
 // The loaders take a client (tests and the query-plan check call them); the get* wrappers are
 // the pages' cached reads. An import's records never change once published, so a read keyed
@@ -13,7 +13,8 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { pageRead } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { addRollups, annexRowFromSums, CASE_SUM_FIELDS, type CaseRollup, emptyScopeSums, limitDays, monthBounds } from "@/lib/cases/definitions";
+import { addRollups, annexRowFromSums, CASE_SUM_FIELDS, type CaseRollup, emptyScopeSums, limitDays } from "@/lib/cases/definitions";
+import { UNMATCHED_ITEM_CODE } from "@/lib/cases/rollups";
 import { REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
 
 /** Cases per page of an item's case list. */
@@ -97,25 +98,22 @@ export type UnitItems = {
 const EMPTY_EVALUATIONS: ItemEvaluations = { evaluations: 0, activeEvaluations: 0, satisfiedEvaluations: 0 };
 
 /**
- * The unit's evaluations of the month by the item of the case they evaluate. An evaluation is
- * the unit's by its own 实施主体 (as in the figures); its item is its case's, when that case is
- * among this import's cases of the same unit. One index scan of the unit's evaluations, one
- * primary-key probe of the Case leaf per evaluation.
+ * The unit's evaluations of the month by the item of the case they evaluate (null: the unit's
+ * evaluations whose case is not among the import's cases of the unit), from the rollup built at
+ * import (CaseItemEvaluationRollup, lib/cases/rollups.ts: an evaluation is the unit's by its own
+ * 实施主体, its item is its case's when that case is among the import's cases of the same unit).
+ * A primary-key range read: one row per item with an evaluation.
  */
 export async function loadUnitItemEvaluations(db: PrismaClient, ref: CaseImportRef, unitId: number): Promise<Map<string | null, ItemEvaluations>> {
-  const { from, to } = monthBounds(ref.month);
-  const rows = await db.$queryRaw<Array<{ itemCode: string | null } & ItemEvaluations>>`
-    SELECT c."itemCode",
-           count(*)::int AS "evaluations",
-           count(*) FILTER (WHERE e."kind" = 'ACTIVE')::int AS "activeEvaluations",
-           count(*) FILTER (WHERE e."level" <= 3)::int AS "satisfiedEvaluations"
-    FROM "Evaluation" e
-    LEFT JOIN "Case" c ON c."month" = ${monthStart(ref.month)}::date AND c."importId" = ${ref.importId}
-                      AND c."caseNo" = e."caseNo" AND c."unitId" = e."unitId"
-    WHERE e."month" = ${monthStart(ref.month)}::date AND e."importId" = ${ref.importId} AND e."unitId" = ${unitId}
-      AND e."evaluatedAt" >= ${from}::timestamp AND e."evaluatedAt" < ${to}::timestamp
-    GROUP BY c."itemCode"`;
-  return new Map(rows.map((r) => [r.itemCode, { evaluations: r.evaluations, activeEvaluations: r.activeEvaluations, satisfiedEvaluations: r.satisfiedEvaluations }]));
+  const rows = await db.$queryRaw<Array<{ itemCode: string } & ItemEvaluations>>`
+    SELECT "itemCode", "evaluations", "activeEvaluations", "satisfiedEvaluations"
+    FROM "CaseItemEvaluationRollup" WHERE "importId" = ${ref.importId} AND "unitId" = ${unitId}`;
+  return new Map(
+    rows.map((r) => [
+      r.itemCode === UNMATCHED_ITEM_CODE ? null : r.itemCode,
+      { evaluations: r.evaluations, activeEvaluations: r.activeEvaluations, satisfiedEvaluations: r.satisfiedEvaluations },
+    ]),
+  );
 }
 
 const satisfaction = (e: ItemEvaluations) => (e.evaluations > 0 ? Math.round((e.satisfiedEvaluations / e.evaluations) * 10_000) / 100 : null);

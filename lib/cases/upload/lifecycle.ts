@@ -4,6 +4,7 @@ import "server-only";
 // import FAILED with its tables dropped, like a refused file.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { importTableName, RECORD_TABLES } from "@/lib/cases/partitions";
+import { ROLLUP_TABLES } from "@/lib/cases/rollups";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { CASE_FILES_KEPT_MS, CASE_STALE_MS } from "./limits";
 import { storedFiles } from "./files";
@@ -14,8 +15,7 @@ async function abandonImport(prisma: PrismaClient, caseImportId: number): Promis
   const row = await prisma.caseImport.findUnique({ where: { id: caseImportId }, select: { status: true } });
   if (!row || row.status !== "STAGED") return;
   for (const table of RECORD_TABLES) await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "${importTableName(table, caseImportId)}"`);
-  await prisma.$executeRawUnsafe(`DELETE FROM "CaseRollup" WHERE "importId" = $1`, caseImportId);
-  await prisma.$executeRawUnsafe(`DELETE FROM "CaseUnitRollup" WHERE "importId" = $1`, caseImportId);
+  for (const table of ROLLUP_TABLES) await prisma.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "importId" = $1`, caseImportId);
   await prisma.$executeRawUnsafe(`DELETE FROM "ServiceItem" WHERE "importId" = $1`, caseImportId);
   await prisma.caseImport.update({ where: { id: caseImportId }, data: { status: "FAILED" } });
 }
