@@ -12,7 +12,7 @@ import { labelKey, unitNameKey } from "@/lib/import/normalize";
 import { COLUMN_ALIASES_SETTING, type RecordColumn } from "./columns";
 import { monthSummaries, statInputs, unitScopeSums } from "./month-figures";
 import { attachStatements } from "./partitions";
-import { readRollups, type RowQuery } from "./rollups";
+import { ensureItemEvaluationRollup, readRollups, type RowQuery } from "./rollups";
 
 export class CaseImportStateError extends Error {}
 
@@ -34,9 +34,10 @@ export async function publishCaseImport(
       if (row.status !== "STAGED") throw new CaseImportStateError(`办件导入 #${importId} 的状态是 ${row.status}，只能发布暂存（STAGED）的导入`);
       const month = row.month;
 
+      const query: RowQuery = <T>(sql: string, params: unknown[]) => tx.$queryRawUnsafe<T[]>(sql, ...params);
+      await ensureItemEvaluationRollup(query, importId, month);
       for (const statement of attachStatements(importId, month)) await tx.$executeRawUnsafe(statement);
 
-      const query: RowQuery = <T>(sql: string, params: unknown[]) => tx.$queryRawUnsafe<T[]>(sql, ...params);
       const rollups = await readRollups(query, importId);
       const units = await tx.unit.findMany({ where: { active: true }, select: { id: true, kind: true, sortOrder: true } });
       const monthUnits = units.map((u) => ({ id: u.id, kind: u.kind as UnitKind, sortOrder: u.sortOrder }));

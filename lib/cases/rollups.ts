@@ -81,21 +81,39 @@ export async function buildRollups(
     [from, to, periodStart, month],
   );
 
-  // Evaluations per item: an evaluation is its unit's by its own 实施主体 (as in CaseUnitRollup);
-  // its item is the item of the case it evaluates when that case is among this import's cases of
-  // the same unit, else it goes to the unit's UNMATCHED_ITEM_CODE row (a case completed in an
-  // earlier month). The rule the items page applied at request time before this rollup existed;
-  // the migration 20261130211503_item_evaluation_rollup backfills earlier imports with it.
-  await client.query(
-    bind(`INSERT INTO "CaseItemEvaluationRollup" ("importId", "month", "unitId", "itemCode", ${EVALUATION_SUM_FIELDS.map((f) => `"${f}"`).join(", ")})
+  await client.query(itemEvaluationRollupSql(importId, month), [from, to]);
+}
+
+/**
+ * Evaluations per item: an evaluation is its unit's by its own 实施主体 (as in CaseUnitRollup);
+ * its item is the item of the case it evaluates when that case is among this import's cases of
+ * the same unit, else it goes to the unit's UNMATCHED_ITEM_CODE row (a case completed in an
+ * earlier month). The rule the items page applied at request time before this rollup existed.
+ * Reads the import's own tables (Case_import_N, Evaluation_import_N: their names stay when
+ * attached); parameters $1, $2: the month's bounds.
+ */
+export function itemEvaluationRollupSql(importId: number, month: string): string {
+  const cases = importTableName("Case", importId);
+  const evaluations = importTableName("Evaluation", importId);
+  return bind(`INSERT INTO "CaseItemEvaluationRollup" ("importId", "month", "unitId", "itemCode", ${EVALUATION_SUM_FIELDS.map((f) => `"${f}"`).join(", ")})
       SELECT ${importId}, '${month}', e."unitId", coalesce(c."itemCode", '${UNMATCHED_ITEM_CODE}'),
              ${EVALUATION_SUM_FIELDS.map((f) => EVALUATION_SUMS[f].sql).join(", ")}
       FROM "${evaluations}" e
       LEFT JOIN "${cases}" c ON c."caseNo" = e."caseNo" AND c."unitId" = e."unitId"
       WHERE e."evaluatedAt" >= :from AND e."evaluatedAt" < :to
-      GROUP BY e."unitId", coalesce(c."itemCode", '${UNMATCHED_ITEM_CODE}')`),
-    [from, to],
-  );
+      GROUP BY e."unitId", coalesce(c."itemCode", '${UNMATCHED_ITEM_CODE}')`);
+}
+
+/**
+ * An import staged before CaseItemEvaluationRollup existed has none of its rows (the migration
+ * fills published imports only, see its comment): built at its publish. Any evaluation of the
+ * month makes at least one row, so "no row" means "not built" or "nothing to build".
+ */
+export async function ensureItemEvaluationRollup(query: RowQuery, importId: number, month: string): Promise<void> {
+  const built = await query<{ one: number }>(`SELECT 1 AS "one" FROM "CaseItemEvaluationRollup" WHERE "importId" = $1 LIMIT 1`, [importId]);
+  if (built.length > 0) return;
+  const { from, to } = monthBounds(month);
+  await query(itemEvaluationRollupSql(importId, month), [from, to]);
 }
 
 /** Deletes every rollup row of the import (before a rebuild; an import abandoned or failed before publishing). */

@@ -16,39 +16,22 @@ CREATE TABLE "CaseItemEvaluationRollup" (
     CONSTRAINT "CaseItemEvaluationRollup_pkey" PRIMARY KEY ("importId","unitId","itemCode")
 );
 
--- Backfill: every import whose rollups were built and whose record tables still exist (staged,
--- published or superseded: attached or not, each import keeps its own two tables under the
--- names Case_import_N and Evaluation_import_N), with the statement buildRollups runs on them.
--- The rule is the one the items page used at request time. An evaluation belongs to its unit by
--- its own unit id and to the item of the case it evaluates when that case is among the same
--- import cases of the same unit, else to the empty item code. Only evaluations of the month.
-DO $backfill$
-DECLARE
-  imp RECORD;
-  month_start TIMESTAMP;
-BEGIN
-  FOR imp IN
-    SELECT ci."id", ci."month" FROM "CaseImport" ci
-    WHERE ci."status" IN ('STAGED', 'PUBLISHED', 'SUPERSEDED')
-      AND to_regclass(format('%I', 'Case_import_' || ci."id")) IS NOT NULL
-      AND to_regclass(format('%I', 'Evaluation_import_' || ci."id")) IS NOT NULL
-      AND (EXISTS (SELECT 1 FROM "CaseRollup" r WHERE r."importId" = ci."id")
-           OR EXISTS (SELECT 1 FROM "CaseUnitRollup" r WHERE r."importId" = ci."id"))
-    ORDER BY ci."id"
-  LOOP
-    month_start := (imp."month" || '-01')::timestamp;
-    EXECUTE format(
-      'INSERT INTO "CaseItemEvaluationRollup" ("importId", "month", "unitId", "itemCode", "activeEvaluations", "evaluations", "satisfiedEvaluations")
-       SELECT $1, $2, e."unitId", coalesce(c."itemCode", ''''),
-              count(*) FILTER (WHERE e."kind" = ''ACTIVE''),
-              count(*),
-              count(*) FILTER (WHERE e."level" <= 3)
-       FROM %I e
-       LEFT JOIN %I c ON c."caseNo" = e."caseNo" AND c."unitId" = e."unitId"
-       WHERE e."evaluatedAt" >= $3 AND e."evaluatedAt" < $4
-       GROUP BY e."unitId", coalesce(c."itemCode", '''')',
-      'Evaluation_import_' || imp."id", 'Case_import_' || imp."id")
-    USING imp."id", imp."month", month_start, month_start + INTERVAL '1 month';
-  END LOOP;
-END
-$backfill$;
+-- Backfill: every published (or superseded) import, whose records are attached to "Case" and
+-- "Evaluation", with the rule buildRollups applies (lib/cases/rollups.ts itemEvaluationRollupSql):
+-- an evaluation belongs to its unit by its own unit id and to the item of the case it evaluates
+-- when that case is among the same import's cases of the same unit, else to the empty item
+-- code, only evaluations of the month. Plain SQL, no DO block: Prisma's WebAssembly engine
+-- splits a script at every semicolon. An import still STAGED (not attached) gets its rows at
+-- publish (ensureItemEvaluationRollup in publishCaseImport).
+INSERT INTO "CaseItemEvaluationRollup" ("importId", "month", "unitId", "itemCode", "activeEvaluations", "evaluations", "satisfiedEvaluations")
+SELECT ci."id", ci."month", e."unitId", coalesce(c."itemCode", ''),
+       count(*) FILTER (WHERE e."kind" = 'ACTIVE'),
+       count(*),
+       count(*) FILTER (WHERE e."level" <= 3)
+FROM "CaseImport" ci
+JOIN "Evaluation" e ON e."importId" = ci."id" AND e."month" = to_date(ci."month", 'YYYY-MM')
+LEFT JOIN "Case" c ON c."month" = e."month" AND c."importId" = e."importId" AND c."caseNo" = e."caseNo" AND c."unitId" = e."unitId"
+WHERE ci."status" IN ('PUBLISHED', 'SUPERSEDED')
+  AND e."evaluatedAt" >= to_date(ci."month", 'YYYY-MM')
+  AND e."evaluatedAt" < to_date(ci."month", 'YYYY-MM') + INTERVAL '1 month'
+GROUP BY ci."id", ci."month", e."unitId", coalesce(c."itemCode", '');
