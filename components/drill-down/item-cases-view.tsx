@@ -7,7 +7,7 @@ import { pageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import { CASES_PAGE_SIZE, getCurrentCaseImport, getItemCasesPage, getUnitItems, itemCodeFromSegment } from "@/lib/queries/case-drill-down";
 import { getUnit } from "@/lib/queries/unit-history";
-import { unitCodeParam } from "@/lib/route-params";
+import { monthParam, unitCodeParam } from "@/lib/route-params";
 
 // One page of an item's cases, overdue first: /…/items/<item> is page 1, /…/items/<item>/<n> page n.
 // Each is static once rendered (ISR, kept until a publish expires the month's report data): the
@@ -22,7 +22,7 @@ export async function itemCasesMetadata({ month, item }: { month: string; item: 
 
 export async function ItemCasesView({ month, code, item, page }: Props) {
   const itemCode = itemCodeFromSegment(item);
-  if (!unitCodeParam(code) || itemCode === null) notFound();
+  if (!monthParam(month) || !unitCodeParam(code) || itemCode === null) notFound();
   const [unit, ref] = await Promise.all([getUnit(code), getCurrentCaseImport(month)]);
   if (!unit) notFound();
   const { t, locale } = await pageMessages();
