@@ -37,7 +37,7 @@ export default async function UnitItemsPage({ params }: { params: Promise<{ mont
   return (
     <div className="space-y-4">
       <div>
-        <Link href={`/${month}/units/${code}`} className="text-sm text-brand-700 hover:underline">
+        <Link href={`/${month}/units/${code}`} className="inline-block py-1 text-sm text-brand-700 hover:underline">
           ← {d.back}：{unit.name}
         </Link>
         <h1 className="mt-1 text-xl font-bold text-slate-900" data-testid="items-heading">
@@ -55,7 +55,7 @@ export default async function UnitItemsPage({ params }: { params: Promise<{ mont
             <p className="text-sm text-slate-700" data-testid="items-lead">
               {fill(d.itemsLead, { month: formatMonthLabel(month, locale), items: formatCount(data.items.length), withCases: formatCount(withCases) })}
             </p>
-            <a href={`/api/export/${month}/unit/${code}/items`} className="rounded border border-brand-600 px-2 py-1 text-xs text-brand-700 hover:bg-brand-50" data-testid="items-export">
+            <a href={`/api/export/${month}/unit/${code}/items`} className="inline-flex min-h-8 items-center rounded border border-brand-600 px-2 text-xs text-brand-700 hover:bg-brand-50" data-testid="items-export">
               {d.exportCsv}
             </a>
           </div>
