@@ -15,6 +15,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 import { withDatabase } from "./database";
+import { ensureReconciliationMonth, RECONCILIATION_MONTH } from "./reconciliation-month";
 
 const MONTH = "2020-05";
 const baseURL = () => new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000");
@@ -94,6 +95,8 @@ function variants(target: string): string[] {
   ]) {
     if (segments.includes(code!)) out.add(target.replace(code!, enc(alike!)));
   }
+  // Next's own names for a page's RSC payload and its segment prefetches.
+  if (page) for (const suffix of [".rsc", ".segments/_tree.segment.rsc", ".segments/$d$code/__PAGE__.segment.rsc"]) out.add(`${target}${suffix}`);
   if (page) for (const prefix of ["/en", "/%65n", "/en%2F", "/EN", "/zh-CN", "/en/zh-CN"]) out.add(prefix.endsWith("%2F") ? `${prefix}${target.slice(1).replaceAll("/", "%2F")}` : `${prefix}${target}`);
   return [...out];
 }
@@ -112,8 +115,10 @@ const OTHER_UNITS = [
   `/api/export/${MONTH}/unit/d09`,
 ];
 const ADMIN_ONLY = [
-  `/admin/months/${MONTH}/reconciliation`,
-  `/api/months/${MONTH}/reconciliation.csv`,
+  // The month with both a case import and an uploaded annex (e2e/reconciliation-month.ts).
+  `/admin/months/${RECONCILIATION_MONTH}/reconciliation`,
+  `/api/months/${RECONCILIATION_MONTH}/reconciliation.csv`,
+  `/api/months/${RECONCILIATION_MONTH}/reconciliation.csv?all=1`,
   "/admin/settings/calendar",
   "/admin/cases",
   "/admin/cases/1",
@@ -122,8 +127,9 @@ const ADMIN_ONLY = [
   "/api/cases/1/progress",
   "/api/cases/1/problems.csv",
 ];
-// Case numbers and item names of other units; the calendar's and the reconciliation's own words.
-const LEAK_MARKERS = ["MZ1", "XH1", "XH2", "低保", "医保", "调休", "核对"];
+// Case numbers and item names of other units; the calendar's and the reconciliation's own words
+// (its page and its CSV's result column and note).
+const LEAK_MARKERS = ["MZ1", "XH1", "XH2", "低保", "医保", "调休", "核对", "不一致", "仅办件明细中有"];
 
 /** A router state tree as the browser sends it, claiming to be on unit `code`'s items page. */
 const stateTree = (code: string) =>
@@ -153,7 +159,7 @@ async function attack(cookie: string, targets: string[], allowedText: string): P
     for (const v of variants(target)) jobs.push({ method: "GET", target: v, headers: "plain" });
     for (const headers of Object.keys(HEADER_SETS)) if (headers !== "plain") for (const v of [target, encodedAll(target)]) jobs.push({ method: "GET", target: v, headers });
     for (const method of ["HEAD", "POST", "OPTIONS"]) jobs.push({ method, target, headers: "plain" });
-    jobs.push({ method: "GET", target: `${target}?nxtPcode=d08&nxtPmonth=${MONTH}`, headers: "plain" });
+    jobs.push({ method: "GET", target: `${target}${target.includes("?") ? "&" : "?"}nxtPcode=d08&nxtPmonth=${MONTH}`, headers: "plain" });
   }
   const leaks: string[] = [];
   const odd: string[] = [];
@@ -163,7 +169,7 @@ async function attack(cookie: string, targets: string[], allowedText: string): P
         const reply = await request(method, target, { cookie, ...HEADER_SETS[headers] });
         const found = markers.filter((m) => reply.body.includes(m));
         if (found.length) leaks.push(`${method} ${headers} ${target} → ${reply.status} (${found.join(",")})`);
-        const rscRefusal = reply.status === 200 && HEADER_SETS[headers]!.RSC !== undefined;
+        const rscRefusal = reply.status === 200 && (HEADER_SETS[headers]!.RSC !== undefined || /\.rsc$/.test(target));
         if (!REFUSED.has(reply.status) && !rscRefusal) odd.push(`${method} ${headers} ${target} → ${reply.status}`);
       }),
     );
@@ -173,6 +179,10 @@ async function attack(cookie: string, targets: string[], allowedText: string): P
 
 test.describe("case records attacked", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    await ensureReconciliationMonth();
+  });
 
   test("as 市公安局: no way of asking for another unit's drill-down or an admin page of case records serves it", async () => {
     test.setTimeout(600_000);
