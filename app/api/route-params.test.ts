@@ -146,4 +146,15 @@ describe("dynamic pages: unknown ids and codes are the 404 page, not a 500", () 
       await expectPageNotFound(unit({ params: Promise.resolve({ month: "2021-06", code }) }));
     }
   });
+
+  it("/[month]/units/[code]/items and an item's pages: a month that is no month (was a 500 on the items page)", async () => {
+    const items = (await import("@/app/[lang]/[month]/units/[code]/items/page")).default;
+    // The item pages render this view (an async component: called here as React would).
+    const { ItemCasesView } = await import("@/components/drill-down/item-cases-view");
+    for (const month of ["2020-13", "2020-00", "0000-00", "2021-6", ...PROTOTYPE_KEYS]) {
+      await expectPageNotFound(items({ params: Promise.resolve({ month, code: "d08" }) }));
+      for (const page of [1, 2]) await expectPageNotFound(ItemCasesView({ month, code: "d08", item: "P01", page }));
+    }
+    for (const code of [...PROTOTYPE_KEYS, "D08", "d999"]) await expectPageNotFound(items({ params: Promise.resolve({ month: "2021-06", code }) }));
+  });
 });

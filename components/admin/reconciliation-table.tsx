@@ -30,17 +30,20 @@ export function ReconciliationTable({ rows, t }: { rows: ReconciliationTableRow[
   const ariaSort = (key: SortKey) => (sort.key === key ? (sort.direction === "asc" ? "ascending" : "descending") : undefined);
   const icon = (key: SortKey) => (sort.key === key ? (sort.direction === "asc" ? "▲" : "▼") : "");
   const c = t.columns;
+  // The whole header cell is the sort button: a target of 32 px or more, on a phone too.
   const header = (key: SortKey, label: string, align = "text-left") => (
-    <th scope="col" className={`px-2 py-1 ${align}`} aria-sort={ariaSort(key)}>
-      <button type="button" onClick={() => onSort(key)} className="font-semibold" data-sort={key}>
+    <th scope="col" className={`p-0 ${align}`} aria-sort={ariaSort(key)}>
+      <button type="button" onClick={() => onSort(key)} className={`block min-h-8 w-full px-2 py-1.5 font-semibold whitespace-nowrap ${align}`} data-sort={key}>
         {label} <span aria-hidden="true">{icon(key)}</span>
       </button>
     </th>
   );
   if (rows.length === 0) return <p className="text-sm" data-testid="reconciliation-none">{t.none}</p>;
   return (
-    <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white">
-      <table className="tabular w-full text-left text-sm" data-testid="reconciliation-table">
+    // On a narrow screen the table keeps its columns whole and scrolls in this region (focusable,
+    // named), instead of breaking unit names one character to a line.
+    <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={t.tableCaption} data-testid="reconciliation-region">
+      <table className="tabular w-full min-w-max text-left text-sm whitespace-nowrap" data-testid="reconciliation-table">
         <caption className="sr-only">{t.tableCaption}</caption>
         <thead className="sticky top-0 bg-slate-100">
           <tr>

@@ -7,7 +7,7 @@ import { pageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import { CASES_PAGE_SIZE, getCurrentCaseImport, getItemCasesPage, getUnitItems, itemCodeFromSegment } from "@/lib/queries/case-drill-down";
 import { getUnit } from "@/lib/queries/unit-history";
-import { unitCodeParam } from "@/lib/route-params";
+import { monthParam, unitCodeParam } from "@/lib/route-params";
 
 // One page of an item's cases, overdue first: /…/items/<item> is page 1, /…/items/<item>/<n> page n.
 // Each is static once rendered (ISR, kept until a publish expires the month's report data): the
@@ -22,7 +22,7 @@ export async function itemCasesMetadata({ month, item }: { month: string; item: 
 
 export async function ItemCasesView({ month, code, item, page }: Props) {
   const itemCode = itemCodeFromSegment(item);
-  if (!unitCodeParam(code) || itemCode === null) notFound();
+  if (!monthParam(month) || !unitCodeParam(code) || itemCode === null) notFound();
   const [unit, ref] = await Promise.all([getUnit(code), getCurrentCaseImport(month)]);
   if (!unit) notFound();
   const { t, locale } = await pageMessages();
@@ -30,7 +30,7 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
   const c = d.columns;
   const itemsHref = `/${month}/units/${code}/items`;
   const back = (
-    <Link href={itemsHref} className="text-sm text-brand-700 hover:underline">
+    <Link href={itemsHref} className="inline-block py-1 text-sm text-brand-700 hover:underline">
       ← {d.back}：{fill(d.itemsHeading, { unit: unit.name })}
     </Link>
   );
@@ -71,6 +71,7 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
     ["satisfactionRate", c.satisfactionRate, row.satisfactionRate === null ? "—" : formatRate(row.satisfactionRate)],
   ];
   const td = "border-b border-slate-100 px-2 py-1";
+  const pager = "inline-flex min-h-9 items-center rounded border border-brand-600 px-3 text-brand-700 hover:bg-brand-50";
 
   return (
     <div className="space-y-4">
@@ -97,7 +98,7 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="item-cases" className="text-base font-semibold text-slate-800">{d.casesHeading}</h2>
           {total > 0 && (
-            <a href={`/api/export/${month}/unit/${code}/items/${item}`} className="rounded border border-brand-600 px-2 py-1 text-xs text-brand-700 hover:bg-brand-50" data-testid="cases-export">
+            <a href={`/api/export/${month}/unit/${code}/items/${item}`} className="inline-flex min-h-8 items-center rounded border border-brand-600 px-2 text-xs text-brand-700 hover:bg-brand-50" data-testid="cases-export">
               {d.exportCsv}
             </a>
           )}
@@ -139,10 +140,11 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
               </table>
             </div>
             {pages > 1 && (
-              <nav aria-label={d.pagination} className="flex items-center gap-3 text-sm" data-testid="cases-pages">
-                {page > 1 ? <Link href={pageHref(page - 1)} className="text-brand-700 hover:underline" rel="prev">{d.previousPage}</Link> : <span className="text-slate-600">{d.previousPage}</span>}
+              <nav aria-label={d.pagination} className="flex flex-wrap items-center gap-3 text-sm" data-testid="cases-pages">
+                {/* Buttons-sized links (36 px): the pages are turned with a thumb as often as with a mouse. */}
+                {page > 1 ? <Link href={pageHref(page - 1)} className={pager} rel="prev">{d.previousPage}</Link> : <span className={`${pager} border-slate-200 text-slate-600`}>{d.previousPage}</span>}
                 <span aria-current="page">{fill(d.page, { page: formatCount(page), pages: formatCount(pages) })}</span>
-                {page < pages ? <Link href={pageHref(page + 1)} className="text-brand-700 hover:underline" rel="next">{d.nextPage}</Link> : <span className="text-slate-600">{d.nextPage}</span>}
+                {page < pages ? <Link href={pageHref(page + 1)} className={pager} rel="next">{d.nextPage}</Link> : <span className={`${pager} border-slate-200 text-slate-600`}>{d.nextPage}</span>}
               </nav>
             )}
           </>

@@ -54,16 +54,17 @@ export function UnitItemsTable({ rows, baseHref, messages }: { rows: UnitItemRow
         <caption className="sr-only">{`${messages.itemsTable}（${messages.sortHint}）`}</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700">
           <tr>
+            {/* The whole header cell is the sort button: 32 px high, a usable target on a phone. */}
             {(["itemCode", "itemName"] as const).map((key) => (
-              <th key={key} className="border-b border-r border-slate-200 px-2 py-1 text-left font-medium" aria-sort={ariaSort(key)}>
-                <button type="button" onClick={() => onSort(key)} data-sort-field={key}>
+              <th key={key} className="border-b border-r border-slate-200 p-0 text-left font-medium" aria-sort={ariaSort(key)}>
+                <button type="button" onClick={() => onSort(key)} data-sort-field={key} className="block min-h-8 w-full px-2 py-1.5 text-left whitespace-nowrap">
                   {c[key]} {icon(key)}
                 </button>
               </th>
             ))}
             {NUMERIC.map((key) => (
-              <th key={key} className="border-b border-r border-slate-200 px-2 py-1 font-medium whitespace-nowrap" aria-sort={ariaSort(key)}>
-                <button type="button" onClick={() => onSort(key)} data-sort-field={key}>
+              <th key={key} className="border-b border-r border-slate-200 p-0 font-medium whitespace-nowrap" aria-sort={ariaSort(key)}>
+                <button type="button" onClick={() => onSort(key)} data-sort-field={key} className="block min-h-8 w-full px-2 py-1.5 text-right">
                   {c[key]} {icon(key)}
                 </button>
               </th>
@@ -76,7 +77,7 @@ export function UnitItemsTable({ rows, baseHref, messages }: { rows: UnitItemRow
               <td className="border-r border-slate-100 px-2 py-1 text-left font-mono">{row.itemCode}</td>
               <th scope="row" className="max-w-[18rem] border-r border-slate-100 px-2 py-1 text-left font-normal">
                 {row.segment ? (
-                  <Link href={`${baseHref}/${row.segment}`} className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700">
+                  <Link href={`${baseHref}/${row.segment}`} className="inline-block py-1 text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700">
                     {row.itemName}
                   </Link>
                 ) : (

@@ -355,3 +355,113 @@ describe("pageForViewer", () => {
     }
   });
 });
+
+// The parts added with case records: the drill-down (a unit's items, an item's cases, their
+// CSVs), the reconciliation of a month (page and CSV), the work calendar, and the case import's
+// admin pages and API. Attacked as a department user, an official and signed out.
+describe("case records: drill-down, reconciliation, calendar and the case import", () => {
+  const enc = (text: string) => [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+  const ADMIN_ONLY = [
+    "/admin/months/2020-05/reconciliation",
+    "/api/months/2020-05/reconciliation.csv",
+    "/admin/settings/calendar",
+    "/admin/cases",
+    "/admin/cases/1",
+    "/api/cases",
+    "/api/cases/1",
+    "/api/cases/1/progress",
+    "/api/cases/1/problems.csv",
+  ];
+
+  it.each([
+    ...ADMIN_ONLY.flatMap((path) => [
+      [path, admin, "allow"],
+      [path, official, "forbidden"],
+      [path, police, "forbidden"],
+      [path, xuanhan, "forbidden"],
+      [path, null, "signIn"],
+    ]),
+    ["/en/admin/months/2020-05/reconciliation", admin, "allow"],
+    ["/en/admin/settings/calendar", police, "forbidden"],
+    ["/en/api/months/2020-05/reconciliation.csv", admin, "notFound"],
+    ["/en/api/cases/1", admin, "notFound"],
+    // Shapes no route has: no page, for anyone.
+    ["/admin/months/2020-13x/reconciliation", admin, "notFound"],
+    ["/admin/months/2020-05/reconciliation/x", admin, "notFound"],
+    ["/api/months/2020-05/reconciliation.xlsx", admin, "notFound"],
+    ["/api/months/2020-05/reconciliation", admin, "notFound"],
+    ["/api/cases/1/file", admin, "notFound"],
+    ["/api/cases/0x1", admin, "notFound"],
+    ["/admin/settings/calendar/x", admin, "notFound"],
+    ["/2020-05/units/d08/items", police, "allow"],
+    ["/2020-05/units/d08/items", null, "signIn"],
+    ["/2020-05/units/d09/items", police, "forbidden"],
+    ["/2020-05/units/d09/items", official, "allow"],
+    ["/2020-05/units/d09/items/M01/2", official, "allow"],
+    ["/api/export/2020-05/unit/d09/items/M01", official, "allow"],
+    ["/api/export/2020-05/unit/d09/items/M01", police, "forbidden"],
+    ["/api/export/2020-05/unit/d08/items/M01", police, "allow"],
+  ] as Array<[string, Viewer | null, ReturnType<typeof authorizePath>]>)("%s as %o → %s", (path, viewer, expected) => {
+    expect(authorizePath(viewer, path)).toBe(expected);
+  });
+
+  it("never allows the admin-only pages and routes to a department user, an official or a signed-out request, however written", () => {
+    const allowed: string[] = [];
+    for (const path of ADMIN_ONLY) {
+      const segments = path.slice(1).split("/");
+      const raws = [
+        path,
+        `${path}/`,
+        `${path};x=1`,
+        `${path}%2F`,
+        `/${path}`,
+        path.replaceAll("/", "//"),
+        path.replaceAll("/", "%2F"),
+        path.replaceAll("/", "/./"),
+        `/x/..${path}`,
+        `/x/%2e%2e${path}`,
+        `/en${path}`,
+        `/%65n${path}`,
+        `/EN${path}`,
+        `/zh-CN${path}`,
+        path.toUpperCase(),
+        ...segments.flatMap((_, i) => {
+          const one = (f: (s: string) => string) => `/${segments.map((s, j) => (j === i ? f(s) : s)).join("/")}`;
+          return [one(enc), one((s) => enc(enc(s))), one((s) => `${s}%00`), one((s) => `${s}%20`), one((s) => s.toUpperCase()), one((s) => `x%2F..%2F${s}`)];
+        }),
+      ];
+      for (const viewer of [police, xuanhan, official, null]) {
+        for (const raw of raws) if (authorizePath(viewer, raw) === "allow") allowed.push(`${raw} as ${viewer?.role ?? "signed out"}`);
+      }
+    }
+    expect(allowed).toEqual([]);
+  });
+
+  it("takes no look-alike of another unit's code or of an item code for the real one", () => {
+    // Full-width ｄ, Cyrillic ԁ (U+0501), full-width digits, a zero-width space, a combining mark,
+    // the Kelvin sign and the long s that case-folding maps to ASCII: none is the ASCII code.
+    const lookAlikes = ["ｄ09", "ԁ09", "d０9", "d09\u200b", "\u200bd09", "d09\u0301", "d\u0660\u0669", "ſ09"];
+    for (const code of lookAlikes) {
+      for (const path of [`/2020-05/units/${code}/items`, `/2020-05/units/${code}/items/M01`, `/api/export/2020-05/unit/${code}/items`]) {
+        for (const raw of [path, path.replace(code, enc(code)), path.replace(code, code.normalize("NFKC"))]) {
+          // NFKC of ｄ09 is d09 itself: that one is just another unit's page, refused as such.
+          const decision = authorizePath(police, raw);
+          expect(decision, raw).not.toBe("allow");
+        }
+      }
+    }
+    // The department's own unit written with a look-alike is no page either (nothing to confuse it with).
+    for (const code of ["ｄ08", "ԁ08", "d０8", "d08\u200b", "D08"]) expect(authorizePath(police, `/2020-05/units/${enc(code)}/items`), code).toBe("notFound");
+    // An item code is ASCII letters, digits, "_" and "-" only: look-alikes of P01 name no item page.
+    for (const item of ["Ｐ01", "Р01", "P01\u200b", "P0１", "P01.", "P01%2F..", "..", "."]) {
+      expect(authorizePath(police, `/2020-05/units/d08/items/${enc(item)}`), item).not.toBe("allow");
+    }
+  });
+
+  it("decides on the path only: a query naming another unit (Next's nxtP… route parameters) changes nothing", () => {
+    // The proxy reads nextUrl.pathname; the query never reaches the decision. Next itself ignores
+    // nxtP… parameters from a client (tested against the built app in e2e/case-record-attacks.spec.ts).
+    expect(authorizePath(police, "/2020-05/units/d08/items")).toBe("allow");
+    expect(authorizePath(police, "/2020-05/units/d08/items?nxtPcode=d09")).toBe("notFound");
+  });
+});

@@ -2,8 +2,13 @@
 // transaction attaches the import's tables as the month's partitions for its importId, writes
 // the version through the one write path (createMonthVersion) with the MonthlyStat rows and
 // summaries computed from the rollups, marks the import PUBLISHED (an earlier published import
-// of the month SUPERSEDED: its partitions stay, so a rollback still finds its records) and
-// records the audit event. Any failure leaves the previous version current.
+// of the month SUPERSEDED: its partitions stay, so a rollback still finds its records; an annex
+// upload whose version it replaces SUPERSEDED too, as publishUpload and rollbackMonth do) and
+// records the audit event naming the version replaced. Any failure leaves the previous version
+// current. Concurrent publishers of one month queue: on the import's row (FOR UPDATE, so one
+// import is published once), on the month's partitions (ATTACH takes a lock that conflicts with
+// itself) and on the month's row (lockMonth), and each reads the month after the one before it
+// committed (lib/cases/publish-concurrency.test.ts).
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/indicators/types";
@@ -74,6 +79,8 @@ export async function publishCaseImport(
           ON CONFLICT ("key") DO UPDATE SET "value" = "Setting"."value" || EXCLUDED."value", "updatedAt" = now(), "updatedById" = EXCLUDED."updatedById"`;
       }
       await tx.caseImport.updateMany({ where: { month, status: "PUBLISHED" }, data: { status: "SUPERSEDED" } });
+      // An uploaded annex was current until now: it no longer is (as when an upload replaces it).
+      if (version.previous?.uploadId) await tx.upload.update({ where: { id: version.previous.uploadId }, data: { status: "SUPERSEDED" } });
       await tx.caseImport.update({
         where: { id: importId },
         data: { status: "PUBLISHED", versionId: version.versionId, publishedAt: new Date() },
@@ -88,12 +95,13 @@ export async function publishCaseImport(
           origin: "CASES",
           versionId: version.versionId,
           number: version.number,
+          previousVersion: version.previous?.number ?? null,
           ...(options.remember && (options.remember.units.length > 0 || columns.length > 0)
             ? { rememberedUnits: options.remember.units.map((u) => u.alias), rememberedColumns: Object.fromEntries(columns) }
             : {}),
         },
       });
-      return { ...version, month };
+      return { versionId: version.versionId, number: version.number, month };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -40,6 +40,9 @@ function holdUntilOtherWaits(onHold: () => void = () => {}): PublishHooks & { ra
       first = false;
       onHold();
       for (let i = 0; i < 200; i++) {
+        // Inside a transaction PostgreSQL keeps its first view of pg_stat_activity: without this,
+        // a second publisher arriving after the first look would never be seen.
+        await tx.$queryRaw`SELECT pg_stat_clear_snapshot()::text`;
         const [row] = await tx.$queryRaw<Array<{ n: bigint }>>`
           SELECT count(*) AS n FROM pg_stat_activity
           WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`;

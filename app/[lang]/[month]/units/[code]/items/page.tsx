@@ -8,7 +8,7 @@ import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
 import { formatMonthLabel } from "@/lib/month";
 import { getCurrentCaseImport, getUnitItems } from "@/lib/queries/case-drill-down";
 import { getUnit } from "@/lib/queries/unit-history";
-import { unitCodeParam } from "@/lib/route-params";
+import { monthParam, unitCodeParam } from "@/lib/route-params";
 
 // Rendered on first visit and kept until a publish expires the report data (as the unit page):
 // no per-request input, and proxy.ts decides who may read it before anything is served.
@@ -24,7 +24,9 @@ export async function generateMetadata({ params }: { params: Promise<{ month: st
 
 export default async function UnitItemsPage({ params }: { params: Promise<{ month: string; code: string }> }) {
   const { month, code } = await params;
-  if (!unitCodeParam(code)) notFound();
+  // The month layout refuses a month that is no month too, but renders beside this page: without
+  // this check "/2020-13/units/d08/items" failed in formatMonthLabel (500) before the 404 won.
+  if (!monthParam(month) || !unitCodeParam(code)) notFound();
   const [unit, ref] = await Promise.all([getUnit(code), getCurrentCaseImport(month)]);
   if (!unit) notFound();
   const { t, locale } = await pageMessages();
@@ -35,7 +37,7 @@ export default async function UnitItemsPage({ params }: { params: Promise<{ mont
   return (
     <div className="space-y-4">
       <div>
-        <Link href={`/${month}/units/${code}`} className="text-sm text-brand-700 hover:underline">
+        <Link href={`/${month}/units/${code}`} className="inline-block py-1 text-sm text-brand-700 hover:underline">
           ← {d.back}：{unit.name}
         </Link>
         <h1 className="mt-1 text-xl font-bold text-slate-900" data-testid="items-heading">
@@ -53,7 +55,7 @@ export default async function UnitItemsPage({ params }: { params: Promise<{ mont
             <p className="text-sm text-slate-700" data-testid="items-lead">
               {fill(d.itemsLead, { month: formatMonthLabel(month, locale), items: formatCount(data.items.length), withCases: formatCount(withCases) })}
             </p>
-            <a href={`/api/export/${month}/unit/${code}/items`} className="rounded border border-brand-600 px-2 py-1 text-xs text-brand-700 hover:bg-brand-50" data-testid="items-export">
+            <a href={`/api/export/${month}/unit/${code}/items`} className="inline-flex min-h-8 items-center rounded border border-brand-600 px-2 text-xs text-brand-700 hover:bg-brand-50" data-testid="items-export">
               {d.exportCsv}
             </a>
           </div>

@@ -20,7 +20,7 @@ export default async function ReconciliationPage({ params, searchParams }: { par
   const all = query.all === "1";
   const result = await loadMonthReconciliation(prisma, month, { cases: versionNumberParam(query.cases), annex: versionNumberParam(query.annex) });
   const heading = <h1 className="text-xl font-bold">{fill(t.heading, { month })}</h1>;
-  const back = <Link href={`/admin/months/${month}`} className="text-brand-700 underline hover:no-underline">{t.back}</Link>;
+  const back = <Link href={`/admin/months/${month}`} className="inline-block py-1 text-brand-700 underline hover:no-underline">{t.back}</Link>;
   if (!result) {
     return (
       <div className="space-y-4">
@@ -40,23 +40,27 @@ export default async function ReconciliationPage({ params, searchParams }: { par
       {v.fileName ? ` · ${v.fileName}` : ""}
     </option>
   );
-  const select = "rounded-md border border-slate-300 px-2 py-1 text-sm";
+  // A version's label holds its file name: at 390 px the select may not be wider than the page
+  // (it was 592 px wide). The label stacks above it on a phone and the select shrinks; the open
+  // list still shows each option whole.
+  const select = "min-w-0 max-w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+  const field = "flex min-w-0 max-w-full flex-col gap-1 sm:flex-row sm:items-center sm:gap-2";
   const names = (list: typeof r.onlyInCases) => list.map((u) => u.unitName).join("、");
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">{heading}{back}</div>
       <p className="max-w-4xl text-sm text-slate-700">{t.lead}</p>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="block">
+        <label className={field}>
           {t.casesVersion}
-          <select name="cases" defaultValue={cases.number} className={`${select} ml-2`}>{sources.cases.map(option)}</select>
+          <select name="cases" defaultValue={cases.number} className={select}>{sources.cases.map(option)}</select>
         </label>
-        <label className="block">
+        <label className={field}>
           {t.annexVersion}
-          <select name="annex" defaultValue={annex.number} className={`${select} ml-2`}>{sources.annex.map(option)}</select>
+          <select name="annex" defaultValue={annex.number} className={select}>{sources.annex.map(option)}</select>
         </label>
         {all && <input type="hidden" name="all" value="1" />}
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">{t.choose}</button>
+        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">{t.choose}</button>
       </form>
       <section aria-labelledby="reconciliation-summary" className="space-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <p id="reconciliation-summary" className="font-medium" data-testid="reconciliation-summary" data-units-differing={r.summary.unitsDiffering} data-cells-differing={r.summary.cellsDiffering}>
@@ -67,10 +71,10 @@ export default async function ReconciliationPage({ params, searchParams }: { par
         {r.onlyInCases.length > 0 && <p data-testid="only-in-cases">{fill(t.onlyInCases, { units: names(r.onlyInCases) })}</p>}
         {r.onlyInAnnex.length > 0 && <p data-testid="only-in-annex">{fill(t.onlyInAnnex, { units: names(r.onlyInAnnex) })}</p>}
       </section>
-      <div className="flex flex-wrap items-center gap-4 text-sm">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
         <span>{all ? t.showingAll : t.showingDiffering}</span>
-        <Link href={`?${toggle}`} className="text-brand-700 underline hover:no-underline" data-testid="reconciliation-toggle">{all ? t.showDiffering : t.showAll}</Link>
-        <a href={`/api/months/${month}/reconciliation.csv?${selected({})}`} className="text-brand-700 underline hover:no-underline" data-testid="reconciliation-csv">{t.exportCsv}</a>
+        <Link href={`?${toggle}`} className="inline-block py-1 text-brand-700 underline hover:no-underline" data-testid="reconciliation-toggle">{all ? t.showDiffering : t.showAll}</Link>
+        <a href={`/api/months/${month}/reconciliation.csv?${selected({})}`} className="inline-block py-1 text-brand-700 underline hover:no-underline" data-testid="reconciliation-csv">{t.exportCsv}</a>
       </div>
       <ReconciliationTable rows={reconciliationViewRows(r, messages, { all })} t={t} />
     </div>
