@@ -62,8 +62,9 @@ export function CalendarOverrideTable({ t, rows }: { t: T; rows: OverrideRow[] }
       {rows.length === 0 ? (
         <p className="text-sm text-slate-700" data-testid="no-overrides">{t.noOverrides}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="tabular w-full text-left text-sm" data-testid="calendar-overrides">
+        // Wider than a phone: the table keeps its columns and scrolls in a region a keyboard reaches.
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t.overridesHeading}>
+          <table className="tabular w-full min-w-max text-left text-sm" data-testid="calendar-overrides">
             <thead className="bg-slate-100">
               <tr>
                 <th scope="col" className="px-2 py-1">{t.date}</th>
@@ -76,17 +77,17 @@ export function CalendarOverrideTable({ t, rows }: { t: T; rows: OverrideRow[] }
             <tbody>
               {rows.map((row) => (
                 <tr key={row.date} className="border-t border-slate-100" data-date={row.date}>
-                  <th scope="row" className="px-2 py-1 font-mono font-normal">{row.date}</th>
-                  <td className="px-2 py-1" data-cell="override">{day(row.isWorkday)}</td>
-                  <td className="px-2 py-1" data-cell="official">{day(row.officialWorkday)}</td>
+                  <th scope="row" className="px-2 py-1 font-mono font-normal whitespace-nowrap">{row.date}</th>
+                  <td className="px-2 py-1 whitespace-nowrap" data-cell="override">{day(row.isWorkday)}</td>
+                  <td className="px-2 py-1 whitespace-nowrap" data-cell="official">{day(row.officialWorkday)}</td>
                   <td className="px-2 py-1">
                     {row.note ?? ""}
                     <span className="block text-xs text-slate-600">{fill(t.updated, { by: row.updatedBy ?? "—", at: row.updatedAt })}</span>
                   </td>
-                  <td className="px-2 py-1">
+                  <td className="px-2 py-1 whitespace-nowrap">
                     <form action={action}>
                       <input type="hidden" name="date" value={row.date} />
-                      <button type="submit" className="text-rose-800 underline hover:no-underline disabled:opacity-60" disabled={pending} aria-label={fill(t.removeLabel, { date: row.date })}>
+                      <button type="submit" className="inline-flex min-h-7 min-w-7 items-center text-rose-800 underline hover:no-underline disabled:opacity-60" disabled={pending} aria-label={fill(t.removeLabel, { date: row.date })}>
                         {t.remove}
                       </button>
                     </form>
