@@ -128,10 +128,7 @@ test.describe("the admin on a phone", () => {
 });
 
 // The calendar with a correction in its table (one the official calendar already has, on a date
-// no spec imports: it changes no figure), and without its table's own checks: that table belongs
-// to components/admin/case-settings-forms.tsx, being changed by another engineer. At 390 px its
-// "删除" button is 17 px wide (one character a line) and in English it scrolls sideways in a
-// region with no name and no tab stop; the strict test below is the one to turn on when fixed.
+// no spec imports: it changes no figure), its table checked like every other.
 test.describe("the admin's work calendar on a phone", () => {
   test.use({ storageState: storageStateOf("admin") });
   const DAY = "2018-02-11"; // a Sunday worked in lieu (调休) on the official calendar
