@@ -47,6 +47,21 @@ test.describe("a department user (市公安局)", () => {
     await expect(page.locator("[data-rank=completed]")).toContainText("第 1 / 41 名");
   });
 
+  test("its browser asks for nothing it would be refused (no prefetch of other units' tables)", async ({ page }) => {
+    const refused: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() === 403) refused.push(r.url());
+    });
+    for (const path of ["/2021-06", "/2021-06/units/d08", "/2020-05/units/d08/items"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      // Scrolled through, so links further down come into view (Next prefetches visible links).
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForTimeout(500);
+    }
+    expect(refused).toEqual([]);
+  });
+
   test("is refused other units' pages, whatever the URL", async ({ page }) => {
     for (const path of ["/2021-06/municipal", "/2021-06/districts", "/2021-06/units/d13", "/2021-06/units/x04", "/2021-05/units/d39"]) {
       const response = await page.goto(path);

@@ -9,7 +9,8 @@ export function AudienceLink({ href, className, children, testId }: { href: stri
   const viewer = useViewer();
   if (viewer?.role === "DEPARTMENT") return <div className={className}>{children}</div>;
   return (
-    <Link href={href} className={className} data-testid={testId}>
+    // No prefetch until the viewer is known: a department user's browser would fetch a 403.
+    <Link href={href} className={className} data-testid={testId} prefetch={viewer === undefined ? false : undefined}>
       {children}
     </Link>
   );
