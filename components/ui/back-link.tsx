@@ -8,7 +8,8 @@ export function BackLink({ href, label, fallbackHref, fallbackLabel }: { href: s
   const viewer = useViewer();
   const department = viewer?.role === "DEPARTMENT";
   return (
-    <Link href={department ? fallbackHref : href} className="text-sm text-brand-700 hover:underline">
+    // Not prefetched before the viewer is known: a department user's browser would fetch a refusal.
+    <Link href={department ? fallbackHref : href} prefetch={viewer === undefined ? false : undefined} className="text-sm text-brand-700 hover:underline">
       ← {department ? fallbackLabel : label}
     </Link>
   );

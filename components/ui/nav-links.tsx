@@ -68,6 +68,9 @@ export function NavLinks({
               key={link.href}
               href={link.href}
               aria-current={active ? "page" : undefined}
+              // Links every viewer may not open are not prefetched before the viewer is known
+              // (a department user's browser would fetch refusals for the tabs it is then not shown).
+              prefetch={viewer === undefined && link.audience !== undefined ? false : undefined}
               className={`rounded-md px-3 py-1.5 whitespace-nowrap ${active ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
             >
               {link.label}
