@@ -180,8 +180,3 @@ export async function readCaseUploadMonth(id: number): Promise<{ month: string }
   return prisma.caseUpload.findUnique({ where: { id }, select: { month: true } });
 }
 
-/** The units an unknown name may be mapped to (the mapping form of a refused upload). */
-export async function readUnitChoices(): Promise<Array<{ code: string; name: string; kind: "DEPARTMENT" | "DISTRICT" }>> {
-  const units = await prisma.unit.findMany({ where: { active: true }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { code: true, name: true, kind: true } });
-  return units.map((u) => ({ code: u.code, name: u.name, kind: u.kind as "DEPARTMENT" | "DISTRICT" }));
-}

@@ -81,13 +81,9 @@ export async function remapCaseUploadAction(_previous: FormState, formData: Form
   const t = getMessages(await actionLocale()).caseMapping.errors;
   const parsed = readMappingForm(formData);
   if (!parsed.success) return { message: t.invalid };
-  const upload = await prisma.caseUpload.findUnique({ where: { id: parsed.data.uploadId }, select: { id: true, caseImportId: true } });
-  const imported = upload?.caseImportId ? await prisma.caseImport.findUnique({ where: { id: upload.caseImportId }, select: { report: true } }) : null;
-  const report = imported?.report as CaseImportReport | null | undefined;
-  if (!upload || !report) return { message: t.notRefused };
-  const result = await remapCaseUpload(prisma, parsed.data, report, guard.viewer.userId, t);
+  const result = await remapCaseUpload(prisma, parsed.data, guard.viewer.userId, t);
   if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
-  queueCaseStaging(upload.id);
+  queueCaseStaging(parsed.data.uploadId);
   revalidatePath("/admin/cases");
-  redirect(localePath(await actionLocale(), `/admin/cases/${upload.id}`));
+  redirect(localePath(await actionLocale(), `/admin/cases/${parsed.data.uploadId}`));
 }

@@ -9,6 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { COLUMNS_OF_KIND, isPersonalDataLabel, REQUIRED_COLUMNS, resolveRecordColumn, type RecordColumn, type RecordKind } from "@/lib/cases/columns";
 import type { CaseImportReport } from "@/lib/cases/stage-import";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import { loadUnits } from "@/lib/queries/unit-history";
 import { storedFiles } from "./files";
 import { receivedBytes } from "./storage";
 
@@ -105,23 +106,23 @@ export type RemapResult = { ok: true } | { ok: false; message: string; fieldErro
 /**
  * Checks the admin's choices against what the refused import needs, stores them on the upload
  * and claims it for processing again (REFUSED → PROCESSING, once: a second click finds it no
- * longer REFUSED). The caller queues the staging.
+ * longer REFUSED). The caller queues the staging. What the import needs is read from its report.
  */
 export async function remapCaseUpload(
   prisma: PrismaClient,
   input: MappingForm,
-  report: CaseImportReport,
   actorId: number | null,
   t: Messages["caseMapping"]["errors"],
 ): Promise<RemapResult> {
   const named = (text: string, name: string) => fill(text, { name });
   const upload = await prisma.caseUpload.findUnique({ where: { id: input.uploadId } });
-  if (!upload || upload.status !== "REFUSED" || !remappable(report)) return { ok: false, message: t.notRefused };
+  const imported = upload?.caseImportId ? await prisma.caseImport.findUnique({ where: { id: upload.caseImportId }, select: { report: true } }) : null;
+  const report = imported?.report as CaseImportReport | null | undefined;
+  if (!upload || !report || upload.status !== "REFUSED" || !remappable(report)) return { ok: false, message: t.notRefused };
   if (!(await filesKept(upload.id, upload.files))) return { ok: false, message: t.filesGone };
   const needs = mappingNeeds(report);
   const fieldErrors: Record<string, string[]> = {};
-  const units = await prisma.unit.findMany({ where: { active: true }, select: { code: true, name: true } });
-  const codes = new Set(units.map((u) => u.code));
+  const codes = new Set((await loadUnits(prisma)).map((u) => u.code));
   const unitNames = new Set(needs.units.map((u) => u.name));
   const chosenUnits: Record<string, string> = {};
   input.units.forEach((u, i) => {

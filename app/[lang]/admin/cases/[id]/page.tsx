@@ -14,7 +14,8 @@ import { ANNEX_FIELDS } from "@/lib/indicators/types";
 import { canonicalLabel } from "@/lib/cases/columns";
 import { filesKept, mappingNeeds, remappable } from "@/lib/cases/upload/mapping";
 import { suggestUnits } from "@/lib/import/validate";
-import { readCaseImportPreview, readCaseUploadProgress, readUnitChoices, type CasePreviewRow } from "@/lib/queries/case-uploads";
+import { readCaseImportPreview, readCaseUploadProgress, type CasePreviewRow } from "@/lib/queries/case-uploads";
+import { getUnits } from "@/lib/queries/unit-history";
 import { idParam } from "@/lib/route-params";
 
 function tableRows(rows: CasePreviewRow[]): AnnexTableRow[] {
@@ -44,7 +45,7 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
   const needs = progress.status === "REFUSED" && report && remappable(report) ? mappingNeeds(report) : null;
   const mappable = needs !== null && (await filesKept(progress.id, progress.files));
   const tm = messages.caseMapping;
-  const unitChoices = mappable ? await readUnitChoices() : [];
+  const unitChoices = mappable ? await getUnits() : [];
   return (
     <div className="space-y-6">
       <div>
