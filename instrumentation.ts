@@ -2,8 +2,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // The client address for the sign-in throttle and the audit log: from the socket, not from a header a client can forge.
-  const { installClientAddressHeader } = await import("@/lib/auth/client-address");
+  const { installClientAddressHeader } = await import("@/lib/access/client-address");
   installClientAddressHeader();
-  const { quietClientAborts } = await import("@/lib/server/quiet-client-aborts");
+  const { quietClientAborts } = await import("@/lib/http/quiet-client-aborts");
   quietClientAborts();
 }

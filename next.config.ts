@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
-import { MAX_UPLOAD_BODY_BYTES } from "./lib/import/limits";
+import { MAX_UPLOAD_BODY_BYTES } from "./lib/annex-upload/parse/limits";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -29,7 +29,7 @@ const ownTsconfig = `tsconfig.${distDir.replace(/^\.next-?/, "")}.json`;
 const tsconfigPath = distDir !== ".next" && existsSync(ownTsconfig) ? ownTsconfig : "tsconfig.json";
 
 // Both cache handlers date every entry by its oldest read, so that a render that began before a
-// publish is never kept after it (lib/queries/cache-tags.ts). Several instances
+// publish is never kept after it (lib/cache/cache-tags.ts). Several instances
 // (the README's Deploying section): with REDIS_URL, prerendered pages and cached reads live in Redis,
 // shared by every instance, so that a publish on one expires them for all; no instance keeps a
 // private in-memory copy. Without it, Next's own file-system cache, read-dated
@@ -54,7 +54,7 @@ const nextConfig: NextConfig = {
   distDir,
   typescript: { tsconfigPath },
   // Database drivers and the native password hash stay plain Node modules.
-  // The case import (lib/cases, run by /api/cases) too: chinese-days ships an ES module that
+  // The case import (lib/case-records, run by /api/cases) too: chinese-days ships an ES module that
   // Turbopack refuses to bundle as CommonJS; pg-copy-streams, iconv-lite and yauzl are plain Node code.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "exceljs", "redis", "chinese-days", "pg-copy-streams", "iconv-lite", "yauzl"],
   experimental: {

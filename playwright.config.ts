@@ -11,7 +11,7 @@ export default defineConfig({
   reporter: "list",
   // One retry in CI. Not for stale pages any more: a render that began before a publish or a text
   // save and stored its page after it is fixed in the cache handlers (entries are dated by their
-  // oldest read: lib/queries/cache-tags.ts, lib/cache/). It stays for timing checks on a busy
+  // oldest read: lib/cache/cache-tags.ts, lib/cache/). It stays for timing checks on a busy
   // machine, e.g. upload.spec's progress bar, which a small file can pass through too quickly to
   // be seen (failed so in a full run on 30 Nov 2026, unrelated to the cache).
   retries: process.env.CI ? 1 : 0,

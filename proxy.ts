@@ -1,10 +1,10 @@
 // The gate before every request: who is asking (the session cookie, read by
-// lib/auth/session.ts) and whether the permission table (lib/auth/permissions.ts)
+// lib/access/session.ts) and whether the permission table (lib/access/permissions.ts)
 // gives them this path, decided on the decoded, normalised path without its
 // language prefix (/en/2021-06 is decided as /2021-06) and refusing any path no
 // rule names. Month pages are prerendered once for every audience and language,
 // so this is the only check between a department user and other units' rows on
-// them; route handlers and server actions check again (lib/auth/guard.ts).
+// them; route handlers and server actions check again (lib/access/guard.ts).
 //
 // Pages live in one tree, app/[lang]/…: an allowed page request is rewritten to
 // /zh-CN/… (unprefixed URLs) or /en/…, built from the very path that was decided.
@@ -12,11 +12,11 @@
 // or notFound(), so the refusal is drawn inside the app's layout, in the
 // request's language, with status 403 or 404 (docs/language.md).
 import { NextResponse, type NextRequest } from "next/server";
-import { getAccessSettings } from "@/lib/auth/access-settings";
-import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer } from "@/lib/auth/permissions";
-import { forbiddenResponse, notFoundResponse, unauthenticatedResponse } from "@/lib/auth/refusal-response";
-import { readRequestPath } from "@/lib/auth/request-path";
-import { needsRefresh, readSession, reissueToken } from "@/lib/auth/session";
+import { getAccessSettings } from "@/lib/access/access-settings";
+import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer } from "@/lib/access/permissions";
+import { forbiddenResponse, notFoundResponse, unauthenticatedResponse } from "@/lib/access/refusal-response";
+import { readRequestPath } from "@/lib/access/request-path";
+import { needsRefresh, readSession, reissueToken } from "@/lib/access/session";
 import { internalPath, isLanguageFree, localePath } from "@/lib/i18n/locale";
 import type { Locale } from "@/lib/i18n/messages";
 

@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export const testResolve = {
   alias: [
     { find: /^@\//, replacement: `${root}/` },
-    // Server-only modules (lib/db.ts, lib/queries) are plain Node code in tests.
+    // Server-only modules (lib/db, the capabilities' reads) are plain Node code in tests.
     // next/root-params exists only inside Next's compiled routes (lib/i18n/page-locale.ts).
     { find: /^next\/root-params$/, replacement: `${root}/test/helpers/root-params-stand-in.ts` },
     { find: /^server-only$/, replacement: fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)) },

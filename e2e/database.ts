@@ -3,7 +3,7 @@
 // its own (signing out ends every session of a user, so specs that sign out
 // must not use the shared demo accounts), the audit log, the throttle table.
 import pg from "pg";
-import { hashPassword } from "../lib/auth/passwords";
+import { hashPassword } from "@/lib/access/passwords";
 
 export async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const url = process.env.DATABASE_URL;

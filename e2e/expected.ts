@@ -1,5 +1,5 @@
 // Expected figures for the e2e specs, straight from the reference JSON and
-// formatted independently of the app's own formatter (lib/format.ts), so a
+// formatted independently of the app's own formatter (lib/i18n/format.ts), so a
 // formatting bug in the app fails the tests instead of hiding in them.
 import reference from "../prisma/reference/2021-06.json" with { type: "json" };
 

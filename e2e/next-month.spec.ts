@@ -12,7 +12,7 @@
 // database): run by hand again, reseed first.
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { templateCsv } from "../lib/import/template";
+import { templateCsv } from "@/lib/annex-upload/parse/template";
 import { referenceMonthFromJson } from "../lib/indicators";
 import { storageStateOf } from "./accounts";
 

@@ -19,7 +19,7 @@ export async function ensureReconciliationMonth(): Promise<void> {
         [RECONCILIATION_MONTH],
       );
       if (rows[0]!.n === 2) return;
-      const { createPrismaClient } = await import("../lib/prisma-client");
+      const { createPrismaClient } = await import("@/lib/db/prisma-client");
       const { setUpReconciliationMonth } = await import("../test/fixtures/reconciliation-month");
       const prisma = createPrismaClient(url, 2);
       try {

@@ -123,7 +123,7 @@ test.describe("route parameters over HTTP (official)", () => {
         const response = await request.get(`/api/export/2021-06/annex/${kind}${query}`);
         expect(response.status(), `${kind}${query}`).toBe(404);
         // The gate refuses a path no rule names before the handler runs (deny by default); the
-        // handler's own message for an unknown kind is tested in app/api/route-params.test.ts.
+        // handler's own message for an unknown kind is tested in lib/http/route-params.test.ts.
         expect(((await response.json()) as { error: string }).error).toMatch(/没有|不存在/);
       }
     }

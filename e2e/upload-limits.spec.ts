@@ -6,8 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { annexWorkbookFiles } from "../lib/import";
-import { readZipEntries, storedZip } from "../lib/import/zip";
+import { annexWorkbookFiles } from "@/lib/annex-upload/parse";
+import { readZipEntries, storedZip } from "@/lib/annex-upload/parse/zip";
 import { referenceMonthFromJson } from "../lib/indicators";
 import { storageStateOf } from "./accounts";
 

@@ -4,7 +4,7 @@
 // month, 2019-11, and publishes nothing.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { annexWorkbookFiles } from "../lib/import";
+import { annexWorkbookFiles } from "@/lib/annex-upload/parse";
 import { referenceMonthFromJson } from "../lib/indicators";
 import { storageStateOf } from "./accounts";
 

@@ -7,7 +7,7 @@
 // Non-admins: 403 on the upload pages, 403/401 from POST /api/uploads.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { annexWorkbookFiles, buildTemplateWorkbook, workbookBytes } from "../lib/import";
+import { annexWorkbookFiles, buildTemplateWorkbook, workbookBytes } from "@/lib/annex-upload/parse";
 import { referenceMonthFromJson } from "../lib/indicators";
 import { storageStateOf } from "./accounts";
 

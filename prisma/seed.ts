@@ -1,8 +1,8 @@
 // Seeds an empty database: the units, the real 2021-06 month, and twelve
 // generated months before it (DEMO, badged 示例数据 in the UI). Idempotent:
 // a database that already holds the reference month is left as it is.
-import { createPrismaClient } from "@/lib/prisma-client";
-import { seedDatabase } from "@/lib/seed/seed-database";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { seedDatabase } from "@/lib/demo-data/seed-database";
 
 const url = process.env.DATABASE_URL;
 if (!url) {

@@ -11,7 +11,7 @@ import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readF
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations } from "../lib/db-migrate";
+import { applyMigrations } from "@/lib/db/migrate";
 import { root, runTool, tools } from "./process-utils";
 
 export const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";

@@ -1,4 +1,4 @@
-// The embedded database's own process, started by lib/embedded-db.ts (not by
+// The embedded database's own process, started by lib/db/embedded.ts (not by
 // hand): PGlite on disk behind PGLiteSocketServer from @electric-sql/pglite-socket,
 // i.e. what the package's `pglite-server` CLI does, plus what a child of ours
 // needs: it reports its port over IPC once it listens, and it shuts down

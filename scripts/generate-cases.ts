@@ -1,10 +1,10 @@
 // npm run cases:generate -- --out DIR [--gzip] [--only=departments|districts]
 // Writes the 2021-06 month as the platform's records (办件明细, 好差评, 实施清单) whose counts
-// aggregate exactly to the reference annex (lib/cases/reference-generator.ts).
+// aggregate exactly to the reference annex (lib/case-records/import/reference-generator.ts).
 import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { generateMonthRecords } from "../lib/cases/reference-generator";
-import { referenceMonth } from "../lib/seed/reference-month";
+import { generateMonthRecords } from "@/lib/case-records/import/reference-generator";
+import { referenceMonth } from "@/lib/demo-data/reference-month";
 
 const { values } = parseArgs({ options: { out: { type: "string" }, gzip: { type: "boolean" }, only: { type: "string" } } });
 if (!values.out) {

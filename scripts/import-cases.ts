@@ -1,7 +1,7 @@
 // npm run import:cases -- FILE… [--month YYYY-MM] [--stage-only] [--errors errors.csv] [--user USERNAME]
 //
 // Imports a month's case records (办件明细, 好差评, 实施清单: CSV in UTF-8 or GBK, .csv.gz, XLSX or
-// .zip, any order) through the same pipeline as the admin pages (lib/cases): stage (parse, check,
+// .zip, any order) through the same pipeline as the admin pages (lib/case-records): stage (parse, check,
 // COPY, rollups), then publish as a new version of the month (origin CASES). A file with any
 // error publishes nothing: the problems are printed by kind with their first rows, and every row
 // problem is written to --errors (default: case-import-<id>-errors.csv). Exit code 1 then.
@@ -9,10 +9,10 @@
 // shows the new figures once its cache expires (publishing from the admin pages refreshes at once).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { publishCaseImport } from "../lib/cases/publish-import";
-import { stageCaseImport } from "../lib/cases/stage-import";
-import { defaultDataDir, type EmbeddedDatabase, startEmbeddedDatabase } from "../lib/embedded-db";
-import { createPrismaClient } from "../lib/prisma-client";
+import { publishCaseImport } from "@/lib/case-records/import/publish-import";
+import { stageCaseImport } from "@/lib/case-records/import/stage-import";
+import { defaultDataDir, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -1,11 +1,11 @@
 // npm run db:migrate — applies pending migrations (prisma/migrations) offline,
-// with lib/db-migrate.ts (plain pg, Prisma-compatible _prisma_migrations).
+// with lib/db/migrate.ts (plain pg, Prisma-compatible _prisma_migrations).
 //
 // DATABASE_URL set: migrates that database. Unset: the embedded database
 // (PGlite in .data/pglite, or EMBEDDED_DB_DIR), started for the occasion, or
 // the one `npm start` is already running on that directory.
-import { applyMigrations } from "../lib/db-migrate";
-import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
+import { applyMigrations } from "@/lib/db/migrate";
+import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 
 const log = (message: string) => console.log(`[migrate] ${message}`);
 

@@ -5,7 +5,7 @@
 // in Prisma's standard layout, without `prisma migrate dev` (it needs a native
 // engine that cannot be downloaded here) and without any database.
 //
-// How: Prisma's own schema engine, as WebAssembly (lib/schema-engine.ts), diffs
+// How: Prisma's own schema engine, as WebAssembly (lib/db/schema-engine.ts), diffs
 // two datamodels: the schema as of the last migration -> prisma/schema.prisma.
 // "The schema as of the last migration" is kept verbatim in
 // prisma/migrations/schema.prisma.snapshot, rewritten by this script each time
@@ -29,7 +29,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { diffSchemas, type SchemaFile } from "../lib/schema-engine";
+import { diffSchemas, type SchemaFile } from "@/lib/db/schema-engine";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const schemaPath = path.join(root, "prisma/schema.prisma");

@@ -6,15 +6,15 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import reference from "../prisma/reference/2021-06.json" with { type: "json" };
-import { generateDemoMonth, type DemoBaseRow } from "../lib/demo/demo-months";
+import { generateDemoMonth, type DemoBaseRow } from "@/lib/demo-data/demo-months";
 import { referenceMonthFromJson, type StatRow } from "../lib/indicators";
 import { ANNEX_FIELDS, type ReportedSummary, type SummaryScope } from "../lib/indicators/types";
 import { emptyReportedSummary } from "../lib/indicators/types";
-import { buildBulletin, type BulletinMonth } from "../lib/report/bulletin";
-import { renderBulletinDocx } from "../lib/report/render-docx";
-import { renderBulletinPdf } from "../lib/report/render-pdf";
-import { REFERENCE_BULLETIN_TEXTS } from "../lib/report/texts";
-import { referencePreviousMonthAnchor } from "../lib/seed/reference-month";
+import { buildBulletin, type BulletinMonth } from "@/lib/bulletin/build/bulletin";
+import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
+import { renderBulletinPdf } from "@/lib/bulletin/render/render-pdf";
+import { REFERENCE_BULLETIN_TEXTS } from "@/lib/bulletin/build/texts";
+import { referencePreviousMonthAnchor } from "@/lib/demo-data/reference-month";
 
 const outDir = process.argv[2] ?? "/tmp";
 const ref = referenceMonthFromJson(reference);

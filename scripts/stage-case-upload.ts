@@ -1,10 +1,10 @@
 // node --conditions=react-server --import tsx scripts/stage-case-upload.ts UPLOAD_ID
 //
 // Stages one transferred case upload (the admin's /admin/cases flow) and records the outcome on
-// its CaseUpload row. Started by the server (lib/cases/upload/process-upload.ts) as a process of
+// its CaseUpload row. Started by the server (lib/case-records/upload/process-upload.ts) as a process of
 // its own, with DATABASE_URL and CASE_UPLOAD_DIR from the server's environment.
-import { stageCaseUpload } from "../lib/cases/upload/stage-upload";
-import { createPrismaClient } from "../lib/prisma-client";
+import { stageCaseUpload } from "@/lib/case-records/upload/stage-upload";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 
 const id = Number(process.argv[2]);
 const url = process.env.DATABASE_URL;

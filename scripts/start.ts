@@ -12,9 +12,9 @@
 import { ensureAuthSecret } from "./auth-secret";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { applyMigrations } from "../lib/db-migrate";
+import { applyMigrations } from "@/lib/db/migrate";
 import { bindAddress, displayUrl } from "./bind-address";
-import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
+import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { onTerminate, root, runTool, startTool, stopAllTools } from "./process-utils";
 
 const args = new Set(process.argv.slice(2));

@@ -7,7 +7,7 @@
 //      directory (which is itself throwaway). pglite-server has one database
 //      (CREATE DATABASE "works" but every connection lands in "postgres"), so
 //      a DATABASE_URL pointing at a pglite-server also gets a fresh embedded
-//      instance instead. Migrations are applied with lib/db-migrate.ts.
+//      instance instead. Migrations are applied with lib/db/migrate.ts.
 //   3. vitest run (unit + integration), with TEST_DATABASE_URL = DATABASE_URL =
 //      that database, and TEST_DB_PREFIX for the further databases that
 //      test/helpers/database.ts creates.
@@ -28,8 +28,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations } from "../lib/db-migrate";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
+import { applyMigrations } from "@/lib/db/migrate";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { freePort, onTerminate, root, runTool, startTool, stopAllTools, stopTool, waitForHttp } from "./process-utils";
 
 // The runners' JSON reports, read back for the closing count.

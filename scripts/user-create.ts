@@ -3,10 +3,10 @@
 // Without --password, the password is read from the USER_PASSWORD variable
 // (so it stays out of shell history).
 import { parseArgs } from "node:util";
-import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
-import { createPrismaClient } from "../lib/prisma-client";
-import { createUser, UserInputError } from "../lib/users/create-user";
-import { newUserSchema } from "../lib/users/user-input";
+import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { createUser, UserInputError } from "@/lib/access/accounts/create-user";
+import { newUserSchema } from "@/lib/access/accounts/user-input";
 
 const { values } = parseArgs({
   options: {

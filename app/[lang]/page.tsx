@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/guard";
+import { getViewer } from "@/lib/access/guard";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
-import { getLatestMonth } from "@/lib/queries/months";
+import { getLatestMonth } from "@/lib/month-versions/published-months";
 import { localePath } from "@/lib/i18n/locale";
 
 // The dashboard opens on the newest published month: a department or county

@@ -5,10 +5,10 @@
 //   two months (loadBulletinMonths), buildBulletin, render .docx / .pdf.
 // "first" is the first call in this process (module warm-up, font parsing for
 // the PDF); "warm" the median of the calls after it.
-import { buildBulletin } from "@/lib/report";
-import { loadBulletinMonths } from "@/lib/report/load";
-import { renderBulletinDocx } from "@/lib/report/render-docx";
-import { renderBulletinPdf } from "@/lib/report/render-pdf";
+import { buildBulletin } from "@/lib/bulletin/build";
+import { loadBulletinMonths } from "@/lib/bulletin/build/load";
+import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
+import { renderBulletinPdf } from "@/lib/bulletin/render/render-pdf";
 import { median, timed } from "../harness";
 import type { BenchContext, BenchSection, Row } from "../types";
 

@@ -1,4 +1,4 @@
-// The admin's case import over HTTP, as the browser does it (components/admin/case-upload-form.tsx):
+// The admin's case import over HTTP, as the browser does it (components/case-records/case-upload-form.tsx):
 // the generated 2021-06 month (1,281,854 cases, of which 1,048,052 applications; 757,900
 // evaluations; 1,821 catalogue items; ~235 MB of CSV) sent to the running built app in 8 MB
 // chunks (POST /api/cases, PUT /api/cases/:id?file=N&offset=…), then processed in the app's
@@ -11,9 +11,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CASE_CHUNK_BYTES } from "@/lib/cases/upload/limits";
-import { generateMonthRecords } from "@/lib/cases/reference-generator";
-import { referenceMonth } from "@/lib/seed/reference-month";
+import { CASE_CHUNK_BYTES } from "@/lib/case-records/upload/limits";
+import { generateMonthRecords } from "@/lib/case-records/import/reference-generator";
+import { referenceMonth } from "@/lib/demo-data/reference-month";
 import type { BenchContext, BenchSection } from "../types";
 
 /** The pid listening on the app's port (ss -ltnp), i.e. the Next server process. */
@@ -28,7 +28,7 @@ function serverPid(baseUrl: string): number | null {
   }
 }
 
-/** The pids of the server's child processes (the staging process: lib/cases/upload/process-upload.ts). */
+/** The pids of the server's child processes (the staging process: lib/case-records/upload/process-upload.ts). */
 function childPids(pid: number): number[] {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);

@@ -1,5 +1,5 @@
 // Case records, end to end: the generated 2021-06 month (1,281,854 cases of which 1,048,052
-// applications, 757,900 evaluations, 1,821 catalogue items; lib/cases/reference-generator.ts)
+// applications, 757,900 evaluations, 1,821 catalogue items; lib/case-records/import/reference-generator.ts)
 // imported by `npm run import:cases` (parse, check, COPY, index, rollups, publish a version) as
 // its own process on a private throwaway database, timed from spawn to exit with the process's
 // peak RSS (sampled every 100 ms from /proc). Baseline, same run, same files: psql's \copy of
@@ -9,9 +9,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { generateMonthRecords } from "@/lib/cases/reference-generator";
-import { referenceMonth } from "@/lib/seed/reference-month";
-import { seedUnits } from "@/lib/seed/seed-database";
+import { generateMonthRecords } from "@/lib/case-records/import/reference-generator";
+import { referenceMonth } from "@/lib/demo-data/reference-month";
+import { seedUnits } from "@/lib/demo-data/seed-database";
 import { createTestDatabase } from "@/test/helpers/database";
 import type { BenchContext, BenchSection, Row } from "../types";
 

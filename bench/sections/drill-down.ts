@@ -1,6 +1,6 @@
 // The drill-down from case records under load (issue 13): with N generated months of case
 // records loaded (each the 2021-06 month's 1,281,854 cases, of which 1,048,053 applications,
-// dated into its own month: lib/cases/reference-generator.ts), imported through the real
+// dated into its own month: lib/case-records/import/reference-generator.ts), imported through the real
 // pipeline (stageCaseImport + publishCaseImport), 32 connections:
 //   - a unit's items page (the unit with the most evaluations, and 市公安局);
 //   - an item's case list, page 1 of the largest item (45,659 cases), and a walk through its
@@ -12,12 +12,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { publishCaseImport } from "@/lib/cases/publish-import";
-import { generateMonthRecords } from "@/lib/cases/reference-generator";
-import { stageCaseImport } from "@/lib/cases/stage-import";
-import { addMonths } from "@/lib/month";
-import { loadItemCases, loadOverdueCases, loadUnitItems } from "@/lib/queries/case-drill-down";
-import { referenceMonth } from "@/lib/seed/reference-month";
+import { publishCaseImport } from "@/lib/case-records/import/publish-import";
+import { generateMonthRecords } from "@/lib/case-records/import/reference-generator";
+import { stageCaseImport } from "@/lib/case-records/import/stage-import";
+import { addMonths } from "@/lib/calendar/month";
+import { loadItemCases, loadOverdueCases, loadUnitItems } from "@/lib/case-records/drill-down/case-drill-down";
+import { referenceMonth } from "@/lib/demo-data/reference-month";
 import { median, timed } from "../harness";
 import type { BenchContext, BenchSection, Budget, LoadResult, Row } from "../types";
 

@@ -25,9 +25,9 @@ const section: BenchSection = {
   order: 15,
   async run(ctx) {
     process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
-    process.env.DATABASE_URL = ctx.databaseUrl; // lib/db (the user-status check) on the bench database
-    const { readSession } = await import("@/lib/auth/session");
-    const { authorizePath } = await import("@/lib/auth/permissions");
+    process.env.DATABASE_URL = ctx.databaseUrl; // lib/db/index (the user-status check) on the bench database
+    const { readSession } = await import("@/lib/access/session");
+    const { authorizePath } = await import("@/lib/access/permissions");
     const { jwtDecrypt } = await import("jose");
     const { hkdfSync } = await import("node:crypto");
     const user = await ctx.prisma.user.findUniqueOrThrow({ where: { username: "gaj" }, include: { unit: true } });

@@ -1,17 +1,17 @@
 // Upload to published: a 50-row month (the reference month's 49 units as the flat template)
 // and a 5,000-row workbook (5,000 units made for it), each staged (parse, validate, store)
-// and published (re-check, one transaction: new version + rows + audit) by lib/uploads, on a
+// and published (re-check, one transaction: new version + rows + audit) by lib/annex-upload, on a
 // private throwaway database beside the bench's (so its 5,000 units never reach the pages
 // measured by other sections). Baseline, same run: a plain INSERT of the same rows
 // (MonthlyStat createMany, one statement batch, no parsing, no checks). Also: POST
 // /api/uploads of the 50-row file over HTTP to the running app as the admin (staging only).
-import { buildTemplateWorkbook, workbookBytes, type TemplateUnit } from "@/lib/import";
+import { buildTemplateWorkbook, workbookBytes, type TemplateUnit } from "@/lib/annex-upload/parse";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";
 import { referenceMonthFromJson } from "@/lib/indicators";
 import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
-import { seedDatabase } from "@/lib/seed/seed-database";
-import { publishUpload } from "@/lib/uploads/publish-upload";
-import { stageUpload } from "@/lib/uploads/stage-upload";
+import { seedDatabase } from "@/lib/demo-data/seed-database";
+import { publishUpload } from "@/lib/annex-upload/publish-upload";
+import { stageUpload } from "@/lib/annex-upload/stage-upload";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase } from "@/test/helpers/database";
 import { median, timed } from "../harness";
@@ -86,7 +86,7 @@ const section: BenchSection = {
       }
       details.httpStage50 = http;
       return {
-        title: "Upload → published (lib/uploads, own database)",
+        title: "Upload → published (lib/annex-upload, own database)",
         columns: [
           { key: "case", label: "case" },
           { key: "rows", label: "rows" },

@@ -4,7 +4,7 @@
 // paint through lazy-charts.tsx: recharts is too heavy for the first load.
 import { Bar, BarChart as RechartsBarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { countTickFormatter, rateTick } from "@/components/charts/axis-format";
-import { formatCount, formatRate } from "@/lib/format";
+import { formatCount, formatRate } from "@/lib/i18n/format";
 import type { ChartDatum, ChartSeries, ValueKind } from "@/components/charts/chart-types";
 
 export default function BarChart({

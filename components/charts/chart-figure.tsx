@@ -1,6 +1,6 @@
 // A chart with its figures: the table behind it is always in the page (for
 // screen readers, printing and checking), folded under the chart.
-import { formatCount, formatRate } from "@/lib/format";
+import { formatCount, formatRate } from "@/lib/i18n/format";
 import type { ChartDatum, ChartSeries, ValueKind } from "@/components/charts/chart-types";
 
 export function ChartFigure({

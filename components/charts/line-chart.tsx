@@ -3,7 +3,7 @@
 // Trends over months. Loaded after first paint through lazy-charts.tsx.
 import { CartesianGrid, Legend, Line, LineChart as RechartsLineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { countTickFormatter, rateTick } from "@/components/charts/axis-format";
-import { formatCount, formatRate } from "@/lib/format";
+import { formatCount, formatRate } from "@/lib/i18n/format";
 import type { ChartDatum, ChartSeries, ValueKind } from "@/components/charts/chart-types";
 
 export default function LineChart({

@@ -1,11 +1,11 @@
 // Grouped horizontal bars drawn on the server as SVG, the way the PDF draws the bulletin's
-// figures (lib/report/render-pdf.ts: one row per category, one bar per series, each value at
-// its bar's end, the value axis from lib/report/chart-scale.ts). No JavaScript reaches the
+// figures (lib/bulletin/render/render-pdf.ts: one row per category, one bar per series, each value at
+// its bar's end, the value axis from lib/bulletin/build/chart-scale.ts). No JavaScript reaches the
 // browser for it. Used for the bulletin's 图1–图4 and for 图2/图3 (completions per unit) on
 // 市本级 and 县（市、区）: recharts drawing them cost ~1.4 s (bulletin) and ~0.9 s (41
 // departments) of blocking time in Lighthouse; a static drawing also prints exactly as shown.
 // The numbers are also in the table under each chart (ChartFigure), which a screen reader reads.
-import { niceScale } from "@/lib/report/chart-scale";
+import { niceScale } from "@/lib/bulletin/build/chart-scale";
 
 export type SvgBarSeries = { label: string; color: string; values: Array<number | null> };
 

@@ -3,7 +3,7 @@
 // Rendered on the server into the home page's version for viewers who see every unit
 // (app/[lang]/[month]/all-units): department users' version has none.
 import Link from "@/components/ui/locale-link";
-import type { Attention, AttentionUnit } from "@/lib/sections/attention";
+import type { Attention, AttentionUnit } from "@/lib/dashboard/sections/attention";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
 

@@ -3,17 +3,17 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
 import { LazyBarChart, LazyLineChart } from "@/components/charts/lazy-charts";
 import { AttentionPanel } from "@/components/dashboard/attention-panel";
-import { monthAttention } from "@/lib/sections/attention";
+import { monthAttention } from "@/lib/dashboard/sections/attention";
 import { ScopeKpis } from "@/components/dashboard/scope-kpis";
 import { AudienceLink } from "@/components/ui/audience-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
-import { formatCount } from "@/lib/format";
+import { formatCount } from "@/lib/i18n/format";
 import { ANNEX_FIELDS, comparableValue, compareMonthFigure, type HeadlineField } from "@/lib/indicators";
-import { figureNoteText, figureValueText, previousLegend } from "@/lib/format-figure";
+import { figureNoteText, figureValueText, previousLegend } from "@/lib/dashboard/format-figure";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, formatMonthShort } from "@/lib/month";
-import { getMonthView } from "@/lib/queries/month-view";
+import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
+import { getMonthView } from "@/lib/dashboard/month-view";
 
 // What an official opens the dashboard for first: how citizens rated the month, how much of the
 // catalogue saw cases, how many cases ran late. (The count of evaluations, in 条, is on the 好差评 page.)
@@ -40,7 +40,7 @@ const CHART_FIELDS = ["applied", "accepted", "completed", "promisedCompleted", "
 /**
  * The month's home page (全市总体情况), in two prerendered versions: for every reader, and for
  * those who see every unit (officials, admins), with the month's problems and weakest units
- * under the key figures. proxy.ts picks the version (pageForViewer in lib/auth/permissions.ts);
+ * under the key figures. proxy.ts picks the version (pageForViewer in lib/access/permissions.ts);
  * the second has no URL of its own.
  */
 export async function OverviewPage({ month, withAttention }: { month: string; withAttention: boolean }) {

@@ -1,10 +1,10 @@
 // KPI cards for one scope's headline figures: the value and label the figure's one decision
 // gives (lib/indicators/figure-decision.ts), and its change from the previous month only
 // against a figure of the same kind and basis (else why not), labelled when that month is demo data.
-import { KpiCard } from "@/components/kpi/kpi-card";
+import { KpiCard } from "@/components/dashboard/kpi-card";
 import { compareMonthFigure, type HeadlineField, type MonthDecisions, type ScopeKey, type ScopeSummary } from "@/lib/indicators";
-import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
-import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-figure";
+import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
+import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
 import { fill, type Messages } from "@/lib/i18n/messages";
 
 export type KpiMonth = { month: string; isDemo: boolean; scopes: Record<ScopeKey, ScopeSummary>; figures: MonthDecisions };

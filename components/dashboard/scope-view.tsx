@@ -5,14 +5,14 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
 import { SvgBarChart } from "@/components/charts/svg-bar-chart";
 import { ScopeKpis } from "@/components/dashboard/scope-kpis";
-import { AnnexTable, type AnnexTableRow } from "@/components/tables/annex-table";
-import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
-import { figureNoteText, figureValueText, previousLegend } from "@/lib/format-figure";
+import { AnnexTable, type AnnexTableRow } from "@/components/dashboard/annex-table";
+import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
+import { figureNoteText, figureValueText, previousLegend } from "@/lib/dashboard/format-figure";
 import { ANNEX_FIELDS, hasNoCases, reconcile, topN, type HeadlineField } from "@/lib/indicators";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel } from "@/lib/month";
-import type { MonthWithScopes } from "@/lib/queries/month-view";
+import { formatMonthLabel } from "@/lib/calendar/month";
+import type { MonthWithScopes } from "@/lib/dashboard/month-view";
 
 const MUNICIPAL_FIELDS: HeadlineField[] = [
   "applied",

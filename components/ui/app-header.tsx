@@ -10,8 +10,8 @@ import { ViewerMenu } from "@/components/ui/viewer-menu";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import type { Messages } from "@/lib/i18n/messages";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
-import { formatMonthLabel } from "@/lib/month";
-import type { PublishedMonth } from "@/lib/queries/months";
+import { formatMonthLabel } from "@/lib/calendar/month";
+import type { PublishedMonth } from "@/lib/month-versions/published-months";
 
 export function dashboardLinks(t: Messages, month: string): NavLink[] {
   return [

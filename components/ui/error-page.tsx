@@ -4,7 +4,7 @@ import Link from "@/components/ui/locale-link";
 import { AppHeader } from "@/components/ui/app-header";
 import { MonthsList } from "@/components/ui/months-list";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { getPublishedMonths } from "@/lib/queries/months";
+import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 export async function ErrorPage({ title, body, testId }: { title: string; body: string; testId: string }) {
   const t = await getPageMessages();

@@ -1,8 +1,8 @@
 import Link from "@/components/ui/locale-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
-import { formatMonthLabel } from "@/lib/month";
-import type { PublishedMonth } from "@/lib/queries/months";
+import { formatMonthLabel } from "@/lib/calendar/month";
+import type { PublishedMonth } from "@/lib/month-versions/published-months";
 
 /** The months that have published data, newest first, each a link to its overview. */
 export async function MonthsList({ months }: { months: PublishedMonth[] }) {

@@ -5,7 +5,7 @@
 // a department user: prerendered pages carry no unit list).
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useMemo, useRef, useState } from "react";
-import { searchUnits, type UnitSearchEntry } from "@/lib/search/unit-match";
+import { searchUnits, type UnitSearchEntry } from "@/lib/dashboard/unit-search/unit-match";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
 import { localePath, readPathname } from "@/lib/i18n/locale";

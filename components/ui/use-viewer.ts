@@ -2,7 +2,7 @@
 
 // Who is signed in, for the header of prerendered pages (which are the same for
 // every viewer): fetched once per page load from Auth.js's session endpoint.
-// Only for display — access is decided on the server (proxy.ts, lib/auth/guard.ts).
+// Only for display — access is decided on the server (proxy.ts, lib/access/guard.ts).
 import { useEffect, useState } from "react";
 
 export type ClientViewer = { name: string; role: "ADMIN" | "OFFICIAL" | "DEPARTMENT"; unitCode: string | null; readsBulletin?: boolean };

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "@/components/ui/locale-link";
-import { signOutAction } from "@/lib/actions/auth/sign-out";
+import { signOutAction } from "@/lib/access/actions/sign-out";
 import type { Messages } from "@/lib/i18n/messages";
 import { useViewer } from "@/components/ui/use-viewer";
 

@@ -1,7 +1,7 @@
 // An audit event in words: "张三 发布了 2021年7月 第2版", from the event's action, actor,
 // target and details. Pure; the page looks up the names of the users events point at.
 import { fill, type Messages } from "@/lib/i18n/messages";
-import { formatMonthLabel, isMonth } from "@/lib/month";
+import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
 
 export type AuditEventForWords = {
   action: string;

@@ -2,7 +2,7 @@
 // read whose oldest read began before one of its tags expired is not stored. Next dates an entry
 // by when it is stored, so a render that read the figures before a publish and finished after
 // the publish's updateTag would be kept as if it were newer than the publish, and served with
-// the old figures until the next one (lib/queries/cache-tags.ts). Not storing it leaves the
+// the old figures until the next one (lib/cache/cache-tags.ts). Not storing it leaves the
 // path a miss: the next request renders it from the new figures.
 //
 // next.config.ts names this file as `cacheHandler` when REDIS_URL is not set
@@ -13,7 +13,7 @@ import nextFileSystemCache from "next/dist/server/lib/incremental-cache/file-sys
 
 const FileSystemCache = nextFileSystemCache.default ?? nextFileSystemCache;
 
-/** Kept equal to READ_AT_TAG_PREFIX in lib/queries/cache-tags.ts (checked by the test). */
+/** Kept equal to READ_AT_TAG_PREFIX in lib/cache/cache-tags.ts (checked by the test). */
 export const READ_AT_TAG_PREFIX = "read-at:";
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CacheHandler } from "next/dist/server/lib/incremental-cache";
 import type NextFileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache";
-import { READ_AT_TAG_PREFIX, readAtTag, REPORT_DATA_TAG } from "@/lib/queries/cache-tags";
+import { READ_AT_TAG_PREFIX, readAtTag, REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
 import * as handlerModule from "./read-dated-file-system-cache.mjs";
 import { datedByOldestRead, tagsOfWrite } from "./read-dated-tags";
 

@@ -1,8 +1,8 @@
-// What both cache handlers need to date an entry by its oldest read (lib/queries/cache-tags.ts):
+// What both cache handlers need to date an entry by its oldest read (lib/cache/cache-tags.ts):
 // the tags a write carries. Plain TypeScript with no Next or server-only imports, because the
 // handlers are loaded outside Next's bundle.
 import type { CacheHandler } from "next/dist/server/lib/incremental-cache";
-import { oldestReadAt } from "../queries/cache-tags";
+import { oldestReadAt } from "./cache-tags";
 
 type SetData = Parameters<CacheHandler["set"]>[1];
 type SetContext = Parameters<CacheHandler["set"]>[2];

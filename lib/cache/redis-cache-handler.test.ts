@@ -7,7 +7,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readAtTag } from "@/lib/queries/cache-tags";
+import { readAtTag } from "@/lib/cache/cache-tags";
 import { entryTags, isExpiredByTags, RedisCacheHandler } from "./redis-cache-handler";
 
 type GetContext = Parameters<RedisCacheHandler["get"]>[1];

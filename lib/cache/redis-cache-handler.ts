@@ -142,7 +142,7 @@ export class RedisCacheHandler implements CacheHandler {
     const entry: StoredEntry = {
       value: data,
       // Dated by its oldest read, not by now: a render that read before a publish's expiry and
-      // stores after it is then older than the expiry, so expired (lib/queries/cache-tags.ts).
+      // stores after it is then older than the expiry, so expired (lib/cache/cache-tags.ts).
       lastModified: datedByOldestRead(tagsOfWrite(data, ctx)),
       cacheControl,
       tags: "fetchCache" in ctx && ctx.fetchCache ? ctx.tags : undefined,

@@ -4,8 +4,8 @@ import "server-only";
 // months that exist, instead of JSON a browser shows as raw text.
 import { localePath, splitLocale } from "@/lib/i18n/locale";
 import { getMessages, type Locale } from "@/lib/i18n/messages";
-import { formatMonthLabel, isMonth } from "@/lib/month";
-import { getPublishedMonths } from "@/lib/queries/months";
+import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
+import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 

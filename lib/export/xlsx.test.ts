@@ -2,10 +2,10 @@
 // read back through the upload path (parseUploadFile): identical figures to 2021-06.json.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annexXlsx } from "@/lib/export/xlsx";
-import { parseUploadFile } from "@/lib/import";
-import { errorsOf, expectReferenceUnits } from "@/lib/import/test-support";
-import { loadMonths, type MonthData } from "@/lib/queries/month-data";
-import { seedDatabase } from "@/lib/seed/seed-database";
+import { parseUploadFile } from "@/lib/annex-upload/parse";
+import { errorsOf, expectReferenceUnits } from "@/lib/annex-upload/parse/test-support";
+import { loadMonths, type MonthData } from "@/lib/month-versions/month-data";
+import { seedDatabase } from "@/lib/demo-data/seed-database";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 
 let db: TestDatabase;

@@ -1,9 +1,9 @@
-// XLSX files of the annex tables, in the report's layout (lib/import/annex-workbook.ts: the
+// XLSX files of the annex tables, in the report's layout (lib/annex-upload/parse/annex-workbook.ts: the
 // layout the upload path reads back), with every text cell neutralised against formula
 // injection by the same function as the CSV exports (lib/export/neutralise.ts).
 import type ExcelJS from "exceljs";
 import { neutraliseFormula } from "@/lib/export/neutralise";
-import { annexFileName, buildAnnexWorkbook, workbookBytes, type AnnexTable } from "@/lib/import/annex-workbook";
+import { annexFileName, buildAnnexWorkbook, workbookBytes, type AnnexTable } from "@/lib/annex-upload/parse/annex-workbook";
 import type { StatRow, UnitKind } from "@/lib/indicators/types";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { internalPath, isLocale, localePath, readPathname, splitLocale } from "@/lib/i18n/locale";
-import { readRequestPath } from "@/lib/auth/request-path";
+import { readRequestPath } from "@/lib/access/request-path";
 
 describe("splitLocale", () => {
   it.each([

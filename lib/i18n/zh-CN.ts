@@ -334,7 +334,7 @@ export const zhCN = {
     backHome: "返回首页",
     noData: "尚无已发布的月份数据。",
   },
-  /** Monthly upload (lib/import): file labels of the template, problem messages. */
+  /** Monthly upload (lib/annex-upload/parse): file labels of the template, problem messages. */
   upload: {
     navUpload: "数据上传",
     navMonths: "月份与版本",
@@ -491,7 +491,7 @@ export const zhCN = {
     saved: "访问规则已保存，几秒内对所有用户生效。",
     unchanged: "访问规则没有变化。",
   },
-  /** Publishing and rolling back under concurrency (lib/uploads/publish-upload.ts, rollback-month.ts). */
+  /** Publishing and rolling back under concurrency (lib/annex-upload/publish-upload.ts, rollback-month.ts). */
   publishing: {
     notFound: "找不到该上传。",
     alreadyPublished: "该上传已发布为 {month} 第 {number} 版，不能再次发布。",

@@ -18,7 +18,7 @@ const ONLINE: HeadlineField[] = ["onlineApplied", "onlineShare", "onlineAccepted
 const CASES: HeadlineField[] = ["applied", "accepted", "completed", "promisedCompleted"];
 const SPEEDUP: HeadlineField[] = ["promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate"];
 
-/** Which scope figures each section of the bulletin prints (lib/report/bulletin.ts). */
+/** Which scope figures each section of the bulletin prints (lib/bulletin/build/bulletin.ts). */
 export const SECTION_FIGURES: Record<BulletinSection, Array<{ scope: ScopeKey; fields: HeadlineField[] }>> = {
   overview: [{ scope: "city", fields: [...CASES, ...SPEEDUP, ...ONLINE] }],
   municipal: [{ scope: "municipal", fields: [...CASES, ...SPEEDUP, ...ONLINE] }],

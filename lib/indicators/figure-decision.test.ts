@@ -4,10 +4,10 @@
 // same decision must give the same value and label.
 import { describe, expect, it } from "vitest";
 import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
-import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-figure";
+import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { buildBulletin, bulletinPlainText, type BulletinMonth } from "@/lib/report";
-import { plainCount, plainRate } from "@/lib/report/numbers";
+import { buildBulletin, bulletinPlainText, type BulletinMonth } from "@/lib/bulletin/build";
+import { plainCount, plainRate } from "@/lib/bulletin/build/numbers";
 import { emptyReportedSummary, HEADLINE_FIELDS, monthScopes, referenceMonthFromJson } from ".";
 import { compareFigures, compareMonthFigure, decideMonthFigures, describeFigure, type FigureDecision } from "./figure-decision";
 import { findProblems } from "./problems";

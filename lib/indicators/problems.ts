@@ -2,7 +2,7 @@
 // Pure: a month is its rows and stated summaries (MonthData fits), the previous month is
 // optional, and every threshold is a setting (admins change them; storing and auditing
 // them is not done here). Each problem names its units and carries its figures; the
-// wording is lib/report's business.
+// wording is lib/bulletin's business.
 
 import { rateChange, type RateChange } from "./change";
 import { compareFigures, decideMonthFigures, type NoComparisonReason } from "./figure-decision";
@@ -61,7 +61,7 @@ export function resolveProblemSettings(input: ProblemSettingsInput = {}): Proble
   };
 }
 
-/** What the rules read of a month; MonthData (lib/queries/month-data.ts) is one. */
+/** What the rules read of a month; MonthData (lib/month-versions/month-data.ts) is one. */
 export type ProblemMonth = {
   month: string;
   rows: readonly StatRow[];

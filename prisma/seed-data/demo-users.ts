@@ -1,7 +1,7 @@
 // Demo accounts for the embedded default and the tests — DEMO ONLY: their
 // passwords are public (README). The seed creates them only in a database that
 // has no users yet, and not at all with SEED_DEMO_USERS=0.
-import type { NewUser } from "@/lib/users/user-input";
+import type { NewUser } from "@/lib/access/accounts/user-input";
 
 export const DEMO_USERS: NewUser[] = [
   { username: "admin", displayName: "系统管理员", password: "admin-demo-2021", role: "ADMIN", unitCode: null },

@@ -14,7 +14,7 @@ import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load, median, signIn } from "@/bench/harness";
-import { buildTemplateWorkbook, workbookBytes } from "@/lib/import";
+import { buildTemplateWorkbook, workbookBytes } from "@/lib/annex-upload/parse";
 import { referenceMonthFromJson } from "@/lib/indicators";
 import {
   appUrl,

@@ -2,11 +2,11 @@ import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/ui/app-header";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { isMonth } from "@/lib/month";
-import { getPublishedMonths } from "@/lib/queries/months";
+import { isMonth } from "@/lib/calendar/month";
+import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 // Month views are rendered on first visit and then served as static pages
-// until publishing a month revalidates them (see lib/queries/cache-tags.ts).
+// until publishing a month revalidates them (see lib/cache/cache-tags.ts).
 export async function generateStaticParams(): Promise<Array<{ month: string }>> {
   return [];
 }

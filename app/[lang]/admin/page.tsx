@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { requirePagePermission } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/access/guard";
+import { can } from "@/lib/access/permissions";
 import { localePath } from "@/lib/i18n/locale";
 import { pageLocale } from "@/lib/i18n/page-locale";
 

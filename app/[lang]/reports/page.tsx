@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import { getLatestMonth } from "@/lib/queries/months";
+import { getLatestMonth } from "@/lib/month-versions/published-months";
 import { localePath } from "@/lib/i18n/locale";
 import { pageLocale } from "@/lib/i18n/page-locale";
 

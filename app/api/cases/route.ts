@@ -2,11 +2,11 @@
 // and answers its id and the chunk size; the browser then sends each file in chunks to
 // PUT /api/cases/:id. Admins only (data.manage). JSON only: a cross-site form cannot send it
 // without a CORS preflight this app never grants.
-import { guardRoute } from "@/lib/auth/guard";
-import { createCaseUploadSchema } from "@/lib/cases/upload/files";
-import { CASE_CHUNK_BYTES } from "@/lib/cases/upload/limits";
-import { removeCaseUploadDir } from "@/lib/cases/upload/storage";
-import { prisma } from "@/lib/db";
+import { guardRoute } from "@/lib/access/guard";
+import { createCaseUploadSchema } from "@/lib/case-records/upload/files";
+import { CASE_CHUNK_BYTES } from "@/lib/case-records/upload/limits";
+import { removeCaseUploadDir } from "@/lib/case-records/upload/storage";
+import { prisma } from "@/lib/db/index";
 
 export const dynamic = "force-dynamic";
 

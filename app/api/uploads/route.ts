@@ -1,17 +1,17 @@
 // POST /api/uploads (multipart: one or more `file` parts, optional month): stage them as ONE
 // upload for the preview (one workbook or CSV, or one file per annex plus a summary CSV).
-// Admins only (data.manage). Limits (lib/import/limits.ts): at most MAX_UPLOAD_FILES files of
+// Admins only (data.manage). Limits (lib/annex-upload/parse/limits.ts): at most MAX_UPLOAD_FILES files of
 // MAX_UPLOAD_BYTES each. The body's size is checked on Content-Length before it is read (413);
 // the proxy buffers bodies up to the same MAX_UPLOAD_BODY_BYTES (next.config.ts), so a body
 // within it reaches this handler whole; then each file's size (413, naming the file); each
-// file is checked again by lib/import.
-import { prisma } from "@/lib/db";
-import { guardRoute } from "@/lib/auth/guard";
-import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/import";
-import { formatBytes } from "@/lib/import/problems";
+// file is checked again by lib/annex-upload/parse.
+import { prisma } from "@/lib/db/index";
+import { guardRoute } from "@/lib/access/guard";
+import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/annex-upload/parse";
+import { formatBytes } from "@/lib/annex-upload/parse/problems";
 import { fill, getMessages } from "@/lib/i18n/messages";
-import { isMonth } from "@/lib/month";
-import { stageUpload } from "@/lib/uploads/stage-upload";
+import { isMonth } from "@/lib/calendar/month";
+import { stageUpload } from "@/lib/annex-upload/stage-upload";
 
 export const dynamic = "force-dynamic";
 

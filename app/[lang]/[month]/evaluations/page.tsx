@@ -4,18 +4,18 @@ import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
-import { KpiCard } from "@/components/kpi/kpi-card";
-import { BulletinFigureChart } from "@/components/report/bulletin-figure";
-import { numClass, SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
-import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-figure";
+import { KpiCard } from "@/components/dashboard/kpi-card";
+import { BulletinFigureChart } from "@/components/bulletin/bulletin-figure";
+import { numClass, SectionTable, tdClass, thClass } from "@/components/dashboard/section-parts";
+import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
 import { DemoBadge } from "@/components/ui/demo-badge";
-import { formatCount, formatRate } from "@/lib/format";
+import { formatCount, formatRate } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, formatMonthShort } from "@/lib/month";
-import { getBulletin } from "@/lib/queries/bulletin";
-import { getMonthView } from "@/lib/queries/month-view";
-import { evaluationsSection, type EvaluationLine } from "@/lib/sections/evaluations";
+import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
+import { getBulletin } from "@/lib/bulletin/read-bulletin";
+import { getMonthView } from "@/lib/dashboard/month-view";
+import { evaluationsSection, type EvaluationLine } from "@/lib/dashboard/sections/evaluations";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;

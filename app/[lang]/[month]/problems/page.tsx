@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
-import { AdminLink } from "@/components/sections/admin-link";
-import { SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
+import { AdminLink } from "@/components/dashboard/admin-link";
+import { SectionTable, tdClass, thClass } from "@/components/dashboard/section-parts";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { getBulletin } from "@/lib/queries/bulletin";
-import { formatPoints, formatRate } from "@/lib/format";
-import { unitFigure } from "@/lib/sections/problem-figures";
-import { gapKey, problemEntries, ruleStatuses, type RuleStatus } from "@/lib/sections/problems";
+import { getBulletin } from "@/lib/bulletin/read-bulletin";
+import { formatPoints, formatRate } from "@/lib/i18n/format";
+import { unitFigure } from "@/lib/dashboard/sections/problem-figures";
+import { gapKey, problemEntries, ruleStatuses, type RuleStatus } from "@/lib/dashboard/sections/problems";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;

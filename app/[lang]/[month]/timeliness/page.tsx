@@ -4,17 +4,17 @@ import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
-import { KpiCard } from "@/components/kpi/kpi-card";
-import { numClass, SectionTable, tdClass, thClass } from "@/components/sections/section-parts";
-import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/format-figure";
+import { KpiCard } from "@/components/dashboard/kpi-card";
+import { numClass, SectionTable, tdClass, thClass } from "@/components/dashboard/section-parts";
+import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
 import { DemoBadge } from "@/components/ui/demo-badge";
-import { formatCount, formatRate } from "@/lib/format";
+import { formatCount, formatRate } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, formatMonthShort } from "@/lib/month";
-import { getMonthView } from "@/lib/queries/month-view";
-import { getCurrentCaseImport, getOverdueCases, OVERDUE_CASES_SHOWN } from "@/lib/queries/case-drill-down";
-import { timelinessSection } from "@/lib/sections/timeliness";
+import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
+import { getMonthView } from "@/lib/dashboard/month-view";
+import { getCurrentCaseImport, getOverdueCases, OVERDUE_CASES_SHOWN } from "@/lib/case-records/drill-down/case-drill-down";
+import { timelinessSection } from "@/lib/dashboard/sections/timeliness";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ChangePasswordForm } from "@/components/account/change-password-form";
-import { getViewer } from "@/lib/auth/guard";
+import { ChangePasswordForm } from "@/components/access/change-password-form";
+import { getViewer } from "@/lib/access/guard";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { localePath } from "@/lib/i18n/locale";
 

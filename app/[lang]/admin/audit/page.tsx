@@ -1,8 +1,8 @@
 import { actionLabel, auditSentence, personName } from "@/lib/audit/audit-sentence";
-import { requirePagePermission } from "@/lib/auth/guard";
+import { requirePagePermission } from "@/lib/access/guard";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
-import { listAuditEventsFiltered, readAuditFilters } from "@/lib/queries/audit";
+import { listAuditEventsFiltered, readAuditFilters } from "@/lib/audit/read-audit";
 import { localePath } from "@/lib/i18n/locale";
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900";

@@ -1,10 +1,10 @@
 import Link from "@/components/ui/locale-link";
-import { CaseUploadForm } from "@/components/admin/case-upload-form";
-import { requirePagePermission } from "@/lib/auth/guard";
-import { formatCount } from "@/lib/format";
+import { CaseUploadForm } from "@/components/case-records/case-upload-form";
+import { requirePagePermission } from "@/lib/access/guard";
+import { formatCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { listCaseUploads, listCliCaseImports } from "@/lib/queries/case-uploads";
+import { listCaseUploads, listCliCaseImports } from "@/lib/case-records/upload/case-uploads";
 
 export default async function CaseImportsPage() {
   await requirePagePermission("data.manage", "/admin/cases");

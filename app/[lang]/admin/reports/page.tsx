@@ -1,9 +1,9 @@
 import Link from "@/components/ui/locale-link";
-import { requirePagePermission } from "@/lib/auth/guard";
-import { prisma } from "@/lib/db";
+import { requirePagePermission } from "@/lib/access/guard";
+import { prisma } from "@/lib/db/index";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel } from "@/lib/month";
-import { getPublishedMonths } from "@/lib/queries/months";
+import { formatMonthLabel } from "@/lib/calendar/month";
+import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 export default async function AdminReportsPage() {
   await requirePagePermission("data.manage", "/admin/reports");

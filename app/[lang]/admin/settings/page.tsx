@@ -1,13 +1,13 @@
-import { AccessSettingsForm } from "@/components/admin/access-settings-form";
-import { ProblemSettingsForm } from "@/components/admin/settings-form";
-import { getAccessSettings } from "@/lib/auth/access-settings";
-import { requirePagePermission } from "@/lib/auth/guard";
+import { AccessSettingsForm } from "@/components/access/access-settings-form";
+import { ProblemSettingsForm } from "@/components/bulletin/problem-settings-form";
+import { getAccessSettings } from "@/lib/access/access-settings";
+import { requirePagePermission } from "@/lib/access/guard";
 import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
 import Link from "@/components/ui/locale-link";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { PROBLEM_HEADINGS } from "@/lib/report";
-import { getProblemSettingsRecord } from "@/lib/queries/settings";
+import { PROBLEM_HEADINGS } from "@/lib/bulletin/build";
+import { getProblemSettingsRecord } from "@/lib/bulletin/thresholds/read-problem-settings";
 
 export default async function SettingsPage() {
   await requirePagePermission("data.manage", "/admin/settings");

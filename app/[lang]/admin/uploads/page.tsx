@@ -1,7 +1,7 @@
 import Link from "@/components/ui/locale-link";
-import { UploadForm } from "@/components/admin/upload-form";
-import { requirePagePermission } from "@/lib/auth/guard";
-import { prisma } from "@/lib/db";
+import { UploadForm } from "@/components/annex-upload/upload-form";
+import { requirePagePermission } from "@/lib/access/guard";
+import { prisma } from "@/lib/db/index";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
 export default async function UploadsPage() {

@@ -1,10 +1,10 @@
 import Link from "@/components/ui/locale-link";
-import { CreateUserForm } from "@/components/admin/user-forms";
-import { requirePagePermission } from "@/lib/auth/guard";
+import { CreateUserForm } from "@/components/access/user-forms";
+import { requirePagePermission } from "@/lib/access/guard";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { getUnits } from "@/lib/queries/unit-history";
-import { listUsers } from "@/lib/queries/users";
+import { getUnits } from "@/lib/dashboard/unit-history";
+import { listUsers } from "@/lib/access/accounts/read-users";
 
 export default async function UsersPage() {
   await requirePagePermission("users.manage", "/admin/users");

@@ -1,16 +1,16 @@
 // The month's bulletin (通报): the issued edition when the month has been issued (印发; a
-// frozen snapshot, lib/bulletin-issue), else the draft generated from the data. Prerendered on
+// frozen snapshot, lib/bulletin/issue), else the draft generated from the data. Prerendered on
 // first visit and served as a static page until the data, thresholds, texts or an issue change
 // (all read under REPORT_DATA_TAG). Who may see it is decided in proxy.ts (report.viewAllUnits).
 import type { Metadata } from "next";
 import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
-import { BulletinPage } from "@/components/report/bulletin-page";
+import { BulletinPage } from "@/components/bulletin/bulletin-page";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, isMonth } from "@/lib/month";
-import { getBulletin, getBulletinTexts, getIssuedBulletinCached } from "@/lib/queries/bulletin";
-import { getPublishedMonths } from "@/lib/queries/months";
+import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
+import { getBulletin, getBulletinTexts, getIssuedBulletinCached } from "@/lib/bulletin/read-bulletin";
+import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 export async function generateStaticParams(): Promise<Array<{ month: string }>> {
   return [];

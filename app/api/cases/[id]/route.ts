@@ -1,14 +1,14 @@
 // PUT /api/cases/:id?file=N&offset=BYTES (raw body, application/octet-stream, ≤ 8 MB): one chunk
 // of file N of a case upload, appended at BYTES, which must equal what the server already holds
 // (409 with { received } otherwise: the browser resumes from there). The chunk that completes
-// the last file starts the processing. Admins only. Why chunks: lib/cases/upload/limits.ts.
-import { caseUploadRoute } from "@/lib/cases/upload/upload-route";
-import { storedFiles } from "@/lib/cases/upload/files";
-import { startCaseProcessing } from "@/lib/cases/upload/process-upload";
-import { withUploadLock, writeChunk } from "@/lib/cases/upload/receive-chunk";
-import { receivedBytes } from "@/lib/cases/upload/storage";
-import { prisma } from "@/lib/db";
-import { paramNotFound } from "@/lib/route-params";
+// the last file starts the processing. Admins only. Why chunks: lib/case-records/upload/limits.ts.
+import { caseUploadRoute } from "@/lib/case-records/upload/upload-route";
+import { storedFiles } from "@/lib/case-records/upload/files";
+import { startCaseProcessing } from "@/lib/case-records/upload/process-upload";
+import { withUploadLock, writeChunk } from "@/lib/case-records/upload/receive-chunk";
+import { receivedBytes } from "@/lib/case-records/upload/storage";
+import { prisma } from "@/lib/db/index";
+import { paramNotFound } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 

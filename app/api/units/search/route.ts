@@ -1,6 +1,6 @@
-import { guardRoute } from "@/lib/auth/guard";
-import { canViewUnit } from "@/lib/auth/permissions";
-import { getUnitSearchEntries } from "@/lib/queries/unit-search";
+import { guardRoute } from "@/lib/access/guard";
+import { canViewUnit } from "@/lib/access/permissions";
+import { getUnitSearchEntries } from "@/lib/dashboard/unit-search/read-unit-search";
 
 /**
  * The header search's list of units: only those the viewer may open (a department user gets

@@ -1,11 +1,11 @@
 // GET /api/uploads/template.csv?month=YYYY-MM[&part=summary]: the flat template as CSV (UTF-8
 // with BOM): 附件数据 by default, 通报数据 with part=summary.
-import { prisma } from "@/lib/db";
-import { guardRoute } from "@/lib/auth/guard";
+import { prisma } from "@/lib/db/index";
+import { guardRoute } from "@/lib/access/guard";
 import { downloadResponse } from "@/lib/export/download";
-import { templateCsv } from "@/lib/import";
-import { monthParam, paramNotFound } from "@/lib/route-params";
-import { templateInputFromDb } from "@/lib/uploads/template-input";
+import { templateCsv } from "@/lib/annex-upload/parse";
+import { monthParam, paramNotFound } from "@/lib/http/route-params";
+import { templateInputFromDb } from "@/lib/annex-upload/template-input";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 // GET /api/uploads/template.xlsx?month=YYYY-MM: the flat template with the current units.
-import { prisma } from "@/lib/db";
-import { guardRoute } from "@/lib/auth/guard";
+import { prisma } from "@/lib/db/index";
+import { guardRoute } from "@/lib/access/guard";
 import { downloadResponse } from "@/lib/export/download";
-import { templateXlsx } from "@/lib/import";
-import { monthParam, paramNotFound } from "@/lib/route-params";
-import { templateInputFromDb } from "@/lib/uploads/template-input";
+import { templateXlsx } from "@/lib/annex-upload/parse";
+import { monthParam, paramNotFound } from "@/lib/http/route-params";
+import { templateInputFromDb } from "@/lib/annex-upload/template-input";
 
 export const dynamic = "force-dynamic";
 

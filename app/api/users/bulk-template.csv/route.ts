@@ -1,4 +1,4 @@
-import { guardRoute } from "@/lib/auth/guard";
+import { guardRoute } from "@/lib/access/guard";
 import { downloadResponse } from "@/lib/export/download";
 
 /** The bulk-accounts template: the header and two example rows (UTF-8 with BOM, so Excel reads the Chinese). */

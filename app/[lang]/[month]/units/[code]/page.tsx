@@ -6,20 +6,20 @@ import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types"
 import { LazyLineChart } from "@/components/charts/lazy-charts";
 import { BackLink } from "@/components/ui/back-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
-import { ANNEX_GROUPS, isRateField } from "@/lib/annex-layout";
-import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/format";
+import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
+import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { hasNoCases, rowActiveEvaluationRate } from "@/lib/indicators";
 import { missingRateBase } from "@/lib/indicators/rate-bases";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, formatMonthShort } from "@/lib/month";
-import { getBulletin } from "@/lib/queries/bulletin";
-import { getCurrentCaseImport } from "@/lib/queries/case-drill-down";
-import { getMonthView } from "@/lib/queries/month-view";
-import { getUnit } from "@/lib/queries/unit-history";
-import { unitCodeParam } from "@/lib/route-params";
-import { thresholdText, unitFigure } from "@/lib/sections/problem-figures";
-import { unitStanding, type Standing } from "@/lib/sections/unit-standing";
+import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
+import { getBulletin } from "@/lib/bulletin/read-bulletin";
+import { getCurrentCaseImport } from "@/lib/case-records/drill-down/case-drill-down";
+import { getMonthView } from "@/lib/dashboard/month-view";
+import { getUnit } from "@/lib/dashboard/unit-history";
+import { unitCodeParam } from "@/lib/http/route-params";
+import { thresholdText, unitFigure } from "@/lib/dashboard/sections/problem-figures";
+import { unitStanding, type Standing } from "@/lib/dashboard/sections/unit-standing";
 
 export async function generateStaticParams(): Promise<Array<{ code: string }>> {
   return [];

@@ -1,22 +1,22 @@
 import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
-import { CaseDiscardForm, CasePublishForm } from "@/components/admin/case-import-actions";
-import { CaseMappingForm } from "@/components/admin/case-mapping-form";
-import { CaseProgress } from "@/components/admin/case-progress";
-import { CaseUploadForm } from "@/components/admin/case-upload-form";
-import { AnnexTable, type AnnexTableRow } from "@/components/tables/annex-table";
-import { requirePagePermission } from "@/lib/auth/guard";
-import { formatCount } from "@/lib/format";
+import { CaseDiscardForm, CasePublishForm } from "@/components/case-records/case-import-actions";
+import { CaseMappingForm } from "@/components/case-records/case-mapping-form";
+import { CaseProgress } from "@/components/case-records/case-progress";
+import { CaseUploadForm } from "@/components/case-records/case-upload-form";
+import { AnnexTable, type AnnexTableRow } from "@/components/dashboard/annex-table";
+import { requirePagePermission } from "@/lib/access/guard";
+import { formatCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { CASE_COUNT_FIELDS } from "@/lib/indicators/ranking";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";
-import { canonicalLabel } from "@/lib/cases/columns";
-import { filesKept, mappingNeeds, remappable } from "@/lib/cases/upload/mapping";
-import { suggestUnits } from "@/lib/import/validate";
-import { readCaseImportPreview, readCaseUploadProgress, type CasePreviewRow } from "@/lib/queries/case-uploads";
-import { getUnits } from "@/lib/queries/unit-history";
-import { idParam } from "@/lib/route-params";
+import { canonicalLabel } from "@/lib/case-records/import/columns";
+import { filesKept, mappingNeeds, remappable } from "@/lib/case-records/upload/mapping";
+import { suggestUnits } from "@/lib/annex-upload/parse/validate";
+import { readCaseImportPreview, readCaseUploadProgress, type CasePreviewRow } from "@/lib/case-records/upload/case-uploads";
+import { getUnits } from "@/lib/dashboard/unit-history";
+import { idParam } from "@/lib/http/route-params";
 
 function tableRows(rows: CasePreviewRow[]): AnnexTableRow[] {
   return rows.map((row) => {

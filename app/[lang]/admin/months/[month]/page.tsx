@@ -1,16 +1,16 @@
 import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
-import { DiffTable } from "@/components/admin/diff-table";
-import { RollbackForm } from "@/components/admin/rollback-form";
-import { requirePagePermission } from "@/lib/auth/guard";
-import { prisma } from "@/lib/db";
+import { DiffTable } from "@/components/month-versions/diff-table";
+import { RollbackForm } from "@/components/month-versions/rollback-form";
+import { requirePagePermission } from "@/lib/access/guard";
+import { prisma } from "@/lib/db/index";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { isMonth } from "@/lib/month";
-import { monthHasBothSources } from "@/lib/queries/reconciliation";
-import { diffFigures } from "@/lib/uploads/diff-versions";
-import { fieldLabel } from "@/lib/uploads/field-label";
-import { loadVersionData } from "@/lib/uploads/version-data";
+import { isMonth } from "@/lib/calendar/month";
+import { monthHasBothSources } from "@/lib/month-versions/reconciliation/read-reconciliation";
+import { diffFigures } from "@/lib/month-versions/diff-versions";
+import { fieldLabel } from "@/lib/annex-upload/field-label";
+import { loadVersionData } from "@/lib/month-versions/version-data";
 
 export default async function MonthHistoryPage({ params, searchParams }: { params: Promise<{ month: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { month } = await params;

@@ -1,16 +1,16 @@
 import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
-import { BulletinTextsForm } from "@/components/admin/bulletin-texts-form";
-import { IssueBulletinForm } from "@/components/admin/issue-bulletin-form";
-import { DraftDifferencesList } from "@/components/report/draft-differences";
-import { requirePagePermission } from "@/lib/auth/guard";
+import { BulletinTextsForm } from "@/components/bulletin/bulletin-texts-form";
+import { IssueBulletinForm } from "@/components/bulletin/issue-bulletin-form";
+import { DraftDifferencesList } from "@/components/bulletin/draft-differences";
+import { requirePagePermission } from "@/lib/access/guard";
 import { PROBLEM_KINDS } from "@/lib/indicators/problems";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, isMonth } from "@/lib/month";
-import { PROBLEM_HEADINGS } from "@/lib/report";
-import { getBulletin, getDraftAgainstIssue, listBulletinTextVersions, listIssuesCached } from "@/lib/queries/bulletin";
-import { changedParts, editableTexts, type BulletinTextPart } from "@/lib/settings/bulletin-texts";
+import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
+import { PROBLEM_HEADINGS } from "@/lib/bulletin/build";
+import { getBulletin, getDraftAgainstIssue, listBulletinTextVersions, listIssuesCached } from "@/lib/bulletin/read-bulletin";
+import { changedParts, editableTexts, type BulletinTextPart } from "@/lib/bulletin/texts/bulletin-texts";
 
 export default async function EditBulletinTextsPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;

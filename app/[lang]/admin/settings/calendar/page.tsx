@@ -1,9 +1,9 @@
 import Link from "@/components/ui/locale-link";
-import { CalendarOverrideForm, CalendarOverrideTable, CoveragePeriodForm } from "@/components/admin/case-settings-forms";
-import { requirePagePermission } from "@/lib/auth/guard";
-import { prisma } from "@/lib/db";
+import { CalendarOverrideForm, CalendarOverrideTable, CoveragePeriodForm } from "@/components/case-records/case-settings-forms";
+import { requirePagePermission } from "@/lib/access/guard";
+import { prisma } from "@/lib/db/index";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { loadCalendarOverrides, loadCoveragePeriod } from "@/lib/queries/case-settings";
+import { loadCalendarOverrides, loadCoveragePeriod } from "@/lib/case-records/settings-view";
 
 /** The case pipeline's settings: working-day corrections (调休) and the coverage period. */
 export default async function CaseSettingsPage() {

@@ -1,20 +1,20 @@
 import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
-import { DiffTable } from "@/components/admin/diff-table";
-import { CompletenessGate, gapName } from "@/components/admin/completeness-gate";
-import { ProblemsTable } from "@/components/admin/problems-table";
-import { UploadPreviewForm, type SummaryCell } from "@/components/admin/upload-preview-form";
-import { requirePagePermission } from "@/lib/auth/guard";
-import { idParam } from "@/lib/route-params";
-import { prisma } from "@/lib/db";
+import { DiffTable } from "@/components/month-versions/diff-table";
+import { CompletenessGate, gapName } from "@/components/annex-upload/completeness-gate";
+import { ProblemsTable } from "@/components/annex-upload/problems-table";
+import { UploadPreviewForm, type SummaryCell } from "@/components/annex-upload/upload-preview-form";
+import { requirePagePermission } from "@/lib/access/guard";
+import { idParam } from "@/lib/http/route-params";
+import { prisma } from "@/lib/db/index";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators/types";
-import { checkUpload, type UnitMappings } from "@/lib/uploads/check-upload";
-import { diffFigures } from "@/lib/uploads/diff-versions";
-import { fieldLabel } from "@/lib/uploads/field-label";
+import { checkUpload, type UnitMappings } from "@/lib/annex-upload/check-upload";
+import { diffFigures } from "@/lib/month-versions/diff-versions";
+import { fieldLabel } from "@/lib/annex-upload/field-label";
 import { bulletinGaps, exactSummaryPrefill, toReportedSummaries } from "@/lib/indicators/completeness";
-import { mergeSummaries, storedFiles, type SummaryForm } from "@/lib/uploads/publish-upload";
+import { mergeSummaries, storedFiles, type SummaryForm } from "@/lib/annex-upload/publish-upload";
 
 export default async function UploadPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
-import { EditUserForm, ResetPasswordForm, SetActiveForm } from "@/components/admin/user-forms";
-import { requirePagePermission } from "@/lib/auth/guard";
+import { EditUserForm, ResetPasswordForm, SetActiveForm } from "@/components/access/user-forms";
+import { requirePagePermission } from "@/lib/access/guard";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { idParam } from "@/lib/route-params";
-import { getUnits } from "@/lib/queries/unit-history";
-import { getUserForAdmin } from "@/lib/queries/users";
+import { idParam } from "@/lib/http/route-params";
+import { getUnits } from "@/lib/dashboard/unit-history";
+import { getUserForAdmin } from "@/lib/access/accounts/read-users";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,5 +1,5 @@
-import { BulkAccountsForm } from "@/components/admin/bulk-accounts-form";
-import { requirePagePermission } from "@/lib/auth/guard";
+import { BulkAccountsForm } from "@/components/access/bulk-accounts-form";
+import { requirePagePermission } from "@/lib/access/guard";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
 export default async function BulkAccountsPage() {

@@ -4,13 +4,13 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/locale-link";
 import { notFound, redirect } from "next/navigation";
-import { DraftDifferencesList } from "@/components/report/draft-differences";
-import { BulletinPage } from "@/components/report/bulletin-page";
+import { DraftDifferencesList } from "@/components/bulletin/draft-differences";
+import { BulletinPage } from "@/components/bulletin/bulletin-page";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, isMonth } from "@/lib/month";
-import { getDraftAgainstIssue } from "@/lib/queries/bulletin";
-import { getPublishedMonths } from "@/lib/queries/months";
+import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
+import { getDraftAgainstIssue } from "@/lib/bulletin/read-bulletin";
+import { getPublishedMonths } from "@/lib/month-versions/published-months";
 import { localePath } from "@/lib/i18n/locale";
 
 export const dynamic = "force-dynamic";

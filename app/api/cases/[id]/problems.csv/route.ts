@@ -3,10 +3,10 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { caseUploadRoute } from "@/lib/cases/upload/upload-route";
-import { caseProblemsCsvPath } from "@/lib/cases/upload/storage";
-import { readCaseUploadMonth } from "@/lib/queries/case-uploads";
-import { paramNotFound } from "@/lib/route-params";
+import { caseUploadRoute } from "@/lib/case-records/upload/upload-route";
+import { caseProblemsCsvPath } from "@/lib/case-records/upload/storage";
+import { readCaseUploadMonth } from "@/lib/case-records/upload/case-uploads";
+import { paramNotFound } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
-import { guardRoute } from "@/lib/auth/guard";
-import { prisma } from "@/lib/db";
-import { csvResponse } from "@/lib/export/annex-csv";
+import { guardRoute } from "@/lib/access/guard";
+import { prisma } from "@/lib/db/index";
+import { csvResponse } from "@/lib/dashboard/exports/annex-csv";
 import { getMessages } from "@/lib/i18n/messages";
-import { loadMonthReconciliation, versionNumberParam } from "@/lib/queries/reconciliation";
-import { monthParam, paramNotFound } from "@/lib/route-params";
-import { reconciliationCsv } from "@/lib/versions/reconciliation-view";
+import { loadMonthReconciliation, versionNumberParam } from "@/lib/month-versions/reconciliation/read-reconciliation";
+import { monthParam, paramNotFound } from "@/lib/http/route-params";
+import { reconciliationCsv } from "@/lib/month-versions/reconciliation/reconciliation-view";
 
 /** The reconciliation of a month as CSV: the versions chosen on the page (?cases=&annex=), differing cells or all (?all=1). */
 export async function GET(request: Request, { params }: { params: Promise<{ month: string }> }) {

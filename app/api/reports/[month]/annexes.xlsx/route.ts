@@ -1,11 +1,11 @@
-import { guardRoute } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
-import { downloadChoice, issuedBytes } from "@/lib/bulletin-issue/issued-download";
+import { guardRoute } from "@/lib/access/guard";
+import { can } from "@/lib/access/permissions";
+import { downloadChoice, issuedBytes } from "@/lib/bulletin/issue/issued-download";
 import { downloadResponse } from "@/lib/export/download";
 import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
-import { annexFileName } from "@/lib/import/annex-workbook";
-import { getMonthData } from "@/lib/queries/month-data";
-import { monthParam, paramNotFound } from "@/lib/route-params";
+import { annexFileName } from "@/lib/annex-upload/parse/annex-workbook";
+import { getMonthData } from "@/lib/month-versions/month-data";
+import { monthParam, paramNotFound } from "@/lib/http/route-params";
 import { missingDownloadResponse } from "@/lib/export/missing-download";
 
 /**

@@ -1,12 +1,12 @@
-import { guardRoute } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
-import { downloadChoice, issuedBytes } from "@/lib/bulletin-issue/issued-download";
-import { bulletinFileName, PDF_CONTENT_TYPE } from "@/lib/export/bulletin-files";
+import { guardRoute } from "@/lib/access/guard";
+import { can } from "@/lib/access/permissions";
+import { downloadChoice, issuedBytes } from "@/lib/bulletin/issue/issued-download";
+import { bulletinFileName, PDF_CONTENT_TYPE } from "@/lib/bulletin/render/bulletin-files";
 import { downloadResponse } from "@/lib/export/download";
-import { getBulletin } from "@/lib/queries/bulletin";
-import { renderBulletinPdf } from "@/lib/report/render-pdf";
+import { getBulletin } from "@/lib/bulletin/read-bulletin";
+import { renderBulletinPdf } from "@/lib/bulletin/render/render-pdf";
 import { missingDownloadResponse } from "@/lib/export/missing-download";
-import { monthParam, paramNotFound } from "@/lib/route-params";
+import { monthParam, paramNotFound } from "@/lib/http/route-params";
 
 /** The month's bulletin as PDF (A4, charts included): everyone who may read the bulletin (canReadBulletin). */
 export async function GET(request: Request, { params }: { params: Promise<{ month: string }> }) {

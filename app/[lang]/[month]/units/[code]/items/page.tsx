@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
-import { UnitItemsTable } from "@/components/drill-down/unit-items-table";
-import { formatCount } from "@/lib/format";
+import { UnitItemsTable } from "@/components/case-records/unit-items-table";
+import { formatCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel } from "@/lib/month";
-import { getCurrentCaseImport, getUnitItems } from "@/lib/queries/case-drill-down";
-import { getUnit } from "@/lib/queries/unit-history";
-import { monthParam, unitCodeParam } from "@/lib/route-params";
+import { formatMonthLabel } from "@/lib/calendar/month";
+import { getCurrentCaseImport, getUnitItems } from "@/lib/case-records/drill-down/case-drill-down";
+import { getUnit } from "@/lib/dashboard/unit-history";
+import { monthParam, unitCodeParam } from "@/lib/http/route-params";
 
 // Rendered on first visit and kept until a publish expires the report data (as the unit page):
 // no per-request input, and proxy.ts decides who may read it before anything is served.

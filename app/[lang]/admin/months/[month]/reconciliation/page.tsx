@@ -1,13 +1,13 @@
 import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
-import { ReconciliationTable } from "@/components/admin/reconciliation-table";
-import { requirePagePermission } from "@/lib/auth/guard";
-import { prisma } from "@/lib/db";
+import { ReconciliationTable } from "@/components/month-versions/reconciliation-table";
+import { requirePagePermission } from "@/lib/access/guard";
+import { prisma } from "@/lib/db/index";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { isMonth } from "@/lib/month";
-import { loadMonthReconciliation, type SourceVersion, versionNumberParam } from "@/lib/queries/reconciliation";
-import { reconciliationViewRows } from "@/lib/versions/reconciliation-view";
+import { isMonth } from "@/lib/calendar/month";
+import { loadMonthReconciliation, type SourceVersion, versionNumberParam } from "@/lib/month-versions/reconciliation/read-reconciliation";
+import { reconciliationViewRows } from "@/lib/month-versions/reconciliation/reconciliation-view";
 
 /** A month's case-derived version against its uploaded annex, per unit and column. */
 export default async function ReconciliationPage({ params, searchParams }: { params: Promise<{ month: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -2,12 +2,12 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
-import { BulletinPage } from "@/components/report/bulletin-page";
+import { BulletinPage } from "@/components/bulletin/bulletin-page";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, isMonth } from "@/lib/month";
-import { getIssuedBulletinCached } from "@/lib/queries/bulletin";
-import { getPublishedMonths } from "@/lib/queries/months";
+import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
+import { getIssuedBulletinCached } from "@/lib/bulletin/read-bulletin";
+import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string; edition: string }> }): Promise<Metadata> {
   const { month, edition } = await params;

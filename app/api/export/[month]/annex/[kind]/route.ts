@@ -1,10 +1,10 @@
-import { guardRoute } from "@/lib/auth/guard";
-import { annexCsv, csvResponse } from "@/lib/export/annex-csv";
+import { guardRoute } from "@/lib/access/guard";
+import { annexCsv, csvResponse } from "@/lib/dashboard/exports/annex-csv";
 import { downloadResponse } from "@/lib/export/download";
 import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
 import { fill, getMessages } from "@/lib/i18n/messages";
-import { getMonthData } from "@/lib/queries/month-data";
-import { annexKindParam, monthParam, paramNotFound } from "@/lib/route-params";
+import { getMonthData } from "@/lib/month-versions/month-data";
+import { annexKindParam, monthParam, paramNotFound } from "@/lib/http/route-params";
 import { missingDownloadResponse } from "@/lib/export/missing-download";
 
 /**

@@ -1,7 +1,7 @@
-import { csvResponse, unitHistoryCsv } from "@/lib/export/annex-csv";
+import { csvResponse, unitHistoryCsv } from "@/lib/dashboard/exports/annex-csv";
 import { missingDownloadResponse } from "@/lib/export/missing-download";
-import { unitDownload } from "@/lib/export/unit-download";
-import { getMonthView } from "@/lib/queries/month-view";
+import { unitDownload } from "@/lib/dashboard/exports/unit-download";
+import { getMonthView } from "@/lib/dashboard/month-view";
 
 /** A unit's 13-month history as CSV: its own users, officials and admins only. */
 export async function GET(request: Request, { params }: { params: Promise<{ month: string; code: string }> }) {

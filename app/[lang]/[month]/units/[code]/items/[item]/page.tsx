@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { ItemCasesView, itemCasesMetadata } from "@/components/drill-down/item-cases-view";
+import { ItemCasesView, itemCasesMetadata } from "@/components/case-records/item-cases-view";
 
 // Page 1 of an item's cases (the overdue ones lead); later pages at /…/items/<item>/<n>.
-// Static once rendered: see components/drill-down/item-cases-view.tsx.
+// Static once rendered: see components/case-records/item-cases-view.tsx.
 export async function generateStaticParams(): Promise<Array<{ item: string }>> {
   return [];
 }

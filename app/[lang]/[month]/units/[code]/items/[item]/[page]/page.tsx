@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ItemCasesView, itemCasesMetadata } from "@/components/drill-down/item-cases-view";
+import { ItemCasesView, itemCasesMetadata } from "@/components/case-records/item-cases-view";
 
 // Page n ≥ 2 of an item's cases (page 1 is /…/items/<item>: one URL per page).
 export async function generateStaticParams(): Promise<Array<{ page: string }>> {

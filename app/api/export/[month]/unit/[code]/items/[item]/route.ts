@@ -1,9 +1,9 @@
-import { prisma } from "@/lib/db";
-import { itemCasesCsv } from "@/lib/export/case-drill-down-csv";
-import { csvResponse } from "@/lib/export/annex-csv";
-import { unitCaseRecordsDownload } from "@/lib/export/unit-download";
+import { prisma } from "@/lib/db/index";
+import { itemCasesCsv } from "@/lib/case-records/drill-down/case-drill-down-csv";
+import { csvResponse } from "@/lib/dashboard/exports/annex-csv";
+import { unitCaseRecordsDownload } from "@/lib/dashboard/exports/unit-download";
 import { getMessages } from "@/lib/i18n/messages";
-import { getUnitItems, itemCodeFromSegment, loadItemCases } from "@/lib/queries/case-drill-down";
+import { getUnitItems, itemCodeFromSegment, loadItemCases } from "@/lib/case-records/drill-down/case-drill-down";
 
 /** Every case of one of the unit's items, overdue first, as CSV: the unit's own users, officials and admins only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ month: string; code: string; item: string }> }) {

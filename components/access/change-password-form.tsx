@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { changePasswordAction, type ChangePasswordState } from "@/lib/access/actions/change-password";
+import type { Messages } from "@/lib/i18n/messages";
+
+const field = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
+
+export function ChangePasswordForm({ messages }: { messages: Messages["readers"]["password"] }) {
+  const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
+  return (
+    <form action={action} className="space-y-4">
+      {(["current", "next", "confirm"] as const).map((name) => (
+        <label key={name} className="block text-sm">
+          <span className="text-slate-800">{messages[name]}</span>
+          <input type="password" name={name} required autoComplete={name === "current" ? "current-password" : "new-password"} minLength={name === "current" ? 1 : 10} className={field} />
+        </label>
+      ))}
+      {state.error && (
+        <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-700" data-testid="password-error">
+          {state.error}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-3 py-2 text-white hover:bg-brand-700 disabled:opacity-60">
+        {messages.submit}
+      </button>
+    </form>
+  );
+}

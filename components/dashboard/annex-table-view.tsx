@@ -1,0 +1,212 @@
+"use client";
+
+// The annex table's only client code: the sortable header, the filters, the CSV export
+// and the order of the rows. The rows themselves are rendered on the server
+// (components/dashboard/annex-table.tsx) and arrive here as finished elements keyed by
+// unit code, with each unit's figures as one compact array for sorting, filtering and
+// the CSV; this island only chooses which rows to show and in which order. The static
+// page renders the report's order; a view in the URL applies once in the browser.
+import { Fragment, useEffect, useId, useMemo, useState, type ReactNode } from "react";
+import { DEFAULT_VIEW, passesFilters, readViewState, writeViewState, type AnnexFilters, type AnnexSort, type AnnexViewState } from "@/components/dashboard/annex-view-state";
+import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
+import { toCsv } from "@/lib/export/csv";
+import { fill } from "@/lib/i18n/fill";
+import type { AnnexField } from "@/lib/indicators/types";
+
+const FIELDS: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
+const FIELD_INDEX = new Map(FIELDS.map((field, i) => [field, i]));
+
+/** One unit for the island: its figures in FIELDS order (ANNEX_GROUPS), not one object per cell. */
+export type AnnexViewRow = { code: string; name: string; seq: number; noCases: boolean; values: number[] };
+
+export type AnnexViewLabels = {
+  seq: string;
+  name: string;
+  region: string;
+  /** Group headings, in ANNEX_GROUPS order. */
+  groups: string[];
+  /** Column headings, in FIELDS order. */
+  columns: string[];
+  /** The CSV's header row. */
+  csvHeader: string[];
+  filtersHeading: string;
+  coverageBelow: string;
+  noCases: string;
+  overdue: string;
+  /** "显示 {shown} / {total} 个单位" */
+  shown: string;
+  hint: string;
+  reportOrder: string;
+  exportCsv: string;
+  none: string;
+};
+
+const valueOf = (row: AnnexViewRow, field: AnnexField | "seq") => (field === "seq" ? row.seq : row.values[FIELD_INDEX.get(field)!]!);
+
+export function AnnexTableView({
+  kind,
+  month,
+  rows,
+  rowElements,
+  labels,
+  fileName,
+  xlsx,
+}: {
+  kind: "DEPARTMENT" | "DISTRICT";
+  month: string;
+  rows: AnnexViewRow[];
+  /** The server-rendered <tr> of each unit, by unit code. */
+  rowElements: Record<string, ReactNode>;
+  labels: AnnexViewLabels;
+  fileName: string;
+  xlsx?: { href: string; label: string };
+}) {
+  const [view, setView] = useState<AnnexViewState>(DEFAULT_VIEW);
+  useEffect(() => {
+    // Only a view in the URL re-renders; the report's order is what the server sent.
+    const fromUrl = readViewState(window.location.search);
+    if (writeViewState("", fromUrl) !== "") setView(fromUrl);
+  }, []);
+  const update = (next: AnnexViewState) => {
+    setView(next);
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}${writeViewState(window.location.search, next)}${window.location.hash}`);
+  };
+  const { sort, filters } = view;
+  const setSort = (next: (current: AnnexSort) => AnnexSort) => update({ ...view, sort: next(sort) });
+  const setFilters = (next: Partial<AnnexFilters>) => update({ ...view, filters: { ...filters, ...next } });
+  const shown = useMemo(() => {
+    const factor = sort.direction === "asc" ? 1 : -1;
+    return rows
+      .filter((row) =>
+        passesFilters(
+          {
+            coverageRate: valueOf(row, "coverageRate"),
+            noCases: row.noCases,
+            overdueCompleted: valueOf(row, "overdueCompleted"),
+            promisedOverdueCompleted: valueOf(row, "promisedOverdueCompleted"),
+            onlinePromisedOverdueCompleted: valueOf(row, "onlinePromisedOverdueCompleted"),
+          },
+          filters,
+        ),
+      )
+      .sort((a, b) => (valueOf(a, sort.field) - valueOf(b, sort.field)) * factor || a.seq - b.seq);
+  }, [rows, sort, filters]);
+  const filterId = useId();
+
+  const onSort = (field: AnnexField | "seq") =>
+    setSort((current) =>
+      current.field === field
+        ? { field, direction: current.direction === "desc" ? "asc" : "desc" }
+        : { field, direction: field === "seq" ? "asc" : "desc" },
+    );
+
+  const exportCsv = () => {
+    const body = shown.map((row) => [row.seq, row.name, ...FIELDS.map((f) => (isRateField(f) ? valueOf(row, f).toFixed(2) : valueOf(row, f)))]);
+    const blob = new Blob([toCsv(labels.csvHeader, body)], { type: "text/csv;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const ariaSort = (field: AnnexField | "seq") =>
+    sort.field === field ? (sort.direction === "asc" ? "ascending" : "descending") : "none";
+  const sortIcon = (field: AnnexField | "seq") => (sort.field === field ? (sort.direction === "asc" ? "↑" : "↓") : "");
+
+  return (
+    <div>
+      <fieldset className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm print:hidden" data-testid="annex-filters">
+        <legend className="px-1 text-xs font-semibold text-slate-700">{labels.filtersHeading}</legend>
+        <label className="flex items-center gap-2" htmlFor={`${filterId}-below`}>
+          <span>{labels.coverageBelow}</span>
+          <input
+            id={`${filterId}-below`}
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            inputMode="decimal"
+            className="w-20 rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900"
+            value={filters.coverageBelow ?? ""}
+            onChange={(event) => setFilters({ coverageBelow: event.target.value === "" ? null : Number(event.target.value) || null })}
+            data-filter="below"
+          />
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input type="checkbox" checked={filters.noCases} onChange={(event) => setFilters({ noCases: event.target.checked })} data-filter="nocases" />
+          {labels.noCases}
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input type="checkbox" checked={filters.overdue} onChange={(event) => setFilters({ overdue: event.target.checked })} data-filter="overdue" />
+          {labels.overdue}
+        </label>
+        <span className="text-xs text-slate-600" aria-live="polite" data-testid="annex-shown">
+          {fill(labels.shown, { shown: shown.length, total: rows.length })}
+        </span>
+      </fieldset>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600 print:hidden">
+        <span>{labels.hint}</span>
+        <div className="flex gap-2">
+          <button type="button" onClick={() => update(DEFAULT_VIEW)} className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-700 hover:bg-slate-50">
+            {labels.reportOrder}
+          </button>
+          <button
+            type="button"
+            onClick={exportCsv}
+            className="rounded border border-brand-600 bg-brand-600 px-2 py-1 text-white hover:bg-brand-700"
+            data-testid="export-csv"
+          >
+            {labels.exportCsv}
+          </button>
+          {xlsx && (
+            <a href={xlsx.href} download className="rounded border border-brand-600 bg-white px-2 py-1 text-brand-700 hover:bg-brand-50" data-testid="export-xlsx">
+              {xlsx.label}
+            </a>
+          )}
+        </div>
+      </div>
+      <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={labels.region}>
+        <table className="tabular min-w-max border-collapse text-right text-xs" data-testid={`annex-${kind.toLowerCase()}`} data-month={month}>
+          <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700">
+            <tr>
+              <th rowSpan={2} className="sticky left-0 z-20 w-10 min-w-10 border-b border-r border-slate-200 bg-slate-100 px-2 py-1 text-center" aria-sort={ariaSort("seq")}>
+                <button type="button" onClick={() => onSort("seq")} className="font-semibold">
+                  {labels.seq} {sortIcon("seq")}
+                </button>
+              </th>
+              <th rowSpan={2} className="sticky left-10 z-20 border-b border-r border-slate-200 bg-slate-100 px-2 py-1 text-left">
+                {labels.name}
+              </th>
+              {ANNEX_GROUPS.map((g, i) => (
+                <th key={g.group} colSpan={g.fields.length} className="border-b border-r border-slate-200 px-2 py-1 text-center font-semibold">
+                  {labels.groups[i]}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              {FIELDS.map((field, i) => (
+                <th key={field} className="border-b border-r border-slate-200 px-2 py-1 font-medium whitespace-nowrap" aria-sort={ariaSort(field)}>
+                  <button type="button" onClick={() => onSort(field)} data-sort-field={field}>
+                    {labels.columns[i]} {sortIcon(field)}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <Fragment key={row.code}>{rowElements[row.code]}</Fragment>
+            ))}
+          </tbody>
+        </table>
+        {shown.length === 0 && (
+          <p className="p-4 text-sm text-slate-700" data-testid="annex-none">
+            {labels.none}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// Bulk accounts from real .xlsx and .csv files into a real PostgreSQL: every row checked
+// first (a bad file creates nothing and says where), each account with a working one-time
+// password and the forced change flag, every creation audited.
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { verifyPassword } from "@/lib/access/passwords";
+import { createBulkAccounts, parseBulkAccounts } from "./bulk-accounts";
+
+let db: TestDatabase;
+let units: Array<{ code: string; name: string }>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const { seedDatabase } = await import("@/lib/demo-data/seed-database");
+  await seedDatabase(db.prisma, { demoMonths: 0 });
+  units = await db.prisma.unit.findMany({ select: { code: true, name: true } });
+});
+afterAll(() => db?.drop());
+
+async function xlsx(rows: string[][]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("账号");
+  for (const row of rows) sheet.addRow(row);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+const existing = async () => new Set((await db.prisma.user.findMany({ select: { username: true } })).map((u) => u.username));
+
+describe("bulk department accounts", () => {
+  it("creates each account of an .xlsx with a one-time password that signs in, flagged for a forced change", async () => {
+    const bytes = await xlsx([
+      ["用户名", "姓名", "单位", "角色"],
+      ["sfj", "市司法局", "市司法局", "部门/地区用户"],
+      ["dachuan", "达川区", "达川区", ""],
+      ["leader2", "李四", "", "领导"],
+    ]);
+    const parsed = await parseBulkAccounts("accounts.xlsx", bytes, units, await existing());
+    expect(parsed).toMatchObject({ ok: true });
+    if (!parsed.ok) return;
+    const created = await createBulkAccounts(db.prisma, parsed.accounts, 1, "accounts.xlsx");
+    expect(created.map((a) => [a.username, a.role, a.unitName])).toEqual([
+      ["sfj", "DEPARTMENT", "市司法局"],
+      ["dachuan", "DEPARTMENT", "达川区"],
+      ["leader2", "OFFICIAL", null],
+    ]);
+    const sfj = await db.prisma.user.findUniqueOrThrow({ where: { username: "sfj" }, include: { unit: true } });
+    expect(sfj.mustChangePassword).toBe(true);
+    expect(sfj.unit?.name).toBe("市司法局");
+    expect(created[0]!.password).toMatch(/^[a-zA-Z2-9]{12}$/);
+    expect(await verifyPassword(sfj.passwordHash, created[0]!.password)).toBe(true);
+    expect(await db.prisma.auditEvent.count({ where: { action: "user.create", actorId: 1 } })).toBeGreaterThanOrEqual(3);
+    expect(await db.prisma.auditEvent.findFirst({ where: { action: "user.bulkCreate" } })).toMatchObject({ details: { count: 3, fileName: "accounts.xlsx" } });
+  });
+
+  it("refuses a .csv with errors, naming file, row and column, and creates nothing", async () => {
+    const before = await db.prisma.user.count();
+    const csv = "\uFEFF用户名,姓名,单位,角色\r\nok.user,甲,市公安局,\r\nsfj,乙,市公安局,\r\nBad Name,丙,市公安局,\r\nxx1,丁,不存在的局,\r\nxx2,戊,,\r\nxx3,己,市公安局,校长\r\n";
+    const parsed = await parseBulkAccounts("accounts.csv", new TextEncoder().encode(csv), units, await existing());
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual([
+      "文件 accounts.csv，第 3 行，“用户名”列：用户名 sfj 已存在。",
+      expect.stringMatching(/^文件 accounts\.csv，第 4 行，“用户名”列：“Bad Name”无效/),
+      "文件 accounts.csv，第 5 行，“单位”列：单位“不存在的局”不在单位名录中，应填写单位全称（如 市公安局）或代码。",
+      "文件 accounts.csv，第 6 行，“单位”列：部门/地区用户须填写所属单位；领导和管理员不填单位。",
+      "文件 accounts.csv，第 7 行，“角色”列：“校长”无法识别，应为 部门/地区用户、领导 或 管理员。",
+    ]);
+    expect(await db.prisma.user.count()).toBe(before);
+  });
+
+  it("names the sheet of an .xlsx and a missing column", async () => {
+    const parsed = await parseBulkAccounts("a.xlsx", await xlsx([["用户名", "单位"], ["x1", "市公安局"]]), units, new Set());
+    expect(parsed).toEqual({ ok: false, errors: ["文件 a.xlsx，工作表“账号”，第 1 行：缺少“姓名”列（表头应为 用户名、姓名、单位、角色）。"] });
+  });
+});

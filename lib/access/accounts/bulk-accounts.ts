@@ -1,0 +1,159 @@
+// Department accounts created in bulk from a spreadsheet (.xlsx or .csv, one account a
+// row: 用户名, 姓名, 单位, 角色). Every row is checked first; a file with any error creates
+// nothing and says where (file, sheet, row, column). Each account gets a one-time initial
+// password, returned once to show the admin, and must change it at first sign-in.
+import { randomInt } from "node:crypto";
+import ExcelJS from "exceljs";
+import { hashPassword } from "@/lib/access/passwords";
+import type { Role } from "@/lib/access/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { readCsv } from "@/lib/annex-upload/parse/csv";
+import { displayNameSchema, unitMatchesRole, usernameSchema } from "@/lib/access/accounts/user-input";
+
+export const BULK_COLUMNS = ["username", "name", "unit", "role"] as const;
+type BulkColumn = (typeof BULK_COLUMNS)[number];
+
+/** Header texts recognised for each column (Chinese first, as the template writes them). */
+const HEADERS: Record<BulkColumn, readonly string[]> = {
+  username: ["用户名", "账号", "username"],
+  name: ["姓名", "名称", "姓名/名称", "name", "displayname"],
+  unit: ["单位", "所属单位", "unit"],
+  role: ["角色", "role"],
+};
+export const COLUMN_LABELS: Record<BulkColumn, string> = { username: "用户名", name: "姓名", unit: "单位", role: "角色" };
+
+const ROLE_WORDS: Record<string, Role> = {
+  "": "DEPARTMENT",
+  "部门/地区用户": "DEPARTMENT",
+  部门: "DEPARTMENT",
+  地区: "DEPARTMENT",
+  department: "DEPARTMENT",
+  领导: "OFFICIAL",
+  official: "OFFICIAL",
+  管理员: "ADMIN",
+  admin: "ADMIN",
+};
+
+export const MAX_BULK_ROWS = 500;
+
+export type BulkAccount = { row: number; username: string; displayName: string; role: Role; unitCode: string | null; unitName: string | null };
+export type BulkParseResult = { ok: true; accounts: BulkAccount[] } | { ok: false; errors: string[] };
+
+type Sheet = { sheetName: string | null; records: string[][] };
+
+async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sheet> {
+  if (/\.xlsx$/i.test(fileName)) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) return { sheetName: null, records: [] };
+    const records: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, number) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= Math.max(row.cellCount, 4); c += 1) cells.push(row.getCell(c).text ?? "");
+      records[number - 1] = cells;
+    });
+    return { sheetName: sheet.name, records: Array.from(records, (r) => r ?? []) };
+  }
+  return { sheetName: null, records: readCsv(bytes).records };
+}
+
+/** Reads and checks every row; unit by name or code among `units`; usernames taken in `existing` are refused. */
+export async function parseBulkAccounts(
+  fileName: string,
+  bytes: Uint8Array,
+  units: ReadonlyArray<{ code: string; name: string }>,
+  existing: ReadonlySet<string>,
+): Promise<BulkParseResult> {
+  if (!/\.(xlsx|csv)$/i.test(fileName)) return { ok: false, errors: [`文件 ${fileName}：应为 .xlsx 或 .csv 文件。`] };
+  let sheet: Sheet;
+  try {
+    sheet = await readSheet(fileName, bytes);
+  } catch {
+    return { ok: false, errors: [`文件 ${fileName}：无法读取，请确认是有效的 .xlsx 或 .csv 文件。`] };
+  }
+  const where = (row: number, column?: BulkColumn) =>
+    `文件 ${fileName}${sheet.sheetName ? `，工作表“${sheet.sheetName}”` : ""}，第 ${row} 行${column ? `，“${COLUMN_LABELS[column]}”列` : ""}`;
+
+  const header = (sheet.records[0] ?? []).map((h) => h.trim().toLowerCase());
+  const index = {} as Record<BulkColumn, number>;
+  const errors: string[] = [];
+  for (const column of BULK_COLUMNS) {
+    const at = header.findIndex((h) => HEADERS[column].some((name) => name.toLowerCase() === h));
+    if (at < 0 && column !== "role") errors.push(`${where(1)}：缺少“${COLUMN_LABELS[column]}”列（表头应为 用户名、姓名、单位、角色）。`);
+    index[column] = at;
+  }
+  if (errors.length) return { ok: false, errors };
+
+  const byName = new Map(units.flatMap((u) => [[u.name, u] as const, [u.code, u] as const]));
+  const seen = new Map<string, number>();
+  const accounts: BulkAccount[] = [];
+  sheet.records.slice(1).forEach((record, i) => {
+    const row = i + 2;
+    const cell = (column: BulkColumn) => (index[column] >= 0 ? (record[index[column]] ?? "").trim() : "");
+    if (BULK_COLUMNS.every((c) => cell(c) === "")) return;
+    const username = usernameSchema.safeParse(cell("username").toLowerCase());
+    if (!username.success) errors.push(`${where(row, "username")}：“${cell("username")}”无效，${username.error.issues[0]?.message ?? ""}。`);
+    else if (existing.has(username.data)) errors.push(`${where(row, "username")}：用户名 ${username.data} 已存在。`);
+    else if (seen.has(username.data)) errors.push(`${where(row, "username")}：用户名 ${username.data} 与第 ${seen.get(username.data)} 行重复。`);
+    else seen.set(username.data, row);
+    const name = displayNameSchema.safeParse(cell("name"));
+    if (!name.success) errors.push(`${where(row, "name")}：${name.error.issues[0]?.message ?? "无效"}。`);
+    const roleText = cell("role");
+    const role = ROLE_WORDS[roleText] ?? ROLE_WORDS[roleText.toLowerCase()];
+    if (!role) errors.push(`${where(row, "role")}：“${roleText}”无法识别，应为 部门/地区用户、领导 或 管理员。`);
+    const unitText = cell("unit");
+    const unit = unitText ? byName.get(unitText) : undefined;
+    if (unitText && !unit) errors.push(`${where(row, "unit")}：单位“${unitText}”不在单位名录中，应填写单位全称（如 市公安局）或代码。`);
+    else if (role && !unitMatchesRole(role, unit?.code)) errors.push(`${where(row, "unit")}：部门/地区用户须填写所属单位；领导和管理员不填单位。`);
+    if (username.success && name.success && role && (unit || !unitText)) {
+      accounts.push({ row, username: username.data, displayName: name.data, role, unitCode: unit?.code ?? null, unitName: unit?.name ?? null });
+    }
+  });
+  if (accounts.length === 0 && errors.length === 0) errors.push(`${where(2)}：文件中没有账号（表头下应至少有一行）。`);
+  if (accounts.length + errors.length > MAX_BULK_ROWS) return { ok: false, errors: [`文件 ${fileName}：一次最多创建 ${MAX_BULK_ROWS} 个账号。`] };
+  return errors.length ? { ok: false, errors } : { ok: true, accounts };
+}
+
+// No 0/O, 1/l/I: an initial password is read off a screen and typed by someone else.
+const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export function initialPassword(length = 12): string {
+  return Array.from({ length }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join("");
+}
+
+export type CreatedAccount = BulkAccount & { password: string };
+
+/** Creates every account in one transaction (all or none), each audited, plus one bulk event. */
+export async function createBulkAccounts(db: PrismaClient, accounts: readonly BulkAccount[], actorId: number, fileName: string): Promise<CreatedAccount[]> {
+  const withPasswords = await Promise.all(
+    accounts.map(async (account) => {
+      const password = initialPassword();
+      return { ...account, password, passwordHash: await hashPassword(password) };
+    }),
+  );
+  const units = new Map((await db.unit.findMany({ select: { id: true, code: true } })).map((u) => [u.code, u.id]));
+  await db.$transaction(async (tx) => {
+    for (const account of withPasswords) {
+      const user = await tx.user.create({
+        data: {
+          username: account.username,
+          displayName: account.displayName,
+          passwordHash: account.passwordHash,
+          role: account.role,
+          unitId: account.unitCode ? (units.get(account.unitCode) ?? null) : null,
+          mustChangePassword: true,
+        },
+      });
+      await recordAuditEvent(tx, {
+        actorId,
+        action: "user.create",
+        targetType: "User",
+        targetId: String(user.id),
+        details: { username: user.username, role: user.role, unitCode: account.unitCode, bulk: true },
+      });
+    }
+    await recordAuditEvent(tx, { actorId, action: "user.bulkCreate", details: { count: withPasswords.length, fileName } });
+  });
+  return withPasswords.map(({ passwordHash: _hash, ...account }) => account);
+}

@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { guardAction } from "@/lib/access/guard";
+import { prisma } from "@/lib/db/index";
+import { fill, getMessages } from "@/lib/i18n/messages";
+import { createBulkAccounts, parseBulkAccounts, type CreatedAccount } from "@/lib/access/accounts/bulk-accounts";
+
+export type BulkState = { errors?: string[]; created?: CreatedAccount[]; message?: string };
+
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** Checks the whole file, then creates every account or none; the passwords are returned once, never stored in clear. */
+export async function createBulkAccountsAction(_previous: BulkState, formData: FormData): Promise<BulkState> {
+  const guard = await guardAction("users.manage");
+  if (!guard.ok) return { errors: [guard.error] };
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return { errors: ["请选择账号文件（.xlsx 或 .csv）。"] };
+  if (file.size > MAX_BYTES) return { errors: [`文件 ${file.name}：超过 2 MB。`] };
+  const [units, users] = await Promise.all([
+    prisma.unit.findMany({ where: { active: true }, select: { code: true, name: true } }),
+    prisma.user.findMany({ select: { username: true } }),
+  ]);
+  const parsed = await parseBulkAccounts(file.name, new Uint8Array(await file.arrayBuffer()), units, new Set(users.map((u) => u.username)));
+  if (!parsed.ok) return { errors: parsed.errors };
+  const created = await createBulkAccounts(prisma, parsed.accounts, guard.viewer.userId, file.name);
+  revalidatePath("/admin/users");
+  return { created, message: fill(getMessages().readers.bulk.created, { count: created.length }) };
+}

@@ -1,0 +1,97 @@
+// Every user-management server action checks its caller itself (server actions
+// can be invoked from any page by anyone who learns their id): as an official,
+// a department user or signed out, each is refused and the database is
+// unchanged; as an admin, each works. Real database; only the session source
+// (Auth.js's auth()) and Next's cache revalidation are stood in for.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+
+let db: TestDatabase;
+let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
+
+vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
+vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: <T,>(fn: T) => fn }));
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  const { seedDatabase } = await import("@/lib/demo-data/seed-database");
+  await seedDatabase(db.prisma, { demoMonths: 0 });
+});
+afterAll(() => db?.drop());
+
+const as = (role: "ADMIN" | "OFFICIAL" | "DEPARTMENT" | null, unitCode: string | null = null) => {
+  session = role ? { user: { id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3", name: role, role, unitCode } } : null;
+};
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+}
+
+async function snapshot() {
+  const users = await db.prisma.user.findMany({ orderBy: { id: "asc" } });
+  return JSON.stringify(users.map((u) => [u.username, u.role, u.unitId, u.active, u.passwordHash, u.sessionVersion]));
+}
+
+const actions = async () => ({
+  create: (await import("@/lib/access/actions/create-user")).createUserAction,
+  update: (await import("@/lib/access/actions/update-user")).updateUserAction,
+  reset: (await import("@/lib/access/actions/reset-password")).resetPasswordAction,
+  setActive: (await import("@/lib/access/actions/set-user-active")).setUserActiveAction,
+});
+
+describe("user actions refuse callers who may not manage users", () => {
+  beforeEach(() => as(null));
+  const callers: Array<[string, () => void]> = [
+    ["signed out", () => as(null)],
+    ["an official", () => as("OFFICIAL")],
+    ["a department user", () => as("DEPARTMENT", "d08")],
+  ];
+  it.each(callers)("%s: refused, nothing written", async (_who, become) => {
+    become();
+    const { create, update, reset, setActive } = await actions();
+    const before = await snapshot();
+    const results = [
+      await create({}, form({ username: "intruder", displayName: "x", password: "intruder-password", role: "ADMIN" })),
+      // The department user tries to move itself to another unit, and to promote itself.
+      await update({}, form({ userId: "3", displayName: "市公安局", role: "DEPARTMENT", unitCode: "d13" })),
+      await update({}, form({ userId: "3", displayName: "市公安局", role: "ADMIN", unitCode: "" })),
+      await reset({}, form({ userId: "1", password: "taken-over-2021" })),
+      await setActive({}, form({ userId: "1", active: "false" })),
+    ];
+    for (const result of results) {
+      expect(result.ok).toBeFalsy();
+      expect(result.message).toMatch(/没有执行此操作的权限|登录已失效/);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("an admin: each action works and is audited", async () => {
+    as("ADMIN");
+    const { create, update, reset, setActive } = await actions();
+    const created = await create({}, form({ username: "newuser", displayName: "新用户", password: "new-user-password", role: "DEPARTMENT", unitCode: "d13" }));
+    expect(created.ok).toBe(true);
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username: "newuser" }, include: { unit: true } });
+    expect(user.unit?.name).toBe("市人力资源和社会保障局");
+    expect((await update({}, form({ userId: String(user.id), displayName: "新名称", role: "OFFICIAL", unitCode: "" }))).ok).toBe(true);
+    expect((await reset({}, form({ userId: String(user.id), password: "another-password" }))).ok).toBe(true);
+    expect((await setActive({}, form({ userId: String(user.id), active: "false" }))).ok).toBe(true);
+    const after = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect([after.displayName, after.role, after.unitId, after.active]).toEqual(["新名称", "OFFICIAL", null, false]);
+    expect(after.sessionVersion).toBe(3); // role change, password reset, deactivation each end sessions
+    const events = await db.prisma.auditEvent.findMany({ where: { targetId: String(user.id) }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["user.create", "user.update", "user.resetPassword", "user.deactivate"]);
+    expect(events.every((e) => e.actorId === 1)).toBe(true);
+  });
+
+  it("an admin cannot deactivate themself", async () => {
+    as("ADMIN");
+    const { setActive } = await actions();
+    const result = await setActive({}, form({ userId: "1", active: "false" }));
+    expect(result.message).toBe("不能停用自己的账号。");
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: 1 } })).active).toBe(true);
+  });
+});

@@ -1,0 +1,95 @@
+import "server-only";
+// Auth.js (next-auth v5): a credentials provider (username + password),
+// sessions in a signed, encrypted JWT cookie, 8-hour expiry. CSRF protection
+// for its endpoints is Auth.js's own (double-submit cookie).
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { prisma } from "@/lib/db/index";
+import { checkCredentials } from "@/lib/access/sign-in-check";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/access/session";
+import { getAccessSettings } from "@/lib/access/access-settings";
+import { canReadBulletin, ROLES, type Role } from "@/lib/access/permissions";
+import { currentUserStatus } from "@/lib/access/viewer-status";
+
+/**
+ * Error codes reach the sign-in page: none of them says whether the username
+ * exists, or whether the account is locked (a lock answers like a wrong password).
+ */
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+export class AddressBlocked extends CredentialsSignin {
+  code = "throttled";
+}
+
+/** Set by lib/access/client-address.ts from the socket (or the trusted proxies); a client-sent copy is overwritten. */
+function clientAddress(request: Request | undefined): string {
+  return request?.headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
+}
+
+declare module "next-auth" {
+  interface User {
+    role: Role;
+    unitCode: string | null;
+    sessionVersion: number;
+  }
+  interface Session {
+    /** readsBulletin: whether the viewer may open the bulletin (for the navigation; the proxy decides). */
+    user: { id: string; name: string; role: Role; unitCode: string | null; readsBulletin: boolean };
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    userId?: number;
+    role?: Role;
+    unitCode?: string | null;
+    sessionVersion?: number;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+  pages: { signIn: "/signin" },
+  providers: [
+    Credentials({
+      credentials: { username: {}, password: {} },
+      async authorize(raw, request) {
+        const result = await checkCredentials(prisma, raw, clientAddress(request));
+        if (result.ok) return result.user;
+        throw result.error === "throttled" ? new AddressBlocked() : new InvalidCredentials();
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.userId = Number(user.id);
+        token.role = user.role;
+        token.unitCode = user.unitCode;
+        token.sessionVersion = user.sessionVersion;
+        return token;
+      }
+      if (typeof token.userId !== "number") return null;
+      // A deactivated user, or one whose password or role changed, is signed out.
+      const status = await currentUserStatus(token.userId);
+      if (!status || !status.active || status.sessionVersion !== token.sessionVersion) return null;
+      if (!ROLES.includes(status.role as Role)) return null;
+      return token;
+    },
+    async session({ session, token }) {
+      const role = token.role!;
+      const viewer = { userId: Number(token.userId), role, unitCode: token.unitCode ?? null };
+      session.user = {
+        id: String(token.userId),
+        name: token.name ?? "",
+        role,
+        unitCode: token.unitCode ?? null,
+        readsBulletin: canReadBulletin(viewer, await getAccessSettings()),
+      } as typeof session.user;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,52 @@
+import "server-only";
+// The one guard for server code: pages that render per request, route
+// handlers, exports and server actions ask here, with the permission table of
+// lib/access/permissions.ts. (Every request has already passed proxy.ts, which
+// decided on its path with the same table; this is the second check, on the
+// parameters the handler actually uses.)
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getAccessSettings } from "@/lib/access/access-settings";
+import { can, canReadBulletin, canViewUnit, type Action, type Viewer } from "@/lib/access/permissions";
+import { readSession } from "@/lib/access/session";
+
+export async function getViewer(): Promise<Viewer | null> {
+  const session = await readSession((await cookies()).getAll());
+  return session?.viewer ?? null;
+}
+
+/** For pages: signed-out viewers go to sign-in, forbidden ones get the 403 page. */
+export async function requirePagePermission(action: Action, returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!can(viewer, action)) forbidden();
+  return viewer;
+}
+
+export type RouteGuardResult = { ok: true; viewer: Viewer } | { ok: false; response: Response };
+
+/**
+ * For route handlers (exports, downloads): 401 when signed out, 403 when not
+ * allowed. `unitCode`: the handler serves that unit's rows; `bulletin`: it
+ * serves the month's bulletin (canReadBulletin).
+ */
+export async function guardRoute(action: Action, scope: { unitCode?: string; bulletin?: true } = {}): Promise<RouteGuardResult> {
+  const viewer = await getViewer();
+  if (!viewer) return { ok: false, response: Response.json({ error: "请先登录 / sign in first" }, { status: 401 }) };
+  const allowed =
+    can(viewer, action) &&
+    (scope.unitCode === undefined || canViewUnit(viewer, scope.unitCode)) &&
+    (!scope.bulletin || canReadBulletin(viewer, await getAccessSettings()));
+  if (!allowed) return { ok: false, response: Response.json({ error: "无权访问 / forbidden" }, { status: 403 }) };
+  return { ok: true, viewer };
+}
+
+export type ActionGuardResult = { ok: true; viewer: Viewer } | { ok: false; error: string };
+
+/** For server actions: they return the refusal as a message instead of throwing. */
+export async function guardAction(action: Action): Promise<ActionGuardResult> {
+  const viewer = await getViewer();
+  if (!viewer) return { ok: false, error: "登录已失效，请重新登录。" };
+  if (!can(viewer, action)) return { ok: false, error: "您没有执行此操作的权限。" };
+  return { ok: true, viewer };
+}

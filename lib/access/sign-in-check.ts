@@ -1,0 +1,78 @@
+// The credentials check behind sign-in (called by Auth.js's provider in
+// lib/access/auth.ts), with the lockout and the address throttle of
+// lib/access/login-throttle.ts, and every failure in the audit log.
+import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import {
+  ACCOUNT_MAX_FAILURES,
+  confirmLogin,
+  isAddressBlocked,
+  lockAccount,
+  recordAddressFailure,
+  reserveLoginAttempt,
+} from "@/lib/access/login-throttle";
+import { dummyPasswordHash, verifyPassword } from "@/lib/access/passwords";
+import type { Role } from "@/lib/access/permissions";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+const credentialsSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export type SignedInUser = { id: string; name: string; role: Role; unitCode: string | null; sessionVersion: number };
+
+/**
+ * "invalid" answers a wrong password, an unknown or inactive user and a locked
+ * account alike; "throttled" only speaks of the client's address.
+ */
+export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; error: "invalid" | "throttled" };
+
+export async function checkCredentials(db: PrismaClient, raw: unknown, address: string): Promise<CredentialsResult> {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalid" };
+  const { username, password } = parsed.data;
+
+  const audit = (action: "user.signInFailed" | "user.locked", userId: number | undefined, reason?: string) =>
+    recordAuditEvent(db, {
+      actorId: null,
+      action,
+      targetType: userId === undefined ? null : "User",
+      targetId: userId === undefined ? null : String(userId),
+      details: reason ? { username, address, reason } : { username, address },
+    });
+  const failed = async (reason: string, userId?: number): Promise<CredentialsResult> => {
+    await recordAddressFailure(db, address);
+    await audit("user.signInFailed", userId, reason);
+    return { ok: false, error: "invalid" };
+  };
+  const lock = async (userId: number) => {
+    if (await lockAccount(db, userId)) await audit("user.locked", userId);
+  };
+
+  if (await isAddressBlocked(db, address)) return { ok: false, error: "throttled" };
+  const user = await db.user.findUnique({ where: { username }, include: { unit: { select: { code: true } } } });
+  if (!user || !user.active) {
+    // The same work as a real check, so timing does not tell which usernames exist.
+    await verifyPassword(await dummyPasswordHash(), password);
+    return failed(user ? "inactive" : "unknownUser", user?.id);
+  }
+  // Counted before the password is checked: concurrent guesses each take a number.
+  const attempt = await reserveLoginAttempt(db, user.id);
+  if (attempt === null || attempt > ACCOUNT_MAX_FAILURES) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    if (attempt !== null) await lock(user.id);
+    return failed("locked", user.id);
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    if (attempt >= ACCOUNT_MAX_FAILURES) await lock(user.id);
+    return failed("wrongPassword", user.id);
+  }
+  // A lock that came first (a racing wrong guess) stands: the right password is refused during it.
+  if (!(await confirmLogin(db, user.id))) return failed("locked", user.id);
+  await recordAuditEvent(db, { actorId: user.id, action: "user.signIn", targetType: "User", targetId: String(user.id), details: { address } });
+  return {
+    ok: true,
+    user: { id: String(user.id), name: user.displayName, role: user.role, unitCode: user.unit?.code ?? null, sessionVersion: user.sessionVersion },
+  };
+}

@@ -1,0 +1,93 @@
+// The upload flow's server actions check their caller themselves: signed out, an official or
+// a department user is refused and nothing is written; an admin publishes and rolls back.
+// Real database; only the session (auth()) and Next's cache functions are stood in for.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildTemplateWorkbook, workbookBytes } from "@/lib/annex-upload/parse";
+import { referenceMonth } from "@/lib/annex-upload/parse/test-support";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+
+let db: TestDatabase;
+let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
+const expired: string[] = [];
+
+vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
+vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: (tag: string) => expired.push(tag),
+  unstable_cache: <T,>(fn: T) => fn,
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { url });
+  },
+}));
+
+let uploadId: number;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  const { seedDatabase } = await import("@/lib/demo-data/seed-database");
+  await seedDatabase(db.prisma, { demoMonths: 0 });
+  const { stageUpload } = await import("@/lib/annex-upload/stage-upload");
+  const bytes = await workbookBytes(buildTemplateWorkbook({ month: "2019-12", units: referenceMonth.rows }));
+  const staged = await stageUpload(db.prisma, { fileName: "2019-12.xlsx", bytes, uploadedById: 1 });
+  if (staged.kind !== "staged") throw new Error("not staged");
+  uploadId = staged.uploadId;
+});
+afterAll(() => db?.drop());
+
+const as = (role: "ADMIN" | "OFFICIAL" | "DEPARTMENT" | null, unitCode: string | null = null) => {
+  session = role ? { user: { id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3", name: role, role, unitCode } } : null;
+};
+const form = (values: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) data.set(k, v);
+  return data;
+};
+const snapshot = async () =>
+  JSON.stringify([
+    await db.prisma.monthVersion.findMany({ orderBy: { id: "asc" } }),
+    await db.prisma.reportMonth.findMany({ orderBy: { month: "asc" } }),
+    await db.prisma.upload.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, unitMappings: true, summaryForm: true } }),
+    await db.prisma.auditEvent.count(),
+  ]);
+
+describe("upload actions", () => {
+  it.each([
+    ["signed out", () => as(null)],
+    ["an official", () => as("OFFICIAL")],
+    ["a department user", () => as("DEPARTMENT", "d08")],
+  ])("%s: refused, nothing written", async (_who, become) => {
+    become();
+    const { publishUploadAction, saveUploadChoicesAction } = await import("./publish-upload");
+    const { rollbackMonthAction } = await import("@/lib/month-versions/actions/rollback-month");
+    const before = await snapshot();
+    const v1 = await db.prisma.monthVersion.findFirstOrThrow({ where: { month: "2021-06" } });
+    for (const result of [
+      await publishUploadAction({}, form({ uploadId: String(uploadId), acknowledge: "on" })),
+      await saveUploadChoicesAction({}, form({ uploadId: String(uploadId), "summary:CITY:applied": "1" })),
+      await rollbackMonthAction({}, form({ month: "2021-06", versionId: String(v1.id) })),
+    ]) {
+      expect(result.ok).toBeFalsy();
+      expect(result.message).toMatch(/没有执行此操作的权限|登录已失效/);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("an admin publishes (redirect to the history page, report data expired) and rolls back", async () => {
+    as("ADMIN");
+    const { publishUploadAction } = await import("./publish-upload");
+    const { rollbackMonthAction } = await import("@/lib/month-versions/actions/rollback-month");
+    const refused = await publishUploadAction({}, form({ uploadId: String(uploadId) }));
+    expect(refused.message).toContain("请先确认");
+    await expect(publishUploadAction({}, form({ uploadId: String(uploadId), acknowledge: "on", acknowledgeGaps: "on" }))).rejects.toMatchObject({ url: "/admin/months/2019-12?published=1" });
+    expect(expired).toContain("report-data");
+    const month = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month: "2019-12" } });
+    expect(month.currentVersionId).not.toBeNull();
+    const v1 = await db.prisma.monthVersion.findFirstOrThrow({ where: { month: "2021-06", number: 1 } });
+    const same = await rollbackMonthAction({}, form({ month: "2021-06", versionId: String(v1.id) }));
+    expect(same.message).toContain("已是当前版本");
+  });
+});

@@ -1,0 +1,71 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { prisma } from "@/lib/db/index";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { guardAction } from "@/lib/access/guard";
+import { fill, getMessages } from "@/lib/i18n/messages";
+import { isMonth } from "@/lib/calendar/month";
+import { expireReportData } from "@/lib/cache/expire-report-data";
+import { changedParts, editableTexts, parseBulletinTextsForm, readStoredBulletinTexts } from "@/lib/bulletin/texts/bulletin-texts";
+import { submittedValues, type FormState } from "@/lib/action-client/form-state";
+
+const target = z.object({
+  month: z.string().refine(isMonth),
+  /** The version the form was filled from (0: none yet): a save on top of a newer one is refused. */
+  baseVersion: z.coerce.number().int().min(0),
+});
+
+/**
+ * Saves the bulletin's free texts for a month as a new version (never overwriting one),
+ * audited; the bulletin page and downloads use the newest version from then on.
+ */
+export async function updateBulletinTextsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const guard = await guardAction("data.manage");
+  if (!guard.ok) return { message: guard.error };
+  const t = getMessages().bulletin.admin.reports;
+  const which = target.safeParse({ month: formData.get("month"), baseVersion: formData.get("baseVersion") });
+  if (!which.success) return { message: "参数无效 / invalid input" };
+  const { month, baseVersion } = which.data;
+  const parsed = parseBulletinTextsForm(formData);
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values: submittedValues(formData) };
+  if (!(await prisma.reportMonth.findFirst({ where: { month, currentVersionId: { not: null } } }))) return { message: t.noMonth };
+
+  try {
+    const result = await prisma.$transaction(async (tx) => {
+      const newest = await tx.bulletinText.findFirst({ where: { month }, orderBy: { version: "desc" } });
+      const current = newest?.version ?? 0;
+      if (current !== baseVersion) return { conflict: true as const };
+      const before = editableTexts(month, newest ? readStoredBulletinTexts(newest.content).texts : null);
+      const changed = changedParts(before, parsed.texts);
+      if (changed.length === 0) return { unchanged: true as const };
+      const version = current + 1;
+      await tx.bulletinText.create({
+        data: { month, version, content: parsed.texts as unknown as Prisma.InputJsonValue, createdById: guard.viewer.userId },
+      });
+      await recordAuditEvent(tx, {
+        actorId: guard.viewer.userId,
+        action: "bulletin.updateTexts",
+        month,
+        targetType: "BulletinText",
+        targetId: `${month} v${version}`,
+        details: { version, changed },
+      });
+      return { version };
+    });
+    if ("conflict" in result) return { message: t.conflict, values: submittedValues(formData) };
+    if ("unchanged" in result) return { ok: true, message: t.unchanged };
+    await expireReportData();
+    revalidatePath(`/admin/reports/${month}`);
+    revalidatePath("/admin/reports");
+    return { ok: true, message: fill(t.saved, { version: result.version }) };
+  } catch (error) {
+    // Two saves at the same moment: the unique (month, version) lets one through.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { message: t.conflict, values: submittedValues(formData) };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+// The bulletin (通报) as a library. Pure parts only: build the document, read its text.
+// The renderers are server-only and imported on their own, so that a page importing this
+// never pulls docx or pdfkit into a client bundle:
+//   import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
+//   import { renderBulletinPdf } from "@/lib/bulletin/render/render-pdf";
+export { buildBulletin, DEFAULT_BULLETIN_OPTIONS, type BuildBulletinInput, type BulletinMonth } from "./bulletin";
+export { bulletinPlainText } from "./plain-text";
+export { MISSING_FIGURE } from "./numbers";
+export {
+  DEFAULT_BULLETIN_TEXTS,
+  DEFAULT_PROBLEM_REMARKS,
+  PROBLEM_HEADINGS,
+  REFERENCE_BULLETIN_TEXTS,
+  resolveBulletinTexts,
+} from "./texts";
+export type * from "./types";

@@ -1,0 +1,75 @@
+// Staging one transferred upload (lib/case-records/import/stage-import.ts), in the process that runs it:
+// scripts/stage-case-upload.ts, started by process-upload.ts in a process of its own so that a
+// month's import (~20 s of CPU, ~400 MB) neither blocks the server's pages nor grows its heap.
+// Where it is — stage, rows read, a heartbeat — goes on the CaseUpload row, so any page load
+// shows it. The transferred files are removed afterwards (the records are in the database, the
+// row problems in problems.csv) before the status says so — unless the refusal can be fixed by
+// mapping unknown units or headers (mapping.ts): then they stay for the next attempt.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { stageCaseImport, type StageProgress } from "@/lib/case-records/import/stage-import";
+import { storedFiles } from "./files";
+import { mappingsToRemember, remappable, storedMappings } from "./mapping";
+import { withCaseStagingLock } from "./staging-lock";
+import { caseProblemsCsvPath, caseUploadFilePath, removeCaseUploadFiles } from "./storage";
+
+/** Stages one transferred upload and records the outcome on its CaseUpload row. */
+export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise<void> {
+  const upload = await prisma.caseUpload.findUniqueOrThrow({ where: { id } });
+  const files = storedFiles(upload.files);
+  const databaseUrl = process.env.DATABASE_URL;
+  let lastWrite = 0;
+  let lastStage = "";
+  let pending: Promise<unknown> = Promise.resolve();
+  const onProgress = (p: StageProgress) => {
+    const now = Date.now();
+    // A row a second is plenty for a progress bar; every stage change is written at once.
+    if (p.stage === lastStage && now - lastWrite < 1000) return;
+    lastStage = p.stage;
+    lastWrite = now;
+    pending = pending.then(() =>
+      prisma.caseUpload
+        .update({
+          where: { id },
+          data: { stage: p.stage, rowsRead: p.rows ?? undefined, progressFile: p.file ?? undefined, heartbeatAt: new Date() },
+        })
+        .catch(() => {}),
+    );
+  };
+  try {
+    if (!databaseUrl) throw new Error("DATABASE_URL 未设置");
+    const mappings = await mappingsToRemember(prisma, storedMappings(upload));
+    const result = await withCaseStagingLock(databaseUrl, () => stageCaseImport({
+      databaseUrl,
+      month: upload.month,
+      files: files.map((f, n) => ({ path: caseUploadFilePath(id, n), name: f.name })),
+      createdById: upload.createdById,
+      mappings,
+      errorsCsvPath: caseProblemsCsvPath(id),
+      onProgress,
+      onImportCreated: async (caseImportId) => {
+        await prisma.caseUpload.update({ where: { id }, data: { caseImportId } });
+      },
+    }), () => onProgress({ stage: "queued" }));
+    await pending;
+    // A refusal the admin can fix by naming units or columns keeps the files for the next attempt.
+    const keep = !result.ok && remappable(result.report);
+    if (!keep) await removeCaseUploadFiles(id, files.length).catch(() => {});
+    await prisma.caseUpload.update({
+      where: { id },
+      data: {
+        status: result.ok ? "STAGED" : "REFUSED",
+        stage: "done",
+        rowsRead: result.report.cases + result.report.evaluations + result.report.items,
+        processedAt: new Date(),
+        caseImportId: result.importId,
+      },
+    });
+  } catch (error) {
+    await pending;
+    await removeCaseUploadFiles(id, files.length).catch(() => {});
+    const text = error instanceof Error ? error.message : String(error);
+    await prisma.caseUpload
+      .update({ where: { id }, data: { status: "FAILED", message: `处理失败：${text}`, processedAt: new Date() } })
+      .catch(() => {});
+  }
+}

@@ -1,0 +1,46 @@
+// CSV files of the dashboard's tables, built from the same layout and labels
+// as the pages (lib/indicators/annex-layout.ts, lib/i18n).
+import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
+import { toCsv } from "@/lib/export/csv";
+import type { AnnexField, StatRow } from "@/lib/indicators";
+import { getMessages } from "@/lib/i18n/messages";
+
+const FIELDS: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
+
+function header(): string[] {
+  const t = getMessages();
+  return FIELDS.map((field) => {
+    const group = ANNEX_GROUPS.find((g) => g.fields.includes(field))!;
+    return `${t.annex.groups[group.group]}·${t.annex.columns[field]}`;
+  });
+}
+
+const cell = (row: StatRow, field: AnnexField) => (isRateField(field) ? row[field].toFixed(2) : row[field]);
+
+/** 附件1 or 附件2 of one month. */
+export function annexCsv(rows: StatRow[], kind: "DEPARTMENT" | "DISTRICT"): string {
+  const t = getMessages();
+  return toCsv(
+    [t.annex.seq, kind === "DEPARTMENT" ? t.annex.department : t.annex.district, ...header()],
+    rows.map((row) => [row.seq, row.unitName, ...FIELDS.map((f) => cell(row, f))]),
+  );
+}
+
+/** One unit's rows over several months; demo months are marked as such. */
+export function unitHistoryCsv(history: Array<{ month: string; isDemo: boolean; row: StatRow | null }>): string {
+  const t = getMessages();
+  return toCsv(
+    [t.chart.month, t.demo.badge, ...header()],
+    history.map((h) => [h.month, h.isDemo ? t.demo.badge : "", ...FIELDS.map((f) => (h.row ? cell(h.row, f) : null))]),
+  );
+}
+
+export function csvResponse(body: string, fileName: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,50 @@
+// Route parameters (the [month], [kind], [code], [id] segments and ?n=) checked against the set
+// of values they may take BEFORE anything uses them: an unknown value is a 404 with a Chinese
+// message, never a 500 (an id beyond PostgreSQL's integer, a month that is no month) nor an
+// empty 200. Lookups are Maps or anchored patterns: a parameter named `constructor`,
+// `toString` or `__proto__` cannot hit an object's prototype.
+import { fill, getMessages, type Messages } from "@/lib/i18n/messages";
+import { isMonth } from "@/lib/calendar/month";
+
+export type AnnexKindParam = "departments" | "districts";
+
+/** The annex tables by their URL name: 附件1 lists the departments, 附件2 the districts. */
+export const ANNEX_KINDS: ReadonlyMap<string, { name: AnnexKindParam; unitKind: "DEPARTMENT" | "DISTRICT" }> = new Map([
+  ["departments", { name: "departments", unitKind: "DEPARTMENT" }],
+  ["districts", { name: "districts", unitKind: "DISTRICT" }],
+] as const);
+
+export function annexKindParam(value: string) {
+  return ANNEX_KINDS.get(value) ?? null;
+}
+
+/** "YYYY-MM"; whether the month has data is the caller's next question. */
+export function monthParam(value: string): string | null {
+  return isMonth(value) ? value : null;
+}
+
+/** A unit code's shape ("d08", "x04"); the directory lookup follows. */
+export function unitCodeParam(value: string): string | null {
+  return /^[a-z]\d{1,4}$/.test(value) ? value : null;
+}
+
+const MAX_INT4 = 2_147_483_647;
+
+/** A database id: digits only (no "1e3", "0x10", " 5"), within PostgreSQL's integer. */
+export function idParam(value: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(value)) return null;
+  const id = Number(value);
+  return id <= MAX_INT4 ? id : null;
+}
+
+/** An upload file's 0-based position (?n=); absent means the first file. */
+export function fileNumberParam(value: string | null): number | null {
+  if (value === null) return 0;
+  return /^(0|[1-9]\d{0,2})$/.test(value) ? Number(value) : null;
+}
+
+/** 404 naming the parameter and the value that was not found (JSON, for route handlers). */
+export function paramNotFound(param: keyof Messages["routeParams"], value: string): Response {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return Response.json({ error: fill(getMessages().routeParams[param], { value: shown }) }, { status: 404 });
+}
