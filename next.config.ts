@@ -56,7 +56,19 @@ const nextConfig: NextConfig = {
   // Database drivers and the native password hash stay plain Node modules.
   // The case import (lib/case-records, run by /api/cases) too: chinese-days ships an ES module that
   // Turbopack refuses to bundle as CommonJS; pg-copy-streams, iconv-lite and yauzl are plain Node code.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "exceljs", "redis", "chinese-days", "pg-copy-streams", "iconv-lite", "yauzl"],
+  serverExternalPackages: [
+    "pg",
+    "@prisma/adapter-pg",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@node-rs/argon2",
+    "exceljs",
+    "redis",
+    "chinese-days",
+    "pg-copy-streams",
+    "iconv-lite",
+    "yauzl",
+  ],
   experimental: {
     authInterrupts: true,
     // The proxy buffers a request's body up to this size (default 10 MB) and passes on only

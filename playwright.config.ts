@@ -49,7 +49,12 @@ export default defineConfig({
     },
     // Adds the month after the newest, which changes the newest month for every other spec:
     // it runs after all of them (a project depending on theirs).
-    { name: "next-month", dependencies: ["chromium"], testMatch: /next-month\.spec\.ts$/, use: { storageState: "test-results/.auth/official.json" } },
+    {
+      name: "next-month",
+      dependencies: ["chromium"],
+      testMatch: /next-month\.spec\.ts$/,
+      use: { storageState: "test-results/.auth/official.json" },
+    },
     // What would disturb the others (blocking 127.0.0.1's sign-ins) runs after them all.
     { name: "last", testMatch: /\.last\.ts$/, dependencies: ["chromium", "next-month"] },
   ],

@@ -11,7 +11,7 @@
 // A refused page request is rewritten to an internal page that calls forbidden()
 // or notFound(), so the refusal is drawn inside the app's layout, in the
 // request's language, with status 403 or 404 (docs/language.md).
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { getAccessSettings } from "@/lib/access/access-settings";
 import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer } from "@/lib/access/permissions";
 import { forbiddenResponse, notFoundResponse, unauthenticatedResponse } from "@/lib/access/refusal-response";

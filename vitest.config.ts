@@ -12,7 +12,10 @@ export const testResolve = {
     // Server-only modules (lib/db, the capabilities' reads) are plain Node code in tests.
     // next/root-params exists only inside Next's compiled routes (lib/i18n/page-locale.ts).
     { find: /^next\/root-params$/, replacement: `${root}/test/helpers/root-params-stand-in.ts` },
-    { find: /^server-only$/, replacement: fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)) },
+    {
+      find: /^server-only$/,
+      replacement: fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
+    },
   ],
 };
 

@@ -25,7 +25,9 @@ declare module "autocannon" {
     workers?: number;
     sampleInt?: number;
     /** Each request through setupRequest: the drill-down section rotates its path. */
-    requests?: Array<{ setupRequest?: (request: { path?: string; [key: string]: unknown }) => { path?: string; [key: string]: unknown } }>;
+    requests?: Array<{
+      setupRequest?: (request: { path?: string; [key: string]: unknown }) => { path?: string; [key: string]: unknown };
+    }>;
   }
   interface Result {
     duration: number;

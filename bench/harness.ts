@@ -81,7 +81,18 @@ export async function load(baseUrl: string, path: string, options: LoadOptions):
     // autocannon ends a run at its next sample tick: sample every 100 ms, not every second,
     // or a 10-second run's duration (and so its requests/s) is rounded to whole seconds.
     sampleInt: 100,
-    ...(rotate ? { requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: rotate[next++ % rotate.length] }) }] } : {}),
+    ...(rotate
+      ? {
+          requests: [
+            {
+              setupRequest: (request: Record<string, unknown>) => ({
+                ...request,
+                path: rotate[next++ % rotate.length],
+              }),
+            },
+          ],
+        }
+      : {}),
   });
   const completed = result.latency.totalCount;
   const expected = result.statusCodeStats[String(expectStatus)]?.count ?? 0;
@@ -125,6 +136,7 @@ export function formatCell(value: Cell | undefined, column: Pick<Column, "digits
 export function markdownTable(section: Pick<SectionResult, "columns" | "rows">): string {
   const head = section.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label));
   const lines = [`| ${head.join(" | ")} |`, `|${section.columns.map((c, i) => (i === 0 ? "---" : "---:")).join("|")}|`];
-  for (const row of section.rows) lines.push(`| ${section.columns.map((c) => formatCell(row[c.key], c)).join(" | ")} |`);
+  for (const row of section.rows)
+    lines.push(`| ${section.columns.map((c) => formatCell(row[c.key], c)).join(" | ")} |`);
   return lines.join("\n");
 }

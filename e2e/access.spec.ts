@@ -1,7 +1,7 @@
 // Who sees what, in the browser and over HTTP: each demo account signs in (auth.setup.ts)
 // and tries every page and export, including other units' by editing the URL.
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { ACCOUNTS, storageStateOf, type AccountKey } from "./accounts";
+import { ACCOUNTS, type AccountKey, storageStateOf } from "./accounts";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -52,7 +52,8 @@ test.describe("a department user (市公安局)", () => {
     const refused: string[] = [];
     page.on("request", (r) => {
       const { pathname } = new URL(r.url());
-      if (/\/(municipal|districts|evaluations)$/.test(pathname) || /\/units\/(?!d08(\/|$))/.test(pathname)) refused.push(r.url());
+      if (/\/(municipal|districts|evaluations)$/.test(pathname) || /\/units\/(?!d08(\/|$))/.test(pathname))
+        refused.push(r.url());
     });
     for (const path of ["/2021-06", "/2021-06/units/d08", "/2020-05/units/d08/items"]) {
       await page.goto(path);
@@ -65,7 +66,13 @@ test.describe("a department user (市公安局)", () => {
   });
 
   test("is refused other units' pages, whatever the URL", async ({ page }) => {
-    for (const path of ["/2021-06/municipal", "/2021-06/districts", "/2021-06/units/d13", "/2021-06/units/x04", "/2021-05/units/d39"]) {
+    for (const path of [
+      "/2021-06/municipal",
+      "/2021-06/districts",
+      "/2021-06/units/d13",
+      "/2021-06/units/x04",
+      "/2021-05/units/d39",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByTestId("forbidden")).toHaveText("无权访问");

@@ -2,8 +2,8 @@
 // user, the admin on the admin pages), in the light and the dark theme: no serious or
 // critical violation. Charts are mounted first (they load when scrolled near).
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { storageStateOf, type AccountKey } from "./accounts";
+import { expect, type Page, test } from "@playwright/test";
+import { type AccountKey, storageStateOf } from "./accounts";
 import { ensureReconciliationMonth, RECONCILIATION_MONTH } from "./reconciliation-month";
 
 const MONTH = "2021-06";
@@ -36,8 +36,30 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
     "/en/2020-05/units/d08/items/P01",
   ],
   // /municipal: the proxy refuses it with the 403 page drawn inside the layout (docs/language.md).
-  gaj: [`/${MONTH}`, `/${MONTH}/units/d08`, "/2030-01", `/${MONTH}/municipal`, `/en/${MONTH}/units/d08`, `/en/${MONTH}/municipal`, "/2020-05/units/d08", "/2020-05/units/d08/items", "/2020-05/units/d08/items/P01"],
-  admin: ["/en/admin/users", "/en/admin/months", "/admin/users", "/admin/users/bulk", "/admin/audit", "/admin/uploads", "/admin/months", "/admin/settings", "/admin/reports", `/admin/months/${RECONCILIATION_MONTH}/reconciliation`, "/admin/settings/calendar"],
+  gaj: [
+    `/${MONTH}`,
+    `/${MONTH}/units/d08`,
+    "/2030-01",
+    `/${MONTH}/municipal`,
+    `/en/${MONTH}/units/d08`,
+    `/en/${MONTH}/municipal`,
+    "/2020-05/units/d08",
+    "/2020-05/units/d08/items",
+    "/2020-05/units/d08/items/P01",
+  ],
+  admin: [
+    "/en/admin/users",
+    "/en/admin/months",
+    "/admin/users",
+    "/admin/users/bulk",
+    "/admin/audit",
+    "/admin/uploads",
+    "/admin/months",
+    "/admin/settings",
+    "/admin/reports",
+    `/admin/months/${RECONCILIATION_MONTH}/reconciliation`,
+    "/admin/settings/calendar",
+  ],
 };
 
 // The case import list (/admin/cases); its preview page is checked below, on an import made for it.
@@ -59,7 +81,12 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length, first: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1] ?? ""}`) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      count: v.nodes.length,
+      first: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1] ?? ""}`),
+    }));
 }
 
 // The reconciliation page needs its month (case records and an uploaded annex).
@@ -75,8 +102,10 @@ for (const scheme of ["light", "dark"] as const) {
       for (const path of PAGES[account]) {
         test(`${path}`, async ({ page }) => {
           await page.goto(path);
-          const proxyRefusal = (await page.getByTestId("forbidden").count()) > 0 && (await page.getByTestId("main-nav").count()) === 0;
-          if (!proxyRefusal) await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /dark/ : /^(?!.*dark).*$/);
+          const proxyRefusal =
+            (await page.getByTestId("forbidden").count()) > 0 && (await page.getByTestId("main-nav").count()) === 0;
+          if (!proxyRefusal)
+            await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /dark/ : /^(?!.*dark).*$/);
           await mountEverything(page);
           expect(await seriousViolations(page), `${path} (${account}, ${scheme})`).toEqual([]);
         });
@@ -97,9 +126,14 @@ test.describe("axe, admin, case import preview", () => {
       "A11Y1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2019-07-01 09:00:00,2019-07-01 10:00:00,2019-07-03 10:00:00\n" +
       "A11Y2,A2,身份证,市公安局,承诺件,20,5,网上申请,否,2019-07-01 09:00:00,2019-07-01 10:00:00,2019-07-03 10:00:00\n";
     const body = Buffer.from(cases);
-    const created = await context.request.post("/api/cases", { data: { month: "2019-07", files: [{ name: "a11y.csv", size: body.length }] } });
+    const created = await context.request.post("/api/cases", {
+      data: { month: "2019-07", files: [{ name: "a11y.csv", size: body.length }] },
+    });
     const { id } = (await created.json()) as { id: number };
-    await context.request.put(`/api/cases/${id}?file=0&offset=0`, { data: body, headers: { "Content-Type": "application/octet-stream" } });
+    await context.request.put(`/api/cases/${id}?file=0&offset=0`, {
+      data: body,
+      headers: { "Content-Type": "application/octet-stream" },
+    });
     for (let i = 0; i < 100; i++) {
       const progress = (await (await context.request.get(`/api/cases/${id}/progress`)).json()) as { status: string };
       if (progress.status !== "TRANSFERRING" && progress.status !== "PROCESSING") break;

@@ -3,11 +3,16 @@
 // Runs after every other spec (project "last" in playwright.config.ts): it
 // blocks 127.0.0.1, the address every spec signs in from, and clears the
 // throttle when done.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./accounts";
 import { withDatabase } from "./database";
 
-async function signInOverHttp(request: APIRequestContext, username: string, password: string, forwardedFor: string): Promise<string> {
+async function signInOverHttp(
+  request: APIRequestContext,
+  username: string,
+  password: string,
+  forwardedFor: string,
+): Promise<string> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { username, password, csrfToken, callbackUrl: "/" },
@@ -19,7 +24,9 @@ async function signInOverHttp(request: APIRequestContext, username: string, pass
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("30 failures behind forged X-Forwarded-For values block the real address, and the audit log records the real one", async ({ request }) => {
+test("30 failures behind forged X-Forwarded-For values block the real address, and the audit log records the real one", async ({
+  request,
+}) => {
   test.setTimeout(180_000);
   const already = await withDatabase(async (db) => {
     const { rows } = await db.query<{ failures: number }>(
@@ -33,7 +40,12 @@ test("30 failures behind forged X-Forwarded-For values block the real address, a
       expect(location).toContain("error=CredentialsSignin");
     }
     // A new forged address, and the right password of a real account: still the same client, still blocked.
-    const location = await signInOverHttp(request, ACCOUNTS.official.username, ACCOUNTS.official.password, "10.9.9.250");
+    const location = await signInOverHttp(
+      request,
+      ACCOUNTS.official.username,
+      ACCOUNTS.official.password,
+      "10.9.9.250",
+    );
     expect(location).toContain("code=throttled");
     const addresses = await withDatabase(async (db) => {
       const { rows } = await db.query<{ address: string }>(

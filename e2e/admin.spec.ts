@@ -1,5 +1,5 @@
 // Admins manage users in the browser; brute force is locked out; every change is audited.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 
 test.use({ storageState: storageStateOf("admin") });
@@ -27,7 +27,9 @@ test("admin creates a department user who then sees only its unit", async ({ pag
   await form.getByLabel("所属单位").selectOption({ label: "市人力资源和社会保障局" });
   await form.getByRole("button", { name: "新建用户" }).click();
   await expect(form.getByTestId("form-message")).toHaveText(`已创建用户 ${username}。`);
-  await expect(page.getByTestId("users-table").locator(`tr[data-username=${username}]`)).toContainText("市人力资源和社会保障局");
+  await expect(page.getByTestId("users-table").locator(`tr[data-username=${username}]`)).toContainText(
+    "市人力资源和社会保障局",
+  );
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const userPage = await context.newPage();
@@ -39,7 +41,11 @@ test("admin creates a department user who then sees only its unit", async ({ pag
   expect((await userPage.goto("/2021-06/units/d08"))?.status()).toBe(403);
 
   // Deactivating ends the user's session at once.
-  await page.getByTestId("users-table").locator(`tr[data-username=${username}]`).getByRole("link", { name: "编辑" }).click();
+  await page
+    .getByTestId("users-table")
+    .locator(`tr[data-username=${username}]`)
+    .getByRole("link", { name: "编辑" })
+    .click();
   await page.getByTestId("set-active-form").getByRole("button", { name: "停用账号" }).click();
   await expect(page.getByTestId("set-active-form").getByTestId("form-message")).toContainText("账号已停用");
   await userPage.goto("/2021-06/units/d13");
@@ -47,13 +53,20 @@ test("admin creates a department user who then sees only its unit", async ({ pag
   await context.close();
 
   await page.goto("/admin/audit");
-  await expect(page.getByTestId("audit-table").locator("tr[data-action='user.create']").first()).toContainText(username);
-  await expect(page.getByTestId("audit-table").locator("tr[data-action='user.deactivate']").first()).toContainText("admin");
+  await expect(page.getByTestId("audit-table").locator("tr[data-action='user.create']").first()).toContainText(
+    username,
+  );
+  await expect(page.getByTestId("audit-table").locator("tr[data-action='user.deactivate']").first()).toContainText(
+    "admin",
+  );
 });
 
 const INVALID = "用户名或密码不正确。连续输错 5 次后账户将锁定 15 分钟，锁定期间无法登录；如需解锁请联系管理员。";
 
-test("20 wrong passwords lock the account; the right one is refused until an admin resets it", async ({ page, browser }) => {
+test("20 wrong passwords lock the account; the right one is refused until an admin resets it", async ({
+  page,
+  browser,
+}) => {
   const username = `bf${Date.now() % 100000}`;
   await page.goto("/admin/users");
   const form = page.getByTestId("create-user-form");
@@ -80,8 +93,14 @@ test("20 wrong passwords lock the account; the right one is refused until an adm
   await expect(attacker).toHaveURL(/\/signin/);
 
   await page.goto("/admin/users");
-  await expect(page.getByTestId("users-table").locator(`tr[data-username=${username}] [data-status]`)).toContainText("已锁定");
-  await page.getByTestId("users-table").locator(`tr[data-username=${username}]`).getByRole("link", { name: "编辑" }).click();
+  await expect(page.getByTestId("users-table").locator(`tr[data-username=${username}] [data-status]`)).toContainText(
+    "已锁定",
+  );
+  await page
+    .getByTestId("users-table")
+    .locator(`tr[data-username=${username}]`)
+    .getByRole("link", { name: "编辑" })
+    .click();
   await page.getByTestId("reset-password-form").getByLabel("新密码").fill("new-password-2021");
   await page.getByTestId("reset-password-form").getByRole("button", { name: "重置密码" }).click();
   await expect(page.getByTestId("reset-password-form").getByTestId("form-message")).toContainText("密码已重置");
@@ -90,4 +109,3 @@ test("20 wrong passwords lock the account; the right one is refused until an adm
   await expect(attacker).toHaveURL(/\/2021-06$/);
   await context.close();
 });
-

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ANNEX_FIELDS, cellText, hasNoCases, reference, type AnnexRow } from "./expected";
+import { expect, type Page, test } from "@playwright/test";
+import { ANNEX_FIELDS, type AnnexRow, cellText, hasNoCases, reference } from "./expected";
 
 async function checkAnnex(page: Page, testId: string, rows: readonly AnnexRow[]) {
   const table = page.getByTestId(testId);
@@ -11,7 +11,12 @@ async function checkAnnex(page: Page, testId: string, rows: readonly AnnexRow[])
       name: tr.getAttribute("data-unit"),
       noCases: tr.querySelector("[data-no-cases]")?.textContent?.trim() ?? null,
       // A rate with no base shows "—" (its reason is for screen readers and the tooltip).
-      cells: Object.fromEntries([...tr.querySelectorAll("[data-field]")].map((td) => [td.getAttribute("data-field"), td.hasAttribute("data-no-base") ? "—" : td.textContent?.trim()])),
+      cells: Object.fromEntries(
+        [...tr.querySelectorAll("[data-field]")].map((td) => [
+          td.getAttribute("data-field"),
+          td.hasAttribute("data-no-base") ? "—" : td.textContent?.trim(),
+        ]),
+      ),
     })),
   );
   rows.forEach((row, i) => {
@@ -39,11 +44,17 @@ test("市本级 shows every cell of 附件1 as printed", async ({ page }) => {
   await expect(kpi("completed")).toHaveText("34,944件");
   await expect(kpi("onlineShare")).toHaveText("40.92%");
   await expect(kpi("handlingSpeedupRate")).toHaveText("20.04%");
-  await expect(page.getByTestId("top-units")).toContainText("市公安局 11,933件、市人力资源和社会保障局 6,506件、市住房公积金管理中心 6,002件、市自然资源和规划局 3,578件");
+  await expect(page.getByTestId("top-units")).toContainText(
+    "市公安局 11,933件、市人力资源和社会保障局 6,506件、市住房公积金管理中心 6,002件、市自然资源和规划局 3,578件",
+  );
   // The one-case gaps between the stated totals and the department rows are shown, not hidden.
   const reconciliation = page.getByTestId("reconciliation");
-  await expect(reconciliation.locator("[data-field=applied]")).toContainText("通报数 46,016件，各单位行相加 46,015件，相差 +1件");
-  await expect(reconciliation.locator("[data-field=accepted]")).toContainText("通报数 38,018件，各单位行相加 38,017件，相差 +1件");
+  await expect(reconciliation.locator("[data-field=applied]")).toContainText(
+    "通报数 46,016件，各单位行相加 46,015件，相差 +1件",
+  );
+  await expect(reconciliation.locator("[data-field=accepted]")).toContainText(
+    "通报数 38,018件，各单位行相加 38,017件，相差 +1件",
+  );
   await expect(page.locator("[data-top]")).toHaveCount(4);
 });
 
@@ -61,10 +72,11 @@ test("the annex sorts by a column and back to the report's order", async ({ page
   await page.goto("/2021-06/municipal");
   const table = page.getByTestId("annex-department");
   await table.locator("[data-sort-field=completed]").click();
-  const names = () => table.locator("tbody tr").evaluateAll((trs) => trs.slice(0, 4).map((tr) => tr.getAttribute("data-unit")));
+  const names = () =>
+    table.locator("tbody tr").evaluateAll((trs) => trs.slice(0, 4).map((tr) => tr.getAttribute("data-unit")));
   expect(await names()).toEqual(["市公安局", "市人力资源和社会保障局", "市住房公积金管理中心", "市自然资源和规划局"]);
   await table.locator("[data-sort-field=completed]").click();
-  expect((await table.locator("tbody tr").first().getAttribute("data-unit"))).not.toBe("市公安局");
+  expect(await table.locator("tbody tr").first().getAttribute("data-unit")).not.toBe("市公安局");
   await page.getByRole("button", { name: "恢复通报顺序" }).click();
   expect(await names()).toEqual(["市委宣传部", "市发展和改革委员会", "市经济和信息化局", "市教育局"]);
 });
@@ -80,7 +92,9 @@ test("the annex exports as CSV that Excel reads in Chinese", async ({ page }) =>
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const lines = text.slice(1).trim().split("\r\n");
   expect(lines).toHaveLength(9);
-  expect(lines[4]).toBe("4,宣汉县,260342,143834,141678,0,7383,0,88.22,95.75,100.00,135370,135370,133630,2941,0,39.83,97.21,100.00,130716,37.35");
+  expect(lines[4]).toBe(
+    "4,宣汉县,260342,143834,141678,0,7383,0,88.22,95.75,100.00,135370,135370,133630,2941,0,39.83,97.21,100.00,130716,37.35",
+  );
 });
 
 test("a unit page shows its row, rank and 13-month history", async ({ page }) => {

@@ -2,28 +2,40 @@
 // every way of writing another unit's page, with plain, RSC and prefetch
 // requests, as both department accounts; sign-out with requests in flight;
 // a cookie copied before sign-out.
-import http from "node:http";
+
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { storageStateOf, type AccountKey } from "./accounts";
+import { type AccountKey, storageStateOf } from "./accounts";
 import { createOfficialAccount } from "./database";
 import { reference } from "./expected";
 
 const baseURL = () => new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000");
 
 function cookieHeader(account: AccountKey): string {
-  const state = JSON.parse(readFileSync(storageStateOf(account), "utf8")) as { cookies: { name: string; value: string }[] };
+  const state = JSON.parse(readFileSync(storageStateOf(account), "utf8")) as {
+    cookies: { name: string; value: string }[];
+  };
   return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
 /** GET with the path sent exactly as written (no client-side normalisation). */
-function send(path: string, headers: Record<string, string>): Promise<{ status: number; body: string; location?: string }> {
+function send(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string; location?: string }> {
   const base = baseURL();
   return new Promise((resolve, reject) => {
     const request = http.request({ host: base.hostname, port: base.port, path, method: "GET", headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (c: Buffer) => chunks.push(c));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), location: response.headers.location }));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString("utf8"),
+          location: response.headers.location,
+        }),
+      );
     });
     request.on("error", reject);
     request.end();
@@ -38,11 +50,13 @@ function send(path: string, headers: Record<string, string>): Promise<{ status: 
  */
 async function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   const reply = await send(path, headers);
-  if (headers.RSC && reply.status === 307 && /[?&]_rsc\b/.test(reply.location ?? "")) return send(reply.location!, headers);
+  if (headers.RSC && reply.status === 307 && /[?&]_rsc\b/.test(reply.location ?? ""))
+    return send(reply.location!, headers);
   return reply;
 }
 
-const enc = (text: string) => [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+const enc = (text: string) =>
+  [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 
 function variants(segments: string[]): string[] {
   const join = (parts: string[]) => `/${parts.join("/")}`;
@@ -80,16 +94,37 @@ const HEADERS: Record<string, Record<string, string>> = {
   prefetch: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" },
 };
 
-type Figures = { name: string; applied: number; accepted: number; completed: number; onlineApplied: number; activeEvaluations: number };
+type Figures = {
+  name: string;
+  applied: number;
+  accepted: number;
+  completed: number;
+  onlineApplied: number;
+  activeEvaluations: number;
+};
 const ALL_UNITS = [...reference.annex1_departments, ...reference.annex2_districts] as Figures[];
-const UNIT_CODES = [...Array.from({ length: 41 }, (_, i) => `d${String(i + 1).padStart(2, "0")}`), ...Array.from({ length: 8 }, (_, i) => `x${String(i + 1).padStart(2, "0")}`)];
+const UNIT_CODES = [
+  ...Array.from({ length: 41 }, (_, i) => `d${String(i + 1).padStart(2, "0")}`),
+  ...Array.from({ length: 8 }, (_, i) => `x${String(i + 1).padStart(2, "0")}`),
+];
 
-for (const [account, own] of [["gaj", "d08"], ["xuanhan", "x04"]] as const) {
+for (const [account, own] of [
+  ["gaj", "d08"],
+  ["xuanhan", "x04"],
+] as const) {
   test(`as ${account}: no way of writing another unit's page or a page of every unit serves its figures`, async () => {
     test.setTimeout(300_000);
     const cookie = cookieHeader(account);
     // What the account may see anyway (the city page, its own unit): figures found there are not leaks.
-    const allowed = (await Promise.all([`/2021-06`, `/2021-06/units/${own}`, `/en/2021-06`, `/en/2021-06/units/${own}`].map((p) => rawGet(p, { cookie })))).map((r) => r.body).join("\n");
+    const allowed = (
+      await Promise.all(
+        [`/2021-06`, `/2021-06/units/${own}`, `/en/2021-06`, `/en/2021-06/units/${own}`].map((p) =>
+          rawGet(p, { cookie }),
+        ),
+      )
+    )
+      .map((r) => r.body)
+      .join("\n");
     const markers = ALL_UNITS.filter((u) => u.name !== (account === "gaj" ? "市公安局" : "宣汉县"))
       .flatMap((u) => [u.applied, u.accepted, u.completed, u.onlineApplied, u.activeEvaluations])
       .filter((n) => n >= 1_000)
@@ -98,8 +133,14 @@ for (const [account, own] of [["gaj", "d08"], ["xuanhan", "x04"]] as const) {
     expect(markers.length).toBeGreaterThan(40);
 
     const targets: Array<{ segments: string[]; headers: string[] }> = [
-      ...["municipal", "districts", "evaluations", "timeliness", "problems"].map((r) => ({ segments: ["2021-06", r], headers: Object.keys(HEADERS) })),
-      ...UNIT_CODES.filter((c) => c !== own).map((c) => ({ segments: ["2021-06", "units", c], headers: c === "x04" || c === "d08" || c === "d13" ? Object.keys(HEADERS) : ["plain"] })),
+      ...["municipal", "districts", "evaluations", "timeliness", "problems"].map((r) => ({
+        segments: ["2021-06", r],
+        headers: Object.keys(HEADERS),
+      })),
+      ...UNIT_CODES.filter((c) => c !== own).map((c) => ({
+        segments: ["2021-06", "units", c],
+        headers: c === "x04" || c === "d08" || c === "d13" ? Object.keys(HEADERS) : ["plain"],
+      })),
     ];
     // The same pages in English (/en/…): every variant of the path behind the prefix, and the
     // prefix itself written every way (/EN, /%65n, /en%2F…, /en/en, /en/., the internal /zh-CN).
@@ -115,7 +156,9 @@ for (const [account, own] of [["gaj", "d08"], ["xuanhan", "x04"]] as const) {
         `/en/zh-CN/${segments.join("/")}`,
       ]);
     const requests = [
-      ...targets.flatMap(({ segments, headers }) => variants(segments).flatMap((path) => headers.map((h) => ({ path, h })))),
+      ...targets.flatMap(({ segments, headers }) =>
+        variants(segments).flatMap((path) => headers.map((h) => ({ path, h }))),
+      ),
       ...english.flatMap((path) => ["plain", "rsc"].map((h) => ({ path, h }))),
     ];
     const leaks: string[] = [];
@@ -135,7 +178,10 @@ for (const [account, own] of [["gaj", "d08"], ["xuanhan", "x04"]] as const) {
     expect(leaks).toEqual([]);
     // Refusals, redirects to the canonical path and not-founds only: nothing was served. (An RSC
     // refusal is a 200 whose payload is the refusal page: no figures, checked above.)
-    expect([...statuses.keys()].every((s) => [200, 301, 307, 308, 400, 403, 404].includes(s)), JSON.stringify([...statuses])).toBe(true);
+    expect(
+      [...statuses.keys()].every((s) => [200, 301, 307, 308, 400, 403, 404].includes(s)),
+      JSON.stringify([...statuses]),
+    ).toBe(true);
     console.log(`${account}: ${requests.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   });
 }
@@ -143,7 +189,11 @@ for (const [account, own] of [["gaj", "d08"], ["xuanhan", "x04"]] as const) {
 test.describe("sign-out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("holds with prefetches in flight, six times in a row, and a cookie copied before it is refused after", async ({ page, context, playwright }) => {
+  test("holds with prefetches in flight, six times in a row, and a cookie copied before it is refused after", async ({
+    page,
+    context,
+    playwright,
+  }) => {
     test.setTimeout(180_000);
     const username = `so${Date.now() % 1_000_000}`;
     await createOfficialAccount(username, "sign-out-test-2021");
@@ -160,7 +210,10 @@ test.describe("sign-out", () => {
       await page.goto("/2021-06/municipal");
       await expect(page, `run ${run}`).toHaveURL(/\/signin\?callbackUrl=/);
 
-      const replay = await playwright.request.newContext({ baseURL: baseURL().origin, storageState: { cookies: copied, origins: [] } });
+      const replay = await playwright.request.newContext({
+        baseURL: baseURL().origin,
+        storageState: { cookies: copied, origins: [] },
+      });
       const response = await replay.get("/2021-06/municipal", { maxRedirects: 0 });
       expect(response.status(), `copied cookie, run ${run}`).toBe(307);
       expect(response.headers()["location"]).toContain("/signin");

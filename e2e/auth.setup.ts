@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { ACCOUNTS, storageStateOf, type AccountKey } from "./accounts";
+import { ACCOUNTS, type AccountKey, storageStateOf } from "./accounts";
 
 // Signs in once per demo account through the real sign-in page and keeps the
 // session cookie for the specs.
@@ -11,7 +11,13 @@ for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
     await page.getByLabel("密码").fill(account.password);
     await page.getByRole("button", { name: "登录" }).click();
     // Department and county users land on their own unit, everyone else on the city.
-    await expect(page).toHaveURL(key === "gaj" ? /\/\d{4}-\d{2}\/units\/d08$/ : key === "xuanhan" ? /\/\d{4}-\d{2}\/units\/x04$/ : /\/\d{4}-\d{2}$/);
+    await expect(page).toHaveURL(
+      key === "gaj"
+        ? /\/\d{4}-\d{2}\/units\/d08$/
+        : key === "xuanhan"
+          ? /\/\d{4}-\d{2}\/units\/x04$/
+          : /\/\d{4}-\d{2}$/,
+    );
     await expect(page.getByTestId("viewer-name")).toHaveText(account.name);
     await page.context().storageState({ path: storageStateOf(key) });
   });

@@ -6,10 +6,10 @@
 //
 // Serial: the admin's changes would otherwise race the official's reading of the problems.
 import { readFile } from "node:fs/promises";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { storageStateOf, type AccountKey } from "./accounts";
+import { type AccountKey, storageStateOf } from "./accounts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -37,7 +37,10 @@ async function pageAs(browser: Browser, account: AccountKey): Promise<Page> {
 }
 
 async function downloadBytes(page: Page, kind: "docx" | "pdf" | "xlsx"): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-download=${kind}]`).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator(`[data-download=${kind}]`).click(),
+  ]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: await readFile(path!) };
 }
@@ -69,7 +72,9 @@ test("an official reads the 2021-06 bulletin: figures, four charts, both annexes
   await expect(page.locator("[data-figure-chart] svg[data-figure-svg]")).toHaveCount(4);
   await expect(page.getByTestId("bulletin-fig4").locator("[data-bar][data-value='31896']")).toHaveCount(1);
   await expect(page.getByTestId("bulletin-fig4").locator("[data-chart-table] tbody tr")).toHaveCount(9);
-  await expect(page.getByTestId("bulletin-fig4").locator("[data-chart-table] tbody tr").first()).toContainText("31,896");
+  await expect(page.getByTestId("bulletin-fig4").locator("[data-chart-table] tbody tr").first()).toContainText(
+    "31,896",
+  );
 
   // 附件1 (41 departments) and 附件2 (8 counties), cells as printed.
   const annex1 = page.getByTestId("bulletin-annex1");
@@ -101,7 +106,11 @@ test("an official downloads the .docx, the PDF and the annexes' .xlsx, each read
   expect(pdf.bytes.length).toBeGreaterThan(50_000);
   expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const document = await pdfjs.getDocument({ data: new Uint8Array(pdf.bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const document = await pdfjs.getDocument({
+    data: new Uint8Array(pdf.bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const first = await document.getPage(1);
   expect([first.view[2], first.view[3]].map((x) => Math.round(x ?? 0))).toEqual([595, 842]); // A4 portrait
   let pdfText = "";
@@ -135,7 +144,9 @@ test("an official downloads the .docx, the PDF and the annexes' .xlsx, each read
     const response = await page.request.get(`/api/reports/${MONTH}/${file}`);
     expect(response.status(), file).toBe(200);
     expect(response.headers()["content-type"]).toBe(type);
-    expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''%E8%BE%BE/);
+    expect(response.headers()["content-disposition"]).toMatch(
+      /^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''%E8%BE%BE/,
+    );
     expect(response.headers()["cache-control"]).toMatch(/private/);
   }
   // The annex table's own XLSX export (附件2 alone).
@@ -167,7 +178,9 @@ test("好差评, 办件超时 and 存在的问题 show their figures", async ({ 
   await expect(page.getByTestId("figure-4").locator("svg[data-figure-svg] [data-bar]").first()).toBeAttached();
 
   await page.goto(`/${MONTH}/timeliness`);
-  await expect(page.getByTestId("timeliness-lead")).toHaveText("2021年6月，全市一体化政务服务平台超时办结件 0件，按时办结率 100.00%。");
+  await expect(page.getByTestId("timeliness-lead")).toHaveText(
+    "2021年6月，全市一体化政务服务平台超时办结件 0件，按时办结率 100.00%。",
+  );
   await expect(page.getByTestId("kpi-city-onTimeCompletionRate").locator("[data-kpi-value]")).toHaveText("100.00%");
   await expect(page.getByTestId("overdue-units-none")).toBeVisible();
   await expect(page.getByTestId("timeliness-trend-overdue").locator(".recharts-wrapper")).toBeVisible();
@@ -180,10 +193,14 @@ test("好差评, 办件超时 and 存在的问题 show their figures", async ({ 
     await expect(list.nth(i)).toContainText(text);
   }
   await expect(list.nth(3)).toContainText("共13个单位在一体化政务服务平台上无办件");
-  await expect(page.getByTestId("problem-rules").locator("tr[data-rule=evaluationRateDrop]")).toContainText("10.00个百分点");
+  await expect(page.getByTestId("problem-rules").locator("tr[data-rule=evaluationRateDrop]")).toContainText(
+    "10.00个百分点",
+  );
 });
 
-test("a department user reads the bulletin as sent on paper, not the section pages; an admin can close it", async ({ browser }) => {
+test("a department user reads the bulletin as sent on paper, not the section pages; an admin can close it", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, "gaj");
   const admin = await pageAs(browser, "admin");
   const setRule = async (on: boolean) => {
@@ -223,7 +240,9 @@ test("a department user reads the bulletin as sent on paper, not the section pag
     }
     // Nor is the link offered.
     await page.goto(`/${MONTH}/units/d08`);
-    await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "月度通报" })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "月度通报" })).toHaveCount(
+      0,
+    );
   } finally {
     await setRule(true);
   }
@@ -254,12 +273,17 @@ test("an admin changes a threshold and a remark; the problems and the bulletin f
     await admin.goto(`/${MONTH}/problems`);
     await expect(admin.getByTestId("problems-list").locator("li")).toHaveCount(3);
     await expect(admin.getByTestId("problems-list")).not.toContainText("主动评价率下降较多");
-    await expect(admin.getByTestId("problem-rules").locator("tr[data-rule=evaluationRateDrop]")).toHaveAttribute("data-status", "notFound");
+    await expect(admin.getByTestId("problem-rules").locator("tr[data-rule=evaluationRateDrop]")).toHaveAttribute(
+      "data-status",
+      "notFound",
+    );
     await admin.goto(`/reports/${MONTH}`);
     await expect(admin.locator("[data-part=problems] [data-bulletin-paragraph]")).toHaveCount(3);
     await expect(admin.locator("[data-part=problems]")).toContainText("（二）政务服务事项目录清单未及时认领。");
     await admin.goto("/admin/audit");
-    await expect(admin.getByTestId("audit-table").locator("tr[data-action='settings.update']").first()).toContainText("evaluationRateDropAbove");
+    await expect(admin.getByTestId("audit-table").locator("tr[data-action='settings.update']").first()).toContainText(
+      "evaluationRateDropAbove",
+    );
   } finally {
     await setThreshold("10");
   }
@@ -269,15 +293,21 @@ test("an admin changes a threshold and a remark; the problems and the bulletin f
   // A remark, saved as a new version, printed in the bulletin; the figures stay the data's.
   // The report's own addition before the default remark (which the form starts from).
   const addition = `与其他市州相比，仍有较大差距（测试 ${Date.now() % 100000}）。`;
-  const remark = addition + "各地各部门要严格按照应录尽录、实时录入要求，采取相关措施，补齐短板，有效提升平台办件覆盖率。";
+  const remark = `${addition}各地各部门要严格按照应录尽录、实时录入要求，采取相关措施，补齐短板，有效提升平台办件覆盖率。`;
   await admin.goto(`/admin/reports/${MONTH}`);
   const texts = admin.getByTestId("bulletin-texts-form");
-  const before = await admin.getByTestId("bulletin-versions").locator("tbody tr").count().catch(() => 0);
+  const before = await admin
+    .getByTestId("bulletin-versions")
+    .locator("tbody tr")
+    .count()
+    .catch(() => 0);
   await texts.locator("[data-remark=lowCoverage] textarea").fill(remark);
   await texts.getByRole("button", { name: "保存为新版本" }).click();
   await expect(texts.getByTestId("form-message")).toHaveText(/^已保存为第 \d+ 版，通报已更新。$/);
   await expect(admin.getByTestId("bulletin-versions").locator("tbody tr")).toHaveCount(before + 1);
-  await expect(admin.getByTestId("bulletin-versions").locator("tbody tr").first().locator("[data-changes]")).toContainText("办件覆盖率较低");
+  await expect(
+    admin.getByTestId("bulletin-versions").locator("tbody tr").first().locator("[data-changes]"),
+  ).toContainText("办件覆盖率较低");
   await admin.goto(`/reports/${MONTH}`);
   const coverage = admin.locator("[data-part=problems] [data-bulletin-paragraph]").first();
   await expect(coverage).toContainText(`全市办件覆盖率仅为33.19%`);

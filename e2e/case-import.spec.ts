@@ -8,17 +8,18 @@
 // Own months (2019-09, 2019-05, 2019-03; 2019-08 is the reconciliation specs'): before the seeded months, so 2021-06 and the newest month
 // that other specs read are untouched.
 import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 
 const GOOD_MONTH = "2019-09";
 const BAD_MONTH = "2019-05";
 const MAPPED_MONTH = "2019-03";
 
-const CASE_HEADER = "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间,申请人姓名";
+const CASE_HEADER =
+  "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间,申请人姓名";
 // 2019-09-13 (中秋) is a holiday. Working days counted after the day of acceptance.
-const GOOD_CASES = [
+const GOOD_CASES = `${[
   CASE_HEADER,
   // 市公安局 (d08): 4 applied, 4 accepted, 3 completed (2 承诺件, P2 overdue: 13 working days > 5), 2 online
   "P1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2019-09-02 09:00:00,2019-09-02 10:00:00,2019-09-04 10:00:00,张三",
@@ -28,7 +29,7 @@ const GOOD_CASES = [
   // 宣汉县 (x04): 2 applied, 2 completed 承诺件, X1 overdue (6 working days > 2), X2 early (1 day)
   "X1,B1,低保,宣汉县,承诺件,10,2,窗口申请,否,2019-09-02 09:00:00,2019-09-02 09:00:00,2019-09-10 09:00:00,钱七",
   "X2,B1,低保,宣汉县,承诺件,10,2,网上申请,否,2019-09-05 09:00:00,2019-09-05 09:00:00,2019-09-06 09:00:00,孙八",
-].join("\n") + "\n";
+].join("\n")}\n`;
 // Coverage: 市公安局 2 of 3 items in use have cases (66.67%), 宣汉县 1 of 2 (50.00%).
 const CATALOGUE =
   "事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,事项状态\n" +
@@ -49,7 +50,11 @@ async function evaluationsXlsx(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function startImport(page: Page, month: string, files: Array<{ name: string; buffer: Buffer; mimeType: string }>) {
+async function startImport(
+  page: Page,
+  month: string,
+  files: Array<{ name: string; buffer: Buffer; mimeType: string }>,
+) {
   await page.goto("/admin/cases");
   const form = page.getByTestId("case-upload-form");
   await form.getByLabel("月份").fill(month);
@@ -66,11 +71,17 @@ async function figure(page: Page, code: string, field: string): Promise<string> 
 test.describe("case import, as an admin", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("cases CSV + evaluations XLSX + catalogue CSV → preview → publish → the unit pages show the figures", async ({ page }) => {
+  test("cases CSV + evaluations XLSX + catalogue CSV → preview → publish → the unit pages show the figures", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await startImport(page, GOOD_MONTH, [
       { name: "实施清单.csv", buffer: Buffer.from(CATALOGUE), mimeType: "text/csv" },
-      { name: "好差评.xlsx", buffer: await evaluationsXlsx(), mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      {
+        name: "好差评.xlsx",
+        buffer: await evaluationsXlsx(),
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
       { name: "办件明细.csv", buffer: Buffer.from(GOOD_CASES), mimeType: "text/csv" },
     ]);
     await expect(page.getByTestId("case-status")).toHaveAttribute("data-status", "STAGED", { timeout: 60_000 });
@@ -112,11 +123,13 @@ test.describe("case import, as an admin", () => {
     await expect(row).toContainText("办件明细.csv");
   });
 
-  test("bad rows are refused with row and column named, the problems CSV downloads, nothing is published", async ({ page }) => {
+  test("bad rows are refused with row and column named, the problems CSV downloads, nothing is published", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     // The month has no version before (its history page is a 404) …
     expect((await page.goto(`/admin/months/${BAD_MONTH}`))?.status()).toBe(404);
-    const bad = [
+    const bad = `${[
       CASE_HEADER,
       "B1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2019-05-05 09:00:00,2019-05-15 10:00:00,2019-05-12 10:00:00,", // 办结 before 受理
       "D1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2019-05-05 09:00:00,2019-05-05 10:00:00,2019-05-06 10:00:00,",
@@ -124,7 +137,7 @@ test.describe("case import, as an admin", () => {
       "U1,A1,户籍迁移,不存在局,承诺件,20,5,网上申请,否,2019-05-05 09:00:00,2019-05-05 10:00:00,2019-05-06 10:00:00,", // unknown unit
       "K1,A1,户籍迁移,市公安局,加急件,20,5,网上申请,否,2019-05-05 09:00:00,2019-05-05 10:00:00,2019-05-06 10:00:00,", // bad 办件类型
       "M1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2019-04-01 09:00:00,2019-04-01 10:00:00,2019-04-02 10:00:00,", // outside the month
-    ].join("\n") + "\n";
+    ].join("\n")}\n`;
     await startImport(page, BAD_MONTH, [
       { name: "bad.csv", buffer: Buffer.from(bad), mimeType: "text/csv" },
       { name: "实施清单.csv", buffer: Buffer.from(CATALOGUE), mimeType: "text/csv" },
@@ -159,17 +172,21 @@ test.describe("case import, as an admin", () => {
     await page.goto(importUrl);
     await page.getByRole("button", { name: "放弃此导入" }).click();
     await expect(page).toHaveURL(/\/admin\/cases$/);
-    await expect(page.getByTestId("case-imports").locator("tr", { hasText: BAD_MONTH }).first()).toContainText("已放弃");
+    await expect(page.getByTestId("case-imports").locator("tr", { hasText: BAD_MONTH }).first()).toContainText(
+      "已放弃",
+    );
   });
 
-  test("another platform's labels: refused, mapped on the page in two rounds, staged and published without a new upload", async ({ page }) => {
+  test("another platform's labels: refused, mapped on the page in two rounds, staged and published without a new upload", async ({
+    page,
+  }) => {
     test.setTimeout(150_000);
-    const other = [
+    const other = `${[
       CASE_HEADER.replace("办件编号", "件号"),
       "Q1,A1,户籍迁移,市公安局本级,承诺件,20,5,网上申请,否,2019-03-04 09:00:00,2019-03-04 10:00:00,2019-03-05 10:00:00,张三",
       "Q2,A1,户籍迁移,市公安局本级,承诺件,20,5,窗口申请,否,2019-03-04 09:00:00,2019-03-04 10:00:00,2019-03-29 10:00:00,李四",
       "Q3,A2,身份证,市公安局,即办件,1,,网上申请,否,2019-03-05 09:00:00,2019-03-05 09:00:00,2019-03-05 09:30:00,王五",
-    ].join("\n") + "\n";
+    ].join("\n")}\n`;
     await startImport(page, MAPPED_MONTH, [
       { name: "其他平台办件.csv", buffer: Buffer.from(other), mimeType: "text/csv" },
       { name: "实施清单.csv", buffer: Buffer.from(CATALOGUE), mimeType: "text/csv" },
@@ -189,7 +206,9 @@ test.describe("case import, as an admin", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
+      [],
+    );
     await unit.locator("select").selectOption({ label: "★ 市公安局" });
     await page.getByRole("button", { name: "保存对应关系并重新处理" }).click();
     await expect(page.getByTestId("case-status")).toHaveAttribute("data-status", "STAGED", { timeout: 60_000 });

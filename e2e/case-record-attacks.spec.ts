@@ -9,8 +9,9 @@
 // a real admin action's id). Nothing of another unit or of an admin page may come back.
 // The fixture month 2020-05 (test/fixtures/case-month.ts): d08 has P01 户籍迁移 (PG1–PG3), d09 has
 // M01 低保 (MZ1), x04 has X01 医保 (XH1, XH2).
-import http from "node:http";
+
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
@@ -22,7 +23,9 @@ const baseURL = () => new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000
 
 function cookieOf(account: "gaj" | null): string {
   if (!account) return "";
-  const state = JSON.parse(readFileSync(storageStateOf(account), "utf8")) as { cookies: { name: string; value: string }[] };
+  const state = JSON.parse(readFileSync(storageStateOf(account), "utf8")) as {
+    cookies: { name: string; value: string }[];
+  };
   return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
@@ -32,11 +35,26 @@ type Reply = { status: number; body: string; headers: http.IncomingHttpHeaders }
 function send(method: string, target: string, headers: Record<string, string>, body?: string): Promise<Reply> {
   const base = baseURL();
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: base.hostname, port: base.port, path: target, method, headers: body ? { ...headers, "content-length": String(Buffer.byteLength(body)) } : headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (c: Buffer) => chunks.push(c));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: response.headers }));
-    });
+    const request = http.request(
+      {
+        host: base.hostname,
+        port: base.port,
+        path: target,
+        method,
+        headers: body ? { ...headers, "content-length": String(Buffer.byteLength(body)) } : headers,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (c: Buffer) => chunks.push(c));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+            headers: response.headers,
+          }),
+        );
+      },
+    );
     request.on("error", reject);
     if (body) request.write(body);
     request.end();
@@ -55,7 +73,8 @@ async function request(method: string, target: string, headers: Record<string, s
   return reply;
 }
 
-const enc = (text: string) => [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+const enc = (text: string) =>
+  [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 
 /** The path with every segment percent-encoded. */
 const encodedAll = (target: string) => `/${target.slice(1).split("/").map(enc).join("/")}`;
@@ -96,8 +115,12 @@ function variants(target: string): string[] {
     if (segments.includes(code!)) out.add(target.replace(code!, enc(alike!)));
   }
   // Next's own names for a page's RSC payload and its segment prefetches.
-  if (page) for (const suffix of [".rsc", ".segments/_tree.segment.rsc", ".segments/$d$code/__PAGE__.segment.rsc"]) out.add(`${target}${suffix}`);
-  if (page) for (const prefix of ["/en", "/%65n", "/en%2F", "/EN", "/zh-CN", "/en/zh-CN"]) out.add(prefix.endsWith("%2F") ? `${prefix}${target.slice(1).replaceAll("/", "%2F")}` : `${prefix}${target}`);
+  if (page)
+    for (const suffix of [".rsc", ".segments/_tree.segment.rsc", ".segments/$d$code/__PAGE__.segment.rsc"])
+      out.add(`${target}${suffix}`);
+  if (page)
+    for (const prefix of ["/en", "/%65n", "/en%2F", "/EN", "/zh-CN", "/en/zh-CN"])
+      out.add(prefix.endsWith("%2F") ? `${prefix}${target.slice(1).replaceAll("/", "%2F")}` : `${prefix}${target}`);
   return [...out];
 }
 
@@ -134,7 +157,45 @@ const LEAK_MARKERS = ["MZ1", "XH1", "XH2", "低保", "医保", "调休", "核对
 /** A router state tree as the browser sends it, claiming to be on unit `code`'s items page. */
 const stateTree = (code: string) =>
   encodeURIComponent(
-    JSON.stringify(["", { children: [["lang", "zh-CN", "d", null], { children: [["month", MONTH, "d", null], { children: ["units", { children: [["code", code, "d", null], { children: ["items", { children: ["__PAGE__", {}, null, null, 1024] }, null, null, 1024] }, null, null, 1024] }, null, null, 1024] }, null, null, 1024] }, null, null, 1040] }, null, null, 1040]),
+    JSON.stringify([
+      "",
+      {
+        children: [
+          ["lang", "zh-CN", "d", null],
+          {
+            children: [
+              ["month", MONTH, "d", null],
+              {
+                children: [
+                  "units",
+                  {
+                    children: [
+                      ["code", code, "d", null],
+                      { children: ["items", { children: ["__PAGE__", {}, null, null, 1024] }, null, null, 1024] },
+                      null,
+                      null,
+                      1024,
+                    ],
+                  },
+                  null,
+                  null,
+                  1024,
+                ],
+              },
+              null,
+              null,
+              1024,
+            ],
+          },
+          null,
+          null,
+          1040,
+        ],
+      },
+      null,
+      null,
+      1040,
+    ]),
   );
 
 const HEADER_SETS: Record<string, Record<string, string>> = {
@@ -142,24 +203,49 @@ const HEADER_SETS: Record<string, Record<string, string>> = {
   rsc: { RSC: "1" },
   prefetch: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" },
   stateTree: { RSC: "1", "Next-Router-State-Tree": stateTree("d09"), "Next-Url": `/zh-CN/${MONTH}/units/d09/items` },
-  forwarded: { "X-Forwarded-For": "127.0.0.1", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", "X-Real-IP": "127.0.0.1" },
+  forwarded: {
+    "X-Forwarded-For": "127.0.0.1",
+    "X-Forwarded-Host": "evil.example",
+    "X-Forwarded-Proto": "https",
+    "X-Real-IP": "127.0.0.1",
+  },
   // CVE-2025-29927: a request claiming to be the proxy's own subrequest skipped the proxy.
-  subrequest: { "X-Middleware-Subrequest": "proxy:proxy:proxy:proxy:proxy", "X-Middleware-Rewrite": `/zh-CN/${MONTH}/units/d09/items` },
-  invoke: { "X-Invoke-Path": `/zh-CN/${MONTH}/units/d09/items`, "X-Invoke-Query": encodeURIComponent(JSON.stringify({ code: "d09" })), "X-Invoke-Output": `/zh-CN/${MONTH}/units/d09/items` },
-  matched: { "X-Matched-Path": "/[lang]/[month]/units/[code]/items", "X-Now-Route-Matches": `nxtPlang=zh-CN&nxtPmonth=${MONTH}&nxtPcode=d09` },
+  subrequest: {
+    "X-Middleware-Subrequest": "proxy:proxy:proxy:proxy:proxy",
+    "X-Middleware-Rewrite": `/zh-CN/${MONTH}/units/d09/items`,
+  },
+  invoke: {
+    "X-Invoke-Path": `/zh-CN/${MONTH}/units/d09/items`,
+    "X-Invoke-Query": encodeURIComponent(JSON.stringify({ code: "d09" })),
+    "X-Invoke-Output": `/zh-CN/${MONTH}/units/d09/items`,
+  },
+  matched: {
+    "X-Matched-Path": "/[lang]/[month]/units/[code]/items",
+    "X-Now-Route-Matches": `nxtPlang=zh-CN&nxtPmonth=${MONTH}&nxtPcode=d09`,
+  },
 };
 
 /** Statuses a refusal may have. An RSC refusal is a 200 carrying the refusal page (checked: no markers). */
 const REFUSED = new Set([301, 307, 308, 400, 401, 403, 404, 405, 409]);
 
-async function attack(cookie: string, targets: string[], allowedText: string): Promise<{ requests: number; leaks: string[]; odd: string[] }> {
+async function attack(
+  cookie: string,
+  targets: string[],
+  allowedText: string,
+): Promise<{ requests: number; leaks: string[]; odd: string[] }> {
   const markers = LEAK_MARKERS.filter((m) => !allowedText.includes(m));
   const jobs: Array<{ method: string; target: string; headers: string }> = [];
   for (const target of targets) {
     for (const v of variants(target)) jobs.push({ method: "GET", target: v, headers: "plain" });
-    for (const headers of Object.keys(HEADER_SETS)) if (headers !== "plain") for (const v of [target, encodedAll(target)]) jobs.push({ method: "GET", target: v, headers });
+    for (const headers of Object.keys(HEADER_SETS))
+      if (headers !== "plain")
+        for (const v of [target, encodedAll(target)]) jobs.push({ method: "GET", target: v, headers });
     for (const method of ["HEAD", "POST", "OPTIONS"]) jobs.push({ method, target, headers: "plain" });
-    jobs.push({ method: "GET", target: `${target}${target.includes("?") ? "&" : "?"}nxtPcode=d08&nxtPmonth=${MONTH}`, headers: "plain" });
+    jobs.push({
+      method: "GET",
+      target: `${target}${target.includes("?") ? "&" : "?"}nxtPcode=d08&nxtPmonth=${MONTH}`,
+      headers: "plain",
+    });
   }
   const leaks: string[] = [];
   const odd: string[] = [];
@@ -188,10 +274,18 @@ test.describe("case records attacked", () => {
     test.setTimeout(600_000);
     const cookie = cookieOf("gaj");
     // Its own pages: what is found there is no leak (e.g. a word in the shared navigation).
-    const own = await Promise.all([`/${MONTH}/units/d08`, `/${MONTH}/units/d08/items`, `/${MONTH}/units/d08/items/P01`].map((p) => request("GET", p, { cookie })));
+    const own = await Promise.all(
+      [`/${MONTH}/units/d08`, `/${MONTH}/units/d08/items`, `/${MONTH}/units/d08/items/P01`].map((p) =>
+        request("GET", p, { cookie }),
+      ),
+    );
     expect(own.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(own[2]!.body).toContain("户籍迁移");
-    const { requests, leaks, odd } = await attack(cookie, [...OTHER_UNITS, ...ADMIN_ONLY], own.map((r) => r.body).join("\n"));
+    const { requests, leaks, odd } = await attack(
+      cookie,
+      [...OTHER_UNITS, ...ADMIN_ONLY],
+      own.map((r) => r.body).join("\n"),
+    );
     expect(leaks).toEqual([]);
     expect(odd).toEqual([]);
     console.log(`gaj: ${requests} requests, no leak`);
@@ -199,7 +293,11 @@ test.describe("case records attacked", () => {
 
   test("signed out: the same requests and its own unit's pages are refused or sent to sign-in", async () => {
     test.setTimeout(600_000);
-    const { requests, leaks, odd } = await attack("", [...OTHER_UNITS, ...ADMIN_ONLY, `/${MONTH}/units/d08/items/P01`, `/api/export/${MONTH}/unit/d08/items/P01`], "");
+    const { requests, leaks, odd } = await attack(
+      "",
+      [...OTHER_UNITS, ...ADMIN_ONLY, `/${MONTH}/units/d08/items/P01`, `/api/export/${MONTH}/unit/d08/items/P01`],
+      "",
+    );
     expect(leaks).toEqual([]);
     expect(odd).toEqual([]);
     // The markers of its own unit too: nothing at all of 2020-05 reaches a signed-out request.
@@ -234,7 +332,9 @@ test.describe("case records attacked", () => {
 
   test("server actions: a made-up Next-Action id and a real admin action's id change nothing", async () => {
     const cookie = cookieOf("gaj");
-    const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    const manifest = JSON.parse(
+      readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server", "server-reference-manifest.json"), "utf8"),
+    ) as {
       node: Record<string, { exportedName?: string }>;
     };
     const save = Object.entries(manifest.node).find(([, v]) => v.exportedName === "saveCalendarOverrideAction")?.[0];
@@ -254,21 +354,48 @@ test.describe("case records attacked", () => {
       ["gaj", cookie],
       ["signed out", ""],
     ] as const) {
-      for (const target of [`/${MONTH}/units/d08/items`, `/${MONTH}/units/d08/items/P01`, "/admin/settings/calendar", `/admin/months/${MONTH}/reconciliation`, "/"]) {
-        for (const id of [save!, "7f" + "ab".repeat(20), "not-an-action"]) {
-          const reply = await send("POST", target, { cookie: c, "Next-Action": id, "Content-Type": `multipart/form-data; boundary=${boundary}`, Accept: "text/x-component", Origin: origin }, body);
-          expect([307, 400, 403, 404, 409], `${who} ${id.slice(0, 8)} ${target} → ${reply.status}`).toContain(reply.status);
+      for (const target of [
+        `/${MONTH}/units/d08/items`,
+        `/${MONTH}/units/d08/items/P01`,
+        "/admin/settings/calendar",
+        `/admin/months/${MONTH}/reconciliation`,
+        "/",
+      ]) {
+        for (const id of [save!, `7f${"ab".repeat(20)}`, "not-an-action"]) {
+          const reply = await send(
+            "POST",
+            target,
+            {
+              cookie: c,
+              "Next-Action": id,
+              "Content-Type": `multipart/form-data; boundary=${boundary}`,
+              Accept: "text/x-component",
+              Origin: origin,
+            },
+            body,
+          );
+          expect([307, 400, 403, 404, 409], `${who} ${id.slice(0, 8)} ${target} → ${reply.status}`).toContain(
+            reply.status,
+          );
         }
       }
     }
-    const rows = await withDatabase(async (db) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "WorkCalendarOverride" WHERE "note" = 'attack'`)).rows[0]!.n);
+    const rows = await withDatabase(
+      async (db) =>
+        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "WorkCalendarOverride" WHERE "note" = 'attack'`))
+          .rows[0]!.n,
+    );
     expect(rows).toBe(0);
   });
 
   test("a month that is no month is a 404 on every drill-down page (the items page was a 500)", async () => {
     const cookie = cookieOf("gaj");
     for (const month of ["2020-13", "2020-00", "0000-00"]) {
-      for (const target of [`/${month}/units/d08/items`, `/${month}/units/d08/items/P01`, `/${month}/units/d08/items/P01/2`]) {
+      for (const target of [
+        `/${month}/units/d08/items`,
+        `/${month}/units/d08/items/P01`,
+        `/${month}/units/d08/items/P01/2`,
+      ]) {
         expect((await request("GET", target, { cookie })).status, target).toBe(404);
       }
     }

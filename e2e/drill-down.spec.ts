@@ -34,7 +34,11 @@ test.describe("市公安局 (department user)", () => {
     await expect(page.getByTestId("item-heading")).toHaveText("户籍迁移");
     const cases = page.getByTestId("item-cases").locator("tbody tr");
     await expect(cases).toHaveCount(3);
-    expect(await cases.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-case"), tr.getAttribute("data-days-over")]))).toEqual([
+    expect(
+      await cases.evaluateAll((trs) =>
+        trs.map((tr) => [tr.getAttribute("data-case"), tr.getAttribute("data-days-over")]),
+      ),
+    ).toEqual([
       ["PG3", "6"],
       ["PG2", "2"],
       ["PG1", "0"],
@@ -51,12 +55,20 @@ test.describe("市公安局 (department user)", () => {
   });
 
   test("is refused another unit's items, item page and their exports", async ({ page }) => {
-    for (const path of [`/${MONTH}/units/d09/items`, `/${MONTH}/units/d09/items/M01`, `/${MONTH}/units/x04/items/X01/2`]) {
+    for (const path of [
+      `/${MONTH}/units/d09/items`,
+      `/${MONTH}/units/d09/items/M01`,
+      `/${MONTH}/units/x04/items/X01/2`,
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.locator("body")).not.toContainText("低保");
     }
-    for (const path of [`/api/export/${MONTH}/unit/d09/items`, `/api/export/${MONTH}/unit/d09/items/M01`, `/api/export/${MONTH}/unit/x04/items`]) {
+    for (const path of [
+      `/api/export/${MONTH}/unit/d09/items`,
+      `/api/export/${MONTH}/unit/d09/items/M01`,
+      `/api/export/${MONTH}/unit/x04/items`,
+    ]) {
       expect((await page.request.get(path)).status(), path).toBe(403);
     }
   });
@@ -85,7 +97,15 @@ test.describe("the official", () => {
     await page.goto(`/${MONTH}/timeliness`);
     await expect(page.getByTestId("overdue-cases-lead")).toContainText("共 3 件超期");
     const rows = page.getByTestId("overdue-cases").locator("tbody tr");
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-case"), tr.getAttribute("data-code"), tr.querySelector("[data-field=daysOver]")?.textContent]))).toEqual([
+    expect(
+      await rows.evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.getAttribute("data-case"),
+          tr.getAttribute("data-code"),
+          tr.querySelector("[data-field=daysOver]")?.textContent,
+        ]),
+      ),
+    ).toEqual([
       ["PG3", "d08", "6"],
       ["MZ1", "d09", "4"],
       ["PG2", "d08", "2"],

@@ -3,7 +3,13 @@
 // chart legend says 示例数据.
 import { expect, test } from "@playwright/test";
 
-for (const path of ["/2021-06", "/2021-06/municipal", "/2021-06/districts", "/2021-06/evaluations", "/2021-06/timeliness"]) {
+for (const path of [
+  "/2021-06",
+  "/2021-06/municipal",
+  "/2021-06/districts",
+  "/2021-06/evaluations",
+  "/2021-06/timeliness",
+]) {
   test(`${path}: every change against the demo May is labelled`, async ({ page }) => {
     await page.goto(path);
     const badges = page.locator("[data-kpi-change]");

@@ -7,7 +7,8 @@ import { en } from "../lib/i18n/en";
 import { storageStateOf } from "./accounts";
 
 const DOWNLOAD_MISSING_EN = en.readers.errors.downloadMissingTitle;
-const kpi = (page: import("@playwright/test").Page, field: string) => page.getByTestId(`kpi-${field}`).locator("[data-kpi-value]");
+const kpi = (page: import("@playwright/test").Page, field: string) =>
+  page.getByTestId(`kpi-${field}`).locator("[data-kpi-value]");
 
 test.describe("as the official", () => {
   test("switches /2021-06/municipal to English and back, on the same page", async ({ page }) => {
@@ -45,13 +46,17 @@ test.describe("as the official", () => {
   test("the month picker stays in English", async ({ page }) => {
     await page.goto("/en/2021-06/municipal");
     const picker = page.getByTestId("month-picker");
-    const other = await picker.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v !== "2021-06"));
+    const other = await picker
+      .locator("option")
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v !== "2021-06"));
     test.skip(!other, "only one month is published");
     await picker.selectOption(other!);
     await expect(page).toHaveURL(new RegExp(`/en/${other}/municipal$`));
   });
 
-  test("a month that does not exist is a 404 inside the layout, in the page's language, with the months listed", async ({ page }) => {
+  test("a month that does not exist is a 404 inside the layout, in the page's language, with the months listed", async ({
+    page,
+  }) => {
     for (const [path, title, lang] of [
       ["/en/2030-01", "Page not found", "en"],
       ["/2030-01", "没有找到该页面", "zh-CN"],
@@ -63,16 +68,23 @@ test.describe("as the official", () => {
       await expect(page.getByTestId("not-found"), path).toHaveText(title);
       await expect(page.locator("html"), path).toHaveAttribute("lang", lang);
       await expect(page.getByTestId("main-nav"), path).toBeVisible();
-      await expect(page.getByTestId("months-that-exist").getByRole("link", { name: /2021/ }).first(), path).toBeVisible();
+      await expect(
+        page.getByTestId("months-that-exist").getByRole("link", { name: /2021/ }).first(),
+        path,
+      ).toBeVisible();
       const href = await page.getByTestId("months-that-exist").getByRole("link").first().getAttribute("href");
       expect(href, path).toMatch(lang === "en" ? /^\/en\/\d{4}-\d{2}$/ : /^\/\d{4}-\d{2}$/);
     }
   });
 
-  test("a download of a month that does not exist, opened from an English page, answers in English", async ({ page }) => {
+  test("a download of a month that does not exist, opened from an English page, answers in English", async ({
+    page,
+  }) => {
     await page.goto("/en/2021-06");
     // page.goto sends the Referer given: the download is opened from the English page.
-    const response = await page.goto("/api/reports/2030-01/bulletin.docx", { referer: new URL("/en/2021-06", page.url()).href });
+    const response = await page.goto("/api/reports/2030-01/bulletin.docx", {
+      referer: new URL("/en/2021-06", page.url()).href,
+    });
     expect(response?.status()).toBe(404);
     expect(response?.headers()["content-type"]).toContain("text/html");
     await expect(page.getByTestId("download-missing")).toHaveText(DOWNLOAD_MISSING_EN);
@@ -108,7 +120,16 @@ test.describe("as a department user (gaj, 市公安局 d08)", () => {
     expect(city?.status()).toBe(200);
     await expect(kpi(page, "activeEvaluationRate")).toHaveText("93.94%");
 
-    for (const path of ["/en/2021-06/units/x04", "/en/2021-06/units/d13", "/en/2021-06/municipal", "/EN/2021-06/units/x04", "/%65n/2021-06/units/x04", "/en%2F2021-06%2Funits%2Fx04", "/en/en/2021-06/units/x04", "/en/./2021-06/units/x04"]) {
+    for (const path of [
+      "/en/2021-06/units/x04",
+      "/en/2021-06/units/d13",
+      "/en/2021-06/municipal",
+      "/EN/2021-06/units/x04",
+      "/%65n/2021-06/units/x04",
+      "/en%2F2021-06%2Funits%2Fx04",
+      "/en/en/2021-06/units/x04",
+      "/en/./2021-06/units/x04",
+    ]) {
       const response = await page.goto(path);
       expect([403, 404], path).toContain(response?.status());
       await expect(page.getByTestId(response?.status() === 403 ? "forbidden" : "not-found"), path).toBeVisible();

@@ -3,7 +3,7 @@
 // table that is wider than the screen scrolls in a region that is focusable and named, controls are
 // targets of 24 px or more, and axe-core finds no serious or critical violation.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 import { withDatabase } from "./database";
 import { ensureReconciliationMonth, RECONCILIATION_MONTH } from "./reconciliation-month";
@@ -22,46 +22,64 @@ type Layout = {
 
 /** `exempt`: a selector whose tables and controls are left out of the region and target checks. */
 async function layout(page: Page, exempt = ""): Promise<Layout> {
-  return page.evaluate(([width, exempt]) => {
-    const skip = (el: Element) => exempt !== "" && el.closest(exempt) !== null;
-    const main = document.querySelector("main")!;
-    const scroller = (el: Element): HTMLElement | null => {
-      for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
-        const x = getComputedStyle(e).overflowX;
-        if (x === "auto" || x === "scroll" || x === "hidden") return e;
+  return page.evaluate(
+    ([width, exempt]) => {
+      const skip = (el: Element) => exempt !== "" && el.closest(exempt) !== null;
+      const main = document.querySelector("main")!;
+      const scroller = (el: Element): HTMLElement | null => {
+        for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+          const x = getComputedStyle(e).overflowX;
+          if (x === "auto" || x === "scroll" || x === "hidden") return e;
+        }
+        return null;
+      };
+      const describe = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.getAttribute("data-testid") ? `[${el.getAttribute("data-testid")}]` : ""} "${(el.textContent ?? "").trim().slice(0, 24)}"`;
+      const cutOff: string[] = [];
+      for (const el of main.querySelectorAll("*")) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || el.closest(".sr-only")) continue;
+        if ((r.right > width + 0.5 || r.left < -0.5) && !scroller(el))
+          cutOff.push(`${describe(el)} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
       }
-      return null;
-    };
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute("data-testid") ? `[${el.getAttribute("data-testid")}]` : ""} "${(el.textContent ?? "").trim().slice(0, 24)}"`;
-    const cutOff: string[] = [];
-    for (const el of main.querySelectorAll("*")) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || el.closest(".sr-only")) continue;
-      if ((r.right > width + 0.5 || r.left < -0.5) && !scroller(el)) cutOff.push(`${describe(el)} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
-    }
-    const unreachable: string[] = [];
-    for (const table of main.querySelectorAll("table")) {
-      if (skip(table)) continue;
-      const region = scroller(table);
-      if (!region || region.scrollWidth <= region.clientWidth) continue;
-      if (region.tabIndex !== 0 || !region.getAttribute("aria-label")) unreachable.push(describe(table));
-    }
-    const small: string[] = [];
-    for (const el of main.querySelectorAll<HTMLElement>("a, button, select, input:not([type=hidden]), textarea, summary")) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || skip(el)) continue;
-      // A link in a sentence, a radio or checkbox whose label wraps it (the label is the target).
-      if (el.tagName === "A" && el.parentElement?.tagName === "P") continue;
-      if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox") && el.closest("label")) continue;
-      if (r.height < 24 || r.width < 24) small.push(`${describe(el)} ${Math.round(r.width)}×${Math.round(r.height)}`);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, cutOff, unreachable, small };
-  }, [WIDTH, exempt] as const);
+      const unreachable: string[] = [];
+      for (const table of main.querySelectorAll("table")) {
+        if (skip(table)) continue;
+        const region = scroller(table);
+        if (!region || region.scrollWidth <= region.clientWidth) continue;
+        if (region.tabIndex !== 0 || !region.getAttribute("aria-label")) unreachable.push(describe(table));
+      }
+      const small: string[] = [];
+      for (const el of main.querySelectorAll<HTMLElement>(
+        "a, button, select, input:not([type=hidden]), textarea, summary",
+      )) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || skip(el)) continue;
+        // A link in a sentence, a radio or checkbox whose label wraps it (the label is the target).
+        if (el.tagName === "A" && el.parentElement?.tagName === "P") continue;
+        if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox") && el.closest("label"))
+          continue;
+        if (r.height < 24 || r.width < 24) small.push(`${describe(el)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+      return { scrollWidth: document.documentElement.scrollWidth, cutOff, unreachable, small };
+    },
+    [WIDTH, exempt] as const,
+  );
 }
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 async function check(page: Page, path: string, exempt = "") {
@@ -80,7 +98,13 @@ test.use({ viewport: { width: WIDTH, height: 844 }, hasTouch: true, isMobile: tr
 test.describe("市公安局 on a phone", () => {
   test.use({ storageState: storageStateOf("gaj") });
 
-  for (const path of ["/2020-05/units/d08/items", "/2020-05/units/d08/items/P01", "/2020-05/units/d08/items/P03", "/en/2020-05/units/d08/items", "/en/2020-05/units/d08/items/P01"]) {
+  for (const path of [
+    "/2020-05/units/d08/items",
+    "/2020-05/units/d08/items/P01",
+    "/2020-05/units/d08/items/P03",
+    "/en/2020-05/units/d08/items",
+    "/en/2020-05/units/d08/items/P01",
+  ]) {
     test(path, async ({ page }) => check(page, path));
   }
 
@@ -107,7 +131,11 @@ test.describe("the admin on a phone", () => {
     await ensureReconciliationMonth();
   });
 
-  for (const path of [`/admin/months/${RECONCILIATION_MONTH}/reconciliation`, `/admin/months/${RECONCILIATION_MONTH}/reconciliation?all=1`, `/en/admin/months/${RECONCILIATION_MONTH}/reconciliation`]) {
+  for (const path of [
+    `/admin/months/${RECONCILIATION_MONTH}/reconciliation`,
+    `/admin/months/${RECONCILIATION_MONTH}/reconciliation?all=1`,
+    `/en/admin/months/${RECONCILIATION_MONTH}/reconciliation`,
+  ]) {
     test(path, async ({ page }) => check(page, path));
   }
 
@@ -134,7 +162,10 @@ test.describe("the admin's work calendar on a phone", () => {
   const DAY = "2018-02-11"; // a Sunday worked in lieu (调休) on the official calendar
   test.beforeAll(() =>
     withDatabase((db) =>
-      db.query(`INSERT INTO "WorkCalendarOverride" ("date", "isWorkday", "note", "updatedAt") VALUES ($1, true, '窄屏测试：与官方日历相同，说明文字较长以检验窄屏下的表格', now()) ON CONFLICT ("date") DO NOTHING`, [DAY]),
+      db.query(
+        `INSERT INTO "WorkCalendarOverride" ("date", "isWorkday", "note", "updatedAt") VALUES ($1, true, '窄屏测试：与官方日历相同，说明文字较长以检验窄屏下的表格', now()) ON CONFLICT ("date") DO NOTHING`,
+        [DAY],
+      ),
     ),
   );
   test.afterAll(() => withDatabase((db) => db.query(`DELETE FROM "WorkCalendarOverride" WHERE "date" = $1`, [DAY])));

@@ -11,12 +11,14 @@
 // checks on comparisons assume that month is the seeded reference month (as on npm test's fresh
 // database): run by hand again, reseed first.
 import { readFileSync } from "node:fs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { templateCsv } from "@/lib/annex-upload/parse/template";
 import { referenceMonthFromJson } from "../lib/indicators";
 import { storageStateOf } from "./accounts";
 
-const reference = referenceMonthFromJson(JSON.parse(readFileSync(new URL("../prisma/reference/2021-06.json", import.meta.url), "utf8")));
+const reference = referenceMonthFromJson(
+  JSON.parse(readFileSync(new URL("../prisma/reference/2021-06.json", import.meta.url), "utf8")),
+);
 
 function nextMonth(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -40,7 +42,8 @@ async function tokensOf(page: Page, url: string, selector: string): Promise<Arra
   const cards = page.locator(selector);
   await expect(cards.first()).toBeVisible();
   const out: Array<{ id: string; token: string }> = [];
-  for (const card of await cards.all()) out.push({ id: (await card.getAttribute("data-testid")) ?? "", token: await bulletinToken(card) });
+  for (const card of await cards.all())
+    out.push({ id: (await card.getAttribute("data-testid")) ?? "", token: await bulletinToken(card) });
   return out;
 }
 
@@ -56,7 +59,9 @@ test("the month after the newest, from the CSV template without summary figures"
   // Upload the template's 附件数据 CSV only.
   await page.goto("/admin/uploads");
   const form = page.getByTestId("upload-form");
-  await form.locator("input[type=file]").setInputFiles({ name: annex.fileName, mimeType: "text/csv", buffer: Buffer.from(annex.bytes) });
+  await form
+    .locator("input[type=file]")
+    .setInputFiles({ name: annex.fileName, mimeType: "text/csv", buffer: Buffer.from(annex.bytes) });
   await form.getByRole("button", { name: "上传并校验" }).click();
   await expect(page).toHaveURL(/\/admin\/uploads\/\d+$/, { timeout: 30_000 });
 
@@ -89,7 +94,11 @@ test("the month after the newest, from the CSV template without summary figures"
     ...(await tokensOf(page, `/${month}/municipal`, "[data-testid^=municipal-kpi-]")),
     ...(await tokensOf(page, `/${month}/districts`, "[data-testid^=districts-kpi-]")),
     ...(await tokensOf(page, `/${month}/evaluations`, "[data-testid^=kpi-]")),
-    ...(await tokensOf(page, `/${month}/timeliness`, "[data-testid=kpi-city-overdueCompleted], [data-testid=kpi-city-onTimeCompletionRate]")),
+    ...(await tokensOf(
+      page,
+      `/${month}/timeliness`,
+      "[data-testid=kpi-city-overdueCompleted], [data-testid=kpi-city-onTimeCompletionRate]",
+    )),
   ];
   expect(cards.length).toBeGreaterThan(30);
   // Estimated figures exist this month, and carry their label on the cards.
@@ -98,7 +107,8 @@ test("the month after the newest, from the CSV template without summary figures"
   await page.goto(`/reports/${month}`);
   const bulletin = page.getByTestId("bulletin");
   await expect(bulletin).toBeVisible();
-  const part = async (id: string) => (await bulletin.locator(`[data-part=${id}] [data-bulletin-paragraph]`).allInnerTexts()).join("\n");
+  const part = async (id: string) =>
+    (await bulletin.locator(`[data-part=${id}] [data-bulletin-paragraph]`).allInnerTexts()).join("\n");
   const operation = await part("operation");
   const evaluation = await part("evaluation");
   const timeliness = await part("timeliness");

@@ -24,7 +24,9 @@ test("opens on the latest month and shows section (一) of the bulletin", async 
   await expect(kpi("onlineCompleted")).toHaveText(countWithUnit(city.onlineCompleted));
   await expect(kpi("onlinePromisedCompleted")).toHaveText(countWithUnit(city.onlinePromisedCompleted));
   await expect(kpi("onlineEarlyCompletionRate")).toHaveText(rate(city.onlineEarlyCompletionRate));
-  await expect(page.getByTestId("overview-lead")).toContainText("共申请依申请政务服务事项 1,048,053件，受理 568,165件，办结 535,548件");
+  await expect(page.getByTestId("overview-lead")).toContainText(
+    "共申请依申请政务服务事项 1,048,053件，受理 568,165件，办结 535,548件",
+  );
   // The real month is not badged as demo data (the trend chart notes its demo months separately).
   await expect(page.locator("header [data-testid=demo-badge]")).toHaveCount(0);
 });

@@ -21,7 +21,10 @@ test.describe("an official", () => {
     await page.goto("/2021-06");
     await page.getByTestId("kpi-completed").click();
     await expect(page).toHaveURL(/\/2021-06\/municipal\?sort=completed&dir=desc$/);
-    await expect(page.getByTestId("annex-department").locator("tbody tr").first()).toHaveAttribute("data-unit", "市公安局");
+    await expect(page.getByTestId("annex-department").locator("tbody tr").first()).toHaveAttribute(
+      "data-unit",
+      "市公安局",
+    );
   });
 
   test("search finds 市公安局 by pinyin initials, part of its name and its name", async ({ page }) => {
@@ -29,10 +32,14 @@ test.describe("an official", () => {
     const input = page.getByRole("combobox", { name: "查找单位" });
     for (const query of ["gaj", "公安", "市公安局"]) {
       await input.fill(query);
-      await expect(page.getByRole("listbox", { name: "查找单位" }).getByRole("option").first(), query).toHaveText("市公安局");
+      await expect(page.getByRole("listbox", { name: "查找单位" }).getByRole("option").first(), query).toHaveText(
+        "市公安局",
+      );
     }
     await input.fill("市人社局");
-    await expect(page.getByRole("listbox", { name: "查找单位" }).getByRole("option").first()).toHaveText("市人力资源和社会保障局");
+    await expect(page.getByRole("listbox", { name: "查找单位" }).getByRole("option").first()).toHaveText(
+      "市人力资源和社会保障局",
+    );
     await input.fill("gaj");
     await input.press("Enter");
     await expect(page).toHaveURL(/\/2021-06\/units\/d08$/);
@@ -54,7 +61,9 @@ test.describe("an official", () => {
     await again.goto(page.url());
     const table2 = again.getByTestId("annex-department");
     await expect(table2.locator("tbody tr")).toHaveCount(names.length);
-    expect(await table2.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit")))).toEqual(names);
+    expect(
+      await table2.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit"))),
+    ).toEqual(names);
     await expect(again.locator("[data-filter=below]")).toHaveValue("50");
     await fresh.close();
   });
@@ -68,17 +77,23 @@ test.describe("an official", () => {
     expect(count).toBeGreaterThan(5);
     await expect(rows.locator("[data-no-cases]")).toHaveCount(count);
     await page.goto("/2021-06/districts?overdue=1");
-    await expect(page.getByTestId("annex-none").or(page.getByTestId("annex-district").locator("tbody tr").first())).toBeVisible();
+    await expect(
+      page.getByTestId("annex-none").or(page.getByTestId("annex-district").locator("tbody tr").first()),
+    ).toBeVisible();
   });
 
   test("a rate with no base shows — with its reason, not 0.00%", async ({ page }) => {
     await page.goto("/2021-06/municipal");
-    const cell = page.getByTestId("annex-department").locator("tr[data-unit=市发展和改革委员会] [data-field=handlingSpeedupRate]");
+    const cell = page
+      .getByTestId("annex-department")
+      .locator("tr[data-unit=市发展和改革委员会] [data-field=handlingSpeedupRate]");
     await expect(cell).toHaveAttribute("data-no-base");
     await expect(cell).toHaveAttribute("title", "本月无承诺件办结，该比率没有基数");
     await expect(cell).not.toContainText("0.00%");
     // A real negative rate keeps its value, with the one minus sign.
-    await expect(page.getByTestId("annex-department").locator("tr[data-unit=市自然资源和规划局] [data-field=handlingSpeedupRate]")).toHaveText("\u221219.97%");
+    await expect(
+      page.getByTestId("annex-department").locator("tr[data-unit=市自然资源和规划局] [data-field=handlingSpeedupRate]"),
+    ).toHaveText("\u221219.97%");
   });
 
   test("404 inside the app: navigation and the months that exist", async ({ page }) => {
@@ -146,7 +161,8 @@ test.describe("a department user (市公安局)", () => {
     await page.goto("/2021-06/units/d08");
     const standing = page.getByTestId("unit-standing").locator("[data-rank]");
     await expect(standing).toHaveCount(20);
-    for (const text of await standing.locator("[data-rank-value]").allTextContents()) expect(text).toMatch(/^第 \d+ \/ 41 名$/);
+    for (const text of await standing.locator("[data-rank-value]").allTextContents())
+      expect(text).toMatch(/^第 \d+ \/ 41 名$/);
     await expect(page.locator("[data-rank=completed] [data-rank-value]")).toHaveText("第 1 / 41 名");
     const problem = page.getByTestId("unit-problems").locator("[data-problem=lowCoverage]");
     await expect(problem).toContainText("42.86%");
@@ -181,13 +197,18 @@ test.describe("a department user (市公安局)", () => {
 test.describe("the admin", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("creates accounts in bulk from a CSV, sees each one-time password once, and the audit log says so in words", async ({ page }) => {
+  test("creates accounts in bulk from a CSV, sees each one-time password once, and the audit log says so in words", async ({
+    page,
+  }) => {
     const suffix = Date.now().toString(36).slice(-5);
     await page.goto("/admin/users/bulk");
     await page.getByTestId("bulk-file").setInputFiles({
       name: "accounts.csv",
       mimeType: "text/csv",
-      buffer: Buffer.from(`\uFEFF用户名,姓名,单位,角色\r\nsfj${suffix},市司法局,市司法局,\r\ndc${suffix},达川区,达川区,部门/地区用户\r\n`, "utf-8"),
+      buffer: Buffer.from(
+        `\uFEFF用户名,姓名,单位,角色\r\nsfj${suffix},市司法局,市司法局,\r\ndc${suffix},达川区,达川区,部门/地区用户\r\n`,
+        "utf-8",
+      ),
     });
     await page.getByRole("button", { name: "检查并创建" }).click();
     const created = page.getByTestId("bulk-created");
@@ -195,14 +216,24 @@ test.describe("the admin", () => {
     await expect(created.locator(`tr[data-username=sfj${suffix}] [data-password]`)).toHaveText(/^[a-zA-Z2-9]{12}$/);
 
     await page.goto("/admin/audit?action=user.bulkCreate");
-    await expect(page.getByTestId("audit-table").locator("[data-audit-sentence]").first()).toHaveText("系统管理员 批量创建了 2 个账号");
-    await expect(page.getByTestId("audit-table").locator("tbody tr:not([data-action='user.bulkCreate'])")).toHaveCount(0);
+    await expect(page.getByTestId("audit-table").locator("[data-audit-sentence]").first()).toHaveText(
+      "系统管理员 批量创建了 2 个账号",
+    );
+    await expect(page.getByTestId("audit-table").locator("tbody tr:not([data-action='user.bulkCreate'])")).toHaveCount(
+      0,
+    );
   });
 
   test("a file with errors creates nothing and says where", async ({ page }) => {
     await page.goto("/admin/users/bulk");
-    await page.getByTestId("bulk-file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("用户名,姓名,单位,角色\r\nokname,甲,不存在的局,\r\n") });
+    await page.getByTestId("bulk-file").setInputFiles({
+      name: "bad.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("用户名,姓名,单位,角色\r\nokname,甲,不存在的局,\r\n"),
+    });
     await page.getByRole("button", { name: "检查并创建" }).click();
-    await expect(page.getByTestId("bulk-errors")).toContainText("文件 bad.csv，第 2 行，“单位”列：单位“不存在的局”不在单位名录中");
+    await expect(page.getByTestId("bulk-errors")).toContainText(
+      "文件 bad.csv，第 2 行，“单位”列：单位“不存在的局”不在单位名录中",
+    );
   });
 });

@@ -13,7 +13,9 @@ test.describe("as an admin", () => {
     await ensureReconciliationMonth();
   });
 
-  test("the month's history links the reconciliation, which shows the differing cells and exports them", async ({ page }) => {
+  test("the month's history links the reconciliation, which shows the differing cells and exports them", async ({
+    page,
+  }) => {
     await page.goto(`/admin/months/${MONTH}`);
     await page.getByTestId("reconciliation-link").click();
     await expect(page).toHaveURL(new RegExp(`/admin/months/${MONTH}/reconciliation$`));
@@ -30,7 +32,9 @@ test.describe("as an admin", () => {
     await expect(applied.locator('[data-cell="cases"]')).toHaveText("4");
     await expect(applied.locator('[data-cell="annex"]')).toHaveText("11");
     await expect(applied.locator('[data-cell="difference"]')).toHaveText("\u22127");
-    await expect(table.locator('tr[data-unit="宣汉县"][data-field="coverageRate"] [data-cell="difference"]')).toHaveText(/个百分点$/);
+    await expect(
+      table.locator('tr[data-unit="宣汉县"][data-field="coverageRate"] [data-cell="difference"]'),
+    ).toHaveText(/个百分点$/);
 
     // Sorted by the size of the difference, largest first (the 9.5-point coverage gap), then the other way.
     await table.getByRole("button", { name: /差异/ }).click();

@@ -2,7 +2,7 @@
 // be: scripts/start.ts started here on a free port with no HOSTNAME listens on 127.0.0.1 only
 // (read from /proc/net, no traffic needed); a client that aborts an upload mid-body leaves no
 // error in the server's log; route parameters outside their known set are a 404 over HTTP.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -36,10 +36,18 @@ function listeners(port: number): string[] {
       const [address, p] = cols[1]!.split(":") as [string, string];
       if (p !== hexPort) continue;
       if (address.length === 8) {
-        out.push((address.match(/../g) ?? []).reverse().map((h) => parseInt(h, 16)).join("."));
+        out.push(
+          (address.match(/../g) ?? [])
+            .reverse()
+            .map((h) => parseInt(h, 16))
+            .join("."),
+        );
       } else {
         const words = (address.match(/.{8}/g) ?? []).map((w) => (w.match(/../g) ?? []).reverse().join(""));
-        const groups = words.join("").match(/.{4}/g)!.map((g) => parseInt(g, 16).toString(16));
+        const groups = words
+          .join("")
+          .match(/.{4}/g)!
+          .map((g) => parseInt(g, 16).toString(16));
         out.push(groups.every((g) => g === "0") ? "::" : groups.join(":").replace(/(^|:)0(:0)+(:|$)/, "::"));
       }
     }
@@ -49,7 +57,9 @@ function listeners(port: number): string[] {
 
 /** Cookie header of the admin's signed-in browser (auth.setup.ts). */
 function adminCookie(): string {
-  const state = JSON.parse(readFileSync(path.join(root, storageStateOf("admin")), "utf8")) as { cookies: Array<{ name: string; value: string }> };
+  const state = JSON.parse(readFileSync(path.join(root, storageStateOf("admin")), "utf8")) as {
+    cookies: Array<{ name: string; value: string }>;
+  };
   return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
@@ -61,15 +71,26 @@ test.describe("npm start (scripts/start.ts) on the e2e build", () => {
   test.beforeAll(async () => {
     test.setTimeout(240_000);
     port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
+    };
     delete env.HOSTNAME; // the default is what is tested
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     const deadline = Date.now() + 200_000;
     for (;;) {
       if (server.exitCode !== null) throw new Error(`scripts/start.ts exited (${server.exitCode}):\n${log}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/signin`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/signin`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error(`scripts/start.ts did not serve in time:\n${log}`);
       await new Promise((r) => setTimeout(r, 500));
@@ -117,7 +138,9 @@ test.describe("npm start (scripts/start.ts) on the e2e build", () => {
 });
 
 test.describe("route parameters over HTTP (official)", () => {
-  test("prototype keys and malformed values are a 404 with a Chinese message, never a 500 or an empty 200", async ({ request }) => {
+  test("prototype keys and malformed values are a 404 with a Chinese message, never a 500 or an empty 200", async ({
+    request,
+  }) => {
     for (const kind of ["constructor", "toString", "__proto__"]) {
       for (const query of ["", "?format=xlsx"]) {
         const response = await request.get(`/api/export/2021-06/annex/${kind}${query}`);
@@ -127,7 +150,11 @@ test.describe("route parameters over HTTP (official)", () => {
         expect(((await response.json()) as { error: string }).error).toMatch(/没有|不存在/);
       }
     }
-    for (const url of ["/api/export/2021-6/annex/departments", "/api/reports/2021-13/annexes.xlsx", "/api/export/2021-06/unit/constructor"]) {
+    for (const url of [
+      "/api/export/2021-6/annex/departments",
+      "/api/reports/2021-13/annexes.xlsx",
+      "/api/export/2021-06/unit/constructor",
+    ]) {
       expect((await request.get(url)).status(), url).toBe(404);
     }
     expect((await request.get("/api/export/2021-06/annex/departments")).status()).toBe(200);

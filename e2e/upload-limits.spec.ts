@@ -14,7 +14,9 @@ import { storageStateOf } from "./accounts";
 const MONTH = "2019-11";
 const MB = 1024 * 1024;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const reference = referenceMonthFromJson(JSON.parse(readFileSync(new URL("../prisma/reference/2021-06.json", import.meta.url), "utf8")));
+const reference = referenceMonthFromJson(
+  JSON.parse(readFileSync(new URL("../prisma/reference/2021-06.json", import.meta.url), "utf8")),
+);
 
 /** A real workbook grown to `size` bytes by an incompressible picture-like part (xl/media/): it still reads as the month. */
 async function padded(bytes: Uint8Array, size: number): Promise<Buffer> {
@@ -39,8 +41,19 @@ test.describe("upload size limits, as an admin", () => {
   test.use({ storageState: storageStateOf("admin") });
 
   test("two files of 6 MB each (附件1 and 附件2) are one upload: staged", async ({ request }) => {
-    const files = await annexWorkbookFiles({ month: MONTH, tables: [{ kind: "DEPARTMENT", rows: reference.departments }, { kind: "DISTRICT", rows: reference.districts }] }, "separate");
-    const body = await Promise.all(files.map(async (f) => ({ name: f.fileName, buffer: await padded(f.bytes, 6 * MB) })));
+    const files = await annexWorkbookFiles(
+      {
+        month: MONTH,
+        tables: [
+          { kind: "DEPARTMENT", rows: reference.departments },
+          { kind: "DISTRICT", rows: reference.districts },
+        ],
+      },
+      "separate",
+    );
+    const body = await Promise.all(
+      files.map(async (f) => ({ name: f.fileName, buffer: await padded(f.bytes, 6 * MB) })),
+    );
     const response = await request.post("/api/uploads", { multipart: form(body) });
     const answer = await response.json();
     expect(response.status(), JSON.stringify(answer).slice(0, 300)).toBe(201);
@@ -48,15 +61,24 @@ test.describe("upload size limits, as an admin", () => {
   });
 
   test("an 11 MB file: 413, naming the file and the 10 MB limit", async ({ request }) => {
-    const [file] = await annexWorkbookFiles({ month: MONTH, tables: [{ kind: "DISTRICT", rows: reference.districts }] }, "combined");
-    const response = await request.post("/api/uploads", { multipart: form([{ name: "十一兆.xlsx", buffer: await padded(file!.bytes, 11 * MB) }]) });
+    const [file] = await annexWorkbookFiles(
+      { month: MONTH, tables: [{ kind: "DISTRICT", rows: reference.districts }] },
+      "combined",
+    );
+    const response = await request.post("/api/uploads", {
+      multipart: form([{ name: "十一兆.xlsx", buffer: await padded(file!.bytes, 11 * MB) }]),
+    });
     expect(response.status()).toBe(413);
     expect((await response.json()).message).toBe("文件“十一兆.xlsx”为 11 MB，超过单个文件的上限 10 MB，未上传。");
   });
 
   test("a body over 4 × 10 MB: 413 before it is read, naming the limit", async ({ request }) => {
-    const response = await request.post("/api/uploads", { multipart: form([{ name: "巨大.xlsx", buffer: randomBytes(41 * MB) }]) });
+    const response = await request.post("/api/uploads", {
+      multipart: form([{ name: "巨大.xlsx", buffer: randomBytes(41 * MB) }]),
+    });
     expect(response.status()).toBe(413);
-    expect((await response.json()).message).toMatch(/^上传内容为 41\.0 MB，超过上限 40\.1 MB（每次最多 4 个文件，每个不超过 10 MB），未上传。$/);
+    expect((await response.json()).message).toMatch(
+      /^上传内容为 41\.0 MB，超过上限 40\.1 MB（每次最多 4 个文件，每个不超过 10 MB），未上传。$/,
+    );
   });
 });

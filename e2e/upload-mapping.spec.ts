@@ -10,15 +10,26 @@ import { storageStateOf } from "./accounts";
 
 const MONTH = "2019-11";
 const QUOTED = '市"测试"局';
-const reference = referenceMonthFromJson(JSON.parse(readFileSync(new URL("../prisma/reference/2021-06.json", import.meta.url), "utf8")));
+const reference = referenceMonthFromJson(
+  JSON.parse(readFileSync(new URL("../prisma/reference/2021-06.json", import.meta.url), "utf8")),
+);
 
 test.use({ storageState: storageStateOf("admin") });
 
 test(`an unknown name ${QUOTED} is mapped to 市公安局 in the preview`, async ({ page }) => {
-  const rows = reference.departments.map((r) => (r.unitName === "市公安局" ? { ...r, unitName: QUOTED, applied: r.applied + (Date.now() % 1000) } : r));
+  const rows = reference.departments.map((r) =>
+    r.unitName === "市公安局" ? { ...r, unitName: QUOTED, applied: r.applied + (Date.now() % 1000) } : r,
+  );
   const [file] = await annexWorkbookFiles({ month: MONTH, tables: [{ kind: "DEPARTMENT", rows }] }, "combined");
   const staged = await page.request.post("/api/uploads", {
-    multipart: { file: { name: "映射.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(file!.bytes) }, month: MONTH },
+    multipart: {
+      file: {
+        name: "映射.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(file!.bytes),
+      },
+      month: MONTH,
+    },
   });
   expect(staged.status()).toBe(201);
   await page.goto((await staged.json()).url);

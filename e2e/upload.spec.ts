@@ -6,25 +6,37 @@
 // reference month 2021-06 that other specs read are untouched).
 // Non-admins: 403 on the upload pages, 403/401 from POST /api/uploads.
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { annexWorkbookFiles, buildTemplateWorkbook, workbookBytes } from "@/lib/annex-upload/parse";
 import { referenceMonthFromJson } from "../lib/indicators";
 import { storageStateOf } from "./accounts";
 
 const MONTH = "2019-12";
-const reference = referenceMonthFromJson(JSON.parse(readFileSync(new URL("../prisma/reference/2021-06.json", import.meta.url), "utf8")));
+const reference = referenceMonthFromJson(
+  JSON.parse(readFileSync(new URL("../prisma/reference/2021-06.json", import.meta.url), "utf8")),
+);
 
 async function monthFile(completedOfPolice?: number): Promise<Buffer> {
-  const units = reference.rows.map((r) => (r.unitCode === "d08" && completedOfPolice !== undefined ? { ...r, completed: completedOfPolice } : r));
+  const units = reference.rows.map((r) =>
+    r.unitCode === "d08" && completedOfPolice !== undefined ? { ...r, completed: completedOfPolice } : r,
+  );
   return Buffer.from(await workbookBytes(buildTemplateWorkbook({ month: MONTH, units })));
 }
 
-async function upload(page: Page, name: string, buffer: Buffer, more: Array<{ name: string; buffer: Buffer }> = [], { progress: showsProgress = true } = {}) {
+async function upload(
+  page: Page,
+  name: string,
+  buffer: Buffer,
+  more: Array<{ name: string; buffer: Buffer }> = [],
+  { progress: showsProgress = true } = {},
+) {
   await page.goto("/admin/uploads");
   const form = page.getByTestId("upload-form");
   const mimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   await form.locator("input[type=file]").setInputFiles([{ name, buffer }, ...more].map((f) => ({ ...f, mimeType })));
-  const progress = showsProgress ? page.getByTestId("upload-progress").waitFor({ state: "attached", timeout: 10_000 }) : Promise.resolve();
+  const progress = showsProgress
+    ? page.getByTestId("upload-progress").waitFor({ state: "attached", timeout: 10_000 })
+    : Promise.resolve();
   await form.getByRole("button", { name: "上传并校验" }).click();
   return progress;
 }
@@ -48,7 +60,7 @@ test.describe("as an admin", () => {
   test("upload → preview with a warning → publish → pages show it → republish → rollback", async ({ page }) => {
     test.setTimeout(120_000);
     const first = await monthFile(); // the 2021-06 figures as 2019-12 (exceljs stamps the time: new bytes each run)
-    await (await upload(page, "2019-12-first.xlsx", first));
+    await await upload(page, "2019-12-first.xlsx", first);
     await expect(page).toHaveURL(/\/admin\/uploads\/\d+$/);
     const problems = page.getByTestId("problems");
     await expect(problems.locator("tr[data-code=COMPLETED_EXCEEDS_ACCEPTED]").first()).toBeVisible();
@@ -66,7 +78,7 @@ test.describe("as an admin", () => {
     // A change to 市公安局's completions: the preview shows the cell diff; published, the
     // month's page shows the new figure at once.
     const changed = 12_345 + (Date.now() % 1000);
-    await (await upload(page, "2019-12-second.xlsx", await monthFile(changed)));
+    await await upload(page, "2019-12-second.xlsx", await monthFile(changed));
     await expect(page).toHaveURL(/\/admin\/uploads\/\d+$/);
     const cell = page.getByTestId("diff").locator("tr[data-unit=d08][data-field=completed]");
     await expect(cell).toContainText(String(changed));
@@ -90,13 +102,21 @@ test.describe("as an admin", () => {
 
     // 附件1 and 附件2 as two files, selected together: one upload, one preview, one version.
     const units = reference.rows.map((r) => (r.unitCode === "d08" ? { ...r, completed: changed + 1 } : r));
-    const tables = (["DEPARTMENT", "DISTRICT"] as const).map((kind) => ({ kind, rows: units.filter((r) => r.kind === kind) }));
-    const [annex1, annex2] = (await annexWorkbookFiles({ month: MONTH, tables }, "separate")).map((f) => ({ name: f.fileName, buffer: Buffer.from(f.bytes) }));
-    await (await upload(page, annex1!.name, annex1!.buffer, [annex2!]));
+    const tables = (["DEPARTMENT", "DISTRICT"] as const).map((kind) => ({
+      kind,
+      rows: units.filter((r) => r.kind === kind),
+    }));
+    const [annex1, annex2] = (await annexWorkbookFiles({ month: MONTH, tables }, "separate")).map((f) => ({
+      name: f.fileName,
+      buffer: Buffer.from(f.bytes),
+    }));
+    await await upload(page, annex1!.name, annex1!.buffer, [annex2!]);
     await expect(page).toHaveURL(/\/admin\/uploads\/\d+$/);
     await expect(page.getByTestId("upload-files")).toContainText(annex1!.name);
     await expect(page.getByTestId("upload-files")).toContainText(annex2!.name);
-    await expect(page.getByTestId("diff").locator("tr[data-unit=d08][data-field=completed]")).toContainText(String(changed + 1));
+    await expect(page.getByTestId("diff").locator("tr[data-unit=d08][data-field=completed]")).toContainText(
+      String(changed + 1),
+    );
     await acknowledgeAll(page);
     await page.getByTestId("publish").click();
     await expect(page).toHaveURL(new RegExp(`/admin/months/${MONTH}\\?published=\\d+`));
@@ -117,7 +137,9 @@ test.describe("as an admin", () => {
 
   test("a malformed file: its problems in Chinese, as text", async ({ page }) => {
     // Refused as soon as it is read: the answer may come before the progress bar shows.
-    await upload(page, "bad.xlsx", Buffer.from("<html><script>window.pwned=1</script></html>"), [], { progress: false });
+    await upload(page, "bad.xlsx", Buffer.from("<html><script>window.pwned=1</script></html>"), [], {
+      progress: false,
+    });
     await expect(page.getByTestId("upload-answer")).toContainText("未保存");
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   });
@@ -130,7 +152,9 @@ for (const account of ["official", "gaj"] as const) {
     for (const path of ["/admin/uploads", "/admin/months", `/admin/months/2021-06`]) {
       expect((await page.goto(path))?.status(), path).toBe(403);
     }
-    const response = await page.request.post("/api/uploads", { multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n") } } });
+    const response = await page.request.post("/api/uploads", {
+      multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n") } },
+    });
     expect(response.status()).toBe(403);
     expect((await page.request.get("/api/uploads/template.xlsx")).status()).toBe(403);
     await context.close();
@@ -139,7 +163,9 @@ for (const account of ["official", "gaj"] as const) {
 
 test("signed out: 401 from the upload route", async ({ browser }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const response = await context.request.post("/api/uploads", { multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n") } } });
+  const response = await context.request.post("/api/uploads", {
+    multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n") } },
+  });
   expect(response.status()).toBe(401);
   await context.close();
 });

@@ -28,15 +28,16 @@
 //                         test and Lighthouse (the idle share before each section is recorded)
 //
 // Load tests go to 127.0.0.1 only, with a fixed number of requests each.
-import { randomBytes } from "node:crypto";
+
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-client";
 import { REFERENCE_MONTH } from "@/lib/demo-data/reference-month";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
@@ -48,7 +49,9 @@ const KNOWN = ["--quick", "--reuse-build", "--check"];
 const argv = process.argv.slice(2);
 for (const a of argv) {
   if (!KNOWN.includes(a) && !/^--(only|out|wait-quiet)=./.test(a)) {
-    console.error(`[bench] unknown argument ${a} (use --quick, --reuse-build, --only=pages,size, --out=FILE, --check, --wait-quiet=SECONDS)`);
+    console.error(
+      `[bench] unknown argument ${a} (use --quick, --reuse-build, --only=pages,size, --out=FILE, --check, --wait-quiet=SECONDS)`,
+    );
     process.exit(2);
   }
 }
@@ -139,7 +142,8 @@ onTerminate(async (signal) => {
 /** The commit measured, "+ local changes" when the tree differs from it. */
 function gitCommit(): string | null {
   try {
-    const run = (args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const run = (args: string[]) =>
+      execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     const dirty = run(["status", "--porcelain", "--untracked-files=no"]) !== "";
     return `${run(["rev-parse", "--short", "HEAD"])}${dirty ? " + local changes" : ""}`;
   } catch {
@@ -151,11 +155,16 @@ function machine() {
   const cpus = os.cpus();
   let chromium: string | null = null;
   try {
-    chromium = execFileSync(process.env.CHROME_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    chromium = execFileSync(process.env.CHROME_PATH ?? "/usr/bin/chromium", ["--version"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     /* not installed */
   }
-  const version = (pkg: string) => (JSON.parse(readFileSync(path.join(root, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+  const version = (pkg: string) =>
+    (JSON.parse(readFileSync(path.join(root, "node_modules", pkg, "package.json"), "utf8")) as { version: string })
+      .version;
   return {
     hostname: os.hostname(),
     cpu: cpus[0]?.model ?? "unknown",
@@ -194,7 +203,10 @@ async function waitForQuiet(maxSeconds: number): Promise<number | null> {
   let idle = await idleShare(maxSeconds > 0 ? 10_000 : 2_000);
   let told = false;
   while (idle !== null && idle < 0.85 && Date.now() < deadline) {
-    if (!told) log(`机器繁忙 / the machine is busy (${Math.round(idle * 100)}% idle): waiting up to ${maxSeconds} s for it to be quiet`);
+    if (!told)
+      log(
+        `机器繁忙 / the machine is busy (${Math.round(idle * 100)}% idle): waiting up to ${maxSeconds} s for it to be quiet`,
+      );
     told = true;
     idle = await idleShare(10_000);
   }
@@ -203,15 +215,20 @@ async function waitForQuiet(maxSeconds: number): Promise<number | null> {
 
 async function loadSections(): Promise<Array<BenchSection & { file: string }>> {
   const dir = path.join(root, "bench/sections");
-  const files = readdirSync(dir).filter((f) => /\.tsx?$/.test(f) && !/\.(test|spec)\.tsx?$/.test(f) && !f.endsWith(".d.ts"));
+  const files = readdirSync(dir).filter(
+    (f) => /\.tsx?$/.test(f) && !/\.(test|spec)\.tsx?$/.test(f) && !f.endsWith(".d.ts"),
+  );
   const sections: Array<BenchSection & { file: string }> = [];
   for (const file of files.sort()) {
     const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default?: BenchSection };
     const section = mod.default;
-    if (!section || typeof section.run !== "function") throw new Error(`bench/sections/${file}: default export is not a BenchSection`);
+    if (!section || typeof section.run !== "function")
+      throw new Error(`bench/sections/${file}: default export is not a BenchSection`);
     sections.push({ ...section, file });
   }
-  return sections.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file)).filter((s) => !only || only.includes(s.id));
+  return sections
+    .sort((a, b) => a.order - b.order || a.file.localeCompare(b.file))
+    .filter((s) => !only || only.includes(s.id));
 }
 
 type SectionOutcome = SectionResult & { id: string; seconds: number; idleBefore: number | null; error?: string };
@@ -219,7 +236,12 @@ type SectionOutcome = SectionResult & { id: string; seconds: number; idleBefore:
 async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
   const startedAt = new Date();
   const load1 = os.loadavg()[0]!;
-  log(`${quick ? "快速 / quick" : "完整 / full"} run; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.availableParallelism()} cores`);
+  log(
+    `${quick ? "快速 / quick" : "完整 / full"} run; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} on ${os.availableParallelism()} cores`,
+  );
   const sections = await loadSections();
   log(`sections: ${sections.map((s) => s.id).join(", ")}`);
 
@@ -232,7 +254,9 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
   const seeded = await seedDatabase(prisma, { demoMonths: DEMO_MONTHS, demoUsers: true });
   const monthCount = await prisma.reportMonth.count();
   const statCount = await prisma.monthlyStat.count();
-  log(`seeded ${seeded.months} months (${statCount} unit rows), ${seeded.users} accounts in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  log(
+    `seeded ${seeded.months} months (${statCount} unit rows), ${seeded.users} accounts in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+  );
   if (monthCount !== DEMO_MONTHS + 1) throw new Error(`expected ${DEMO_MONTHS + 1} months, found ${monthCount}`);
 
   const env: NodeJS.ProcessEnv = {
@@ -277,8 +301,14 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
     signIn: (username, password) => signIn(baseUrl, username, password),
     officialCookie,
     adminCookie,
-    warm: (p, options = {}) => warm(baseUrl, p, { cookie: options.cookie === undefined ? officialCookie : options.cookie, expectStatus: options.expectStatus, burst: options.burst }),
-    load: (p, options) => load(baseUrl, p, { ...options, cookie: options.cookie === undefined ? officialCookie : options.cookie }),
+    warm: (p, options = {}) =>
+      warm(baseUrl, p, {
+        cookie: options.cookie === undefined ? officialCookie : options.cookie,
+        expectStatus: options.expectStatus,
+        burst: options.burst,
+      }),
+    load: (p, options) =>
+      load(baseUrl, p, { ...options, cookie: options.cookie === undefined ? officialCookie : options.cookie }),
     log: (message) => console.log(`[bench] ${message}`),
   };
 
@@ -293,7 +323,15 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       console.error(`[bench] section ${section.id} failed: ${message}`);
-      outcomes.push({ id: section.id, title: section.id, columns: [], rows: [], seconds: (performance.now() - started) / 1000, idleBefore, error: message.split("\n")[0] });
+      outcomes.push({
+        id: section.id,
+        title: section.id,
+        columns: [],
+        rows: [],
+        seconds: (performance.now() - started) / 1000,
+        idleBefore,
+        error: message.split("\n")[0],
+      });
     }
   }
 
@@ -316,9 +354,15 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
 
   // The report: one Markdown table per section, then the budgets.
   const m = results.machine;
-  console.log(`\n## npm run bench${quick ? " -- --quick" : ""} · ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC · ${results.commit ?? "no git"}`);
-  console.log(`${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, Next ${m.next}; ${db.kind}: ${results.database.version.split(",")[0]}`);
-  console.log(`${monthCount} months × 49 units (${statCount} rows, ${monthCount - 1} generated demo months); load average ${load1.toFixed(2)} at start, ${results.loadAverage.atEnd.toFixed(2)} at end`);
+  console.log(
+    `\n## npm run bench${quick ? " -- --quick" : ""} · ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC · ${results.commit ?? "no git"}`,
+  );
+  console.log(
+    `${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, Next ${m.next}; ${db.kind}: ${results.database.version.split(",")[0]}`,
+  );
+  console.log(
+    `${monthCount} months × 49 units (${statCount} rows, ${monthCount - 1} generated demo months); load average ${load1.toFixed(2)} at start, ${results.loadAverage.atEnd.toFixed(2)} at end`,
+  );
   for (const outcome of outcomes) {
     const idle = outcome.idleBefore === null ? "" : `; machine ${Math.round(outcome.idleBefore * 100)}% idle before`;
     console.log(`\n### ${outcome.title} (${outcome.seconds.toFixed(0)} s${idle})\n`);
@@ -338,7 +382,12 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
         { key: "actual", label: "measured" },
         { key: "met", label: "met" },
       ],
-      rows: budgets.map((b) => ({ name: b.name, limit: b.limit, actual: b.actual, met: b.ok ? "✓" : `✗${b.note ? ` ${b.note}` : ""}` })),
+      rows: budgets.map((b) => ({
+        name: b.name,
+        limit: b.limit,
+        actual: b.actual,
+        met: b.ok ? "✓" : `✗${b.note ? ` ${b.note}` : ""}`,
+      })),
     }),
   );
   console.log(`\n[bench] results → ${path.relative(root, outFile)}`);

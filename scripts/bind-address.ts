@@ -9,7 +9,10 @@ export const DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
 export type BindAddress = { host: string; note?: string };
 
-export function bindAddress(env: Partial<Record<string, string>> = process.env, machineName: string = os.hostname()): BindAddress {
+export function bindAddress(
+  env: Partial<Record<string, string>> = process.env,
+  machineName: string = os.hostname(),
+): BindAddress {
   const given = env.HOSTNAME?.trim();
   if (!given) return { host: DEFAULT_BIND_ADDRESS };
   if (given === machineName) {

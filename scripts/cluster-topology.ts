@@ -5,9 +5,19 @@
 // Everything runs as a daemon with its pid in CLUSTER_DIR (default $TMPDIR/dash-cluster), so
 // that `npm run cluster -- stop`, or a test in another process, can stop any part of it.
 // As root, PostgreSQL runs as the `postgres` user (initdb refuses root).
-import { spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { type SpawnSyncOptions, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -81,10 +91,13 @@ function writeState(l: ClusterLayout, state: ClusterState): void {
 
 /** Runs a command (as `postgres` for PostgreSQL's tools when root); throws with its output on failure. */
 function run(command: string, args: string[], options: SpawnSyncOptions & { asPostgres?: boolean } = {}): string {
-  const [cmd, argv] = options.asPostgres && isRoot() ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
+  const [cmd, argv] =
+    options.asPostgres && isRoot() ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
   const result = spawnSync(cmd, argv, { encoding: "utf8", ...options });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}):\n${result.stdout ?? ""}${result.stderr ?? ""}${result.error?.message ?? ""}`);
+    throw new Error(
+      `${command} ${args.join(" ")} failed (exit ${result.status}):\n${result.stdout ?? ""}${result.stderr ?? ""}${result.error?.message ?? ""}`,
+    );
   }
   return String(result.stdout ?? "");
 }
@@ -98,7 +111,14 @@ function pgCtl(l: ClusterLayout, which: "primary" | "replica", action: "start" |
 
 function pgRunning(l: ClusterLayout, which: "primary" | "replica"): boolean {
   if (!existsSync(dataDir(l, which))) return false;
-  return spawnSync(isRoot() ? "runuser" : path.join(PG_BIN, "pg_ctl"), isRoot() ? ["-u", "postgres", "--", path.join(PG_BIN, "pg_ctl"), "-D", dataDir(l, which), "status"] : ["-D", dataDir(l, which), "status"]).status === 0;
+  return (
+    spawnSync(
+      isRoot() ? "runuser" : path.join(PG_BIN, "pg_ctl"),
+      isRoot()
+        ? ["-u", "postgres", "--", path.join(PG_BIN, "pg_ctl"), "-D", dataDir(l, which), "status"]
+        : ["-D", dataDir(l, which), "status"],
+    ).status === 0
+  );
 }
 
 function pidAlive(pid: number | undefined): pid is number {
@@ -120,7 +140,12 @@ function readPid(file: string): number | undefined {
 async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await Promise.resolve().then(check).catch(() => false)) return;
+    if (
+      await Promise.resolve()
+        .then(check)
+        .catch(() => false)
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${what}: not ready within ${timeoutMs / 1000} s`);
@@ -147,7 +172,11 @@ function initPrimary(l: ClusterLayout): void {
     for (const d of [pgDir(l), socketDir(l)]) chownSync(d, uidOf("postgres"), gidOf("postgres"));
   }
   log(`initdb: primary in ${dataDir(l, "primary")}`);
-  run(path.join(PG_BIN, "initdb"), ["-D", dataDir(l, "primary"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], { asPostgres: true });
+  run(
+    path.join(PG_BIN, "initdb"),
+    ["-D", dataDir(l, "primary"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+    { asPostgres: true },
+  );
   const conf = [
     "",
     "# npm run cluster",
@@ -167,7 +196,22 @@ function initReplica(l: ClusterLayout): void {
   log(`pg_basebackup: replica in ${dataDir(l, "replica")} (slot replica1, streaming)`);
   run(
     path.join(PG_BIN, "pg_basebackup"),
-    ["-h", "127.0.0.1", "-p", String(l.primaryPort), "-U", "postgres", "-D", dataDir(l, "replica"), "-R", "-X", "stream", "-C", "-S", "replica1"],
+    [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(l.primaryPort),
+      "-U",
+      "postgres",
+      "-D",
+      dataDir(l, "replica"),
+      "-R",
+      "-X",
+      "stream",
+      "-C",
+      "-S",
+      "replica1",
+    ],
     { asPostgres: true },
   );
   // -R wrote standby.signal and primary_conninfo; the copied postgresql.conf names the primary's port.
@@ -187,12 +231,25 @@ function gidOf(user: string): number {
 
 export async function startPrimary(l: ClusterLayout): Promise<void> {
   if (!pgRunning(l, "primary")) pgCtl(l, "primary", "start");
-  await waitFor("primary", async () => (await queryOne<{ ok: number }>(primaryUrl(l).replace(/\/[^/]+$/, "/postgres"), "SELECT 1 AS ok")).ok === 1);
+  await waitFor(
+    "primary",
+    async () =>
+      (await queryOne<{ ok: number }>(primaryUrl(l).replace(/\/[^/]+$/, "/postgres"), "SELECT 1 AS ok")).ok === 1,
+  );
 }
 
 export async function startReplica(l: ClusterLayout): Promise<void> {
   if (!pgRunning(l, "replica")) pgCtl(l, "replica", "start");
-  await waitFor("replica", async () => (await queryOne<{ r: boolean }>(replicaUrl(l).replace(/\/[^/]+$/, "/postgres"), "SELECT pg_is_in_recovery() AS r")).r);
+  await waitFor(
+    "replica",
+    async () =>
+      (
+        await queryOne<{ r: boolean }>(
+          replicaUrl(l).replace(/\/[^/]+$/, "/postgres"),
+          "SELECT pg_is_in_recovery() AS r",
+        )
+      ).r,
+  );
 }
 
 export function stopReplica(l: ClusterLayout): void {
@@ -212,11 +269,31 @@ async function startRedis(l: ClusterLayout): Promise<void> {
   // A cache: nothing persisted. Only entries (which have a TTL) may be evicted, never the
   // record of expired tags (lib/cache/redis-cache-handler.ts).
   run("redis-server", [
-    "--port", String(l.redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-    "--maxmemory", "256mb", "--maxmemory-policy", "volatile-lru",
-    "--dir", l.dir, "--daemonize", "yes", "--pidfile", redisPidFile(l), "--logfile", path.join(l.dir, "redis.log"),
+    "--port",
+    String(l.redisPort),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--maxmemory",
+    "256mb",
+    "--maxmemory-policy",
+    "volatile-lru",
+    "--dir",
+    l.dir,
+    "--daemonize",
+    "yes",
+    "--pidfile",
+    redisPidFile(l),
+    "--logfile",
+    path.join(l.dir, "redis.log"),
   ]);
-  await waitFor("redis", () => spawnSync("redis-cli", ["-p", String(l.redisPort), "ping"], { encoding: "utf8" }).stdout.trim() === "PONG");
+  await waitFor(
+    "redis",
+    () => spawnSync("redis-cli", ["-p", String(l.redisPort), "ping"], { encoding: "utf8" }).stdout.trim() === "PONG",
+  );
 }
 
 async function stopByPidFile(file: string): Promise<void> {
@@ -326,21 +403,29 @@ export async function startApp(l: ClusterLayout, i: number): Promise<void> {
   if (!state) throw new Error(`no cluster in ${l.dir}: run npm run cluster first`);
   if (pidAlive(state.apps[i])) return;
   const out = openSync(path.join(l.dir, `app-${i + 1}.log`), "a");
-  const child = spawn(process.execPath, [path.join(root, tools.next), "start", "-p", String(l.appPorts[i]), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: appEnv(l, state.authSecret),
-    stdio: ["ignore", out, out],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, tools.next), "start", "-p", String(l.appPorts[i]), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      env: appEnv(l, state.authSecret),
+      stdio: ["ignore", out, out],
+      detached: true,
+    },
+  );
   closeSync(out);
   child.unref();
   state.apps[i] = child.pid!;
   writeState(l, state);
-  await waitFor(`instance ${i + 1} (${appUrl(l, i)})`, async () => {
-    const response = await fetch(`${appUrl(l, i)}/signin`, { signal: AbortSignal.timeout(10_000) });
-    await response.arrayBuffer();
-    return response.status === 200;
-  }, 120_000);
+  await waitFor(
+    `instance ${i + 1} (${appUrl(l, i)})`,
+    async () => {
+      const response = await fetch(`${appUrl(l, i)}/signin`, { signal: AbortSignal.timeout(10_000) });
+      await response.arrayBuffer();
+      return response.status === 200;
+    },
+    120_000,
+  );
 }
 
 /** Stops instance i: its whole process group (next start and next-server), SIGKILL when `kill`. */

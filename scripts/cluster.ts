@@ -11,7 +11,17 @@
 // demo accounts included). Ports: primary 5433, replica 5434, Redis 6380, nginx 8080 (8081:
 // instance 1 only), instances 3601–3603 (CLUSTER_*_PORT, see scripts/cluster-topology.ts).
 // The topology and its tests: the README's Deploying section.
-import { clusterLayout, down, nginxUrl, primaryUrl, redisUrl, replicaUrl, appUrl, status, up } from "./cluster-topology";
+import {
+  appUrl,
+  clusterLayout,
+  down,
+  nginxUrl,
+  primaryUrl,
+  redisUrl,
+  replicaUrl,
+  status,
+  up,
+} from "./cluster-topology";
 
 const args = process.argv.slice(2);
 const known = new Set(["stop", "status", "purge", "--rebuild", "--fresh"]);
@@ -29,7 +39,8 @@ if (args.includes("stop") || args.includes("purge")) {
   process.exit(0);
 }
 if (args.includes("status")) {
-  for (const [part, running] of Object.entries(status(layout))) console.log(`${running ? "running" : "stopped"}  ${part}`);
+  for (const [part, running] of Object.entries(status(layout)))
+    console.log(`${running ? "running" : "stopped"}  ${part}`);
   process.exit(0);
 }
 

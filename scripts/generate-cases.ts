@@ -6,7 +6,9 @@ import { parseArgs } from "node:util";
 import { generateMonthRecords } from "@/lib/case-records/import/reference-generator";
 import { referenceMonth } from "@/lib/demo-data/reference-month";
 
-const { values } = parseArgs({ options: { out: { type: "string" }, gzip: { type: "boolean" }, only: { type: "string" } } });
+const { values } = parseArgs({
+  options: { out: { type: "string" }, gzip: { type: "boolean" }, only: { type: "string" } },
+});
 if (!values.out) {
   console.error("usage: npm run cases:generate -- --out DIR [--gzip] [--only=departments|districts]");
   process.exit(2);

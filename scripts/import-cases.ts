@@ -24,10 +24,18 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length === 0) {
-  console.error("usage: npm run import:cases -- FILE… [--month YYYY-MM] [--stage-only] [--errors FILE] [--user USERNAME]");
+  console.error(
+    "usage: npm run import:cases -- FILE… [--month YYYY-MM] [--stage-only] [--errors FILE] [--user USERNAME]",
+  );
   process.exit(2);
 }
-const month = values.month ?? positionals.map((f) => /(\d{4})[-_]?(0[1-9]|1[0-2])/.exec(path.basename(f))).find(Boolean)?.slice(1, 3).join("-");
+const month =
+  values.month ??
+  positionals
+    .map((f) => /(\d{4})[-_]?(0[1-9]|1[0-2])/.exec(path.basename(f)))
+    .find(Boolean)
+    ?.slice(1, 3)
+    .join("-");
 if (!month) {
   console.error("[import:cases] 无法从文件名判断月份，请用 --month YYYY-MM 指定");
   process.exit(2);
@@ -80,7 +88,9 @@ try {
     console.log(`[import:cases] ${p.severity === "error" ? "错误" : "警告"} ${p.title}: ${p.count}`);
     for (const first of p.first.slice(0, 3)) console.log(`    ${first.message}`);
   }
-  console.log(`[import:cases] import #${result.importId}: ${r.cases} cases, ${r.evaluations} evaluations, ${r.items} catalogue items; timings ${JSON.stringify(r.timings)}`);
+  console.log(
+    `[import:cases] import #${result.importId}: ${r.cases} cases, ${r.evaluations} evaluations, ${r.items} catalogue items; timings ${JSON.stringify(r.timings)}`,
+  );
   if (!result.ok) {
     console.error(`[import:cases] 有 ${r.errorCount} 个错误，未发布。全部行级问题见 ${errorsCsvPath}`);
     exitCode = 1;
@@ -89,7 +99,9 @@ try {
   } else {
     const t = performance.now();
     const version = await publishCaseImport(prisma, result.importId, { createdById });
-    console.log(`[import:cases] published ${version.month} version ${version.number} (publish ${Math.round(performance.now() - t)} ms)`);
+    console.log(
+      `[import:cases] published ${version.month} version ${version.number} (publish ${Math.round(performance.now() - t)} ms)`,
+    );
   }
 } catch (error) {
   console.error(`[import:cases] ${error instanceof Error ? error.message : String(error)}`);
@@ -99,5 +111,7 @@ try {
   await embedded?.stop();
   clearInterval(sampler);
 }
-console.log(`[import:cases] total ${((performance.now() - started) / 1000).toFixed(1)} s, peak RSS ${Math.round(peakRss / 1048576)} MB`);
+console.log(
+  `[import:cases] total ${((performance.now() - started) / 1000).toFixed(1)} s, peak RSS ${Math.round(peakRss / 1048576)} MB`,
+);
 process.exit(exitCode);

@@ -4,8 +4,9 @@
 // DATABASE_URL set: migrates that database. Unset: the embedded database
 // (PGlite in .data/pglite, or EMBEDDED_DB_DIR), started for the occasion, or
 // the one `npm start` is already running on that directory.
+
+import { defaultDataDir, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 
 const log = (message: string) => console.log(`[migrate] ${message}`);
 

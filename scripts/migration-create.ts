@@ -103,7 +103,9 @@ const name = rawName
 if (!name) fail(`invalid migration name: ${rawName}`);
 
 if (!sql && !flags.has("--empty")) {
-  console.log("[migration] no schema changes since the last migration; nothing written (use --empty for hand-written SQL)");
+  console.log(
+    "[migration] no schema changes since the last migration; nothing written (use --empty for hand-written SQL)",
+  );
   process.exit(0);
 }
 const script = sql || "-- This is an empty migration.\n";

@@ -3,7 +3,7 @@
 // Every tool runs as `node <its JS entry>` (never through npx, whose child
 // would survive it: killing `npx next start` left `next-server` listening), in
 // a process group of its own, so that stopping it stops everything it started.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -31,10 +31,20 @@ const running = new Set<Tracked>();
 const signalNumbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
 /** Starts `node <tool entry> ...args` in its own process group, output inherited. */
-export function startTool(name: string, tool: keyof typeof tools, args: string[], env: NodeJS.ProcessEnv = process.env): Tracked {
+export function startTool(
+  name: string,
+  tool: keyof typeof tools,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Tracked {
   const entry = path.join(root, tools[tool]);
   if (!existsSync(entry)) throw new Error(`${tools[tool]} not found: run npm ci`);
-  const child = spawn(process.execPath, [entry, ...args], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const child = spawn(process.execPath, [entry, ...args], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
   const exited = new Promise<number>((resolve) => {
     child.once("error", (error) => {
       console.error(`[${name}] ${error.message}`);
@@ -49,7 +59,12 @@ export function startTool(name: string, tool: keyof typeof tools, args: string[]
 }
 
 /** Runs a tool to completion; returns its exit code. */
-export async function runTool(name: string, tool: keyof typeof tools, args: string[], env?: NodeJS.ProcessEnv): Promise<number> {
+export async function runTool(
+  name: string,
+  tool: keyof typeof tools,
+  args: string[],
+  env?: NodeJS.ProcessEnv,
+): Promise<number> {
   return startTool(name, tool, args, env).exited;
 }
 
@@ -96,7 +111,9 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
     server.once("error", reject);
     server.listen(0, host, () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

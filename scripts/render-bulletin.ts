@@ -5,20 +5,25 @@
 //   pdftoppm -png -r 60 /tmp/bulletin-2021-06.pdf /tmp/bulletin-2021-06              (pages as PNG)
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import reference from "../prisma/reference/2021-06.json" with { type: "json" };
-import { generateDemoMonth, type DemoBaseRow } from "@/lib/demo-data/demo-months";
-import { referenceMonthFromJson, type StatRow } from "../lib/indicators";
-import { ANNEX_FIELDS, type ReportedSummary, type SummaryScope } from "../lib/indicators/types";
-import { emptyReportedSummary } from "../lib/indicators/types";
-import { buildBulletin, type BulletinMonth } from "@/lib/bulletin/build/bulletin";
+import { type BulletinMonth, buildBulletin } from "@/lib/bulletin/build/bulletin";
+import { REFERENCE_BULLETIN_TEXTS } from "@/lib/bulletin/build/texts";
 import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
 import { renderBulletinPdf } from "@/lib/bulletin/render/render-pdf";
-import { REFERENCE_BULLETIN_TEXTS } from "@/lib/bulletin/build/texts";
+import { type DemoBaseRow, generateDemoMonth } from "@/lib/demo-data/demo-months";
 import { referencePreviousMonthAnchor } from "@/lib/demo-data/reference-month";
+import { referenceMonthFromJson, type StatRow } from "../lib/indicators";
+import { ANNEX_FIELDS, emptyReportedSummary, type ReportedSummary, type SummaryScope } from "../lib/indicators/types";
+import reference from "../prisma/reference/2021-06.json" with { type: "json" };
 
 const outDir = process.argv[2] ?? "/tmp";
 const ref = referenceMonthFromJson(reference);
-const current: BulletinMonth = { month: ref.month, isDemo: false, versionNumber: 1, rows: ref.rows, summaries: ref.summaries };
+const current: BulletinMonth = {
+  month: ref.month,
+  isDemo: false,
+  versionNumber: 1,
+  rows: ref.rows,
+  summaries: ref.summaries,
+};
 
 // The demo May exactly as seedDatabase makes it (unit ids here are row indexes).
 const base: DemoBaseRow[] = ref.rows.map((row, index) => {
@@ -33,7 +38,11 @@ const previous: BulletinMonth = {
   versionNumber: 1,
   rows: demo.stats.map((stat) => {
     const row = ref.rows[stat.unitId]!;
-    const out: StatRow = { ...row, completedInclBatch: stat.completedInclBatch ?? null, activeEvaluationRateReported: null };
+    const out: StatRow = {
+      ...row,
+      completedInclBatch: stat.completedInclBatch ?? null,
+      activeEvaluationRateReported: null,
+    };
     for (const field of ANNEX_FIELDS) out[field] = stat[field];
     return out;
   }),

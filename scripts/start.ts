@@ -9,12 +9,13 @@
 // given (after changing the code, run with --rebuild).
 // Ctrl-C / SIGTERM: forwarded to Next (its whole process group), then the
 // embedded database is closed cleanly.
-import { ensureAuthSecret } from "./auth-secret";
+
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { defaultDataDir, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
+import { ensureAuthSecret } from "./auth-secret";
 import { bindAddress, displayUrl } from "./bind-address";
-import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { onTerminate, root, runTool, startTool, stopAllTools } from "./process-utils";
 
 const args = new Set(process.argv.slice(2));
@@ -90,7 +91,9 @@ async function main(): Promise<number> {
       return code;
     }
   } else {
-    log(`使用已有构建 (${distDir}/BUILD_ID)；代码改动后请加 --rebuild / using the existing build; pass --rebuild after code changes`);
+    log(
+      `使用已有构建 (${distDir}/BUILD_ID)；代码改动后请加 --rebuild / using the existing build; pass --rebuild after code changes`,
+    );
   }
   // Reads cached before this start may predate what changed while the server was down (a case
   // import from the command line, another DATABASE_URL): start with none. Pages re-render once.
@@ -103,7 +106,7 @@ let code: number;
 try {
   code = await main();
 } catch (error) {
-  console.error(`[start] 失败 / failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`[start] 失败 / failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   code = 1;
 }
 await shutdown();

@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { clusterLayout, down, status, up, type ClusterLayout } from "./cluster-topology";
+import { type ClusterLayout, clusterLayout, down, status, up } from "./cluster-topology";
 import { onTerminate, root, runTool } from "./process-utils";
 
 const reuse = process.argv.includes("--reuse");
@@ -36,16 +36,23 @@ async function main(): Promise<number> {
   if (!reuse) {
     const busy = await busyPorts(layout);
     if (busy.length > 0) {
-      console.error(`[test:cluster] ports in use: ${busy.join(", ")} (a cluster already running? npm run cluster -- stop, or use --reuse)`);
+      console.error(
+        `[test:cluster] ports in use: ${busy.join(", ")} (a cluster already running? npm run cluster -- stop, or use --reuse)`,
+      );
       return 1;
     }
     onTerminate(() => down(layout, { purge: true }));
     await up(layout, { fresh: true });
   } else if (!Object.values(status(layout)).every(Boolean)) {
-    console.error(`[test:cluster] --reuse: the cluster in ${layout.dir} is not fully running (npm run cluster -- status)`);
+    console.error(
+      `[test:cluster] --reuse: the cluster in ${layout.dir} is not fully running (npm run cluster -- status)`,
+    );
     return 1;
   }
-  return runTool("vitest", "vitest", ["run", "-c", "vitest.cluster.config.ts"], { ...process.env, CLUSTER_DIR: layout.dir });
+  return runTool("vitest", "vitest", ["run", "-c", "vitest.cluster.config.ts"], {
+    ...process.env,
+    CLUSTER_DIR: layout.dir,
+  });
 }
 
 let code = 1;
@@ -60,8 +67,17 @@ try {
     const logs = path.join(root, "test-results", "cluster-logs");
     rmSync(logs, { recursive: true, force: true });
     mkdirSync(logs, { recursive: true });
-    for (const file of ["app-1.log", "app-2.log", "app-3.log", "redis.log", "nginx/error.log", "pg/primary.log", "pg/replica.log"]) {
-      if (existsSync(path.join(layout.dir, file))) cpSync(path.join(layout.dir, file), path.join(logs, file.replace("/", "-")));
+    for (const file of [
+      "app-1.log",
+      "app-2.log",
+      "app-3.log",
+      "redis.log",
+      "nginx/error.log",
+      "pg/primary.log",
+      "pg/replica.log",
+    ]) {
+      if (existsSync(path.join(layout.dir, file)))
+        cpSync(path.join(layout.dir, file), path.join(logs, file.replace("/", "-")));
     }
     await down(layout, { purge: true });
   }

@@ -28,8 +28,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { freePort, onTerminate, root, runTool, startTool, stopAllTools, stopTool, waitForHttp } from "./process-utils";
 
 // The runners' JSON reports, read back for the closing count.
@@ -90,7 +90,10 @@ async function prepareDatabase(): Promise<string> {
     log(`数据库 / database ${redact(url)} (throwaway, on DATABASE_URL's server)`);
     return url;
   }
-  if (given) log("DATABASE_URL 指向 pglite-server（仅一个数据库）/ DATABASE_URL is a pglite-server (one database only): using a fresh embedded instance");
+  if (given)
+    log(
+      "DATABASE_URL 指向 pglite-server（仅一个数据库）/ DATABASE_URL is a pglite-server (one database only): using a fresh embedded instance",
+    );
   embeddedDir = mkdtempSync(path.join(tmpdir(), "dash-test-pglite-"));
   log(`启动内置数据库 / starting an embedded database in ${embeddedDir}`);
   embedded = await startEmbeddedDatabase({ dataDir: path.join(embeddedDir, "data") });
@@ -121,7 +124,10 @@ function cleanup(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   return (cleaning ??= (async () => {
     await stopAllTools(signal).catch((e) => console.error(e));
     if (flags.has("--keep-db")) {
-      log("--keep-db: 保留数据库 / database kept" + (embeddedDir ? ` (embedded server stopped; data in ${embeddedDir})` : ""));
+      log(
+        "--keep-db: 保留数据库 / database kept" +
+          (embeddedDir ? ` (embedded server stopped; data in ${embeddedDir})` : ""),
+      );
       await embedded?.stop();
       return;
     }
@@ -160,7 +166,9 @@ function hasE2eSpecs(): boolean {
 }
 
 async function main(): Promise<void> {
-  await step("模型与迁移一致 / schema covered by migrations", () => runTool("migration check", "tsx", ["scripts/migration-create.ts", "--check"]));
+  await step("模型与迁移一致 / schema covered by migrations", () =>
+    runTool("migration check", "tsx", ["scripts/migration-create.ts", "--check"]),
+  );
 
   let url: string | undefined;
   const dbOk = await step("准备数据库 / database + migrations", async () => {
@@ -185,7 +193,12 @@ async function main(): Promise<void> {
 
   if (runUnit) {
     await step("单元与集成测试 / vitest", () =>
-      runTool("vitest", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`, ...vitestArgs], env),
+      runTool(
+        "vitest",
+        "vitest",
+        ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`, ...vitestArgs],
+        env,
+      ),
     );
   }
 
@@ -208,7 +221,12 @@ async function main(): Promise<void> {
     // A small month of case records (2020-05, before the seed's months: no spec's figures move),
     // through the real import pipeline: the drill-down and 办件超时 specs read it.
     if (existsSync(path.join(root, "test/fixtures/import-case-month.ts"))) {
-      if (!(await step("办件明细样例 / case fixture", () => runTool("case fixture", "tsx", ["test/fixtures/import-case-month.ts"], env)))) return;
+      if (
+        !(await step("办件明细样例 / case fixture", () =>
+          runTool("case fixture", "tsx", ["test/fixtures/import-case-month.ts"], env),
+        ))
+      )
+        return;
     }
   } else {
     console.warn("[test] warning: prisma/seed.ts not found, e2e runs on an empty database");
@@ -221,11 +239,16 @@ async function main(): Promise<void> {
     const server = startTool("next start", "next", ["start", "-p", String(port), "-H", "127.0.0.1"], env);
     try {
       await waitForHttp(baseUrl, server);
-      return await runTool("playwright", "playwright", ["test", "--reporter=list,json", ...(runUnit ? [] : vitestArgs)], {
-        ...env,
-        E2E_BASE_URL: baseUrl,
-        PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-      });
+      return await runTool(
+        "playwright",
+        "playwright",
+        ["test", "--reporter=list,json", ...(runUnit ? [] : vitestArgs)],
+        {
+          ...env,
+          E2E_BASE_URL: baseUrl,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+        },
+      );
     } finally {
       await stopTool(server);
     }
@@ -242,13 +265,20 @@ function testCounts(): { passed: number; failed: number; skipped: number } {
       return null;
     }
   };
-  const vitest = read(vitestReport) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
+  const vitest = read(vitestReport) as {
+    numPassedTests?: number;
+    numFailedTests?: number;
+    numPendingTests?: number;
+    numTodoTests?: number;
+  } | null;
   if (vitest) {
     counts.passed += vitest.numPassedTests ?? 0;
     counts.failed += vitest.numFailedTests ?? 0;
     counts.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
   }
-  const playwright = read(playwrightReport) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
+  const playwright = read(playwrightReport) as {
+    stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+  } | null;
   if (playwright?.stats) {
     counts.passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
     counts.failed += playwright.stats.unexpected ?? 0;
@@ -274,5 +304,7 @@ failed ||= results.some((r) => !r.ok);
 console.log(`[test] ${failed ? "失败 / FAILED" : "通过 / passed"}`);
 // One plain closing line with the number of tests run, across both runners.
 const counts = testCounts();
-console.log(`tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
+console.log(
+  `tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`,
+);
 process.exit(failed ? 1 : 0);

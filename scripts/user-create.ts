@@ -3,10 +3,10 @@
 // Without --password, the password is read from the USER_PASSWORD variable
 // (so it stays out of shell history).
 import { parseArgs } from "node:util";
-import { defaultDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
-import { createPrismaClient } from "@/lib/db/prisma-client";
 import { createUser, UserInputError } from "@/lib/access/accounts/create-user";
 import { newUserSchema } from "@/lib/access/accounts/user-input";
+import { defaultDataDir, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 
 const { values } = parseArgs({
   options: {
@@ -26,8 +26,11 @@ const parsed = newUserSchema.safeParse({
   unitCode: values.unit,
 });
 if (!parsed.success) {
-  for (const issue of parsed.error.issues) console.error(`[user:create] ${issue.path.join(".") || "input"}: ${issue.message}`);
-  console.error("usage: npm run user:create -- --role admin|official|department --username NAME --name 显示名 [--unit CODE] [--password PW | USER_PASSWORD=PW]");
+  for (const issue of parsed.error.issues)
+    console.error(`[user:create] ${issue.path.join(".") || "input"}: ${issue.message}`);
+  console.error(
+    "usage: npm run user:create -- --role admin|official|department --username NAME --name 显示名 [--unit CODE] [--password PW | USER_PASSWORD=PW]",
+  );
   process.exit(2);
 }
 // DATABASE_URL unset: the embedded database (the one `npm start` runs, reused if it is running).

@@ -9,16 +9,17 @@
 //   ANALYZE (no seq scan of MonthlyStat for one month's rows);
 // - loading 13 months costs the same number of statements as loading one
 //   (no N+1).
+
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { monthsEndingWith } from "@/lib/calendar/month";
-import { loadMonths } from "@/lib/month-versions/month-data";
-import { loadPublishedMonths } from "@/lib/month-versions/published-months";
 import { loadUnit } from "@/lib/dashboard/unit-history";
 import { REFERENCE_MONTH } from "@/lib/demo-data/reference-month";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { loadMonths } from "@/lib/month-versions/month-data";
+import { loadPublishedMonths } from "@/lib/month-versions/published-months";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 
 type Captured = { query: string; params: unknown[] };
@@ -53,7 +54,9 @@ beforeAll(async () => {
   // The reference month and 119 generated months before it: 2011-07 … 2021-06.
   await seedDatabase(db.prisma, { demoMonths: 119, demoUsers: false });
   const unit = await db.prisma.unit.findUniqueOrThrow({ where: { code: "d08" } });
-  await db.prisma.user.create({ data: { username: "plan-test", displayName: "plan test", passwordHash: "x", role: "DEPARTMENT", unitId: unit.id } });
+  await db.prisma.user.create({
+    data: { username: "plan-test", displayName: "plan test", passwordHash: "x", role: "DEPARTMENT", unitId: unit.id },
+  });
   prisma = capturingClient(db.url);
   prisma.$on("query", (event) => {
     captured.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
@@ -80,7 +83,10 @@ async function planOf(statement: Captured, options: { seqscan: boolean }): Promi
   await client.query("BEGIN");
   try {
     await client.query(`SET LOCAL enable_seqscan = ${options.seqscan ? "on" : "off"}`);
-    const { rows } = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${statement.query}`, statement.params);
+    const { rows } = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(
+      `EXPLAIN (FORMAT JSON) ${statement.query}`,
+      statement.params,
+    );
     return rows[0]!["QUERY PLAN"][0]!.Plan;
   } finally {
     await client.query("ROLLBACK");
@@ -95,7 +101,11 @@ function nodes(plan: PlanNode): PlanNode[] {
 function accessPaths(plan: PlanNode): Array<{ table: string | undefined; node: string; index?: string }> {
   return nodes(plan)
     .filter((n) => n["Node Type"] === "Seq Scan" || INDEX_NODES.has(n["Node Type"]))
-    .map((n) => ({ table: n["Relation Name"] ?? indexTable(n["Index Name"]), node: n["Node Type"], index: n["Index Name"] }));
+    .map((n) => ({
+      table: n["Relation Name"] ?? indexTable(n["Index Name"]),
+      node: n["Node Type"],
+      index: n["Index Name"],
+    }));
 }
 
 /** A Bitmap Index Scan names its index but not its table: "MonthlyStat_versionId_unitId_key" → "MonthlyStat". */
@@ -141,7 +151,10 @@ describe("query plans of the month pages (10 years of data)", () => {
     await expectIndexed(
       await statementsOf(() =>
         prisma.user.findFirst({ where: { username: "plan-test" } }).then((u) =>
-          prisma.user.findUnique({ where: { id: u!.id }, select: { active: true, sessionVersion: true, role: true, unit: { select: { code: true } } } }),
+          prisma.user.findUnique({
+            where: { id: u!.id },
+            select: { active: true, sessionVersion: true, role: true, unit: { select: { code: true } } },
+          }),
         ),
       ).then((s) => s.filter((c) => !/"username"/.test(c.query))),
     );
@@ -154,7 +167,10 @@ describe("query plans of the month pages (10 years of data)", () => {
     expect(large.length).toBe(1);
     for (const statement of large) {
       const paths = accessPaths(await planOf(statement, { seqscan: true }));
-      expect(paths.map((p) => p.node), statement.query).not.toContain("Seq Scan");
+      expect(
+        paths.map((p) => p.node),
+        statement.query,
+      ).not.toContain("Seq Scan");
     }
   });
 

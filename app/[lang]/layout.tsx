@@ -20,7 +20,10 @@ export function generateStaticParams(): Array<{ lang: string }> {
 export async function generateMetadata(): Promise<Metadata> {
   const messages = await getPageMessages();
   return {
-    title: { default: `${messages.app.city}${messages.app.title}`, template: `%s · ${messages.app.city}${messages.app.title}` },
+    title: {
+      default: `${messages.app.city}${messages.app.title}`,
+      template: `%s · ${messages.app.city}${messages.app.title}`,
+    },
     description: messages.app.subtitle,
   };
 }

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/access/guard";
+import { localePath } from "@/lib/i18n/locale";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { getLatestMonth } from "@/lib/month-versions/published-months";
-import { localePath } from "@/lib/i18n/locale";
 
 // The dashboard opens on the newest published month: a department or county
 // user on its own unit's page, everyone else on the city's.
@@ -12,7 +12,8 @@ export default async function Home() {
   const latest = await getLatestMonth();
   const viewer = await getViewer();
   const locale = await pageLocale();
-  if (latest && viewer?.role === "DEPARTMENT" && viewer.unitCode) redirect(localePath(locale, `/${latest}/units/${viewer.unitCode}`));
+  if (latest && viewer?.role === "DEPARTMENT" && viewer.unitCode)
+    redirect(localePath(locale, `/${latest}/units/${viewer.unitCode}`));
   if (latest) redirect(localePath(locale, `/${latest}`));
   return <main className="p-8 text-slate-600">{(await getPageMessages()).errors.noData}</main>;
 }

@@ -18,7 +18,10 @@ async function bulletinOf(ctx: BenchContext) {
   return buildBulletin(months);
 }
 
-async function measure(runs: number, fn: () => Promise<number>): Promise<{ first: number; warm: number; bytes: number }> {
+async function measure(
+  runs: number,
+  fn: () => Promise<number>,
+): Promise<{ first: number; warm: number; bytes: number }> {
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
@@ -39,7 +42,10 @@ const section: BenchSection = {
 
     const reportsPath = `/reports/${ctx.month}`;
     const { ms: probeMs, value: probe } = await timed(async () => {
-      const response = await fetch(ctx.baseUrl + reportsPath, { headers: { cookie: ctx.officialCookie }, redirect: "manual" });
+      const response = await fetch(ctx.baseUrl + reportsPath, {
+        headers: { cookie: ctx.officialCookie },
+        redirect: "manual",
+      });
       await response.arrayBuffer();
       return response;
     });
@@ -50,22 +56,48 @@ const section: BenchSection = {
         if (response.status !== 200) throw new Error(`GET ${reportsPath}: ${response.status}`);
         return body.byteLength;
       });
-      rows.push({ format: `HTML: GET ${reportsPath} (the page)`, first: probeMs, warm: html.warm, kB: html.bytes / 1024 });
-      notes.push(`HTML is the app's ${reportsPath} page over HTTP, signed in: "first" is its first request after start (rendering it), "warm" the requests after.`);
+      rows.push({
+        format: `HTML: GET ${reportsPath} (the page)`,
+        first: probeMs,
+        warm: html.warm,
+        kB: html.bytes / 1024,
+      });
+      notes.push(
+        `HTML is the app's ${reportsPath} page over HTTP, signed in: "first" is its first request after start (rendering it), "warm" the requests after.`,
+      );
     } else {
       const html = await measure(runs, async () => {
         const bulletin = await bulletinOf(ctx);
         return JSON.stringify(bulletin).length;
       });
-      rows.push({ format: "HTML: loadBulletinMonths + buildBulletin (in-process)", first: html.first, warm: html.warm, kB: null });
-      notes.push(`No ${reportsPath} page in this build (status ${probe.status}): HTML is timed as the document it would render, built in-process.`);
+      rows.push({
+        format: "HTML: loadBulletinMonths + buildBulletin (in-process)",
+        first: html.first,
+        warm: html.warm,
+        kB: null,
+      });
+      notes.push(
+        `No ${reportsPath} page in this build (status ${probe.status}): HTML is timed as the document it would render, built in-process.`,
+      );
     }
 
     const docx = await measure(runs, async () => (await renderBulletinDocx(await bulletinOf(ctx))).length);
-    rows.push({ format: "docx: load + build + renderBulletinDocx", first: docx.first, warm: docx.warm, kB: docx.bytes / 1024 });
+    rows.push({
+      format: "docx: load + build + renderBulletinDocx",
+      first: docx.first,
+      warm: docx.warm,
+      kB: docx.bytes / 1024,
+    });
     const pdf = await measure(runs, async () => (await renderBulletinPdf(await bulletinOf(ctx))).length);
-    rows.push({ format: "pdf: load + build + renderBulletinPdf", first: pdf.first, warm: pdf.warm, kB: pdf.bytes / 1024 });
-    notes.push(`${runs} runs each against the bench database (${ctx.monthCount} months); "first" includes this process's warm-up (for the PDF: parsing the embedded Noto Serif SC).`);
+    rows.push({
+      format: "pdf: load + build + renderBulletinPdf",
+      first: pdf.first,
+      warm: pdf.warm,
+      kB: pdf.bytes / 1024,
+    });
+    notes.push(
+      `${runs} runs each against the bench database (${ctx.monthCount} months); "first" includes this process's warm-up (for the PDF: parsing the embedded Noto Serif SC).`,
+    );
 
     return {
       title: `Bulletin generation (${ctx.month}, 49 units)`,

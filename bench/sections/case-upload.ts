@@ -11,8 +11,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CASE_CHUNK_BYTES } from "@/lib/case-records/upload/limits";
 import { generateMonthRecords } from "@/lib/case-records/import/reference-generator";
+import { CASE_CHUNK_BYTES } from "@/lib/case-records/upload/limits";
 import { referenceMonth } from "@/lib/demo-data/reference-month";
 import type { BenchContext, BenchSection } from "../types";
 
@@ -55,7 +55,11 @@ const section: BenchSection = {
       ctx.log("case-upload: generating the 2021-06 records");
       const generated = await generateMonthRecords({ outDir: dir, units: referenceMonth.rows });
       const files = await Promise.all(
-        [generated.cases, generated.evaluations, generated.catalogue].map(async (p) => ({ path: p, name: path.basename(p), size: (await stat(p)).size })),
+        [generated.cases, generated.evaluations, generated.catalogue].map(async (p) => ({
+          path: p,
+          name: path.basename(p),
+          size: (await stat(p)).size,
+        })),
       );
       const totalBytes = files.reduce((s, f) => s + f.size, 0);
       const pid = serverPid(ctx.baseUrl);
@@ -93,7 +97,8 @@ const section: BenchSection = {
                 headers: { "content-type": "application/octet-stream", cookie },
                 body: buffer.subarray(0, bytesRead),
               });
-              if (response.status !== 200) throw new Error(`PUT chunk ${n}@${offset}: ${response.status} ${await response.text()}`);
+              if (response.status !== 200)
+                throw new Error(`PUT chunk ${n}@${offset}: ${response.status} ${await response.text()}`);
               offset = ((await response.json()) as { received: number }).received;
               chunks++;
             }
@@ -106,7 +111,9 @@ const section: BenchSection = {
         ctx.log(`case-upload: ${chunks} chunks in ${((transferred - started) / 1000).toFixed(1)} s; processing`);
         let status = "PROCESSING";
         for (;;) {
-          const progress = (await (await fetch(`${ctx.baseUrl}/api/cases/${id}/progress`, { headers: { cookie } })).json()) as { status: string; message: string | null };
+          const progress = (await (
+            await fetch(`${ctx.baseUrl}/api/cases/${id}/progress`, { headers: { cookie } })
+          ).json()) as { status: string; message: string | null };
           status = progress.status;
           if (status !== "PROCESSING" && status !== "TRANSFERRING") {
             if (status !== "STAGED") throw new Error(`case-upload: ended ${status}: ${progress.message ?? ""}`);
@@ -117,14 +124,29 @@ const section: BenchSection = {
         const processed = performance.now();
         const upload = await ctx.prisma.caseUpload.findUniqueOrThrow({ where: { id } });
         const imported = await ctx.prisma.caseImport.findUniqueOrThrow({ where: { id: upload.caseImportId! } });
-        const timings = ((imported.report as { timings?: Record<string, number> } | null)?.timings ?? {}) as Record<string, number>;
+        const timings = ((imported.report as { timings?: Record<string, number> } | null)?.timings ?? {}) as Record<
+          string,
+          number
+        >;
         const transferS = (transferred - started) / 1000;
         const processS = (processed - transferred) / 1000;
         const rows = [
-          { step: "transfer (8 MB chunks over HTTP, to disk)", seconds: transferS, note: `${chunks} chunks, ${(totalBytes / 1024 / 1024 / transferS).toFixed(0)} MB/s` },
+          {
+            step: "transfer (8 MB chunks over HTTP, to disk)",
+            seconds: transferS,
+            note: `${chunks} chunks, ${(totalBytes / 1024 / 1024 / transferS).toFixed(0)} MB/s`,
+          },
           ...Object.entries(timings).map(([stage, s]) => ({ step: `processing: ${stage}`, seconds: s, note: "" })),
-          { step: "processing (queued → STAGED, seen by polling)", seconds: processS, note: `${imported.caseCount} cases, ${imported.evaluationCount} evaluations` },
-          { step: "end to end", seconds: transferS + processS, note: `${(totalBytes / 1024 / 1024).toFixed(0)} MB in 3 files` },
+          {
+            step: "processing (queued → STAGED, seen by polling)",
+            seconds: processS,
+            note: `${imported.caseCount} cases, ${imported.evaluationCount} evaluations`,
+          },
+          {
+            step: "end to end",
+            seconds: transferS + processS,
+            note: `${(totalBytes / 1024 / 1024).toFixed(0)} MB in 3 files`,
+          },
         ];
         return {
           title: "Case import through the admin's HTTP endpoints (2021-06 as records)",
@@ -135,14 +157,39 @@ const section: BenchSection = {
           ],
           rows,
           budgets: [
-            { name: "app server peak RSS during the upload and processing", limit: "≤ 512 MB", actual: `${peakMb.toFixed(0)} MB`, ok: peakMb <= 512 },
-            { name: "staging process peak RSS (the import itself)", limit: "≤ 512 MB", actual: `${peakStagingMb.toFixed(0)} MB`, ok: peakStagingMb > 0 && peakStagingMb <= 512 },
-            { name: "app RSS growth during the transfer", limit: "≤ 128 MB", actual: `${(peakTransferMb - baselineMb).toFixed(0)} MB`, ok: peakTransferMb - baselineMb <= 128 },
+            {
+              name: "app server peak RSS during the upload and processing",
+              limit: "≤ 512 MB",
+              actual: `${peakMb.toFixed(0)} MB`,
+              ok: peakMb <= 512,
+            },
+            {
+              name: "staging process peak RSS (the import itself)",
+              limit: "≤ 512 MB",
+              actual: `${peakStagingMb.toFixed(0)} MB`,
+              ok: peakStagingMb > 0 && peakStagingMb <= 512,
+            },
+            {
+              name: "app RSS growth during the transfer",
+              limit: "≤ 128 MB",
+              actual: `${(peakTransferMb - baselineMb).toFixed(0)} MB`,
+              ok: peakTransferMb - baselineMb <= 128,
+            },
           ],
           notes: [
             `app RSS before ${baselineMb.toFixed(0)} MB, peak during transfer ${peakTransferMb.toFixed(0)} MB, peak during processing ${peakMb.toFixed(0)} MB (pid ${pid}); the staging process's peak ${peakStagingMb.toFixed(0)} MB.`,
           ],
-          details: { baselineMb, peakTransferMb, peakMb, peakStagingMb, transferS, processS, chunks, totalBytes, timings },
+          details: {
+            baselineMb,
+            peakTransferMb,
+            peakMb,
+            peakStagingMb,
+            transferS,
+            processS,
+            chunks,
+            totalBytes,
+            timings,
+          },
         };
       } finally {
         clearInterval(sampler);

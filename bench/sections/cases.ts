@@ -15,7 +15,12 @@ import { seedUnits } from "@/lib/demo-data/seed-database";
 import { createTestDatabase } from "@/test/helpers/database";
 import type { BenchContext, BenchSection, Row } from "../types";
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ ms: number; peakRssMb: number; stdout: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<{ ms: number; peakRssMb: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
@@ -37,7 +42,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: strin
     child.on("error", reject);
     child.on("exit", (code) => {
       clearInterval(sample);
-      if (code !== 0) reject(new Error(`${command} ${args.join(" ")} exited ${code}: ${stderr.slice(-2000)} ${stdout.slice(-2000)}`));
+      if (code !== 0)
+        reject(new Error(`${command} ${args.join(" ")} exited ${code}: ${stderr.slice(-2000)} ${stdout.slice(-2000)}`));
       else resolve({ ms: performance.now() - started, peakRssMb: peak, stdout });
     });
   });
@@ -60,15 +66,33 @@ const section: BenchSection = {
       ctx.log("cases: npm run import:cases");
       // The machine is shared: the load when the import starts says how far to trust the time.
       const loadAtStart = loadavg();
-      const imported = await run(process.execPath, ["--max-old-space-size=384", "--max-semi-space-size=32", "--import", "tsx", "scripts/import-cases.ts", ...files, "--month", "2021-06"], env, ctx.root);
+      const imported = await run(
+        process.execPath,
+        [
+          "--max-old-space-size=384",
+          "--max-semi-space-size=32",
+          "--import",
+          "tsx",
+          "scripts/import-cases.ts",
+          ...files,
+          "--month",
+          "2021-06",
+        ],
+        env,
+        ctx.root,
+      );
       const timings = JSON.parse(/timings (\{[^}]*\})/.exec(imported.stdout)?.[1] ?? "{}") as Record<string, number>;
       const publishMs = Number(/publish (\d+) ms/.exec(imported.stdout)?.[1] ?? NaN);
 
       // Baseline: psql \copy of the same two CSVs into bare text tables.
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
-      await client.query(`CREATE TABLE bench_cases_copy (${Array.from({ length: 12 }, (_, i) => `c${i} text`).join(", ")})`);
-      await client.query(`CREATE TABLE bench_evaluations_copy (${Array.from({ length: 6 }, (_, i) => `c${i} text`).join(", ")})`);
+      await client.query(
+        `CREATE TABLE bench_cases_copy (${Array.from({ length: 12 }, (_, i) => `c${i} text`).join(", ")})`,
+      );
+      await client.query(
+        `CREATE TABLE bench_evaluations_copy (${Array.from({ length: 6 }, (_, i) => `c${i} text`).join(", ")})`,
+      );
       await client.end();
       ctx.log("cases: psql \\copy baseline");
       const copy = await run(
@@ -96,7 +120,11 @@ const section: BenchSection = {
         { step: "  rollups (SQL)", seconds: timings.rollup ?? null, peakRssMb: null },
         { step: "  publish (attach + version + audit)", seconds: publishMs / 1000, peakRssMb: null },
         { step: "baseline: psql \\copy of the same two CSVs", seconds: copyS, peakRssMb: copy.peakRssMb },
-        { step: `load average at the start (1 / 5 / 15 min): ${loadAtStart.map((l) => l.toFixed(2)).join(" / ")}`, seconds: null, peakRssMb: null },
+        {
+          step: `load average at the start (1 / 5 / 15 min): ${loadAtStart.map((l) => l.toFixed(2)).join(" / ")}`,
+          seconds: null,
+          peakRssMb: null,
+        },
       ];
       return {
         title: `Case records: ${generated.caseRows.toLocaleString("en")} cases + ${generated.evaluationRows.toLocaleString("en")} evaluations (2021-06, generated)`,
@@ -108,14 +136,33 @@ const section: BenchSection = {
         rows,
         budgets: [
           { name: "import end to end", limit: "≤ 30 s", actual: `${importS.toFixed(1)} s`, ok: importS <= 30 },
-          { name: "import process peak RSS", limit: "≤ 512 MB", actual: `${Math.round(imported.peakRssMb)} MB`, ok: imported.peakRssMb <= 512 },
-          { name: "import ÷ psql \\copy", limit: "≤ 3×", actual: `${(importS / copyS).toFixed(2)}×`, ok: importS / copyS <= 3 },
+          {
+            name: "import process peak RSS",
+            limit: "≤ 512 MB",
+            actual: `${Math.round(imported.peakRssMb)} MB`,
+            ok: imported.peakRssMb <= 512,
+          },
+          {
+            name: "import ÷ psql \\copy",
+            limit: "≤ 3×",
+            actual: `${(importS / copyS).toFixed(2)}×`,
+            ok: importS / copyS <= 3,
+          },
         ],
         notes: [
           "The import process includes Node's start, tsx's compilation of the script and Prisma's client (about 1 s).",
           "The psql baseline loads text only: no dates, enumerations, working days, duplicate checks, indexes or rollups.",
         ],
-        details: { generated, timings, publishMs, loadAtStart, stdout: imported.stdout.split("\n").filter((l) => !l.includes(" rows")).slice(-12) },
+        details: {
+          generated,
+          timings,
+          publishMs,
+          loadAtStart,
+          stdout: imported.stdout
+            .split("\n")
+            .filter((l) => !l.includes(" rows"))
+            .slice(-12),
+        },
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 // Microseconds per call, median of 5 timed batches.
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { encode, decode } from "@auth/core/jwt";
+import { decode, encode } from "@auth/core/jwt";
 import { median } from "../harness";
 import type { BenchSection, Row } from "../types";
 
@@ -33,18 +33,45 @@ const section: BenchSection = {
     const user = await ctx.prisma.user.findUniqueOrThrow({ where: { username: "gaj" }, include: { unit: true } });
     const salt = "authjs.session-token";
     const secret = process.env.AUTH_SECRET!;
-    const claims = { userId: user.id, role: user.role, unitCode: user.unit?.code ?? null, sessionVersion: user.sessionVersion, name: user.displayName };
+    const claims = {
+      userId: user.id,
+      role: user.role,
+      unitCode: user.unit?.code ?? null,
+      sessionVersion: user.sessionVersion,
+      name: user.displayName,
+    };
     const token = await encode({ token: claims, secret, salt, maxAge: 8 * 3600 });
     const key = new Uint8Array(hkdfSync("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, 64));
     const cookies = [{ name: salt, value: token }];
     const n = ctx.quick ? 200 : 1000;
 
     const steps: Array<[string, string, () => unknown]> = [
-      ["authjs.decode", "Auth.js decode: derive the key + decrypt (each request, before)", () => decode({ token, secret, salt })],
-      ["authjs.encode", "Auth.js encode: re-encrypt to set the cookie again (each request, before)", () => encode({ token: claims, secret, salt, maxAge: 8 * 3600 })],
-      ["decrypt", "decrypt with the key derived once (a token's first request, now)", () => jwtDecrypt(token, key, { keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256CBC-HS512"] })],
-      ["readSession", "readSession: remembered token + user status from its 5 s cache (each request, now)", () => readSession(cookies)],
-      ["decision", "authorizePath: decode, normalise, match the path rules", () => authorizePath({ userId: user.id, role: "DEPARTMENT", unitCode: "d08" }, "/%32021-06/units/x04")],
+      [
+        "authjs.decode",
+        "Auth.js decode: derive the key + decrypt (each request, before)",
+        () => decode({ token, secret, salt }),
+      ],
+      [
+        "authjs.encode",
+        "Auth.js encode: re-encrypt to set the cookie again (each request, before)",
+        () => encode({ token: claims, secret, salt, maxAge: 8 * 3600 }),
+      ],
+      [
+        "decrypt",
+        "decrypt with the key derived once (a token's first request, now)",
+        () =>
+          jwtDecrypt(token, key, { keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256CBC-HS512"] }),
+      ],
+      [
+        "readSession",
+        "readSession: remembered token + user status from its 5 s cache (each request, now)",
+        () => readSession(cookies),
+      ],
+      [
+        "decision",
+        "authorizePath: decode, normalise, match the path rules",
+        () => authorizePath({ userId: user.id, role: "DEPARTMENT", unitCode: "d08" }, "/%32021-06/units/x04"),
+      ],
     ];
     await readSession(cookies); // fill the caches once
     const rows: Row[] = [];

@@ -25,11 +25,15 @@ const CHROME_FLAGS = [
 ];
 
 const metric = (lhr: Result, id: string) => lhr.audits[id]?.numericValue ?? null;
-const score = (lhr: Result, category: "performance" | "accessibility") => Math.round((lhr.categories[category]?.score ?? 0) * 100);
+const score = (lhr: Result, category: "performance" | "accessibility") =>
+  Math.round((lhr.categories[category]?.score ?? 0) * 100);
 
 async function loadLighthouse() {
   try {
-    const [{ default: lighthouse }, chromeLauncher] = await Promise.all([import("lighthouse"), import("chrome-launcher")]);
+    const [{ default: lighthouse }, chromeLauncher] = await Promise.all([
+      import("lighthouse"),
+      import("chrome-launcher"),
+    ]);
     return { lighthouse, chromeLauncher };
   } catch {
     return null;
@@ -42,8 +46,15 @@ const section: BenchSection = {
   async run(ctx) {
     const tools = await loadLighthouse();
     if (!tools) {
-      ctx.log("lighthouse skipped: the lighthouse and chrome-launcher packages are not installed (npm i -D lighthouse@12.2.3 chrome-launcher)");
-      return { title: "Lighthouse: skipped (not installed)", columns: [], rows: [], notes: ["lighthouse is not installed: npm i -D lighthouse@12.2.3 chrome-launcher"] };
+      ctx.log(
+        "lighthouse skipped: the lighthouse and chrome-launcher packages are not installed (npm i -D lighthouse@12.2.3 chrome-launcher)",
+      );
+      return {
+        title: "Lighthouse: skipped (not installed)",
+        columns: [],
+        rows: [],
+        notes: ["lighthouse is not installed: npm i -D lighthouse@12.2.3 chrome-launcher"],
+      };
     }
     const { lighthouse, chromeLauncher } = tools;
     const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -77,17 +88,24 @@ const section: BenchSection = {
           const runner = await lighthouse(ctx.baseUrl + page.path, flags);
           if (!runner) throw new Error(`lighthouse returned nothing for ${page.path}`);
           const lhr = runner.lhr;
-          if (lhr.runtimeError) throw new Error(`lighthouse ${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-          if (lhr.finalDisplayedUrl !== ctx.baseUrl + page.path) throw new Error(`lighthouse ${page.path} ended on ${lhr.finalDisplayedUrl} (not signed in?)`);
+          if (lhr.runtimeError)
+            throw new Error(`lighthouse ${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+          if (lhr.finalDisplayedUrl !== ctx.baseUrl + page.path)
+            throw new Error(`lighthouse ${page.path} ended on ${lhr.finalDisplayedUrl} (not signed in?)`);
           results.push(lhr);
-          ctx.log(`lighthouse ${page.path} run ${i + 1}/${page.runs}: performance ${score(lhr, "performance")}, accessibility ${score(lhr, "accessibility")}`);
+          ctx.log(
+            `lighthouse ${page.path} run ${i + 1}/${page.runs}: performance ${score(lhr, "performance")}, accessibility ${score(lhr, "accessibility")}`,
+          );
         }
         const target = median(results.map((r) => score(r, "performance")));
         const lhr = results.find((r) => score(r, "performance") === target) ?? results[0]!;
         const performance = score(lhr, "performance");
         const accessibility = score(lhr, "accessibility");
         const failed = Object.values(lhr.audits)
-          .filter((a) => a.score === 0 && lhr.categories.accessibility?.auditRefs.some((ref) => ref.id === a.id && ref.weight > 0))
+          .filter(
+            (a) =>
+              a.score === 0 && lhr.categories.accessibility?.auditRefs.some((ref) => ref.id === a.id && ref.weight > 0),
+          )
           .map((a) => a.id);
         rows.push({
           page: page.label,
@@ -104,7 +122,12 @@ const section: BenchSection = {
           a11yFailed: failed.join(" ") || null,
         });
         if (page.id !== "static") {
-          budgets.push({ name: `Lighthouse performance, ${page.label}`, limit: `≥ ${SCORE_BUDGET}`, actual: String(performance), ok: performance >= SCORE_BUDGET });
+          budgets.push({
+            name: `Lighthouse performance, ${page.label}`,
+            limit: `≥ ${SCORE_BUDGET}`,
+            actual: String(performance),
+            ok: performance >= SCORE_BUDGET,
+          });
         }
       }
     } finally {

@@ -12,9 +12,9 @@
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { freePort, runTool, startTool, stopTool, waitForHttp } from "../../scripts/process-utils";
 import { load, median, warm } from "../harness";
 import type { BenchSection, Budget, LoadResult, Row } from "../types";
-import { freePort, runTool, startTool, stopTool, waitForHttp } from "../../scripts/process-utils";
 
 const CONNECTIONS = 32;
 /** Throughput ÷ the ceiling's, at least (issue 12). */
@@ -26,7 +26,10 @@ const P99_BUDGET_MS = 100;
  * (inside the repository Next would take this project's proxy.ts with it) and
  * serves it; returns its URL and a stop function.
  */
-async function startCeiling(root: string, log: (m: string) => void): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+async function startCeiling(
+  root: string,
+  log: (m: string) => void,
+): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-ceiling-"));
   cpSync(path.join(root, "bench/ceiling-app"), dir, { recursive: true });
   symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
@@ -59,14 +62,21 @@ const section: BenchSection = {
     const ceiling = await startCeiling(ctx.root, ctx.log);
     try {
       const pages = [
-        { id: "ceiling", label: "ceiling: bare static Next page, no proxy (bench/ceiling-app)", path: "/", base: ceiling.baseUrl },
+        {
+          id: "ceiling",
+          label: "ceiling: bare static Next page, no proxy (bench/ceiling-app)",
+          path: "/",
+          base: ceiling.baseUrl,
+        },
         { id: "static", label: "static: 关于本系统 (prerendered, no data, through the proxy)", path: "/about" },
         { id: "home", label: "home: 全市总体情况", path: `/${ctx.month}` },
         { id: "municipal", label: "市本级 + 附件1", path: `/${ctx.month}/municipal` },
         { id: "unit", label: "unit: 市公安局", path: `/${ctx.month}/units/d08` },
       ];
       const run = (page: (typeof pages)[number], amount: number) =>
-        "base" in page && page.base ? load(page.base, page.path, { amount, connections: CONNECTIONS, cookie: null }) : ctx.load(page.path, { amount, connections: CONNECTIONS });
+        "base" in page && page.base
+          ? load(page.base, page.path, { amount, connections: CONNECTIONS, cookie: null })
+          : ctx.load(page.path, { amount, connections: CONNECTIONS });
       for (const page of pages) {
         ctx.log(`warming ${page.path}`);
         if ("base" in page && page.base) await warm(page.base, page.path, { burst: 300 });
@@ -86,8 +96,14 @@ const section: BenchSection = {
       const pick = (id: string) => {
         const all = runs.get(id)!;
         const target = median(all.map((r) => r.requestsPerSecond));
-        const chosen = all.reduce((a, b) => (Math.abs(b.requestsPerSecond - target) < Math.abs(a.requestsPerSecond - target) ? b : a));
-        return { ...chosen, errors: all.reduce((sum, r) => sum + r.errors, 0), requests: all.reduce((sum, r) => sum + r.requests, 0) };
+        const chosen = all.reduce((a, b) =>
+          Math.abs(b.requestsPerSecond - target) < Math.abs(a.requestsPerSecond - target) ? b : a,
+        );
+        return {
+          ...chosen,
+          errors: all.reduce((sum, r) => sum + r.errors, 0),
+          requests: all.reduce((sum, r) => sum + r.requests, 0),
+        };
       };
       const chosen = new Map(pages.map((p) => [p.id, pick(p.id)]));
       const ceilingRps = chosen.get("ceiling")!.requestsPerSecond;

@@ -21,7 +21,10 @@ import type { BenchContext, BenchSection, Budget, Row } from "../types";
 
 const BUDGET_KB = 160;
 
-type ClientReferenceManifest = { entryJSFiles?: Record<string, string[]>; entryCSSFiles?: Record<string, Array<{ path: string }>> };
+type ClientReferenceManifest = {
+  entryJSFiles?: Record<string, string[]>;
+  entryCSSFiles?: Record<string, Array<{ path: string }>>;
+};
 
 function gzipKB(files: Iterable<string>, distDir: string): { raw: number; gzip: number; count: number } {
   let raw = 0;
@@ -76,9 +79,14 @@ async function measureInBrowser(ctx: BenchContext): Promise<Row[] | null> {
     return null;
   }
   const browser = await chromium
-    .launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] })
+    .launch({
+      executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    })
     .catch((error: unknown) => {
-      ctx.log(`size: Chromium did not start (${error instanceof Error ? error.message : String(error)}), the in-browser measurement is skipped`);
+      ctx.log(
+        `size: Chromium did not start (${error instanceof Error ? error.message : String(error)}), the in-browser measurement is skipped`,
+      );
       return null;
     });
   if (!browser) return null;
@@ -87,8 +95,13 @@ async function measureInBrowser(ctx: BenchContext): Promise<Row[] | null> {
     for (const page of browserPages(ctx.month)) {
       const cookie = page.as === "official" ? ctx.officialCookie : page.as === "admin" ? ctx.adminCookie : null;
       // A page that does not answer 200 is still measured as loaded (its row shows the status).
-      await ctx.warm(page.path, { cookie, burst: 0 }).catch((error: unknown) => ctx.log(`size: ${error instanceof Error ? error.message : String(error)}`));
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, extraHTTPHeaders: cookie ? { cookie } : {} });
+      await ctx
+        .warm(page.path, { cookie, burst: 0 })
+        .catch((error: unknown) => ctx.log(`size: ${error instanceof Error ? error.message : String(error)}`));
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        extraHTTPHeaders: cookie ? { cookie } : {},
+      });
       const tab = await context.newPage();
       const scripts: Array<Promise<{ url: string; raw: number; gzip: number }>> = [];
       tab.on("response", (response) => {
@@ -135,8 +148,13 @@ const section: BenchSection = {
   order: 60,
   async run(ctx) {
     const distDir = path.join(ctx.root, ctx.distDir);
-    const buildManifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-    const appPaths = JSON.parse(readFileSync(path.join(distDir, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+    const buildManifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as {
+      rootMainFiles: string[];
+    };
+    const appPaths = JSON.parse(readFileSync(path.join(distDir, "app-path-routes-manifest.json"), "utf8")) as Record<
+      string,
+      string
+    >;
     const measured: Record<string, string> = {
       "/[month]": `/${ctx.month}`,
       "/[month]/municipal": `/${ctx.month}/municipal`,
@@ -148,7 +166,10 @@ const section: BenchSection = {
     const firstLoad = new Map<string, number>();
     for (const [entry, route] of Object.entries(appPaths).sort(([, a], [, b]) => a.localeCompare(b))) {
       if (!entry.endsWith("/page")) continue; // route handlers ship no client JS
-      const manifest = readClientManifest(path.join(distDir, "server/app", `${entry}_client-reference-manifest.js`), entry);
+      const manifest = readClientManifest(
+        path.join(distDir, "server/app", `${entry}_client-reference-manifest.js`),
+        entry,
+      );
       if (!manifest) continue;
       const js = new Set(buildManifest.rootMainFiles);
       for (const files of Object.values(manifest.entryJSFiles ?? {})) for (const f of files) js.add(f);
@@ -164,7 +185,9 @@ const section: BenchSection = {
         const response = await fetch(ctx.baseUrl + url, { headers: { cookie: ctx.officialCookie } });
         const text = await response.text();
         const scripts = new Set(
-          [...text.matchAll(/<script[^>]*\ssrc="\/_next\/([^"?]+)(?:\?[^"]*)?"[^>]*>/g)].filter((m) => !/\snoModule/i.test(m[0])).map((m) => m[1]!),
+          [...text.matchAll(/<script[^>]*\ssrc="\/_next\/([^"?]+)(?:\?[^"]*)?"[^>]*>/g)]
+            .filter((m) => !/\snoModule/i.test(m[0]))
+            .map((m) => m[1]!),
         );
         html = gzipKB(scripts, distDir).gzip;
       }
@@ -172,7 +195,9 @@ const section: BenchSection = {
     }
 
     const budgets: Budget[] = [];
-    const overManifest = rows.filter((row) => typeof row.gzip === "number" && row.gzip > BUDGET_KB).map((row) => `${row.route} ${(row.gzip as number).toFixed(1)} kB`);
+    const overManifest = rows
+      .filter((row) => typeof row.gzip === "number" && row.gzip > BUDGET_KB)
+      .map((row) => `${row.route} ${(row.gzip as number).toFixed(1)} kB`);
     const largestManifest = Math.max(...[...firstLoad.values()]);
     budgets.push({
       name: "first-load JS of every page, from the manifests (gzipped)",
@@ -183,7 +208,9 @@ const section: BenchSection = {
 
     const browserRows = await measureInBrowser(ctx);
     if (browserRows) {
-      const over = browserRows.filter((row) => (row.gzip as number) > BUDGET_KB).map((row) => `${row.page} ${(row.gzip as number).toFixed(1)} kB`);
+      const over = browserRows
+        .filter((row) => (row.gzip as number) > BUDGET_KB)
+        .map((row) => `${row.page} ${(row.gzip as number).toFixed(1)} kB`);
       const largest = Math.max(...browserRows.map((row) => row.gzip as number));
       budgets.push({
         name: "first-load JS of every page, in Chromium (the HTML's scripts, gzipped)",

@@ -1,19 +1,32 @@
 "use client";
 
 import { useActionState } from "react";
-import { createBulkAccountsAction, type BulkState } from "@/lib/access/actions/create-bulk-accounts";
+import { type BulkState, createBulkAccountsAction } from "@/lib/access/actions/create-bulk-accounts";
 import type { Messages } from "@/lib/i18n/messages";
 
-export function BulkAccountsForm({ messages, roles }: { messages: Messages["readers"]["bulk"]; roles: Messages["auth"]["roles"] }) {
+export function BulkAccountsForm({
+  messages,
+  roles,
+}: {
+  messages: Messages["readers"]["bulk"];
+  roles: Messages["auth"]["roles"];
+}) {
   const [state, action, pending] = useActionState<BulkState, FormData>(createBulkAccountsAction, {});
   return (
     <div className="space-y-4">
-      <form action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <form
+        action={action}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+      >
         <label className="flex flex-col gap-1">
           <span className="text-slate-700">{messages.file}</span>
           <input type="file" name="file" accept=".xlsx,.csv" required className="text-sm" data-testid="bulk-file" />
         </label>
-        <button type="submit" disabled={pending} className="rounded border border-brand-600 bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded border border-brand-600 bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {messages.submit}
         </button>
       </form>
@@ -32,12 +45,19 @@ export function BulkAccountsForm({ messages, roles }: { messages: Messages["read
           <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             {state.message}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={messages.heading}>
+          <div
+            className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+            tabIndex={0}
+            role="region"
+            aria-label={messages.heading}
+          >
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-100">
                 <tr>
                   {(["row", "username", "name", "unit", "role", "password"] as const).map((c) => (
-                    <th key={c} className="px-3 py-2">{messages.columns[c]}</th>
+                    <th key={c} className="px-3 py-2">
+                      {messages.columns[c]}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -49,7 +69,9 @@ export function BulkAccountsForm({ messages, roles }: { messages: Messages["read
                     <td className="px-3 py-1.5">{a.displayName}</td>
                     <td className="px-3 py-1.5">{a.unitName ?? "—"}</td>
                     <td className="px-3 py-1.5">{roles[a.role]}</td>
-                    <td className="px-3 py-1.5 font-mono" data-password>{a.password}</td>
+                    <td className="px-3 py-1.5 font-mono" data-password>
+                      {a.password}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction, type ChangePasswordState } from "@/lib/access/actions/change-password";
+import { type ChangePasswordState, changePasswordAction } from "@/lib/access/actions/change-password";
 import type { Messages } from "@/lib/i18n/messages";
 
 const field = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
@@ -13,7 +13,14 @@ export function ChangePasswordForm({ messages }: { messages: Messages["readers"]
       {(["current", "next", "confirm"] as const).map((name) => (
         <label key={name} className="block text-sm">
           <span className="text-slate-800">{messages[name]}</span>
-          <input type="password" name={name} required autoComplete={name === "current" ? "current-password" : "new-password"} minLength={name === "current" ? 1 : 10} className={field} />
+          <input
+            type="password"
+            name={name}
+            required
+            autoComplete={name === "current" ? "current-password" : "new-password"}
+            minLength={name === "current" ? 1 : 10}
+            className={field}
+          />
         </label>
       ))}
       {state.error && (
@@ -21,7 +28,11 @@ export function ChangePasswordForm({ messages }: { messages: Messages["readers"]
           {state.error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-3 py-2 text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-3 py-2 text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {messages.submit}
       </button>
     </form>

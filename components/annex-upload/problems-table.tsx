@@ -22,7 +22,15 @@ export function countsByKind(problems: readonly Problem[], label: (code: string)
     .join("；");
 }
 
-export function ProblemsTable({ t, figures, problems }: { t: Messages["upload"]; figures: Messages["figures"]; problems: Problem[] }) {
+export function ProblemsTable({
+  t,
+  figures,
+  problems,
+}: {
+  t: Messages["upload"];
+  figures: Messages["figures"];
+  problems: Problem[];
+}) {
   const kinds = figures.problemKinds;
   if (problems.length === 0) return <p className="text-sm text-emerald-700">{t.noProblems}</p>;
   const c = t.problemColumns;
@@ -33,26 +41,42 @@ export function ProblemsTable({ t, figures, problems }: { t: Messages["upload"];
         const group = problems.filter((p) => p.severity === severity);
         if (group.length === 0) return null;
         return (
-          <section key={severity} className={`rounded-md border p-3 ${BOX_CLASS[severity]}`} data-severity-group={severity} data-count={group.length}>
+          <section
+            key={severity}
+            className={`rounded-md border p-3 ${BOX_CLASS[severity]}`}
+            data-severity-group={severity}
+            data-count={group.length}
+          >
             <h3 className="font-semibold">{fill(kinds[`${severity}Lead`], { count: group.length })}</h3>
-            <p className="mt-1 text-xs" data-kind-counts>{countsByKind(group, label, kinds.perKind)}</p>
+            <p className="mt-1 text-xs" data-kind-counts>
+              {countsByKind(group, label, kinds.perKind)}
+            </p>
             <div className="mt-2 overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <thead className="bg-white/60">
                   <tr>
                     {[c.severity, c.file, c.sheet, c.row, c.column, c.found, c.expected, c.message].map((h) => (
-                      <th key={h} className="px-2 py-1">{h}</th>
+                      <th key={h} className="px-2 py-1">
+                        {h}
+                      </th>
                     ))}
                   </tr>
                 </thead>
                 <tbody>
                   {group.map((p, i) => (
-                    <tr key={i} className={`border-t border-slate-100 ${ROW_CLASS[severity]}`} data-code={p.code} data-severity={p.severity}>
+                    <tr
+                      key={i}
+                      className={`border-t border-slate-100 ${ROW_CLASS[severity]}`}
+                      data-code={p.code}
+                      data-severity={p.severity}
+                    >
                       <td className="px-2 py-1 whitespace-nowrap">{kinds[severity]}</td>
                       <td className="px-2 py-1">{p.file}</td>
                       <td className="px-2 py-1">{p.sheet ?? ""}</td>
                       <td className="px-2 py-1">{p.row ?? ""}</td>
-                      <td className="px-2 py-1 whitespace-nowrap">{p.column ? `${p.column.letter}（${p.column.label}）` : ""}</td>
+                      <td className="px-2 py-1 whitespace-nowrap">
+                        {p.column ? `${p.column.letter}（${p.column.label}）` : ""}
+                      </td>
                       <td className="px-2 py-1 font-mono">{p.found ?? ""}</td>
                       <td className="px-2 py-1">{p.expected ?? ""}</td>
                       <td className="px-2 py-1">{p.message}</td>

@@ -5,8 +5,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useLocale } from "@/components/ui/locale-link";
-import { localePath } from "@/lib/i18n/locale";
 import type { Problem } from "@/lib/annex-upload/parse/types";
+import { localePath } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 
 type Answer = { kind?: string; url?: string; message?: string; problems?: Problem[] };
@@ -43,7 +43,10 @@ export function UploadForm({ t }: { t: Messages["upload"] }) {
         return;
       }
       setPhase("idle");
-      setAnswer({ ...body, message: body.message ?? (xhr.status >= 400 && !body.problems ? `HTTP ${xhr.status}` : undefined) });
+      setAnswer({
+        ...body,
+        message: body.message ?? (xhr.status >= 400 && !body.problems ? `HTTP ${xhr.status}` : undefined),
+      });
     };
     xhr.onerror = () => {
       setPhase("idle");
@@ -60,9 +63,17 @@ export function UploadForm({ t }: { t: Messages["upload"] }) {
       </label>
       <label className="block text-sm">
         {t.month}
-        <input type="month" name="month" className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+        <input
+          type="month"
+          name="month"
+          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        />
       </label>
-      <button type="submit" disabled={phase !== "idle"} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={phase !== "idle"}
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {t.submit}
       </button>
       {progress !== null && phase !== "idle" && (
@@ -75,21 +86,36 @@ export function UploadForm({ t }: { t: Messages["upload"] }) {
         <div role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="upload-answer">
           {answer.kind === "duplicate" && <p className="font-semibold">{t.duplicate}</p>}
           {answer.message && <p>{answer.message}</p>}
-          {answer.url && answer.kind === "duplicate" && <a href={localePath(locale, answer.url)} className="underline">{answer.url}</a>}
+          {answer.url && answer.kind === "duplicate" && (
+            <a href={localePath(locale, answer.url)} className="underline">
+              {answer.url}
+            </a>
+          )}
           {answer.problems && (
             <>
               <p className="font-semibold">{t.rejected}</p>
               {/* What refused the file first, apart; warnings and notes after, in their own colour. */}
               <ul className="list-disc pl-5 font-medium" data-testid="upload-errors">
-                {answer.problems.filter((p) => p.severity === "error").map((p, i) => (
-                  <li key={i} data-code={p.code} data-severity="error">{p.message}</li>
-                ))}
+                {answer.problems
+                  .filter((p) => p.severity === "error")
+                  .map((p, i) => (
+                    <li key={i} data-code={p.code} data-severity="error">
+                      {p.message}
+                    </li>
+                  ))}
               </ul>
               {answer.problems.some((p) => p.severity !== "error") && (
-                <ul className="mt-2 list-disc rounded bg-amber-50 py-1 pl-5 text-amber-900" data-testid="upload-warnings">
-                  {answer.problems.filter((p) => p.severity !== "error").map((p, i) => (
-                    <li key={i} data-code={p.code} data-severity={p.severity}>{p.message}</li>
-                  ))}
+                <ul
+                  className="mt-2 list-disc rounded bg-amber-50 py-1 pl-5 text-amber-900"
+                  data-testid="upload-warnings"
+                >
+                  {answer.problems
+                    .filter((p) => p.severity !== "error")
+                    .map((p, i) => (
+                      <li key={i} data-code={p.code} data-severity={p.severity}>
+                        {p.message}
+                      </li>
+                    ))}
                 </ul>
               )}
             </>

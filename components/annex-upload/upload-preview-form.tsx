@@ -4,8 +4,8 @@ import { startTransition, useActionState, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FormState } from "@/lib/action-client/form-state";
 import { publishUploadAction, saveUploadChoicesAction } from "@/lib/annex-upload/actions/publish-upload";
-import type { Messages } from "@/lib/i18n/messages";
 import { mappingFieldNames } from "@/lib/annex-upload/mapping-fields";
+import type { Messages } from "@/lib/i18n/messages";
 
 type Unit = { code: string; name: string; kind: "DEPARTMENT" | "DISTRICT" };
 export type UnknownName = { name: string; suggestions: Unit[]; mapped: string };
@@ -40,9 +40,15 @@ export function UploadPreviewForm(props: {
   const [published, publish, publishing] = useActionState<FormState, FormData>(publishUploadAction, {});
   const [last, setLast] = useState<"save" | "publish" | null>(null);
   // The mapping chosen for each unknown name, shown at once (before 重新校验 re-checks the file).
-  const [choices, setChoices] = useState<Record<string, string>>(() => Object.fromEntries(props.unknown.map((u) => [u.name, u.mapped])));
+  const [choices, setChoices] = useState<Record<string, string>>(() =>
+    Object.fromEntries(props.unknown.map((u) => [u.name, u.mapped])),
+  );
   const targetName = (code: string) =>
-    code === "new:DEPARTMENT" ? t.mapNewDepartment : code === "new:DISTRICT" ? t.mapNewDistrict : (props.units.find((u) => u.code === code)?.name ?? code);
+    code === "new:DEPARTMENT"
+      ? t.mapNewDepartment
+      : code === "new:DISTRICT"
+        ? t.mapNewDistrict
+        : (props.units.find((u) => u.code === code)?.name ?? code);
   const fields = [...new Set(props.summary.map((c) => c.field))];
   // Submitted by hand, not through <form action>: React resets a form after a form action,
   // which unticked the acknowledgements (and dropped typed figures) after 重新校验 or a refused
@@ -66,13 +72,24 @@ export function UploadPreviewForm(props: {
           <h2 className="mb-2 font-semibold">{t.unknownUnits}</h2>
           <ul className="space-y-2">
             {props.unknown.map((u, i) => (
-              <li key={u.name} className="grid gap-2 sm:grid-cols-[1fr_2fr] sm:items-center" data-unknown={u.name} data-mapped={choices[u.name] ? "true" : "false"}>
+              <li
+                key={u.name}
+                className="grid gap-2 sm:grid-cols-[1fr_2fr] sm:items-center"
+                data-unknown={u.name}
+                data-mapped={choices[u.name] ? "true" : "false"}
+              >
                 <span>
                   “{u.name}”
                   {choices[u.name] ? (
-                    <span className="ml-2 text-xs text-emerald-700" data-mapping-status>→ {targetName(choices[u.name]!)}</span>
+                    <span className="ml-2 text-xs text-emerald-700" data-mapping-status>
+                      → {targetName(choices[u.name]!)}
+                    </span>
                   ) : (
-                    u.suggestions.length > 0 && <span className="ml-2 text-xs text-slate-600">{t.suggestions.replace("{names}", u.suggestions.map((s) => s.name).join("、"))}</span>
+                    u.suggestions.length > 0 && (
+                      <span className="ml-2 text-xs text-slate-600">
+                        {t.suggestions.replace("{names}", u.suggestions.map((s) => s.name).join("、"))}
+                      </span>
+                    )
                   )}
                 </span>
                 <input type="hidden" name={mappingFieldNames(i).name} value={u.name} />
@@ -85,12 +102,16 @@ export function UploadPreviewForm(props: {
                 >
                   <option value="">{t.mapNone}</option>
                   {u.suggestions.map((s) => (
-                    <option key={`s-${s.code}`} value={s.code}>★ {s.name}</option>
+                    <option key={`s-${s.code}`} value={s.code}>
+                      ★ {s.name}
+                    </option>
                   ))}
                   <option value="new:DEPARTMENT">{t.mapNewDepartment}</option>
                   <option value="new:DISTRICT">{t.mapNewDistrict}</option>
                   {props.units.map((s) => (
-                    <option key={s.code} value={s.code}>{s.name}</option>
+                    <option key={s.code} value={s.code}>
+                      {s.name}
+                    </option>
                   ))}
                 </select>
               </li>
@@ -98,7 +119,11 @@ export function UploadPreviewForm(props: {
           </ul>
         </section>
       )}
-      <details className="rounded-lg border border-slate-200 bg-white p-4" open={props.gapNames.length > 0 || props.summary.some((c) => c.typed !== null)} data-testid="summary-form">
+      <details
+        className="rounded-lg border border-slate-200 bg-white p-4"
+        open={props.gapNames.length > 0 || props.summary.some((c) => c.typed !== null)}
+        data-testid="summary-form"
+      >
         <summary className="cursor-pointer font-semibold">{t.summaryHeading}</summary>
         <div className="mt-3 overflow-x-auto">
           <table className="text-sm">
@@ -106,7 +131,9 @@ export function UploadPreviewForm(props: {
               <tr>
                 <th />
                 {(["CITY", "MUNICIPAL", "DISTRICTS"] as const).map((s) => (
-                  <th key={s} className="px-2 text-left">{t.scopes[s]}</th>
+                  <th key={s} className="px-2 text-left">
+                    {t.scopes[s]}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -126,9 +153,15 @@ export function UploadPreviewForm(props: {
                           aria-label={`${t.scopes[scope]} ${cell.label}`}
                           className={`${input} w-32 ${differs ? "border-amber-500" : ""}`}
                         />
-                        {cell.fromFile !== null && <span className="block text-xs text-slate-600">{t.summaryFromFile.replace("{value}", String(cell.fromFile))}</span>}
+                        {cell.fromFile !== null && (
+                          <span className="block text-xs text-slate-600">
+                            {t.summaryFromFile.replace("{value}", String(cell.fromFile))}
+                          </span>
+                        )}
                         {cell.typed === null && cell.fromFile === null && cell.prefill !== null && (
-                          <span className="block text-xs text-slate-600" data-prefilled>{props.gate.prefilled}</span>
+                          <span className="block text-xs text-slate-600" data-prefilled>
+                            {props.gate.prefilled}
+                          </span>
                         )}
                       </td>
                     );
@@ -148,14 +181,33 @@ export function UploadPreviewForm(props: {
       {props.gapNames.length > 0 && (
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="acknowledgeGaps" className="mt-1" data-testid="acknowledge-gaps" />
-          <span>{props.gate.acknowledge.replace("{count}", String(props.gapNames.length)).replace("{names}", props.gapNames.join("、"))}</span>
+          <span>
+            {props.gate.acknowledge
+              .replace("{count}", String(props.gapNames.length))
+              .replace("{names}", props.gapNames.join("、"))}
+          </span>
         </label>
       )}
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="save" disabled={saving || publishing} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50" data-testid="recheck">
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          disabled={saving || publishing}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+          data-testid="recheck"
+        >
           {t.recheck}
         </button>
-        <button type="submit" name="intent" value="publish" disabled={saving || publishing || !props.canPublish} aria-busy={publishing} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="publish">
+        <button
+          type="submit"
+          name="intent"
+          value="publish"
+          disabled={saving || publishing || !props.canPublish}
+          aria-busy={publishing}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          data-testid="publish"
+        >
           {t.publish}
         </button>
       </div>

@@ -6,14 +6,22 @@ export function BulletinAnnexTable({ annex }: { annex: BulletinAnnex }) {
   return (
     <section className="space-y-2" data-testid={`bulletin-${annex.id}`} aria-labelledby={`${annex.id}-title`}>
       <p className="font-bold">{annex.label}</p>
-      <h3 id={`${annex.id}-title`} className="text-center text-base font-bold">{annex.title}</h3>
+      <h3 id={`${annex.id}-title`} className="text-center text-base font-bold">
+        {annex.title}
+      </h3>
       <div className="overflow-x-auto">
         <table className="tabular w-full border-collapse text-center text-[11px] leading-tight">
           <thead>
             {annex.headerRows.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, c) => (
-                  <th key={c} colSpan={cell.colSpan} rowSpan={cell.rowSpan} scope="col" className="border border-slate-500 bg-slate-50 px-1 py-1 font-semibold">
+                  <th
+                    key={c}
+                    colSpan={cell.colSpan}
+                    rowSpan={cell.rowSpan}
+                    scope="col"
+                    className="border border-slate-500 bg-slate-50 px-1 py-1 font-semibold"
+                  >
                     {cell.text}
                   </th>
                 ))}
@@ -22,11 +30,22 @@ export function BulletinAnnexTable({ annex }: { annex: BulletinAnnex }) {
           </thead>
           <tbody>
             {annex.rows.map((row) => (
-              <tr key={row.unitCode} data-unit={row.name} data-code={row.unitCode} data-no-cases={row.noCases || undefined}>
+              <tr
+                key={row.unitCode}
+                data-unit={row.name}
+                data-code={row.unitCode}
+                data-no-cases={row.noCases || undefined}
+              >
                 <td className="border border-slate-500 px-1 py-0.5">{row.seq}</td>
-                <th scope="row" className="border border-slate-500 px-1 py-0.5 text-left font-normal whitespace-nowrap">{row.name}</th>
+                <th scope="row" className="border border-slate-500 px-1 py-0.5 text-left font-normal whitespace-nowrap">
+                  {row.name}
+                </th>
                 {row.cells.map((cell, i) => (
-                  <td key={i} className={`border border-slate-500 px-1 py-0.5 whitespace-nowrap ${row.noCases ? "text-slate-600" : ""}`} data-field={annex.columns[i]?.field}>
+                  <td
+                    key={i}
+                    className={`border border-slate-500 px-1 py-0.5 whitespace-nowrap ${row.noCases ? "text-slate-600" : ""}`}
+                    data-field={annex.columns[i]?.field}
+                  >
                     {cell}
                   </td>
                 ))}
@@ -38,7 +57,9 @@ export function BulletinAnnexTable({ annex }: { annex: BulletinAnnex }) {
       {annex.notes.length > 0 && (
         <div className="space-y-0.5 text-[11px] leading-snug text-slate-700">
           {annex.notes.map((note, i) => (
-            <p key={i} className={i === 0 ? "" : "pl-[2em]"}>{note}</p>
+            <p key={i} className={i === 0 ? "" : "pl-[2em]"}>
+              {note}
+            </p>
           ))}
         </div>
       )}

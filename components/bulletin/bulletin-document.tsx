@@ -6,7 +6,8 @@ import { BulletinAnnexTable } from "@/components/bulletin/bulletin-annex";
 import { BulletinFigureChart } from "@/components/bulletin/bulletin-figure";
 import type { Bulletin, BulletinBlock } from "@/lib/bulletin/build";
 
-const sheet = "mx-auto bg-white px-[8%] py-12 shadow-sm ring-1 ring-slate-200 print:px-0 print:py-0 print:shadow-none print:ring-0";
+const sheet =
+  "mx-auto bg-white px-[8%] py-12 shadow-sm ring-1 ring-slate-200 print:px-0 print:py-0 print:shadow-none print:ring-0";
 
 function Block({ block, bulletin }: { block: BulletinBlock; bulletin: Bulletin }) {
   switch (block.type) {
@@ -37,16 +38,22 @@ export function BulletinDocument({ bulletin }: { bulletin: Bulletin }) {
     <div className="space-y-8" data-testid="bulletin" data-month={bulletin.month}>
       <article className={`${sheet} max-w-[210mm]`} aria-labelledby="bulletin-title">
         <header className="mb-8 text-center">
-          <h1 id="bulletin-title" className="text-[28px] font-bold tracking-wide">{bulletin.title}</h1>
+          <h1 id="bulletin-title" className="text-[28px] font-bold tracking-wide">
+            {bulletin.title}
+          </h1>
           <p className="mt-2 text-[18px]">{bulletin.subtitle}</p>
           {bulletin.notices.map((notice) => (
-            <p key={notice} className="mt-2 text-sm text-rose-700" role="note" data-testid="bulletin-notice">{notice}</p>
+            <p key={notice} className="mt-2 text-sm text-rose-700" role="note" data-testid="bulletin-notice">
+              {notice}
+            </p>
           ))}
         </header>
         <div className="space-y-3">
           {bulletin.parts.map((part) => (
             <section key={part.id} className="space-y-3" data-part={part.id} aria-labelledby={`part-${part.id}`}>
-              <h2 id={`part-${part.id}`} className="mt-6 text-[18px] font-bold">{part.heading}</h2>
+              <h2 id={`part-${part.id}`} className="mt-6 text-[18px] font-bold">
+                {part.heading}
+              </h2>
               {part.blocks.map((block, i) => (
                 <Block key={i} block={block} bulletin={bulletin} />
               ))}
@@ -55,7 +62,9 @@ export function BulletinDocument({ bulletin }: { bulletin: Bulletin }) {
         </div>
         <div className="mt-8 text-[16px] leading-[2]" data-testid="bulletin-attachments">
           {bulletin.attachmentList.map((line, i) => (
-            <p key={line} className={i === 0 ? "" : "pl-[3em]"}>{line}</p>
+            <p key={line} className={i === 0 ? "" : "pl-[3em]"}>
+              {line}
+            </p>
           ))}
         </div>
       </article>

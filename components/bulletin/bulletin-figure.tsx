@@ -1,10 +1,10 @@
 // 图1–图4 of the bulletin as a chart with its data table (ChartFigure): the same figure data
 // (lib/bulletin, Bulletin.figures) that the Word and PDF files draw.
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { SERIES_COLORS, type ChartDatum, type ChartSeries } from "@/components/charts/chart-types";
+import { type ChartDatum, type ChartSeries, SERIES_COLORS } from "@/components/charts/chart-types";
 import { SvgBarChart } from "@/components/charts/svg-bar-chart";
-import { getPageMessages } from "@/lib/i18n/page-locale";
 import type { BulletinFigure } from "@/lib/bulletin/build";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 
 /** Drawn on the server (SvgBarChart): no chart library in the browser for the bulletin's figures. */
 export async function BulletinFigureChart({ figure, testId }: { figure: BulletinFigure; testId?: string }) {

@@ -4,12 +4,13 @@ import { useActionState } from "react";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import type { FormState } from "@/lib/action-client/form-state";
 import { updateBulletinTextsAction } from "@/lib/bulletin/actions/update-bulletin-texts";
-import type { ProblemKind } from "@/lib/indicators/problems";
-import type { Messages } from "@/lib/i18n/messages";
 import type { EditableBulletinTexts } from "@/lib/bulletin/texts/bulletin-texts";
+import type { Messages } from "@/lib/i18n/messages";
+import type { ProblemKind } from "@/lib/indicators/problems";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
-const button = "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+const button =
+  "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 const LABELS = ["报", "送", "发"] as const;
 
 export function BulletinTextsForm({
@@ -38,7 +39,12 @@ export function BulletinTextsForm({
   const value = (name: string, stored: string) => (refused ? (state.values?.[name] ?? "") : stored);
   const linesOf = (label: string) => texts.distribution.find((d) => d.label === label)?.lines.join("\n") ?? "";
   return (
-    <form action={action} className="space-y-6" data-testid="bulletin-texts-form" key={refused ? JSON.stringify(state.values) : `v${baseVersion}`}>
+    <form
+      action={action}
+      className="space-y-6"
+      data-testid="bulletin-texts-form"
+      key={refused ? JSON.stringify(state.values) : `v${baseVersion}`}
+    >
       <input type="hidden" name="month" value={month} />
       <input type="hidden" name="baseVersion" value={baseVersion} />
       <fieldset className="space-y-3">
@@ -86,13 +92,20 @@ export function BulletinTextsForm({
         </label>
         <label className="block text-sm">
           <span className="font-medium">{r.issueDate}</span>
-          <input name="issueDate" type="date" defaultValue={value("issueDate", texts.issueDate ?? "")} className={input} />
+          <input
+            name="issueDate"
+            type="date"
+            defaultValue={value("issueDate", texts.issueDate ?? "")}
+            className={input}
+          />
           <span className="mt-1 block text-xs text-slate-600">{r.issueDateHint}</span>
           <FieldError state={state} field="issueDate" />
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={button}>{r.save}</button>
+        <button type="submit" disabled={pending} className={button}>
+          {r.save}
+        </button>
         <FormMessage state={state} />
       </div>
     </form>

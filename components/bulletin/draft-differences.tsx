@@ -1,12 +1,29 @@
 // What a draft changes from the issued bulletin: the inputs that moved and the lines that differ.
-import { fill, type Messages } from "@/lib/i18n/messages";
-import type { DraftDifferences } from "@/lib/bulletin/issue/draft-differences";
 
-export function DraftDifferencesList({ differences, edition, t }: { differences: DraftDifferences; edition: number; t: Messages }) {
+import type { DraftDifferences } from "@/lib/bulletin/issue/draft-differences";
+import { fill, type Messages } from "@/lib/i18n/messages";
+
+export function DraftDifferencesList({
+  differences,
+  edition,
+  t,
+}: {
+  differences: DraftDifferences;
+  edition: number;
+  t: Messages;
+}) {
   const i = t.figures.issue;
-  if (differences.none) return <p className="text-sm text-slate-700" data-testid="draft-same">{fill(i.draftSame, { edition })}</p>;
+  if (differences.none)
+    return (
+      <p className="text-sm text-slate-700" data-testid="draft-same">
+        {fill(i.draftSame, { edition })}
+      </p>
+    );
   return (
-    <section className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="draft-differences">
+    <section
+      className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm"
+      data-testid="draft-differences"
+    >
       <h2 className="font-semibold text-slate-900">{i.differences}</h2>
       <ul className="list-disc pl-5 text-slate-800">
         {differences.dataVersion && <li data-difference="data">{fill(i.dataChanged, differences.dataVersion)}</li>}
@@ -18,7 +35,9 @@ export function DraftDifferencesList({ differences, edition, t }: { differences:
           <h3 className="font-medium text-rose-800">{i.removed}</h3>
           <ul className="mt-1 space-y-1" data-testid="draft-removed">
             {differences.removed.map((line, k) => (
-              <li key={k} className="rounded bg-rose-100 px-2 py-1 text-rose-900"><del>{line}</del></li>
+              <li key={k} className="rounded bg-rose-100 px-2 py-1 text-rose-900">
+                <del>{line}</del>
+              </li>
             ))}
           </ul>
         </div>
@@ -28,7 +47,9 @@ export function DraftDifferencesList({ differences, edition, t }: { differences:
           <h3 className="font-medium text-emerald-800">{i.added}</h3>
           <ul className="mt-1 space-y-1" data-testid="draft-added">
             {differences.added.map((line, k) => (
-              <li key={k} className="rounded bg-emerald-100 px-2 py-1 text-emerald-900"><ins className="no-underline">{line}</ins></li>
+              <li key={k} className="rounded bg-emerald-100 px-2 py-1 text-emerald-900">
+                <ins className="no-underline">{line}</ins>
+              </li>
             ))}
           </ul>
         </div>

@@ -4,12 +4,13 @@ import { useActionState } from "react";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import type { FormState } from "@/lib/action-client/form-state";
 import { updateProblemSettingsAction } from "@/lib/bulletin/actions/update-problem-settings";
-import type { ProblemKind, ProblemSettings } from "@/lib/indicators/problems";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import type { ProblemKind, ProblemSettings } from "@/lib/indicators/problems";
 
 const input = "mt-1 block w-40 rounded-md border border-slate-300 px-2 py-1.5 text-sm tabular";
-const button = "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+const button =
+  "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 const NUMBER_FIELDS = ["coverageRateBelow", "evaluationRateDropAbove", "catalogClaimRateBelow"] as const;
 
 export function ProblemSettingsForm({
@@ -67,7 +68,9 @@ export function ProblemSettingsForm({
         </div>
       </fieldset>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={button}>{s.save}</button>
+        <button type="submit" disabled={pending} className={button}>
+          {s.save}
+        </button>
         <FormMessage state={state} />
       </div>
     </form>

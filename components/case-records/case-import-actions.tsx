@@ -11,7 +11,11 @@ export function CasePublishForm({ uploadId, label, intro }: { uploadId: number; 
     <form action={action} className="space-y-2" data-testid="case-publish-form">
       <input type="hidden" name="uploadId" value={uploadId} />
       <p className="text-sm text-slate-700">{intro}</p>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {label}
       </button>
       <FormMessage state={state} />
@@ -25,7 +29,11 @@ export function CaseDiscardForm({ uploadId, label, intro }: { uploadId: number; 
     <form action={action} className="space-y-2" data-testid="case-discard-form">
       <input type="hidden" name="uploadId" value={uploadId} />
       <p className="text-sm text-slate-700">{intro}</p>
-      <button type="submit" disabled={pending} className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-800 hover:bg-rose-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-800 hover:bg-rose-50 disabled:opacity-60"
+      >
         {label}
       </button>
       <FormMessage state={state} />

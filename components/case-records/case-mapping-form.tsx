@@ -16,7 +16,14 @@ export type CaseMappingFormProps = {
   kinds: Record<string, string>;
   units: UnitChoice[];
   unknownUnits: Array<{ name: string; rows: string; suggestions: UnitChoice[] }>;
-  files: Array<{ file: string; kind: string | null; row: number | null; missing: string[]; labels: string[]; choices: Array<{ column: string; label: string }> }>;
+  files: Array<{
+    file: string;
+    kind: string | null;
+    row: number | null;
+    missing: string[];
+    labels: string[];
+    choices: Array<{ column: string; label: string }>;
+  }>;
 };
 
 const select = "block w-full min-w-0 rounded-md border border-slate-300 px-2 py-1 text-sm";
@@ -34,26 +41,43 @@ export function CaseMappingForm({ uploadId, t, kinds, units, unknownUnits, files
           <legend className="font-semibold">{t.unitsHeading}</legend>
           <ul className="space-y-2">
             {unknownUnits.map((u, i) => (
-              <li key={u.name} className="grid gap-1 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] sm:items-center" data-unknown-unit={u.name}>
+              <li
+                key={u.name}
+                className="grid gap-1 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] sm:items-center"
+                data-unknown-unit={u.name}
+              >
                 <label htmlFor={`u${i}`} className="text-sm break-words">
-                  “{u.name}” <span className="text-slate-600">（{t.unitRows} {u.rows}）</span>
+                  “{u.name}”{" "}
+                  <span className="text-slate-600">
+                    （{t.unitRows} {u.rows}）
+                  </span>
                 </label>
                 <div>
                   <input type="hidden" name={`u${i}.name`} value={u.name} />
                   <select id={`u${i}`} name={`u${i}.code`} defaultValue="" className={select}>
                     <option value="">{t.notMapped}</option>
                     {u.suggestions.map((s) => (
-                      <option key={`s-${s.code}`} value={s.code}>★ {s.name}</option>
+                      <option key={`s-${s.code}`} value={s.code}>
+                        ★ {s.name}
+                      </option>
                     ))}
                     <optgroup label={t.departments}>
-                      {units.filter((c) => c.kind === "DEPARTMENT").map((c) => (
-                        <option key={c.code} value={c.code}>{c.name}</option>
-                      ))}
+                      {units
+                        .filter((c) => c.kind === "DEPARTMENT")
+                        .map((c) => (
+                          <option key={c.code} value={c.code}>
+                            {c.name}
+                          </option>
+                        ))}
                     </optgroup>
                     <optgroup label={t.districts}>
-                      {units.filter((c) => c.kind === "DISTRICT").map((c) => (
-                        <option key={c.code} value={c.code}>{c.name}</option>
-                      ))}
+                      {units
+                        .filter((c) => c.kind === "DISTRICT")
+                        .map((c) => (
+                          <option key={c.code} value={c.code}>
+                            {c.name}
+                          </option>
+                        ))}
                     </optgroup>
                   </select>
                   <FieldError state={state} field={`u${i}`} />
@@ -77,14 +101,22 @@ export function CaseMappingForm({ uploadId, t, kinds, units, unknownUnits, files
                 {f.labels.map((label) => {
                   const i = columnIndex++;
                   return (
-                    <li key={label} className="grid gap-1 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] sm:items-center" data-unknown-column={label}>
-                      <label htmlFor={`c${i}`} className="text-sm break-words">“{label}”</label>
+                    <li
+                      key={label}
+                      className="grid gap-1 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] sm:items-center"
+                      data-unknown-column={label}
+                    >
+                      <label htmlFor={`c${i}`} className="text-sm break-words">
+                        “{label}”
+                      </label>
                       <div>
                         <input type="hidden" name={`c${i}.label`} value={label} />
                         <select id={`c${i}`} name={`c${i}.column`} defaultValue="" className={select}>
                           <option value="">{t.notMapped}</option>
                           {f.choices.map((c) => (
-                            <option key={c.column} value={c.column}>{c.label}</option>
+                            <option key={c.column} value={c.column}>
+                              {c.label}
+                            </option>
                           ))}
                         </select>
                         <FieldError state={state} field={`c${i}`} />
@@ -97,7 +129,11 @@ export function CaseMappingForm({ uploadId, t, kinds, units, unknownUnits, files
           ))}
         </fieldset>
       )}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {t.submit}
       </button>
       <FormMessage state={state} />

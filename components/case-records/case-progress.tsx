@@ -5,9 +5,9 @@
 // TRANSFERRING/PROCESSING the page reloads its server part (the preview).
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import type { CaseUploadProgress } from "@/lib/case-records/upload/case-uploads";
 import { formatCount } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
-import type { CaseUploadProgress } from "@/lib/case-records/upload/case-uploads";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -33,10 +33,16 @@ export function CaseProgress({ t, initial }: { t: Messages["caseImport"]; initia
     };
   }, [initial.id, router]);
 
-  const stage = progress.stage ? (t.stage as Record<string, string>)[progress.stage] ?? progress.stage : null;
+  const stage = progress.stage ? ((t.stage as Record<string, string>)[progress.stage] ?? progress.stage) : null;
   return (
-    <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="case-progress" data-status={progress.status}>
-      <h2 className="font-semibold">{t.progressHeading}：{t.status[progress.status]}</h2>
+    <section
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+      data-testid="case-progress"
+      data-status={progress.status}
+    >
+      <h2 className="font-semibold">
+        {t.progressHeading}：{t.status[progress.status]}
+      </h2>
       <ul className="space-y-1">
         {progress.files.map((f, n) => (
           <li key={n}>
@@ -48,7 +54,9 @@ export function CaseProgress({ t, initial }: { t: Messages["caseImport"]; initia
       {progress.status === "PROCESSING" && (
         <p aria-live="polite" data-testid="case-stage">
           {stage}
-          {progress.stage === "read" && progress.progressFile && ` · ${fill(t.readingFile, { file: progress.progressFile })}`}
+          {progress.stage === "read" &&
+            progress.progressFile &&
+            ` · ${fill(t.readingFile, { file: progress.progressFile })}`}
           {progress.rowsRead > 0 && ` · ${fill(t.rowsRead, { rows: formatCount(progress.rowsRead) })}`}
         </p>
       )}

@@ -13,7 +13,11 @@ import { fill, type Messages } from "@/lib/i18n/messages";
 type Resume = { id: number; month: string; files: Array<{ name: string; size: number; received: number }> };
 type ChunkAnswer = { received?: number; error?: string; processing?: boolean };
 
-function putChunk(url: string, blob: Blob, onSent: (bytes: number) => void): Promise<{ status: number; body: ChunkAnswer }> {
+function putChunk(
+  url: string,
+  blob: Blob,
+  onSent: (bytes: number) => void,
+): Promise<{ status: number; body: ChunkAnswer }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("PUT", url);
@@ -44,7 +48,10 @@ export function CaseUploadForm({ t, resume }: { t: Messages["caseImport"]; resum
       while (offset < file.size) {
         const end = Math.min(offset + CASE_CHUNK_BYTES, file.size);
         const show = (sent: number) =>
-          setStatus({ label: fill(t.transferring, { file: file.name, percent: `${Math.floor(((done + sent) / total) * 100)}%` }), percent: ((done + sent) / total) * 100 });
+          setStatus({
+            label: fill(t.transferring, { file: file.name, percent: `${Math.floor(((done + sent) / total) * 100)}%` }),
+            percent: ((done + sent) / total) * 100,
+          });
         show(0);
         let answer: { status: number; body: ChunkAnswer };
         try {
@@ -60,7 +67,8 @@ export function CaseUploadForm({ t, resume }: { t: Messages["caseImport"]; resum
           offset = answer.body.received;
           continue;
         }
-        if (answer.status !== 200 || typeof answer.body.received !== "number") throw new Error(answer.body.error ?? `HTTP ${answer.status}`);
+        if (answer.status !== 200 || typeof answer.body.received !== "number")
+          throw new Error(answer.body.error ?? `HTTP ${answer.status}`);
         done += answer.body.received - offset;
         offset = answer.body.received;
         failures = 0;
@@ -82,7 +90,8 @@ export function CaseUploadForm({ t, resume }: { t: Messages["caseImport"]; resum
       if (resume) {
         // Match the chosen files to the upload's by name and size, in the upload's order.
         const matched = resume.files.map((r) => files.find((f) => f.name === r.name && f.size === r.size));
-        if (matched.some((f) => !f)) throw new Error(fill(t.resumeMismatch, { files: resume.files.map((f) => f.name).join("、") }));
+        if (matched.some((f) => !f))
+          throw new Error(fill(t.resumeMismatch, { files: resume.files.map((f) => f.name).join("、") }));
         ordered = matched as File[];
         id = resume.id;
         startAt = resume.files.map((f) => f.received);
@@ -112,24 +121,37 @@ export function CaseUploadForm({ t, resume }: { t: Messages["caseImport"]; resum
       {!resume && (
         <label className="block text-sm">
           {t.month}
-          <input type="month" name="month" required className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+          <input
+            type="month"
+            name="month"
+            required
+            className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          />
         </label>
       )}
       <label className="block text-sm">
         {t.files}
         <input type="file" name="files" required multiple accept=".csv,.gz,.zip,.xlsx" className="mt-1 block text-sm" />
       </label>
-      <button type="submit" disabled={busy} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {resume ? t.resumeSubmit : t.submit}
       </button>
       {status && (
         <div className="space-y-1" data-testid="case-transfer-progress">
           <progress max={100} value={status.percent} className="h-2 w-full" aria-label={status.label} />
-          <p className="text-xs text-slate-600" aria-live="polite">{status.label}</p>
+          <p className="text-xs text-slate-600" aria-live="polite">
+            {status.label}
+          </p>
         </div>
       )}
       {error && (
-        <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="case-upload-error">{error}</p>
+        <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="case-upload-error">
+          {error}
+        </p>
       )}
     </form>
   );

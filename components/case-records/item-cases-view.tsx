@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
-import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
+import Link from "@/components/ui/locale-link";
+import { formatMonthLabel } from "@/lib/calendar/month";
+import {
+  CASES_PAGE_SIZE,
+  getCurrentCaseImport,
+  getItemCasesPage,
+  getUnitItems,
+  itemCodeFromSegment,
+} from "@/lib/case-records/drill-down/case-drill-down";
+import { getUnit } from "@/lib/dashboard/unit-history";
+import { monthParam, unitCodeParam } from "@/lib/http/route-params";
 import { formatCount, formatRate } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel } from "@/lib/calendar/month";
-import { CASES_PAGE_SIZE, getCurrentCaseImport, getItemCasesPage, getUnitItems, itemCodeFromSegment } from "@/lib/case-records/drill-down/case-drill-down";
-import { getUnit } from "@/lib/dashboard/unit-history";
-import { monthParam, unitCodeParam } from "@/lib/http/route-params";
 
 // One page of an item's cases, overdue first: /…/items/<item> is page 1, /…/items/<item>/<n> page n.
 // Each is static once rendered (ISR, kept until a publish expires the month's report data): the
@@ -38,7 +44,9 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
     return (
       <div className="space-y-4">
         {back}
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-case-records">{d.noCaseRecords}</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-case-records">
+          {d.noCaseRecords}
+        </p>
       </div>
     );
   }
@@ -49,7 +57,9 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
     return (
       <div className="space-y-4">
         {back}
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="item-not-found">{d.itemNotFound}</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="item-not-found">
+          {d.itemNotFound}
+        </p>
       </div>
     );
   }
@@ -64,27 +74,40 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
     ["completed", c.completed, formatCount(row.completed)],
     ["overdueCompleted", c.overdueCompleted, formatCount(row.overdueCompleted)],
     ["promisedCompleted", c.promisedCompleted, formatCount(row.promisedCompleted)],
-    ["handlingSpeedupRate", c.handlingSpeedupRate, row.promisedCompleted > 0 ? formatRate(row.handlingSpeedupRate) : "—"],
-    ["earlyCompletionRate", c.earlyCompletionRate, row.promisedCompleted > 0 ? formatRate(row.earlyCompletionRate) : "—"],
+    [
+      "handlingSpeedupRate",
+      c.handlingSpeedupRate,
+      row.promisedCompleted > 0 ? formatRate(row.handlingSpeedupRate) : "—",
+    ],
+    [
+      "earlyCompletionRate",
+      c.earlyCompletionRate,
+      row.promisedCompleted > 0 ? formatRate(row.earlyCompletionRate) : "—",
+    ],
     ["evaluations", c.evaluations, formatCount(row.evaluations)],
     ["activeEvaluations", c.activeEvaluations, formatCount(row.activeEvaluations)],
     ["satisfactionRate", c.satisfactionRate, row.satisfactionRate === null ? "—" : formatRate(row.satisfactionRate)],
   ];
   const td = "border-b border-slate-100 px-2 py-1";
-  const pager = "inline-flex min-h-9 items-center rounded border border-brand-600 px-3 text-brand-700 hover:bg-brand-50";
+  const pager =
+    "inline-flex min-h-9 items-center rounded border border-brand-600 px-3 text-brand-700 hover:bg-brand-50";
 
   return (
     <div className="space-y-4">
       <div>
         {back}
-        <h1 className="mt-1 text-xl font-bold text-slate-900" data-testid="item-heading">{row.itemName}</h1>
+        <h1 className="mt-1 text-xl font-bold text-slate-900" data-testid="item-heading">
+          {row.itemName}
+        </h1>
         <p className="text-sm text-slate-600">
           {fill(d.itemSubheading, { unit: unit.name, code: itemCode, month: formatMonthLabel(month, locale) })}
           {!row.inCatalogue && <span className="ml-1 text-amber-800">（{d.notInCatalogue}）</span>}
         </p>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="item-figures">
-        <h2 id="item-figures" className="mb-2 text-base font-semibold text-slate-800">{d.itemFigures}</h2>
+        <h2 id="item-figures" className="mb-2 text-base font-semibold text-slate-800">
+          {d.itemFigures}
+        </h2>
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3 lg:grid-cols-5" data-testid="item-figures">
           {figures.map(([key, label, value]) => (
             <div key={key} className="rounded bg-slate-50 p-2" data-field={key}>
@@ -96,33 +119,76 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
       </section>
       <section className="space-y-2" aria-labelledby="item-cases">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="item-cases" className="text-base font-semibold text-slate-800">{d.casesHeading}</h2>
+          <h2 id="item-cases" className="text-base font-semibold text-slate-800">
+            {d.casesHeading}
+          </h2>
           {total > 0 && (
-            <a href={`/api/export/${month}/unit/${code}/items/${item}`} className="inline-flex min-h-8 items-center rounded border border-brand-600 px-2 text-xs text-brand-700 hover:bg-brand-50" data-testid="cases-export">
+            <a
+              href={`/api/export/${month}/unit/${code}/items/${item}`}
+              className="inline-flex min-h-8 items-center rounded border border-brand-600 px-2 text-xs text-brand-700 hover:bg-brand-50"
+              data-testid="cases-export"
+            >
               {d.exportCsv}
             </a>
           )}
         </div>
         {total === 0 ? (
-          <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="cases-none">{d.casesNone}</p>
+          <p
+            className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
+            data-testid="cases-none"
+          >
+            {d.casesNone}
+          </p>
         ) : (
           <>
             <p className="text-sm text-slate-700" data-testid="cases-count">
-              {fill(d.casesCount, { total: formatCount(total), from: formatCount(from), to: formatCount(from + cases.length - 1) })}
+              {fill(d.casesCount, {
+                total: formatCount(total),
+                from: formatCount(from),
+                to: formatCount(from + cases.length - 1),
+              })}
             </p>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={d.casesHeading}>
+            <div
+              className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+              tabIndex={0}
+              role="region"
+              aria-label={d.casesHeading}
+            >
               <table className="tabular min-w-max border-collapse text-right text-xs" data-testid="item-cases">
                 <thead className="bg-slate-100 text-slate-700">
                   <tr>
-                    {[c.caseNo, c.item, c.caseKind, c.appliedAt, c.acceptedAt, c.completedAt, c.limitDays, c.elapsedDays, c.daysOver].map((label, i) => (
-                      <th key={label} scope="col" className={`border-b border-slate-200 px-2 py-1 font-medium whitespace-nowrap ${i < 3 ? "text-left" : ""}`}>{label}</th>
+                    {[
+                      c.caseNo,
+                      c.item,
+                      c.caseKind,
+                      c.appliedAt,
+                      c.acceptedAt,
+                      c.completedAt,
+                      c.limitDays,
+                      c.elapsedDays,
+                      c.daysOver,
+                    ].map((label, i) => (
+                      <th
+                        key={label}
+                        scope="col"
+                        className={`border-b border-slate-200 px-2 py-1 font-medium whitespace-nowrap ${i < 3 ? "text-left" : ""}`}
+                      >
+                        {label}
+                      </th>
                     ))}
                   </tr>
                 </thead>
                 <tbody>
                   {cases.map((r) => (
-                    <tr key={r.caseNo} data-case={r.caseNo} data-days-over={r.daysOver} className={r.daysOver > 0 ? "bg-rose-50" : "odd:bg-white even:bg-slate-50"}>
-                      <th scope="row" className={`${td} text-left font-mono font-normal`}>{r.caseNo}</th>
+                    <tr
+                      key={r.caseNo}
+                      data-case={r.caseNo}
+                      data-days-over={r.daysOver}
+                      className={r.daysOver > 0 ? "bg-rose-50" : "odd:bg-white even:bg-slate-50"}
+                    >
+                      <th scope="row" className={`${td} text-left font-mono font-normal`}>
+                        {r.caseNo}
+                      </th>
                       <td className={`${td} text-left`}>{row.itemName}</td>
                       <td className={`${td} text-left`}>
                         {d.caseKinds[r.caseKind]}
@@ -133,18 +199,39 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
                       <td className={td}>{r.completedAt ?? d.notCompleted}</td>
                       <td className={td}>{formatCount(r.limitDays)}</td>
                       <td className={td}>{r.elapsedDays === null ? "—" : formatCount(r.elapsedDays)}</td>
-                      <td className={`${td} font-semibold ${r.daysOver > 0 ? "text-rose-800" : ""}`} data-field="daysOver">{r.daysOver > 0 ? formatCount(r.daysOver) : "—"}</td>
+                      <td
+                        className={`${td} font-semibold ${r.daysOver > 0 ? "text-rose-800" : ""}`}
+                        data-field="daysOver"
+                      >
+                        {r.daysOver > 0 ? formatCount(r.daysOver) : "—"}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
             {pages > 1 && (
-              <nav aria-label={d.pagination} className="flex flex-wrap items-center gap-3 text-sm" data-testid="cases-pages">
+              <nav
+                aria-label={d.pagination}
+                className="flex flex-wrap items-center gap-3 text-sm"
+                data-testid="cases-pages"
+              >
                 {/* Buttons-sized links (36 px): the pages are turned with a thumb as often as with a mouse. */}
-                {page > 1 ? <Link href={pageHref(page - 1)} className={pager} rel="prev">{d.previousPage}</Link> : <span className={`${pager} border-slate-200 text-slate-600`}>{d.previousPage}</span>}
+                {page > 1 ? (
+                  <Link href={pageHref(page - 1)} className={pager} rel="prev">
+                    {d.previousPage}
+                  </Link>
+                ) : (
+                  <span className={`${pager} border-slate-200 text-slate-600`}>{d.previousPage}</span>
+                )}
                 <span aria-current="page">{fill(d.page, { page: formatCount(page), pages: formatCount(pages) })}</span>
-                {page < pages ? <Link href={pageHref(page + 1)} className={pager} rel="next">{d.nextPage}</Link> : <span className={`${pager} border-slate-200 text-slate-600`}>{d.nextPage}</span>}
+                {page < pages ? (
+                  <Link href={pageHref(page + 1)} className={pager} rel="next">
+                    {d.nextPage}
+                  </Link>
+                ) : (
+                  <span className={`${pager} border-slate-200 text-slate-600`}>{d.nextPage}</span>
+                )}
               </nav>
             )}
           </>

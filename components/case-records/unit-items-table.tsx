@@ -1,13 +1,13 @@
 "use client";
 
+import { useMemo, useState } from "react";
 // A unit's service items: most overdue first, sortable by any column (in the browser: the page
 // is one cached read, the whole list is on it). Items with no case this month show 本月无办件
 // across the case columns instead of a row of zeros.
 import Link from "@/components/ui/locale-link";
-import { useMemo, useState } from "react";
+import type { UnitItemRow } from "@/lib/case-records/drill-down/case-drill-down";
 import { formatCount, formatRate } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
-import type { UnitItemRow } from "@/lib/case-records/drill-down/case-drill-down";
 
 const NUMERIC = [
   "applied",
@@ -27,7 +27,15 @@ const RATES = new Set<NumericColumn>(["handlingSpeedupRate", "earlyCompletionRat
 /** Case columns covered by the 本月无办件 cell. */
 const CASE_COLUMNS = NUMERIC.indexOf("evaluations");
 
-export function UnitItemsTable({ rows, baseHref, messages }: { rows: UnitItemRow[]; baseHref: string; messages: Messages["drillDown"] }) {
+export function UnitItemsTable({
+  rows,
+  baseHref,
+  messages,
+}: {
+  rows: UnitItemRow[];
+  baseHref: string;
+  messages: Messages["drillDown"];
+}) {
   const [sort, setSort] = useState<{ key: SortKey; direction: "asc" | "desc" }>({ key: "default", direction: "desc" });
   const sorted = useMemo(() => {
     if (sort.key === "default") return rows;
@@ -43,28 +51,56 @@ export function UnitItemsTable({ rows, baseHref, messages }: { rows: UnitItemRow
     });
   }, [rows, sort]);
   const onSort = (key: SortKey) =>
-    setSort((s) => (s.key === key ? { key, direction: s.direction === "asc" ? "desc" : "asc" } : { key, direction: key === "itemCode" || key === "itemName" ? "asc" : "desc" }));
-  const ariaSort = (key: SortKey) => (sort.key === key ? (sort.direction === "asc" ? "ascending" : "descending") : undefined);
+    setSort((s) =>
+      s.key === key
+        ? { key, direction: s.direction === "asc" ? "desc" : "asc" }
+        : { key, direction: key === "itemCode" || key === "itemName" ? "asc" : "desc" },
+    );
+  const ariaSort = (key: SortKey) =>
+    sort.key === key ? (sort.direction === "asc" ? "ascending" : "descending") : undefined;
   const icon = (key: SortKey) => (sort.key === key ? (sort.direction === "asc" ? "▲" : "▼") : "");
   const c = messages.columns;
 
   return (
-    <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={messages.itemsTable}>
+    <div
+      className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+      tabIndex={0}
+      role="region"
+      aria-label={messages.itemsTable}
+    >
       <table className="tabular min-w-max border-collapse text-right text-xs" data-testid="unit-items">
         <caption className="sr-only">{`${messages.itemsTable}（${messages.sortHint}）`}</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700">
           <tr>
             {/* The whole header cell is the sort button: 32 px high, a usable target on a phone. */}
             {(["itemCode", "itemName"] as const).map((key) => (
-              <th key={key} className="border-b border-r border-slate-200 p-0 text-left font-medium" aria-sort={ariaSort(key)}>
-                <button type="button" onClick={() => onSort(key)} data-sort-field={key} className="block min-h-8 w-full px-2 py-1.5 text-left whitespace-nowrap">
+              <th
+                key={key}
+                className="border-b border-r border-slate-200 p-0 text-left font-medium"
+                aria-sort={ariaSort(key)}
+              >
+                <button
+                  type="button"
+                  onClick={() => onSort(key)}
+                  data-sort-field={key}
+                  className="block min-h-8 w-full px-2 py-1.5 text-left whitespace-nowrap"
+                >
                   {c[key]} {icon(key)}
                 </button>
               </th>
             ))}
             {NUMERIC.map((key) => (
-              <th key={key} className="border-b border-r border-slate-200 p-0 font-medium whitespace-nowrap" aria-sort={ariaSort(key)}>
-                <button type="button" onClick={() => onSort(key)} data-sort-field={key} className="block min-h-8 w-full px-2 py-1.5 text-right">
+              <th
+                key={key}
+                className="border-b border-r border-slate-200 p-0 font-medium whitespace-nowrap"
+                aria-sort={ariaSort(key)}
+              >
+                <button
+                  type="button"
+                  onClick={() => onSort(key)}
+                  data-sort-field={key}
+                  className="block min-h-8 w-full px-2 py-1.5 text-right"
+                >
                   {c[key]} {icon(key)}
                 </button>
               </th>
@@ -77,7 +113,10 @@ export function UnitItemsTable({ rows, baseHref, messages }: { rows: UnitItemRow
               <td className="border-r border-slate-100 px-2 py-1 text-left font-mono">{row.itemCode}</td>
               <th scope="row" className="max-w-[18rem] border-r border-slate-100 px-2 py-1 text-left font-normal">
                 {row.segment ? (
-                  <Link href={`${baseHref}/${row.segment}`} className="inline-block py-1 text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700">
+                  <Link
+                    href={`${baseHref}/${row.segment}`}
+                    className="inline-block py-1 text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700"
+                  >
                     {row.itemName}
                   </Link>
                 ) : (
@@ -93,13 +132,23 @@ export function UnitItemsTable({ rows, baseHref, messages }: { rows: UnitItemRow
                   </td>
                 ))
               ) : (
-                <td colSpan={CASE_COLUMNS} className="border-r border-slate-100 px-2 py-1 text-center text-slate-600" data-field="noCases">
+                <td
+                  colSpan={CASE_COLUMNS}
+                  className="border-r border-slate-100 px-2 py-1 text-center text-slate-600"
+                  data-field="noCases"
+                >
                   {messages.noCases}
                 </td>
               )}
-              <td className="border-r border-slate-100 px-2 py-1" data-field="evaluations">{formatCount(row.evaluations)}</td>
-              <td className="border-r border-slate-100 px-2 py-1" data-field="activeEvaluations">{formatCount(row.activeEvaluations)}</td>
-              <td className="border-r border-slate-100 px-2 py-1" data-field="satisfactionRate">{row.satisfactionRate === null ? "—" : formatRate(row.satisfactionRate)}</td>
+              <td className="border-r border-slate-100 px-2 py-1" data-field="evaluations">
+                {formatCount(row.evaluations)}
+              </td>
+              <td className="border-r border-slate-100 px-2 py-1" data-field="activeEvaluations">
+                {formatCount(row.activeEvaluations)}
+              </td>
+              <td className="border-r border-slate-100 px-2 py-1" data-field="satisfactionRate">
+                {row.satisfactionRate === null ? "—" : formatRate(row.satisfactionRate)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,10 +2,19 @@
 
 // Grouped bars (e.g. 上月 vs 本月 per field or per unit). Loaded after first
 // paint through lazy-charts.tsx: recharts is too heavy for the first load.
-import { Bar, BarChart as RechartsBarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  Legend,
+  BarChart as RechartsBarChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { countTickFormatter, rateTick } from "@/components/charts/axis-format";
-import { formatCount, formatRate } from "@/lib/i18n/format";
 import type { ChartDatum, ChartSeries, ValueKind } from "@/components/charts/chart-types";
+import { formatCount, formatRate } from "@/lib/i18n/format";
 
 export default function BarChart({
   label,
@@ -24,13 +33,23 @@ export default function BarChart({
   horizontal?: boolean;
 }) {
   const format = (value: unknown) => (valueKind === "rate" ? formatRate(Number(value)) : formatCount(Number(value)));
-  const compact = valueKind === "rate" ? rateTick : countTickFormatter(data.flatMap((d) => series.map((s) => (typeof d[s.key] === "number" ? (d[s.key] as number) : null))));
+  const compact =
+    valueKind === "rate"
+      ? rateTick
+      : countTickFormatter(
+          data.flatMap((d) => series.map((s) => (typeof d[s.key] === "number" ? (d[s.key] as number) : null))),
+        );
   // Axis text and grid take the surrounding text colour, so they follow the theme.
   const tick = { fill: "currentColor", fontSize: 11 };
   return (
     <div className="text-slate-700">
       <ResponsiveContainer width="100%" height={height}>
-        <RechartsBarChart aria-label={label} data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 24 : 0 }}>
+        <RechartsBarChart
+          aria-label={label}
+          data={data}
+          layout={horizontal ? "vertical" : "horizontal"}
+          margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 24 : 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
           {horizontal ? (
             <>
@@ -43,9 +62,19 @@ export default function BarChart({
               <YAxis tickFormatter={compact} tick={tick} width={56} />
             </>
           )}
-          <Tooltip formatter={(value) => format(value)} contentStyle={{ background: "var(--color-white)", borderColor: "var(--color-slate-200)", color: "var(--color-slate-900)" }} />
+          <Tooltip
+            formatter={(value) => format(value)}
+            contentStyle={{
+              background: "var(--color-white)",
+              borderColor: "var(--color-slate-200)",
+              color: "var(--color-slate-900)",
+            }}
+          />
           {/* Legend text in the text colour (series colours such as amber are too light for text); the swatch keeps the colour. */}
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-slate-700">{value}</span>} />
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value) => <span className="text-slate-700">{value}</span>}
+          />
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
           ))}

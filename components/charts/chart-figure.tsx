@@ -1,7 +1,8 @@
 // A chart with its figures: the table behind it is always in the page (for
 // screen readers, printing and checking), folded under the chart.
-import { formatCount, formatRate } from "@/lib/i18n/format";
+
 import type { ChartDatum, ChartSeries, ValueKind } from "@/components/charts/chart-types";
+import { formatCount, formatRate } from "@/lib/i18n/format";
 
 export function ChartFigure({
   title,
@@ -23,7 +24,11 @@ export function ChartFigure({
   testId?: string;
 }) {
   const format = (value: number | string | null | undefined) =>
-    value === null || value === undefined ? "—" : valueKind === "rate" ? formatRate(Number(value)) : formatCount(Number(value));
+    value === null || value === undefined
+      ? "—"
+      : valueKind === "rate"
+        ? formatRate(Number(value))
+        : formatCount(Number(value));
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
       <figcaption className="mb-3 text-sm font-semibold text-slate-800">{title}</figcaption>

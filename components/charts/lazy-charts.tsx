@@ -8,7 +8,7 @@
 // `eager`: render right after hydration wherever the chart is (a document
 // meant to be printed or read whole, e.g. the bulletin page).
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState, type ComponentProps } from "react";
+import { type ComponentProps, useEffect, useRef, useState } from "react";
 import type BarChartComponent from "@/components/charts/bar-chart";
 import type LineChartComponent from "@/components/charts/line-chart";
 
@@ -16,8 +16,14 @@ function ChartPlaceholder({ height = 280 }: { height?: number }) {
   return <div className="w-full animate-pulse rounded bg-slate-100" style={{ height }} aria-hidden />;
 }
 
-const BarChart = dynamic(() => import("@/components/charts/bar-chart"), { ssr: false, loading: () => <ChartPlaceholder /> });
-const LineChart = dynamic(() => import("@/components/charts/line-chart"), { ssr: false, loading: () => <ChartPlaceholder /> });
+const BarChart = dynamic(() => import("@/components/charts/bar-chart"), {
+  ssr: false,
+  loading: () => <ChartPlaceholder />,
+});
+const LineChart = dynamic(() => import("@/components/charts/line-chart"), {
+  ssr: false,
+  loading: () => <ChartPlaceholder />,
+});
 
 /** True once the element is within `margin` of the viewport, or the page is about to print. */
 function useNearViewport(eager: boolean, margin = "300px") {
@@ -30,7 +36,9 @@ function useNearViewport(eager: boolean, margin = "300px") {
       setNear(true);
       return;
     }
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: `${margin} 0px` });
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: `${margin} 0px`,
+    });
     observer.observe(element);
     const onPrint = () => setNear(true);
     window.addEventListener("beforeprint", onPrint);
@@ -42,7 +50,10 @@ function useNearViewport(eager: boolean, margin = "300px") {
   return { ref, near };
 }
 
-export function LazyBarChart({ eager = false, ...props }: ComponentProps<typeof BarChartComponent> & { eager?: boolean }) {
+export function LazyBarChart({
+  eager = false,
+  ...props
+}: ComponentProps<typeof BarChartComponent> & { eager?: boolean }) {
   const { ref, near } = useNearViewport(eager);
   const height = props.height ?? 300;
   return (
@@ -52,7 +63,10 @@ export function LazyBarChart({ eager = false, ...props }: ComponentProps<typeof 
   );
 }
 
-export function LazyLineChart({ eager = false, ...props }: ComponentProps<typeof LineChartComponent> & { eager?: boolean }) {
+export function LazyLineChart({
+  eager = false,
+  ...props
+}: ComponentProps<typeof LineChartComponent> & { eager?: boolean }) {
   const { ref, near } = useNearViewport(eager);
   const height = props.height ?? 280;
   return (

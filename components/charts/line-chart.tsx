@@ -1,10 +1,19 @@
 "use client";
 
 // Trends over months. Loaded after first paint through lazy-charts.tsx.
-import { CartesianGrid, Legend, Line, LineChart as RechartsLineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart as RechartsLineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { countTickFormatter, rateTick } from "@/components/charts/axis-format";
-import { formatCount, formatRate } from "@/lib/i18n/format";
 import type { ChartDatum, ChartSeries, ValueKind } from "@/components/charts/chart-types";
+import { formatCount, formatRate } from "@/lib/i18n/format";
 
 export default function LineChart({
   label,
@@ -21,7 +30,12 @@ export default function LineChart({
   height?: number;
 }) {
   const format = (value: unknown) => (valueKind === "rate" ? formatRate(Number(value)) : formatCount(Number(value)));
-  const compact = valueKind === "rate" ? rateTick : countTickFormatter(data.flatMap((d) => series.map((s) => (typeof d[s.key] === "number" ? (d[s.key] as number) : null))));
+  const compact =
+    valueKind === "rate"
+      ? rateTick
+      : countTickFormatter(
+          data.flatMap((d) => series.map((s) => (typeof d[s.key] === "number" ? (d[s.key] as number) : null))),
+        );
   // Axis text and grid take the surrounding text colour, so they follow the theme.
   const tick = { fill: "currentColor", fontSize: 11 };
   return (
@@ -31,11 +45,31 @@ export default function LineChart({
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
           <XAxis dataKey="label" tick={tick} />
           <YAxis tickFormatter={compact} tick={tick} width={56} />
-          <Tooltip formatter={(value) => format(value)} contentStyle={{ background: "var(--color-white)", borderColor: "var(--color-slate-200)", color: "var(--color-slate-900)" }} />
+          <Tooltip
+            formatter={(value) => format(value)}
+            contentStyle={{
+              background: "var(--color-white)",
+              borderColor: "var(--color-slate-200)",
+              color: "var(--color-slate-900)",
+            }}
+          />
           {/* Legend text in the text colour (series colours such as amber are too light for text); the swatch keeps the colour. */}
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-slate-700">{value}</span>} />
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value) => <span className="text-slate-700">{value}</span>}
+          />
           {series.map((s) => (
-            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
+            <Line
+              key={s.key}
+              type="monotone"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              isAnimationActive={false}
+              connectNulls
+            />
           ))}
         </RechartsLineChart>
       </ResponsiveContainer>

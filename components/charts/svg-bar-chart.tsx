@@ -13,7 +13,8 @@ const WIDTH = 760;
 const FONT = 12;
 const SMALL = 10;
 /** Width of a CJK character at FONT px (the labels are Chinese names; digits count half). */
-const charWidth = (text: string, size: number) => [...text].reduce((sum, c) => sum + (c.charCodeAt(0) > 0x2e80 ? size : size * 0.6), 0);
+const charWidth = (text: string, size: number) =>
+  [...text].reduce((sum, c) => sum + (c.charCodeAt(0) > 0x2e80 ? size : size * 0.6), 0);
 const formatValue = (value: number) => String(Math.round(value));
 
 export function SvgBarChart({
@@ -41,7 +42,13 @@ export function SvgBarChart({
 
   if (categories.length === 0 || values.length === 0) {
     return (
-      <svg viewBox={`0 0 ${WIDTH} 60`} className="h-auto w-full text-slate-700" role="img" aria-label={label} data-figure-svg>
+      <svg
+        viewBox={`0 0 ${WIDTH} 60`}
+        className="h-auto w-full text-slate-700"
+        role="img"
+        aria-label={label}
+        data-figure-svg
+      >
         <text x={WIDTH / 2} y={34} textAnchor="middle" fontSize={FONT} fill="currentColor">
           {noData}
         </text>
@@ -77,13 +84,27 @@ export function SvgBarChart({
   });
 
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full text-slate-700" role="img" aria-label={label} data-figure-svg>
+    <svg
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      className="h-auto w-full text-slate-700"
+      role="img"
+      aria-label={label}
+      data-figure-svg
+    >
       <title>{label}</title>
       {legend}
       <g transform={`translate(0 ${legendHeight})`}>
         {ticks.map((tick) => (
           <g key={tick}>
-            <line x1={xOf(tick)} x2={xOf(tick)} y1={0} y2={plotHeight} stroke="currentColor" strokeOpacity={0.2} strokeWidth={1} />
+            <line
+              x1={xOf(tick)}
+              x2={xOf(tick)}
+              y1={0}
+              y2={plotHeight}
+              stroke="currentColor"
+              strokeOpacity={0.2}
+              strokeWidth={1}
+            />
             <text x={xOf(tick)} y={plotHeight + 15} textAnchor="middle" fontSize={SMALL} fill="currentColor">
               {formatValue(tick)}
             </text>
@@ -94,7 +115,13 @@ export function SvgBarChart({
           const rowTop = row * rowHeight + 5;
           return (
             <g key={category} data-category={category}>
-              <text x={plotLeft - 6} y={rowTop + (rowHeight - 10) / 2 + FONT / 2 - 1} textAnchor="end" fontSize={FONT} fill="currentColor">
+              <text
+                x={plotLeft - 6}
+                y={rowTop + (rowHeight - 10) / 2 + FONT / 2 - 1}
+                textAnchor="end"
+                fontSize={FONT}
+                fill="currentColor"
+              >
                 {category}
               </text>
               {series.map((s, index) => {
@@ -110,7 +137,15 @@ export function SvgBarChart({
                 const barWidth = Math.max(0.5, xOf(value) - plotLeft);
                 return (
                   <g key={index}>
-                    <rect x={plotLeft} y={barTop} width={barWidth} height={barHeight - 2} fill={colorOf(index)} data-bar data-value={value}>
+                    <rect
+                      x={plotLeft}
+                      y={barTop}
+                      width={barWidth}
+                      height={barHeight - 2}
+                      fill={colorOf(index)}
+                      data-bar
+                      data-value={value}
+                    >
                       <title>{`${category} · ${seriesLabels[index]}：${formatValue(value)}${unit}`}</title>
                     </rect>
                     <text x={plotLeft + barWidth + 4} y={barTop + barHeight - 4} fontSize={SMALL} fill="currentColor">

@@ -6,7 +6,15 @@
 import Link from "@/components/ui/locale-link";
 import { useViewer } from "@/components/ui/use-viewer";
 
-export function AdminLink({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) {
+export function AdminLink({
+  href,
+  children,
+  className,
+}: {
+  href: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const viewer = useViewer();
   if (viewer?.role !== "ADMIN") return null;
   return (

@@ -6,11 +6,19 @@
 // unit code, with each unit's figures as one compact array for sorting, filtering and
 // the CSV; this island only chooses which rows to show and in which order. The static
 // page renders the report's order; a view in the URL applies once in the browser.
-import { Fragment, useEffect, useId, useMemo, useState, type ReactNode } from "react";
-import { DEFAULT_VIEW, passesFilters, readViewState, writeViewState, type AnnexFilters, type AnnexSort, type AnnexViewState } from "@/components/dashboard/annex-view-state";
-import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
+import { Fragment, type ReactNode, useEffect, useId, useMemo, useState } from "react";
+import {
+  type AnnexFilters,
+  type AnnexSort,
+  type AnnexViewState,
+  DEFAULT_VIEW,
+  passesFilters,
+  readViewState,
+  writeViewState,
+} from "@/components/dashboard/annex-view-state";
 import { toCsv } from "@/lib/export/csv";
 import { fill } from "@/lib/i18n/fill";
+import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
 import type { AnnexField } from "@/lib/indicators/types";
 
 const FIELDS: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
@@ -41,7 +49,8 @@ export type AnnexViewLabels = {
   none: string;
 };
 
-const valueOf = (row: AnnexViewRow, field: AnnexField | "seq") => (field === "seq" ? row.seq : row.values[FIELD_INDEX.get(field)!]!);
+const valueOf = (row: AnnexViewRow, field: AnnexField | "seq") =>
+  field === "seq" ? row.seq : row.values[FIELD_INDEX.get(field)!]!;
 
 export function AnnexTableView({
   kind,
@@ -69,7 +78,11 @@ export function AnnexTableView({
   }, []);
   const update = (next: AnnexViewState) => {
     setView(next);
-    window.history.replaceState(window.history.state, "", `${window.location.pathname}${writeViewState(window.location.search, next)}${window.location.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      "",
+      `${window.location.pathname}${writeViewState(window.location.search, next)}${window.location.hash}`,
+    );
   };
   const { sort, filters } = view;
   const setSort = (next: (current: AnnexSort) => AnnexSort) => update({ ...view, sort: next(sort) });
@@ -101,7 +114,11 @@ export function AnnexTableView({
     );
 
   const exportCsv = () => {
-    const body = shown.map((row) => [row.seq, row.name, ...FIELDS.map((f) => (isRateField(f) ? valueOf(row, f).toFixed(2) : valueOf(row, f)))]);
+    const body = shown.map((row) => [
+      row.seq,
+      row.name,
+      ...FIELDS.map((f) => (isRateField(f) ? valueOf(row, f).toFixed(2) : valueOf(row, f))),
+    ]);
     const blob = new Blob([toCsv(labels.csvHeader, body)], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
@@ -117,7 +134,10 @@ export function AnnexTableView({
 
   return (
     <div>
-      <fieldset className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm print:hidden" data-testid="annex-filters">
+      <fieldset
+        className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm print:hidden"
+        data-testid="annex-filters"
+      >
         <legend className="px-1 text-xs font-semibold text-slate-700">{labels.filtersHeading}</legend>
         <label className="flex items-center gap-2" htmlFor={`${filterId}-below`}>
           <span>{labels.coverageBelow}</span>
@@ -130,16 +150,28 @@ export function AnnexTableView({
             inputMode="decimal"
             className="w-20 rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900"
             value={filters.coverageBelow ?? ""}
-            onChange={(event) => setFilters({ coverageBelow: event.target.value === "" ? null : Number(event.target.value) || null })}
+            onChange={(event) =>
+              setFilters({ coverageBelow: event.target.value === "" ? null : Number(event.target.value) || null })
+            }
             data-filter="below"
           />
         </label>
         <label className="flex items-center gap-1.5">
-          <input type="checkbox" checked={filters.noCases} onChange={(event) => setFilters({ noCases: event.target.checked })} data-filter="nocases" />
+          <input
+            type="checkbox"
+            checked={filters.noCases}
+            onChange={(event) => setFilters({ noCases: event.target.checked })}
+            data-filter="nocases"
+          />
           {labels.noCases}
         </label>
         <label className="flex items-center gap-1.5">
-          <input type="checkbox" checked={filters.overdue} onChange={(event) => setFilters({ overdue: event.target.checked })} data-filter="overdue" />
+          <input
+            type="checkbox"
+            checked={filters.overdue}
+            onChange={(event) => setFilters({ overdue: event.target.checked })}
+            data-filter="overdue"
+          />
           {labels.overdue}
         </label>
         <span className="text-xs text-slate-600" aria-live="polite" data-testid="annex-shown">
@@ -149,7 +181,11 @@ export function AnnexTableView({
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600 print:hidden">
         <span>{labels.hint}</span>
         <div className="flex gap-2">
-          <button type="button" onClick={() => update(DEFAULT_VIEW)} className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-700 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => update(DEFAULT_VIEW)}
+            className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-700 hover:bg-slate-50"
+          >
             {labels.reportOrder}
           </button>
           <button
@@ -161,33 +197,62 @@ export function AnnexTableView({
             {labels.exportCsv}
           </button>
           {xlsx && (
-            <a href={xlsx.href} download className="rounded border border-brand-600 bg-white px-2 py-1 text-brand-700 hover:bg-brand-50" data-testid="export-xlsx">
+            <a
+              href={xlsx.href}
+              download
+              className="rounded border border-brand-600 bg-white px-2 py-1 text-brand-700 hover:bg-brand-50"
+              data-testid="export-xlsx"
+            >
               {xlsx.label}
             </a>
           )}
         </div>
       </div>
-      <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={labels.region}>
-        <table className="tabular min-w-max border-collapse text-right text-xs" data-testid={`annex-${kind.toLowerCase()}`} data-month={month}>
+      <div
+        className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+        tabIndex={0}
+        role="region"
+        aria-label={labels.region}
+      >
+        <table
+          className="tabular min-w-max border-collapse text-right text-xs"
+          data-testid={`annex-${kind.toLowerCase()}`}
+          data-month={month}
+        >
           <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700">
             <tr>
-              <th rowSpan={2} className="sticky left-0 z-20 w-10 min-w-10 border-b border-r border-slate-200 bg-slate-100 px-2 py-1 text-center" aria-sort={ariaSort("seq")}>
+              <th
+                rowSpan={2}
+                className="sticky left-0 z-20 w-10 min-w-10 border-b border-r border-slate-200 bg-slate-100 px-2 py-1 text-center"
+                aria-sort={ariaSort("seq")}
+              >
                 <button type="button" onClick={() => onSort("seq")} className="font-semibold">
                   {labels.seq} {sortIcon("seq")}
                 </button>
               </th>
-              <th rowSpan={2} className="sticky left-10 z-20 border-b border-r border-slate-200 bg-slate-100 px-2 py-1 text-left">
+              <th
+                rowSpan={2}
+                className="sticky left-10 z-20 border-b border-r border-slate-200 bg-slate-100 px-2 py-1 text-left"
+              >
                 {labels.name}
               </th>
               {ANNEX_GROUPS.map((g, i) => (
-                <th key={g.group} colSpan={g.fields.length} className="border-b border-r border-slate-200 px-2 py-1 text-center font-semibold">
+                <th
+                  key={g.group}
+                  colSpan={g.fields.length}
+                  className="border-b border-r border-slate-200 px-2 py-1 text-center font-semibold"
+                >
                   {labels.groups[i]}
                 </th>
               ))}
             </tr>
             <tr>
               {FIELDS.map((field, i) => (
-                <th key={field} className="border-b border-r border-slate-200 px-2 py-1 font-medium whitespace-nowrap" aria-sort={ariaSort(field)}>
+                <th
+                  key={field}
+                  className="border-b border-r border-slate-200 px-2 py-1 font-medium whitespace-nowrap"
+                  aria-sort={ariaSort(field)}
+                >
                   <button type="button" onClick={() => onSort(field)} data-sort-field={field}>
                     {labels.columns[i]} {sortIcon(field)}
                   </button>

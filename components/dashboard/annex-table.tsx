@@ -11,13 +11,13 @@
 // Lighthouse with the whole table as a client component). Unit names are plain
 // links: 41 next/link components would each hydrate and prefetch.
 import { AnnexTableView, type AnnexViewLabels, type AnnexViewRow } from "@/components/dashboard/annex-table-view";
+import { formatCount, formatRate } from "@/lib/i18n/format";
 import { localePath } from "@/lib/i18n/locale";
+import type { Messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
-import { formatCount, formatRate } from "@/lib/i18n/format";
 import { missingRateBase } from "@/lib/indicators/rate-bases";
 import type { AnnexField } from "@/lib/indicators/types";
-import type { Messages } from "@/lib/i18n/messages";
 
 export type AnnexTableRow = Record<AnnexField, number> & {
   unitCode: string;
@@ -26,7 +26,6 @@ export type AnnexTableRow = Record<AnnexField, number> & {
   noCases: boolean;
   top: boolean;
 };
-
 
 const FIELDS: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
 /** Columns that the 本月无办件 cell spans: every case count and rate before the evaluations. */
@@ -99,10 +98,23 @@ export async function AnnexTable({
   const rowElements = Object.fromEntries(
     rows.map((row) => [
       row.unitCode,
-      <tr key={row.unitCode} data-unit={row.unitName} data-code={row.unitCode} className="odd:bg-white even:bg-slate-50 hover:bg-brand-50">
-        <td className="sticky left-0 w-10 min-w-10 border-r border-slate-100 bg-inherit px-2 py-1 text-center">{row.seq}</td>
-        <th scope="row" className="sticky left-10 max-w-[9.5rem] border-r border-slate-100 bg-inherit px-2 py-1 text-left font-normal sm:max-w-none sm:whitespace-nowrap">
-          <a href={localePath(locale, `/${month}/units/${row.unitCode}`)} className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700">
+      <tr
+        key={row.unitCode}
+        data-unit={row.unitName}
+        data-code={row.unitCode}
+        className="odd:bg-white even:bg-slate-50 hover:bg-brand-50"
+      >
+        <td className="sticky left-0 w-10 min-w-10 border-r border-slate-100 bg-inherit px-2 py-1 text-center">
+          {row.seq}
+        </td>
+        <th
+          scope="row"
+          className="sticky left-10 max-w-[9.5rem] border-r border-slate-100 bg-inherit px-2 py-1 text-left font-normal sm:max-w-none sm:whitespace-nowrap"
+        >
+          <a
+            href={localePath(locale, `/${month}/units/${row.unitCode}`)}
+            className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700"
+          >
             {row.unitName}
           </a>
           {row.noCases && (
@@ -135,5 +147,15 @@ export async function AnnexTable({
     ]),
   );
 
-  return <AnnexTableView kind={kind} month={month} rows={viewRows} rowElements={rowElements} labels={labels} fileName={fileName} xlsx={xlsx} />;
+  return (
+    <AnnexTableView
+      kind={kind}
+      month={month}
+      rows={viewRows}
+      rowElements={rowElements}
+      labels={labels}
+      fileName={fileName}
+      xlsx={xlsx}
+    />
+  );
 }

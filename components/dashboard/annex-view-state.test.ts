@@ -3,7 +3,10 @@ import { DEFAULT_VIEW, passesFilters, readViewState, writeViewState } from "./an
 
 describe("annex view state in the URL", () => {
   it("round-trips a sorted, filtered view", () => {
-    const view = { sort: { field: "coverageRate" as const, direction: "asc" as const }, filters: { coverageBelow: 50, noCases: false, overdue: true } };
+    const view = {
+      sort: { field: "coverageRate" as const, direction: "asc" as const },
+      filters: { coverageBelow: 50, noCases: false, overdue: true },
+    };
     const search = writeViewState("", view);
     expect(search).toBe("?sort=coverageRate&dir=asc&below=50&overdue=1");
     expect(readViewState(search)).toEqual(view);
@@ -16,7 +19,13 @@ describe("annex view state in the URL", () => {
   });
 
   it("filters on coverage below a value, no cases, and overdue cases of any kind", () => {
-    const row = { coverageRate: 42.86, noCases: false, overdueCompleted: 0, promisedOverdueCompleted: 0, onlinePromisedOverdueCompleted: 2 };
+    const row = {
+      coverageRate: 42.86,
+      noCases: false,
+      overdueCompleted: 0,
+      promisedOverdueCompleted: 0,
+      onlinePromisedOverdueCompleted: 2,
+    };
     expect(passesFilters(row, { coverageBelow: 50, noCases: false, overdue: true })).toBe(true);
     expect(passesFilters(row, { coverageBelow: 40, noCases: false, overdue: false })).toBe(false);
     expect(passesFilters(row, { coverageBelow: null, noCases: true, overdue: false })).toBe(false);

@@ -16,7 +16,8 @@ export function readViewState(search: string): AnnexViewState {
   const params = new URLSearchParams(search);
   const field = params.get("sort");
   const sortField = field && (ANNEX_FIELDS as readonly string[]).includes(field) ? (field as AnnexField) : "seq";
-  const direction = params.get("dir") === "desc" ? "desc" : params.get("dir") === "asc" ? "asc" : sortField === "seq" ? "asc" : "desc";
+  const direction =
+    params.get("dir") === "desc" ? "desc" : params.get("dir") === "asc" ? "asc" : sortField === "seq" ? "asc" : "desc";
   const below = Number(params.get("below"));
   return {
     sort: { field: sortField, direction },
@@ -43,12 +44,22 @@ export function writeViewState(search: string, view: AnnexViewState): string {
   return text ? `?${text}` : "";
 }
 
-type FilterableRow = { coverageRate: number; noCases: boolean; overdueCompleted: number; promisedOverdueCompleted: number; onlinePromisedOverdueCompleted: number };
+type FilterableRow = {
+  coverageRate: number;
+  noCases: boolean;
+  overdueCompleted: number;
+  promisedOverdueCompleted: number;
+  onlinePromisedOverdueCompleted: number;
+};
 
 /** Rows passing every filter that is on. "Has overdue cases" is the 存在的问题 rule's test. */
 export function passesFilters(row: FilterableRow, filters: AnnexFilters): boolean {
   if (filters.coverageBelow !== null && !(row.coverageRate < filters.coverageBelow)) return false;
   if (filters.noCases && !row.noCases) return false;
-  if (filters.overdue && !(row.overdueCompleted > 0 || row.promisedOverdueCompleted > 0 || row.onlinePromisedOverdueCompleted > 0)) return false;
+  if (
+    filters.overdue &&
+    !(row.overdueCompleted > 0 || row.promisedOverdueCompleted > 0 || row.onlinePromisedOverdueCompleted > 0)
+  )
+    return false;
   return true;
 }

@@ -7,13 +7,27 @@ import type { Attention, AttentionUnit } from "@/lib/dashboard/sections/attentio
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
 
-function UnitLinks({ units, month, more, limit = Infinity }: { units: AttentionUnit[]; month: string; more: string; limit?: number }) {
+function UnitLinks({
+  units,
+  month,
+  more,
+  limit = Infinity,
+}: {
+  units: AttentionUnit[];
+  month: string;
+  more: string;
+  limit?: number;
+}) {
   const shown = units.slice(0, limit);
   return (
     <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
       {shown.map((u) => (
         <li key={u.code}>
-          <Link href={`/${month}/units/${u.code}`} className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700" data-unit-link={u.code}>
+          <Link
+            href={`/${month}/units/${u.code}`}
+            className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700"
+            data-unit-link={u.code}
+          >
             {u.name}
           </Link>{" "}
           <span className="tabular text-xs text-slate-700">{u.figure}</span>
@@ -24,10 +38,22 @@ function UnitLinks({ units, month, more, limit = Infinity }: { units: AttentionU
   );
 }
 
-export function AttentionPanel({ attention, month, messages }: { attention: Attention; month: string; messages: Messages["readers"]["home"] }) {
+export function AttentionPanel({
+  attention,
+  month,
+  messages,
+}: {
+  attention: Attention;
+  month: string;
+  messages: Messages["readers"]["home"];
+}) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="home-problems" data-testid="home-problems">
+      <section
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        aria-labelledby="home-problems"
+        data-testid="home-problems"
+      >
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="home-problems" className="text-base font-semibold text-slate-800">
             {messages.problemsHeading}（{attention.problems.length}）
@@ -49,8 +75,14 @@ export function AttentionPanel({ attention, month, messages }: { attention: Atte
           </ol>
         )}
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="home-weakest" data-testid="home-weakest">
-        <h2 id="home-weakest" className="text-base font-semibold text-slate-800">{messages.weakestHeading}</h2>
+      <section
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        aria-labelledby="home-weakest"
+        data-testid="home-weakest"
+      >
+        <h2 id="home-weakest" className="text-base font-semibold text-slate-800">
+          {messages.weakestHeading}
+        </h2>
         <div className="mt-2 space-y-3">
           {attention.weakest.map((w) => (
             <div key={w.list} data-list={w.list}>

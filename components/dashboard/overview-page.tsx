@@ -1,19 +1,18 @@
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
+import { type ChartDatum, SERIES_COLORS } from "@/components/charts/chart-types";
 import { LazyBarChart, LazyLineChart } from "@/components/charts/lazy-charts";
 import { AttentionPanel } from "@/components/dashboard/attention-panel";
-import { monthAttention } from "@/lib/dashboard/sections/attention";
 import { ScopeKpis } from "@/components/dashboard/scope-kpis";
 import { AudienceLink } from "@/components/ui/audience-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
-import { formatCount } from "@/lib/i18n/format";
-import { ANNEX_FIELDS, comparableValue, compareMonthFigure, type HeadlineField } from "@/lib/indicators";
+import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
 import { figureNoteText, figureValueText, previousLegend } from "@/lib/dashboard/format-figure";
+import { getMonthView } from "@/lib/dashboard/month-view";
+import { monthAttention } from "@/lib/dashboard/sections/attention";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
-import { getMonthView } from "@/lib/dashboard/month-view";
+import { ANNEX_FIELDS, comparableValue, compareMonthFigure, type HeadlineField } from "@/lib/indicators";
 
 // What an official opens the dashboard for first: how citizens rated the month, how much of the
 // catalogue saw cases, how many cases ran late. (The count of evaluations, in 条, is on the 好差评 page.)
@@ -35,7 +34,15 @@ const ONLINE_FIELDS: HeadlineField[] = [
   "onlinePromisedCompleted",
   "onlineEarlyCompletionRate",
 ];
-const CHART_FIELDS = ["applied", "accepted", "completed", "promisedCompleted", "onlineApplied", "onlineAccepted", "onlineCompleted"] as const;
+const CHART_FIELDS = [
+  "applied",
+  "accepted",
+  "completed",
+  "promisedCompleted",
+  "onlineApplied",
+  "onlineAccepted",
+  "onlineCompleted",
+] as const;
 
 /**
  * The month's home page (全市总体情况), in two prerendered versions: for every reader, and for
@@ -45,7 +52,10 @@ const CHART_FIELDS = ["applied", "accepted", "completed", "promisedCompleted", "
  */
 export async function OverviewPage({ month, withAttention }: { month: string; withAttention: boolean }) {
   const { t, locale } = await pageMessages();
-  const [view, attention] = await Promise.all([getMonthView(month), withAttention ? monthAttention(month, locale) : null]);
+  const [view, attention] = await Promise.all([
+    getMonthView(month),
+    withAttention ? monthAttention(month, locale) : null,
+  ]);
   if (!view) notFound();
   const { current, previous, history } = view;
   const value = (field: HeadlineField) => {
@@ -63,7 +73,9 @@ export async function OverviewPage({ month, withAttention }: { month: string; wi
   const comparisonSeries = [
     {
       key: "previous",
-      label: previous ? previousLegend(t, formatMonthLabel(previous.month, locale), previous.isDemo) : t.chart.previousMonth,
+      label: previous
+        ? previousLegend(t, formatMonthLabel(previous.month, locale), previous.isDemo)
+        : t.chart.previousMonth,
       color: SERIES_COLORS[5],
     },
     { key: "current", label: `${t.chart.thisMonth}（${formatMonthLabel(month, locale)}）`, color: SERIES_COLORS[0] },
@@ -74,7 +86,11 @@ export async function OverviewPage({ month, withAttention }: { month: string; wi
     accepted: m.figures.city.accepted.value,
     completed: m.figures.city.completed.value,
   }));
-  const trendSeries = (["applied", "accepted", "completed"] as const).map((key, i) => ({ key, label: t.fields[key], color: SERIES_COLORS[i]! }));
+  const trendSeries = (["applied", "accepted", "completed"] as const).map((key, i) => ({
+    key,
+    label: t.fields[key],
+    color: SERIES_COLORS[i]!,
+  }));
   const anyDemo = history.some((m) => m.isDemo);
   // A city figure's detail: the 市本级 annex sorted by that figure (its rows add up to it, with 附件2).
   const keyDetailOf = (field: HeadlineField) =>
@@ -83,7 +99,8 @@ export async function OverviewPage({ month, withAttention }: { month: string; wi
       : field === "overdueCompleted"
         ? `/${month}/timeliness`
         : `/${month}/municipal?sort=${field}&dir=asc`;
-  const detailOf = (field: HeadlineField) => `/${month}/municipal${(ANNEX_FIELDS as readonly string[]).includes(field) ? `?sort=${field}&dir=desc` : ""}`;
+  const detailOf = (field: HeadlineField) =>
+    `/${month}/municipal${(ANNEX_FIELDS as readonly string[]).includes(field) ? `?sort=${field}&dir=desc` : ""}`;
 
   return (
     <div className="space-y-6">
@@ -100,26 +117,79 @@ export async function OverviewPage({ month, withAttention }: { month: string; wi
         </p>
       </section>
       <section aria-labelledby="key-heading" className="space-y-3">
-        <h2 id="key-heading" className="text-base font-semibold text-slate-800">{t.overview.keySection}</h2>
-        <ScopeKpis fields={KEY_FIELDS} scope="city" current={current} previous={previous} messages={t} testIdPrefix="kpi" hrefOf={keyDetailOf} />
+        <h2 id="key-heading" className="text-base font-semibold text-slate-800">
+          {t.overview.keySection}
+        </h2>
+        <ScopeKpis
+          fields={KEY_FIELDS}
+          scope="city"
+          current={current}
+          previous={previous}
+          messages={t}
+          testIdPrefix="kpi"
+          hrefOf={keyDetailOf}
+        />
       </section>
       <section aria-labelledby="cases-heading" className="space-y-3">
-        <h2 id="cases-heading" className="text-base font-semibold text-slate-800">{t.overview.casesSection}</h2>
-        <ScopeKpis fields={CASE_FIELDS} scope="city" current={current} previous={previous} messages={t} testIdPrefix="kpi" hrefOf={detailOf} />
+        <h2 id="cases-heading" className="text-base font-semibold text-slate-800">
+          {t.overview.casesSection}
+        </h2>
+        <ScopeKpis
+          fields={CASE_FIELDS}
+          scope="city"
+          current={current}
+          previous={previous}
+          messages={t}
+          testIdPrefix="kpi"
+          hrefOf={detailOf}
+        />
       </section>
       <section aria-labelledby="online-heading" className="space-y-3">
-        <h2 id="online-heading" className="text-base font-semibold text-slate-800">{t.overview.onlineSection}</h2>
-        <ScopeKpis fields={ONLINE_FIELDS} scope="city" current={current} previous={previous} messages={t} testIdPrefix="kpi" hrefOf={detailOf} />
+        <h2 id="online-heading" className="text-base font-semibold text-slate-800">
+          {t.overview.onlineSection}
+        </h2>
+        <ScopeKpis
+          fields={ONLINE_FIELDS}
+          scope="city"
+          current={current}
+          previous={previous}
+          messages={t}
+          testIdPrefix="kpi"
+          hrefOf={detailOf}
+        />
       </section>
       {attention && <AttentionPanel attention={attention} month={month} messages={t.readers.home} />}
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartFigure title={t.overview.chartTitle} data={comparison} series={comparisonSeries} categoryLabel={t.chart.unit} tableLabel={t.chart.showTable} testId="figure-1">
-          <LazyBarChart label={t.overview.chartTitle} data={comparison} series={comparisonSeries} horizontal height={320} />
-          <AudienceLink href={`/${month}/municipal`} className="mt-2 inline-block text-sm text-brand-700 hover:underline print:hidden">
+        <ChartFigure
+          title={t.overview.chartTitle}
+          data={comparison}
+          series={comparisonSeries}
+          categoryLabel={t.chart.unit}
+          tableLabel={t.chart.showTable}
+          testId="figure-1"
+        >
+          <LazyBarChart
+            label={t.overview.chartTitle}
+            data={comparison}
+            series={comparisonSeries}
+            horizontal
+            height={320}
+          />
+          <AudienceLink
+            href={`/${month}/municipal`}
+            className="mt-2 inline-block text-sm text-brand-700 hover:underline print:hidden"
+          >
             {t.readers.home.detail}：{t.nav.municipal}
           </AudienceLink>
         </ChartFigure>
-        <ChartFigure title={t.overview.trendTitle} data={trend} series={trendSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="trend">
+        <ChartFigure
+          title={t.overview.trendTitle}
+          data={trend}
+          series={trendSeries}
+          categoryLabel={t.chart.month}
+          tableLabel={t.chart.showTable}
+          testId="trend"
+        >
           <LazyLineChart label={t.overview.trendTitle} data={trend} series={trendSeries} height={320} />
           {anyDemo && (
             <p className="mt-2 text-xs text-amber-800">

@@ -2,12 +2,23 @@
 // gives (lib/indicators/figure-decision.ts), and its change from the previous month only
 // against a figure of the same kind and basis (else why not), labelled when that month is demo data.
 import { KpiCard } from "@/components/dashboard/kpi-card";
-import { compareMonthFigure, type HeadlineField, type MonthDecisions, type ScopeKey, type ScopeSummary } from "@/lib/indicators";
-import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
+import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import {
+  compareMonthFigure,
+  type HeadlineField,
+  type MonthDecisions,
+  type ScopeKey,
+  type ScopeSummary,
+} from "@/lib/indicators";
 
-export type KpiMonth = { month: string; isDemo: boolean; scopes: Record<ScopeKey, ScopeSummary>; figures: MonthDecisions };
+export type KpiMonth = {
+  month: string;
+  isDemo: boolean;
+  scopes: Record<ScopeKey, ScopeSummary>;
+  figures: MonthDecisions;
+};
 
 /** Any gap between the stated figure and the rows' sum, after the figure's own label. */
 function rowsDifferNote(field: HeadlineField, summary: ScopeSummary, t: Messages, isRate: boolean): string | undefined {
@@ -43,7 +54,10 @@ export function ScopeKpis({
       {fields.map((field) => {
         const decision = current.figures[scope][field];
         const comparison = compareMonthFigure(current.figures, previous?.figures ?? null, previous, scope, field);
-        const context = [figureNoteText(decision, messages), rowsDifferNote(field, current.scopes[scope], messages, decision.kind === "rate")]
+        const context = [
+          figureNoteText(decision, messages),
+          rowsDifferNote(field, current.scopes[scope], messages, decision.kind === "rate"),
+        ]
           .filter(Boolean)
           .join("；");
         return (

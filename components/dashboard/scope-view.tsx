@@ -2,17 +2,17 @@
 // share one shape: stated summary with changes, the best performers, the
 // reconciliation of stated totals against the rows, the chart and the annex.
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
+import { type ChartDatum, SERIES_COLORS } from "@/components/charts/chart-types";
 import { SvgBarChart } from "@/components/charts/svg-bar-chart";
-import { ScopeKpis } from "@/components/dashboard/scope-kpis";
 import { AnnexTable, type AnnexTableRow } from "@/components/dashboard/annex-table";
-import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
+import { ScopeKpis } from "@/components/dashboard/scope-kpis";
+import { formatMonthLabel } from "@/lib/calendar/month";
 import { figureNoteText, figureValueText, previousLegend } from "@/lib/dashboard/format-figure";
-import { ANNEX_FIELDS, hasNoCases, reconcile, topN, type HeadlineField } from "@/lib/indicators";
+import type { MonthWithScopes } from "@/lib/dashboard/month-view";
+import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel } from "@/lib/calendar/month";
-import type { MonthWithScopes } from "@/lib/dashboard/month-view";
+import { ANNEX_FIELDS, type HeadlineField, hasNoCases, reconcile, topN } from "@/lib/indicators";
 
 const MUNICIPAL_FIELDS: HeadlineField[] = [
   "applied",
@@ -60,7 +60,13 @@ export async function ScopeView({
   };
 
   const tableRows: AnnexTableRow[] = rows.map((row) => {
-    const out = { unitCode: row.unitCode, unitName: row.unitName, seq: row.seq, noCases: hasNoCases(row), top: topCodes.has(row.unitCode) } as AnnexTableRow;
+    const out = {
+      unitCode: row.unitCode,
+      unitName: row.unitName,
+      seq: row.seq,
+      noCases: hasNoCases(row),
+      top: topCodes.has(row.unitCode),
+    } as AnnexTableRow;
     for (const field of ANNEX_FIELDS) out[field] = row[field];
     return out;
   });
@@ -78,7 +84,11 @@ export async function ScopeView({
       label: `${previous ? previousLegend(t, formatMonthLabel(previous.month, locale), previous.isDemo) : t.chart.previousMonth} ${t.fields.completed}`,
       color: SERIES_COLORS[5],
     },
-    { key: "current", label: `${t.chart.thisMonth}（${formatMonthLabel(current.month, locale)}） ${t.fields.completed}`, color: SERIES_COLORS[0] },
+    {
+      key: "current",
+      label: `${t.chart.thisMonth}（${formatMonthLabel(current.month, locale)}） ${t.fields.completed}`,
+      color: SERIES_COLORS[0],
+    },
   ];
 
   return (
@@ -123,7 +133,8 @@ export async function ScopeView({
                     field: t.fields[d.field as keyof typeof t.fields] ?? d.field,
                     reported: d.kind === "rate" ? formatRate(d.reported) : formatCount(d.reported, { unit: true }),
                     computed: d.kind === "rate" ? formatRate(d.computed) : formatCount(d.computed, { unit: true }),
-                    difference: d.kind === "rate" ? formatPoints(d.difference) : formatSignedCount(d.difference, { unit: true }),
+                    difference:
+                      d.kind === "rate" ? formatPoints(d.difference) : formatSignedCount(d.difference, { unit: true }),
                   })}
                 </li>
               ))}
@@ -143,7 +154,11 @@ export async function ScopeView({
         <SvgBarChart
           label={text.chartTitle}
           categories={chartData.map((d) => d.label)}
-          series={chartSeries.map((s) => ({ label: s.label, color: s.color, values: chartData.map((d) => (typeof d[s.key] === "number" ? (d[s.key] as number) : null)) }))}
+          series={chartSeries.map((s) => ({
+            label: s.label,
+            color: s.color,
+            values: chartData.map((d) => (typeof d[s.key] === "number" ? (d[s.key] as number) : null)),
+          }))}
           unit={t.serverFigures.unit}
           noData={t.serverFigures.noData}
         />
@@ -159,7 +174,10 @@ export async function ScopeView({
           messages={t.annex}
           readers={t.readers}
           fileName={`${isMunicipal ? "附件1-市级部门" : "附件2-县市区"}-${current.month}.csv`}
-          xlsx={{ href: `/api/export/${current.month}/annex/${isMunicipal ? "departments" : "districts"}?format=xlsx`, label: t.bulletin.exportXlsx }}
+          xlsx={{
+            href: `/api/export/${current.month}/annex/${isMunicipal ? "departments" : "districts"}?format=xlsx`,
+            label: t.bulletin.exportXlsx,
+          }}
         />
       </section>
     </div>

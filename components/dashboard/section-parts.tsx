@@ -2,8 +2,8 @@
 // evaluation rate, and plain tables styled like the rest of the dashboard.
 import type { KpiChange } from "@/components/dashboard/kpi-card";
 import { formatPoints, formatSignedCount } from "@/lib/i18n/format";
-import type { CountChange, RateChange } from "@/lib/indicators";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import type { CountChange, RateChange } from "@/lib/indicators";
 
 export function countChangeOf(change: CountChange | null, t: Messages, unit = "件"): KpiChange {
   if (!change) return { text: t.sections.noPrevious, direction: "none" };
@@ -20,11 +20,20 @@ export function rateChangeOf(change: RateChange | null, t: Messages): KpiChange 
 }
 
 export const tableClass = "tabular w-full border-collapse text-sm";
-export const thClass = "border-b border-slate-200 bg-slate-100 px-3 py-2 text-left font-semibold text-slate-700 whitespace-nowrap";
+export const thClass =
+  "border-b border-slate-200 bg-slate-100 px-3 py-2 text-left font-semibold text-slate-700 whitespace-nowrap";
 export const tdClass = "border-b border-slate-100 px-3 py-2";
 export const numClass = "border-b border-slate-100 px-3 py-2 text-right whitespace-nowrap";
 
-export function SectionTable({ children, testId, caption }: { children: React.ReactNode; testId?: string; caption?: string }) {
+export function SectionTable({
+  children,
+  testId,
+  caption,
+}: {
+  children: React.ReactNode;
+  testId?: string;
+  caption?: string;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className={tableClass} data-testid={testId}>

@@ -1,14 +1,27 @@
-import type { Diff } from "@/lib/month-versions/diff-versions";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import type { Diff } from "@/lib/month-versions/diff-versions";
 
-export function DiffTable({ t, fieldLabel, diff }: { t: Messages["upload"]; fieldLabel: (field: string) => string; diff: Diff }) {
+export function DiffTable({
+  t,
+  fieldLabel,
+  diff,
+}: {
+  t: Messages["upload"];
+  fieldLabel: (field: string) => string;
+  diff: Diff;
+}) {
   const total = diff.changes.length + diff.added.length + diff.removed.length + diff.summaries.length;
   return (
     <div className="space-y-2" data-testid="diff">
       <p className="text-sm">
         {total === 0
           ? t.diffEmpty
-          : fill(t.diffSummary, { changes: diff.changes.length + diff.summaries.length, added: diff.added.length, removed: diff.removed.length, unchanged: diff.unchangedUnits })}
+          : fill(t.diffSummary, {
+              changes: diff.changes.length + diff.summaries.length,
+              added: diff.added.length,
+              removed: diff.removed.length,
+              unchanged: diff.unchangedUnits,
+            })}
       </p>
       {total > 0 && (
         <div className="max-h-96 overflow-auto">
@@ -23,10 +36,20 @@ export function DiffTable({ t, fieldLabel, diff }: { t: Messages["upload"]; fiel
             </thead>
             <tbody>
               {diff.added.map((u) => (
-                <tr key={`a-${u.unitCode}`} className="border-t border-slate-100 bg-emerald-50"><td className="px-2 py-1">{u.unitName}</td><td className="px-2 py-1">+</td><td /><td /></tr>
+                <tr key={`a-${u.unitCode}`} className="border-t border-slate-100 bg-emerald-50">
+                  <td className="px-2 py-1">{u.unitName}</td>
+                  <td className="px-2 py-1">+</td>
+                  <td />
+                  <td />
+                </tr>
               ))}
               {diff.removed.map((u) => (
-                <tr key={`r-${u.unitCode}`} className="border-t border-slate-100 bg-rose-50"><td className="px-2 py-1">{u.unitName}</td><td className="px-2 py-1">−</td><td /><td /></tr>
+                <tr key={`r-${u.unitCode}`} className="border-t border-slate-100 bg-rose-50">
+                  <td className="px-2 py-1">{u.unitName}</td>
+                  <td className="px-2 py-1">−</td>
+                  <td />
+                  <td />
+                </tr>
               ))}
               {diff.changes.map((c, i) => (
                 <tr key={i} className="border-t border-slate-100" data-unit={c.unitCode} data-field={c.field}>

@@ -16,7 +16,8 @@ export function ReconciliationTable({ rows, t }: { rows: ReconciliationTableRow[
   const [sort, setSort] = useState<Sort>({ key: "unit", direction: "asc" });
   const sorted = useMemo(() => {
     const factor = sort.direction === "asc" ? 1 : -1;
-    const byUnit = (a: ReconciliationTableRow, b: ReconciliationTableRow) => a.unitOrder - b.unitOrder || a.fieldOrder - b.fieldOrder;
+    const byUnit = (a: ReconciliationTableRow, b: ReconciliationTableRow) =>
+      a.unitOrder - b.unitOrder || a.fieldOrder - b.fieldOrder;
     const compare: Record<SortKey, (a: ReconciliationTableRow, b: ReconciliationTableRow) => number> = {
       unit: byUnit,
       field: (a, b) => a.fieldOrder - b.fieldOrder || a.unitOrder - b.unitOrder,
@@ -26,48 +27,96 @@ export function ReconciliationTable({ rows, t }: { rows: ReconciliationTableRow[
     return [...rows].sort((a, b) => factor * compare[sort.key](a, b) || byUnit(a, b));
   }, [rows, sort]);
   const onSort = (key: SortKey) =>
-    setSort((current) => (current.key === key ? { key, direction: current.direction === "asc" ? "desc" : "asc" } : { key, direction: key === "magnitude" ? "desc" : "asc" }));
-  const ariaSort = (key: SortKey) => (sort.key === key ? (sort.direction === "asc" ? "ascending" : "descending") : undefined);
+    setSort((current) =>
+      current.key === key
+        ? { key, direction: current.direction === "asc" ? "desc" : "asc" }
+        : { key, direction: key === "magnitude" ? "desc" : "asc" },
+    );
+  const ariaSort = (key: SortKey) =>
+    sort.key === key ? (sort.direction === "asc" ? "ascending" : "descending") : undefined;
   const icon = (key: SortKey) => (sort.key === key ? (sort.direction === "asc" ? "▲" : "▼") : "");
   const c = t.columns;
   // The whole header cell is the sort button: a target of 32 px or more, on a phone too.
   const header = (key: SortKey, label: string, align = "text-left") => (
     <th scope="col" className={`p-0 ${align}`} aria-sort={ariaSort(key)}>
-      <button type="button" onClick={() => onSort(key)} className={`block min-h-8 w-full px-2 py-1.5 font-semibold whitespace-nowrap ${align}`} data-sort={key}>
+      <button
+        type="button"
+        onClick={() => onSort(key)}
+        className={`block min-h-8 w-full px-2 py-1.5 font-semibold whitespace-nowrap ${align}`}
+        data-sort={key}
+      >
         {label} <span aria-hidden="true">{icon(key)}</span>
       </button>
     </th>
   );
-  if (rows.length === 0) return <p className="text-sm" data-testid="reconciliation-none">{t.none}</p>;
+  if (rows.length === 0)
+    return (
+      <p className="text-sm" data-testid="reconciliation-none">
+        {t.none}
+      </p>
+    );
   return (
     // On a narrow screen the table keeps its columns whole and scrolls in this region (focusable,
     // named), instead of breaking unit names one character to a line.
-    <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={t.tableCaption} data-testid="reconciliation-region">
-      <table className="tabular w-full min-w-max text-left text-sm whitespace-nowrap" data-testid="reconciliation-table">
+    <div
+      className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+      tabIndex={0}
+      role="region"
+      aria-label={t.tableCaption}
+      data-testid="reconciliation-region"
+    >
+      <table
+        className="tabular w-full min-w-max text-left text-sm whitespace-nowrap"
+        data-testid="reconciliation-table"
+      >
         <caption className="sr-only">{t.tableCaption}</caption>
         <thead className="sticky top-0 bg-slate-100">
           <tr>
             {header("unit", c.unit)}
-            <th scope="col" className="px-2 py-1">{c.kind}</th>
+            <th scope="col" className="px-2 py-1">
+              {c.kind}
+            </th>
             {header("field", c.field)}
-            <th scope="col" className="px-2 py-1 text-right">{c.cases}</th>
-            <th scope="col" className="px-2 py-1 text-right">{c.annex}</th>
+            <th scope="col" className="px-2 py-1 text-right">
+              {c.cases}
+            </th>
+            <th scope="col" className="px-2 py-1 text-right">
+              {c.annex}
+            </th>
             {header("magnitude", c.difference, "text-right")}
-            <th scope="col" className="px-2 py-1">{c.basis}</th>
+            <th scope="col" className="px-2 py-1">
+              {c.basis}
+            </th>
             {header("status", c.status)}
           </tr>
         </thead>
         <tbody>
           {sorted.map((row) => (
-            <tr key={row.key} className={`border-t border-slate-100 ${row.differs ? "bg-amber-50" : ""}`} data-unit={row.unitName} data-field={row.field} data-differs={row.differs}>
-              <th scope="row" className="px-2 py-1 font-normal">{row.unitName}</th>
+            <tr
+              key={row.key}
+              className={`border-t border-slate-100 ${row.differs ? "bg-amber-50" : ""}`}
+              data-unit={row.unitName}
+              data-field={row.field}
+              data-differs={row.differs}
+            >
+              <th scope="row" className="px-2 py-1 font-normal">
+                {row.unitName}
+              </th>
               <td className="px-2 py-1">{row.kindLabel}</td>
               <td className="px-2 py-1">{row.fieldLabel}</td>
-              <td className="px-2 py-1 text-right font-mono" data-cell="cases">{row.cases}</td>
-              <td className="px-2 py-1 text-right font-mono" data-cell="annex">{row.annex}</td>
-              <td className="px-2 py-1 text-right font-mono" data-cell="difference">{row.difference}</td>
+              <td className="px-2 py-1 text-right font-mono" data-cell="cases">
+                {row.cases}
+              </td>
+              <td className="px-2 py-1 text-right font-mono" data-cell="annex">
+                {row.annex}
+              </td>
+              <td className="px-2 py-1 text-right font-mono" data-cell="difference">
+                {row.difference}
+              </td>
               <td className="px-2 py-1">{row.basis}</td>
-              <td className="px-2 py-1">{row.differs ? <strong className="text-rose-800">{t.differs}</strong> : t.same}</td>
+              <td className="px-2 py-1">
+                {row.differs ? <strong className="text-rose-800">{t.differs}</strong> : t.same}
+              </td>
             </tr>
           ))}
         </tbody>

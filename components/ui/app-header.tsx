@@ -1,16 +1,16 @@
 // The dashboard's header, on every month page and on the 404/403 pages: the product, the
 // month picker, the unit search, the theme switch, who is signed in, and the tabs.
 import { DemoBadge } from "@/components/ui/demo-badge";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { MonthPicker } from "@/components/ui/month-picker";
-import { NavLinks, type NavLink } from "@/components/ui/nav-links";
+import { type NavLink, NavLinks } from "@/components/ui/nav-links";
 import { PrintHeading } from "@/components/ui/print-heading";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { UnitSearch } from "@/components/ui/unit-search";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
-import { LanguageSwitch } from "@/components/ui/language-switch";
+import { formatMonthLabel } from "@/lib/calendar/month";
 import type { Messages } from "@/lib/i18n/messages";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
-import { formatMonthLabel } from "@/lib/calendar/month";
 import type { PublishedMonth } from "@/lib/month-versions/published-months";
 
 export function dashboardLinks(t: Messages, month: string): NavLink[] {
@@ -25,7 +25,15 @@ export function dashboardLinks(t: Messages, month: string): NavLink[] {
   ];
 }
 
-export async function AppHeader({ months, month, showPicker = true }: { months: PublishedMonth[]; month: string; showPicker?: boolean }) {
+export async function AppHeader({
+  months,
+  month,
+  showPicker = true,
+}: {
+  months: PublishedMonth[];
+  month: string;
+  showPicker?: boolean;
+}) {
   const t = await getPageMessages();
   const locale = await pageLocale();
   const current = months.find((m) => m.month === month);
@@ -54,7 +62,11 @@ export async function AppHeader({ months, month, showPicker = true }: { months: 
           <div className="flex flex-wrap items-center gap-3">
             {showPicker && (
               <MonthPicker
-                months={months.map((m) => ({ month: m.month, label: formatMonthLabel(m.month, locale), isDemo: m.isDemo }))}
+                months={months.map((m) => ({
+                  month: m.month,
+                  label: formatMonthLabel(m.month, locale),
+                  isDemo: m.isDemo,
+                }))}
                 current={month}
                 label={t.nav.month}
                 demoLabel={t.demo.badge}
@@ -68,7 +80,13 @@ export async function AppHeader({ months, month, showPicker = true }: { months: 
           </div>
         </div>
         <div className="mx-auto max-w-7xl px-4 pb-2">
-          <NavLinks label={t.nav.main} month={month} ownUnitLabel={t.auth.ownUnit} scrollHint={t.readers.nav.scrollHint} links={links} />
+          <NavLinks
+            label={t.nav.main}
+            month={month}
+            ownUnitLabel={t.auth.ownUnit}
+            scrollHint={t.readers.nav.scrollHint}
+            links={links}
+          />
         </div>
       </header>
     </>

@@ -5,7 +5,17 @@
 import Link from "@/components/ui/locale-link";
 import { useViewer } from "@/components/ui/use-viewer";
 
-export function AudienceLink({ href, className, children, testId }: { href: string; className?: string; children: React.ReactNode; testId?: string }) {
+export function AudienceLink({
+  href,
+  className,
+  children,
+  testId,
+}: {
+  href: string;
+  className?: string;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   const viewer = useViewer();
   if (viewer?.role === "DEPARTMENT") return <div className={className}>{children}</div>;
   return (

@@ -1,7 +1,8 @@
 // 404 and 403 inside the dashboard: the header with its navigation (on the newest month),
 // what happened, and the months that exist.
-import Link from "@/components/ui/locale-link";
+
 import { AppHeader } from "@/components/ui/app-header";
+import Link from "@/components/ui/locale-link";
 import { MonthsList } from "@/components/ui/months-list";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
@@ -17,7 +18,9 @@ export async function ErrorPage({ title, body, testId }: { title: string; body: 
     <div className="min-h-screen">
       {latest && <AppHeader months={months} month={latest} showPicker={false} />}
       <main id="main" className="mx-auto max-w-xl px-4 py-10">
-        <h1 className="text-xl font-semibold text-slate-900" data-testid={testId}>{title}</h1>
+        <h1 className="text-xl font-semibold text-slate-900" data-testid={testId}>
+          {title}
+        </h1>
         <p className="mt-2 text-slate-700">{body}</p>
         <Link href="/" className="mt-4 inline-block text-brand-700 underline">
           {t.errors.backHome}

@@ -3,7 +3,11 @@ import type { FormState } from "@/lib/action-client/form-state";
 export function FormMessage({ state }: { state: FormState }) {
   if (!state.message) return null;
   return (
-    <p role={state.ok ? "status" : "alert"} className={`rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-700"}`} data-testid="form-message">
+    <p
+      role={state.ok ? "status" : "alert"}
+      className={`rounded px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-700"}`}
+      data-testid="form-message"
+    >
       {state.message}
     </p>
   );

@@ -13,10 +13,18 @@ export function LanguageSwitch({ label, names }: { label: string; names: Record<
   const { locale, path } = readPathname(usePathname() ?? "/");
   const languages: Locale[] = ["zh-CN", "en"];
   return (
-    <nav aria-label={label} className="flex items-center gap-1 text-sm whitespace-nowrap print:hidden" data-testid="language-switch">
+    <nav
+      aria-label={label}
+      className="flex items-center gap-1 text-sm whitespace-nowrap print:hidden"
+      data-testid="language-switch"
+    >
       {languages.map((language, i) => (
         <span key={language} className="flex items-center gap-1">
-          {i > 0 && <span aria-hidden="true" className="text-slate-400">/</span>}
+          {i > 0 && (
+            <span aria-hidden="true" className="text-slate-400">
+              /
+            </span>
+          )}
           <a
             href={localePath(language, path)}
             onClick={(event) => {
@@ -27,7 +35,11 @@ export function LanguageSwitch({ label, names }: { label: string; names: Record<
             lang={language}
             hrefLang={language}
             aria-current={language === locale ? "page" : undefined}
-            className={language === locale ? "rounded px-1 font-semibold text-slate-900" : "rounded px-1 text-brand-700 hover:underline"}
+            className={
+              language === locale
+                ? "rounded px-1 font-semibold text-slate-900"
+                : "rounded px-1 text-brand-700 hover:underline"
+            }
           >
             {names[language]}
           </a>

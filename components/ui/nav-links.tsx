@@ -1,8 +1,7 @@
 "use client";
 
-import Link from "@/components/ui/locale-link";
 import { useEffect, useRef, useState } from "react";
-import { useAppPath } from "@/components/ui/locale-link";
+import Link, { useAppPath } from "@/components/ui/locale-link";
 import { useViewer } from "@/components/ui/use-viewer";
 
 export type NavLink = { href: string; label: string; audience?: "allUnits" | "ownUnit" | "bulletin" };
@@ -32,7 +31,9 @@ export function NavLinks({
   const viewer = useViewer();
   const department = viewer?.role === "DEPARTMENT";
   const shown: NavLink[] = links.filter((link) =>
-    link.audience === "bulletin" ? !department || viewer.readsBulletin === true : !(department && link.audience === "allUnits"),
+    link.audience === "bulletin"
+      ? !department || viewer.readsBulletin === true
+      : !(department && link.audience === "allUnits"),
   );
   if (department && viewer.unitCode) shown.push({ href: `/${month}/units/${viewer.unitCode}`, label: ownUnitLabel });
 
@@ -42,7 +43,10 @@ export function NavLinks({
     const element = strip.current;
     if (!element) return;
     const measure = () =>
-      setEdges({ start: element.scrollLeft > 2, end: element.scrollLeft + element.clientWidth < element.scrollWidth - 2 });
+      setEdges({
+        start: element.scrollLeft > 2,
+        end: element.scrollLeft + element.clientWidth < element.scrollWidth - 2,
+      });
     element.querySelector<HTMLElement>("[aria-current=page]")?.scrollIntoView({ block: "nearest", inline: "nearest" });
     measure();
     element.addEventListener("scroll", measure, { passive: true });

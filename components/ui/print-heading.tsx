@@ -6,7 +6,19 @@ import { usePathname } from "next/navigation";
 import { fill } from "@/lib/i18n/fill";
 import { readPathname } from "@/lib/i18n/locale";
 
-export function PrintHeading({ template, city, title, month, scopes }: { template: string; city: string; title: string; month: string; scopes: Array<{ href: string; label: string }> }) {
+export function PrintHeading({
+  template,
+  city,
+  title,
+  month,
+  scopes,
+}: {
+  template: string;
+  city: string;
+  title: string;
+  month: string;
+  scopes: Array<{ href: string; label: string }>;
+}) {
   const pathname = readPathname(usePathname() ?? "/").path;
   const scope = scopes.find((s) => s.href === pathname)?.label ?? "";
   return (

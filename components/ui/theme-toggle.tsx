@@ -3,9 +3,9 @@
 // Light, dark or the system's choice: one button that steps through the three. The class on
 // <html> is already right before hydration (lib/theme/theme-script.ts); this only changes it.
 import { useEffect, useState } from "react";
-import { applyTheme, THEME_CHOICES, THEME_STORAGE_KEY, type ThemeChoice } from "@/lib/theme/theme-script";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import { applyTheme, THEME_CHOICES, THEME_STORAGE_KEY, type ThemeChoice } from "@/lib/theme/theme-script";
 
 const ICON: Record<ThemeChoice, string> = { system: "◐", light: "☀", dark: "☾" };
 

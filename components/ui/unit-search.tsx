@@ -7,8 +7,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useId, useMemo, useRef, useState } from "react";
 import { searchUnits, type UnitSearchEntry } from "@/lib/dashboard/unit-search/unit-match";
 import { fill } from "@/lib/i18n/fill";
-import type { Messages } from "@/lib/i18n/messages";
 import { localePath, readPathname } from "@/lib/i18n/locale";
+import type { Messages } from "@/lib/i18n/messages";
 
 let request: Promise<UnitSearchEntry[]> | undefined;
 function loadEntries(): Promise<UnitSearchEntry[]> {
@@ -18,10 +18,17 @@ function loadEntries(): Promise<UnitSearchEntry[]> {
   return request;
 }
 
-export function UnitSearch({ messages, fallbackMonth }: { messages: Messages["readers"]["search"]; fallbackMonth: string }) {
+export function UnitSearch({
+  messages,
+  fallbackMonth,
+}: {
+  messages: Messages["readers"]["search"];
+  fallbackMonth: string;
+}) {
   const router = useRouter();
   const { locale, path: pathname } = readPathname(usePathname() ?? "/");
-  const month = /^\/(\d{4}-\d{2})(\/|$)/.exec(pathname)?.[1] ?? /^\/reports\/(\d{4}-\d{2})/.exec(pathname)?.[1] ?? fallbackMonth;
+  const month =
+    /^\/(\d{4}-\d{2})(\/|$)/.exec(pathname)?.[1] ?? /^\/reports\/(\d{4}-\d{2})/.exec(pathname)?.[1] ?? fallbackMonth;
   const [entries, setEntries] = useState<UnitSearchEntry[] | null>(null);
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);

@@ -5,7 +5,12 @@
 // Only for display — access is decided on the server (proxy.ts, lib/access/guard.ts).
 import { useEffect, useState } from "react";
 
-export type ClientViewer = { name: string; role: "ADMIN" | "OFFICIAL" | "DEPARTMENT"; unitCode: string | null; readsBulletin?: boolean };
+export type ClientViewer = {
+  name: string;
+  role: "ADMIN" | "OFFICIAL" | "DEPARTMENT";
+  unitCode: string | null;
+  readsBulletin?: boolean;
+};
 
 let request: Promise<ClientViewer | null> | undefined;
 

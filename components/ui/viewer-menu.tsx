@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "@/components/ui/locale-link";
+import { useViewer } from "@/components/ui/use-viewer";
 import { signOutAction } from "@/lib/access/actions/sign-out";
 import type { Messages } from "@/lib/i18n/messages";
-import { useViewer } from "@/components/ui/use-viewer";
 
 export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
   const viewer = useViewer();
@@ -14,7 +14,9 @@ export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
   return (
     <div className="flex items-center gap-3 text-sm" data-testid="viewer-menu">
       <span className="text-slate-600">
-        <span className="font-medium text-slate-900" data-testid="viewer-name">{viewer.name}</span>
+        <span className="font-medium text-slate-900" data-testid="viewer-name">
+          {viewer.name}
+        </span>
         <span className="ml-1 text-xs text-slate-600">（{messages.roles[viewer.role]}）</span>
       </span>
       {viewer.role === "ADMIN" && (

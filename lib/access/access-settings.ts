@@ -4,8 +4,8 @@ import "server-only";
 // so kept in this process for a few seconds; a change made in this process is
 // seen at once (forgetAccessSettings), other instances within ACCESS_TTL_MS.
 import { z } from "zod";
+import { type AccessSettings, DEFAULT_ACCESS_SETTINGS } from "@/lib/access/permissions";
 import { prisma } from "@/lib/db/index";
-import { DEFAULT_ACCESS_SETTINGS, type AccessSettings } from "@/lib/access/permissions";
 
 export const ACCESS_SETTINGS_KEY = "access.rules";
 const ACCESS_TTL_MS = 5_000;

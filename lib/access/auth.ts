@@ -4,13 +4,13 @@ import "server-only";
 // for its endpoints is Auth.js's own (double-submit cookie).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { prisma } from "@/lib/db/index";
-import { checkCredentials } from "@/lib/access/sign-in-check";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
-import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/access/session";
 import { getAccessSettings } from "@/lib/access/access-settings";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
 import { canReadBulletin, ROLES, type Role } from "@/lib/access/permissions";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/access/session";
+import { checkCredentials } from "@/lib/access/sign-in-check";
 import { currentUserStatus } from "@/lib/access/viewer-status";
+import { prisma } from "@/lib/db/index";
 
 /**
  * Error codes reach the sign-in page: none of them says whether the username

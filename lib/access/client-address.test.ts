@@ -1,7 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, clientAddressOf, installClientAddressHeader, trustedProxyCount } from "@/lib/access/client-address";
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientAddressOf,
+  installClientAddressHeader,
+  trustedProxyCount,
+} from "@/lib/access/client-address";
 
 describe("clientAddressOf", () => {
   it("is the socket's peer when no proxy is trusted, whatever X-Forwarded-For says", () => {

@@ -22,10 +22,20 @@ function plain(address: string | undefined): string {
   return a.startsWith("::ffff:") && a.includes(".") ? a.slice(7) : a;
 }
 
-export function clientAddressOf(peer: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: number): string {
+export function clientAddressOf(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedProxies: number,
+): string {
   if (trustedProxies <= 0) return plain(peer);
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const chain = [...header.split(",").map((s) => s.trim()).filter(Boolean), plain(peer)];
+  const chain = [
+    ...header
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    plain(peer),
+  ];
   // Fewer hops than trusted proxies: the request skipped them; the leftmost is the best there is.
   return plain(chain[Math.max(0, chain.length - 1 - trustedProxies)]);
 }
@@ -45,7 +55,11 @@ export function installClientAddressHeader(trustedProxies = trustedProxyCount())
   proto.emit = function (this: http.Server, event: unknown, ...args: unknown[]) {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
-      request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request.socket?.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
+      request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(
+        request.socket?.remoteAddress,
+        request.headers["x-forwarded-for"],
+        trustedProxies,
+      );
     }
     return emit.call(this, event, ...args);
   };

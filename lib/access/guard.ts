@@ -7,7 +7,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getAccessSettings } from "@/lib/access/access-settings";
-import { can, canReadBulletin, canViewUnit, type Action, type Viewer } from "@/lib/access/permissions";
+import { type Action, can, canReadBulletin, canViewUnit, type Viewer } from "@/lib/access/permissions";
 import { readSession } from "@/lib/access/session";
 
 export async function getViewer(): Promise<Viewer | null> {
@@ -30,7 +30,10 @@ export type RouteGuardResult = { ok: true; viewer: Viewer } | { ok: false; respo
  * allowed. `unitCode`: the handler serves that unit's rows; `bulletin`: it
  * serves the month's bulletin (canReadBulletin).
  */
-export async function guardRoute(action: Action, scope: { unitCode?: string; bulletin?: true } = {}): Promise<RouteGuardResult> {
+export async function guardRoute(
+  action: Action,
+  scope: { unitCode?: string; bulletin?: true } = {},
+): Promise<RouteGuardResult> {
   const viewer = await getViewer();
   if (!viewer) return { ok: false, response: Response.json({ error: "请先登录 / sign in first" }, { status: 401 }) };
   const allowed =

@@ -19,5 +19,5 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 /** A hash to verify against when the user does not exist, so timing does not reveal usernames. */
 let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
-  return (dummyHash ??= hashPassword("not-a-real-password-" + Math.random()));
+  return (dummyHash ??= hashPassword(`not-a-real-password-${Math.random()}`));
 }

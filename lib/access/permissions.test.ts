@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { authorizePath, can, canReadBulletin, canViewUnit, pageForViewer, PERMISSIONS, type Viewer } from "@/lib/access/permissions";
+import {
+  authorizePath,
+  can,
+  canReadBulletin,
+  canViewUnit,
+  PERMISSIONS,
+  pageForViewer,
+  type Viewer,
+} from "@/lib/access/permissions";
 import { normaliseRequestPath } from "@/lib/access/request-path";
 
 const admin: Viewer = { userId: 1, role: "ADMIN", unitCode: null };
@@ -175,17 +183,46 @@ describe("authorizePath", () => {
   });
 
   it("decides /en/… exactly as the Chinese page, and gives route handlers and assets no English URL", () => {
-    const same = ["/", "/2021-06", "/2021-06/municipal", "/2021-06/units/d08", "/2021-06/units/x04", "/reports/2021-06", "/admin/users", "/admin/months/2021-06", "/about", "/account/password", "/signin", "/nowhere"];
+    const same = [
+      "/",
+      "/2021-06",
+      "/2021-06/municipal",
+      "/2021-06/units/d08",
+      "/2021-06/units/x04",
+      "/reports/2021-06",
+      "/admin/users",
+      "/admin/months/2021-06",
+      "/about",
+      "/account/password",
+      "/signin",
+      "/nowhere",
+    ];
     for (const viewer of [null, admin, official, police, xuanhan]) {
-      for (const path of same) expect(authorizePath(viewer, path === "/" ? "/en" : `/en${path}`), `${path} as ${viewer?.role}`).toBe(authorizePath(viewer, path));
+      for (const path of same)
+        expect(authorizePath(viewer, path === "/" ? "/en" : `/en${path}`), `${path} as ${viewer?.role}`).toBe(
+          authorizePath(viewer, path),
+        );
     }
     expect(authorizePath(null, "/en/signin")).toBe("allow");
     expect(authorizePath(official, "/en/")).toBe("allow");
-    for (const path of ["/en/api/units/search", "/en/api/auth/session", "/en/api/export/2021-06/unit/d08", "/en/icon.svg", "/en/_next/static/x.js"]) {
+    for (const path of [
+      "/en/api/units/search",
+      "/en/api/auth/session",
+      "/en/api/export/2021-06/unit/d08",
+      "/en/icon.svg",
+      "/en/_next/static/x.js",
+    ]) {
       expect(authorizePath(admin, path), path).toBe("notFound");
     }
     // The internal Chinese tree is no public URL, for anyone.
-    for (const path of ["/zh-CN", "/zh-CN/2021-06", "/zh-CN/signin", "/en/zh-CN/2021-06", "/zh-CN/refused/forbidden", "/en/refused/not-found"]) {
+    for (const path of [
+      "/zh-CN",
+      "/zh-CN/2021-06",
+      "/zh-CN/signin",
+      "/en/zh-CN/2021-06",
+      "/zh-CN/refused/forbidden",
+      "/en/refused/not-found",
+    ]) {
       expect(authorizePath(admin, path), path).toBe("notFound");
       expect(authorizePath(null, path), path).toBe("notFound");
     }
@@ -202,7 +239,8 @@ describe("authorizePath", () => {
 // The attacker's view: every way of writing a path that Next may render as a
 // page the viewer must not see. None of them may be allowed.
 describe("URL variants of forbidden pages", () => {
-  const enc = (text: string) => [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+  const enc = (text: string) =>
+    [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
   const encLower = (text: string) => enc(text).toLowerCase();
 
   /** Ways of writing the segments [a, b, c] as a path. */
@@ -210,14 +248,14 @@ describe("URL variants of forbidden pages", () => {
     const out = new Set<string>();
     const join = (parts: string[]) => `/${parts.join("/")}`;
     out.add(join(segments));
-    out.add(join(segments) + "/");
-    out.add(join(segments) + "%2F");
-    out.add(join(segments) + "/.");
-    out.add(join(segments) + "%20");
-    out.add(join(segments) + "%09");
-    out.add(join(segments) + ";x=1");
-    out.add(join(segments) + "?x=1");
-    out.add("/" + join(segments));
+    out.add(`${join(segments)}/`);
+    out.add(`${join(segments)}%2F`);
+    out.add(`${join(segments)}/.`);
+    out.add(`${join(segments)}%20`);
+    out.add(`${join(segments)}%09`);
+    out.add(`${join(segments)};x=1`);
+    out.add(`${join(segments)}?x=1`);
+    out.add(`/${join(segments)}`);
     out.add(join(segments).replaceAll("/", "//"));
     out.add(join(segments).replaceAll("/", "%2F"));
     out.add(join(segments).replaceAll("/", "/./"));
@@ -248,7 +286,10 @@ describe("URL variants of forbidden pages", () => {
   }
 
   const monthRoutes = ["municipal", "districts", "evaluations", "timeliness", "problems"];
-  const units = [...Array.from({ length: 41 }, (_, i) => `d${String(i + 1).padStart(2, "0")}`), ...Array.from({ length: 8 }, (_, i) => `x${String(i + 1).padStart(2, "0")}`)];
+  const units = [
+    ...Array.from({ length: 41 }, (_, i) => `d${String(i + 1).padStart(2, "0")}`),
+    ...Array.from({ length: 8 }, (_, i) => `x${String(i + 1).padStart(2, "0")}`),
+  ];
 
   const otherUnit = (viewer: Viewer) => (viewer.unitCode === "d08" ? "d09" : "d08");
   for (const viewer of [police, xuanhan]) {
@@ -306,12 +347,19 @@ describe("URL variants of forbidden pages", () => {
     });
     it(`allows department ${viewer.unitCode} its own unit in English, with the prefix written plainly or encoded once`, () => {
       const own = `2021-06/units/${viewer.unitCode}`;
-      for (const raw of [`/en/${own}`, `/en/${own}/`, `/%65n/${own}`, `/en%2F${own}`]) expect(authorizePath(viewer, raw), raw).toBe("allow");
-      for (const raw of [`/EN/${own}`, `/en/en/${own}`, `/en/./${own}`, `/zh-CN/${own}`, `/en/zh-CN/${own}`]) expect(authorizePath(viewer, raw), raw).toBe("notFound");
+      for (const raw of [`/en/${own}`, `/en/${own}/`, `/%65n/${own}`, `/en%2F${own}`])
+        expect(authorizePath(viewer, raw), raw).toBe("allow");
+      for (const raw of [`/EN/${own}`, `/en/en/${own}`, `/en/./${own}`, `/zh-CN/${own}`, `/en/zh-CN/${own}`])
+        expect(authorizePath(viewer, raw), raw).toBe("notFound");
     });
     it(`allows department ${viewer.unitCode} its own unit however it is encoded`, () => {
       const own = ["2021-06", "units", viewer.unitCode!];
-      for (const raw of [`/${own.join("/")}`, `/${own.join("/")}/`, `/%32021-06/units/${viewer.unitCode}`, `/2021-06/units/${enc(viewer.unitCode!)}`]) {
+      for (const raw of [
+        `/${own.join("/")}`,
+        `/${own.join("/")}/`,
+        `/%32021-06/units/${viewer.unitCode}`,
+        `/2021-06/units/${enc(viewer.unitCode!)}`,
+      ]) {
         expect(authorizePath(viewer, raw), raw).toBe("allow");
       }
     });
@@ -329,14 +377,26 @@ describe("URL variants of forbidden pages", () => {
         expect(authorizePath(viewer, raw), raw).toBe("allow");
       }
       // An item segment outside the URL shape is no page at all (not "allow").
-      for (const raw of [`/2020-05/units/${code}/items/a.b`, `/2020-05/units/${code}/items/${"x".repeat(65)}`, `/2020-05/units/${code}/items/P01/x`]) {
+      for (const raw of [
+        `/2020-05/units/${code}/items/a.b`,
+        `/2020-05/units/${code}/items/${"x".repeat(65)}`,
+        `/2020-05/units/${code}/items/P01/x`,
+      ]) {
         expect(authorizePath(viewer, raw), raw).not.toBe("allow");
       }
     });
   }
 
   it("allows no page to a signed-out request, however it is written", () => {
-    for (const segments of [["2021-06"], ["2021-06", "municipal"], ["2021-06", "units", "x04"], ["2020-05", "units", "d08", "items", "P01"], ["api", "export", "2020-05", "unit", "d08", "items"], ["reports", "2021-06"], ["admin", "users"]]) {
+    for (const segments of [
+      ["2021-06"],
+      ["2021-06", "municipal"],
+      ["2021-06", "units", "x04"],
+      ["2020-05", "units", "d08", "items", "P01"],
+      ["api", "export", "2020-05", "unit", "d08", "items"],
+      ["reports", "2021-06"],
+      ["admin", "users"],
+    ]) {
       for (const raw of variants(segments)) expect(authorizePath(null, raw.split("?")[0]!), raw).not.toBe("allow");
     }
   });
@@ -360,7 +420,8 @@ describe("pageForViewer", () => {
 // CSVs), the reconciliation of a month (page and CSV), the work calendar, and the case import's
 // admin pages and API. Attacked as a department user, an official and signed out.
 describe("case records: drill-down, reconciliation, calendar and the case import", () => {
-  const enc = (text: string) => [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+  const enc = (text: string) =>
+    [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
   const ADMIN_ONLY = [
     "/admin/months/2020-05/reconciliation",
     "/api/months/2020-05/reconciliation.csv",
@@ -427,11 +488,19 @@ describe("case records: drill-down, reconciliation, calendar and the case import
         path.toUpperCase(),
         ...segments.flatMap((_, i) => {
           const one = (f: (s: string) => string) => `/${segments.map((s, j) => (j === i ? f(s) : s)).join("/")}`;
-          return [one(enc), one((s) => enc(enc(s))), one((s) => `${s}%00`), one((s) => `${s}%20`), one((s) => s.toUpperCase()), one((s) => `x%2F..%2F${s}`)];
+          return [
+            one(enc),
+            one((s) => enc(enc(s))),
+            one((s) => `${s}%00`),
+            one((s) => `${s}%20`),
+            one((s) => s.toUpperCase()),
+            one((s) => `x%2F..%2F${s}`),
+          ];
         }),
       ];
       for (const viewer of [police, xuanhan, official, null]) {
-        for (const raw of raws) if (authorizePath(viewer, raw) === "allow") allowed.push(`${raw} as ${viewer?.role ?? "signed out"}`);
+        for (const raw of raws)
+          if (authorizePath(viewer, raw) === "allow") allowed.push(`${raw} as ${viewer?.role ?? "signed out"}`);
       }
     }
     expect(allowed).toEqual([]);
@@ -442,7 +511,11 @@ describe("case records: drill-down, reconciliation, calendar and the case import
     // the Kelvin sign and the long s that case-folding maps to ASCII: none is the ASCII code.
     const lookAlikes = ["ｄ09", "ԁ09", "d０9", "d09\u200b", "\u200bd09", "d09\u0301", "d\u0660\u0669", "ſ09"];
     for (const code of lookAlikes) {
-      for (const path of [`/2020-05/units/${code}/items`, `/2020-05/units/${code}/items/M01`, `/api/export/2020-05/unit/${code}/items`]) {
+      for (const path of [
+        `/2020-05/units/${code}/items`,
+        `/2020-05/units/${code}/items/M01`,
+        `/api/export/2020-05/unit/${code}/items`,
+      ]) {
         for (const raw of [path, path.replace(code, enc(code)), path.replace(code, code.normalize("NFKC"))]) {
           // NFKC of ｄ09 is d09 itself: that one is just another unit's page, refused as such.
           const decision = authorizePath(police, raw);
@@ -451,7 +524,8 @@ describe("case records: drill-down, reconciliation, calendar and the case import
       }
     }
     // The department's own unit written with a look-alike is no page either (nothing to confuse it with).
-    for (const code of ["ｄ08", "ԁ08", "d０8", "d08\u200b", "D08"]) expect(authorizePath(police, `/2020-05/units/${enc(code)}/items`), code).toBe("notFound");
+    for (const code of ["ｄ08", "ԁ08", "d０8", "d08\u200b", "D08"])
+      expect(authorizePath(police, `/2020-05/units/${enc(code)}/items`), code).toBe("notFound");
     // An item code is ASCII letters, digits, "_" and "-" only: look-alikes of P01 name no item page.
     for (const item of ["Ｐ01", "Р01", "P01\u200b", "P0１", "P01.", "P01%2F..", "..", "."]) {
       expect(authorizePath(police, `/2020-05/units/d08/items/${enc(item)}`), item).not.toBe("allow");

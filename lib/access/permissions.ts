@@ -42,7 +42,17 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  ADMIN: ["report.viewCity", "report.viewAllUnits", "report.viewOwnUnit", "report.viewBulletin", "report.export", "report.issue", "data.manage", "users.manage", "audit.view"],
+  ADMIN: [
+    "report.viewCity",
+    "report.viewAllUnits",
+    "report.viewOwnUnit",
+    "report.viewBulletin",
+    "report.export",
+    "report.issue",
+    "data.manage",
+    "users.manage",
+    "audit.view",
+  ],
   OFFICIAL: ["report.viewCity", "report.viewAllUnits", "report.viewBulletin", "report.export"],
   DEPARTMENT: ["report.viewCity", "report.viewOwnUnit", "report.viewBulletin", "report.export"],
 };
@@ -129,10 +139,19 @@ export const PATH_RULES: readonly PathRule[] = [
   rule("/api/users/bulk-template\\.csv", (v) => can(v, "users.manage")),
   rule("/admin/audit", (v) => can(v, "audit.view")),
   rule("/admin(/(months|uploads|reports|settings)(/[\\w-]{1,64})?)?", (v) => can(v, "data.manage")),
-  rule(`/api/export/${MONTH}/annex/(departments|districts)`, (v) => can(v, "report.export") && can(v, "report.viewAllUnits")),
+  rule(
+    `/api/export/${MONTH}/annex/(departments|districts)`,
+    (v) => can(v, "report.export") && can(v, "report.viewAllUnits"),
+  ),
   rule(`/api/export/${MONTH}/unit/${UNIT}`, (v, [, code]) => can(v, "report.export") && canViewUnit(v, code!)),
-  rule(`/api/export/${MONTH}/unit/${UNIT}/items(/${ITEM})?`, (v, [, code]) => can(v, "report.export") && canViewUnit(v, code!)),
-  rule(`/api/reports/${MONTH}/(bulletin\\.docx|bulletin\\.pdf|annexes\\.xlsx)`, (v, _p, access) => can(v, "report.export") && canReadBulletin(v, access)),
+  rule(
+    `/api/export/${MONTH}/unit/${UNIT}/items(/${ITEM})?`,
+    (v, [, code]) => can(v, "report.export") && canViewUnit(v, code!),
+  ),
+  rule(
+    `/api/reports/${MONTH}/(bulletin\\.docx|bulletin\\.pdf|annexes\\.xlsx)`,
+    (v, _p, access) => can(v, "report.export") && canReadBulletin(v, access),
+  ),
   rule("/api/uploads(/template\\.(csv|xlsx)|/[0-9]{1,9}/file)?", (v) => can(v, "data.manage")),
   // Case records (办件明细, 好差评, 实施清单): the staged import, its progress and its row-problem CSV.
   rule("/admin/cases(/[0-9]{1,9})?", (v) => can(v, "data.manage")),
@@ -159,7 +178,11 @@ export function pageForViewer(viewer: Viewer | null, path: string): string {
  * exactly the rules of the Chinese page. The viewer is null when signed out. Route handlers and server actions check again with
  * the same functions (lib/access/guard.ts).
  */
-export function authorizePath(viewer: Viewer | null, rawPath: string, access: AccessSettings = DEFAULT_ACCESS_SETTINGS): PathDecision {
+export function authorizePath(
+  viewer: Viewer | null,
+  rawPath: string,
+  access: AccessSettings = DEFAULT_ACCESS_SETTINGS,
+): PathDecision {
   const request = readRequestPath(rawPath);
   if (request === null) return "notFound";
   const { path } = request;

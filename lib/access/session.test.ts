@@ -1,7 +1,7 @@
 // The session cookie as the proxy reads it: compatible with what Auth.js
 // issues, refused when tampered with, expired, or issued before the user's
 // sessionVersion changed (sign-out, deactivation, password reset, role change).
-import { encode, decode } from "@auth/core/jwt";
+import { decode, encode } from "@auth/core/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 
@@ -13,13 +13,24 @@ beforeAll(async () => {
   db = await createTestDatabase();
   process.env.DATABASE_URL = db.url;
   process.env.AUTH_SECRET = "test-secret-for-session-tests-0123456789";
-  const unit = await db.prisma.unit.create({ data: { code: "d08", name: "市公安局", kind: "DEPARTMENT", sortOrder: 8 } });
-  userId = (await db.prisma.user.create({ data: { username: "gaj", displayName: "市公安局", passwordHash: "x", role: "DEPARTMENT", unitId: unit.id } })).id;
+  const unit = await db.prisma.unit.create({
+    data: { code: "d08", name: "市公安局", kind: "DEPARTMENT", sortOrder: 8 },
+  });
+  userId = (
+    await db.prisma.user.create({
+      data: { username: "gaj", displayName: "市公安局", passwordHash: "x", role: "DEPARTMENT", unitId: unit.id },
+    })
+  ).id;
 });
 afterAll(() => db?.drop());
 
 const authJsToken = (claims: Record<string, unknown>, maxAge = 3600) =>
-  encode({ token: { userId, role: "DEPARTMENT", unitCode: "d08", sessionVersion: 0, ...claims }, secret: process.env.AUTH_SECRET!, salt: SALT, maxAge });
+  encode({
+    token: { userId, role: "DEPARTMENT", unitCode: "d08", sessionVersion: 0, ...claims },
+    secret: process.env.AUTH_SECRET!,
+    salt: SALT,
+    maxAge,
+  });
 
 const session = async () => import("@/lib/access/session");
 const status = async () => import("@/lib/access/viewer-status");
@@ -36,9 +47,15 @@ describe("readSession", () => {
     const token = await authJsToken({});
     const tampered = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     expect(await readSession([{ name: SALT, value: tampered }])).toBeNull();
-    const foreign = await encode({ token: { userId, sessionVersion: 0 }, secret: "another-secret-0123456789", salt: SALT });
+    const foreign = await encode({
+      token: { userId, sessionVersion: 0 },
+      secret: "another-secret-0123456789",
+      salt: SALT,
+    });
     expect(await readSession([{ name: SALT, value: foreign }])).toBeNull();
-    expect(await readSession([{ name: SALT, value: await authJsToken({}, 3600) }], Date.now() + 2 * 3600_000)).toBeNull();
+    expect(
+      await readSession([{ name: SALT, value: await authJsToken({}, 3600) }], Date.now() + 2 * 3600_000),
+    ).toBeNull();
     expect(await readSession([])).toBeNull();
     expect(await readSession([{ name: "other", value: token }])).toBeNull();
   });
@@ -57,7 +74,12 @@ describe("readSession", () => {
   it("takes role and unit from the database, not from the cookie", async () => {
     const { readSession } = await session();
     const forged = await authJsToken({ role: "ADMIN", unitCode: "x04" });
-    expect((await readSession([{ name: SALT, value: forged }]))?.viewer).toEqual({ userId, role: "DEPARTMENT", unitCode: "d08", mustChangePassword: false });
+    expect((await readSession([{ name: SALT, value: forged }]))?.viewer).toEqual({
+      userId,
+      role: "DEPARTMENT",
+      unitCode: "d08",
+      mustChangePassword: false,
+    });
   });
 
   it("re-issues an hour-old cookie as a token Auth.js reads, with a new expiry", async () => {
@@ -68,6 +90,8 @@ describe("readSession", () => {
     const { value, expires } = await reissueToken(old!, Date.now() + 61 * 60_000);
     const payload = await decode({ token: value, secret: process.env.AUTH_SECRET!, salt: SALT });
     expect(payload).toMatchObject({ userId, sessionVersion: 0 });
-    expect(Math.abs(expires.getTime() - (Date.now() + 61 * 60_000 + SESSION_MAX_AGE_SECONDS * 1000))).toBeLessThan(2000);
+    expect(Math.abs(expires.getTime() - (Date.now() + 61 * 60_000 + SESSION_MAX_AGE_SECONDS * 1000))).toBeLessThan(
+      2000,
+    );
   });
 });

@@ -13,7 +13,7 @@ import "server-only";
 // reset, a role change and sign-out all bump the user's sessionVersion, and a
 // cookie carrying an older one is refused, wherever and whenever it was copied.
 import { hkdfSync } from "node:crypto";
-import { EncryptJWT, base64url, calculateJwkThumbprint, jwtDecrypt, type JWTPayload } from "jose";
+import { base64url, calculateJwkThumbprint, EncryptJWT, type JWTPayload, jwtDecrypt } from "jose";
 import { ROLES, type Role, type Viewer } from "@/lib/access/permissions";
 import { currentUserStatus } from "@/lib/access/viewer-status";
 
@@ -106,7 +106,12 @@ export async function readSession(cookies: readonly Cookie[], now = Date.now()):
     const status = await currentUserStatus(payload.userId);
     if (!status || !status.active || status.sessionVersion !== payload.sessionVersion) return null;
     if (!ROLES.includes(status.role as Role)) return null;
-    const viewer: Viewer = { userId: payload.userId, role: status.role as Role, unitCode: status.unitCode, mustChangePassword: status.mustChangePassword };
+    const viewer: Viewer = {
+      userId: payload.userId,
+      role: status.role as Role,
+      unitCode: status.unitCode,
+      mustChangePassword: status.mustChangePassword,
+    };
     return { viewer, payload, cookieName };
   }
   return null;

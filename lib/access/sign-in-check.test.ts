@@ -25,7 +25,11 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const { hashPassword } = await import("@/lib/access/passwords");
   hash = await hashPassword(PASSWORD);
-  userId = (await db.prisma.user.create({ data: { username: "target", displayName: "T", passwordHash: hash, role: "OFFICIAL" } })).id;
+  userId = (
+    await db.prisma.user.create({
+      data: { username: "target", displayName: "T", passwordHash: hash, role: "OFFICIAL" },
+    })
+  ).id;
 });
 afterAll(() => db?.drop());
 
@@ -83,7 +87,10 @@ describe("account lockout", () => {
   });
 
   it("counts again from 1 once a lock has expired", async () => {
-    await db.prisma.user.update({ where: { id: userId }, data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() - 1000) } });
+    await db.prisma.user.update({
+      where: { id: userId },
+      data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect((await check(PASSWORD)).ok).toBe(true);
   });
 });

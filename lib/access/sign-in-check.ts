@@ -2,7 +2,6 @@
 // lib/access/auth.ts), with the lockout and the address throttle of
 // lib/access/login-throttle.ts, and every failure in the audit log.
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import {
   ACCOUNT_MAX_FAILURES,
   confirmLogin,
@@ -13,6 +12,7 @@ import {
 } from "@/lib/access/login-throttle";
 import { dummyPasswordHash, verifyPassword } from "@/lib/access/passwords";
 import type { Role } from "@/lib/access/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 const credentialsSchema = z.object({
@@ -70,9 +70,21 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, address: 
   }
   // A lock that came first (a racing wrong guess) stands: the right password is refused during it.
   if (!(await confirmLogin(db, user.id))) return failed("locked", user.id);
-  await recordAuditEvent(db, { actorId: user.id, action: "user.signIn", targetType: "User", targetId: String(user.id), details: { address } });
+  await recordAuditEvent(db, {
+    actorId: user.id,
+    action: "user.signIn",
+    targetType: "User",
+    targetId: String(user.id),
+    details: { address },
+  });
   return {
     ok: true,
-    user: { id: String(user.id), name: user.displayName, role: user.role, unitCode: user.unit?.code ?? null, sessionVersion: user.sessionVersion },
+    user: {
+      id: String(user.id),
+      name: user.displayName,
+      role: user.role,
+      unitCode: user.unit?.code ?? null,
+      sessionVersion: user.sessionVersion,
+    },
   };
 }

@@ -6,7 +6,14 @@ import "server-only";
 import { prisma } from "@/lib/db/index";
 
 const STATUS_TTL_MS = 5_000;
-type Status = { active: boolean; sessionVersion: number; role: string; unitCode: string | null; mustChangePassword: boolean; at: number };
+type Status = {
+  active: boolean;
+  sessionVersion: number;
+  role: string;
+  unitCode: string | null;
+  mustChangePassword: boolean;
+  at: number;
+};
 // On globalThis: the proxy and the app are bundled separately but run in one
 // process, and a change made by an admin must reach both at once.
 const globalStore = globalThis as unknown as { __dashboardUserStatus?: Map<number, Status> };
@@ -17,13 +24,26 @@ export async function currentUserStatus(userId: number): Promise<Status | null> 
   if (cached && Date.now() - cached.at < STATUS_TTL_MS) return cached;
   const user = await prisma.user.findUnique({
     where: { id: userId },
-    select: { active: true, sessionVersion: true, role: true, mustChangePassword: true, unit: { select: { code: true } } },
+    select: {
+      active: true,
+      sessionVersion: true,
+      role: true,
+      mustChangePassword: true,
+      unit: { select: { code: true } },
+    },
   });
   if (!user) {
     cache.delete(userId);
     return null;
   }
-  const status = { active: user.active, sessionVersion: user.sessionVersion, role: user.role, unitCode: user.unit?.code ?? null, mustChangePassword: user.mustChangePassword, at: Date.now() };
+  const status = {
+    active: user.active,
+    sessionVersion: user.sessionVersion,
+    role: user.role,
+    unitCode: user.unit?.code ?? null,
+    mustChangePassword: user.mustChangePassword,
+    at: Date.now(),
+  };
   cache.set(userId, status);
   return status;
 }

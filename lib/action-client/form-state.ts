@@ -11,6 +11,7 @@ export type FormState = {
 /** The submitted text fields, without passwords, to refill a form that failed. */
 export function submittedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && key !== "password" && !key.startsWith("$")) values[key] = value;
+  for (const [key, value] of formData)
+    if (typeof value === "string" && key !== "password" && !key.startsWith("$")) values[key] = value;
   return values;
 }

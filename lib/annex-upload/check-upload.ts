@@ -2,12 +2,20 @@
 // the admin's aliases and this upload's mappings), last month's current rows, and the month's
 // current version for the diff. Used by staging, by the preview page and again by publish
 // (the bytes are re-read at publish time: nothing the browser sends is trusted).
-import { parseUploadFiles, suggestUnits, validateUpload, type KnownUnit, type UploadFile, type UploadLimits, type ValidationResult } from "@/lib/annex-upload/parse";
+import {
+  type KnownUnit,
+  parseUploadFiles,
+  suggestUnits,
+  type UploadFile,
+  type UploadLimits,
+  type ValidationResult,
+  validateUpload,
+} from "@/lib/annex-upload/parse";
 import { unitNameKey } from "@/lib/annex-upload/parse/normalize";
 import { unitByAbbreviation } from "@/lib/annex-upload/parse/unit-abbreviations";
-import type { StatRow } from "@/lib/indicators/types";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { previousMonth } from "@/lib/calendar/month";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { StatRow } from "@/lib/indicators/types";
 import { loadVersionData, type VersionData } from "@/lib/month-versions/version-data";
 
 /** name as written → an existing unit's code, or a new unit of that kind. */
@@ -44,7 +52,11 @@ export async function currentRows(db: PrismaClient, month: string): Promise<Vers
   return row?.currentVersionId ? loadVersionData(db, row.currentVersionId) : null;
 }
 
-export async function checkUpload(db: PrismaClient, files: UploadFile[], options: CheckOptions = {}): Promise<CheckResult> {
+export async function checkUpload(
+  db: PrismaClient,
+  files: UploadFile[],
+  options: CheckOptions = {},
+): Promise<CheckResult> {
   const parsed = await parseUploadFiles(files, { expectedMonth: options.month ?? undefined, limits: options.limits });
   const month = options.month ?? parsed.month;
   const { units: known, aliases } = await loadKnownUnits(db);
@@ -59,12 +71,16 @@ export async function checkUpload(db: PrismaClient, files: UploadFile[], options
   const rename = (name: string): string => {
     if (byKey.has(unitNameKey(name))) return name;
     // This upload's mapping, else an admin's alias, else a usual abbreviation (lib/annex-upload/parse/unit-abbreviations.ts).
-    const target = (Object.hasOwn(mappings, name) ? mappings[name] : undefined) ?? aliases.get(unitNameKey(name)) ?? unitByAbbreviation(name, known)?.code;
+    const target =
+      (Object.hasOwn(mappings, name) ? mappings[name] : undefined) ??
+      aliases.get(unitNameKey(name)) ??
+      unitByAbbreviation(name, known)?.code;
     if (!target) return name;
     applied[name] = target;
     if (target.startsWith(NEW_UNIT_PREFIX)) {
       const kind: KnownUnit["kind"] = target.slice(NEW_UNIT_PREFIX.length) === "DISTRICT" ? "DISTRICT" : "DEPARTMENT";
-      if (!knownUnits.some((u) => u.code === `${NEW_UNIT_PREFIX}${name}`)) knownUnits.push({ code: `${NEW_UNIT_PREFIX}${name}`, name, kind });
+      if (!knownUnits.some((u) => u.code === `${NEW_UNIT_PREFIX}${name}`))
+        knownUnits.push({ code: `${NEW_UNIT_PREFIX}${name}`, name, kind });
       return name;
     }
     return byCode.get(target)?.name ?? name;
@@ -79,7 +95,11 @@ export async function checkUpload(db: PrismaClient, files: UploadFile[], options
     previous = prev?.rows;
     current = await currentRows(db, month);
   }
-  const validation = validateUpload(parsed, { knownUnits, previousMonthRows: previous, expectedMonth: month ?? parsed.month ?? "" });
+  const validation = validateUpload(parsed, {
+    knownUnits,
+    previousMonthRows: previous,
+    expectedMonth: month ?? parsed.month ?? "",
+  });
   const unknownNames: CheckResult["unknownNames"] = [];
   for (const p of validation.problems) {
     if (p.code !== "UNKNOWN_UNIT" || !p.found || unknownNames.some((u) => u.name === p.found)) continue;

@@ -4,7 +4,7 @@
 // with "Unable to fit value into a 64-bit signed integer" on a generic error page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annexWorkbookFiles, parseUploadFile } from "@/lib/annex-upload/parse";
-import { MONTH, referenceMonth, reportCsvLines, toCsvText, encode } from "@/lib/annex-upload/parse/test-support";
+import { encode, MONTH, referenceMonth, reportCsvLines, toCsvText } from "@/lib/annex-upload/parse/test-support";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { stageUpload } from "./stage-upload";
@@ -28,14 +28,22 @@ describe("counts above 2^31 − 1", () => {
     expect(staged.kind).toBe("rejected");
     if (staged.kind !== "rejected") return;
     const errors = staged.problems.filter((p) => p.severity === "error");
-    expect(errors.map((p) => [p.code, p.row, p.column?.letter, p.found])).toEqual([["COUNT_TOO_LARGE", row + 1, "C", HUGE]]);
-    expect(errors[0]!.message).toBe(`文件“县.csv”，第${row + 1}行，C列“办件情况（件）·申请”：件数“${HUGE}”超过上限，应为不超过 2147483647 的非负整数（件数）。`);
+    expect(errors.map((p) => [p.code, p.row, p.column?.letter, p.found])).toEqual([
+      ["COUNT_TOO_LARGE", row + 1, "C", HUGE],
+    ]);
+    expect(errors[0]!.message).toBe(
+      `文件“县.csv”，第${row + 1}行，C列“办件情况（件）·申请”：件数“${HUGE}”超过上限，应为不超过 2147483647 的非负整数（件数）。`,
+    );
     expect(await db.prisma.upload.count()).toBe(0);
   });
 
   it("an .xlsx with 2,147,483,648 and 1e23 in count cells: both refused, 2,147,483,647 accepted", async () => {
     const rows = referenceMonth.districts.map((r) =>
-      r.unitName === "宣汉县" ? { ...r, applied: 2 ** 31, accepted: 1e23 } : r.unitName === "渠县" ? { ...r, applied: 2 ** 31 - 1 } : r,
+      r.unitName === "宣汉县"
+        ? { ...r, applied: 2 ** 31, accepted: 1e23 }
+        : r.unitName === "渠县"
+          ? { ...r, applied: 2 ** 31 - 1 }
+          : r,
     );
     const [file] = await annexWorkbookFiles({ month: MONTH, tables: [{ kind: "DISTRICT", rows }] }, "combined");
     const staged = await stageUpload(db.prisma, { fileName: file!.fileName, bytes: file!.bytes, uploadedById: null });
@@ -46,7 +54,9 @@ describe("counts above 2^31 − 1", () => {
       ["COUNT_TOO_LARGE", "附件2 县（市、区）", "C", "2147483648"],
       ["COUNT_TOO_LARGE", "附件2 县（市、区）", "D", "1e+23"],
     ]);
-    expect(errors[0]!.message).toMatch(/^文件“.+\.xlsx”，工作表“附件2 县（市、区）”，第\d+行，C列“办件情况（件）·申请”：件数“2147483648”超过上限，应为不超过 2147483647 的非负整数（件数）。$/);
+    expect(errors[0]!.message).toMatch(
+      /^文件“.+\.xlsx”，工作表“附件2 县（市、区）”，第\d+行，C列“办件情况（件）·申请”：件数“2147483648”超过上限，应为不超过 2147483647 的非负整数（件数）。$/,
+    );
     const parsed = await parseUploadFile({ fileName: file!.fileName, bytes: file!.bytes });
     expect(parsed.units.find((u) => u.name === "渠县")?.values.applied).toBe(2 ** 31 - 1);
     expect(await db.prisma.upload.count()).toBe(0);

@@ -10,20 +10,23 @@ import ExcelJS from "exceljs";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { annexXlsx } from "@/lib/export/xlsx";
 import { annexWorkbookFiles } from "@/lib/annex-upload/parse";
 import { MONTH, referenceMonth } from "@/lib/annex-upload/parse/test-support";
-import { getMessages } from "@/lib/i18n/messages";
-import { loadMonths, type MonthData } from "@/lib/month-versions/month-data";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
+import { annexXlsx } from "@/lib/export/xlsx";
+import { getMessages } from "@/lib/i18n/messages";
 import { createMonthVersion } from "@/lib/month-versions/create-month-version";
+import { loadMonths, type MonthData } from "@/lib/month-versions/month-data";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { checkUpload } from "./check-upload";
 import { storedFiles } from "./publish-upload";
 import { stageUpload } from "./stage-upload";
 
 // The form's server actions need a request (auth, cache): the form's markup does not.
-vi.mock("@/lib/annex-upload/actions/publish-upload", () => ({ publishUploadAction: async () => ({}), saveUploadChoicesAction: async () => ({}) }));
+vi.mock("@/lib/annex-upload/actions/publish-upload", () => ({
+  publishUploadAction: async () => ({}),
+  saveUploadChoicesAction: async () => ({}),
+}));
 const { UploadPreviewForm } = await import("@/components/annex-upload/upload-preview-form");
 const { mappingsFrom } = await import("@/lib/annex-upload/actions/form-data");
 
@@ -40,7 +43,13 @@ afterAll(() => db?.drop());
 
 /** The markup's form fields as a browser submits them: hidden inputs, and each select's chosen option. */
 function formFields(html: string, choose: Record<string, string>): Array<[string, string]> {
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const decode = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
   const fields: Array<[string, string]> = [];
   for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"\/>|<select name="([^"]*)"/g)) {
     if (m[1] !== undefined) fields.push([decode(m[1]), decode(m[2]!)]);
@@ -57,8 +66,15 @@ function formFields(html: string, choose: Record<string, string>): Array<[string
 async function asServerActionReceives(fields: Array<[string, string]>): Promise<FormData> {
   const boundary = "----formdata-test-7MA4YWxkTrZu0gW";
   const escape = (name: string) => name.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/"/g, "%22");
-  const body = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escape(name)}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
-  const busboy = require("next/dist/compiled/busboy")({ defParamCharset: "utf8", headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+  const body = `${fields
+    .map(
+      ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escape(name)}"\r\n\r\n${value}\r\n`,
+    )
+    .join("")}--${boundary}--\r\n`;
+  const busboy = require("next/dist/compiled/busboy")({
+    defParamCharset: "utf8",
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  });
   const form = new FormData();
   busboy.on("field", (name: string, value: string) => form.append(name, value));
   await new Promise((resolve, reject) => {
@@ -76,7 +92,10 @@ describe("the preview maps a name holding a quote", () => {
     const staged = await stageUpload(db.prisma, { fileName: file!.fileName, bytes: file!.bytes, uploadedById: null });
     expect(staged.kind).toBe("staged");
     if (staged.kind !== "staged") return;
-    const upload = await db.prisma.upload.findUniqueOrThrow({ where: { id: staged.uploadId }, include: { files: true } });
+    const upload = await db.prisma.upload.findUniqueOrThrow({
+      where: { id: staged.uploadId },
+      include: { files: true },
+    });
     const before = await checkUpload(db.prisma, storedFiles(upload.files), { month: upload.month });
     expect(before.unknownNames.map((u) => u.name)).toEqual([QUOTED]);
 
@@ -84,7 +103,18 @@ describe("the preview maps a name holding a quote", () => {
     const units = before.knownUnits.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
     const unknown = before.unknownNames.map((u) => ({ name: u.name, suggestions: [], mapped: "" }));
     const html = renderToStaticMarkup(
-      createElement(UploadPreviewForm, { t: getMessages().upload, uploadId: upload.id, units, unknown, summary: [], warningCount: 0, canPublish: false, baseVersionId: null, gate: getMessages().figures.gate, gapNames: [] }),
+      createElement(UploadPreviewForm, {
+        t: getMessages().upload,
+        uploadId: upload.id,
+        units,
+        unknown,
+        summary: [],
+        warningCount: 0,
+        canPublish: false,
+        baseVersionId: null,
+        gate: getMessages().figures.gate,
+        gapNames: [],
+      }),
     );
     const selectName = /<select name="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"');
     const sent = await asServerActionReceives(formFields(html, { [selectName]: "d08" }));
@@ -105,7 +135,9 @@ describe("annexes.xlsx round trip with names a spreadsheet would run", () => {
     const police = referenceMonth.departments.find((r) => r.unitCode === "d08")!;
     const created: Array<{ id: number }> = [];
     for (const [i, name] of NAMES.entries()) {
-      created.push(await db.prisma.unit.create({ data: { code: `d${91 + i}`, name, kind: "DEPARTMENT", sortOrder: 91 + i } }));
+      created.push(
+        await db.prisma.unit.create({ data: { code: `d${91 + i}`, name, kind: "DEPARTMENT", sortOrder: 91 + i } }),
+      );
     }
     const units = await db.prisma.unit.findMany();
     const idByCode = new Map(units.map((u) => [u.code, u.id]));
@@ -117,7 +149,10 @@ describe("annexes.xlsx round trip with names a spreadsheet would run", () => {
         origin: "UPLOAD",
         isDemo: false,
         stats: [
-          ...current.rows.map(({ unitCode, unitName: _un, kind: _kk, ...s }) => ({ ...s, unitId: idByCode.get(unitCode)! })),
+          ...current.rows.map(({ unitCode, unitName: _un, kind: _kk, ...s }) => ({
+            ...s,
+            unitId: idByCode.get(unitCode)!,
+          })),
           ...created.map((u, i) => ({ ...figures, seq: 42 + i, applied: 1000 + i, unitId: u.id })),
         ],
         summaries: [],

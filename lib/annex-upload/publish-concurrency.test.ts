@@ -9,9 +9,9 @@ import { buildTemplateWorkbook, workbookBytes } from "@/lib/annex-upload/parse";
 import { MONTH, referenceMonth } from "@/lib/annex-upload/parse/test-support";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
-import { publishUpload, type PublishHooks } from "./publish-upload";
 import { rollbackMonth } from "@/lib/month-versions/rollback-month";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { type PublishHooks, publishUpload } from "./publish-upload";
 import { stageUpload } from "./stage-upload";
 
 let db: TestDatabase;
@@ -66,15 +66,26 @@ async function stage(delta: number): Promise<number> {
 }
 
 async function history() {
-  const month = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month: MONTH }, include: { currentVersion: true } });
+  const month = await db.prisma.reportMonth.findUniqueOrThrow({
+    where: { month: MONTH },
+    include: { currentVersion: true },
+  });
   const versions = await db.prisma.monthVersion.findMany({ where: { month: MONTH }, orderBy: { number: "asc" } });
-  const audits = await db.prisma.auditEvent.findMany({ where: { month: MONTH, action: { in: ["month.publish", "month.rollback"] } }, orderBy: { id: "asc" } });
+  const audits = await db.prisma.auditEvent.findMany({
+    where: { month: MONTH, action: { in: ["month.publish", "month.rollback"] } },
+    orderBy: { id: "asc" },
+  });
   return {
     current: month.currentVersion!,
     numbers: versions.map((v) => v.number),
     versions,
     /** version → previousVersion, as the audit records it */
-    previous: Object.fromEntries(audits.map((a) => [(a.details as { version: number }).version, (a.details as { previousVersion: number | null }).previousVersion])),
+    previous: Object.fromEntries(
+      audits.map((a) => [
+        (a.details as { version: number }).version,
+        (a.details as { previousVersion: number | null }).previousVersion,
+      ]),
+    ),
   };
 }
 
@@ -86,8 +97,16 @@ describe("publishing one month concurrently", () => {
     const [a, b] = [await stage(1), await stage(2)];
     const hooks = holdUntilOtherWaits();
     const results = await Promise.allSettled([
-      publishUpload(db.prisma, { uploadId: a, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true }, hooks),
-      publishUpload(db.prisma, { uploadId: b, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true }, hooks),
+      publishUpload(
+        db.prisma,
+        { uploadId: a, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true },
+        hooks,
+      ),
+      publishUpload(
+        db.prisma,
+        { uploadId: b, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true },
+        hooks,
+      ),
     ]);
     expect(hooks.raced()).toBe(true);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
@@ -111,7 +130,13 @@ describe("publishing one month concurrently", () => {
 
     // The refused admin reloads the preview (now against version 2) and publishes: version 3
     // replaces the winner's, whose upload is SUPERSEDED; the audit says it replaced version 2.
-    const again = await publishUpload(db.prisma, { uploadId: loser, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true, baseVersionId: h.current.id });
+    const again = await publishUpload(db.prisma, {
+      uploadId: loser,
+      actorId: adminId,
+      acknowledgeWarnings: true,
+      acknowledgeGaps: true,
+      baseVersionId: h.current.id,
+    });
     expect(again).toMatchObject({ ok: true, number: 3 });
     expect(await status(winner)).toBe("SUPERSEDED");
     expect(await status(loser)).toBe("COMMITTED");
@@ -126,8 +151,16 @@ describe("publishing one month concurrently", () => {
     const id = await stage(3);
     const hooks = holdUntilOtherWaits();
     const results = await Promise.allSettled([
-      publishUpload(db.prisma, { uploadId: id, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true }, hooks),
-      publishUpload(db.prisma, { uploadId: id, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true }, hooks),
+      publishUpload(
+        db.prisma,
+        { uploadId: id, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true },
+        hooks,
+      ),
+      publishUpload(
+        db.prisma,
+        { uploadId: id, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true },
+        hooks,
+      ),
     ]);
     expect(hooks.raced()).toBe(true);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
@@ -154,9 +187,18 @@ describe("publishing one month concurrently", () => {
     let held!: () => void;
     const holding = new Promise<void>((resolve) => (held = resolve));
     const hooks = holdUntilOtherWaits(held);
-    const publishing = publishUpload(db.prisma, { uploadId: id, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true }, hooks);
+    const publishing = publishUpload(
+      db.prisma,
+      { uploadId: id, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true },
+      hooks,
+    );
     await Promise.race([holding, publishing]);
-    const rollingBack = rollbackMonth(db.prisma, { month: MONTH, versionId: v1.id, actorId: adminId, expectedCurrentVersionId: before.current.id });
+    const rollingBack = rollbackMonth(db.prisma, {
+      month: MONTH,
+      versionId: v1.id,
+      actorId: adminId,
+      expectedCurrentVersionId: before.current.id,
+    });
     const [published, rolled] = await Promise.all([publishing, rollingBack]);
     expect(hooks.raced()).toBe(true);
     const next = before.current.number + 1;
@@ -170,7 +212,12 @@ describe("publishing one month concurrently", () => {
     expect(h.previous[next]).toBe(before.current.number);
 
     // Asked again from the refreshed page: the rollback lands and records what it replaced.
-    const retried = await rollbackMonth(db.prisma, { month: MONTH, versionId: v1.id, actorId: adminId, expectedCurrentVersionId: h.current.id });
+    const retried = await rollbackMonth(db.prisma, {
+      month: MONTH,
+      versionId: v1.id,
+      actorId: adminId,
+      expectedCurrentVersionId: h.current.id,
+    });
     expect(retried).toMatchObject({ ok: true, number: next + 1 });
     expect(await status(id)).toBe("SUPERSEDED");
     expect((await history()).previous[next + 1]).toBe(next);

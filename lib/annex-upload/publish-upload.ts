@@ -7,19 +7,27 @@
 // the upload behind the replaced version SUPERSEDED, and the audit event naming the version
 // really replaced. Any failure leaves the previous version current and complete. The caller
 // revalidates the pages afterwards.
-import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+
 import { toStatInputs, type UploadLimits } from "@/lib/annex-upload/parse";
 import { unitNameKey } from "@/lib/annex-upload/parse/normalize";
-import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { bulletinGaps, gapKeys, toReportedSummaries } from "@/lib/indicators/completeness";
-import { createMonthVersion, lockMonth, type CurrentVersion, type SummaryInput } from "@/lib/month-versions/create-month-version";
+import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
+import {
+  type CurrentVersion,
+  createMonthVersion,
+  lockMonth,
+  type SummaryInput,
+} from "@/lib/month-versions/create-month-version";
 import { checkUpload, NEW_UNIT_PREFIX, type UnitMappings } from "./check-upload";
 import { reportOf } from "./stage-upload";
 
 /** An upload's stored files, in the order they were sent, as lib/annex-upload/parse reads them. */
-export function storedFiles(files: ReadonlyArray<{ position: number; fileName: string; content: Uint8Array }>): Array<{ fileName: string; bytes: Uint8Array }> {
+export function storedFiles(
+  files: ReadonlyArray<{ position: number; fileName: string; content: Uint8Array }>,
+): Array<{ fileName: string; bytes: Uint8Array }> {
   return [...files].sort((a, b) => a.position - b.position).map((f) => ({ fileName: f.fileName, bytes: f.content }));
 }
 
@@ -48,7 +56,11 @@ export type PublishInput = {
 
 export type PublishResult =
   | { ok: true; month: string; versionId: number; number: number }
-  | { ok: false; reason: "not-found" | "not-staged" | "stale-preview" | "errors" | "unacknowledged" | "gapsUnacknowledged"; message: string };
+  | {
+      ok: false;
+      reason: "not-found" | "not-staged" | "stale-preview" | "errors" | "unacknowledged" | "gapsUnacknowledged";
+      message: string;
+    };
 
 /** Test-only seam: runs inside the transaction after the version's rows are written. */
 export type PublishHooks = { afterVersion?: (tx: Prisma.TransactionClient) => Promise<void> };
@@ -59,18 +71,28 @@ export function mergeSummaries(fromFile: readonly SummaryInput[], form: SummaryF
   for (const scope of SUMMARY_SCOPES) {
     const file = fromFile.find((s) => s.scope === scope) ?? { scope };
     const typed = form?.[scope] ?? {};
-    const merged = { ...file, ...Object.fromEntries(Object.entries(typed).filter(([, v]) => typeof v === "number" && Number.isFinite(v))) } as SummaryInput;
-    if (Object.keys(merged).some((k) => k !== "scope" && (REPORTED_SUMMARY_FIELDS as readonly string[]).includes(k))) out.push(merged);
+    const merged = {
+      ...file,
+      ...Object.fromEntries(Object.entries(typed).filter(([, v]) => typeof v === "number" && Number.isFinite(v))),
+    } as SummaryInput;
+    if (Object.keys(merged).some((k) => k !== "scope" && (REPORTED_SUMMARY_FIELDS as readonly string[]).includes(k)))
+      out.push(merged);
   }
   return out;
 }
 
-async function nextUnitCode(tx: Prisma.TransactionClient, kind: "DEPARTMENT" | "DISTRICT"): Promise<{ code: string; sortOrder: number }> {
+async function nextUnitCode(
+  tx: Prisma.TransactionClient,
+  kind: "DEPARTMENT" | "DISTRICT",
+): Promise<{ code: string; sortOrder: number }> {
   const prefix = kind === "DEPARTMENT" ? "d" : "x";
   const units = await tx.unit.findMany({ where: { kind }, select: { code: true, sortOrder: true } });
   const numbers = units.map((u) => Number(u.code.slice(1))).filter(Number.isFinite);
   const next = Math.max(0, ...numbers) + 1;
-  return { code: `${prefix}${String(next).padStart(2, "0")}`, sortOrder: Math.max(0, ...units.map((u) => u.sortOrder)) + 1 };
+  return {
+    code: `${prefix}${String(next).padStart(2, "0")}`,
+    sortOrder: Math.max(0, ...units.map((u) => u.sortOrder)) + 1,
+  };
 }
 
 type Refusal = Extract<PublishResult, { ok: false }>;
@@ -79,19 +101,35 @@ type Refusal = Extract<PublishResult, { ok: false }>;
 function notStaged(upload: { month: string; status: string; version: { number: number } | null }): Refusal {
   const t = getMessages().publishing;
   const values = { month: upload.month, number: upload.version?.number ?? "?" };
-  const message = upload.status === "REJECTED" ? t.rejected : fill(upload.status === "SUPERSEDED" ? t.alreadySuperseded : t.alreadyPublished, values);
+  const message =
+    upload.status === "REJECTED"
+      ? t.rejected
+      : fill(upload.status === "SUPERSEDED" ? t.alreadySuperseded : t.alreadyPublished, values);
   return { ok: false, reason: "not-staged", message };
 }
 
 /** The preview was checked against `base`; refused when another version is current now. */
-function stalePreview(month: string, base: number | null, current: CurrentVersion | null, baseNumber: number | null): Refusal | null {
+function stalePreview(
+  month: string,
+  base: number | null,
+  current: CurrentVersion | null,
+  baseNumber: number | null,
+): Refusal | null {
   if ((current?.id ?? null) === base) return null;
   const t = getMessages().publishing;
   const values = { month, base: baseNumber ?? "?", current: current?.number ?? "?" };
-  return { ok: false, reason: "stale-preview", message: fill(base === null ? t.stalePreviewNoBase : t.stalePreview, values) };
+  return {
+    ok: false,
+    reason: "stale-preview",
+    message: fill(base === null ? t.stalePreviewNoBase : t.stalePreview, values),
+  };
 }
 
-export async function publishUpload(db: PrismaClient, input: PublishInput, hooks: PublishHooks = {}): Promise<PublishResult> {
+export async function publishUpload(
+  db: PrismaClient,
+  input: PublishInput,
+  hooks: PublishHooks = {},
+): Promise<PublishResult> {
   const upload = await db.upload.findUnique({
     where: { id: input.uploadId },
     include: { files: { orderBy: { position: "asc" } }, version: { select: { number: true } } },
@@ -101,9 +139,14 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
   const baseVersionId = input.baseVersionId !== undefined ? input.baseVersionId : upload.baseVersionId;
   const mappings = input.mappings ?? ((upload.unitMappings ?? {}) as UnitMappings);
   const summaryForm = input.summaryForm ?? ((upload.summaryForm ?? undefined) as SummaryForm | undefined);
-  const check = await checkUpload(db, storedFiles(upload.files), { month: upload.month, mappings, limits: input.limits });
+  const check = await checkUpload(db, storedFiles(upload.files), {
+    month: upload.month,
+    mappings,
+    limits: input.limits,
+  });
   const { validation } = check;
-  if (!validation.canPublish) return { ok: false, reason: "errors", message: `文件仍有 ${validation.errorCount} 个错误，未发布。` };
+  if (!validation.canPublish)
+    return { ok: false, reason: "errors", message: `文件仍有 ${validation.errorCount} 个错误，未发布。` };
   if (validation.warningCount > 0 && !input.acknowledgeWarnings) {
     return { ok: false, reason: "unacknowledged", message: `请先确认 ${validation.warningCount} 条警告，再发布。` };
   }
@@ -123,9 +166,16 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
       // Lock first, then read: a concurrent publisher of this month waits here for the other to
       // commit, and then sees its version and its upload's new status.
       const before = await lockMonth(tx, month, false);
-      const fresh = await tx.upload.findUniqueOrThrow({ where: { id: upload.id }, select: { month: true, status: true, version: { select: { number: true } } } });
+      const fresh = await tx.upload.findUniqueOrThrow({
+        where: { id: upload.id },
+        select: { month: true, status: true, version: { select: { number: true } } },
+      });
       if (fresh.status !== "STAGED") return notStaged(fresh);
-      const baseNumber = baseVersionId === null ? null : ((await tx.monthVersion.findUnique({ where: { id: baseVersionId }, select: { number: true } }))?.number ?? null);
+      const baseNumber =
+        baseVersionId === null
+          ? null
+          : ((await tx.monthVersion.findUnique({ where: { id: baseVersionId }, select: { number: true } }))?.number ??
+            null);
       const stale = stalePreview(month, baseVersionId, before, baseNumber);
       if (stale) return stale;
       const units = await tx.unit.findMany({ select: { id: true, code: true } });
@@ -140,7 +190,12 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
         } else if (idByCode.has(target)) {
           await tx.unitAlias.upsert({
             where: { aliasKey: unitNameKey(name) },
-            create: { aliasKey: unitNameKey(name), alias: name, unitId: idByCode.get(target)!, createdById: input.actorId },
+            create: {
+              aliasKey: unitNameKey(name),
+              alias: name,
+              unitId: idByCode.get(target)!,
+              createdById: input.actorId,
+            },
             update: { unitId: idByCode.get(target)! },
           });
         }
@@ -164,7 +219,11 @@ export async function publishUpload(db: PrismaClient, input: PublishInput, hooks
           publishedAt: new Date(),
           unitMappings: mappings,
           summaryForm: (summaryForm ?? undefined) as Prisma.InputJsonValue | undefined,
-          validationReport: reportOf(validation.problems, { rowCount: validation.rows.length, errorCount: 0, warningCount: validation.warningCount }),
+          validationReport: reportOf(validation.problems, {
+            rowCount: validation.rows.length,
+            errorCount: 0,
+            warningCount: validation.warningCount,
+          }),
         },
       });
       if (before?.uploadId) await tx.upload.update({ where: { id: before.uploadId }, data: { status: "SUPERSEDED" } });

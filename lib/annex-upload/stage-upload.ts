@@ -4,14 +4,17 @@
 // that version named; anything else becomes a STAGED Upload (its files' bytes as UploadFile
 // rows, the validation report) that the preview page shows and publish re-checks.
 import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Problem, UploadLimits } from "@/lib/annex-upload/parse";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { checkUpload, onlyFixableErrors } from "./check-upload";
 
 export type StagedFile = { fileName: string; bytes: Uint8Array };
 
 /** One file (`fileName` + `bytes`) or several (`files`, in the order they were sent). */
-export type StageInput = ({ fileName: string; bytes: Uint8Array; files?: undefined } | { files: StagedFile[]; fileName?: undefined; bytes?: undefined }) & {
+export type StageInput = (
+  | { fileName: string; bytes: Uint8Array; files?: undefined }
+  | { files: StagedFile[]; fileName?: undefined; bytes?: undefined }
+) & {
   month?: string | null;
   uploadedById: number | null;
   limits?: Partial<UploadLimits>;
@@ -30,7 +33,9 @@ export function sha256Hex(bytes: Uint8Array): string {
  *  their sorted SHA-256s (so the same set of bytes, in any order, is the same upload). */
 export function uploadSha256(fileHashes: readonly string[]): string {
   if (fileHashes.length === 1) return fileHashes[0]!;
-  return createHash("sha256").update([...fileHashes].sort().join("\n")).digest("hex");
+  return createHash("sha256")
+    .update([...fileHashes].sort().join("\n"))
+    .digest("hex");
 }
 
 /** The upload's name: its files' names joined. */
@@ -52,7 +57,13 @@ export async function stageUpload(db: PrismaClient, input: StageInput): Promise<
     include: { version: { select: { number: true } } },
   });
   if (published) {
-    return { kind: "duplicate", month: published.month, versionNumber: published.version?.number ?? null, uploadId: published.id, publishedAt: published.publishedAt };
+    return {
+      kind: "duplicate",
+      month: published.month,
+      versionNumber: published.version?.number ?? null,
+      uploadId: published.id,
+      publishedAt: published.publishedAt,
+    };
   }
   const check = await checkUpload(db, files, { month: input.month, limits: input.limits });
   const { validation } = check;
@@ -75,8 +86,18 @@ export async function stageUpload(db: PrismaClient, input: StageInput): Promise<
       status: "STAGED",
       baseVersionId: check.current?.versionId ?? null,
       uploadedById: input.uploadedById,
-      validationReport: reportOf(validation.problems, { rowCount: validation.rows.length, errorCount: validation.errorCount, warningCount: validation.warningCount }),
+      validationReport: reportOf(validation.problems, {
+        rowCount: validation.rows.length,
+        errorCount: validation.errorCount,
+        warningCount: validation.warningCount,
+      }),
     },
   });
-  return { kind: "staged", uploadId: upload.id, month: check.month, errorCount: validation.errorCount, warningCount: validation.warningCount };
+  return {
+    kind: "staged",
+    uploadId: upload.id,
+    month: check.month,
+    errorCount: validation.errorCount,
+    warningCount: validation.warningCount,
+  };
 }

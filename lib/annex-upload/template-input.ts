@@ -1,7 +1,8 @@
 // The flat template pre-filled with the current unit directory (and no figures).
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+
 import type { TemplateInput } from "@/lib/annex-upload/parse";
 import { addMonths } from "@/lib/calendar/month";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export async function templateInputFromDb(db: PrismaClient, month?: string | null): Promise<TemplateInput> {
   const [units, latest] = await Promise.all([

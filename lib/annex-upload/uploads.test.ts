@@ -4,21 +4,30 @@
 // to prisma/reference/2021-06.json; malformed files are refused with their code and leave the
 // database's rows unchanged (row hashes); a publish whose connection is killed mid-transaction
 // leaves the previous version current and complete.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import ExcelJS from "exceljs";
+
+import type ExcelJS from "exceljs";
 import pg from "pg";
-import { annexWorkbookFiles, buildTemplateWorkbook, workbookBytes, type ProblemCode } from "@/lib/annex-upload/parse";
-import { ANNEX_FIELDS, normalizeUnitName } from "@/lib/indicators";
-import { encode, MONTH, referenceJson, referenceMonth, referenceTables, reportCsvLines, toCsvText } from "@/lib/annex-upload/parse/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { annexWorkbookFiles, buildTemplateWorkbook, type ProblemCode, workbookBytes } from "@/lib/annex-upload/parse";
+import {
+  encode,
+  MONTH,
+  referenceJson,
+  referenceMonth,
+  referenceTables,
+  reportCsvLines,
+  toCsvText,
+} from "@/lib/annex-upload/parse/test-support";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
+import { ANNEX_FIELDS, normalizeUnitName } from "@/lib/indicators";
 import { createMonthVersion } from "@/lib/month-versions/create-month-version";
+import { diffFigures, isEmptyDiff } from "@/lib/month-versions/diff-versions";
+import { rollbackMonth } from "@/lib/month-versions/rollback-month";
+import { loadVersionData } from "@/lib/month-versions/version-data";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { checkUpload } from "./check-upload";
-import { diffFigures, isEmptyDiff } from "@/lib/month-versions/diff-versions";
 import { publishUpload } from "./publish-upload";
-import { rollbackMonth } from "@/lib/month-versions/rollback-month";
 import { stageUpload } from "./stage-upload";
-import { loadVersionData } from "@/lib/month-versions/version-data";
 
 let db: TestDatabase;
 let adminId: number;
@@ -53,9 +62,20 @@ async function expectReference(month = MONTH) {
 
 /** Hash of every row of every table: the database's content, for "nothing changed". */
 async function rowHashes(exclude: string[] = []): Promise<Record<string, string>> {
-  const tables = ["Unit", "UnitAlias", "ReportMonth", "MonthVersion", "MonthlyStat", "MonthlySummary", "Upload", "UploadFile", "AuditEvent", "User", "Setting", "BulletinText"].filter(
-    (t) => !exclude.includes(t),
-  );
+  const tables = [
+    "Unit",
+    "UnitAlias",
+    "ReportMonth",
+    "MonthVersion",
+    "MonthlyStat",
+    "MonthlySummary",
+    "Upload",
+    "UploadFile",
+    "AuditEvent",
+    "User",
+    "Setting",
+    "BulletinText",
+  ].filter((t) => !exclude.includes(t));
   const out: Record<string, string> = {};
   for (const table of tables) {
     const rows = await db.prisma.$queryRawUnsafe<Array<{ h: string | null }>>(
@@ -69,7 +89,12 @@ async function rowHashes(exclude: string[] = []): Promise<Record<string, string>
 async function stageAndPublish(fileName: string, bytes: Uint8Array) {
   const staged = await stageUpload(db.prisma, { fileName, bytes, uploadedById: adminId });
   if (staged.kind !== "staged") throw new Error(`not staged: ${JSON.stringify(staged).slice(0, 500)}`);
-  const published = await publishUpload(db.prisma, { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true });
+  const published = await publishUpload(db.prisma, {
+    uploadId: staged.uploadId,
+    actorId: adminId,
+    acknowledgeWarnings: true,
+    acknowledgeGaps: true,
+  });
   if (!published.ok) throw new Error(published.message);
   return { staged, published };
 }
@@ -85,13 +110,18 @@ describe("upload → publish → read back", () => {
         month: MONTH,
         origin: "UPLOAD",
         isDemo: false,
-        stats: before.rows.map((r) => ({ ...r, unitId: idByCode.get(r.unitCode)!, completed: r.completed + 7 })).map(({ unitCode: _c, unitName: _n, kind: _k, ...s }) => s),
+        stats: before.rows
+          .map((r) => ({ ...r, unitId: idByCode.get(r.unitCode)!, completed: r.completed + 7 }))
+          .map(({ unitCode: _c, unitName: _n, kind: _k, ...s }) => s),
         summaries: [],
       }),
     );
     const [file] = await annexWorkbookFiles({ month: MONTH, tables: referenceTables() }, "combined");
     const check = await checkUpload(db.prisma, [file!]);
-    const diff = diffFigures(await current(MONTH), { rows: check.validation.rows, summaries: check.validation.summaries });
+    const diff = diffFigures(await current(MONTH), {
+      rows: check.validation.rows,
+      summaries: check.validation.summaries,
+    });
     expect(diff.changes.filter((c) => c.field === "completed")).toHaveLength(before.rows.length);
 
     const { published } = await stageAndPublish(file!.fileName, file!.bytes);
@@ -100,12 +130,18 @@ describe("upload → publish → read back", () => {
     const versions = await db.prisma.monthVersion.findMany({ where: { month: MONTH }, orderBy: { number: "asc" } });
     expect(versions.map((v) => v.origin)).toEqual(["REFERENCE", "UPLOAD", "UPLOAD"]);
     expect(await db.prisma.monthlyStat.count({ where: { versionId: versions[0]!.id } })).toBe(before.rows.length);
-    const upload = await db.prisma.upload.findUniqueOrThrow({ where: { id: versions[2]!.uploadId! }, include: { files: true } });
+    const upload = await db.prisma.upload.findUniqueOrThrow({
+      where: { id: versions[2]!.uploadId! },
+      include: { files: true },
+    });
     expect(upload.status).toBe("COMMITTED");
     expect(upload.files).toHaveLength(1);
     expect(upload.sha256).toBe(upload.files[0]!.sha256);
     expect(Buffer.from(upload.files[0]!.content).equals(Buffer.from(file!.bytes))).toBe(true);
-    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "month.publish" }, orderBy: { id: "desc" } });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "month.publish" },
+      orderBy: { id: "desc" },
+    });
     expect(audit.month).toBe(MONTH);
 
     // Byte-identical again: refused, naming the version.
@@ -149,19 +185,35 @@ describe("upload → publish → read back", () => {
     const staged = await stageUpload(db.prisma, { files, uploadedById: adminId });
     if (staged.kind !== "staged") throw new Error(`not staged: ${JSON.stringify(staged).slice(0, 500)}`);
     expect(staged).toMatchObject({ month: MONTH, errorCount: 0 });
-    const stored = await db.prisma.upload.findUniqueOrThrow({ where: { id: staged.uploadId }, include: { files: { orderBy: { position: "asc" } } } });
+    const stored = await db.prisma.upload.findUniqueOrThrow({
+      where: { id: staged.uploadId },
+      include: { files: { orderBy: { position: "asc" } } },
+    });
     expect(stored.files.map((f) => f.fileName)).toEqual(files.map((f) => f.fileName));
     stored.files.forEach((f, i) => expect(Buffer.from(f.content).equals(Buffer.from(files[i]!.bytes))).toBe(true));
     expect(stored.sizeBytes).toBe(files[0]!.bytes.byteLength + files[1]!.bytes.byteLength);
     expect(stored.fileName).toBe(`${files[0]!.fileName} + ${files[1]!.fileName}`);
-    const published = await publishUpload(db.prisma, { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true });
+    const published = await publishUpload(db.prisma, {
+      uploadId: staged.uploadId,
+      actorId: adminId,
+      acknowledgeWarnings: true,
+      acknowledgeGaps: true,
+    });
     expect(published).toMatchObject({ ok: true, number: before + 1 });
     expect(await db.prisma.monthVersion.count({ where: { month: MONTH } })).toBe(before + 1);
     await expectReference();
 
     // The same set of bytes, in either order, is the published version; one of the two alone is not.
-    const again = await stageUpload(db.prisma, { files: [files[1]!, { ...files[0]!, fileName: "renamed.xlsx" }], uploadedById: adminId });
-    expect(again).toMatchObject({ kind: "duplicate", month: MONTH, versionNumber: before + 1, uploadId: staged.uploadId });
+    const again = await stageUpload(db.prisma, {
+      files: [files[1]!, { ...files[0]!, fileName: "renamed.xlsx" }],
+      uploadedById: adminId,
+    });
+    expect(again).toMatchObject({
+      kind: "duplicate",
+      month: MONTH,
+      versionNumber: before + 1,
+      uploadId: staged.uploadId,
+    });
     const single = await stageUpload(db.prisma, { files: [files[0]!], uploadedById: adminId });
     expect(single.kind).not.toBe("duplicate");
   });
@@ -189,12 +241,18 @@ describe("upload → publish → read back", () => {
     const check = await checkUpload(db.prisma, [{ fileName: "x.xlsx", bytes }], { month: "2021-07" });
     expect(check.unknownNames.map((u) => u.name).sort()).toEqual(["市新成立局", "达州市公安局"].sort());
     expect(check.unknownNames.find((u) => u.name === "达州市公安局")!.suggestions[0]!.code).toBe("d08");
-    const refused = await publishUpload(db.prisma, { uploadId: staged.uploadId, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true });
+    const refused = await publishUpload(db.prisma, {
+      uploadId: staged.uploadId,
+      actorId: adminId,
+      acknowledgeWarnings: true,
+      acknowledgeGaps: true,
+    });
     expect(refused).toMatchObject({ ok: false, reason: "errors" });
     const ok = await publishUpload(db.prisma, {
       uploadId: staged.uploadId,
       actorId: adminId,
-      acknowledgeWarnings: true, acknowledgeGaps: true,
+      acknowledgeWarnings: true,
+      acknowledgeGaps: true,
       mappings: { 达州市公安局: "d08", 市新成立局: "new:DEPARTMENT" },
       summaryForm: { CITY: { applied: 123 } },
     });
@@ -202,7 +260,9 @@ describe("upload → publish → read back", () => {
     const july = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month: "2021-07" } });
     expect(july.isDemo).toBe(false);
     const data = await current("2021-07");
-    expect(data.rows.find((r) => r.unitCode === "d08")!.completed).toBe(referenceMonth.rows.find((r) => r.unitCode === "d08")!.completed);
+    expect(data.rows.find((r) => r.unitCode === "d08")!.completed).toBe(
+      referenceMonth.rows.find((r) => r.unitCode === "d08")!.completed,
+    );
     expect(data.rows.some((r) => r.unitName === "市新成立局")).toBe(true);
     expect(data.summaries.find((s) => s.scope === "CITY")!.applied).toBe(123);
     expect(await db.prisma.unitAlias.count({ where: { alias: "达州市公安局" } })).toBe(1);
@@ -218,12 +278,27 @@ describe("malformed files: refused with their code, nothing written", () => {
   const cases: Array<[string, string, () => Promise<Uint8Array> | Uint8Array, ProblemCode]> = [
     ["empty", "empty.xlsx", () => new Uint8Array(), "EMPTY_FILE"],
     ["a PDF", "report.pdf", () => new TextEncoder().encode("%PDF-1.4\n%âãÏÓ\n1 0 obj\n"), "NOT_SPREADSHEET"],
-    ["HTML with a script", "x.xlsx", () => new TextEncoder().encode("<html><script>alert(1)</script></html>"), "NOT_SPREADSHEET"],
+    [
+      "HTML with a script",
+      "x.xlsx",
+      () => new TextEncoder().encode("<html><script>alert(1)</script></html>"),
+      "NOT_SPREADSHEET",
+    ],
     ["a CSV without header", "x.csv", () => encode("a,b,c\r\n1,2,3\r\n", "gbk"), "UNKNOWN_LAYOUT"],
-    ["text in a count", "t.xlsx", () => xlsxWith((ws) => (ws.getCell("D5").value = "<script>x</script>")), "NOT_A_NUMBER"],
+    [
+      "text in a count",
+      "t.xlsx",
+      () => xlsxWith((ws) => (ws.getCell("D5").value = "<script>x</script>")),
+      "NOT_A_NUMBER",
+    ],
     ["a negative count", "n.xlsx", () => xlsxWith((ws) => (ws.getCell("D5").value = -3)), "NEGATIVE_COUNT"],
     ["a rate over 100", "r.xlsx", () => xlsxWith((ws) => (ws.getCell("J5").value = 180)), "RATE_OUT_OF_RANGE"],
-    ["a duplicate unit", "d.xlsx", () => xlsxWith((ws) => (ws.getCell("C5").value = ws.getCell("C4").value)), "DUPLICATE_UNIT"],
+    [
+      "a duplicate unit",
+      "d.xlsx",
+      () => xlsxWith((ws) => (ws.getCell("C5").value = ws.getCell("C4").value)),
+      "DUPLICATE_UNIT",
+    ],
     ["no month", "m.csv", () => encode(toCsvText(reportCsvLines("DEPARTMENT", { title: null })), "gbk"), "NO_MONTH"],
   ];
   it.each(cases)("%s", async (_name, fileName, make, code) => {
@@ -240,7 +315,12 @@ describe("malformed files: refused with their code, nothing written", () => {
 
   it("too large: refused before parsing", async () => {
     const before = await rowHashes();
-    const result = await stageUpload(db.prisma, { fileName: "big.csv", bytes: new Uint8Array(2048), uploadedById: adminId, limits: { maxBytes: 1024 } });
+    const result = await stageUpload(db.prisma, {
+      fileName: "big.csv",
+      bytes: new Uint8Array(2048),
+      uploadedById: adminId,
+      limits: { maxBytes: 1024 },
+    });
     expect(result.kind === "rejected" && result.problems[0]!.code).toBe("FILE_TOO_LARGE");
     expect(await rowHashes()).toEqual(before);
   });

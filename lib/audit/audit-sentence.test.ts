@@ -8,23 +8,66 @@ const users = new Map([["7", { username: "gaj", displayName: "市公安局" }]])
 
 describe("auditSentence", () => {
   it("says who published which month's version", () => {
-    const event = { action: "month.publish", actor: zhang, targetType: "MonthVersion", targetId: "12", month: "2021-07", details: { version: 2 } };
+    const event = {
+      action: "month.publish",
+      actor: zhang,
+      targetType: "MonthVersion",
+      targetId: "12",
+      month: "2021-07",
+      details: { version: 2 },
+    };
     expect(auditSentence(event, users, t, "系统")).toBe("张三 发布了 2021年7月 第2版");
   });
 
   it("names the user an event is about, and failed sign-ins with their reason", () => {
-    expect(auditSentence({ action: "user.resetPassword", actor: zhang, targetType: "User", targetId: "7", month: null, details: null }, users, t, "系统")).toBe(
-      "张三 重置了 市公安局 的密码",
-    );
     expect(
-      auditSentence({ action: "user.signInFailed", actor: null, targetType: null, targetId: null, month: null, details: { username: "nobody", reason: "密码错误" } }, users, t, "系统"),
+      auditSentence(
+        { action: "user.resetPassword", actor: zhang, targetType: "User", targetId: "7", month: null, details: null },
+        users,
+        t,
+        "系统",
+      ),
+    ).toBe("张三 重置了 市公安局 的密码");
+    expect(
+      auditSentence(
+        {
+          action: "user.signInFailed",
+          actor: null,
+          targetType: null,
+          targetId: null,
+          month: null,
+          details: { username: "nobody", reason: "密码错误" },
+        },
+        users,
+        t,
+        "系统",
+      ),
     ).toBe("nobody 登录失败（密码错误）");
-    expect(auditSentence({ action: "user.locked", actor: null, targetType: "User", targetId: "7", month: null, details: { username: "gaj" } }, users, t, "系统")).toBe(
-      "市公安局 因连续输错密码被锁定",
-    );
+    expect(
+      auditSentence(
+        {
+          action: "user.locked",
+          actor: null,
+          targetType: "User",
+          targetId: "7",
+          month: null,
+          details: { username: "gaj" },
+        },
+        users,
+        t,
+        "系统",
+      ),
+    ).toBe("市公安局 因连续输错密码被锁定");
   });
 
   it("falls back to the code for an action it has no words for", () => {
-    expect(auditSentence({ action: "data.export", actor: null, targetType: null, targetId: null, month: null, details: null }, users, t, "系统")).toBe("系统 data.export");
+    expect(
+      auditSentence(
+        { action: "data.export", actor: null, targetType: null, targetId: null, month: null, details: null },
+        users,
+        t,
+        "系统",
+      ),
+    ).toBe("系统 data.export");
   });
 });

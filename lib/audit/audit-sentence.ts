@@ -1,7 +1,8 @@
 // An audit event in words: "张三 发布了 2021年7月 第2版", from the event's action, actor,
 // target and details. Pure; the page looks up the names of the users events point at.
-import { fill, type Messages } from "@/lib/i18n/messages";
+
 import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
+import { fill, type Messages } from "@/lib/i18n/messages";
 
 export type AuditEventForWords = {
   action: string;
@@ -18,7 +19,9 @@ export function personName(user: { username: string; displayName: string }): str
 }
 
 function detail(details: unknown, key: string): unknown {
-  return details !== null && typeof details === "object" && key in details ? (details as Record<string, unknown>)[key] : undefined;
+  return details !== null && typeof details === "object" && key in details
+    ? (details as Record<string, unknown>)[key]
+    : undefined;
 }
 
 export function auditSentence(
@@ -30,7 +33,11 @@ export function auditSentence(
   const actor = event.actor ? personName(event.actor) : systemLabel;
   const targetUser = event.targetType === "User" && event.targetId ? usersById.get(event.targetId) : undefined;
   const named = detail(event.details, "username");
-  const target = targetUser ? personName(targetUser) : typeof named === "string" ? named : (event.targetId ?? t.someone);
+  const target = targetUser
+    ? personName(targetUser)
+    : typeof named === "string"
+      ? named
+      : (event.targetId ?? t.someone);
   const version = detail(event.details, "version");
   const reason = detail(event.details, "reason");
   const count = detail(event.details, "count");

@@ -31,7 +31,10 @@ export type AuditEventInput = {
   details?: Prisma.InputJsonValue;
 };
 
-export async function recordAuditEvent(db: PrismaClient | Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
+export async function recordAuditEvent(
+  db: PrismaClient | Prisma.TransactionClient,
+  event: AuditEventInput,
+): Promise<void> {
   await db.auditEvent.create({
     data: {
       actorId: event.actorId,

@@ -1,16 +1,16 @@
 import "server-only";
-import { pageRead, prisma } from "@/lib/db/index";
-import { isMonth, previousMonth } from "@/lib/calendar/month";
-import { buildBulletin, type Bulletin, type BulletinTexts } from "@/lib/bulletin/build";
-import { cachedReportRead } from "@/lib/cache/cached-report-read";
-import { getMonthsData } from "@/lib/month-versions/month-data";
-import { getCurrentCaseImport, getOverdueCases } from "@/lib/case-records/drill-down/case-drill-down";
+import { type Bulletin, type BulletinTexts, buildBulletin } from "@/lib/bulletin/build";
 import { BULLETIN_OVERDUE_CASES } from "@/lib/bulletin/build/bulletin";
-import { getProblemSettings } from "@/lib/bulletin/thresholds/read-problem-settings";
-import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/bulletin/texts/bulletin-texts";
 import { draftDifferences } from "@/lib/bulletin/issue/draft-differences";
 import { loadDraftBeside } from "@/lib/bulletin/issue/draft-inputs";
 import { getIssuedBulletin, listIssues } from "@/lib/bulletin/issue/read-issues";
+import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/bulletin/texts/bulletin-texts";
+import { getProblemSettings } from "@/lib/bulletin/thresholds/read-problem-settings";
+import { cachedReportRead } from "@/lib/cache/cached-report-read";
+import { isMonth, previousMonth } from "@/lib/calendar/month";
+import { getCurrentCaseImport, getOverdueCases } from "@/lib/case-records/drill-down/case-drill-down";
+import { pageRead, prisma } from "@/lib/db/index";
+import { getMonthsData } from "@/lib/month-versions/month-data";
 
 /**
  * The texts the month's bulletin prints: its newest saved version, else the month's defaults
@@ -19,7 +19,9 @@ import { getIssuedBulletin, listIssues } from "@/lib/bulletin/issue/read-issues"
  */
 export const getBulletinTexts = cachedReportRead(
   async (month: string): Promise<{ texts: BulletinTexts; version: number | null }> => {
-    const newest = await pageRead((db) => db.bulletinText.findFirst({ where: { month }, orderBy: { version: "desc" } }));
+    const newest = await pageRead((db) =>
+      db.bulletinText.findFirst({ where: { month }, orderBy: { version: "desc" } }),
+    );
     if (!newest) return { texts: defaultBulletinTexts(month), version: null };
     return { texts: readStoredBulletinTexts(newest.content).texts, version: newest.version };
   },
@@ -31,7 +33,9 @@ export async function listBulletinTextVersions(month: string) {
   const versions = await prisma.bulletinText.findMany({ where: { month }, orderBy: { version: "desc" } });
   const authorIds = [...new Set(versions.map((v) => v.createdById).filter((id): id is number => id !== null))];
   const authors = new Map(
-    (await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, username: true } })).map((u) => [u.id, u.username]),
+    (await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, username: true } })).map(
+      (u) => [u.id, u.username],
+    ),
   );
   return versions.map((v) => ({
     version: v.version,
@@ -57,8 +61,16 @@ export async function getBulletin(month: string): Promise<Bulletin | null> {
   ]);
   const current = months.find((m) => m.month === month);
   if (!current) return null;
-  const overdueCases = caseImport ? (await getOverdueCases(caseImport.importId, caseImport.month, BULLETIN_OVERDUE_CASES)).cases : undefined;
-  return buildBulletin({ current, previous: months.find((m) => m.month === before) ?? null, settings, texts, overdueCases });
+  const overdueCases = caseImport
+    ? (await getOverdueCases(caseImport.importId, caseImport.month, BULLETIN_OVERDUE_CASES)).cases
+    : undefined;
+  return buildBulletin({
+    current,
+    previous: months.find((m) => m.month === before) ?? null,
+    settings,
+    texts,
+    overdueCases,
+  });
 }
 
 /** The month's issued edition (the newest, or `edition`), cached under the report-data tag that issuing refreshes. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { readAtTag, REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
+import { REPORT_DATA_TAG, readAtTag } from "@/lib/cache/cache-tags";
 
 /**
  * unstable_cache for a read of report data: tagged with REPORT_DATA_TAG (publishing expires

@@ -1,9 +1,16 @@
 import type { CacheHandler, CacheHandlerContext } from "next/dist/server/lib/incremental-cache";
 
 export declare const READ_AT_TAG_PREFIX: string;
-export declare function tagsOfWrite(data: Parameters<CacheHandler["set"]>[1], ctx: Parameters<CacheHandler["set"]>[2]): string[];
+export declare function tagsOfWrite(
+  data: Parameters<CacheHandler["set"]>[1],
+  ctx: Parameters<CacheHandler["set"]>[2],
+): string[];
 export declare function oldestReadAt(tags: readonly string[]): number | null;
-export declare function expiredSince(tags: readonly string[], since: number, known?: ReadonlyMap<string, number>): boolean;
+export declare function expiredSince(
+  tags: readonly string[],
+  since: number,
+  known?: ReadonlyMap<string, number>,
+): boolean;
 export declare class ReadDatedFileSystemCache implements CacheHandler {
   constructor(ctx: CacheHandlerContext);
   get(...args: Parameters<CacheHandler["get"]>): ReturnType<CacheHandler["get"]>;

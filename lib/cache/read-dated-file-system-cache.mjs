@@ -47,7 +47,8 @@ export function expiredSince(tags, since, known = expiries) {
 export class ReadDatedFileSystemCache extends FileSystemCache {
   async revalidateTag(tags, durations) {
     const now = Date.now();
-    for (const tag of typeof tags === "string" ? [tags] : tags) expiries.set(tag, Math.max(now, expiries.get(tag) ?? 0));
+    for (const tag of typeof tags === "string" ? [tags] : tags)
+      expiries.set(tag, Math.max(now, expiries.get(tag) ?? 0));
     return super.revalidateTag(tags, durations);
   }
 

@@ -6,16 +6,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
 import type { CacheHandler } from "next/dist/server/lib/incremental-cache";
 import type NextFileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache";
-import { READ_AT_TAG_PREFIX, readAtTag, REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
+import { afterAll, describe, expect, it } from "vitest";
+import { READ_AT_TAG_PREFIX, REPORT_DATA_TAG, readAtTag } from "@/lib/cache/cache-tags";
 import * as handlerModule from "./read-dated-file-system-cache.mjs";
 import { datedByOldestRead, tagsOfWrite } from "./read-dated-tags";
 
 const { expiredSince, ReadDatedFileSystemCache } = handlerModule;
 const require = createRequire(import.meta.url);
-const FileSystemCache = (require("next/dist/server/lib/incremental-cache/file-system-cache.js") as { default: typeof NextFileSystemCache }).default;
+const FileSystemCache = (
+  require("next/dist/server/lib/incremental-cache/file-system-cache.js") as { default: typeof NextFileSystemCache }
+).default;
 const { nodeFs } = require("next/dist/server/lib/node-fs-methods.js") as { nodeFs: unknown };
 
 type GetContext = Parameters<CacheHandler["get"]>[1];
@@ -24,10 +26,22 @@ type SetContext = Parameters<CacheHandler["set"]>[2];
 
 const dir = mkdtempSync(path.join(tmpdir(), "read-dated-cache-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const handlerContext = { fs: nodeFs, serverDistDir: dir, flushToDisk: false, dev: false, revalidatedTags: [], maxMemoryCacheSize: 10 * 1024 * 1024, _requestHeaders: {} };
+const handlerContext = {
+  fs: nodeFs,
+  serverDistDir: dir,
+  flushToDisk: false,
+  dev: false,
+  revalidatedTags: [],
+  maxMemoryCacheSize: 10 * 1024 * 1024,
+  _requestHeaders: {},
+};
 
 const pageCtx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false } as unknown as GetContext;
-const pageSetCtx = { cacheControl: { revalidate: false, expire: undefined }, isRoutePPREnabled: false, isFallback: false } as unknown as SetContext;
+const pageSetCtx = {
+  cacheControl: { revalidate: false, expire: undefined },
+  isRoutePPREnabled: false,
+  isFallback: false,
+} as unknown as SetContext;
 function page(html: string, tags: string[]): SetData {
   return {
     kind: "APP_PAGE",
@@ -40,7 +54,8 @@ function page(html: string, tags: string[]): SetData {
   } as unknown as SetData;
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const htmlOf = (entry: Awaited<ReturnType<CacheHandler["get"]>>) => (entry?.value as { html?: string } | null | undefined)?.html ?? null;
+const htmlOf = (entry: Awaited<ReturnType<CacheHandler["get"]>>) =>
+  (entry?.value as { html?: string } | null | undefined)?.html ?? null;
 
 /** A render that reads, a publish that expires the tag during it, then the render's store. */
 async function raceOn(handler: CacheHandler, key: string): Promise<string | null> {
@@ -54,7 +69,9 @@ async function raceOn(handler: CacheHandler, key: string): Promise<string | null
 
 describe("the stale-render race", () => {
   it("Next's own file-system cache serves the page a render began before the publish (the race)", async () => {
-    const plain = new FileSystemCache(handlerContext as unknown as ConstructorParameters<typeof NextFileSystemCache>[0]);
+    const plain = new FileSystemCache(
+      handlerContext as unknown as ConstructorParameters<typeof NextFileSystemCache>[0],
+    );
     expect(await raceOn(plain, "/race-plain")).toBe("old figures");
   });
 
@@ -81,8 +98,22 @@ describe("the stale-render race", () => {
     await sleep(5);
     await handler.revalidateTag(REPORT_DATA_TAG);
     const fetchSetCtx = { fetchCache: true, tags, fetchIdx: 0, fetchUrl: "" } as unknown as SetContext;
-    await handler.set("read-key", { kind: "FETCH", data: { headers: {}, body: '"old"', status: 200, url: "" }, revalidate: false } as unknown as SetData, fetchSetCtx);
-    const got = await handler.get("read-key", { kind: "FETCH", tags, softTags: [], fetchIdx: 0, fetchUrl: "" } as unknown as GetContext);
+    await handler.set(
+      "read-key",
+      {
+        kind: "FETCH",
+        data: { headers: {}, body: '"old"', status: 200, url: "" },
+        revalidate: false,
+      } as unknown as SetData,
+      fetchSetCtx,
+    );
+    const got = await handler.get("read-key", {
+      kind: "FETCH",
+      tags,
+      softTags: [],
+      fetchIdx: 0,
+      fetchUrl: "",
+    } as unknown as GetContext);
     expect(got).toBeNull();
   });
 });
@@ -102,7 +133,9 @@ describe("dating an entry", () => {
 
   it("takes a page's tags from its header and a read's from the call", () => {
     expect(tagsOfWrite(page("x", ["a", "b"]), pageSetCtx)).toEqual(["a", "b"]);
-    expect(tagsOfWrite({ kind: "FETCH" } as unknown as SetData, { fetchCache: true, tags: ["c"] } as unknown as SetContext)).toEqual(["c"]);
+    expect(
+      tagsOfWrite({ kind: "FETCH" } as unknown as SetData, { fetchCache: true, tags: ["c"] } as unknown as SetContext),
+    ).toEqual(["c"]);
   });
 
   it("expiredSince compares with the expiries seen", () => {

@@ -1,7 +1,7 @@
 // The shared cache handler: which tags expire what (pure), and a round trip through a real
 // Redis when `redis-server` is installed (Debian's redis-server; the test starts its own on a
 // free port and stops it; without the binary that suite shows as skipped).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -16,7 +16,8 @@ type SetContext = Parameters<RedisCacheHandler["set"]>[2];
 
 // Next's kinds are const enums (strings at run time): the contexts as Next passes them.
 const pageCtx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false } as unknown as GetContext;
-const fetchCtx = (tags: string[], softTags: string[] = []) => ({ kind: "FETCH", tags, softTags, fetchIdx: 0, fetchUrl: "" }) as unknown as GetContext;
+const fetchCtx = (tags: string[], softTags: string[] = []) =>
+  ({ kind: "FETCH", tags, softTags, fetchIdx: 0, fetchUrl: "" }) as unknown as GetContext;
 
 function pageValue(html: string, tags: string): SetData {
   return {
@@ -29,7 +30,11 @@ function pageValue(html: string, tags: string): SetData {
     segmentData: new Map([["/_tree", Buffer.from("tree")]]),
   } as unknown as SetData;
 }
-const pageSetCtx = { cacheControl: { revalidate: false, expire: undefined }, isRoutePPREnabled: false, isFallback: false } as unknown as SetContext;
+const pageSetCtx = {
+  cacheControl: { revalidate: false, expire: undefined },
+  isRoutePPREnabled: false,
+  isFallback: false,
+} as unknown as SetContext;
 
 describe("tags", () => {
   it("an entry written before a tag expired is expired; one written after it is not", () => {
@@ -48,8 +53,16 @@ describe("tags", () => {
   it("a page's tags come from its cache-tags header; a fetch's from the call and the entry", () => {
     const page = { lastModified: 1, value: pageValue("x", "_N_T_/layout,report-data") };
     expect(entryTags(page, pageCtx)).toEqual(["_N_T_/layout", "report-data"]);
-    const fetched = { lastModified: 1, value: { kind: "FETCH", data: {}, revalidate: 0 } as unknown as SetData, tags: ["stored"] };
-    expect(entryTags(fetched, fetchCtx(["report-data"], ["_N_T_/layout"]))).toEqual(["report-data", "_N_T_/layout", "stored"]);
+    const fetched = {
+      lastModified: 1,
+      value: { kind: "FETCH", data: {}, revalidate: 0 } as unknown as SetData,
+      tags: ["stored"],
+    };
+    expect(entryTags(fetched, fetchCtx(["report-data"], ["_N_T_/layout"]))).toEqual([
+      "report-data",
+      "_N_T_/layout",
+      "stored",
+    ]);
   });
 });
 
@@ -61,7 +74,9 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -73,7 +88,11 @@ describe.skipIf(!hasRedis)("through a real Redis (redis-server)", () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "cache-handler-"));
     const port = await freePort();
-    redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
+    redis = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+      { stdio: "ignore" },
+    );
     process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
     process.env.REDIS_KEY_PREFIX = "test:";
     for (let i = 0; i < 50; i++) {
@@ -128,8 +147,18 @@ describe.skipIf(!hasRedis)("through a real Redis (redis-server)", () => {
 
   it("an unstable_cache entry expires with its tag", async () => {
     const handler = new RedisCacheHandler({ revalidatedTags: [], _requestHeaders: {} });
-    const data = { kind: "FETCH", data: { headers: {}, body: JSON.stringify([1, 2, 3]), status: 200, url: "" }, revalidate: 31536000, tags: ["months"] } as unknown as SetData;
-    await handler.set("k1", data, { fetchCache: true, tags: ["months"], fetchIdx: 0, fetchUrl: "" } as unknown as SetContext);
+    const data = {
+      kind: "FETCH",
+      data: { headers: {}, body: JSON.stringify([1, 2, 3]), status: 200, url: "" },
+      revalidate: 31536000,
+      tags: ["months"],
+    } as unknown as SetData;
+    await handler.set("k1", data, {
+      fetchCache: true,
+      tags: ["months"],
+      fetchIdx: 0,
+      fetchUrl: "",
+    } as unknown as SetContext);
     const got = await handler.get("k1", fetchCtx(["months"]));
     expect((got?.value as unknown as { data: { body: string } }).data.body).toBe("[1,2,3]");
     await new Promise((resolve) => setTimeout(resolve, 2));

@@ -17,8 +17,8 @@
 // Redis down or slow: a read is a miss (the page is rendered from the database), a write is
 // dropped, an expiry is logged as an error; requests never fail because of the cache.
 import { deserialize, serialize } from "node:v8";
-import { createClient, RESP_TYPES } from "redis";
 import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from "next/dist/server/lib/incremental-cache";
+import { createClient, RESP_TYPES } from "redis";
 import { datedByOldestRead, tagsOfWrite } from "./read-dated-tags";
 
 type GetContext = Parameters<CacheHandler["get"]>[1];
@@ -81,7 +81,10 @@ function sleep(ms: number): Promise<void> {
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`Redis did not answer within ${COMMAND_TIMEOUT_MS} ms`)),
+      COMMAND_TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -94,7 +97,8 @@ export function entryTags(entry: StoredEntry, ctx: GetContext): string[] {
     const header = value.headers?.[CACHE_TAGS_HEADER];
     return typeof header === "string" && header ? header.split(",") : [];
   }
-  if (String(ctx.kind) === "FETCH" && "tags" in ctx) return [...(ctx.tags ?? []), ...(ctx.softTags ?? []), ...(entry.tags ?? [])];
+  if (String(ctx.kind) === "FETCH" && "tags" in ctx)
+    return [...(ctx.tags ?? []), ...(ctx.softTags ?? []), ...(entry.tags ?? [])];
   return [];
 }
 
@@ -103,7 +107,13 @@ export function entryTags(entry: StoredEntry, ctx: GetContext): string[] {
  * revalidatePath) or a cacheLife expiry that has come. A stale mark counts as expired too:
  * the next request renders afresh instead of serving the old figures once more.
  */
-export function isExpiredByTags(tags: string[], lastModified: number, expired: Record<string, string>, stale: Record<string, string>, now = Date.now()): boolean {
+export function isExpiredByTags(
+  tags: string[],
+  lastModified: number,
+  expired: Record<string, string>,
+  stale: Record<string, string>,
+  now = Date.now(),
+): boolean {
   for (const tag of tags) {
     const expiredAt = Number(expired[tag]);
     if (expiredAt > lastModified && expiredAt <= now) return true;
@@ -127,7 +137,15 @@ export class RedisCacheHandler implements CacheHandler {
       );
       if (!blob) return null;
       const entry = deserialize(blob as Buffer) as StoredEntry;
-      if (isExpiredByTags(entryTags(entry, ctx), entry.lastModified, expired as Record<string, string>, stale as Record<string, string>)) return null;
+      if (
+        isExpiredByTags(
+          entryTags(entry, ctx),
+          entry.lastModified,
+          expired as Record<string, string>,
+          stale as Record<string, string>,
+        )
+      )
+        return null;
       return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
     } catch (error) {
       logFailure("get", error);
@@ -148,7 +166,8 @@ export class RedisCacheHandler implements CacheHandler {
       tags: "fetchCache" in ctx && ctx.fetchCache ? ctx.tags : undefined,
     };
     const expire = cacheControl?.expire;
-    const ttl = typeof expire === "number" && Number.isFinite(expire) && expire > 0 ? Math.ceil(expire) : DEFAULT_TTL_SECONDS;
+    const ttl =
+      typeof expire === "number" && Number.isFinite(expire) && expire > 0 ? Math.ceil(expire) : DEFAULT_TTL_SECONDS;
     try {
       await withTimeout(conn.client.set(entryKey(key), serialize(entry), { expiration: { type: "EX", value: ttl } }));
     } catch (error) {
@@ -161,7 +180,9 @@ export class RedisCacheHandler implements CacheHandler {
     if (list.length === 0) return;
     const conn = await connection();
     if (!conn) {
-      console.error(`[cache] Redis unavailable: could not expire ${list.join(", ")}; other instances may serve old pages until their entries expire`);
+      console.error(
+        `[cache] Redis unavailable: could not expire ${list.join(", ")}; other instances may serve old pages until their entries expire`,
+      );
       return;
     }
     const now = Date.now();
@@ -169,7 +190,12 @@ export class RedisCacheHandler implements CacheHandler {
     if (durations) {
       writes.push(conn.client.hSet(STALE_KEY, Object.fromEntries(list.map((tag) => [tag, String(now)]))));
       if (durations.expire !== undefined) {
-        writes.push(conn.client.hSet(EXPIRED_KEY, Object.fromEntries(list.map((tag) => [tag, String(now + durations.expire! * 1000)]))));
+        writes.push(
+          conn.client.hSet(
+            EXPIRED_KEY,
+            Object.fromEntries(list.map((tag) => [tag, String(now + durations.expire! * 1000)])),
+          ),
+        );
       }
     } else {
       writes.push(conn.client.hSet(EXPIRED_KEY, Object.fromEntries(list.map((tag) => [tag, String(now)]))));
@@ -177,7 +203,9 @@ export class RedisCacheHandler implements CacheHandler {
     try {
       await withTimeout(Promise.all(writes));
     } catch (error) {
-      console.error(`[cache] could not expire ${list.join(", ")} in Redis: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `[cache] could not expire ${list.join(", ")} in Redis: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -188,7 +216,9 @@ let lastFailure = 0;
 function logFailure(operation: string, error: unknown): void {
   if (Date.now() - lastFailure < 10_000) return;
   lastFailure = Date.now();
-  console.error(`[cache] Redis ${operation} failed, served without the shared cache: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `[cache] Redis ${operation} failed, served without the shared cache: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 export default RedisCacheHandler;

@@ -20,7 +20,13 @@ function newConnection(url: string) {
     lastLogged = Date.now();
     console.error(`[redis] ${error.message}`);
   });
-  return { client, ready: client.connect().then(() => undefined, () => undefined) };
+  return {
+    client,
+    ready: client.connect().then(
+      () => undefined,
+      () => undefined,
+    ),
+  };
 }
 
 type Connection = ReturnType<typeof newConnection>;

@@ -2,11 +2,11 @@
 // period setting: validated, written in one transaction with their audit event. The pages and
 // server actions that call these are still to come; the import reads both (settings.ts).
 import { z } from "zod";
-import { saveSetting } from "@/lib/settings/save-setting";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { COVERAGE_PERIODS } from "@/lib/case-records/import/definitions";
 import { COVERAGE_PERIOD_SETTING } from "@/lib/case-records/settings";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { saveSetting } from "@/lib/settings/save-setting";
 import { isOfficialWorkday } from "./working-days";
 
 export const calendarOverrideSchema = z.object({
@@ -17,7 +17,11 @@ export const calendarOverrideSchema = z.object({
 });
 export type CalendarOverrideInput = z.infer<typeof calendarOverrideSchema>;
 
-export async function setCalendarOverride(prisma: PrismaClient, input: CalendarOverrideInput, actorId: number | null): Promise<void> {
+export async function setCalendarOverride(
+  prisma: PrismaClient,
+  input: CalendarOverrideInput,
+  actorId: number | null,
+): Promise<void> {
   const parsed = calendarOverrideSchema.parse(input);
   const date = new Date(`${parsed.date}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== parsed.date) throw new z.ZodError([]);

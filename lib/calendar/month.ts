@@ -37,7 +37,11 @@ export function monthsEndingWith(last: string, count: number): string[] {
 export function formatMonthLabel(month: string, locale: "zh-CN" | "en" = "zh-CN"): string {
   const { year, month: m } = parseMonth(month);
   if (locale === "en") {
-    return new Date(Date.UTC(year, m - 1, 1)).toLocaleDateString("en", { year: "numeric", month: "long", timeZone: "UTC" });
+    return new Date(Date.UTC(year, m - 1, 1)).toLocaleDateString("en", {
+      year: "numeric",
+      month: "long",
+      timeZone: "UTC",
+    });
   }
   return `${year}年${m}月`;
 }
@@ -45,5 +49,7 @@ export function formatMonthLabel(month: string, locale: "zh-CN" | "en" = "zh-CN"
 /** "21年6月"-style short label for chart axes. */
 export function formatMonthShort(month: string, locale: "zh-CN" | "en" = "zh-CN"): string {
   const { year, month: m } = parseMonth(month);
-  return locale === "en" ? `${String(year).slice(2)}/${String(m).padStart(2, "0")}` : `${String(year).slice(2)}年${m}月`;
+  return locale === "en"
+    ? `${String(year).slice(2)}/${String(m).padStart(2, "0")}`
+    : `${String(year).slice(2)}年${m}月`;
 }

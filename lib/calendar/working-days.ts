@@ -87,7 +87,8 @@ export class WorkingDayCalendar {
 
   private index(dateTime: string): number {
     const i = this.lookup(dateTime);
-    if (i < 0) throw new RangeError(`date ${dateTime.slice(0, 10)} outside the calendar ${this.fromYear}–${this.toYear}`);
+    if (i < 0)
+      throw new RangeError(`date ${dateTime.slice(0, 10)} outside the calendar ${this.fromYear}–${this.toYear}`);
     return i;
   }
 

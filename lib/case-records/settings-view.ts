@@ -1,7 +1,7 @@
 import "server-only";
+import { isOfficialWorkday } from "@/lib/calendar/working-days";
 import { COVERAGE_PERIODS, type CoveragePeriod, DEFAULT_COVERAGE_PERIOD } from "@/lib/case-records/import/definitions";
 import { COVERAGE_PERIOD_SETTING } from "@/lib/case-records/settings";
-import { isOfficialWorkday } from "@/lib/calendar/working-days";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // The case pipeline's settings as the admin form shows them: each local working-day correction
@@ -20,7 +20,10 @@ export type CalendarOverrideRow = {
 export async function loadCalendarOverrides(db: PrismaClient): Promise<CalendarOverrideRow[]> {
   const rows = await db.workCalendarOverride.findMany({ orderBy: { date: "asc" } });
   const userIds = [...new Set(rows.map((r) => r.updatedById).filter((id): id is number => id !== null))];
-  const users = userIds.length > 0 ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } }) : [];
+  const users =
+    userIds.length > 0
+      ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })
+      : [];
   const names = new Map(users.map((u) => [u.id, u.displayName]));
   return rows.map((r) => {
     const date = r.date.toISOString().slice(0, 10);
@@ -38,5 +41,7 @@ export async function loadCalendarOverrides(db: PrismaClient): Promise<CalendarO
 export async function loadCoveragePeriod(db: PrismaClient): Promise<{ period: CoveragePeriod; stored: boolean }> {
   const row = await db.setting.findUnique({ where: { key: COVERAGE_PERIOD_SETTING } });
   const value = row?.value;
-  return COVERAGE_PERIODS.includes(value as CoveragePeriod) ? { period: value as CoveragePeriod, stored: true } : { period: DEFAULT_COVERAGE_PERIOD, stored: false };
+  return COVERAGE_PERIODS.includes(value as CoveragePeriod)
+    ? { period: value as CoveragePeriod, stored: true }
+    : { period: DEFAULT_COVERAGE_PERIOD, stored: false };
 }

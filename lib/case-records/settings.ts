@@ -1,13 +1,15 @@
 // The case pipeline's settings and calendar, read from the database: the coverage period
 // (Setting "cases.coveragePeriod") and the local working-day overrides (WorkCalendarOverride).
 import type pg from "pg";
-import { COVERAGE_PERIODS, type CoveragePeriod, DEFAULT_COVERAGE_PERIOD } from "./import/definitions";
 import { WorkingDayCalendar } from "@/lib/calendar/working-days";
+import { COVERAGE_PERIODS, type CoveragePeriod, DEFAULT_COVERAGE_PERIOD } from "./import/definitions";
 
 export const COVERAGE_PERIOD_SETTING = "cases.coveragePeriod";
 
 export async function readCoveragePeriod(client: pg.ClientBase): Promise<CoveragePeriod> {
-  const { rows } = await client.query<{ value: unknown }>(`SELECT "value" FROM "Setting" WHERE "key" = $1`, [COVERAGE_PERIOD_SETTING]);
+  const { rows } = await client.query<{ value: unknown }>(`SELECT "value" FROM "Setting" WHERE "key" = $1`, [
+    COVERAGE_PERIOD_SETTING,
+  ]);
   const value = rows[0]?.value;
   return COVERAGE_PERIODS.includes(value as CoveragePeriod) ? (value as CoveragePeriod) : DEFAULT_COVERAGE_PERIOD;
 }

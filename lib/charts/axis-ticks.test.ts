@@ -5,10 +5,24 @@ import { countTickFormatter, rateTick, scaleTicks } from "./axis-ticks";
 describe("axis ticks", () => {
   it("writes every tick of an axis with large counts in 万, exactly", () => {
     const tick = countTickFormatter([7_000, 11_000, 1_048_053]);
-    expect([0, 5_000, 10_000, 15_000, 500_000, 1_000_000].map(tick)).toEqual(["0", "0.5万", "1万", "1.5万", "50万", "100万"]);
+    expect([0, 5_000, 10_000, 15_000, 500_000, 1_000_000].map(tick)).toEqual([
+      "0",
+      "0.5万",
+      "1万",
+      "1.5万",
+      "50万",
+      "100万",
+    ]);
     // The unit page's axis: one style, never "7000 1.1万"; and 2,500 is 0.25万, not a rounded 0.3万.
     const unit = countTickFormatter([6_800, 11_200]);
-    expect([0, 2_500, 7_000, 7_500, 11_000, 12_000].map(unit)).toEqual(["0", "0.25万", "0.7万", "0.75万", "1.1万", "1.2万"]);
+    expect([0, 2_500, 7_000, 7_500, 11_000, 12_000].map(unit)).toEqual([
+      "0",
+      "0.25万",
+      "0.7万",
+      "0.75万",
+      "1.1万",
+      "1.2万",
+    ]);
   });
 
   it("keeps small counts as plain numbers, and negatives with −", () => {

@@ -3,8 +3,8 @@
 // a figure reads the same on every page, and a change against a demo month is always labelled.
 import type { KpiChange } from "@/components/dashboard/kpi-card";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
-import { describeFigure, type FigureComparison, type FigureDecision } from "@/lib/indicators/figure-decision";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import { describeFigure, type FigureComparison, type FigureDecision } from "@/lib/indicators/figure-decision";
 
 /** "1,048,053件" / "93.94%" / "—". */
 export function figureValueText(decision: FigureDecision, unit: string | null = null): string {
@@ -28,18 +28,26 @@ export function demoComparisonSuffix(comparison: FigureComparison, t: Messages):
  * is no change ("口径不同，不作比较", "上月无数据").
  */
 export function comparisonBadge(comparison: FigureComparison, t: Messages, unit: string | null = null): KpiChange {
-  if (comparison.status === "notCompared") return { text: t.figures.noComparison[comparison.reason], direction: "none" };
+  if (comparison.status === "notCompared")
+    return { text: t.figures.noComparison[comparison.reason], direction: "none" };
   const suffix = (comparison.estimated ? `（${t.figures.estimatedChange}）` : "") + demoComparisonSuffix(comparison, t);
   if (comparison.kind === "rate") {
     const { points } = comparison.change;
     const direction = points > 0 ? "up" : points < 0 ? "down" : "flat";
-    return { text: `${t.kpi.vsPreviousMonth} ${points === 0 ? t.kpi.unchanged : formatPoints(points)}${suffix}`, direction };
+    return {
+      text: `${t.kpi.vsPreviousMonth} ${points === 0 ? t.kpi.unchanged : formatPoints(points)}${suffix}`,
+      direction,
+    };
   }
   const { difference, relative } = comparison.change;
   const direction = difference > 0 ? "up" : difference < 0 ? "down" : "flat";
-  const amount = unit === null ? formatSignedCount(difference, { unit: true }) : `${formatSignedCount(difference)}${unit}`;
+  const amount =
+    unit === null ? formatSignedCount(difference, { unit: true }) : `${formatSignedCount(difference)}${unit}`;
   const share = relative === null || unit !== null ? "" : `（${relative > 0 ? "+" : ""}${relative.toFixed(1)}%）`;
-  return { text: `${t.kpi.vsPreviousMonth} ${difference === 0 ? t.kpi.unchanged : amount + share}${suffix}`, direction };
+  return {
+    text: `${t.kpi.vsPreviousMonth} ${difference === 0 ? t.kpi.unchanged : amount + share}${suffix}`,
+    direction,
+  };
 }
 
 /** A chart legend for the previous month: "上月（2021年5月，示例数据）". */

@@ -1,7 +1,7 @@
 import "server-only";
-import { monthScopes, type MonthScopes } from "@/lib/indicators";
-import { decideMonthFigures, type MonthDecisions } from "@/lib/indicators/figure-decision";
 import { isMonth, monthsEndingWith, previousMonth } from "@/lib/calendar/month";
+import { type MonthScopes, monthScopes } from "@/lib/indicators";
+import { decideMonthFigures, type MonthDecisions } from "@/lib/indicators/figure-decision";
 import { getMonthsData, type MonthData } from "@/lib/month-versions/month-data";
 
 /** A month with its scopes and the one decision per figure (lib/indicators/figure-decision.ts). */

@@ -1,9 +1,16 @@
 import "server-only";
+import { cachedReportRead } from "@/lib/cache/cached-report-read";
 import { pageRead } from "@/lib/db/index";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { cachedReportRead } from "@/lib/cache/cached-report-read";
 
-export type UnitInfo = { id: number; code: string; name: string; nameEn: string | null; kind: "DEPARTMENT" | "DISTRICT"; sortOrder: number };
+export type UnitInfo = {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  kind: "DEPARTMENT" | "DISTRICT";
+  sortOrder: number;
+};
 
 const UNIT_SELECT = { id: true, code: true, name: true, nameEn: true, kind: true, sortOrder: true } as const;
 
@@ -14,9 +21,16 @@ export function loadUnit(db: PrismaClient, code: string): Promise<UnitInfo | nul
 
 /** The active units in the report's order (uncached). */
 export function loadUnits(db: PrismaClient): Promise<UnitInfo[]> {
-  return db.unit.findMany({ where: { active: true }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: UNIT_SELECT });
+  return db.unit.findMany({
+    where: { active: true },
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+    select: UNIT_SELECT,
+  });
 }
 
-export const getUnit = cachedReportRead(async (code: string): Promise<UnitInfo | null> => pageRead((db) => loadUnit(db, code)), ["unit"]);
+export const getUnit = cachedReportRead(
+  async (code: string): Promise<UnitInfo | null> => pageRead((db) => loadUnit(db, code)),
+  ["unit"],
+);
 
 export const getUnits = cachedReportRead(async (): Promise<UnitInfo[]> => pageRead(loadUnits), ["units"]);

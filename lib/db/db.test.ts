@@ -8,7 +8,11 @@ import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { pageRead, parseLsn, prisma, recordReportDataWrite } from "./index";
 
 let db: TestDatabase;
-const globals = globalThis as unknown as { prisma?: PrismaClient; prismaReplica?: PrismaClient; replicaDownUntil?: number };
+const globals = globalThis as unknown as {
+  prisma?: PrismaClient;
+  prismaReplica?: PrismaClient;
+  replicaDownUntil?: number;
+};
 
 async function useReplica(url: string | undefined): Promise<void> {
   await globals.prismaReplica?.$disconnect();

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded";
 
 let db: EmbeddedDatabase;
 const PADDING = "x".repeat(200_000);
@@ -24,11 +24,13 @@ afterAll(async () => {
 
 describe("embedded database, many clients at once", () => {
   it("every client gets its own query's rows: 8 clients × 150 parameterised queries of different shapes", async () => {
-    const clients = await Promise.all(Array.from({ length: 8 }, async () => {
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      return client;
-    }));
+    const clients = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        return client;
+      }),
+    );
     await clients[0]!.query("CREATE TABLE t_many (n int)");
     try {
       const errors: string[] = [];
@@ -40,11 +42,17 @@ describe("embedded database, many clients at once", () => {
               // Odd clients one parameter, even clients two: a stolen statement cannot go unnoticed.
               if (c % 2 === 1) {
                 // Writes: PGlite yields to the event loop on its file system, where another client's message slips in.
-                const { rows } = await client.query<{ v: number; who: string }>("INSERT INTO t_many (n) VALUES ($1::int * 10) RETURNING n AS v, 'one' AS who", [q]);
+                const { rows } = await client.query<{ v: number; who: string }>(
+                  "INSERT INTO t_many (n) VALUES ($1::int * 10) RETURNING n AS v, 'one' AS who",
+                  [q],
+                );
                 if (rows[0]?.v !== q * 10 || rows[0]?.who !== "one") wrong++;
               } else {
                 // A Bind larger than one socket read (a long parameter): the batch arrives in parts, Parse first.
-                const { rows } = await client.query<{ v: number; who: string }>("SELECT $1::int + length($2::text) AS v, 'two' AS who", [q, PADDING]);
+                const { rows } = await client.query<{ v: number; who: string }>(
+                  "SELECT $1::int + length($2::text) AS v, 'two' AS who",
+                  [q, PADDING],
+                );
                 if (rows[0]?.v !== q + PADDING.length || rows[0]?.who !== "two") wrong++;
               }
             } catch (error) {
@@ -88,7 +96,9 @@ describe("embedded database, many clients at once", () => {
     const startup = Buffer.alloc(8);
     startup.writeInt32BE(8 + params.length, 0);
     startup.writeInt32BE(196608, 4);
-    const ready = new Promise<void>((resolve) => socket.on("data", (d: Buffer) => d.includes(Buffer.from([0x5a, 0, 0, 0, 5])) && resolve()));
+    const ready = new Promise<void>((resolve) =>
+      socket.on("data", (d: Buffer) => d.includes(Buffer.from([0x5a, 0, 0, 0, 5])) && resolve()),
+    );
     socket.write(Buffer.concat([startup, params]));
     await ready;
     // Parse, then nothing: its batch stays open until it goes.

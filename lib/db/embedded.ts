@@ -33,8 +33,20 @@
 // next to it (<dataDir>.lock, JSON) records the running server. A second
 // startEmbeddedDatabase() on the same directory reuses that server (its stop()
 // then does nothing); a lock left by a dead process is taken over.
-import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -115,15 +127,21 @@ export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<
 
 /** A freshly initialised data directory to copy, made once per PGlite version. */
 async function templateDataDir(log: (message: string) => void): Promise<string> {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../node_modules/@electric-sql/pglite/package.json", import.meta.url)), "utf8")) as { version: string };
+  const pkg = JSON.parse(
+    readFileSync(fileURLToPath(new URL("../node_modules/@electric-sql/pglite/package.json", import.meta.url)), "utf8"),
+  ) as { version: string };
   const template = path.join(tmpdir(), `pglite-template-${pkg.version}`);
   if (existsSync(path.join(template, "PG_VERSION"))) return template;
   log(`initialising a PGlite template data directory (${template}), once`);
   const staging = mkdtempSync(`${template}.staging-`);
   try {
-    const child = spawn(process.execPath, [serverScript, JSON.stringify({ dataDir: path.join(staging, "data"), initOnly: true })], {
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [serverScript, JSON.stringify({ dataDir: path.join(staging, "data"), initOnly: true })],
+      {
+        stdio: ["ignore", "inherit", "inherit"],
+      },
+    );
     const code = await new Promise<number | null>((resolve, reject) => {
       child.once("error", reject);
       child.once("exit", (c) => resolve(c));
@@ -181,7 +199,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
           log(`reusing the embedded database already running on ${dataDir} (pid ${info.pid}, port ${info.port})`);
           return { url: info.url, port: info.port, dataDir, reused: true, stop: async () => {} };
         }
-        if (Date.now() > deadline) throw new Error(`embedded database on ${dataDir} is locked by pid ${info.ownerPid} (${lockPath})`);
+        if (Date.now() > deadline)
+          throw new Error(`embedded database on ${dataDir} is locked by pid ${info.ownerPid} (${lockPath})`);
         await sleep(200); // its owner is still starting it
         continue;
       }
@@ -209,13 +228,21 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
       rmSync(dataDir, { recursive: true, force: true });
       cpSync(template, dataDir, { recursive: true });
     }
-    const config = { dataDir, port: options.port ?? 0, host, maxConnections: Math.max(10, options.maxConnections ?? 32) };
+    const config = {
+      dataDir,
+      port: options.port ?? 0,
+      host,
+      maxConnections: Math.max(10, options.maxConnections ?? 32),
+    };
     child = spawn(process.execPath, [serverScript, JSON.stringify(config)], {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       detached: true, // its own process group: a terminal's Ctrl-C reaches our parent, which stops it in order
     });
     port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`embedded database did not start within ${timeoutMs} ms`)), Math.max(1_000, deadline - Date.now()));
+      const timer = setTimeout(
+        () => reject(new Error(`embedded database did not start within ${timeoutMs} ms`)),
+        Math.max(1_000, deadline - Date.now()),
+      );
       child.on("message", (message: { type?: string; port?: number; message?: string }) => {
         if (message.type === "ready" && message.port) {
           clearTimeout(timer);
@@ -266,7 +293,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
     })());
 
   try {
-    if (lockPath) writeFileSync(lockPath, JSON.stringify({ ownerPid: process.pid, pid: child.pid, port, url } satisfies LockInfo));
+    if (lockPath)
+      writeFileSync(lockPath, JSON.stringify({ ownerPid: process.pid, pid: child.pid, port, url } satisfies LockInfo));
     await waitForDatabase(url, Math.max(1_000, deadline - Date.now()));
   } catch (error) {
     await stop();

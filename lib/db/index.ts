@@ -1,6 +1,6 @@
 import "server-only";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-client";
 import { readSharedValue, writeSharedValue } from "@/lib/cache/redis";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-client";
 
 // One client per server process; in development, module reloads would
 // otherwise open a new pool on every edit.
@@ -83,7 +83,9 @@ function describe(error: unknown): string {
     if (e instanceof Error) {
       const { code, meta } = e as { code?: unknown; meta?: unknown };
       const details = meta && typeof meta === "object" ? JSON.stringify(meta).slice(0, 300) : "";
-      parts.push([e.name, typeof code === "string" ? code : "", e.message.split("\n")[0], details].filter(Boolean).join(" "));
+      parts.push(
+        [e.name, typeof code === "string" ? code : "", e.message.split("\n")[0], details].filter(Boolean).join(" "),
+      );
     } else {
       parts.push(typeof e === "object" ? JSON.stringify(e) : String(e));
     }
@@ -106,7 +108,9 @@ async function replicaUsable(replica: PrismaClient): Promise<boolean> {
   if (written === null) return false;
   if (written <= (replicaState.replicaReplayed ?? -1n)) return true;
   try {
-    const [row] = await replica.$queryRaw<Array<{ replayed: string | null }>>`SELECT pg_last_wal_replay_lsn()::text AS replayed`;
+    const [row] = await replica.$queryRaw<
+      Array<{ replayed: string | null }>
+    >`SELECT pg_last_wal_replay_lsn()::text AS replayed`;
     // Not in recovery (DATABASE_REPLICA_URL names a primary): always current.
     if (!row?.replayed) return true;
     const replayed = parseLsn(row.replayed);
@@ -145,6 +149,8 @@ export async function recordReportDataWrite(): Promise<void> {
   const position = parseLsn(row!.position);
   replicaState.reportDataWritten = position;
   if (process.env.REDIS_URL && !(await writeSharedValue(WRITE_POSITION_KEY, position.toString()))) {
-    console.error("[db] could not share the write position in Redis: other instances may read the replica before it has this write");
+    console.error(
+      "[db] could not share the write position in Redis: other instances may read the replica before it has this write",
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -47,7 +47,17 @@ describe("applyMigrations", () => {
     expect(applied).toEqual(onDisk.map((m) => m.name));
 
     expect(await tables(db.url)).toEqual(
-      expect.arrayContaining(["AuditEvent", "MonthVersion", "MonthlyStat", "MonthlySummary", "ReportMonth", "Unit", "Upload", "User", "_prisma_migrations"]),
+      expect.arrayContaining([
+        "AuditEvent",
+        "MonthVersion",
+        "MonthlyStat",
+        "MonthlySummary",
+        "ReportMonth",
+        "Unit",
+        "Upload",
+        "User",
+        "_prisma_migrations",
+      ]),
     );
     const rows = await query<{
       id: string;
@@ -74,7 +84,9 @@ describe("applyMigrations", () => {
 
   it("is idempotent: a second run applies nothing", async () => {
     expect(await applyMigrations(db.url)).toEqual([]);
-    const [{ n }] = (await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM "_prisma_migrations"')) as [{ n: number }];
+    const [{ n }] = (await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM "_prisma_migrations"')) as [
+      { n: number },
+    ];
     expect(n).toBe(onDisk.length);
   });
 
@@ -108,9 +120,14 @@ describe("applyMigrations, concurrency and failures", () => {
   it("rolls a failing migration back, records the attempt as rolled back, and retries it next time", async () => {
     const name = "29990101000000_broken";
     mkdirSync(path.join(dir, name));
-    writeFileSync(path.join(dir, name, "migration.sql"), 'CREATE TABLE "Partial" (id int);\nSELECT no_such_function();\n');
+    writeFileSync(
+      path.join(dir, name, "migration.sql"),
+      'CREATE TABLE "Partial" (id int);\nSELECT no_such_function();\n',
+    );
 
-    await expect(applyMigrations(db.url, { migrationsDir: dir })).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
+    await expect(applyMigrations(db.url, { migrationsDir: dir })).rejects.toThrow(
+      /29990101000000_broken failed and was rolled back/,
+    );
     expect(await tables(db.url)).not.toContain("Partial");
     const rows = await query<{ finished_at: Date | null; rolled_back_at: Date | null; logs: string | null }>(
       db.url,

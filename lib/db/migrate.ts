@@ -123,12 +123,16 @@ export async function applyMigrations(databaseUrl: string, options: ApplyMigrati
       }
       for (const row of before) {
         if (row.finished_at !== null && row.rolled_back_at === null && !onDisk.has(row.migration_name)) {
-          log(`warning: ${row.migration_name} is applied in the database but missing from ${options.migrationsDir ?? "prisma/migrations"}`);
+          log(
+            `warning: ${row.migration_name} is applied in the database but missing from ${options.migrationsDir ?? "prisma/migrations"}`,
+          );
         }
       }
 
       for (const migration of migrations) {
-        const done = before.find((r) => r.migration_name === migration.name && r.finished_at !== null && r.rolled_back_at === null);
+        const done = before.find(
+          (r) => r.migration_name === migration.name && r.finished_at !== null && r.rolled_back_at === null,
+        );
         if (done) {
           if (done.checksum !== migration.checksum) {
             log(`warning: ${migration.name} was modified after it was applied (checksum differs)`);

@@ -74,7 +74,9 @@ async function offlineAdapterFactory(): Promise<object> {
     connectToShadowDb: async () => adapter,
   };
   // The adapter above is a structural stand-in; the engine only calls the probe.
-  return bindMigrationAwareSqlAdapterFactory(factory as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]);
+  return bindMigrationAwareSqlAdapterFactory(
+    factory as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0],
+  );
 }
 
 export interface SchemaFile {
@@ -117,7 +119,12 @@ export async function prismaMigrateDeploy(
   databaseUrl: string,
   migrationsDir: string,
   migrations: { name: string; sql: string }[],
-): Promise<{ appliedMigrationNames: string[]; history: unknown; failedMigrationNames: string[]; editedMigrationNames: string[] }> {
+): Promise<{
+  appliedMigrationNames: string[];
+  history: unknown;
+  failedMigrationNames: string[];
+  editedMigrationNames: string[];
+}> {
   const glue = await loadSchemaEngineWasm();
   const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -139,7 +146,9 @@ export async function prismaMigrateDeploy(
       return adapter;
     },
   };
-  const factory = bindMigrationAwareSqlAdapterFactory(tracking as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]);
+  const factory = bindMigrationAwareSqlAdapterFactory(
+    tracking as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0],
+  );
   const engine: SchemaEngine = await glue.SchemaEngine.new({ datamodels: undefined }, () => {}, factory);
   const migrationsList = {
     baseDir: migrationsDir,
@@ -151,7 +160,11 @@ export async function prismaMigrateDeploy(
     })),
   };
   try {
-    const diagnosis = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilters });
+    const diagnosis = await engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: noFilters,
+    });
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return {
       appliedMigrationNames,

@@ -1,7 +1,7 @@
 // Generated history for the months before the reference month. These figures
 // are invented (deterministically, so every install shows the same demo) and
 // are stored as DEMO versions that the UI always badges as 示例数据.
-import { COUNT_FIELDS, RATE_FIELDS, type AnnexField, type UnitKind } from "@/lib/indicators/types";
+import { type AnnexField, COUNT_FIELDS, RATE_FIELDS, type UnitKind } from "@/lib/indicators/types";
 import type { StatInput, SummaryInput } from "@/lib/month-versions/create-month-version";
 
 export type DemoBaseRow = Record<AnnexField, number> & { unitId: number; seq: number; kind: UnitKind };
@@ -42,7 +42,7 @@ export function generateDemoMonth(
   const random = seededRandom(`demo:${month}`);
   const noise = (spread: number) => 1 + (random() * 2 - 1) * spread;
   const monthIndex = Number(month.slice(5, 7));
-  const growth = Math.pow(0.985, monthsBefore);
+  const growth = 0.985 ** monthsBefore;
   const season = 1 + 0.08 * Math.sin(((monthIndex - 3) / 12) * 2 * Math.PI);
 
   const stats: StatInput[] = base.map((row) => {

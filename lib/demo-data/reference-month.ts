@@ -1,10 +1,11 @@
 // The reference month (2021-06) as the bulletin states it. The JSON is a copy
 // kept in the repo so the app never depends on ../shared at run time; its
 // mapping to rows and summaries is lib/indicators/reference-fixture.ts.
-import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
-import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS, type StatRow } from "@/lib/indicators/types";
+
 import { referenceMonthFromJson } from "@/lib/indicators/reference-fixture";
+import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS, type StatRow } from "@/lib/indicators/types";
 import type { StatInput, SummaryInput } from "@/lib/month-versions/create-month-version";
+import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
 
 export const referenceMonth = referenceMonthFromJson(reference);
 export const REFERENCE_MONTH = referenceMonth.month; // "2021-06"

@@ -1,10 +1,10 @@
 // Integration: the seed on a real, throwaway PostgreSQL database, read back
 // through the same query the pages use, reproduces the bulletin exactly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
+import { seedDatabase } from "@/lib/demo-data/seed-database";
 import { ANNEX_FIELDS, monthScopes } from "@/lib/indicators";
 import { loadMonths } from "@/lib/month-versions/month-data";
-import { seedDatabase } from "@/lib/demo-data/seed-database";
+import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 
 let db: TestDatabase;
@@ -17,17 +17,33 @@ afterAll(() => db?.drop());
 describe("seedDatabase", () => {
   it("creates 41 departments and 8 districts in the report's order", async () => {
     const units = await db.prisma.unit.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }] });
-    expect(units.filter((u) => u.kind === "DEPARTMENT").map((u) => u.name)).toEqual(reference.annex1_departments.map((r) => r.name));
+    expect(units.filter((u) => u.kind === "DEPARTMENT").map((u) => u.name)).toEqual(
+      reference.annex1_departments.map((r) => r.name),
+    );
     expect(units.filter((u) => u.kind === "DISTRICT").map((u) => u.name)).toEqual(
       reference.annex2_districts.map((r) => r.name.replace(/\s+/g, "")),
     );
   });
 
   it("stores 2021-06 as the real month and the 12 months before it as demo", async () => {
-    const months = await db.prisma.reportMonth.findMany({ orderBy: { month: "asc" }, include: { currentVersion: true } });
+    const months = await db.prisma.reportMonth.findMany({
+      orderBy: { month: "asc" },
+      include: { currentVersion: true },
+    });
     expect(months.map((m) => m.month)).toEqual([
-      "2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12",
-      "2021-01", "2021-02", "2021-03", "2021-04", "2021-05", "2021-06",
+      "2020-06",
+      "2020-07",
+      "2020-08",
+      "2020-09",
+      "2020-10",
+      "2020-11",
+      "2020-12",
+      "2021-01",
+      "2021-02",
+      "2021-03",
+      "2021-04",
+      "2021-05",
+      "2021-06",
     ]);
     expect(months.filter((m) => m.isDemo)).toHaveLength(12);
     const june = months.at(-1)!;
@@ -45,7 +61,8 @@ describe("seedDatabase", () => {
       const want = expected[i]!;
       expect(row.unitName).toBe(want.name.replace(/\s+/g, ""));
       expect(row.seq).toBe(want.seq);
-      for (const field of ANNEX_FIELDS) expect([row.unitName, field, row[field]]).toEqual([row.unitName, field, want[field]]);
+      for (const field of ANNEX_FIELDS)
+        expect([row.unitName, field, row[field]]).toEqual([row.unitName, field, want[field]]);
     });
   });
 

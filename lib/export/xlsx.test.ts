@@ -1,11 +1,11 @@
 // The annexes' .xlsx, written from a seeded database exactly as the download route writes it,
 // read back through the upload path (parseUploadFile): identical figures to 2021-06.json.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { annexXlsx } from "@/lib/export/xlsx";
 import { parseUploadFile } from "@/lib/annex-upload/parse";
 import { errorsOf, expectReferenceUnits } from "@/lib/annex-upload/parse/test-support";
-import { loadMonths, type MonthData } from "@/lib/month-versions/month-data";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
+import { annexXlsx } from "@/lib/export/xlsx";
+import { loadMonths, type MonthData } from "@/lib/month-versions/month-data";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 
 let db: TestDatabase;

@@ -2,8 +2,13 @@
 // layout the upload path reads back), with every text cell neutralised against formula
 // injection by the same function as the CSV exports (lib/export/neutralise.ts).
 import type ExcelJS from "exceljs";
+import {
+  type AnnexTable,
+  annexFileName,
+  buildAnnexWorkbook,
+  workbookBytes,
+} from "@/lib/annex-upload/parse/annex-workbook";
 import { neutraliseFormula } from "@/lib/export/neutralise";
-import { annexFileName, buildAnnexWorkbook, workbookBytes, type AnnexTable } from "@/lib/annex-upload/parse/annex-workbook";
 import type { StatRow, UnitKind } from "@/lib/indicators/types";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -21,7 +21,11 @@ describe("quietClientAborts", () => {
     target.error(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }));
     target.error(new Error("aborted"));
     target.error("plain text");
-    expect(lines.map((args) => args.map((a) => (a instanceof Error ? a.message : a)))).toEqual([["read ECONNRESET"], ["aborted"], ["plain text"]]);
+    expect(lines.map((args) => args.map((a) => (a instanceof Error ? a.message : a)))).toEqual([
+      ["read ECONNRESET"],
+      ["aborted"],
+      ["plain text"],
+    ]);
   });
 
   it("isClientAbort: the error, not a look-alike", () => {

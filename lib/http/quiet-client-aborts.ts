@@ -8,7 +8,9 @@
 
 /** Node's error for a request whose client closed the connection before the body ended. */
 export function isClientAbort(value: unknown): boolean {
-  return value instanceof Error && value.message === "aborted" && (value as NodeJS.ErrnoException).code === "ECONNRESET";
+  return (
+    value instanceof Error && value.message === "aborted" && (value as NodeJS.ErrnoException).code === "ECONNRESET"
+  );
 }
 
 const INSTALLED = Symbol.for("dashboard.quietClientAborts");

@@ -10,13 +10,15 @@ let db: TestDatabase;
 let uploadId: number;
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
 vi.mock("@/lib/access/session", async () =>
-  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => ({ user: { id: "1", name: "admin", role: "ADMIN", unitCode: null } })),
+  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => ({
+    user: { id: "1", name: "admin", role: "ADMIN", unitCode: null },
+  })),
 );
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},
   updateTag: () => {},
-  unstable_cache: <T,>(fn: T) => fn,
+  unstable_cache: <T>(fn: T) => fn,
 }));
 
 beforeAll(async () => {
@@ -37,7 +39,11 @@ afterAll(() => db?.drop());
 const PROTOTYPE_KEYS = ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"];
 
 /** Calls a handler as Next does: the request, and the route's decoded segments as `params`. */
-function get<P>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, path: string, params: P): Promise<Response> {
+function get<P>(
+  handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+  path: string,
+  params: P,
+): Promise<Response> {
   return handler(new Request(`http://127.0.0.1${path}`), { params: Promise.resolve(params) });
 }
 
@@ -62,11 +68,17 @@ describe("route handlers: unknown parameters are a 404, with a Chinese message",
     const { GET } = await import("@/app/api/export/[month]/annex/[kind]/route");
     for (const kind of [...PROTOTYPE_KEYS, "Departments", "department", ""]) {
       for (const query of ["", "?format=xlsx"]) {
-        await expectNotFound(await get(GET, `/api/export/2021-06/annex/${kind}${query}`, { month: "2021-06", kind }), /没有该附件/);
+        await expectNotFound(
+          await get(GET, `/api/export/2021-06/annex/${kind}${query}`, { month: "2021-06", kind }),
+          /没有该附件/,
+        );
       }
     }
     for (const month of ["constructor", "__proto__", "2021-6", "2021-13", "2099-01"]) {
-      await expectNotFound(await get(GET, `/api/export/${month}/annex/departments`, { month, kind: "departments" }), /没有该月份/);
+      await expectNotFound(
+        await get(GET, `/api/export/${month}/annex/departments`, { month, kind: "departments" }),
+        /没有该月份/,
+      );
     }
     const ok = await get(GET, "/api/export/2021-06/annex/departments", { month: "2021-06", kind: "departments" });
     expect(ok.status).toBe(200);
@@ -76,7 +88,10 @@ describe("route handlers: unknown parameters are a 404, with a Chinese message",
   it("/api/export/[month]/unit/[code]: prototype keys, malformed and unknown codes, malformed months", async () => {
     const { GET } = await import("@/app/api/export/[month]/unit/[code]/route");
     for (const code of [...PROTOTYPE_KEYS, "D08", "d999", "d08 ", "x"]) {
-      await expectNotFound(await get(GET, `/api/export/2021-06/unit/${code}`, { month: "2021-06", code }), /没有该单位/);
+      await expectNotFound(
+        await get(GET, `/api/export/2021-06/unit/${code}`, { month: "2021-06", code }),
+        /没有该单位/,
+      );
     }
     for (const month of ["toString", "2021-00", "2099-01"]) {
       await expectNotFound(await get(GET, `/api/export/${month}/unit/d08`, { month, code: "d08" }), /没有该月份/);
@@ -103,7 +118,10 @@ describe("route handlers: unknown parameters are a 404, with a Chinese message",
       await expectNotFound(await get(GET, `/api/uploads/${id}/file`, { id }), /没有该上传/);
     }
     for (const n of ["constructor", "-1", "1.0", "99", "1"]) {
-      await expectNotFound(await get(GET, `/api/uploads/${uploadId}/file?n=${n}`, { id: String(uploadId) }), /没有第 .+ 个文件/);
+      await expectNotFound(
+        await get(GET, `/api/uploads/${uploadId}/file?n=${n}`, { id: String(uploadId) }),
+        /没有第 .+ 个文件/,
+      );
     }
     const file = await get(GET, `/api/uploads/${uploadId}/file?n=0`, { id: String(uploadId) });
     expect(file.status).toBe(200);
@@ -114,8 +132,14 @@ describe("route handlers: unknown parameters are a 404, with a Chinese message",
     const csv = await import("@/app/api/uploads/template.csv/route");
     const xlsx = await import("@/app/api/uploads/template.xlsx/route");
     for (const month of ["constructor", "2021-13"]) {
-      await expectNotFound(await csv.GET(new Request(`http://127.0.0.1/api/uploads/template.csv?month=${month}`)), /没有该月份/);
-      await expectNotFound(await xlsx.GET(new Request(`http://127.0.0.1/api/uploads/template.xlsx?month=${month}`)), /没有该月份/);
+      await expectNotFound(
+        await csv.GET(new Request(`http://127.0.0.1/api/uploads/template.csv?month=${month}`)),
+        /没有该月份/,
+      );
+      await expectNotFound(
+        await xlsx.GET(new Request(`http://127.0.0.1/api/uploads/template.xlsx?month=${month}`)),
+        /没有该月份/,
+      );
     }
     expect((await xlsx.GET(new Request("http://127.0.0.1/api/uploads/template.xlsx?month=2021-07"))).status).toBe(200);
   });
@@ -155,6 +179,7 @@ describe("dynamic pages: unknown ids and codes are the 404 page, not a 500", () 
       await expectPageNotFound(items({ params: Promise.resolve({ month, code: "d08" }) }));
       for (const page of [1, 2]) await expectPageNotFound(ItemCasesView({ month, code: "d08", item: "P01", page }));
     }
-    for (const code of [...PROTOTYPE_KEYS, "D08", "d999"]) await expectPageNotFound(items({ params: Promise.resolve({ month: "2021-06", code }) }));
+    for (const code of [...PROTOTYPE_KEYS, "D08", "d999"])
+      await expectPageNotFound(items({ params: Promise.resolve({ month: "2021-06", code }) }));
   });
 });

@@ -3,8 +3,9 @@
 // message, never a 500 (an id beyond PostgreSQL's integer, a month that is no month) nor an
 // empty 200. Lookups are Maps or anchored patterns: a parameter named `constructor`,
 // `toString` or `__proto__` cannot hit an object's prototype.
-import { fill, getMessages, type Messages } from "@/lib/i18n/messages";
+
 import { isMonth } from "@/lib/calendar/month";
+import { fill, getMessages, type Messages } from "@/lib/i18n/messages";
 
 export type AnnexKindParam = "departments" | "districts";
 

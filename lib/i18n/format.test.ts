@@ -1,6 +1,6 @@
-import { describe, it, expect } from "vitest";
-import { formatCount, formatPoints, formatRate, formatSignedCount, formatSignedRate, MISSING } from "./format";
+import { describe, expect, it } from "vitest";
 import { onlineShare } from "@/lib/indicators/rates";
+import { formatCount, formatPoints, formatRate, formatSignedCount, formatSignedRate, MISSING } from "./format";
 
 describe("formatCount", () => {
   it("groups thousands, with 件 when asked", () => {

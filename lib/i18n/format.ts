@@ -56,7 +56,7 @@ export function formatCount(n: number | null | undefined, options: CountFormatOp
 export function formatRate(value: number | null | undefined, locale: FormatLocale = "zh-CN"): string {
   if (isMissing(value)) return MISSING;
   const rounded = roundRate(value);
-  return (rounded < 0 ? MINUS : "") + numberFormat(locale, 2).format(Math.abs(rounded)) + "%";
+  return `${(rounded < 0 ? MINUS : "") + numberFormat(locale, 2).format(Math.abs(rounded))}%`;
 }
 
 /** "+" for positive, "−" for negative, nothing for zero (after rounding). */
@@ -85,5 +85,5 @@ export function formatPoints(points: number | null | undefined, locale: FormatLo
 export function formatSignedRate(value: number | null | undefined, locale: FormatLocale = "zh-CN"): string {
   if (isMissing(value)) return MISSING;
   const rounded = roundRate(value);
-  return signOf(rounded) + numberFormat(locale, 2).format(Math.abs(rounded)) + "%";
+  return `${signOf(rounded) + numberFormat(locale, 2).format(Math.abs(rounded))}%`;
 }

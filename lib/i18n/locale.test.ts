@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { internalPath, isLocale, localePath, readPathname, splitLocale } from "@/lib/i18n/locale";
 import { readRequestPath } from "@/lib/access/request-path";
+import { internalPath, isLocale, localePath, readPathname, splitLocale } from "@/lib/i18n/locale";
 
 describe("splitLocale", () => {
   it.each([
@@ -23,7 +23,14 @@ describe("readRequestPath", () => {
     expect(readRequestPath("/2021-06")).toEqual({ locale: "zh-CN", path: "/2021-06" });
   });
   it("refuses what normalising refuses, and English route handlers", () => {
-    for (const raw of ["/en/./2021-06", "/en//2021-06", "/en/%2e%2e/2021-06", "/en/api/units/search", "/en/_next/static/a.js", "/en/icon.svg"]) {
+    for (const raw of [
+      "/en/./2021-06",
+      "/en//2021-06",
+      "/en/%2e%2e/2021-06",
+      "/en/api/units/search",
+      "/en/_next/static/a.js",
+      "/en/icon.svg",
+    ]) {
       expect(readRequestPath(raw), raw).toBeNull();
     }
   });

@@ -20,7 +20,9 @@ export function isLocale(value: string): value is Locale {
  * and the icon. They are never prefixed, and /en/api/… is no URL.
  */
 export function isLanguageFree(path: string): boolean {
-  return path.startsWith("/api/") || path.startsWith("/_next/") || /^\/(icon\.svg|favicon\.ico|robots\.txt)$/.test(path);
+  return (
+    path.startsWith("/api/") || path.startsWith("/_next/") || /^\/(icon\.svg|favicon\.ico|robots\.txt)$/.test(path)
+  );
 }
 
 /**
@@ -53,9 +55,16 @@ export function localePath(locale: Locale, href: string): string {
  * the same, so server and client render alike.
  */
 export function readPathname(pathname: string): { locale: Locale; path: string } {
-  const read = pathname === "/zh-CN" ? { locale: "zh-CN" as const, path: "/" } : pathname.startsWith("/zh-CN/") ? { locale: "zh-CN" as const, path: pathname.slice("/zh-CN".length) } : splitLocale(pathname);
+  const read =
+    pathname === "/zh-CN"
+      ? { locale: "zh-CN" as const, path: "/" }
+      : pathname.startsWith("/zh-CN/")
+        ? { locale: "zh-CN" as const, path: pathname.slice("/zh-CN".length) }
+        : splitLocale(pathname);
   // The home page's version for viewers who see every unit is served at /<month> too (pageForViewer).
-  return AUDIENCE_VERSION.test(read.path) ? { locale: read.locale, path: read.path.slice(0, -"/all-units".length) } : read;
+  return AUDIENCE_VERSION.test(read.path)
+    ? { locale: read.locale, path: read.path.slice(0, -"/all-units".length) }
+    : read;
 }
 
 const AUDIENCE_VERSION = /^\/\d{4}-\d{2}\/all-units$/;

@@ -1,5 +1,5 @@
 import { en } from "@/lib/i18n/en";
-import { zhCN, type Messages } from "@/lib/i18n/zh-CN";
+import { type Messages, zhCN } from "@/lib/i18n/zh-CN";
 
 export type Locale = "zh-CN" | "en";
 export const DEFAULT_LOCALE: Locale = "zh-CN";

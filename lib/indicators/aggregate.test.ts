@@ -1,6 +1,5 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import referenceJson from "../../prisma/reference/2021-06.json";
-import { referenceMonthFromJson } from "./reference-fixture";
 import {
   aggregateAnnexRate,
   aggregateRatio,
@@ -13,6 +12,7 @@ import {
   weightedRate,
 } from "./aggregate";
 import { roundRate } from "./rates";
+import { referenceMonthFromJson } from "./reference-fixture";
 import type { StatRow } from "./types";
 
 const ref = referenceMonthFromJson(referenceJson);
@@ -83,7 +83,11 @@ describe("aggregate rates from numerators and denominators", () => {
     const online = aggregateAnnexRate(departments, "onlineEarlyCompletionRate");
     expect(online).toMatchObject({ method: "weighted", approximate: true, weightField: "onlinePromisedCompleted" });
     expect(online.value).toBe(100);
-    expect(aggregateAnnexRate(departments, "coverageRate")).toEqual({ value: null, method: "unavailable", approximate: false });
+    expect(aggregateAnnexRate(departments, "coverageRate")).toEqual({
+      value: null,
+      method: "unavailable",
+      approximate: false,
+    });
   });
 
   it("weights by the denominator, not by unit", () => {
@@ -91,7 +95,11 @@ describe("aggregate rates from numerators and denominators", () => {
       { ...departments[7], promisedCompleted: 3, earlyCompletionRate: 100 },
       { ...departments[7], promisedCompleted: 1, earlyCompletionRate: 0 },
     ] as StatRow[];
-    expect(weightedRate(two, "earlyCompletionRate")).toEqual({ value: 75, approximate: true, weightField: "promisedCompleted" });
+    expect(weightedRate(two, "earlyCompletionRate")).toEqual({
+      value: 75,
+      approximate: true,
+      weightField: "promisedCompleted",
+    });
   });
 });
 
@@ -135,7 +143,12 @@ describe("aggregateScope: 市本级", () => {
 
   it("evaluation rate 91.28% = 31,896 / 34,944", () => {
     expect(municipal.figures.activeEvaluations).toMatchObject({ value: 31896, computed: 31896, difference: 0 });
-    expect(municipal.figures.activeEvaluationRate).toMatchObject({ value: 91.28, computed: 91.28, difference: 0, approximate: false });
+    expect(municipal.figures.activeEvaluationRate).toMatchObject({
+      value: 91.28,
+      computed: 91.28,
+      difference: 0,
+      approximate: false,
+    });
   });
 
   it("speed-up rates weighted from unit rates are approximate and can be far off", () => {
@@ -151,7 +164,12 @@ describe("aggregateScope: 市本级", () => {
   });
 
   it("figures the text does not state are computed; overdue 0 gives 100% on time", () => {
-    expect(municipal.figures.overdueCompleted).toMatchObject({ value: 0, source: "computed", reported: null, difference: null });
+    expect(municipal.figures.overdueCompleted).toMatchObject({
+      value: 0,
+      source: "computed",
+      reported: null,
+      difference: null,
+    });
     expect(municipal.figures.onTimeCompletionRate).toMatchObject({ value: 100, source: "computed" });
     expect(municipal.figures.satisfactionRate).toEqual({
       value: null,
@@ -183,7 +201,11 @@ describe("aggregateScope: 县（市、区）", () => {
 
   it("evaluation rate ≈ 94.06% from the implied denominators, flagged approximate", () => {
     expect(counties.figures.activeEvaluations).toMatchObject({ value: 689911, source: "computed" });
-    expect(counties.figures.activeEvaluationRate).toMatchObject({ value: 94.06, source: "approximate", approximate: true });
+    expect(counties.figures.activeEvaluationRate).toMatchObject({
+      value: 94.06,
+      source: "approximate",
+      approximate: true,
+    });
   });
 });
 
@@ -202,7 +224,12 @@ describe("cityFromScopes: 全市 = 市本级 + 县（市、区）", () => {
     ].map((f) => city.figures[f as keyof typeof city.figures].computed);
     expect(values).toEqual([1048053, 568165, 535548, 94414, 335445, 328575, 325413, 47239, 721807]);
     expect(city.scope).toBe("CITY");
-    expect(city.figures.applied).toMatchObject({ value: 1048053, reported: 1048053, difference: 0, source: "reported" });
+    expect(city.figures.applied).toMatchObject({
+      value: 1048053,
+      reported: 1048053,
+      difference: 0,
+      source: "reported",
+    });
   });
 
   it("recomputes the online share from the added counts: 335,445 / 1,048,053 = 32.01%", () => {

@@ -3,6 +3,7 @@
 // only its rate (speed-up and early-completion rates), the group's rate is weighted by the
 // best denominator the annex has and flagged approximate, as GLOSSARY.md requires.
 
+import { type Percent, percent, roundRate } from "./rates";
 import {
   COUNT_FIELDS,
   type CountField,
@@ -11,7 +12,6 @@ import {
   type StatRow,
   type SummaryScope,
 } from "./types";
-import { percent, roundRate, type Percent } from "./rates";
 
 export type Counts = Record<CountField, number>;
 
@@ -42,11 +42,7 @@ export function sumCounts(rows: readonly StatRow[]): Counts {
  * A group's rate from its numerators and denominators: Σ numerator / Σ denominator × 100
  * (null when Σ denominator is 0). Unrounded.
  */
-export function aggregateRatio(
-  rows: readonly StatRow[],
-  numerator: RowAmount,
-  denominator: RowAmount,
-): Percent | null {
+export function aggregateRatio(rows: readonly StatRow[], numerator: RowAmount, denominator: RowAmount): Percent | null {
   return percent(sumField(rows, numerator), sumField(rows, denominator));
 }
 

@@ -18,7 +18,10 @@ export const ANNEX_GROUPS: Array<{ group: AnnexGroup; fields: AnnexField[] }> = 
   { group: "efficiency", fields: ["promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate"] },
   { group: "online", fields: ["onlineApplied", "onlineAccepted", "onlineCompleted"] },
   { group: "onlinePromised", fields: ["onlinePromisedCompleted", "onlinePromisedOverdueCompleted"] },
-  { group: "onlineEfficiency", fields: ["onlineHandlingRate", "onlineHandlingSpeedupRate", "onlineEarlyCompletionRate"] },
+  {
+    group: "onlineEfficiency",
+    fields: ["onlineHandlingRate", "onlineHandlingSpeedupRate", "onlineEarlyCompletionRate"],
+  },
   { group: "evaluation", fields: ["activeEvaluations"] },
   { group: "coverage", fields: ["coverageRate"] },
 ];

@@ -1,8 +1,8 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import referenceJson from "../../prisma/reference/2021-06.json";
-import { referenceMonthFromJson } from "./reference-fixture";
 import { countChange, rateChange, rowChanges } from "./change";
 import { roundRate } from "./rates";
+import { referenceMonthFromJson } from "./reference-fixture";
 
 const ref = referenceMonthFromJson(referenceJson);
 

@@ -2,8 +2,8 @@
 // change by percentage points (个百分点), never by a percentage of a percentage. With no
 // previous month there is no change: null, not 0.
 
-import { COUNT_FIELDS, RATE_FIELDS, type CountField, type RateField, type StatRow } from "./types";
-import { percent, roundRate, type Percent } from "./rates";
+import { type Percent, percent, roundRate } from "./rates";
+import { COUNT_FIELDS, type CountField, RATE_FIELDS, type RateField, type StatRow } from "./types";
 
 export type CountChange = {
   current: number;

@@ -24,7 +24,10 @@ describe("bulletinGaps", () => {
     // Counts add up exactly from the rows: never a gap.
     expect(keys.some((k) => /\.(applied|accepted|completed):/.test(k))).toBe(false);
     const rate = gaps.find((g) => g.field === "activeEvaluationRate" && g.scope === "city")!;
-    expect(rate.inputs).toEqual([{ scope: "CITY", field: "activeEvaluationRate" }, { scope: "CITY", field: "completedInclBatch" }]);
+    expect(rate.inputs).toEqual([
+      { scope: "CITY", field: "activeEvaluationRate" },
+      { scope: "CITY", field: "completedInclBatch" },
+    ]);
     // In the bulletin's order of sections.
     const sections = gaps.map((g) => g.section);
     expect(sections.indexOf("overview")).toBeLessThan(sections.indexOf("problems"));

@@ -8,13 +8,34 @@ import type { HeadlineField } from "./aggregate";
 import { decideMonthFigures, type FigureDecision, type ScopeKey } from "./figure-decision";
 import { monthScopes } from "./month-scopes";
 import { roundRate } from "./rates";
-import { emptyReportedSummary, REPORTED_SUMMARY_FIELDS, type ReportedSummary, type ReportedSummaryField, type StatRow, type SummaryScope } from "./types";
+import {
+  emptyReportedSummary,
+  REPORTED_SUMMARY_FIELDS,
+  type ReportedSummary,
+  type ReportedSummaryField,
+  type StatRow,
+  type SummaryScope,
+} from "./types";
 
 /** The bulletin's sections that print scope figures, in its order. */
-export const BULLETIN_SECTIONS = ["overview", "municipal", "districts", "evaluation", "timeliness", "problems"] as const;
+export const BULLETIN_SECTIONS = [
+  "overview",
+  "municipal",
+  "districts",
+  "evaluation",
+  "timeliness",
+  "problems",
+] as const;
 export type BulletinSection = (typeof BULLETIN_SECTIONS)[number];
 
-const ONLINE: HeadlineField[] = ["onlineApplied", "onlineShare", "onlineAccepted", "onlineCompleted", "onlinePromisedCompleted", "onlineEarlyCompletionRate"];
+const ONLINE: HeadlineField[] = [
+  "onlineApplied",
+  "onlineShare",
+  "onlineAccepted",
+  "onlineCompleted",
+  "onlinePromisedCompleted",
+  "onlineEarlyCompletionRate",
+];
 const CASES: HeadlineField[] = ["applied", "accepted", "completed", "promisedCompleted"];
 const SPEEDUP: HeadlineField[] = ["promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate"];
 
@@ -31,7 +52,11 @@ export const SECTION_FIGURES: Record<BulletinSection, Array<{ scope: ScopeKey; f
   problems: [{ scope: "city", fields: ["coverageRate", "catalogClaimRate"] }],
 };
 
-export const SUMMARY_SCOPE_OF: Record<ScopeKey, SummaryScope> = { city: "CITY", municipal: "MUNICIPAL", districts: "DISTRICTS" };
+export const SUMMARY_SCOPE_OF: Record<ScopeKey, SummaryScope> = {
+  city: "CITY",
+  municipal: "MUNICIPAL",
+  districts: "DISTRICTS",
+};
 
 export type FigureGap = {
   section: BulletinSection;
@@ -62,7 +87,10 @@ export function toReportedSummaries(
 }
 
 /** Every figure of the bulletin that would be blank, estimated or on another basis, by section. */
-export function bulletinGaps(rows: readonly StatRow[], summaries: Partial<Record<SummaryScope, ReportedSummary>>): FigureGap[] {
+export function bulletinGaps(
+  rows: readonly StatRow[],
+  summaries: Partial<Record<SummaryScope, ReportedSummary>>,
+): FigureGap[] {
   const decisions = decideMonthFigures(monthScopes(rows, summaries));
   const gaps: FigureGap[] = [];
   for (const section of BULLETIN_SECTIONS) {
@@ -90,7 +118,11 @@ export function exactSummaryPrefill(
   summaries: Partial<Record<SummaryScope, ReportedSummary>>,
 ): Record<SummaryScope, Partial<Record<ReportedSummaryField, number>>> {
   const decisions = decideMonthFigures(monthScopes(rows, summaries));
-  const out: Record<SummaryScope, Partial<Record<ReportedSummaryField, number>>> = { CITY: {}, MUNICIPAL: {}, DISTRICTS: {} };
+  const out: Record<SummaryScope, Partial<Record<ReportedSummaryField, number>>> = {
+    CITY: {},
+    MUNICIPAL: {},
+    DISTRICTS: {},
+  };
   for (const scope of ["city", "municipal", "districts"] as const) {
     for (const field of REPORTED_SUMMARY_FIELDS) {
       const decision = (decisions[scope] as Partial<Record<string, FigureDecision>>)[field];

@@ -3,17 +3,29 @@
 // stated), compared with the stated June. The bulletin and the dashboard's formatting of the
 // same decision must give the same value and label.
 import { describe, expect, it } from "vitest";
-import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
+import { type BulletinMonth, buildBulletin, bulletinPlainText } from "@/lib/bulletin/build";
+import { plainCount, plainRate } from "@/lib/bulletin/build/numbers";
 import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { buildBulletin, bulletinPlainText, type BulletinMonth } from "@/lib/bulletin/build";
-import { plainCount, plainRate } from "@/lib/bulletin/build/numbers";
+import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
 import { emptyReportedSummary, HEADLINE_FIELDS, monthScopes, referenceMonthFromJson } from ".";
-import { compareFigures, compareMonthFigure, decideMonthFigures, describeFigure, type FigureDecision } from "./figure-decision";
+import {
+  compareFigures,
+  compareMonthFigure,
+  decideMonthFigures,
+  describeFigure,
+  type FigureDecision,
+} from "./figure-decision";
 import { findProblems } from "./problems";
 
 const ref = referenceMonthFromJson(reference);
-const june: BulletinMonth = { month: "2021-06", isDemo: false, versionNumber: 1, rows: ref.rows, summaries: ref.summaries };
+const june: BulletinMonth = {
+  month: "2021-06",
+  isDemo: false,
+  versionNumber: 1,
+  rows: ref.rows,
+  summaries: ref.summaries,
+};
 const july: BulletinMonth = { month: "2021-07", isDemo: false, versionNumber: 1, rows: ref.rows, summaries: {} };
 const decisionsOf = (m: BulletinMonth) => decideMonthFigures(monthScopes(m.rows, m.summaries));
 
@@ -42,7 +54,13 @@ describe("decideFigure", () => {
 
 describe("compareFigures: like with like", () => {
   const exact = (value: number, basis: FigureDecision["basis"] = null): FigureDecision => ({
-    scope: "city", field: "activeEvaluationRate", kind: "rate", value, status: "computed", method: null, basis,
+    scope: "city",
+    field: "activeEvaluationRate",
+    kind: "rate",
+    value,
+    status: "computed",
+    method: null,
+    basis,
   });
   const previous = { month: "2021-06", isDemo: false };
 
@@ -52,25 +70,42 @@ describe("compareFigures: like with like", () => {
   });
 
   it("does not compare an evaluation rate without batch cases with one including them (口径不同)", () => {
-    expect(compareFigures(exact(122.11, "completed"), exact(93.94, "inclBatch"), previous)).toMatchObject({ status: "notCompared", reason: "differentBasis" });
+    expect(compareFigures(exact(122.11, "completed"), exact(93.94, "inclBatch"), previous)).toMatchObject({
+      status: "notCompared",
+      reason: "differentBasis",
+    });
   });
 
   it("does not compare an estimate with an exact figure", () => {
-    const estimate: FigureDecision = { ...exact(83.53), field: "promiseSpeedupRate", status: "estimated", method: "weighted" };
-    expect(compareFigures(estimate, { ...exact(85.16), field: "promiseSpeedupRate", status: "stated" }, previous)).toMatchObject({ reason: "differentBasis" });
-    expect(compareFigures(estimate, { ...estimate, value: 80 }, previous)).toMatchObject({ status: "compared", estimated: true });
+    const estimate: FigureDecision = {
+      ...exact(83.53),
+      field: "promiseSpeedupRate",
+      status: "estimated",
+      method: "weighted",
+    };
+    expect(
+      compareFigures(estimate, { ...exact(85.16), field: "promiseSpeedupRate", status: "stated" }, previous),
+    ).toMatchObject({ reason: "differentBasis" });
+    expect(compareFigures(estimate, { ...estimate, value: 80 }, previous)).toMatchObject({
+      status: "compared",
+      estimated: true,
+    });
   });
 
   it("says 上月无数据 without a previous month or its figure", () => {
     expect(compareFigures(exact(1), null, null)).toMatchObject({ reason: "noPreviousMonth" });
-    expect(compareFigures(exact(1), { ...exact(1), value: null, status: "missing" }, previous)).toMatchObject({ reason: "previousMissing" });
+    expect(compareFigures(exact(1), { ...exact(1), value: null, status: "missing" }, previous)).toMatchObject({
+      reason: "previousMissing",
+    });
   });
 
   it("flags a comparison with a demo month, and every badge labels it", () => {
     const c = compareFigures(exact(95), exact(90), { month: "2021-05", isDemo: true });
     expect(c).toMatchObject({ status: "compared", previousIsDemo: true });
     expect(comparisonBadge(c, zhCN).text).toBe("较上月 +5.00个百分点（上月为示例数据）");
-    expect(comparisonBadge(compareFigures(exact(95, "completed"), exact(90, "inclBatch"), previous), zhCN).text).toBe("口径不同，不作比较");
+    expect(comparisonBadge(compareFigures(exact(95, "completed"), exact(90, "inclBatch"), previous), zhCN).text).toBe(
+      "口径不同，不作比较",
+    );
   });
 });
 
@@ -80,7 +115,9 @@ describe("the month after 2021-06 without summary figures", () => {
   const decisions = decisionsOf(july);
 
   it("compares no figures of different bases in any sentence", () => {
-    const [lead] = bulletin.parts.find((p) => p.id === "evaluation")!.blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
+    const [lead] = bulletin.parts
+      .find((p) => p.id === "evaluation")!
+      .blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
     expect(lead).toContain("（与上月口径不同，未作比较）");
     expect(lead).not.toMatch(/主动评价率为[^，。]*，较上月/);
     // The stated-only wording is not used for a total from the rows, nor the batch-inclusive definition.
@@ -90,7 +127,16 @@ describe("the month after 2021-06 without summary figures", () => {
   });
 
   it("prints every city figure of the overview with the dashboard's value and label", () => {
-    const fields = ["applied", "accepted", "completed", "promisedCompleted", "promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate", "onlineShare"] as const;
+    const fields = [
+      "applied",
+      "accepted",
+      "completed",
+      "promisedCompleted",
+      "promiseSpeedupRate",
+      "handlingSpeedupRate",
+      "earlyCompletionRate",
+      "onlineShare",
+    ] as const;
     for (const field of fields) {
       const decision = decisions.city[field];
       const note = figureNoteText(decision, zhCN);
@@ -106,9 +152,19 @@ describe("the month after 2021-06 without summary figures", () => {
     const rows = ref.rows.map((r) => (r.unitName === "渠县" ? { ...r, activeEvaluationRateReported: 80 } : r));
     const city = { CITY: { ...emptyReportedSummary("CITY"), activeEvaluationRate: 95 } };
     const up = buildBulletin({ current: { ...july, rows, summaries: city }, previous: june });
-    const paragraph = up.parts.find((p) => p.id === "problems")!.blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : []))
+    const paragraph = up.parts
+      .find((p) => p.id === "problems")!
+      .blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : []))
       .find((t) => t.includes("主动评价率"))!;
     expect(paragraph).toContain("全市主动评价率上升了1.06个百分点，但主动评价率下降超过10.00个百分点的有：渠县");
-    expect(compareMonthFigure(decisionsOf({ ...july, summaries: city }), decisionsOf(june), june, "city", "activeEvaluationRate")).toMatchObject({ status: "compared" });
+    expect(
+      compareMonthFigure(
+        decisionsOf({ ...july, summaries: city }),
+        decisionsOf(june),
+        june,
+        "city",
+        "activeEvaluationRate",
+      ),
+    ).toMatchObject({ status: "compared" });
   });
 });

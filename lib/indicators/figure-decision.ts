@@ -6,8 +6,14 @@
 // between figures of the same kind and basis; otherwise the reason there is none.
 // Pure: no I/O. The labels' wording is in lib/i18n (block `figures`).
 
-import { HEADLINE_COUNT_FIELDS, HEADLINE_FIELDS, type EvaluationDenominatorBasis, type HeadlineField, type ScopeSummary } from "./aggregate";
-import { countChange, rateChange, type CountChange, type RateChange } from "./change";
+import {
+  type EvaluationDenominatorBasis,
+  HEADLINE_COUNT_FIELDS,
+  HEADLINE_FIELDS,
+  type HeadlineField,
+  type ScopeSummary,
+} from "./aggregate";
+import { type CountChange, countChange, type RateChange, rateChange } from "./change";
 import type { MonthScopes } from "./month-scopes";
 
 export type FigureStatus = "stated" | "computed" | "estimated" | "missing";
@@ -53,7 +59,15 @@ export function decideFigure(summary: ScopeSummary, field: HeadlineField, scope:
   }
   if (figure.source === "reported") {
     // Every rate the bulletin states is on its definition's basis (办结件总数，含批量件).
-    return { scope, field, kind, value: figure.value, status: "stated", method: null, basis: isEvaluationRate ? "inclBatch" : null };
+    return {
+      scope,
+      field,
+      kind,
+      value: figure.value,
+      status: "stated",
+      method: null,
+      basis: isEvaluationRate ? "inclBatch" : null,
+    };
   }
   const basis = isEvaluationRate ? basisOf(summary.evaluationDenominator.basis) : null;
   if (figure.source === "approximate") {
@@ -161,7 +175,12 @@ export function compareFigures(
 ): FigureComparison {
   const month = previousMonth?.month ?? null;
   const isDemo = previousMonth?.isDemo ?? false;
-  const none = (reason: NoComparisonReason): FigureComparison => ({ status: "notCompared", reason, previousMonth: month, previousIsDemo: isDemo });
+  const none = (reason: NoComparisonReason): FigureComparison => ({
+    status: "notCompared",
+    reason,
+    previousMonth: month,
+    previousIsDemo: isDemo,
+  });
   if (!previousMonth || !previous) return none("noPreviousMonth");
   if (current.value === null) return none("currentMissing");
   if (previous.value === null) return none("previousMissing");
@@ -169,10 +188,24 @@ export function compareFigures(
   const estimated = current.status === "estimated";
   if (current.kind === "count") {
     const change = countChange(current.value, previous.value)!;
-    return { status: "compared", kind: "count", change, previousMonth: previousMonth.month, previousIsDemo: isDemo, estimated };
+    return {
+      status: "compared",
+      kind: "count",
+      change,
+      previousMonth: previousMonth.month,
+      previousIsDemo: isDemo,
+      estimated,
+    };
   }
   const change = rateChange(current.value, previous.value)!;
-  return { status: "compared", kind: "rate", change, previousMonth: previousMonth.month, previousIsDemo: isDemo, estimated };
+  return {
+    status: "compared",
+    kind: "rate",
+    change,
+    previousMonth: previousMonth.month,
+    previousIsDemo: isDemo,
+    estimated,
+  };
 }
 
 /** compareFigures for one field of one scope of two months' decisions. */
@@ -183,7 +216,11 @@ export function compareMonthFigure(
   scope: ScopeKey,
   field: HeadlineField,
 ): FigureComparison {
-  return compareFigures(current[scope][field], previous ? previous[scope][field] : null, previous ? previousMonth : null);
+  return compareFigures(
+    current[scope][field],
+    previous ? previous[scope][field] : null,
+    previous ? previousMonth : null,
+  );
 }
 
 /** A chart's previous-month value: only when comparable with this month's (else null, no bar). */

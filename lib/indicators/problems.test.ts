@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import referenceJson from "../../prisma/reference/2021-06.json";
+import { DEFAULT_PROBLEM_SETTINGS, findProblems, type ProblemMonth, resolveProblemSettings } from "./problems";
 import { referenceMonthFromJson } from "./reference-fixture";
-import { DEFAULT_PROBLEM_SETTINGS, findProblems, resolveProblemSettings, type ProblemMonth } from "./problems";
 import { emptyReportedSummary, type StatRow } from "./types";
 
 const ref = referenceMonthFromJson(referenceJson);
@@ -65,12 +65,21 @@ describe("findProblems rules", () => {
   });
 
   it("honours thresholds strictly and switches", () => {
-    expect(findProblems(june, may(), { evaluationRateDropAbove: 35.09 }).some((p) => p.kind === "evaluationRateDrop")).toBe(false);
-    expect(findProblems(june, may(), { evaluationRateDropAbove: 35.08 }).some((p) => p.kind === "evaluationRateDrop")).toBe(true);
-    expect(findProblems(june, may(), { catalogClaimRateBelow: 97.8 }).some((p) => p.kind === "lowCatalogClaim")).toBe(false);
+    expect(
+      findProblems(june, may(), { evaluationRateDropAbove: 35.09 }).some((p) => p.kind === "evaluationRateDrop"),
+    ).toBe(false);
+    expect(
+      findProblems(june, may(), { evaluationRateDropAbove: 35.08 }).some((p) => p.kind === "evaluationRateDrop"),
+    ).toBe(true);
+    expect(findProblems(june, may(), { catalogClaimRateBelow: 97.8 }).some((p) => p.kind === "lowCatalogClaim")).toBe(
+      false,
+    );
     const kinds = findProblems(june, may(), { enabled: { noCases: false, lowCoverage: false } }).map((p) => p.kind);
     expect(kinds).toEqual(["evaluationRateDrop", "lowCatalogClaim"]);
-    expect(resolveProblemSettings({ coverageRateBelow: 40 })).toEqual({ ...DEFAULT_PROBLEM_SETTINGS, coverageRateBelow: 40 });
+    expect(resolveProblemSettings({ coverageRateBelow: 40 })).toEqual({
+      ...DEFAULT_PROBLEM_SETTINGS,
+      coverageRateBelow: 40,
+    });
   });
 
   it("names units whose evaluation rate fell, comparing rates on the same basis only", () => {

@@ -4,11 +4,11 @@
 // them is not done here). Each problem names its units and carries its figures; the
 // wording is lib/bulletin's business.
 
-import { rateChange, type RateChange } from "./change";
+import { type RateChange, rateChange } from "./change";
 import { compareFigures, decideMonthFigures, type NoComparisonReason } from "./figure-decision";
 import { monthScopes } from "./month-scopes";
 import { hasNoCases } from "./ranking";
-import { onTimeCompletionRate, roundRate, rowActiveEvaluationRate, type EvaluationRateBasis } from "./rates";
+import { type EvaluationRateBasis, onTimeCompletionRate, roundRate, rowActiveEvaluationRate } from "./rates";
 import type { ReportedSummary, StatRow, SummaryScope, UnitKind } from "./types";
 
 /** The rules, in the order the bulletin lists their problems (the report's three first). */
@@ -109,7 +109,10 @@ export type Problem = {
   previousMonth: string | null;
 };
 
-function unitOf(row: StatRow, figures: Partial<Omit<ProblemUnit, "unitCode" | "unitName" | "kind" | "seq">> = {}): ProblemUnit {
+function unitOf(
+  row: StatRow,
+  figures: Partial<Omit<ProblemUnit, "unitCode" | "unitName" | "kind" | "seq">> = {},
+): ProblemUnit {
   return {
     unitCode: row.unitCode,
     unitName: row.unitName,
@@ -136,7 +139,13 @@ function lowCoverage(current: ProblemMonth, cityCoverage: number | null, thresho
     .sort(byKindThenValue);
   const triggered = cityCoverage !== null && cityCoverage < threshold;
   if (!triggered && units.length === 0) return null;
-  return { kind: "lowCoverage", threshold, city: { value: cityCoverage, change: null, triggered }, units, previousMonth: null };
+  return {
+    kind: "lowCoverage",
+    threshold,
+    city: { value: cityCoverage, change: null, triggered },
+    units,
+    previousMonth: null,
+  };
 }
 
 function evaluationRateDrop(
@@ -191,13 +200,18 @@ function lowCatalogClaim(claimRate: number | null, threshold: number): Problem |
 }
 
 function noCases(current: ProblemMonth): Problem | null {
-  const units = current.rows.filter(hasNoCases).map((row) => unitOf(row)).sort(byReportOrder);
+  const units = current.rows
+    .filter(hasNoCases)
+    .map((row) => unitOf(row))
+    .sort(byReportOrder);
   return units.length === 0 ? null : { kind: "noCases", threshold: null, city: null, units, previousMonth: null };
 }
 
 function overdue(current: ProblemMonth, cityOverdue: number | null): Problem | null {
   const units = current.rows
-    .filter((row) => row.overdueCompleted > 0 || row.promisedOverdueCompleted > 0 || row.onlinePromisedOverdueCompleted > 0)
+    .filter(
+      (row) => row.overdueCompleted > 0 || row.promisedOverdueCompleted > 0 || row.onlinePromisedOverdueCompleted > 0,
+    )
     .map((row) =>
       unitOf(row, {
         value: row.overdueCompleted,
@@ -207,7 +221,13 @@ function overdue(current: ProblemMonth, cityOverdue: number | null): Problem | n
     .sort(byReportOrder);
   const triggered = cityOverdue !== null && cityOverdue > 0;
   if (!triggered && units.length === 0) return null;
-  return { kind: "overdue", threshold: null, city: { value: cityOverdue, change: null, triggered }, units, previousMonth: null };
+  return {
+    kind: "overdue",
+    threshold: null,
+    city: { value: cityOverdue, change: null, triggered },
+    units,
+    previousMonth: null,
+  };
 }
 
 function missingData(current: ProblemMonth, previous: ProblemMonth): Problem | null {
@@ -244,7 +264,9 @@ export function findProblems(
             previous,
             city.activeEvaluationRate.value,
             // Only a like-with-like change counts (same basis, both exact or both estimated).
-            cityRateComparison?.status === "compared" && cityRateComparison.kind === "rate" ? cityRateComparison.change : null,
+            cityRateComparison?.status === "compared" && cityRateComparison.kind === "rate"
+              ? cityRateComparison.change
+              : null,
             settings.evaluationRateDropAbove,
           )
         : null,
@@ -297,7 +319,11 @@ export function ruleInputs(current: ProblemMonth, previous: ProblemMonth | null)
     switch (kind) {
       case "lowCoverage":
         return decisions.coverageRate.value === null
-          ? { kind, input: current.rows.length > 0 ? "partial" : "none", gaps: [{ kind: "missingFigure", figure: "coverageRate" }] }
+          ? {
+              kind,
+              input: current.rows.length > 0 ? "partial" : "none",
+              gaps: [{ kind: "missingFigure", figure: "coverageRate" }],
+            }
           : { kind, input: "complete", gaps: [] };
       case "lowCatalogClaim":
         return decisions.catalogClaimRate.value === null
@@ -310,7 +336,9 @@ export function ruleInputs(current: ProblemMonth, previous: ProblemMonth | null)
         }
         return { kind, input: "complete", gaps: [] };
       case "missingData":
-        return previous ? { kind, input: "complete", gaps: [] } : { kind, input: "none", gaps: [{ kind: "noPreviousMonth" }] };
+        return previous
+          ? { kind, input: "complete", gaps: [] }
+          : { kind, input: "none", gaps: [{ kind: "noPreviousMonth" }] };
       case "noCases":
       case "overdue":
         return { kind, input: current.rows.length > 0 ? "complete" : "none", gaps: [] };

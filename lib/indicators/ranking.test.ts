@@ -1,8 +1,8 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import referenceJson from "../../prisma/reference/2021-06.json";
-import { referenceMonthFromJson } from "./reference-fixture";
 import { hasNoCases, rankOf, rankRows, topN } from "./ranking";
 import { activeEvaluationRate, roundRate } from "./rates";
+import { referenceMonthFromJson } from "./reference-fixture";
 import type { StatRow } from "./types";
 
 const ref = referenceMonthFromJson(referenceJson);
@@ -31,7 +31,13 @@ describe("topN", () => {
 
   it("departments with most evaluations, with their rates on completed", () => {
     const top = topN(departments, "activeEvaluations", 5);
-    expect(names(top)).toEqual(["市公安局", "市人力资源和社会保障局", "市住房公积金管理中心", "市税务局", "市交通运输局"]);
+    expect(names(top)).toEqual([
+      "市公安局",
+      "市人力资源和社会保障局",
+      "市住房公积金管理中心",
+      "市税务局",
+      "市交通运输局",
+    ]);
     expect(top.map((r) => r.activeEvaluations)).toEqual([9223, 7707, 5963, 2361, 2323]);
     expect(top.map((r) => roundRate(activeEvaluationRate(r.activeEvaluations, r.completed)))).toEqual([
       77.29, 118.46, 99.35, 238, 104.78,
@@ -61,7 +67,9 @@ describe("rankOf", () => {
     expect(rankOf(districts, "x04", "completed")).toBe(1);
     expect(rankOf(districts, "x08", "completed")).toBe(8);
     // the 14 departments that completed nothing share the rank after the 27 that did
-    const zeroRanks = departments.filter((r) => r.completed === 0).map((r) => rankOf(departments, r.unitCode, "completed"));
+    const zeroRanks = departments
+      .filter((r) => r.completed === 0)
+      .map((r) => rankOf(departments, r.unitCode, "completed"));
     expect(new Set(zeroRanks)).toEqual(new Set([28]));
     expect(zeroRanks).toHaveLength(14);
     expect(rankOf(departments, "d99", "completed")).toBeNull();
@@ -80,7 +88,9 @@ describe("rankOf", () => {
 
 describe("hasNoCases", () => {
   it("the 13 all-zero departments show 本月无办件", () => {
-    expect(departments.filter(hasNoCases).map((r) => r.seq)).toEqual([1, 19, 20, 25, 27, 30, 31, 33, 35, 36, 37, 40, 41]);
+    expect(departments.filter(hasNoCases).map((r) => r.seq)).toEqual([
+      1, 19, 20, 25, 27, 30, 31, 33, 35, 36, 37, 40, 41,
+    ]);
     expect(districts.some(hasNoCases)).toBe(false);
   });
   it("市公共资源交易服务中心: applied 0 but accepted 1 has cases", () => {

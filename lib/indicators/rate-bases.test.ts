@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { referenceMonthFromJson } from "./reference-fixture";
-import { missingRateBase } from "./rate-bases";
 import reference from "../../prisma/reference/2021-06.json";
+import { missingRateBase } from "./rate-bases";
+import { referenceMonthFromJson } from "./reference-fixture";
 
 describe("missingRateBase (2021-06)", () => {
   const rows = referenceMonthFromJson(reference).rows;
@@ -25,7 +25,13 @@ describe("missingRateBase (2021-06)", () => {
 
   it("never hides a non-zero rate: every rate with no base is 0 in the annexes", () => {
     for (const r of rows)
-      for (const field of ["handlingSpeedupRate", "earlyCompletionRate", "onlineHandlingRate", "onlineHandlingSpeedupRate", "onlineEarlyCompletionRate"] as const)
+      for (const field of [
+        "handlingSpeedupRate",
+        "earlyCompletionRate",
+        "onlineHandlingRate",
+        "onlineHandlingSpeedupRate",
+        "onlineEarlyCompletionRate",
+      ] as const)
         if (missingRateBase(r, field)) expect(r[field], `${r.unitName} ${field}`).toBe(0);
   });
 });

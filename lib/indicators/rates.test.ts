@@ -1,6 +1,5 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import referenceJson from "../../prisma/reference/2021-06.json";
-import { referenceMonthFromJson } from "./reference-fixture";
 import {
   activeEvaluationRate,
   catalogClaimRate,
@@ -16,6 +15,7 @@ import {
   roundRate,
   rowActiveEvaluationRate,
 } from "./rates";
+import { referenceMonthFromJson } from "./reference-fixture";
 
 const ref = referenceMonthFromJson(referenceJson);
 const byName = (name: string) => {
@@ -107,7 +107,9 @@ describe("active evaluation rate", () => {
   });
 
   it("prefers the reported rate, then the batch-inclusive denominator, then completed", () => {
-    expect(resolveActiveEvaluationRate({ activeEvaluations: 10, completed: 20, completedInclBatch: 40, reported: 12.34 })).toEqual({
+    expect(
+      resolveActiveEvaluationRate({ activeEvaluations: 10, completed: 20, completedInclBatch: 40, reported: 12.34 }),
+    ).toEqual({
       value: 12.34,
       basis: "reported",
     });
@@ -115,11 +117,16 @@ describe("active evaluation rate", () => {
       value: 25,
       basis: "inclBatch",
     });
-    expect(resolveActiveEvaluationRate({ activeEvaluations: 10, completed: 20, completedInclBatch: null, reported: null })).toEqual({
+    expect(
+      resolveActiveEvaluationRate({ activeEvaluations: 10, completed: 20, completedInclBatch: null, reported: null }),
+    ).toEqual({
       value: 50,
       basis: "completed",
     });
-    expect(resolveActiveEvaluationRate({ activeEvaluations: 0, completed: 0 })).toEqual({ value: null, basis: "completed" });
+    expect(resolveActiveEvaluationRate({ activeEvaluations: 0, completed: 0 })).toEqual({
+      value: null,
+      basis: "completed",
+    });
   });
 
   it("districts use the stated rate, which `completed` cannot reproduce", () => {

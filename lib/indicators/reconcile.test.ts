@@ -1,7 +1,7 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import referenceJson from "../../prisma/reference/2021-06.json";
-import { referenceMonthFromJson } from "./reference-fixture";
 import { reconcile } from "./reconcile";
+import { referenceMonthFromJson } from "./reference-fixture";
 import { emptyReportedSummary } from "./types";
 
 const ref = referenceMonthFromJson(referenceJson);

@@ -2,9 +2,9 @@
 // (2021-06 市本级: 46,016 applications stated, 46,015 in the department rows); the product
 // shows such differences rather than silently picking one figure.
 
-import type { ReportedSummary, StatRow } from "./types";
 import { sumCounts, sumField } from "./aggregate";
-import { onTimeCompletionRate, onlineShare, roundRate } from "./rates";
+import { onlineShare, onTimeCompletionRate, roundRate } from "./rates";
+import type { ReportedSummary, StatRow } from "./types";
 
 /** Stated counts that are plain sums of an annex column. */
 export const RECONCILED_COUNT_FIELDS = [
@@ -49,7 +49,13 @@ export function reconcile(reported: ReportedSummary, rows: readonly StatRow[]): 
   for (const field of RECONCILED_COUNT_FIELDS) {
     const stated = reported[field];
     if (stated !== null && stated !== sums[field]) {
-      discrepancies.push({ field, kind: "count", reported: stated, computed: sums[field], difference: stated - sums[field] });
+      discrepancies.push({
+        field,
+        kind: "count",
+        reported: stated,
+        computed: sums[field],
+        difference: stated - sums[field],
+      });
     }
   }
 

@@ -1,4 +1,4 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import referenceJson from "../../prisma/reference/2021-06.json";
 import { referenceMonthFromJson, unitCodeFor } from "./reference-fixture";
 import { emptyReportedSummary } from "./types";

@@ -5,9 +5,9 @@
 
 import {
   ANNEX_FIELDS,
+  type AnnexField,
   emptyReportedSummary,
   REPORTED_SUMMARY_FIELDS,
-  type AnnexField,
   type ReportedSummary,
   type StatRow,
   type SummaryScope,
@@ -49,9 +49,7 @@ export function normalizeUnitName(name: string): string {
 }
 
 function record(value: unknown): Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function numberOrNull(value: unknown): number | null {

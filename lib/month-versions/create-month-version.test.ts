@@ -1,9 +1,9 @@
 // Integration: versions of a month are never overwritten, and a failed
 // publish leaves the previous version current and complete.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadMonths } from "@/lib/month-versions/month-data";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
 import { createMonthVersion, type StatInput } from "@/lib/month-versions/create-month-version";
+import { loadMonths } from "@/lib/month-versions/month-data";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 
 let db: TestDatabase;
@@ -15,7 +15,10 @@ afterAll(() => db?.drop());
 
 async function currentStats(month: string): Promise<StatInput[]> {
   const current = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month } });
-  const stats = await db.prisma.monthlyStat.findMany({ where: { versionId: current.currentVersionId! }, orderBy: { unitId: "asc" } });
+  const stats = await db.prisma.monthlyStat.findMany({
+    where: { versionId: current.currentVersionId! },
+    orderBy: { unitId: "asc" },
+  });
   return stats.map(({ id: _id, versionId: _v, month: _m, ...rest }) => rest);
 }
 
@@ -37,7 +40,9 @@ describe("createMonthVersion", () => {
     const [june] = await loadMonths(db.prisma, ["2021-06"]);
     expect(june!.versionNumber).toBe(2);
     expect(june!.rows.find((r) => r.unitCode === "d08")!.completed).toBe(11_933 + 100);
-    const v1Police = await db.prisma.monthlyStat.findFirstOrThrow({ where: { versionId: versions[0]!.id, unitId: police.id } });
+    const v1Police = await db.prisma.monthlyStat.findFirstOrThrow({
+      where: { versionId: versions[0]!.id, unitId: police.id },
+    });
     expect(v1Police.completed).toBe(11_933);
   });
 
@@ -48,7 +53,9 @@ describe("createMonthVersion", () => {
     const stats = await currentStats("2021-06");
     const broken = [...stats, { ...stats[0]!, unitId: 999_999 }]; // no such unit: the insert fails
     await expect(
-      db.prisma.$transaction((tx) => createMonthVersion(tx, { month: "2021-06", origin: "UPLOAD", isDemo: false, stats: broken, summaries: [] })),
+      db.prisma.$transaction((tx) =>
+        createMonthVersion(tx, { month: "2021-06", origin: "UPLOAD", isDemo: false, stats: broken, summaries: [] }),
+      ),
     ).rejects.toThrow();
     const after = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month: "2021-06" } });
     expect(after.currentVersionId).toBe(before.currentVersionId);

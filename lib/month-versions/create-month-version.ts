@@ -38,13 +38,22 @@ export type CurrentVersion = { id: number; number: number; uploadId: number | nu
  * before it made current, never a value read before the wait. Locking again in the same
  * transaction is a no-op.
  */
-export async function lockMonth(tx: Prisma.TransactionClient, month: string, isDemo: boolean): Promise<CurrentVersion | null> {
+export async function lockMonth(
+  tx: Prisma.TransactionClient,
+  month: string,
+  isDemo: boolean,
+): Promise<CurrentVersion | null> {
   // ON CONFLICT DO NOTHING: a second creator of a new month waits for the first, then finds the row.
   await tx.$executeRaw`INSERT INTO "ReportMonth" ("month", "isDemo", "updatedAt") VALUES (${month}, ${isDemo}, now()) ON CONFLICT ("month") DO NOTHING`;
-  const locked = await tx.$queryRaw<Array<{ currentVersionId: number | null }>>`SELECT "currentVersionId" FROM "ReportMonth" WHERE "month" = ${month} FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    Array<{ currentVersionId: number | null }>
+  >`SELECT "currentVersionId" FROM "ReportMonth" WHERE "month" = ${month} FOR UPDATE`;
   const currentId = locked[0]?.currentVersionId ?? null;
   if (currentId === null) return null;
-  return tx.monthVersion.findUniqueOrThrow({ where: { id: currentId }, select: { id: true, number: true, uploadId: true } });
+  return tx.monthVersion.findUniqueOrThrow({
+    where: { id: currentId },
+    select: { id: true, number: true, uploadId: true },
+  });
 }
 
 export async function createMonthVersion(

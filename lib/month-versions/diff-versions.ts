@@ -4,7 +4,13 @@ import { ANNEX_FIELDS, type StatRow } from "@/lib/indicators/types";
 import type { SummaryInput } from "@/lib/month-versions/create-month-version";
 
 export type DiffField = (typeof ANNEX_FIELDS)[number] | "completedInclBatch" | "activeEvaluationRateReported" | "seq";
-export type CellChange = { unitCode: string; unitName: string; field: DiffField; before: number | null; after: number | null };
+export type CellChange = {
+  unitCode: string;
+  unitName: string;
+  field: DiffField;
+  before: number | null;
+  after: number | null;
+};
 export type SummaryChange = { scope: string; field: string; before: number | null; after: number | null };
 export type Diff = {
   changes: CellChange[];
@@ -41,7 +47,8 @@ export function diffFigures(
     }
     if (!changed) diff.unchangedUnits++;
   }
-  for (const row of before?.rows ?? []) if (!now.has(row.unitCode)) diff.removed.push({ unitCode: row.unitCode, unitName: row.unitName });
+  for (const row of before?.rows ?? [])
+    if (!now.has(row.unitCode)) diff.removed.push({ unitCode: row.unitCode, unitName: row.unitName });
   const scopes = new Set([...(before?.summaries ?? []), ...after.summaries].map((s) => s.scope));
   for (const scope of scopes) {
     const a = (before?.summaries.find((s) => s.scope === scope) ?? {}) as Record<string, unknown>;

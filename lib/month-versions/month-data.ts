@@ -1,7 +1,7 @@
 import "server-only";
+import { cachedReportRead } from "@/lib/cache/cached-report-read";
 import { pageRead } from "@/lib/db/index";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { cachedReportRead } from "@/lib/cache/cached-report-read";
 import { ANNEX_FIELDS, type ReportedSummary, type StatRow, type SummaryScope } from "@/lib/indicators/types";
 
 export type MonthData = {
@@ -58,7 +58,10 @@ export async function loadMonths(db: PrismaClient, months: string[]): Promise<Mo
       month: m.month,
       isDemo: m.isDemo,
       versionNumber: m.currentVersion?.number ?? 0,
-      rows: stats.filter((s) => s.versionId === m.currentVersionId).map(toStatRow).sort(byReportOrder),
+      rows: stats
+        .filter((s) => s.versionId === m.currentVersionId)
+        .map(toStatRow)
+        .sort(byReportOrder),
       summaries: Object.fromEntries(
         summaries
           .filter((s) => s.versionId === m.currentVersionId)
@@ -73,4 +76,7 @@ export const getMonthData = cachedReportRead(
   ["month-data"],
 );
 
-export const getMonthsData = cachedReportRead((months: string[]) => pageRead((db) => loadMonths(db, months)), ["months-data"]);
+export const getMonthsData = cachedReportRead(
+  (months: string[]) => pageRead((db) => loadMonths(db, months)),
+  ["months-data"],
+);

@@ -1,7 +1,7 @@
 import "server-only";
+import { cachedReportRead } from "@/lib/cache/cached-report-read";
 import { pageRead } from "@/lib/db/index";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { cachedReportRead } from "@/lib/cache/cached-report-read";
 
 export type PublishedMonth = { month: string; isDemo: boolean; versionNumber: number };
 
@@ -16,7 +16,10 @@ export async function loadPublishedMonths(db: PrismaClient): Promise<PublishedMo
 }
 
 /** Months with a current version, oldest first. */
-export const getPublishedMonths = cachedReportRead(async (): Promise<PublishedMonth[]> => pageRead(loadPublishedMonths), ["published-months"]);
+export const getPublishedMonths = cachedReportRead(
+  async (): Promise<PublishedMonth[]> => pageRead(loadPublishedMonths),
+  ["published-months"],
+);
 
 /** The newest published month: the dashboard's default. */
 export async function getLatestMonth(): Promise<string | null> {

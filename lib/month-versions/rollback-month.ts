@@ -3,11 +3,17 @@
 // it locks the month's row before reading the current version (lockMonth): the audit names the
 // version really replaced, and a rollback asked for on a page that showed another current
 // version than the one current now is refused.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ANNEX_FIELDS } from "@/lib/indicators/types";
+
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { fill, getMessages } from "@/lib/i18n/messages";
-import { createMonthVersion, lockMonth, type StatInput, type SummaryInput } from "@/lib/month-versions/create-month-version";
+import { ANNEX_FIELDS } from "@/lib/indicators/types";
+import {
+  createMonthVersion,
+  lockMonth,
+  type StatInput,
+  type SummaryInput,
+} from "@/lib/month-versions/create-month-version";
 
 export type RollbackResult = { ok: true; versionId: number; number: number } | { ok: false; message: string };
 
@@ -21,11 +27,19 @@ export type RollbackInput = {
 
 export async function rollbackMonth(db: PrismaClient, input: RollbackInput): Promise<RollbackResult> {
   const t = getMessages().publishing;
-  const source = await db.monthVersion.findUnique({ where: { id: input.versionId }, include: { stats: true, summaries: true, reportMonth: true } });
+  const source = await db.monthVersion.findUnique({
+    where: { id: input.versionId },
+    include: { stats: true, summaries: true, reportMonth: true },
+  });
   if (!source || source.month !== input.month) return { ok: false, message: t.versionNotFound };
   if (source.reportMonth.currentVersionId === source.id) return { ok: false, message: t.alreadyCurrent };
   const stats: StatInput[] = source.stats.map((s) => {
-    const stat = { unitId: s.unitId, seq: s.seq, completedInclBatch: s.completedInclBatch, activeEvaluationRateReported: s.activeEvaluationRateReported } as StatInput;
+    const stat = {
+      unitId: s.unitId,
+      seq: s.seq,
+      completedInclBatch: s.completedInclBatch,
+      activeEvaluationRateReported: s.activeEvaluationRateReported,
+    } as StatInput;
     for (const f of ANNEX_FIELDS) stat[f] = s[f];
     return stat;
   });
@@ -38,8 +52,21 @@ export async function rollbackMonth(db: PrismaClient, input: RollbackInput): Pro
       const before = await lockMonth(tx, input.month, source.reportMonth.isDemo);
       if (before?.id === source.id) return { ok: false, message: t.alreadyCurrent };
       if (input.expectedCurrentVersionId !== undefined && (before?.id ?? null) !== input.expectedCurrentVersionId) {
-        const expected = input.expectedCurrentVersionId === null ? null : await tx.monthVersion.findUnique({ where: { id: input.expectedCurrentVersionId }, select: { number: true } });
-        return { ok: false, message: fill(t.staleRollback, { month: input.month, expected: expected?.number ?? "?", current: before?.number ?? "?" }) };
+        const expected =
+          input.expectedCurrentVersionId === null
+            ? null
+            : await tx.monthVersion.findUnique({
+                where: { id: input.expectedCurrentVersionId },
+                select: { number: true },
+              });
+        return {
+          ok: false,
+          message: fill(t.staleRollback, {
+            month: input.month,
+            expected: expected?.number ?? "?",
+            current: before?.number ?? "?",
+          }),
+        };
       }
       const version = await createMonthVersion(tx, {
         month: input.month,
@@ -58,7 +85,12 @@ export async function rollbackMonth(db: PrismaClient, input: RollbackInput): Pro
         month: input.month,
         targetType: "MonthVersion",
         targetId: String(version.versionId),
-        details: { copiedFrom: source.number, copiedFromId: source.id, version: version.number, previousVersion: before?.number ?? null },
+        details: {
+          copiedFrom: source.number,
+          copiedFromId: source.id,
+          version: version.number,
+          previousVersion: before?.number ?? null,
+        },
       });
       return { versionId: version.versionId, number: version.number };
     },

@@ -3,14 +3,23 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ANNEX_FIELDS, type StatRow, type SummaryScope } from "@/lib/indicators/types";
 import type { SummaryInput } from "@/lib/month-versions/create-month-version";
 
-export type VersionData = { versionId: number; month: string; number: number; rows: StatRow[]; summaries: SummaryInput[] };
+export type VersionData = {
+  versionId: number;
+  month: string;
+  number: number;
+  rows: StatRow[];
+  summaries: SummaryInput[];
+};
 
 const KIND_ORDER = { DEPARTMENT: 0, DISTRICT: 1 } as const;
 
 export async function loadVersionData(db: PrismaClient, versionId: number): Promise<VersionData> {
   const version = await db.monthVersion.findUniqueOrThrow({ where: { id: versionId } });
   const [stats, summaries] = await Promise.all([
-    db.monthlyStat.findMany({ where: { versionId }, include: { unit: { select: { code: true, name: true, kind: true } } } }),
+    db.monthlyStat.findMany({
+      where: { versionId },
+      include: { unit: { select: { code: true, name: true, kind: true } } },
+    }),
     db.monthlySummary.findMany({ where: { versionId }, omit: { id: true, month: true, versionId: true } }),
   ]);
   const rows = stats

@@ -1,7 +1,8 @@
 // Writing one admin setting (a `Setting` row) and its audit event, inside the
 // caller's transaction: every setting change is an audited `settings.update`.
-import type { Prisma } from "@/lib/generated/prisma/client";
+
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export async function saveSetting(
   tx: Prisma.TransactionClient,
@@ -10,6 +11,10 @@ export async function saveSetting(
   actorId: number | null,
   details: Prisma.InputJsonValue,
 ): Promise<void> {
-  await tx.setting.upsert({ where: { key }, create: { key, value, updatedById: actorId }, update: { value, updatedById: actorId } });
+  await tx.setting.upsert({
+    where: { key },
+    create: { key, value, updatedById: actorId },
+    update: { value, updatedById: actorId },
+  });
   await recordAuditEvent(tx, { actorId, action: "settings.update", targetType: "Setting", targetId: key, details });
 }

@@ -5,7 +5,13 @@ import type { NewUser } from "@/lib/access/accounts/user-input";
 
 export const DEMO_USERS: NewUser[] = [
   { username: "admin", displayName: "系统管理员", password: "admin-demo-2021", role: "ADMIN", unitCode: null },
-  { username: "official", displayName: "市政务服务管理局领导", password: "official-demo-2021", role: "OFFICIAL", unitCode: null },
+  {
+    username: "official",
+    displayName: "市政务服务管理局领导",
+    password: "official-demo-2021",
+    role: "OFFICIAL",
+    unitCode: null,
+  },
   { username: "gaj", displayName: "市公安局", password: "gaj-demo-2021", role: "DEPARTMENT", unitCode: "d08" },
   { username: "xuanhan", displayName: "宣汉县", password: "xuanhan-demo-2021", role: "DEPARTMENT", unitCode: "x04" },
 ];

@@ -1,7 +1,8 @@
 // The units of the 2021-06 bulletin, in the report's order (序号), with stable
 // URL codes and English names for the second UI language.
-import type { UnitKind } from "@/lib/indicators/types";
+
 import { unitCodeFor } from "@/lib/indicators/reference-fixture";
+import type { UnitKind } from "@/lib/indicators/types";
 
 export type UnitSeed = { code: string; name: string; nameEn: string; kind: UnitKind; sortOrder: number };
 

@@ -11,7 +11,7 @@
 // Traffic goes to 127.0.0.1 only; every wait is bounded.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "@playwright/test";
+import { type Browser, chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load, median, signIn } from "@/bench/harness";
 import { buildTemplateWorkbook, workbookBytes } from "@/lib/annex-upload/parse";
@@ -33,7 +33,9 @@ import {
 const layout = clusterLayout();
 const MONTH = "2019-12"; // before the seeded months: the reference month stays as published
 const PAGE = `/${MONTH}/units/d08`; // 市公安局's page shows its completions
-const reference = referenceMonthFromJson(JSON.parse(readFileSync(path.join(process.cwd(), "prisma/reference/2021-06.json"), "utf8")));
+const reference = referenceMonthFromJson(
+  JSON.parse(readFileSync(path.join(process.cwd(), "prisma/reference/2021-06.json"), "utf8")),
+);
 const resultsFile = path.join(process.cwd(), "test-results", "cluster.json");
 
 let browser: Browser;
@@ -76,9 +78,15 @@ async function publishOn(i: number, completed: number): Promise<number> {
     // expired): the clock starts there, not when the confirmation page has loaded.
     let answeredAt = 0;
     const answered = page
-      .waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(`${base}${answer.url!}`), { timeout: 30_000 })
+      .waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(`${base}${answer.url!}`), {
+        timeout: 30_000,
+      })
       .then(() => (answeredAt = performance.now()));
-    await Promise.all([page.waitForURL(/\/admin\/months\/.*published=\d+/, { timeout: 30_000 }), page.getByTestId("publish").click(), answered]);
+    await Promise.all([
+      page.waitForURL(/\/admin\/months\/.*published=\d+/, { timeout: 30_000 }),
+      page.getByTestId("publish").click(),
+      answered,
+    ]);
     return answeredAt;
   } finally {
     await context.close();
@@ -87,7 +95,11 @@ async function publishOn(i: number, completed: number): Promise<number> {
 
 /** 市公安局's completions as `base` serves PAGE now (null: not a 200 page). */
 async function servedCompleted(base: string): Promise<number | null> {
-  const response = await fetch(base + PAGE, { headers: { cookie: official }, redirect: "manual", signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(base + PAGE, {
+    headers: { cookie: official },
+    redirect: "manual",
+    signal: AbortSignal.timeout(10_000),
+  });
   const html = await response.text();
   if (response.status !== 200) return null;
   const match = /data-field="completed"><span[^>]*>[^<]*<\/span><span[^>]*>([^<]+)</.exec(html);
@@ -100,7 +112,8 @@ async function untilAllServe(completed: number, since: number, timeoutMs = 10_00
   while (seenAt.some((t) => t === undefined) && performance.now() - since < timeoutMs) {
     await Promise.all(
       layout.appPorts.map(async (_, i) => {
-        if (seenAt[i] === undefined && (await servedCompleted(appUrl(layout, i))) === completed) seenAt[i] = performance.now() - since;
+        if (seenAt[i] === undefined && (await servedCompleted(appUrl(layout, i))) === completed)
+          seenAt[i] = performance.now() - since;
       }),
     );
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -123,10 +136,19 @@ beforeAll(async () => {
   const running = status(layout);
   expect(Object.values(running).every(Boolean), `cluster parts not running: ${JSON.stringify(running)}`).toBe(true);
   official = await signIn(nginxUrl(layout), "official", "official-demo-2021");
-  for (let i = 0; i < layout.appPorts.length; i++) admin[i] = await signIn(appUrl(layout, i), "admin", "admin-demo-2021");
+  for (let i = 0; i < layout.appPorts.length; i++)
+    admin[i] = await signIn(appUrl(layout, i), "admin", "admin-demo-2021");
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   // The month exists and every instance has its page cached before the timed publish.
   const first = unique();
@@ -149,7 +171,9 @@ describe("several instances behind nginx, on Redis and a streaming replica", () 
       const publishedAt = await publishOn(publisher, completed);
       const seen = await untilAllServe(completed, publishedAt);
       timings.push(seen);
-      expect(Math.max(...seen), `ms until instances 1–3 served it: ${seen.map(Math.round).join(", ")}`).toBeLessThan(1_000);
+      expect(Math.max(...seen), `ms until instances 1–3 served it: ${seen.map(Math.round).join(", ")}`).toBeLessThan(
+        1_000,
+      );
     }
     results.publishToAllInstancesMs = timings.map((t) => t.map(Math.round));
   }, 120_000);
@@ -183,14 +207,20 @@ describe("several instances behind nginx, on Redis and a streaming replica", () 
       const result = await load(nginxUrl(layout), page, { amount: 300, connections: 32, cookie: official });
       expect(result.errors, page).toBe(0);
     }
-    const written = await queryOne<{ version: number }>(primaryUrl(layout), `SELECT "currentVersionId" AS version FROM "ReportMonth" WHERE month = '${MONTH}'`);
+    const written = await queryOne<{ version: number }>(
+      primaryUrl(layout),
+      `SELECT "currentVersionId" AS version FROM "ReportMonth" WHERE month = '${MONTH}'`,
+    );
 
     const restartedAt = performance.now();
     await startReplica(layout);
     // It catches up: the version published while it was down, and the primary's WAL position.
     let caughtUpMs = Number.POSITIVE_INFINITY;
     while (performance.now() - restartedAt < 30_000) {
-      const onReplica = await queryOne<{ version: number }>(replicaUrl(layout), `SELECT "currentVersionId" AS version FROM "ReportMonth" WHERE month = '${MONTH}'`);
+      const onReplica = await queryOne<{ version: number }>(
+        replicaUrl(layout),
+        `SELECT "currentVersionId" AS version FROM "ReportMonth" WHERE month = '${MONTH}'`,
+      );
       const lag = await queryOne<{ behind: boolean }>(
         primaryUrl(layout),
         `SELECT COALESCE(bool_or(replay_lsn < pg_current_wal_lsn()), true) AS behind FROM pg_stat_replication`,
@@ -229,9 +259,13 @@ describe("several instances behind nginx, on Redis and a streaming replica", () 
     const rows: Record<string, number[]> = { one: [], three: [] };
     const p99: Record<string, number[]> = { one: [], three: [] };
     const single = `http://127.0.0.1:${layout.nginxSinglePort}`;
-    for (const base of [single, nginxUrl(layout)]) await load(base, path, { amount: 300, connections: 32, cookie: official });
+    for (const base of [single, nginxUrl(layout)])
+      await load(base, path, { amount: 300, connections: 32, cookie: official });
     for (let round = 0; round < 3; round++) {
-      for (const [name, base] of [["one", single], ["three", nginxUrl(layout)]] as const) {
+      for (const [name, base] of [
+        ["one", single],
+        ["three", nginxUrl(layout)],
+      ] as const) {
         const result = await load(base, path, { amount: 2_000, connections: 32, cookie: official });
         expect(result.errors).toBe(0);
         rows[name]!.push(result.requestsPerSecond);
@@ -243,8 +277,16 @@ describe("several instances behind nginx, on Redis and a streaming replica", () 
       connections: 32,
       requestsPerRun: 2_000,
       rounds: 3,
-      oneInstance: { requestsPerSecond: Math.round(median(rows.one!)), p99Ms: median(p99.one!), runs: rows.one!.map(Math.round) },
-      threeInstances: { requestsPerSecond: Math.round(median(rows.three!)), p99Ms: median(p99.three!), runs: rows.three!.map(Math.round) },
+      oneInstance: {
+        requestsPerSecond: Math.round(median(rows.one!)),
+        p99Ms: median(p99.one!),
+        runs: rows.one!.map(Math.round),
+      },
+      threeInstances: {
+        requestsPerSecond: Math.round(median(rows.three!)),
+        p99Ms: median(p99.three!),
+        runs: rows.three!.map(Math.round),
+      },
     };
     console.log("[cluster] throughput through nginx:", JSON.stringify(results.throughput));
   }, 300_000);

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/ui/app-header";
 import { DemoBadge } from "@/components/ui/demo-badge";
-import { getPageMessages } from "@/lib/i18n/page-locale";
 import { isMonth } from "@/lib/calendar/month";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 // Month views are rendered on first visit and then served as static pages

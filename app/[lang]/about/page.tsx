@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import Link from "@/components/ui/locale-link";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import Link from "@/components/ui/locale-link";
 
 // 关于本系统: a page with no data, prerendered at build time. It is also the
 // static baseline of `npm run bench` (the month pages' throughput is reported

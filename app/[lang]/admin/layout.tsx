@@ -1,5 +1,5 @@
-import Link from "@/components/ui/locale-link";
 import { LanguageSwitch } from "@/components/ui/language-switch";
+import Link from "@/components/ui/locale-link";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
@@ -15,14 +15,30 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <div className="flex flex-wrap items-center gap-4">
             <span className="font-bold text-brand-900">{t.admin.title}</span>
             <nav className="flex flex-wrap gap-x-3 gap-y-1 text-sm whitespace-nowrap" aria-label={t.admin.title}>
-              <Link href="/admin/users" className="text-brand-700 hover:underline">{t.admin.nav.users}</Link>
-              <Link href="/admin/audit" className="text-brand-700 hover:underline">{t.admin.nav.audit}</Link>
-              <Link href="/admin/uploads" className="text-brand-700 hover:underline">{t.upload.navUpload}</Link>
-              <Link href="/admin/months" className="text-brand-700 hover:underline">{t.upload.navMonths}</Link>
-              <Link href="/admin/cases" className="text-brand-700 hover:underline">{t.caseImport.nav}</Link>
-              <Link href="/admin/settings" className="text-brand-700 hover:underline">{t.bulletin.admin.nav.settings}</Link>
-              <Link href="/admin/reports" className="text-brand-700 hover:underline">{t.bulletin.admin.nav.reports}</Link>
-              <Link href="/" className="text-slate-600 hover:underline">{t.admin.nav.dashboard}</Link>
+              <Link href="/admin/users" className="text-brand-700 hover:underline">
+                {t.admin.nav.users}
+              </Link>
+              <Link href="/admin/audit" className="text-brand-700 hover:underline">
+                {t.admin.nav.audit}
+              </Link>
+              <Link href="/admin/uploads" className="text-brand-700 hover:underline">
+                {t.upload.navUpload}
+              </Link>
+              <Link href="/admin/months" className="text-brand-700 hover:underline">
+                {t.upload.navMonths}
+              </Link>
+              <Link href="/admin/cases" className="text-brand-700 hover:underline">
+                {t.caseImport.nav}
+              </Link>
+              <Link href="/admin/settings" className="text-brand-700 hover:underline">
+                {t.bulletin.admin.nav.settings}
+              </Link>
+              <Link href="/admin/reports" className="text-brand-700 hover:underline">
+                {t.bulletin.admin.nav.reports}
+              </Link>
+              <Link href="/" className="text-slate-600 hover:underline">
+                {t.admin.nav.dashboard}
+              </Link>
             </nav>
           </div>
           <div className="flex flex-wrap items-center gap-3 whitespace-nowrap">

@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
-import { getLatestMonth } from "@/lib/month-versions/published-months";
 import { localePath } from "@/lib/i18n/locale";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { getLatestMonth } from "@/lib/month-versions/published-months";
 
 // Decided per request: the newest month changes when a month is published.
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SignInForm } from "@/app/[lang]/signin/sign-in-form";
-import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { localePath } from "@/lib/i18n/locale";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getPageMessages()).auth.signInTitle };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/lib/access/actions/sign-in";
+import { type SignInState, signInAction } from "@/lib/access/actions/sign-in";
 import type { Messages } from "@/lib/i18n/messages";
 
 export function SignInForm({ messages, callbackUrl }: { messages: Messages["auth"]; callbackUrl: string }) {

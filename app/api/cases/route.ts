@@ -34,5 +34,8 @@ export async function POST(request: Request): Promise<Response> {
   // A new upload's directory can only hold what another database left under this id (a restore,
   // a reset): its bytes would be taken for this upload's and the transfer would never complete.
   await removeCaseUploadDir(upload.id);
-  return Response.json({ id: upload.id, chunkBytes: CASE_CHUNK_BYTES, url: `/admin/cases/${upload.id}` }, { status: 201 });
+  return Response.json(
+    { id: upload.id, chunkBytes: CASE_CHUNK_BYTES, url: `/admin/cases/${upload.id}` },
+    { status: 201 },
+  );
 }

@@ -5,17 +5,22 @@
 // the proxy buffers bodies up to the same MAX_UPLOAD_BODY_BYTES (next.config.ts), so a body
 // within it reaches this handler whole; then each file's size (413, naming the file); each
 // file is checked again by lib/annex-upload/parse.
-import { prisma } from "@/lib/db/index";
+
 import { guardRoute } from "@/lib/access/guard";
 import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/annex-upload/parse";
 import { formatBytes } from "@/lib/annex-upload/parse/problems";
-import { fill, getMessages } from "@/lib/i18n/messages";
-import { isMonth } from "@/lib/calendar/month";
 import { stageUpload } from "@/lib/annex-upload/stage-upload";
+import { isMonth } from "@/lib/calendar/month";
+import { prisma } from "@/lib/db/index";
+import { fill, getMessages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
-const limitValues = { files: MAX_UPLOAD_FILES, perFile: formatBytes(MAX_UPLOAD_BYTES), limit: formatBytes(MAX_UPLOAD_BODY_BYTES) };
+const limitValues = {
+  files: MAX_UPLOAD_FILES,
+  perFile: formatBytes(MAX_UPLOAD_BYTES),
+  limit: formatBytes(MAX_UPLOAD_BODY_BYTES),
+};
 
 export async function POST(request: Request): Promise<Response> {
   const guard = await guardRoute("data.manage");
@@ -23,7 +28,10 @@ export async function POST(request: Request): Promise<Response> {
   const t = getMessages().uploadLimits;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_UPLOAD_BODY_BYTES) {
-    return Response.json({ kind: "rejected", message: fill(t.bodyTooLarge, { ...limitValues, size: formatBytes(declared) }) }, { status: 413 });
+    return Response.json(
+      { kind: "rejected", message: fill(t.bodyTooLarge, { ...limitValues, size: formatBytes(declared) }) },
+      { status: 413 },
+    );
   }
   let form: FormData;
   try {
@@ -34,23 +42,39 @@ export async function POST(request: Request): Promise<Response> {
   const files = form.getAll("file").filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""));
   if (files.length === 0) return Response.json({ kind: "rejected", message: "请选择文件。" }, { status: 400 });
   if (files.length > MAX_UPLOAD_FILES) {
-    return Response.json({ kind: "rejected", message: `一次最多上传 ${MAX_UPLOAD_FILES} 个文件（收到 ${files.length} 个）。` }, { status: 400 });
+    return Response.json(
+      { kind: "rejected", message: `一次最多上传 ${MAX_UPLOAD_FILES} 个文件（收到 ${files.length} 个）。` },
+      { status: 400 },
+    );
   }
   const tooLarge = files.find((f) => f.size > MAX_UPLOAD_BYTES);
   if (tooLarge) {
     return Response.json(
-      { kind: "rejected", message: fill(t.fileTooLarge, { file: tooLarge.name, size: formatBytes(tooLarge.size), limit: formatBytes(MAX_UPLOAD_BYTES) }) },
+      {
+        kind: "rejected",
+        message: fill(t.fileTooLarge, {
+          file: tooLarge.name,
+          size: formatBytes(tooLarge.size),
+          limit: formatBytes(MAX_UPLOAD_BYTES),
+        }),
+      },
       { status: 413 },
     );
   }
   const monthField = form.get("month");
   const month = typeof monthField === "string" && isMonth(monthField) ? monthField : null;
   const result = await stageUpload(prisma, {
-    files: await Promise.all(files.map(async (f, i) => ({ fileName: f.name || `upload-${i + 1}`, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+    files: await Promise.all(
+      files.map(async (f, i) => ({
+        fileName: f.name || `upload-${i + 1}`,
+        bytes: new Uint8Array(await f.arrayBuffer()),
+      })),
+    ),
     month,
     uploadedById: guard.viewer.userId,
   });
-  if (result.kind === "staged") return Response.json({ ...result, url: `/admin/uploads/${result.uploadId}` }, { status: 201 });
+  if (result.kind === "staged")
+    return Response.json({ ...result, url: `/admin/uploads/${result.uploadId}` }, { status: 201 });
   if (result.kind === "duplicate") {
     return Response.json(
       {

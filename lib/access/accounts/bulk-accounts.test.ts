@@ -3,8 +3,8 @@
 // password and the forced change flag, every creation audited.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { verifyPassword } from "@/lib/access/passwords";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { createBulkAccounts, parseBulkAccounts } from "./bulk-accounts";
 
 let db: TestDatabase;
@@ -24,7 +24,8 @@ async function xlsx(rows: string[][]): Promise<Uint8Array> {
   for (const row of rows) sheet.addRow(row);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
-const existing = async () => new Set((await db.prisma.user.findMany({ select: { username: true } })).map((u) => u.username));
+const existing = async () =>
+  new Set((await db.prisma.user.findMany({ select: { username: true } })).map((u) => u.username));
 
 describe("bulk department accounts", () => {
   it("creates each account of an .xlsx with a one-time password that signs in, flagged for a forced change", async () => {
@@ -48,13 +49,18 @@ describe("bulk department accounts", () => {
     expect(sfj.unit?.name).toBe("市司法局");
     expect(created[0]!.password).toMatch(/^[a-zA-Z2-9]{12}$/);
     expect(await verifyPassword(sfj.passwordHash, created[0]!.password)).toBe(true);
-    expect(await db.prisma.auditEvent.count({ where: { action: "user.create", actorId: 1 } })).toBeGreaterThanOrEqual(3);
-    expect(await db.prisma.auditEvent.findFirst({ where: { action: "user.bulkCreate" } })).toMatchObject({ details: { count: 3, fileName: "accounts.xlsx" } });
+    expect(await db.prisma.auditEvent.count({ where: { action: "user.create", actorId: 1 } })).toBeGreaterThanOrEqual(
+      3,
+    );
+    expect(await db.prisma.auditEvent.findFirst({ where: { action: "user.bulkCreate" } })).toMatchObject({
+      details: { count: 3, fileName: "accounts.xlsx" },
+    });
   });
 
   it("refuses a .csv with errors, naming file, row and column, and creates nothing", async () => {
     const before = await db.prisma.user.count();
-    const csv = "\uFEFF用户名,姓名,单位,角色\r\nok.user,甲,市公安局,\r\nsfj,乙,市公安局,\r\nBad Name,丙,市公安局,\r\nxx1,丁,不存在的局,\r\nxx2,戊,,\r\nxx3,己,市公安局,校长\r\n";
+    const csv =
+      "\uFEFF用户名,姓名,单位,角色\r\nok.user,甲,市公安局,\r\nsfj,乙,市公安局,\r\nBad Name,丙,市公安局,\r\nxx1,丁,不存在的局,\r\nxx2,戊,,\r\nxx3,己,市公安局,校长\r\n";
     const parsed = await parseBulkAccounts("accounts.csv", new TextEncoder().encode(csv), units, await existing());
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
@@ -69,7 +75,18 @@ describe("bulk department accounts", () => {
   });
 
   it("names the sheet of an .xlsx and a missing column", async () => {
-    const parsed = await parseBulkAccounts("a.xlsx", await xlsx([["用户名", "单位"], ["x1", "市公安局"]]), units, new Set());
-    expect(parsed).toEqual({ ok: false, errors: ["文件 a.xlsx，工作表“账号”，第 1 行：缺少“姓名”列（表头应为 用户名、姓名、单位、角色）。"] });
+    const parsed = await parseBulkAccounts(
+      "a.xlsx",
+      await xlsx([
+        ["用户名", "单位"],
+        ["x1", "市公安局"],
+      ]),
+      units,
+      new Set(),
+    );
+    expect(parsed).toEqual({
+      ok: false,
+      errors: ["文件 a.xlsx，工作表“账号”，第 1 行：缺少“姓名”列（表头应为 用户名、姓名、单位、角色）。"],
+    });
   });
 });

@@ -4,12 +4,12 @@
 // password, returned once to show the admin, and must change it at first sign-in.
 import { randomInt } from "node:crypto";
 import ExcelJS from "exceljs";
+import { displayNameSchema, unitMatchesRole, usernameSchema } from "@/lib/access/accounts/user-input";
 import { hashPassword } from "@/lib/access/passwords";
 import type { Role } from "@/lib/access/permissions";
+import { readCsv } from "@/lib/annex-upload/parse/csv";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { readCsv } from "@/lib/annex-upload/parse/csv";
-import { displayNameSchema, unitMatchesRole, usernameSchema } from "@/lib/access/accounts/user-input";
 
 export const BULK_COLUMNS = ["username", "name", "unit", "role"] as const;
 type BulkColumn = (typeof BULK_COLUMNS)[number];
@@ -21,7 +21,12 @@ const HEADERS: Record<BulkColumn, readonly string[]> = {
   unit: ["单位", "所属单位", "unit"],
   role: ["角色", "role"],
 };
-export const COLUMN_LABELS: Record<BulkColumn, string> = { username: "用户名", name: "姓名", unit: "单位", role: "角色" };
+export const COLUMN_LABELS: Record<BulkColumn, string> = {
+  username: "用户名",
+  name: "姓名",
+  unit: "单位",
+  role: "角色",
+};
 
 const ROLE_WORDS: Record<string, Role> = {
   "": "DEPARTMENT",
@@ -37,7 +42,14 @@ const ROLE_WORDS: Record<string, Role> = {
 
 export const MAX_BULK_ROWS = 500;
 
-export type BulkAccount = { row: number; username: string; displayName: string; role: Role; unitCode: string | null; unitName: string | null };
+export type BulkAccount = {
+  row: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+  unitName: string | null;
+};
 export type BulkParseResult = { ok: true; accounts: BulkAccount[] } | { ok: false; errors: string[] };
 
 type Sheet = { sheetName: string | null; records: string[][] };
@@ -81,7 +93,8 @@ export async function parseBulkAccounts(
   const errors: string[] = [];
   for (const column of BULK_COLUMNS) {
     const at = header.findIndex((h) => HEADERS[column].some((name) => name.toLowerCase() === h));
-    if (at < 0 && column !== "role") errors.push(`${where(1)}：缺少“${COLUMN_LABELS[column]}”列（表头应为 用户名、姓名、单位、角色）。`);
+    if (at < 0 && column !== "role")
+      errors.push(`${where(1)}：缺少“${COLUMN_LABELS[column]}”列（表头应为 用户名、姓名、单位、角色）。`);
     index[column] = at;
   }
   if (errors.length) return { ok: false, errors };
@@ -94,9 +107,11 @@ export async function parseBulkAccounts(
     const cell = (column: BulkColumn) => (index[column] >= 0 ? (record[index[column]] ?? "").trim() : "");
     if (BULK_COLUMNS.every((c) => cell(c) === "")) return;
     const username = usernameSchema.safeParse(cell("username").toLowerCase());
-    if (!username.success) errors.push(`${where(row, "username")}：“${cell("username")}”无效，${username.error.issues[0]?.message ?? ""}。`);
+    if (!username.success)
+      errors.push(`${where(row, "username")}：“${cell("username")}”无效，${username.error.issues[0]?.message ?? ""}。`);
     else if (existing.has(username.data)) errors.push(`${where(row, "username")}：用户名 ${username.data} 已存在。`);
-    else if (seen.has(username.data)) errors.push(`${where(row, "username")}：用户名 ${username.data} 与第 ${seen.get(username.data)} 行重复。`);
+    else if (seen.has(username.data))
+      errors.push(`${where(row, "username")}：用户名 ${username.data} 与第 ${seen.get(username.data)} 行重复。`);
     else seen.set(username.data, row);
     const name = displayNameSchema.safeParse(cell("name"));
     if (!name.success) errors.push(`${where(row, "name")}：${name.error.issues[0]?.message ?? "无效"}。`);
@@ -105,14 +120,24 @@ export async function parseBulkAccounts(
     if (!role) errors.push(`${where(row, "role")}：“${roleText}”无法识别，应为 部门/地区用户、领导 或 管理员。`);
     const unitText = cell("unit");
     const unit = unitText ? byName.get(unitText) : undefined;
-    if (unitText && !unit) errors.push(`${where(row, "unit")}：单位“${unitText}”不在单位名录中，应填写单位全称（如 市公安局）或代码。`);
-    else if (role && !unitMatchesRole(role, unit?.code)) errors.push(`${where(row, "unit")}：部门/地区用户须填写所属单位；领导和管理员不填单位。`);
+    if (unitText && !unit)
+      errors.push(`${where(row, "unit")}：单位“${unitText}”不在单位名录中，应填写单位全称（如 市公安局）或代码。`);
+    else if (role && !unitMatchesRole(role, unit?.code))
+      errors.push(`${where(row, "unit")}：部门/地区用户须填写所属单位；领导和管理员不填单位。`);
     if (username.success && name.success && role && (unit || !unitText)) {
-      accounts.push({ row, username: username.data, displayName: name.data, role, unitCode: unit?.code ?? null, unitName: unit?.name ?? null });
+      accounts.push({
+        row,
+        username: username.data,
+        displayName: name.data,
+        role,
+        unitCode: unit?.code ?? null,
+        unitName: unit?.name ?? null,
+      });
     }
   });
   if (accounts.length === 0 && errors.length === 0) errors.push(`${where(2)}：文件中没有账号（表头下应至少有一行）。`);
-  if (accounts.length + errors.length > MAX_BULK_ROWS) return { ok: false, errors: [`文件 ${fileName}：一次最多创建 ${MAX_BULK_ROWS} 个账号。`] };
+  if (accounts.length + errors.length > MAX_BULK_ROWS)
+    return { ok: false, errors: [`文件 ${fileName}：一次最多创建 ${MAX_BULK_ROWS} 个账号。`] };
   return errors.length ? { ok: false, errors } : { ok: true, accounts };
 }
 
@@ -125,7 +150,12 @@ export function initialPassword(length = 12): string {
 export type CreatedAccount = BulkAccount & { password: string };
 
 /** Creates every account in one transaction (all or none), each audited, plus one bulk event. */
-export async function createBulkAccounts(db: PrismaClient, accounts: readonly BulkAccount[], actorId: number, fileName: string): Promise<CreatedAccount[]> {
+export async function createBulkAccounts(
+  db: PrismaClient,
+  accounts: readonly BulkAccount[],
+  actorId: number,
+  fileName: string,
+): Promise<CreatedAccount[]> {
   const withPasswords = await Promise.all(
     accounts.map(async (account) => {
       const password = initialPassword();
@@ -153,7 +183,11 @@ export async function createBulkAccounts(db: PrismaClient, accounts: readonly Bu
         details: { username: user.username, role: user.role, unitCode: account.unitCode, bulk: true },
       });
     }
-    await recordAuditEvent(tx, { actorId, action: "user.bulkCreate", details: { count: withPasswords.length, fileName } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "user.bulkCreate",
+      details: { count: withPasswords.length, fileName },
+    });
   });
   return withPasswords.map(({ passwordHash: _hash, ...account }) => account);
 }

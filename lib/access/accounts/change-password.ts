@@ -19,11 +19,20 @@ export async function changeOwnPassword(
   if (change.next !== change.confirm) return { ok: false, error: t.mismatch };
   if (change.next === change.current) return { ok: false, error: t.same };
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, active: true } });
-  if (!user?.active || !(await verifyPassword(user.passwordHash, change.current))) return { ok: false, error: t.wrongCurrent };
+  if (!user?.active || !(await verifyPassword(user.passwordHash, change.current)))
+    return { ok: false, error: t.wrongCurrent };
   const passwordHash = await hashPassword(change.next);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
-    await recordAuditEvent(tx, { actorId: userId, action: "user.changePassword", targetType: "User", targetId: String(userId) });
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, {
+      actorId: userId,
+      action: "user.changePassword",
+      targetType: "User",
+      targetId: String(userId),
+    });
   });
   return { ok: true };
 }

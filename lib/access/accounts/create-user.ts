@@ -1,9 +1,10 @@
 // Creating a user, in one place: hash the password, resolve the unit, write
 // the user and its audit event in one transaction.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+import type { NewUser } from "@/lib/access/accounts/user-input";
 import { hashPassword } from "@/lib/access/passwords";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { NewUser } from "@/lib/access/accounts/user-input";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export class UserInputError extends Error {
   constructor(
@@ -23,7 +24,13 @@ export async function createUser(db: PrismaClient, input: NewUser, actorId: numb
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { username: input.username, displayName: input.displayName, passwordHash, role: input.role, unitId: unit?.id ?? null },
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        unitId: unit?.id ?? null,
+      },
     });
     await recordAuditEvent(tx, {
       actorId,

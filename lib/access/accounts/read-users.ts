@@ -19,7 +19,15 @@ export async function listUsers() {
 export async function getUserForAdmin(id: number) {
   return prisma.user.findUnique({
     where: { id },
-    select: { id: true, username: true, displayName: true, role: true, active: true, lockedUntil: true, unit: { select: { code: true, name: true } } },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      active: true,
+      lockedUntil: true,
+      unit: { select: { code: true, name: true } },
+    },
   });
 }
 

@@ -7,7 +7,10 @@ export const usernameSchema = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, "用户名须为 2–32 位小写字母、数字、点、下划线或连字符");
-export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `密码至少 ${MIN_PASSWORD_LENGTH} 位`).max(256, "密码过长");
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `密码至少 ${MIN_PASSWORD_LENGTH} 位`)
+  .max(256, "密码过长");
 export const displayNameSchema = z.string().trim().min(1, "请填写姓名或名称").max(64, "名称过长");
 export const roleSchema = z.enum(ROLES, { message: "请选择角色" });
 /** A DEPARTMENT user belongs to exactly one unit; other roles to none. */
@@ -21,7 +24,11 @@ export const newUserSchema = z
     displayName: displayNameSchema,
     password: passwordSchema,
     role: roleSchema,
-    unitCode: z.string().trim().optional().transform((v) => (v ? v : null)),
+    unitCode: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : null)),
   })
   .refine((u) => unitMatchesRole(u.role, u.unitCode), {
     message: "部门/地区用户须指定所属单位；其他角色不属于单位",

@@ -1,21 +1,29 @@
 "use server";
 
+import { changeOwnPassword } from "@/lib/access/accounts/change-password";
 import { signOut } from "@/lib/access/auth";
 import { getViewer } from "@/lib/access/guard";
 import { prisma } from "@/lib/db/index";
-import { getMessages } from "@/lib/i18n/messages";
-import { changeOwnPassword } from "@/lib/access/accounts/change-password";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { localePath } from "@/lib/i18n/locale";
+import { getMessages } from "@/lib/i18n/messages";
 
 export type ChangePasswordState = { error?: string };
 
 /** The signed-in user's own password; on success their sessions end and they sign in again. */
-export async function changePasswordAction(_previous: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
+export async function changePasswordAction(
+  _previous: ChangePasswordState,
+  formData: FormData,
+): Promise<ChangePasswordState> {
   const viewer = await getViewer();
   if (!viewer) return { error: "登录已失效，请重新登录。" };
   const text = (key: string) => String(formData.get(key) ?? "");
-  const result = await changeOwnPassword(prisma, viewer.userId, { current: text("current"), next: text("next"), confirm: text("confirm") }, getMessages().readers.password);
+  const result = await changeOwnPassword(
+    prisma,
+    viewer.userId,
+    { current: text("current"), next: text("next"), confirm: text("confirm") },
+    getMessages().readers.password,
+  );
   if (!result.ok) return { error: result.error };
   await signOut({ redirectTo: localePath(await actionLocale(), "/signin?passwordChanged=1") });
   return {};

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { type CreatedAccount, createBulkAccounts, parseBulkAccounts } from "@/lib/access/accounts/bulk-accounts";
 import { guardAction } from "@/lib/access/guard";
 import { prisma } from "@/lib/db/index";
 import { fill, getMessages } from "@/lib/i18n/messages";
-import { createBulkAccounts, parseBulkAccounts, type CreatedAccount } from "@/lib/access/accounts/bulk-accounts";
 
 export type BulkState = { errors?: string[]; created?: CreatedAccount[]; message?: string };
 
@@ -21,7 +21,12 @@ export async function createBulkAccountsAction(_previous: BulkState, formData: F
     prisma.unit.findMany({ where: { active: true }, select: { code: true, name: true } }),
     prisma.user.findMany({ select: { username: true } }),
   ]);
-  const parsed = await parseBulkAccounts(file.name, new Uint8Array(await file.arrayBuffer()), units, new Set(users.map((u) => u.username)));
+  const parsed = await parseBulkAccounts(
+    file.name,
+    new Uint8Array(await file.arrayBuffer()),
+    units,
+    new Set(users.map((u) => u.username)),
+  );
   if (!parsed.ok) return { errors: parsed.errors };
   const created = await createBulkAccounts(prisma, parsed.accounts, guard.viewer.userId, file.name);
   revalidatePath("/admin/users");

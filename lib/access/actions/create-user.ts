@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { prisma } from "@/lib/db/index";
-import { guardAction } from "@/lib/access/guard";
-import { fill, getMessages } from "@/lib/i18n/messages";
 import { createUser, UserInputError } from "@/lib/access/accounts/create-user";
 import { newUserSchema } from "@/lib/access/accounts/user-input";
-import { submittedValues, type FormState } from "@/lib/action-client/form-state";
+import { guardAction } from "@/lib/access/guard";
+import { type FormState, submittedValues } from "@/lib/action-client/form-state";
+import { prisma } from "@/lib/db/index";
+import { fill, getMessages } from "@/lib/i18n/messages";
 
 export async function createUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const guard = await guardAction("users.manage");
@@ -16,7 +16,8 @@ export async function createUserAction(_previous: FormState, formData: FormData)
   try {
     await createUser(prisma, parsed.data, guard.viewer.userId);
   } catch (error) {
-    if (error instanceof UserInputError) return { fieldErrors: { [error.field]: [error.message] }, values: submittedValues(formData) };
+    if (error instanceof UserInputError)
+      return { fieldErrors: { [error.field]: [error.message] }, values: submittedValues(formData) };
     throw error;
   }
   revalidatePath("/admin/users");

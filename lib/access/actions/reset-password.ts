@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { prisma } from "@/lib/db/index";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { passwordSchema } from "@/lib/access/accounts/user-input";
 import { guardAction } from "@/lib/access/guard";
 import { hashPassword } from "@/lib/access/passwords";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
-import { getMessages } from "@/lib/i18n/messages";
-import { passwordSchema } from "@/lib/access/accounts/user-input";
 import type { FormState } from "@/lib/action-client/form-state";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { prisma } from "@/lib/db/index";
+import { getMessages } from "@/lib/i18n/messages";
 
 const schema = z.object({ userId: z.coerce.number().int().positive(), password: passwordSchema });
 
@@ -27,7 +27,12 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
       where: { id: parsed.data.userId },
       data: { passwordHash, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
     });
-    await recordAuditEvent(tx, { actorId: guard.viewer.userId, action: "user.resetPassword", targetType: "User", targetId: String(parsed.data.userId) });
+    await recordAuditEvent(tx, {
+      actorId: guard.viewer.userId,
+      action: "user.resetPassword",
+      targetType: "User",
+      targetId: String(parsed.data.userId),
+    });
   });
   forgetUserStatus(parsed.data.userId);
   revalidatePath("/admin/users");

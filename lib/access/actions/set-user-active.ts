@@ -2,14 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { prisma } from "@/lib/db/index";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { guardAction } from "@/lib/access/guard";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
-import { getMessages } from "@/lib/i18n/messages";
 import type { FormState } from "@/lib/action-client/form-state";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { prisma } from "@/lib/db/index";
+import { getMessages } from "@/lib/i18n/messages";
 
-const schema = z.object({ userId: z.coerce.number().int().positive(), active: z.enum(["true", "false"]).transform((v) => v === "true") });
+const schema = z.object({
+  userId: z.coerce.number().int().positive(),
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 
 /** Deactivating ends the user's sessions at once; reactivating also lifts a lock. */
 export async function setUserActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -26,7 +29,12 @@ export async function setUserActiveAction(_previous: FormState, formData: FormDa
       where: { id: userId },
       data: { active, sessionVersion: { increment: 1 }, ...(active ? { failedLoginCount: 0, lockedUntil: null } : {}) },
     });
-    await recordAuditEvent(tx, { actorId: guard.viewer.userId, action: active ? "user.reactivate" : "user.deactivate", targetType: "User", targetId: String(userId) });
+    await recordAuditEvent(tx, {
+      actorId: guard.viewer.userId,
+      action: active ? "user.reactivate" : "user.deactivate",
+      targetType: "User",
+      targetId: String(userId),
+    });
   });
   forgetUserStatus(userId);
   revalidatePath("/admin/users");

@@ -1,10 +1,10 @@
 "use server";
 
-import { prisma } from "@/lib/db/index";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { signOut } from "@/lib/access/auth";
 import { getViewer } from "@/lib/access/guard";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { prisma } from "@/lib/db/index";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { localePath } from "@/lib/i18n/locale";
 
@@ -19,7 +19,12 @@ export async function signOutAction(): Promise<void> {
   if (viewer) {
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: viewer.userId }, data: { sessionVersion: { increment: 1 } } });
-      await recordAuditEvent(tx, { actorId: viewer.userId, action: "user.signOut", targetType: "User", targetId: String(viewer.userId) });
+      await recordAuditEvent(tx, {
+        actorId: viewer.userId,
+        action: "user.signOut",
+        targetType: "User",
+        targetId: String(viewer.userId),
+      });
     });
     forgetUserStatus(viewer.userId);
   }

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { prisma } from "@/lib/db/index";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { ACCESS_SETTINGS_KEY, forgetAccessSettings, readStoredAccessSettings } from "@/lib/access/access-settings";
 import { guardAction } from "@/lib/access/guard";
 import type { AccessSettings } from "@/lib/access/permissions";
+import type { FormState } from "@/lib/action-client/form-state";
+import { prisma } from "@/lib/db/index";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getMessages } from "@/lib/i18n/messages";
 import { saveSetting } from "@/lib/settings/save-setting";
-import type { FormState } from "@/lib/action-client/form-state";
 
 /** Saves the switchable access rules (a checkbox each: present = on), audited with before and after. */
 export async function updateAccessSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -20,7 +20,10 @@ export async function updateAccessSettingsAction(_previous: FormState, formData:
     const row = await tx.setting.findUnique({ where: { key: ACCESS_SETTINGS_KEY } });
     const before = readStoredAccessSettings(row?.value);
     if (row && before.departmentsReadBulletin === after.departmentsReadBulletin) return false;
-    await saveSetting(tx, ACCESS_SETTINGS_KEY, after as unknown as Prisma.InputJsonValue, guard.viewer.userId, { before, after } as unknown as Prisma.InputJsonValue);
+    await saveSetting(tx, ACCESS_SETTINGS_KEY, after as unknown as Prisma.InputJsonValue, guard.viewer.userId, {
+      before,
+      after,
+    } as unknown as Prisma.InputJsonValue);
     return true;
   });
   forgetAccessSettings();

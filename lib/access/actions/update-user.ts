@@ -2,22 +2,29 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { prisma } from "@/lib/db/index";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { displayNameSchema, roleSchema, unitMatchesRole } from "@/lib/access/accounts/user-input";
 import { guardAction } from "@/lib/access/guard";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
+import { type FormState, submittedValues } from "@/lib/action-client/form-state";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { prisma } from "@/lib/db/index";
 import { getMessages } from "@/lib/i18n/messages";
-import { displayNameSchema, roleSchema, unitMatchesRole } from "@/lib/access/accounts/user-input";
-import { submittedValues, type FormState } from "@/lib/action-client/form-state";
 
 const schema = z
   .object({
     userId: z.coerce.number().int().positive(),
     displayName: displayNameSchema,
     role: roleSchema,
-    unitCode: z.string().trim().optional().transform((v) => (v ? v : null)),
+    unitCode: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : null)),
   })
-  .refine((u) => unitMatchesRole(u.role, u.unitCode), { message: "部门/地区用户须指定所属单位；其他角色不属于单位", path: ["unitCode"] });
+  .refine((u) => unitMatchesRole(u.role, u.unitCode), {
+    message: "部门/地区用户须指定所属单位；其他角色不属于单位",
+    path: ["unitCode"],
+  });
 
 /** Name, role and unit. A change of role or unit ends the user's sessions. */
 export async function updateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -31,20 +38,29 @@ export async function updateUserAction(_previous: FormState, formData: FormData)
   const user = await prisma.user.findUnique({ where: { id: userId }, include: { unit: { select: { code: true } } } });
   if (!user) return { message: t.notFound };
   const unit = unitCode ? await prisma.unit.findUnique({ where: { code: unitCode } }) : null;
-  if (unitCode && !unit) return { fieldErrors: { unitCode: [`没有代码为 ${unitCode} 的单位`] }, values: submittedValues(formData) };
+  if (unitCode && !unit)
+    return { fieldErrors: { unitCode: [`没有代码为 ${unitCode} 的单位`] }, values: submittedValues(formData) };
   const accessChanged = user.role !== role || (user.unit?.code ?? null) !== unitCode;
 
   await prisma.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: userId },
-      data: { displayName, role, unitId: unit?.id ?? null, ...(accessChanged ? { sessionVersion: { increment: 1 } } : {}) },
+      data: {
+        displayName,
+        role,
+        unitId: unit?.id ?? null,
+        ...(accessChanged ? { sessionVersion: { increment: 1 } } : {}),
+      },
     });
     await recordAuditEvent(tx, {
       actorId: guard.viewer.userId,
       action: "user.update",
       targetType: "User",
       targetId: String(userId),
-      details: { before: { displayName: user.displayName, role: user.role, unitCode: user.unit?.code ?? null }, after: { displayName, role, unitCode } },
+      details: {
+        before: { displayName: user.displayName, role: user.role, unitCode: user.unit?.code ?? null },
+        after: { displayName, role, unitCode },
+      },
     });
   });
   forgetUserStatus(userId);

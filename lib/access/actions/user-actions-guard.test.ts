@@ -10,8 +10,10 @@ let db: TestDatabase;
 let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: <T,>(fn: T) => fn }));
+vi.mock("@/lib/access/session", async () =>
+  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session),
+);
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: <T>(fn: T) => fn }));
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -22,7 +24,9 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 
 const as = (role: "ADMIN" | "OFFICIAL" | "DEPARTMENT" | null, unitCode: string | null = null) => {
-  session = role ? { user: { id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3", name: role, role, unitCode } } : null;
+  session = role
+    ? { user: { id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3", name: role, role, unitCode } }
+    : null;
 };
 
 function form(values: Record<string, string>): FormData {
@@ -72,18 +76,37 @@ describe("user actions refuse callers who may not manage users", () => {
   it("an admin: each action works and is audited", async () => {
     as("ADMIN");
     const { create, update, reset, setActive } = await actions();
-    const created = await create({}, form({ username: "newuser", displayName: "新用户", password: "new-user-password", role: "DEPARTMENT", unitCode: "d13" }));
+    const created = await create(
+      {},
+      form({
+        username: "newuser",
+        displayName: "新用户",
+        password: "new-user-password",
+        role: "DEPARTMENT",
+        unitCode: "d13",
+      }),
+    );
     expect(created.ok).toBe(true);
     const user = await db.prisma.user.findUniqueOrThrow({ where: { username: "newuser" }, include: { unit: true } });
     expect(user.unit?.name).toBe("市人力资源和社会保障局");
-    expect((await update({}, form({ userId: String(user.id), displayName: "新名称", role: "OFFICIAL", unitCode: "" }))).ok).toBe(true);
+    expect(
+      (await update({}, form({ userId: String(user.id), displayName: "新名称", role: "OFFICIAL", unitCode: "" }))).ok,
+    ).toBe(true);
     expect((await reset({}, form({ userId: String(user.id), password: "another-password" }))).ok).toBe(true);
     expect((await setActive({}, form({ userId: String(user.id), active: "false" }))).ok).toBe(true);
     const after = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect([after.displayName, after.role, after.unitId, after.active]).toEqual(["新名称", "OFFICIAL", null, false]);
     expect(after.sessionVersion).toBe(3); // role change, password reset, deactivation each end sessions
-    const events = await db.prisma.auditEvent.findMany({ where: { targetId: String(user.id) }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["user.create", "user.update", "user.resetPassword", "user.deactivate"]);
+    const events = await db.prisma.auditEvent.findMany({
+      where: { targetId: String(user.id) },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "user.create",
+      "user.update",
+      "user.resetPassword",
+      "user.deactivate",
+    ]);
     expect(events.every((e) => e.actorId === 1)).toBe(true);
   });
 

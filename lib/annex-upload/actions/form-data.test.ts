@@ -1,8 +1,8 @@
 // The preview form's fields read back: mappings by position (the name travels as a value),
 // and typed summary figures, where a count the database cannot hold is ignored, not published.
 import { describe, expect, it } from "vitest";
-import { MAX_COUNT } from "@/lib/annex-upload/parse/limits";
 import { mappingFieldNames } from "@/lib/annex-upload/mapping-fields";
+import { MAX_COUNT } from "@/lib/annex-upload/parse/limits";
 import { mappingsFrom, summaryFormFrom } from "./form-data";
 
 function form(entries: Array<[string, string]>): FormData {
@@ -13,7 +13,11 @@ function form(entries: Array<[string, string]>): FormData {
 
 describe("mappingsFrom", () => {
   it("pairs each name with its target by position; unmapped and malformed entries are left out", () => {
-    const [a, b, c] = [0, 1, 2].map(mappingFieldNames) as [ReturnType<typeof mappingFieldNames>, ReturnType<typeof mappingFieldNames>, ReturnType<typeof mappingFieldNames>];
+    const [a, b, c] = [0, 1, 2].map(mappingFieldNames) as [
+      ReturnType<typeof mappingFieldNames>,
+      ReturnType<typeof mappingFieldNames>,
+      ReturnType<typeof mappingFieldNames>,
+    ];
     const data = form([
       [a.name, '市"测试"局'],
       [a.target, "d08"],

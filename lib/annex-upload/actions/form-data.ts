@@ -2,12 +2,13 @@
 // unit it stands for; lib/annex-upload/mapping-fields.ts) and summary figures
 // (summary:<SCOPE>:<field>). Unknown keys and unparsable numbers are ignored; a count above
 // what the database holds (MAX_COUNT) or not whole is ignored too.
-import { MAX_COUNT } from "@/lib/annex-upload/parse/limits";
-import { isSummaryCount } from "@/lib/annex-upload/parse/labels";
-import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
+
 import type { UnitMappings } from "@/lib/annex-upload/check-upload";
 import { MAPPING_TARGET_FIELD, mappingFieldNames } from "@/lib/annex-upload/mapping-fields";
+import { isSummaryCount } from "@/lib/annex-upload/parse/labels";
+import { MAX_COUNT } from "@/lib/annex-upload/parse/limits";
 import { SUMMARY_SCOPES, type SummaryForm } from "@/lib/annex-upload/publish-upload";
+import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
 
 export function mappingsFrom(formData: FormData): UnitMappings {
   const out: UnitMappings = {};

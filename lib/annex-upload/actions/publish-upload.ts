@@ -3,15 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { prisma } from "@/lib/db/index";
 import { guardAction } from "@/lib/access/guard";
-import { getMessages } from "@/lib/i18n/messages";
-import { expireReportData } from "@/lib/cache/expire-report-data";
-import { publishUpload } from "@/lib/annex-upload/publish-upload";
 import type { FormState } from "@/lib/action-client/form-state";
-import { mappingsFrom, summaryFormFrom } from "./form-data";
+import { publishUpload } from "@/lib/annex-upload/publish-upload";
+import { expireReportData } from "@/lib/cache/expire-report-data";
+import { prisma } from "@/lib/db/index";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { localePath } from "@/lib/i18n/locale";
+import { getMessages } from "@/lib/i18n/messages";
+import { mappingsFrom, summaryFormFrom } from "./form-data";
 
 const schema = z.object({ uploadId: z.coerce.number().int().positive() });
 /** The version the preview showed ("" when the month had none); absent: the staged upload's base. */

@@ -11,12 +11,14 @@ let session: { user: { id: string; name: string; role: string; unitCode: string 
 const expired: string[] = [];
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session));
+vi.mock("@/lib/access/session", async () =>
+  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session),
+);
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},
   updateTag: (tag: string) => expired.push(tag),
-  unstable_cache: <T,>(fn: T) => fn,
+  unstable_cache: <T>(fn: T) => fn,
 }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -39,7 +41,9 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 
 const as = (role: "ADMIN" | "OFFICIAL" | "DEPARTMENT" | null, unitCode: string | null = null) => {
-  session = role ? { user: { id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3", name: role, role, unitCode } } : null;
+  session = role
+    ? { user: { id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3", name: role, role, unitCode } }
+    : null;
 };
 const form = (values: Record<string, string>) => {
   const data = new FormData();
@@ -50,7 +54,10 @@ const snapshot = async () =>
   JSON.stringify([
     await db.prisma.monthVersion.findMany({ orderBy: { id: "asc" } }),
     await db.prisma.reportMonth.findMany({ orderBy: { month: "asc" } }),
-    await db.prisma.upload.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, unitMappings: true, summaryForm: true } }),
+    await db.prisma.upload.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, unitMappings: true, summaryForm: true },
+    }),
     await db.prisma.auditEvent.count(),
   ]);
 
@@ -82,7 +89,9 @@ describe("upload actions", () => {
     const { rollbackMonthAction } = await import("@/lib/month-versions/actions/rollback-month");
     const refused = await publishUploadAction({}, form({ uploadId: String(uploadId) }));
     expect(refused.message).toContain("请先确认");
-    await expect(publishUploadAction({}, form({ uploadId: String(uploadId), acknowledge: "on", acknowledgeGaps: "on" }))).rejects.toMatchObject({ url: "/admin/months/2019-12?published=1" });
+    await expect(
+      publishUploadAction({}, form({ uploadId: String(uploadId), acknowledge: "on", acknowledgeGaps: "on" })),
+    ).rejects.toMatchObject({ url: "/admin/months/2019-12?published=1" });
     expect(expired).toContain("report-data");
     const month = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month: "2019-12" } });
     expect(month.currentVersionId).not.toBeNull();

@@ -23,7 +23,9 @@ describe("the report-layout workbook", async () => {
     expect(annex1!.getCell("A1").value).toBe("附件1");
     expect(annex1!.getCell("A2").value).toBe("达州市一体化政务服务平台市级部门运行情况表（2021年 6月）");
     expect(annex2!.getCell("A2").value).toBe("达州市一体化政务服务平台县（市、区）运行情况表（2021年 6月）");
-    expect(annexTitle("DISTRICT", "2021-11", "某市")).toBe("某市一体化政务服务平台县（市、区）运行情况表（2021年 11月）");
+    expect(annexTitle("DISTRICT", "2021-11", "某市")).toBe(
+      "某市一体化政务服务平台县（市、区）运行情况表（2021年 11月）",
+    );
   });
 
   test("附件1: two header rows with merged group headings, as printed", () => {
@@ -42,17 +44,44 @@ describe("the report-layout workbook", async () => {
       "事项办件覆盖率",
     ]);
     expect(row4).toEqual([
-      "序号", "部门",
-      "申请", "受理", "办结", "超时办结",
-      "办结", "超时办结",
-      "承诺提速", "办理提速", "提前办结",
-      "申请", "受理", "办结",
-      "办结", "超时办结",
-      "网上办理", "办理提速", "提前办结",
-      "办件主动评价数", "事项办件覆盖率",
+      "序号",
+      "部门",
+      "申请",
+      "受理",
+      "办结",
+      "超时办结",
+      "办结",
+      "超时办结",
+      "承诺提速",
+      "办理提速",
+      "提前办结",
+      "申请",
+      "受理",
+      "办结",
+      "办结",
+      "超时办结",
+      "网上办理",
+      "办理提速",
+      "提前办结",
+      "办件主动评价数",
+      "事项办件覆盖率",
     ]);
     expect(merges(annex1!)).toEqual(
-      ["A1:B1", "A2:U2", "A3:A4", "B3:B4", "C3:F3", "G3:H3", "I3:K3", "L3:N3", "O3:P3", "Q3:S3", "T3:T4", "U3:U4", ...Array.from({ length: 9 }, (_, i) => `A${46 + i}:U${46 + i}`)].sort(),
+      [
+        "A1:B1",
+        "A2:U2",
+        "A3:A4",
+        "B3:B4",
+        "C3:F3",
+        "G3:H3",
+        "I3:K3",
+        "L3:N3",
+        "O3:P3",
+        "Q3:S3",
+        "T3:T4",
+        "U3:U4",
+        ...Array.from({ length: 9 }, (_, i) => `A${46 + i}:U${46 + i}`),
+      ].sort(),
     );
   });
 
@@ -83,7 +112,14 @@ describe("the report-layout workbook", async () => {
 
   test("print and screen: A4 landscape, one page wide, header rows repeated, panes frozen", () => {
     for (const ws of [annex1!, annex2!]) {
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:4" });
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "3:4",
+      });
       expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 4 });
       expect(ws.getColumn(1).width).toBe(5);
       expect(ws.getCell("C3").alignment).toMatchObject({ wrapText: true, horizontal: "center" });
@@ -93,7 +129,10 @@ describe("the report-layout workbook", async () => {
 
   test("one file per annex, or both in one", async () => {
     const separate = await annexWorkbookFiles({ month: MONTH, tables: referenceTables() }, "separate");
-    expect(separate.map((f) => f.fileName)).toEqual([annexFileName("DEPARTMENT", MONTH), annexFileName("DISTRICT", MONTH)]);
+    expect(separate.map((f) => f.fileName)).toEqual([
+      annexFileName("DEPARTMENT", MONTH),
+      annexFileName("DISTRICT", MONTH),
+    ]);
     for (const file of separate) expect((await readBack(file.bytes)).worksheets).toHaveLength(1);
     const [combined] = await annexWorkbookFiles({ month: MONTH, tables: referenceTables() });
     expect(combined!.fileName).toBe("达州市一体化政务服务平台运行情况表_附件1-2_2021-06.xlsx");

@@ -4,10 +4,10 @@
 // to print: A4 landscape, one page wide, header rows repeated, frozen panes on screen.
 // The header text comes from ANNEX_GROUPS and ANNEX_REPORT_LABELS (lib/indicators/annex-layout.ts).
 import ExcelJS from "exceljs";
-import { ANNEX_GROUPS, ANNEX_REPORT_LABELS, isRateField } from "@/lib/indicators/annex-layout";
-import { zhCN } from "@/lib/i18n/zh-CN";
-import type { AnnexField, UnitKind } from "@/lib/indicators/types";
 import { parseMonth } from "@/lib/calendar/month";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { ANNEX_GROUPS, ANNEX_REPORT_LABELS, isRateField } from "@/lib/indicators/annex-layout";
+import type { AnnexField, UnitKind } from "@/lib/indicators/types";
 
 /** One row of an annex: a StatRow fits. */
 export type AnnexTableRow = { seq: number; unitName: string } & Record<AnnexField, number>;
@@ -99,7 +99,12 @@ function columnWidths(kind: UnitKind): number[] {
 }
 
 /** Adds one annex as a sheet of `workbook`. */
-export function addAnnexSheet(workbook: ExcelJS.Workbook, table: AnnexTable, month: string, city: string = zhCN.app.city): ExcelJS.Worksheet {
+export function addAnnexSheet(
+  workbook: ExcelJS.Workbook,
+  table: AnnexTable,
+  month: string,
+  city: string = zhCN.app.city,
+): ExcelJS.Worksheet {
   const { kind } = table;
   const labels = ANNEX_REPORT_LABELS[kind];
   const widths = columnWidths(kind);
@@ -213,7 +218,9 @@ export async function annexWorkbookFiles(
 ): Promise<Array<{ fileName: string; bytes: Uint8Array }>> {
   if (layout === "combined") {
     const kind = input.tables.length === 1 ? input.tables[0]!.kind : "both";
-    return [{ fileName: annexFileName(kind, input.month, input.city), bytes: await workbookBytes(buildAnnexWorkbook(input)) }];
+    return [
+      { fileName: annexFileName(kind, input.month, input.city), bytes: await workbookBytes(buildAnnexWorkbook(input)) },
+    ];
   }
   const files = [];
   for (const table of input.tables) {

@@ -2,7 +2,7 @@
 // bytes), generated here from the 2021-06 template or report layout with one fault, and must
 // produce its problem code with a message that names the file, sheet, row and column where
 // they exist, the value found and what was expected. Nothing is mocked.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { ANNEX_FIELDS } from "@/lib/indicators";
 import { workbookBytes } from "./annex-workbook";
@@ -81,7 +81,12 @@ const cases: Case[] = [
     code: "FILE_TOO_LARGE",
     says: ["（解压后），超过上限 64 KB（解压后）"],
   },
-  { name: "an empty file", file: () => ({ fileName: "empty.csv", bytes: new Uint8Array(0) }), code: "EMPTY_FILE", found: "0 字节" },
+  {
+    name: "an empty file",
+    file: () => ({ fileName: "empty.csv", bytes: new Uint8Array(0) }),
+    code: "EMPTY_FILE",
+    found: "0 字节",
+  },
   {
     name: "a CSV of blank lines",
     file: () => ({ fileName: "blank.csv", bytes: encode(" \r\n,,,\r\n\r\n", "utf-8") }),
@@ -105,26 +110,38 @@ const cases: Case[] = [
   },
   {
     name: "a PNG image",
-    file: () => ({ fileName: "screenshot.csv", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }),
+    file: () => ({
+      fileName: "screenshot.csv",
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    }),
     code: "NOT_SPREADSHEET",
     found: "图片",
   },
   {
     name: "an HTML table saved as .xls",
-    file: () => ({ fileName: "export.xls", bytes: encode("<html><body><table><tr><td>序号</td></tr></table></body></html>", "utf-8") }),
+    file: () => ({
+      fileName: "export.xls",
+      bytes: encode("<html><body><table><tr><td>序号</td></tr></table></body></html>", "utf-8"),
+    }),
     code: "NOT_SPREADSHEET",
     found: "网页（HTML）",
   },
   {
     name: "an Excel 97-2003 .xls",
-    file: () => ({ fileName: "old.xls", bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(504).fill(0)]) }),
+    file: () => ({
+      fileName: "old.xls",
+      bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(504).fill(0)]),
+    }),
     code: "UNSUPPORTED_FORMAT",
     says: ["Excel 97-2003", "另存为"],
   },
   {
     name: "an OpenDocument spreadsheet",
     file: () => {
-      const head = encode("PK\u0003\u0004" + "\u0000".repeat(26) + "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", "utf-8");
+      const head = encode(
+        `PK\u0003\u0004${"\u0000".repeat(26)}mimetypeapplication/vnd.oasis.opendocument.spreadsheet`,
+        "utf-8",
+      );
       return { fileName: "report.ods", bytes: head };
     },
     code: "UNSUPPORTED_FORMAT",
@@ -138,7 +155,11 @@ const cases: Case[] = [
   },
   {
     name: "an unknown layout",
-    file: () => csv("people.csv", [["姓名", "年龄"], ["张三", "30"]]),
+    file: () =>
+      csv("people.csv", [
+        ["姓名", "年龄"],
+        ["张三", "30"],
+      ]),
     code: "UNKNOWN_LAYOUT",
     row: 1,
     found: "姓名，年龄",
@@ -195,7 +216,11 @@ const cases: Case[] = [
   },
   {
     name: "an error value (#DIV/0!)",
-    file: () => xlsx("div0.xlsx", (ws) => (ws.getCell(`${col("coverageRate")}18`).value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue)),
+    file: () =>
+      xlsx(
+        "div0.xlsx",
+        (ws) => (ws.getCell(`${col("coverageRate")}18`).value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue),
+      ),
     code: "NOT_A_NUMBER",
     sheet: SHEET,
     row: 18,
@@ -262,7 +287,8 @@ const cases: Case[] = [
   },
   {
     name: "a formula cell without a stored result",
-    file: () => xlsx("formula.xlsx", (ws) => (ws.getCell("D10").value = { formula: "E10*2" } as ExcelJS.CellFormulaValue)),
+    file: () =>
+      xlsx("formula.xlsx", (ws) => (ws.getCell("D10").value = { formula: "E10*2" } as ExcelJS.CellFormulaValue)),
     code: "FORMULA_WITHOUT_VALUE",
     sheet: SHEET,
     row: 10,
@@ -335,7 +361,8 @@ const cases: Case[] = [
   },
   {
     name: "no month anywhere",
-    file: () => csv("no-title.csv", reportCsvLines("DISTRICT", { title: "达州市一体化政务服务平台县（市、区）运行情况表" })),
+    file: () =>
+      csv("no-title.csv", reportCsvLines("DISTRICT", { title: "达州市一体化政务服务平台县（市、区）运行情况表" })),
     code: "NO_MONTH",
     says: ["没有找到统计月份", "（2021年 6月）"],
   },
@@ -430,7 +457,8 @@ const cases: Case[] = [
   },
   {
     name: "an unknown indicator in the summary",
-    file: () => csv("summary.csv", [["通报数据（2021年6月）"], summaryTemplateHeader(), ["未知指标", "", "12", "", ""]]),
+    file: () =>
+      csv("summary.csv", [["通报数据（2021年6月）"], summaryTemplateHeader(), ["未知指标", "", "12", "", ""]]),
     code: "UNKNOWN_SUMMARY_FIELD",
     row: 3,
     letter: "A",
@@ -503,7 +531,14 @@ describe("malformed files", () => {
       : parsed.problems;
     const matching = problems.filter((p) => p.code === c.code);
     if (process.env.SHOW_MESSAGES) console.log(matching.map((p) => `${p.message}\n${p.messageEn}`).join("\n"));
-    expect(matching, JSON.stringify(problems.map((p) => p.message), null, 1)).toHaveLength(1);
+    expect(
+      matching,
+      JSON.stringify(
+        problems.map((p) => p.message),
+        null,
+        1,
+      ),
+    ).toHaveLength(1);
     const p = matching[0]!;
     expect(p.severity).toBe(c.severity ?? "error");
     expectLocated(p, c, file.fileName);
@@ -538,6 +573,8 @@ describe("faults that do not stop the rest from being read", () => {
     const bad = { fileName: "bad.pdf", bytes: encode("%PDF-1.4", "utf-8") };
     const result = await parseUploadFiles([good, bad]);
     expect(result.units).toHaveLength(41);
-    expect(result.problems.filter((p) => p.severity === "error").map((p) => [p.code, p.file])).toEqual([["NOT_SPREADSHEET", "bad.pdf"]]);
+    expect(result.problems.filter((p) => p.severity === "error").map((p) => [p.code, p.file])).toEqual([
+      ["NOT_SPREADSHEET", "bad.pdf"],
+    ]);
   });
 });

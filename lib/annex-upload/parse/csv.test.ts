@@ -5,9 +5,27 @@ import { decodeText, detectDelimiter, looksLikeText, readCsv, tokenizeCsv } from
 describe("tokenizeCsv (RFC 4180)", () => {
   test.each([
     ["a,b,c", [["a", "b", "c"]]],
-    ["a,b\r\nc,d\r\n", [["a", "b"], ["c", "d"]]],
-    ["a,b\nc,d\n", [["a", "b"], ["c", "d"]]],
-    ["a,b\rc,d", [["a", "b"], ["c", "d"]]],
+    [
+      "a,b\r\nc,d\r\n",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    [
+      "a,b\nc,d\n",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    [
+      "a,b\rc,d",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
     ["a,,c,", [["a", "", "c", ""]]],
     ['"a,b",c', [["a,b", "c"]]],
     ['"say ""hi""",x', [['say "hi"', "x"]]],
@@ -18,13 +36,19 @@ describe("tokenizeCsv (RFC 4180)", () => {
     ['"unterminated,x', [["unterminated,x"]]],
     ["\r\n\r\n", [[""], [""]]],
     ["", []],
-    ["办件情况（件）,申请\r\n渠 县,123", [["办件情况（件）", "申请"], ["渠 县", "123"]]],
+    [
+      "办件情况（件）,申请\r\n渠 县,123",
+      [
+        ["办件情况（件）", "申请"],
+        ["渠 县", "123"],
+      ],
+    ],
   ])("%j", (text, records) => {
     expect(tokenizeCsv(text)).toEqual(records);
   });
 
   test("other delimiters", () => {
-    expect(tokenizeCsv("a\tb\t\"c\td\"", "\t")).toEqual([["a", "b", "c\td"]]);
+    expect(tokenizeCsv('a\tb\t"c\td"', "\t")).toEqual([["a", "b", "c\td"]]);
     expect(tokenizeCsv("a;b", ";")).toEqual([["a", "b"]]);
   });
 

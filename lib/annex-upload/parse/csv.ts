@@ -72,8 +72,16 @@ function isBlankRecord(record: readonly string[]): boolean {
  * With `maxRecords`, tokenising stops at the first non-blank record past it (`truncated`).
  */
 export function tokenizeCsv(text: string, delimiter?: string): string[][];
-export function tokenizeCsv(text: string, delimiter: string, maxRecords: number): { records: string[][]; truncated: boolean };
-export function tokenizeCsv(text: string, delimiter = ",", maxRecords?: number): string[][] | { records: string[][]; truncated: boolean } {
+export function tokenizeCsv(
+  text: string,
+  delimiter: string,
+  maxRecords: number,
+): { records: string[][]; truncated: boolean };
+export function tokenizeCsv(
+  text: string,
+  delimiter = ",",
+  maxRecords?: number,
+): string[][] | { records: string[][]; truncated: boolean } {
   const records: string[][] = [];
   let nonBlank = 0;
   let record: string[] = [];
@@ -114,7 +122,8 @@ export function tokenizeCsv(text: string, delimiter = ",", maxRecords?: number):
     if (ch === "\r" || ch === "\n") {
       record.push(field);
       records.push(record);
-      if (maxRecords !== undefined && !isBlankRecord(record) && ++nonBlank > maxRecords) return { records, truncated: true };
+      if (maxRecords !== undefined && !isBlankRecord(record) && ++nonBlank > maxRecords)
+        return { records, truncated: true };
       record = [];
       field = "";
       fieldStart = true;
@@ -137,7 +146,10 @@ export function tokenizeCsv(text: string, delimiter = ",", maxRecords?: number):
  * Decoded, delimiter-detected records of a CSV file; with `maxRecords`, at most that many
  * non-blank records are read (`truncated` says there were more).
  */
-export function readCsv(bytes: Uint8Array, options: { maxRecords?: number } = {}): { records: string[][]; encoding: TextEncoding; truncated: boolean } {
+export function readCsv(
+  bytes: Uint8Array,
+  options: { maxRecords?: number } = {},
+): { records: string[][]; encoding: TextEncoding; truncated: boolean } {
   const { text, encoding } = decodeText(bytes);
   const { delimiter, skipFirstLine } = detectDelimiter(text);
   const body = skipFirstLine ? text.slice(text.indexOf("\n") + 1) : text;

@@ -2,11 +2,12 @@
 // (85.16 means 85.16%). A percentage may come as a number formatted as a percentage (exceljs
 // holds 0.8516 for a cell showing 85.16%, so the number format decides), as a plain number
 // (85.16), or as text (`85.16%`, `85.16`, `0%`).
-import { zhCN } from "@/lib/i18n/zh-CN";
+
 import { en } from "@/lib/i18n/en";
+import { fill } from "@/lib/i18n/messages";
+import { zhCN } from "@/lib/i18n/zh-CN";
 import type { Cell } from "./grid";
 import type { FigureSpec } from "./labels";
-import { fill } from "@/lib/i18n/messages";
 import { MAX_COUNT } from "./limits";
 import { parseNumericText, tidy } from "./normalize";
 import type { ProblemCode } from "./types";
@@ -42,7 +43,14 @@ export function expectedFor(spec: FigureSpec): { zh: string; en: string } {
 
 function fail(code: ProblemCode, found: string, spec: FigureSpec, formula?: string): FigureResult {
   const expected = expectedFor(spec);
-  return { kind: "error", code, found, expected: expected.zh, expectedEn: expected.en, ...(formula ? { formula } : {}) };
+  return {
+    kind: "error",
+    code,
+    found,
+    expected: expected.zh,
+    expectedEn: expected.en,
+    ...(formula ? { formula } : {}),
+  };
 }
 
 /** Formats a figure as the user wrote it, for messages: "85.16%" for percentages. */
@@ -53,7 +61,14 @@ export function showFigure(value: number, spec: FigureSpec): string {
 export function readFigure(cell: Cell, spec: FigureSpec): FigureResult {
   if (cell === undefined || cell.kind === "merged") return { kind: "blank" };
   if (cell.kind === "formula") {
-    return { kind: "error", code: "FORMULA_WITHOUT_VALUE", found: cell.text, expected: zx.value, expectedEn: ex.value, formula: cell.formula };
+    return {
+      kind: "error",
+      code: "FORMULA_WITHOUT_VALUE",
+      found: cell.text,
+      expected: zx.value,
+      expectedEn: ex.value,
+      formula: cell.formula,
+    };
   }
   const formula = cell.formula;
   let value: number;

@@ -40,7 +40,10 @@ export function isBlankRow(row: Cell[] | undefined): boolean {
 /** Whether an Excel number format shows the value as a percentage (a % outside quotes). */
 export function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  return numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+  return numFmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .includes("%");
 }
 
 function displayNumber(value: number, percent: boolean): string {
@@ -52,7 +55,8 @@ type Scalar = ExcelJS.CellValue;
 
 function fromScalar(value: Scalar, numFmt: string | undefined, formula?: string): GridCell | undefined {
   const f = formula === undefined ? {} : { formula };
-  if (value === null || value === undefined) return formula === undefined ? undefined : { kind: "formula", formula, text: `=${formula}` };
+  if (value === null || value === undefined)
+    return formula === undefined ? undefined : { kind: "formula", formula, text: `=${formula}` };
   if (typeof value === "number") {
     const percent = isPercentFormat(numFmt);
     return { kind: "number", value, percent, text: displayNumber(value, percent), ...f };

@@ -1,35 +1,47 @@
 import { describe, expect, test } from "vitest";
-import { ANNEX_GROUPS, ANNEX_REPORT_LABELS } from "@/lib/indicators/annex-layout";
-import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS, type UnitKind } from "@/lib/indicators";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS, type UnitKind } from "@/lib/indicators";
+import { ANNEX_GROUPS, ANNEX_REPORT_LABELS } from "@/lib/indicators/annex-layout";
 import { annexHeaderCells } from "./annex-workbook";
 import { kindFromText, parseKind, resolveColumn, resolveSummaryField, summaryFieldLabel } from "./labels";
 
 describe("resolveColumn", () => {
-  test.each(["DEPARTMENT", "DISTRICT"] as UnitKind[])("every column of the report's %s header resolves to its field", (kind) => {
-    const cells = annexHeaderCells(kind);
-    const fields = ANNEX_GROUPS.flatMap((g) => g.fields);
-    for (const [i, field] of fields.entries()) {
-      const col = i + 2;
-      const path = cells
-        .filter((c) => c.col <= col && col < c.col + c.colSpan)
-        .sort((a, b) => a.row - b.row)
-        .map((c) => c.text);
-      expect(resolveColumn(path), `${path.join("/")}`).toEqual({ role: "field", field });
-    }
-    expect(resolveColumn([ANNEX_REPORT_LABELS[kind].seq])).toEqual({ role: "seq" });
-    expect(resolveColumn([ANNEX_REPORT_LABELS[kind].name])).toEqual({ role: "name", kind });
-  });
+  test.each(["DEPARTMENT", "DISTRICT"] as UnitKind[])(
+    "every column of the report's %s header resolves to its field",
+    (kind) => {
+      const cells = annexHeaderCells(kind);
+      const fields = ANNEX_GROUPS.flatMap((g) => g.fields);
+      for (const [i, field] of fields.entries()) {
+        const col = i + 2;
+        const path = cells
+          .filter((c) => c.col <= col && col < c.col + c.colSpan)
+          .sort((a, b) => a.row - b.row)
+          .map((c) => c.text);
+        expect(resolveColumn(path), `${path.join("/")}`).toEqual({ role: "field", field });
+      }
+      expect(resolveColumn([ANNEX_REPORT_LABELS[kind].seq])).toEqual({ role: "seq" });
+      expect(resolveColumn([ANNEX_REPORT_LABELS[kind].name])).toEqual({ role: "name", kind });
+    },
+  );
 
   test("the same label under different groups", () => {
     expect(resolveColumn(["办件情况（件）", "办结"])).toEqual({ role: "field", field: "completed" });
     expect(resolveColumn(["承诺件办件情况（件）", "办结"])).toEqual({ role: "field", field: "promisedCompleted" });
     expect(resolveColumn(["线上办件情况（件）", "办结"])).toEqual({ role: "field", field: "onlineCompleted" });
-    expect(resolveColumn(["线上承诺件办件情况（件）", "办结"])).toEqual({ role: "field", field: "onlinePromisedCompleted" });
+    expect(resolveColumn(["线上承诺件办件情况（件）", "办结"])).toEqual({
+      role: "field",
+      field: "onlinePromisedCompleted",
+    });
     expect(resolveColumn(["承诺件办件效率（%）", "办理提速"])).toEqual({ role: "field", field: "handlingSpeedupRate" });
-    expect(resolveColumn(["线上承诺办件效率", "办理提速"])).toEqual({ role: "field", field: "onlineHandlingSpeedupRate" });
+    expect(resolveColumn(["线上承诺办件效率", "办理提速"])).toEqual({
+      role: "field",
+      field: "onlineHandlingSpeedupRate",
+    });
     // The nearest group heading counts: a super-heading above is ignored.
-    expect(resolveColumn(["线上办件", "线上承诺件办件情况（件）", "超时办结"])).toEqual({ role: "field", field: "onlinePromisedOverdueCompleted" });
+    expect(resolveColumn(["线上办件", "线上承诺件办件情况（件）", "超时办结"])).toEqual({
+      role: "field",
+      field: "onlinePromisedOverdueCompleted",
+    });
   });
 
   test("one-row labels: the template's, the glossary identifiers, the JSON's", () => {
@@ -46,7 +58,10 @@ describe("resolveColumn", () => {
   });
 
   test("ambiguous and unknown labels", () => {
-    expect(resolveColumn(["办结"])).toEqual({ role: "ambiguous", fields: ["completed", "promisedCompleted", "onlineCompleted", "onlinePromisedCompleted"] });
+    expect(resolveColumn(["办结"])).toEqual({
+      role: "ambiguous",
+      fields: ["completed", "promisedCompleted", "onlineCompleted", "onlinePromisedCompleted"],
+    });
     expect(resolveColumn(["办理提速"])).toMatchObject({ role: "ambiguous" });
     expect(resolveColumn(["备注"])).toBeNull();
     expect(resolveColumn([])).toBeNull();

@@ -7,21 +7,25 @@
 // `promisedCompleted` under 承诺件办件情况（件）, and so on, so a column is resolved from its
 // group heading and its own label together. A one-row header (the template) uses labels that
 // are unambiguous on their own (承诺件办结) or the glossary identifiers (promisedCompleted).
+
+import { zhCN } from "@/lib/i18n/zh-CN";
 import { ANNEX_GROUPS, ANNEX_REPORT_LABELS, type AnnexGroup } from "@/lib/indicators/annex-layout";
 import {
   ANNEX_FIELDS,
-  REPORTED_SUMMARY_FIELDS,
   type AnnexField,
+  REPORTED_SUMMARY_FIELDS,
   type ReportedSummaryField,
   type SummaryScope,
   type UnitKind,
 } from "@/lib/indicators/types";
-import { zhCN } from "@/lib/i18n/zh-CN";
 import { labelKey } from "./normalize";
 import type { UnitExtras } from "./types";
 
 export type ExtraField = keyof UnitExtras;
-export const EXTRA_FIELDS = ["completedInclBatch", "activeEvaluationRateReported"] as const satisfies readonly ExtraField[];
+export const EXTRA_FIELDS = [
+  "completedInclBatch",
+  "activeEvaluationRateReported",
+] as const satisfies readonly ExtraField[];
 
 export type ColumnRole =
   | { role: "seq" }
@@ -88,7 +92,11 @@ function keysOf(labels: Iterable<string | null | undefined>): Set<string> {
 /** Group heading key → group. */
 const GROUP_BY_KEY = new Map<string, AnnexGroup>();
 for (const { group } of ANNEX_GROUPS) {
-  const labels = [...KINDS.map((k) => ANNEX_REPORT_LABELS[k].groups[group]), zhCN.annex.groups[group], ...GROUP_VARIANTS[group]];
+  const labels = [
+    ...KINDS.map((k) => ANNEX_REPORT_LABELS[k].groups[group]),
+    zhCN.annex.groups[group],
+    ...GROUP_VARIANTS[group],
+  ];
   for (const key of keysOf(labels)) GROUP_BY_KEY.set(key, group);
 }
 
@@ -96,7 +104,11 @@ for (const { group } of ANNEX_GROUPS) {
 const COLUMN_KEYS = new Map<AnnexField, Set<string>>(
   ANNEX_FIELDS.map((field) => [
     field,
-    keysOf([...KINDS.map((k) => ANNEX_REPORT_LABELS[k].columns[field]), zhCN.annex.columns[field], ...COLUMN_VARIANTS[field]]),
+    keysOf([
+      ...KINDS.map((k) => ANNEX_REPORT_LABELS[k].columns[field]),
+      zhCN.annex.columns[field],
+      ...COLUMN_VARIANTS[field],
+    ]),
   ]),
 );
 
@@ -155,7 +167,8 @@ for (const field of ANNEX_FIELDS) {
 }
 // Own labels unique across groups (承诺提速, 网上办理) also name a column alone; shared ones
 // (办结, 办理提速) become ambiguous.
-for (const field of ANNEX_FIELDS) for (const column of COLUMN_KEYS.get(field)!) addFlat(column, { role: "field", field }, false);
+for (const field of ANNEX_FIELDS)
+  for (const column of COLUMN_KEYS.get(field)!) addFlat(column, { role: "field", field }, false);
 for (const [group, field] of SINGLE_FIELD_GROUP) {
   for (const [key, g] of GROUP_BY_KEY) if (g === group) addFlat(key, { role: "field", field });
 }
@@ -168,16 +181,28 @@ addFlat("主动评价率", { role: "extra", field: "activeEvaluationRateReported
 
 const ROLE_LABELS: Array<[ColumnRole, string[]]> = [
   [{ role: "seq" }, [t.seq, "序号", "序", "编号", "seq", "no."]],
-  [{ role: "name", kind: "DEPARTMENT" }, [ANNEX_REPORT_LABELS.DEPARTMENT.name, zhCN.annex.department, "部门名称", "市级部门"]],
-  [{ role: "name", kind: "DISTRICT" }, [ANNEX_REPORT_LABELS.DISTRICT.name, zhCN.annex.district, "地区名称", "县(市、区)名称"]],
-  [{ role: "name", kind: null }, [t.name, "单位", "名称", "单位全称", "部门/地区", "部门(地区)", "部门或地区", "unitName", "name"]],
+  [
+    { role: "name", kind: "DEPARTMENT" },
+    [ANNEX_REPORT_LABELS.DEPARTMENT.name, zhCN.annex.department, "部门名称", "市级部门"],
+  ],
+  [
+    { role: "name", kind: "DISTRICT" },
+    [ANNEX_REPORT_LABELS.DISTRICT.name, zhCN.annex.district, "地区名称", "县(市、区)名称"],
+  ],
+  [
+    { role: "name", kind: null },
+    [t.name, "单位", "名称", "单位全称", "部门/地区", "部门(地区)", "部门或地区", "unitName", "name"],
+  ],
   [{ role: "kind" }, [t.kind, "类型", "单位类别", "层级", "单位层级", "kind"]],
   [{ role: "month" }, [t.month, "统计月份", "统计期", "报表月份", "month"]],
   [{ role: "indicator" }, [t.indicator, "指标名称", "项目", "indicator"]],
   [{ role: "fieldId" }, [t.fieldId, "字段名", "标识", "field"]],
   [{ role: "scope", scope: "CITY" }, [zhCN.import.scopes.CITY, "city"]],
   [{ role: "scope", scope: "MUNICIPAL" }, [zhCN.import.scopes.MUNICIPAL, "municipal"]],
-  [{ role: "scope", scope: "DISTRICTS" }, [zhCN.import.scopes.DISTRICTS, "县(市,区)", "县市区", "各县(市、区)", "districts", "counties"]],
+  [
+    { role: "scope", scope: "DISTRICTS" },
+    [zhCN.import.scopes.DISTRICTS, "县(市,区)", "县市区", "各县(市、区)", "districts", "counties"],
+  ],
 ];
 for (const [role, labels] of ROLE_LABELS) for (const label of labels) addFlat(label, role);
 
@@ -229,14 +254,37 @@ export function parseKind(text: string): UnitKind | null {
   if (["市级部门", "部门", "市直部门", "市本级", "department", labelKey(zhCN.import.kinds.DEPARTMENT)].includes(s)) {
     return "DEPARTMENT";
   }
-  if (["县(市、区)", "县(市,区)", "县", "区", "县区", "县市区", "地区", "district", "county", labelKey(zhCN.import.kinds.DISTRICT)].includes(s)) {
+  if (
+    [
+      "县(市、区)",
+      "县(市,区)",
+      "县",
+      "区",
+      "县区",
+      "县市区",
+      "地区",
+      "district",
+      "county",
+      labelKey(zhCN.import.kinds.DISTRICT),
+    ].includes(s)
+  ) {
     return "DISTRICT";
   }
   return null;
 }
 
 /** Names that mark a total row, not a unit. */
-const TOTAL_KEYS = keysOf(["合计", "总计", "小计", "全市", "全市合计", "市本级", "市本级合计", "县(市、区)合计", zhCN.annex.total]);
+const TOTAL_KEYS = keysOf([
+  "合计",
+  "总计",
+  "小计",
+  "全市",
+  "全市合计",
+  "市本级",
+  "市本级合计",
+  "县(市、区)合计",
+  zhCN.annex.total,
+]);
 export function isTotalName(text: string): boolean {
   return TOTAL_KEYS.has(labelKey(text));
 }

@@ -14,7 +14,13 @@ import {
 describe("labelKey", () => {
   test("spaces, line breaks, full-width forms, brackets and unit markers do not matter", () => {
     const key = labelKey("办件情况（件）");
-    for (const variant of ["办件情况 (件)", "办件情况\n（件）", "办件\u3000情况【件】", " 办件情况［件］ ", "办件情况"]) {
+    for (const variant of [
+      "办件情况 (件)",
+      "办件情况\n（件）",
+      "办件\u3000情况【件】",
+      " 办件情况［件］ ",
+      "办件情况",
+    ]) {
       expect(labelKey(variant)).toBe(key);
     }
     expect(labelKey("超时办\r\n结")).toBe("超时办结");
@@ -51,9 +57,12 @@ describe("parseNumericText", () => {
     expect(parseNumericText(text)).toEqual({ value, percent });
   });
 
-  test.each(["", "abc", "—", "-", "12a", "1,23", "1.2.3", "%", "=1+2", "Infinity", "1e5"])("%j is not a number", (text) => {
-    expect(parseNumericText(text)).toBeNull();
-  });
+  test.each(["", "abc", "—", "-", "12a", "1,23", "1.2.3", "%", "=1+2", "Infinity", "1e5"])(
+    "%j is not a number",
+    (text) => {
+      expect(parseNumericText(text)).toBeNull();
+    },
+  );
 
   test("tidy removes floating-point noise", () => {
     expect(0.1403 * 100).not.toBe(14.03);
@@ -75,7 +84,19 @@ describe("months", () => {
   });
 
   test("in 月份 cells", () => {
-    for (const text of ["2021-06", "2021-6", "2021/06", "2021.6", "2021年6月", "2021年06月", "202106", "2021-06-01", "2021/6/1", "2021年6月1日", " 2021 - 06 "]) {
+    for (const text of [
+      "2021-06",
+      "2021-6",
+      "2021/06",
+      "2021.6",
+      "2021年6月",
+      "2021年06月",
+      "202106",
+      "2021-06-01",
+      "2021/6/1",
+      "2021年6月1日",
+      " 2021 - 06 ",
+    ]) {
       expect(parseMonthText(text), text).toBe("2021-06");
     }
     for (const text of ["六月", "Jun-21", "2021", "2021-13", "21-06"]) expect(parseMonthText(text), text).toBeNull();
@@ -84,7 +105,17 @@ describe("months", () => {
 
 describe("small helpers", () => {
   test("columnLetter", () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual([
+      "A",
+      "B",
+      "Z",
+      "AA",
+      "AB",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+    ]);
   });
   test("editDistance", () => {
     expect(editDistance("市公安", "市公安局")).toBe(1);

@@ -13,7 +13,7 @@ export function labelKey(text: string): string {
   return text
     .normalize("NFKC")
     .replace(INVISIBLE, "")
-    .replace(/[【〔［\[｛{〈《]/g, "(")
+    .replace(/[【〔［[｛{〈《]/g, "(")
     .replace(/[】〕］\]｝}〉》]/g, ")")
     .replace(/\((件|%|个|次|率|选填|可选|optional)\)/gi, "")
     .replace(/%/g, "")
@@ -58,7 +58,10 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  * full-width characters tolerated. Null when it is not a number.
  */
 export function parseNumericText(text: string): NumericText | null {
-  let s = text.normalize("NFKC").replace(INVISIBLE, "").replace(/[\u2212\u2012-\u2015]/g, "-");
+  let s = text
+    .normalize("NFKC")
+    .replace(INVISIBLE, "")
+    .replace(/[\u2212\u2012-\u2015]/g, "-");
   if (s === "") return null;
   let percent = false;
   if (s.endsWith("%")) {

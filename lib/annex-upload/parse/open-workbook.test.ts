@@ -1,15 +1,20 @@
 // Opening an .xlsx through verified bytes (open-workbook.ts) and counting a sheet's rows
 // while it inflates (sheet-rows.ts).
 import { expect, test } from "vitest";
-import { craftedWorkbook, SHEET_HEAD, SHEET_TAIL, deflatedEntry } from "./crafted-xlsx";
-import { SheetRowCounter } from "./sheet-rows";
+import { craftedWorkbook, deflatedEntry, SHEET_HEAD, SHEET_TAIL } from "./crafted-xlsx";
 import { openWorkbook } from "./open-workbook";
+import { SheetRowCounter } from "./sheet-rows";
 
 const MB = 1024 * 1024;
 
 test("an honest small crafted workbook opens, and its sheet's rows with values are what is counted", async () => {
-  const rows = Array.from({ length: 10 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join("");
-  const formatted = Array.from({ length: 5000 }, (_, i) => `<row r="${i + 11}" ht="20" customHeight="1"><c r="A${i + 11}"/></row>`).join("");
+  const rows = Array.from({ length: 10 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join(
+    "",
+  );
+  const formatted = Array.from(
+    { length: 5000 },
+    (_, i) => `<row r="${i + 11}" ht="20" customHeight="1"><c r="A${i + 11}"/></row>`,
+  ).join("");
   const bytes = craftedWorkbook(deflatedEntry("", SHEET_HEAD + rows + formatted + SHEET_TAIL), "表");
   const opened = await openWorkbook(bytes, { maxUnpackedBytes: 10 * MB, maxSheetRows: 10 });
   expect(opened.kind).toBe("ok");

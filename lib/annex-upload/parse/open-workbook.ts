@@ -49,7 +49,11 @@ export async function openWorkbook(bytes: Uint8Array, limits: OpenWorkbookLimits
   if (read.kind === "unreadable" || read.kind === "tooLarge") return read;
   if (read.kind === "stopped") {
     const names = readNames(new Map(read.entries.map((e) => [e.name, e.data])));
-    return { kind: "tooManyRows", sheet: names.get(read.entry), atLeast: refusedSheet?.atLeast ?? limits.maxSheetRows + 1 };
+    return {
+      kind: "tooManyRows",
+      sheet: names.get(read.entry),
+      atLeast: refusedSheet?.atLeast ?? limits.maxSheetRows + 1,
+    };
   }
   const workbook = new ExcelJS.Workbook();
   try {

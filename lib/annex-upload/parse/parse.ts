@@ -15,15 +15,15 @@ import { fill } from "@/lib/i18n/messages";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import type { ReportedSummaryField, SummaryScope } from "@/lib/indicators/types";
 import { looksLikeText, readCsv } from "./csv";
-import { gridFromRecords, gridFromWorksheet, isBlankRow, type Grid } from "./grid";
-import { DEFAULT_LIMITS, MAX_OTHER_ROWS, type UploadLimits } from "./limits";
+import { type Grid, gridFromRecords, gridFromWorksheet, isBlankRow } from "./grid";
 import { summaryFieldLabel } from "./labels";
+import { DEFAULT_LIMITS, MAX_OTHER_ROWS, type UploadLimits } from "./limits";
 import { unitNameKey } from "./normalize";
 import { openWorkbook } from "./open-workbook";
-import { declaredUncompressedSize } from "./zip";
 import { error, formatBytes, type Where } from "./problems";
-import { newReadState, readGrid, type ReadState } from "./tables";
+import { newReadState, type ReadState, readGrid } from "./tables";
 import type { ParsedFileInfo, ParsedSummary, ParseResult, Problem, SourceRef, UploadFile } from "./types";
+import { declaredUncompressedSize } from "./zip";
 
 export type ParseOptions = { expectedMonth?: string; limits?: Partial<UploadLimits> };
 
@@ -53,11 +53,14 @@ function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {
 export function sniff(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
     const head = new TextDecoder("latin1").decode(bytes.subarray(0, 120));
-    if (head.includes("mimetypeapplication/vnd.oasis.opendocument")) return { code: "UNSUPPORTED_FORMAT", found: "ods" };
+    if (head.includes("mimetypeapplication/vnd.oasis.opendocument"))
+      return { code: "UNSUPPORTED_FORMAT", found: "ods" };
     return { format: "xlsx" };
   }
-  if (startsWith(bytes, 0x50, 0x4b, 0x05, 0x06) || startsWith(bytes, 0x50, 0x4b, 0x07, 0x08)) return { code: "UNREADABLE_FILE", found: "zip" };
-  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return { code: "UNSUPPORTED_FORMAT", found: "xls" };
+  if (startsWith(bytes, 0x50, 0x4b, 0x05, 0x06) || startsWith(bytes, 0x50, 0x4b, 0x07, 0x08))
+    return { code: "UNREADABLE_FILE", found: "zip" };
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))
+    return { code: "UNSUPPORTED_FORMAT", found: "xls" };
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return { code: "NOT_SPREADSHEET", found: "pdf" };
   if (
     startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) ||
@@ -68,13 +71,21 @@ export function sniff(bytes: Uint8Array): Sniffed {
     return { code: "NOT_SPREADSHEET", found: "image" };
   }
   if (!looksLikeText(bytes)) return { code: "NOT_SPREADSHEET", found: "binary" };
-  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<table")) return { code: "NOT_SPREADSHEET", found: "html" };
+  const head = new TextDecoder("utf-8")
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
+  if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<table"))
+    return { code: "NOT_SPREADSHEET", found: "html" };
   if (head.startsWith("<?xml")) return { code: "UNSUPPORTED_FORMAT", found: "xml" };
   return { format: "csv" };
 }
 
-async function readFile(file: UploadFile, limits: UploadLimits): Promise<{ state: ReadState; info: ParsedFileInfo; fatal: boolean }> {
+async function readFile(
+  file: UploadFile,
+  limits: UploadLimits,
+): Promise<{ state: ReadState; info: ParsedFileInfo; fatal: boolean }> {
   const state = newReadState(file.fileName, limits.maxRows);
   const info: ParsedFileInfo = { file: file.fileName, format: null, tables: state.tables };
   const where: Where = { file: file.fileName };
@@ -110,7 +121,8 @@ async function readFile(file: UploadFile, limits: UploadLimits): Promise<{ state
 
   const sniffed = sniff(bytes);
   if ("code" in sniffed) {
-    const expected = sniffed.code === "UNREADABLE_FILE" ? "xlsx" : sniffed.code === "UNSUPPORTED_FORMAT" ? "saveAs" : "spreadsheet";
+    const expected =
+      sniffed.code === "UNREADABLE_FILE" ? "xlsx" : sniffed.code === "UNSUPPORTED_FORMAT" ? "saveAs" : "spreadsheet";
     return fatal(
       error({
         code: sniffed.code,
@@ -156,7 +168,13 @@ async function readFile(file: UploadFile, limits: UploadLimits): Promise<{ state
     const opened = await openWorkbook(bytes, { maxUnpackedBytes: limits.maxUncompressedBytes, maxSheetRows: rowCap });
     if (opened.kind === "unreadable") {
       return fatal(
-        error({ code: "UNREADABLE_FILE", where, found: opened.detail, expected: zhCN.import.expected.xlsx, expectedEn: en.import.expected.xlsx }),
+        error({
+          code: "UNREADABLE_FILE",
+          where,
+          found: opened.detail,
+          expected: zhCN.import.expected.xlsx,
+          expectedEn: en.import.expected.xlsx,
+        }),
       );
     }
     if (opened.kind === "tooLarge") {
@@ -186,7 +204,8 @@ async function readFile(file: UploadFile, limits: UploadLimits): Promise<{ state
     grids.push(gridFromRecords(records));
   }
 
-  if (grids.every((g) => g.rows.every(isBlankRow))) return emptyFile(sniffed.format === "csv" ? "whitespace" : "noSheets");
+  if (grids.every((g) => g.rows.every(isBlankRow)))
+    return emptyFile(sniffed.format === "csv" ? "whitespace" : "noSheets");
 
   for (const grid of grids) {
     readGrid(grid, state);
@@ -230,7 +249,10 @@ function monthLabel(month: string): { zh: string; en: string } {
 }
 
 /** Several files' readings as one upload: one month, each unit once, the summary merged. */
-function combine(states: Array<{ state: ReadState; info: ParsedFileInfo; fatal: boolean }>, expectedMonth?: string): ParseResult {
+function combine(
+  states: Array<{ state: ReadState; info: ParsedFileInfo; fatal: boolean }>,
+  expectedMonth?: string,
+): ParseResult {
   const problems: Problem[] = [];
   for (const { state } of states) problems.push(...state.problems);
 
@@ -244,7 +266,9 @@ function combine(states: Array<{ state: ReadState; info: ParsedFileInfo; fatal: 
       const first = seen.get(key);
       if (first) {
         const d = describe(first);
-        problems.push(error({ code: "DUPLICATE_UNIT", where: row.source, found: row.name, expected: d.zh, expectedEn: d.en }));
+        problems.push(
+          error({ code: "DUPLICATE_UNIT", where: row.source, found: row.name, expected: d.zh, expectedEn: d.en }),
+        );
         continue;
       }
       seen.set(key, row.source);
@@ -323,7 +347,14 @@ function combine(states: Array<{ state: ReadState; info: ParsedFileInfo; fatal: 
         const found = monthLabel(first.month);
         const expected = monthLabel(expectedMonth);
         problems.push(
-          error({ code: "MONTH_MISMATCH", where: first.where, found: found.zh, foundEn: found.en, expected: expected.zh, expectedEn: expected.en }),
+          error({
+            code: "MONTH_MISMATCH",
+            where: first.where,
+            found: found.zh,
+            foundEn: found.en,
+            expected: expected.zh,
+            expectedEn: expected.en,
+          }),
         );
       }
     }

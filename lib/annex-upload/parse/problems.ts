@@ -51,8 +51,7 @@ export function problem(input: ProblemInput): Problem {
     expected: e ?? "",
     ...extra,
   });
-  const message =
-    location(where, "zh") + fill(zhCN.import.problems[code], values(found, input.expected, input.extra));
+  const message = location(where, "zh") + fill(zhCN.import.problems[code], values(found, input.expected, input.extra));
   const messageEn =
     location(where, "en") +
     fill(

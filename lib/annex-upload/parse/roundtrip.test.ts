@@ -2,8 +2,8 @@
 // read back: every cell must equal prisma/reference/2021-06.json.
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
-import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators";
 import { referenceSummaries } from "@/lib/demo-data/reference-month";
+import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators";
 import { annexWorkbookFiles, buildAnnexWorkbook, workbookBytes } from "./annex-workbook";
 import { parseUploadFile, parseUploadFiles } from "./parse";
 import { templateCsv, templateXlsx } from "./template";
@@ -67,7 +67,8 @@ describe("report layout (.xlsx)", () => {
         const a = ws.getCell(from!);
         const b = ws.getCell(to!);
         for (let r = Number(a.row); r <= Number(b.row); r++) {
-          for (let c = Number(a.col); c <= Number(b.col); c++) if (r !== Number(a.row) || c !== Number(a.col)) ws.getCell(r, c).value = null;
+          for (let c = Number(a.col); c <= Number(b.col); c++)
+            if (r !== Number(a.row) || c !== Number(a.col)) ws.getCell(r, c).value = null;
         }
       }
       // A third header row above the groups, and stray spaces in names.
@@ -77,7 +78,11 @@ describe("report layout (.xlsx)", () => {
         if (row.getCell(2).value === "市公安局") row.getCell(2).value = " 市公安局\n";
       });
     }
-    const result = await parseUploadFile({ fileName: "unmerged.xlsx", bytes: await workbookBytes(workbook), expectedMonth: MONTH });
+    const result = await parseUploadFile({
+      fileName: "unmerged.xlsx",
+      bytes: await workbookBytes(workbook),
+      expectedMonth: MONTH,
+    });
     expectReferenceUnits(result);
     expectOnlyReferenceWarnings(result);
   });
@@ -89,7 +94,11 @@ describe("report layout (.xlsx)", () => {
     for (const line of lines) {
       ws.addRow(line.map((text) => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text === "" ? null : text)));
     }
-    const result = await parseUploadFile({ fileName: "one-sheet.xlsx", bytes: await workbookBytes(workbook), expectedMonth: MONTH });
+    const result = await parseUploadFile({
+      fileName: "one-sheet.xlsx",
+      bytes: await workbookBytes(workbook),
+      expectedMonth: MONTH,
+    });
     expectReferenceUnits(result);
     expectOnlyReferenceWarnings(result);
     expect(result.files[0]!.tables.map((t) => t.headerRow)).toEqual([2, 1 + 2 + 41 + 9 + 1 + 1 + 1]);
@@ -99,12 +108,19 @@ describe("report layout (.xlsx)", () => {
 describe("report layout (CSV)", () => {
   const text = toCsvText([...reportCsvLines("DEPARTMENT"), ...reportCsvLines("DISTRICT")]);
 
-  test.each(["gbk", "gb18030", "utf-8-bom", "utf-8", "utf-16le"] as const)("%s: every cell equals the JSON", async (encoding) => {
-    const result = await parseUploadFile({ fileName: `2021-06.${encoding}.csv`, bytes: encode(text, encoding), expectedMonth: MONTH });
-    expect(result.files[0]!.encoding).toBe(encoding === "gbk" ? "gb18030" : encoding);
-    expectReferenceUnits(result);
-    expectOnlyReferenceWarnings(result);
-  });
+  test.each(["gbk", "gb18030", "utf-8-bom", "utf-8", "utf-16le"] as const)(
+    "%s: every cell equals the JSON",
+    async (encoding) => {
+      const result = await parseUploadFile({
+        fileName: `2021-06.${encoding}.csv`,
+        bytes: encode(text, encoding),
+        expectedMonth: MONTH,
+      });
+      expect(result.files[0]!.encoding).toBe(encoding === "gbk" ? "gb18030" : encoding);
+      expectReferenceUnits(result);
+      expectOnlyReferenceWarnings(result);
+    },
+  );
 
   test("GB18030 beyond GBK (a four-byte character) decodes", async () => {
     const withRare = toCsvText([...reportCsvLines("DISTRICT"), ["注：𠮷 字样"]]);
@@ -115,10 +131,14 @@ describe("report layout (CSV)", () => {
 
   test("the same bytes decode to identical results whatever the encoding", async () => {
     const results = await Promise.all(
-      (["gbk", "gb18030", "utf-8-bom", "utf-8"] as const).map((e) => parseUploadFile({ fileName: "x.csv", bytes: encode(text, e) })),
+      (["gbk", "gb18030", "utf-8-bom", "utf-8"] as const).map((e) =>
+        parseUploadFile({ fileName: "x.csv", bytes: encode(text, e) }),
+      ),
     );
     for (const r of results.slice(1)) {
-      expect(r.units.map((u) => [u.name, u.kind, u.seq, u.values])).toEqual(results[0]!.units.map((u) => [u.name, u.kind, u.seq, u.values]));
+      expect(r.units.map((u) => [u.name, u.kind, u.seq, u.values])).toEqual(
+        results[0]!.units.map((u) => [u.name, u.kind, u.seq, u.values]),
+      );
     }
   });
 
@@ -141,7 +161,11 @@ describe("report layout (CSV)", () => {
       if (line[1] === "宣汉县") line[2] = "２６０３４２"; // full-width digits
       if (line[1] === "大竹县") line[2] = "191,551";
     }
-    const result = await parseUploadFile({ fileName: "messy.csv", bytes: encode(toCsvText(lines), "gbk"), expectedMonth: MONTH });
+    const result = await parseUploadFile({
+      fileName: "messy.csv",
+      bytes: encode(toCsvText(lines), "gbk"),
+      expectedMonth: MONTH,
+    });
     expectReferenceUnits(result, ["DISTRICT"]);
     expect(errorsOf(result)).toEqual([]);
   });
@@ -202,14 +226,21 @@ describe("the flat template, filled with 2021-06", () => {
       .split("\r\n")
       .map((line, i) => (i < 3 ? line : line.replace(/,(-?\d+\.\d+)(?=,|$)/g, ",$1%")))
       .join("\r\n");
-    const result = await parseUploadFile({ fileName: "resaved.csv", bytes: encode(resaved, "gbk"), expectedMonth: MONTH });
+    const result = await parseUploadFile({
+      fileName: "resaved.csv",
+      bytes: encode(resaved, "gbk"),
+      expectedMonth: MONTH,
+    });
     expectReferenceUnits(result);
   });
 
   test("glossary identifiers as the header", async () => {
     const header = ["seq", "kind", "unitName", ...ANNEX_FIELDS];
     const rows = referenceMonth.rows.map((r) => [r.seq, r.kind, r.unitName, ...ANNEX_FIELDS.map((f) => r[f])]);
-    const csv = toCsvText([["month", ...Array(header.length - 1).fill("")], header, ...rows]).replace(/^month/, "2021-06 月度数据");
+    const csv = toCsvText([["month", ...Array(header.length - 1).fill("")], header, ...rows]).replace(
+      /^month/,
+      "2021-06 月度数据",
+    );
     const result = await parseUploadFile({ fileName: "ids.csv", bytes: encode(csv, "utf-8"), expectedMonth: MONTH });
     expectReferenceUnits(result);
     expect(errorsOf(result)).toEqual([]);
@@ -221,9 +252,18 @@ describe("the flat template, filled with 2021-06", () => {
     ws.addRow(["月份", "单位类型", "单位名称", ...ANNEX_FIELDS]);
     referenceMonth.rows.forEach((r, i) => {
       const month = i % 2 === 0 ? "2021-06" : new Date(Date.UTC(2021, 5, 1));
-      ws.addRow([month, r.kind === "DEPARTMENT" ? "市级部门" : "县（市、区）", r.unitName, ...ANNEX_FIELDS.map((f) => r[f])]);
+      ws.addRow([
+        month,
+        r.kind === "DEPARTMENT" ? "市级部门" : "县（市、区）",
+        r.unitName,
+        ...ANNEX_FIELDS.map((f) => r[f]),
+      ]);
     });
-    const result = await parseUploadFile({ fileName: "month-column.xlsx", bytes: await workbookBytes(workbook), expectedMonth: MONTH });
+    const result = await parseUploadFile({
+      fileName: "month-column.xlsx",
+      bytes: await workbookBytes(workbook),
+      expectedMonth: MONTH,
+    });
     expect(result.month).toBe(MONTH);
     expect(result.units.map((u) => [u.name, u.kind])).toEqual(referenceMonth.rows.map((r) => [r.unitName, r.kind]));
     expect(errorsOf(result)).toEqual([]);

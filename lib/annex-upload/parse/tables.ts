@@ -3,15 +3,17 @@
 // units), a header is one to four rows of labels, and the data rows under it end at a 注
 // footnote, at a blank row not followed by more unit rows, or at the next header (two tables
 // on one sheet are read as two tables). Linear in the number of cells.
-import { ANNEX_REPORT_LABELS } from "@/lib/indicators/annex-layout";
+
 import { en } from "@/lib/i18n/en";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { ANNEX_REPORT_LABELS, isRateField } from "@/lib/indicators/annex-layout";
+import type { ReportedSummaryField } from "@/lib/indicators/types";
 import { ANNEX_FIELDS, type AnnexField, type SummaryScope, type UnitKind } from "@/lib/indicators/types";
-import { isRateField } from "@/lib/indicators/annex-layout";
-import { readFigure, showFigure, type FigureResult } from "./figures";
-import { cellText, isBlankCell, isBlankRow, type Cell, type Grid } from "./grid";
+import { type FigureResult, readFigure, showFigure } from "./figures";
+import { type Cell, cellText, type Grid, isBlankCell, isBlankRow } from "./grid";
 import {
-  EXTRA_FIELDS,
+  type ColumnRole,
+  type ExtraField,
   figureSpec,
   GROUP_OF_FIELD,
   isHeaderLabel,
@@ -21,21 +23,31 @@ import {
   parseKind,
   resolveColumn,
   resolveSummaryField,
-  type ColumnRole,
-  type ExtraField,
 } from "./labels";
 import { MAX_HEADER_ROWS } from "./limits";
-import { cleanUnitName, columnLetter, findMonthsInText, parseMonthText, parseNumericText, plainText, tidy } from "./normalize";
-import { error, warning, type Where } from "./problems";
+import {
+  cleanUnitName,
+  columnLetter,
+  findMonthsInText,
+  parseMonthText,
+  parseNumericText,
+  plainText,
+  tidy,
+} from "./normalize";
+import { error, type Where, warning } from "./problems";
 import type { ColumnRef, ParsedUnit, Problem, RejectedRow, SourceRef } from "./types";
-import type { ReportedSummaryField } from "@/lib/indicators/types";
 
 /** Longest unit name accepted (市人力资源和社会保障局 is 11 characters). */
 export const MAX_UNIT_NAME_LENGTH = 40;
 
 export type MonthSighting = { month: string; where: Where; text: string };
 export type RowEntry = { unit: ParsedUnit } | { rejected: RejectedRow };
-export type SummaryEntry = { scope: SummaryScope; field: ReportedSummaryField; value: number; where: Where & { row: number } };
+export type SummaryEntry = {
+  scope: SummaryScope;
+  field: ReportedSummaryField;
+  value: number;
+  where: Where & { row: number };
+};
 export type TableInfo = { sheet?: string; layout: "annex" | "summary"; headerRow: number; rows: number };
 
 /** What reading a file's sheets accumulates. Shared by all sheets of one file. */
@@ -52,7 +64,17 @@ export type ReadState = {
 };
 
 export function newReadState(file: string, maxRows: number): ReadState {
-  return { file, maxRows, dataRows: 0, aborted: false, entries: [], summaries: [], months: [], problems: [], tables: [] };
+  return {
+    file,
+    maxRows,
+    dataRows: 0,
+    aborted: false,
+    entries: [],
+    summaries: [],
+    months: [],
+    problems: [],
+    tables: [],
+  };
 }
 
 type Header = {
@@ -115,7 +137,13 @@ function detectHeader(grid: Grid, top: number, file: string): Header | null {
     const role = isBlankCell(cell) ? null : resolveColumn([cellText(cell)]);
     return role?.role === "indicator" || role?.role === "fieldId";
   });
-  while (!summaryHeader && bottom + 1 < rows.length && bottom + 1 - top < MAX_HEADER_ROWS && isLabelRow(rows[bottom + 1])) bottom++;
+  while (
+    !summaryHeader &&
+    bottom + 1 < rows.length &&
+    bottom + 1 - top < MAX_HEADER_ROWS &&
+    isLabelRow(rows[bottom + 1])
+  )
+    bottom++;
 
   let width = 0;
   for (let r = top; r <= bottom; r++) width = Math.max(width, rows[r]?.length ?? 0);
@@ -161,7 +189,13 @@ function detectHeader(grid: Grid, top: number, file: string): Header | null {
     if (first === undefined) map.set(key, c);
     else {
       header.problems.push(
-        error({ code: "DUPLICATE_COLUMN", where: where(c), expected: label, found: `${columnLetter(first)}列`, foundEn: `column ${columnLetter(first)}` }),
+        error({
+          code: "DUPLICATE_COLUMN",
+          where: where(c),
+          expected: label,
+          found: `${columnLetter(first)}列`,
+          foundEn: `column ${columnLetter(first)}`,
+        }),
       );
     }
   };
@@ -343,14 +377,27 @@ function step(grid: Grid, r: number, file: string, isTableRow: (row: Cell[] | un
 
 type Tracker = { marked: boolean; max: number; example?: { where: Where; text: string; value: number } };
 
-function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, state: ReadState, formulas: FormulaTally): number {
+function readAnnexRows(
+  grid: Grid,
+  header: Header,
+  tableKind: UnitKind | null,
+  state: ReadState,
+  formulas: FormulaTally,
+): number {
   const { file } = state;
   const sheet = grid.sheet;
   const headerWhere: Where = { file, sheet, row: header.bottom + 1 };
   const multiRow = header.bottom > header.top;
   for (const field of ANNEX_FIELDS) {
     if (header.fields.has(field) || header.ambiguousFields.has(field)) continue;
-    state.problems.push(error({ code: "MISSING_COLUMN", where: headerWhere, expected: expectedLabel(field, tableKind, multiRow), found: foundColumns(header) }));
+    state.problems.push(
+      error({
+        code: "MISSING_COLUMN",
+        where: headerWhere,
+        expected: expectedLabel(field, tableKind, multiRow),
+        found: foundColumns(header),
+      }),
+    );
   }
   const fieldCols = [...header.fields];
   const extraCols = [...header.extras];
@@ -388,13 +435,27 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
       }
       filled++;
       if (result.kind === "error") {
-        rowProblems.push(error({ code: result.code, where: at(c), found: result.found, expected: result.expected, expectedEn: result.expectedEn }));
+        rowProblems.push(
+          error({
+            code: result.code,
+            where: at(c),
+            found: result.found,
+            expected: result.expected,
+            expectedEn: result.expectedEn,
+          }),
+        );
         continue;
       }
       values[field] = result.value;
       if (result.warning) {
         rowProblems.push(
-          warning({ code: result.warning.code, where: at(c), found: showFigure(result.value, spec), expected: result.warning.expected, expectedEn: result.warning.expectedEn }),
+          warning({
+            code: result.warning.code,
+            where: at(c),
+            found: showFigure(result.value, spec),
+            expected: result.warning.expected,
+            expectedEn: result.warning.expectedEn,
+          }),
         );
       }
       if (spec !== "count") {
@@ -414,13 +475,27 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
       noteFormula(formulas, result, at(c));
       if (result.kind === "blank") continue;
       if (result.kind === "error") {
-        rowProblems.push(error({ code: result.code, where: at(c), found: result.found, expected: result.expected, expectedEn: result.expectedEn }));
+        rowProblems.push(
+          error({
+            code: result.code,
+            where: at(c),
+            found: result.found,
+            expected: result.expected,
+            expectedEn: result.expectedEn,
+          }),
+        );
         continue;
       }
       extras[field] = result.value;
       if (result.warning) {
         rowProblems.push(
-          warning({ code: result.warning.code, where: at(c), found: showFigure(result.value, spec), expected: result.warning.expected, expectedEn: result.warning.expectedEn }),
+          warning({
+            code: result.warning.code,
+            where: at(c),
+            found: showFigure(result.value, spec),
+            expected: result.warning.expected,
+            expectedEn: result.warning.expectedEn,
+          }),
         );
       }
     }
@@ -428,7 +503,14 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
     if (name === "") {
       if (filled > 0) {
         state.problems.push(
-          error({ code: "MISSING_UNIT_NAME", where: at(nameCol), found: zhCN.import.found.blank, foundEn: en.import.found.blank, expected: fill(zhCN.import.expected.unitName), expectedEn: fill(en.import.expected.unitName) }),
+          error({
+            code: "MISSING_UNIT_NAME",
+            where: at(nameCol),
+            found: zhCN.import.found.blank,
+            foundEn: en.import.found.blank,
+            expected: fill(zhCN.import.expected.unitName),
+            expectedEn: fill(en.import.expected.unitName),
+          }),
         );
       }
       continue;
@@ -443,7 +525,12 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
         if (isUnitRow(rows[i])) total++;
       }
       state.problems.push(
-        error({ code: "TOO_MANY_ROWS", where: { file, sheet, row: rowNumber }, found: String(total), expected: String(state.maxRows) }),
+        error({
+          code: "TOO_MANY_ROWS",
+          where: { file, sheet, row: rowNumber },
+          found: String(total),
+          expected: String(state.maxRows),
+        }),
       );
       state.aborted = true;
       break;
@@ -452,7 +539,13 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
     // eslint-disable-next-line no-control-regex
     if (/[<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(rawName) || name.length > MAX_UNIT_NAME_LENGTH) {
       state.problems.push(
-        error({ code: "INVALID_UNIT_NAME", where: at(nameCol), found: rawName, expected: fill(zhCN.import.expected.unitName), expectedEn: fill(en.import.expected.unitName) }),
+        error({
+          code: "INVALID_UNIT_NAME",
+          where: at(nameCol),
+          found: rawName,
+          expected: fill(zhCN.import.expected.unitName),
+          expectedEn: fill(en.import.expected.unitName),
+        }),
       );
       state.problems.push(...rowProblems);
       continue;
@@ -466,7 +559,13 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
       else {
         kindOk = false;
         rowProblems.push(
-          error({ code: "INVALID_UNIT_KIND", where: at(header.kind), found: text, expected: zhCN.import.expected.kind, expectedEn: en.import.expected.kind }),
+          error({
+            code: "INVALID_UNIT_KIND",
+            where: at(header.kind),
+            found: text,
+            expected: zhCN.import.expected.kind,
+            expectedEn: en.import.expected.kind,
+          }),
         );
       }
     }
@@ -483,31 +582,58 @@ function readAnnexRows(grid: Grid, header: Header, tableKind: UnitKind | null, s
       const spec = figureSpec(field, isRateField(field));
       const expected = spec === "count" ? zhCN.import.expected.count : zhCN.import.expected.rate;
       const expectedEn = spec === "count" ? en.import.expected.count : en.import.expected.rate;
-      rowProblems.push(error({ code: "MISSING_VALUE", where: at(c), found: zhCN.import.found.blank, foundEn: en.import.found.blank, expected, expectedEn }));
+      rowProblems.push(
+        error({
+          code: "MISSING_VALUE",
+          where: at(c),
+          found: zhCN.import.found.blank,
+          foundEn: en.import.found.blank,
+          expected,
+          expectedEn,
+        }),
+      );
     }
     state.problems.push(...rowProblems);
     const seqResult = header.seq === undefined ? null : parseNumericText(cellText(cells[header.seq]));
     const seq = seqResult && Number.isInteger(seqResult.value) ? seqResult.value : null;
-    const complete = kindOk && !rowProblems.some((p) => p.severity === "error") && fieldCols.length === ANNEX_FIELDS.length;
+    const complete =
+      kindOk && !rowProblems.some((p) => p.severity === "error") && fieldCols.length === ANNEX_FIELDS.length;
     if (complete) {
-      state.entries.push({ unit: { name, kind, seq, values: values as Record<AnnexField, number>, ...extras, source, columns } });
+      state.entries.push({
+        unit: { name, kind, seq, values: values as Record<AnnexField, number>, ...extras, source, columns },
+      });
     } else {
       state.entries.push({ rejected: { name, kind, source } });
     }
   }
   if (units === 0 && !state.aborted) {
     state.problems.push(
-      error({ code: "NO_DATA_ROWS", where: { file, sheet, row: header.bottom + 1 }, found: zhCN.import.found.noRows, foundEn: en.import.found.noRows }),
+      error({
+        code: "NO_DATA_ROWS",
+        where: { file, sheet, row: header.bottom + 1 },
+        found: zhCN.import.found.noRows,
+        foundEn: en.import.found.noRows,
+      }),
     );
   }
   for (const [c, tracker] of rates) {
     if (tracker.marked || tracker.max > 1 || !tracker.example) continue;
     const shown = `${tidy(tracker.example.value)}%`;
     state.problems.push(
-      warning({ code: "RATE_LOOKS_LIKE_FRACTION", where: { ...tracker.example.where, column: header.refs[c] }, found: tracker.example.text, expected: shown }),
+      warning({
+        code: "RATE_LOOKS_LIKE_FRACTION",
+        where: { ...tracker.example.where, column: header.refs[c] },
+        found: tracker.example.text,
+        expected: shown,
+      }),
     );
   }
-  state.tables.push({ ...(sheet === undefined ? {} : { sheet }), layout: "annex", headerRow: header.top + 1, rows: units });
+  state.tables.push({
+    ...(sheet === undefined ? {} : { sheet }),
+    layout: "annex",
+    headerRow: header.top + 1,
+    rows: units,
+  });
   return r;
 }
 
@@ -528,7 +654,13 @@ function readMonthCell(cell: Cell, where: Where, state: ReadState): void {
   if (month) state.months.push({ month, where, text: cell.text });
   else {
     state.problems.push(
-      error({ code: "INVALID_MONTH", where, found: cell.text, expected: zhCN.import.expected.month, expectedEn: en.import.expected.month }),
+      error({
+        code: "INVALID_MONTH",
+        where,
+        found: cell.text,
+        expected: zhCN.import.expected.month,
+        expectedEn: en.import.expected.month,
+      }),
     );
   }
 }
@@ -558,7 +690,13 @@ function readSummaryRows(grid: Grid, header: Header, state: ReadState, formulas:
       if (hasFigures) {
         const c = header.indicator ?? header.fieldId!;
         state.problems.push(
-          error({ code: "UNKNOWN_SUMMARY_FIELD", where: at(c), found: labelText || idText, expected: zhCN.import.expected.summaryField, expectedEn: en.import.expected.summaryField }),
+          error({
+            code: "UNKNOWN_SUMMARY_FIELD",
+            where: at(c),
+            found: labelText || idText,
+            expected: zhCN.import.expected.summaryField,
+            expectedEn: en.import.expected.summaryField,
+          }),
         );
       }
       continue;
@@ -569,18 +707,37 @@ function readSummaryRows(grid: Grid, header: Header, state: ReadState, formulas:
       noteFormula(formulas, result, at(c));
       if (result.kind === "blank") continue;
       if (result.kind === "error") {
-        state.problems.push(error({ code: result.code, where: at(c), found: result.found, expected: result.expected, expectedEn: result.expectedEn }));
+        state.problems.push(
+          error({
+            code: result.code,
+            where: at(c),
+            found: result.found,
+            expected: result.expected,
+            expectedEn: result.expectedEn,
+          }),
+        );
         continue;
       }
       if (result.warning) {
         state.problems.push(
-          warning({ code: result.warning.code, where: at(c), found: showFigure(result.value, spec), expected: result.warning.expected, expectedEn: result.warning.expectedEn }),
+          warning({
+            code: result.warning.code,
+            where: at(c),
+            found: showFigure(result.value, spec),
+            expected: result.warning.expected,
+            expectedEn: result.warning.expectedEn,
+          }),
         );
       }
       state.summaries.push({ scope, field, value: result.value, where: { ...at(c), row: rowNumber } });
       count++;
     }
   }
-  state.tables.push({ ...(sheet === undefined ? {} : { sheet }), layout: "summary", headerRow: header.top + 1, rows: count });
+  state.tables.push({
+    ...(sheet === undefined ? {} : { sheet }),
+    layout: "summary",
+    headerRow: header.top + 1,
+    rows: count,
+  });
   return r;
 }

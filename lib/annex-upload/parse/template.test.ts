@@ -36,7 +36,9 @@ describe("the template", () => {
     expect(summaryTemplateHeader()).toEqual(["指标", "字段", "全市", "市本级", "县（市、区）"]);
     expect(REPORTED_SUMMARY_FIELDS.map((_, i) => ss.getCell(4 + i, 2).value)).toEqual([...REPORTED_SUMMARY_FIELDS]);
     expect(ss.getCell("A4").value).toBe("申请件");
-    expect(ss.getCell(4 + REPORTED_SUMMARY_FIELDS.indexOf("completedInclBatch"), 1).value).toBe("办结件总数（含批量件）");
+    expect(ss.getCell(4 + REPORTED_SUMMARY_FIELDS.indexOf("completedInclBatch"), 1).value).toBe(
+      "办结件总数（含批量件）",
+    );
     expect(ss.getCell(4 + REPORTED_SUMMARY_FIELDS.indexOf("satisfactionRate"), 1).value).toBe("满意率（%）");
   });
 

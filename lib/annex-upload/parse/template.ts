@@ -13,20 +13,20 @@
 // not in a date-like cell, because Excel turns a cell such as 2021-06 into a date when it
 // opens a CSV.
 import ExcelJS from "exceljs";
-import { isRateField } from "@/lib/indicators/annex-layout";
+import { formatMonthLabel } from "@/lib/calendar/month";
 import { toCsv } from "@/lib/export/csv";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { isRateField } from "@/lib/indicators/annex-layout";
 import {
   ANNEX_FIELDS,
-  REPORTED_SUMMARY_FIELDS,
   type AnnexField,
+  REPORTED_SUMMARY_FIELDS,
   type ReportedSummary,
   type SummaryScope,
   type UnitKind,
 } from "@/lib/indicators/types";
-import { formatMonthLabel } from "@/lib/calendar/month";
 import { ANNEX_FONT, workbookBytes } from "./annex-workbook";
-import { EXTRA_FIELDS, isSummaryCount, summaryFieldLabel, type ExtraField } from "./labels";
+import { EXTRA_FIELDS, type ExtraField, isSummaryCount, summaryFieldLabel } from "./labels";
 
 const t = zhCN.import.template;
 
@@ -157,7 +157,9 @@ export function buildTemplateWorkbook(input: TemplateInput): ExcelJS.Workbook {
     views: [{ state: "frozen", xSplit: 3, ySplit: HEADER_ROW }],
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  ws.columns = header.map((_, i) => ({ width: i === 0 ? 6 : i === 1 ? 12 : i === 2 ? 24 : i >= width - EXTRA_FIELDS.length ? 15 : 11 }));
+  ws.columns = header.map((_, i) => ({
+    width: i === 0 ? 6 : i === 1 ? 12 : i === 2 ? 24 : i >= width - EXTRA_FIELDS.length ? 15 : 11,
+  }));
   styleTitle(ws, title(t.annexTitle, input), t.annexNote, width);
   ws.getRow(HEADER_ROW).values = header;
   styleHeader(ws.getRow(HEADER_ROW), width);
@@ -233,7 +235,10 @@ const encoder = new TextEncoder();
 /** The template as two CSV files (UTF-8 with BOM): 附件数据 and 通报数据. Percentages as plain numbers (85.16). */
 export function templateCsv(input: TemplateInput): { annex: TemplateFile; summary: TemplateFile } {
   const annex = toCsv([title(t.annexTitle, input)], [[t.annexNote], annexTemplateHeader(), ...annexRows(input)]);
-  const summary = toCsv([title(t.summaryTitle, input)], [[t.summaryNote], summaryTemplateHeader(), ...summaryRows(input)]);
+  const summary = toCsv(
+    [title(t.summaryTitle, input)],
+    [[t.summaryNote], summaryTemplateHeader(), ...summaryRows(input)],
+  );
   return {
     annex: { fileName: templateFileName(input.month, "annex"), bytes: encoder.encode(annex) },
     summary: { fileName: templateFileName(input.month, "summary"), bytes: encoder.encode(summary) },

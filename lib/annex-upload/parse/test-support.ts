@@ -3,11 +3,10 @@
 // Test-only; nothing in the app imports this file.
 import iconv from "iconv-lite";
 import { expect } from "vitest";
-import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
-import { ANNEX_REPORT_LABELS } from "@/lib/indicators/annex-layout";
 import { ANNEX_FIELDS, normalizeUnitName, referenceMonthFromJson, type StatRow, type UnitKind } from "@/lib/indicators";
-import { isRateField } from "@/lib/indicators/annex-layout";
-import { ANNEX_COLUMN_FIELDS, annexHeaderCells, annexTitle, type AnnexTable } from "./annex-workbook";
+import { ANNEX_REPORT_LABELS, isRateField } from "@/lib/indicators/annex-layout";
+import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
+import { ANNEX_COLUMN_FIELDS, type AnnexTable, annexHeaderCells, annexTitle } from "./annex-workbook";
 import type { ParseResult } from "./types";
 import type { KnownUnit } from "./validate";
 
@@ -32,7 +31,9 @@ export function knownUnits(): KnownUnit[] {
  */
 export function expectReferenceUnits(result: ParseResult, kinds: UnitKind[] = ["DEPARTMENT", "DISTRICT"]) {
   const expected = [
-    ...(kinds.includes("DEPARTMENT") ? reference.annex1_departments.map((r) => ({ r, kind: "DEPARTMENT" as const })) : []),
+    ...(kinds.includes("DEPARTMENT")
+      ? reference.annex1_departments.map((r) => ({ r, kind: "DEPARTMENT" as const }))
+      : []),
     ...(kinds.includes("DISTRICT") ? reference.annex2_districts.map((r) => ({ r, kind: "DISTRICT" as const })) : []),
   ];
   expect(result.units.map((u) => u.name)).toEqual(expected.map(({ r }) => normalizeUnitName(r.name)));
@@ -80,7 +81,9 @@ export function reportCsvLines(kind: UnitKind, options: ReportCsvOptions = {}): 
     out.push([
       String(row.seq),
       row.unitName,
-      ...ANNEX_COLUMN_FIELDS.map((f) => (isRateField(f) ? (options.rates === "plain" ? `${row[f]}` : `${row[f].toFixed(2)}%`) : String(row[f]))),
+      ...ANNEX_COLUMN_FIELDS.map((f) =>
+        isRateField(f) ? (options.rates === "plain" ? `${row[f]}` : `${row[f].toFixed(2)}%`) : String(row[f]),
+      ),
     ]);
   }
   if (options.footnotes ?? true) {
@@ -90,7 +93,7 @@ export function reportCsvLines(kind: UnitKind, options: ReportCsvOptions = {}): 
 }
 
 export function toCsvText(lines: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
-  return lines.map(csvLine).join("\r\n") + "\r\n";
+  return `${lines.map(csvLine).join("\r\n")}\r\n`;
 }
 
 export function encode(text: string, encoding: "utf-8" | "utf-8-bom" | "gbk" | "gb18030" | "utf-16le"): Uint8Array {

@@ -1,11 +1,16 @@
 // The usual abbreviations of 达州's departments find their unit, in the directory of 2021-06.
 import { describe, expect, it } from "vitest";
-import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
 import { referenceMonthFromJson } from "@/lib/indicators";
-import { unitByAbbreviation, looksLikeAbbreviation } from "./unit-abbreviations";
-import { suggestUnits, type KnownUnit } from "./validate";
+import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
+import { looksLikeAbbreviation, unitByAbbreviation } from "./unit-abbreviations";
+import { type KnownUnit, suggestUnits } from "./validate";
 
-const known: KnownUnit[] = referenceMonthFromJson(reference).rows.map((r) => ({ code: r.unitCode, name: r.unitName, kind: r.kind, seq: r.seq }));
+const known: KnownUnit[] = referenceMonthFromJson(reference).rows.map((r) => ({
+  code: r.unitCode,
+  name: r.unitName,
+  kind: r.kind,
+  seq: r.seq,
+}));
 
 const CASES: Array<[string, string]> = [
   ["市人社局", "市人力资源和社会保障局"],

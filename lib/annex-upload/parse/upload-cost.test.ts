@@ -2,8 +2,8 @@
 // its sizes is stopped at the unpacked limit with memory held near where it was; a sheet of
 // two million rows is refused at the row limit in well under 2 s, and so is such a CSV.
 import { expect, test } from "vitest";
-import { parseUploadFile } from "./parse";
 import { craftedWorkbook, manyRowsSheet, zeroBomb } from "./crafted-xlsx";
+import { parseUploadFile } from "./parse";
 
 const MB = 1024 * 1024;
 
@@ -22,7 +22,9 @@ test("a sheet declaring 1,000 bytes that inflates to 1 GB of zeros is refused; m
   expect(after - before).toBeLessThan(200 * MB);
   expect(peak - Math.max(before, peakBefore)).toBeLessThan(200 * MB);
   expect(result.problems.map((p) => p.code)).toEqual(["UNPACKED_TOO_LARGE"]);
-  expect(result.problems[0]!.message).toBe("文件“炸弹.xlsx”：解压后超过上限 100 MB（压缩包中声明的解压大小为 2.4 KB，与实际不符），未读取。");
+  expect(result.problems[0]!.message).toBe(
+    "文件“炸弹.xlsx”：解压后超过上限 100 MB（压缩包中声明的解压大小为 2.4 KB，与实际不符），未读取。",
+  );
   expect(result.units).toEqual([]);
 });
 
@@ -34,7 +36,9 @@ test("a sheet of 2,000,000 rows (10 MB, ~100 MB unpacked, sizes declared truly) 
   const elapsed = performance.now() - started;
   expect(elapsed).toBeLessThan(2000);
   expect(result.problems.map((p) => [p.code, p.sheet, p.found])).toEqual([["TOO_MANY_ROWS", "附件数据", "不少于 601"]]);
-  expect(result.problems[0]!.message).toBe("文件“两百万行.xlsx”，工作表“附件数据”：共有 不少于 601 行，超过上限 500 行（任何月份的单位数都远少于此），未读取。");
+  expect(result.problems[0]!.message).toBe(
+    "文件“两百万行.xlsx”，工作表“附件数据”：共有 不少于 601 行，超过上限 500 行（任何月份的单位数都远少于此），未读取。",
+  );
 }, 60_000);
 
 test("a CSV of 2,000,000 rows is refused at the row limit in under 2 s", async () => {

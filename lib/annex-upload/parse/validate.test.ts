@@ -61,9 +61,18 @@ describe("validateUpload on the reference month", () => {
     const ids = new Map(referenceMonth.rows.map((r, i) => [r.unitCode, 100 + i]));
     const stats = toStatInputs(result.units, ids);
     expect(stats).toHaveLength(49);
-    expect(stats[7]).toMatchObject({ unitId: 107, seq: 8, applied: 11924, handlingSpeedupRate: 94.18, completedInclBatch: null });
+    expect(stats[7]).toMatchObject({
+      unitId: 107,
+      seq: 8,
+      applied: 11924,
+      handlingSpeedupRate: 94.18,
+      completedInclBatch: null,
+    });
     expect(stats.find((s) => s.unitId === ids.get("x06"))).toMatchObject({ activeEvaluationRateReported: 106.91 });
-    expect(result.summaries.find((s) => s.scope === "MUNICIPAL")).toMatchObject({ applied: 46016, promiseSpeedupRate: 86.05 });
+    expect(result.summaries.find((s) => s.scope === "MUNICIPAL")).toMatchObject({
+      applied: 46016,
+      promiseSpeedupRate: 86.05,
+    });
     expect(() => toStatInputs(result.units, new Map())).toThrow(/no unit id/);
   });
 });
@@ -108,8 +117,12 @@ describe("units", () => {
     const lines = reportCsvLines("DISTRICT");
     lines[3]![1] = "国家统计局上海调查总队";
     const parsed = await parseUploadFile({ fileName: "x.csv", bytes: encode(toCsvText(lines), "utf-8") });
-    const p = validateUpload(parsed, { knownUnits: knownUnits(), expectedMonth: MONTH }).problems.find((q) => q.code === "UNKNOWN_UNIT")!;
-    expect(p.message).toBe("文件“x.csv”，第4行，B列“地区”：单位“国家统计局上海调查总队”不在单位名录中；请核对名称，或先在单位名录中添加该单位。");
+    const p = validateUpload(parsed, { knownUnits: knownUnits(), expectedMonth: MONTH }).problems.find(
+      (q) => q.code === "UNKNOWN_UNIT",
+    )!;
+    expect(p.message).toBe(
+      "文件“x.csv”，第4行，B列“地区”：单位“国家统计局上海调查总队”不在单位名录中；请核对名称，或先在单位名录中添加该单位。",
+    );
   });
 });
 
@@ -122,7 +135,11 @@ describe("month and last month", () => {
     expect(result.canPublish).toBe(false);
     // Not twice when the parse was told already.
     const told = await parseUploadFile({ ...(await templateXlsx(templateInput)), expectedMonth: "2021-07" });
-    expect(validateUpload(told, { knownUnits: knownUnits(), expectedMonth: "2021-07" }).problems.filter((q) => q.code === "MONTH_MISMATCH")).toHaveLength(1);
+    expect(
+      validateUpload(told, { knownUnits: knownUnits(), expectedMonth: "2021-07" }).problems.filter(
+        (q) => q.code === "MONTH_MISMATCH",
+      ),
+    ).toHaveLength(1);
   });
 
   function lastMonth(change: (row: StatRow) => Partial<StatRow> = () => ({})): StatRow[] {
@@ -132,7 +149,11 @@ describe("month and last month", () => {
   test("units of last month missing now", async () => {
     const files = await annexWorkbookFiles({ month: MONTH, tables: referenceTables() }, "separate");
     const parsed = await parseUploadFiles([files[0]!]);
-    const result = validateUpload(parsed, { knownUnits: knownUnits(), expectedMonth: MONTH, previousMonthRows: lastMonth() });
+    const result = validateUpload(parsed, {
+      knownUnits: knownUnits(),
+      expectedMonth: MONTH,
+      previousMonthRows: lastMonth(),
+    });
     const missing = result.problems.filter((p) => p.code === "MISSING_PREVIOUS_UNIT");
     expect(missing.map((p) => p.found)).toEqual(referenceMonth.districts.map((r) => r.unitName));
     expect(missing[0]!.message).toBe(
@@ -152,7 +173,11 @@ describe("month and last month", () => {
             ? { applied: 0 } // 3 vs 0: under the minimum of 100
             : {},
     );
-    const result = validateUpload(parsed, { knownUnits: knownUnits(), expectedMonth: MONTH, previousMonthRows: previous });
+    const result = validateUpload(parsed, {
+      knownUnits: knownUnits(),
+      expectedMonth: MONTH,
+      previousMonthRows: previous,
+    });
     const jumps = result.problems.filter((p) => p.code === "MONTH_OVER_MONTH_JUMP");
     expect(jumps.map((p) => p.message.replace(/^.*：/, ""))).toEqual([
       "“申请件”由上月的 2000 变为 11924，变化超过 3 倍，请确认。",
@@ -174,7 +199,10 @@ describe("stated totals", () => {
   test("a summary CSV with a wrong total warns, naming the cell", async () => {
     const { annex, summary } = templateCsv({
       ...templateInput,
-      summary: { ...referenceMonth.summaries, DISTRICTS: { ...referenceMonth.summaries.DISTRICTS, completed: 500000, onlineShare: 31.65 } },
+      summary: {
+        ...referenceMonth.summaries,
+        DISTRICTS: { ...referenceMonth.summaries.DISTRICTS, completed: 500000, onlineShare: 31.65 },
+      },
     });
     const parsed = await parseUploadFiles([annex, summary]);
     const result = validateUpload(parsed, { knownUnits: knownUnits(), expectedMonth: MONTH });

@@ -6,13 +6,13 @@ import { en } from "@/lib/i18n/en";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import {
   ANNEX_FIELDS,
+  type AnnexField,
   COUNT_FIELDS,
-  RATE_FIELDS,
   emptyReportedSummary,
+  RATE_FIELDS,
+  type ReportedSummaryField,
   reconcile,
   rowActiveEvaluationRate,
-  type AnnexField,
-  type ReportedSummaryField,
   type StatRow,
   type SummaryScope,
   type UnitKind,
@@ -20,11 +20,11 @@ import {
 import type { StatInput, SummaryInput } from "@/lib/month-versions/create-month-version";
 import { summaryFieldLabel } from "./labels";
 import { editDistance, tidy, unitNameKey } from "./normalize";
-import { error, hasErrors, info, warning, type Where } from "./problems";
-import { looksLikeAbbreviation, unitByAbbreviation } from "./unit-abbreviations";
+import { error, hasErrors, info, type Where, warning } from "./problems";
 import type { ParsedUnit, ParseResult, Problem, SourceRef } from "./types";
+import { looksLikeAbbreviation, unitByAbbreviation } from "./unit-abbreviations";
 
-export type KnownUnit = { code: string; name: string; kind: UnitKind; /** 序号 in the report. */ seq?: number };
+export type KnownUnit = { code: string; name: string; kind: UnitKind /** 序号 in the report. */; seq?: number };
 
 /**
  * When a month-over-month change is worth a second look. Counts: one value more than
@@ -32,8 +32,18 @@ export type KnownUnit = { code: string; name: string; kind: UnitKind; /** 序号
  * 0 → 2 is not). Rates: a change of more than `ratePoints` percentage points, for units with at
  * least `rateMinimumCompleted` completions in both months (a unit with 1 case swings 0 ↔ 100%).
  */
-export type Thresholds = { countFactor: number; countMinimum: number; ratePoints: number; rateMinimumCompleted: number };
-export const DEFAULT_THRESHOLDS: Thresholds = { countFactor: 3, countMinimum: 100, ratePoints: 30, rateMinimumCompleted: 100 };
+export type Thresholds = {
+  countFactor: number;
+  countMinimum: number;
+  ratePoints: number;
+  rateMinimumCompleted: number;
+};
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  countFactor: 3,
+  countMinimum: 100,
+  ratePoints: 30,
+  rateMinimumCompleted: 100,
+};
 
 export type ValidateOptions = {
   knownUnits: readonly KnownUnit[];
@@ -43,7 +53,12 @@ export type ValidateOptions = {
   thresholds?: Partial<Thresholds>;
 };
 
-export type ResolvedUnit = ParsedUnit & { code: string; knownName: string; knownKind: UnitKind; knownSeq: number | null };
+export type ResolvedUnit = ParsedUnit & {
+  code: string;
+  knownName: string;
+  knownKind: UnitKind;
+  knownSeq: number | null;
+};
 
 export type ValidationResult = {
   month: string | null;
@@ -90,7 +105,10 @@ export function suggestUnits(name: string, known: readonly KnownUnit[], limit = 
 function describe(source: SourceRef): { zh: string; en: string } {
   const sheet = source.sheet === undefined ? "" : `工作表“${source.sheet}”`;
   const sheetEn = source.sheet === undefined ? "" : `sheet "${source.sheet}", `;
-  return { zh: `文件“${source.file}”${sheet}第${source.row}行`, en: `file "${source.file}", ${sheetEn}row ${source.row}` };
+  return {
+    zh: `文件“${source.file}”${sheet}第${source.row}行`,
+    en: `file "${source.file}", ${sheetEn}row ${source.row}`,
+  };
 }
 
 const pct = (value: number) => `${tidy(Math.round(value * 100) / 100)}%`;
@@ -100,7 +118,11 @@ export function validateUpload(parsed: ParseResult, options: ValidateOptions): V
   const problems = [...parsed.problems];
   const firstFile = parsed.files[0]?.file ?? "";
 
-  if (parsed.month !== null && parsed.month !== options.expectedMonth && !problems.some((p) => p.code === "MONTH_MISMATCH")) {
+  if (
+    parsed.month !== null &&
+    parsed.month !== options.expectedMonth &&
+    !problems.some((p) => p.code === "MONTH_MISMATCH")
+  ) {
     const [fy, fm] = parsed.month.split("-");
     const [ey, em] = options.expectedMonth.split("-");
     problems.push(
@@ -130,8 +152,12 @@ export function validateUpload(parsed: ParseResult, options: ValidateOptions): V
           code: "UNKNOWN_UNIT",
           where,
           found: name,
-          expected: names.length ? zhCN.import.expected.suggestions.replace("{names}", names.join("、")) : zhCN.import.expected.noSuggestion,
-          expectedEn: names.length ? en.import.expected.suggestions.replace("{names}", names.join(", ")) : en.import.expected.noSuggestion,
+          expected: names.length
+            ? zhCN.import.expected.suggestions.replace("{names}", names.join("、"))
+            : zhCN.import.expected.noSuggestion,
+          expectedEn: names.length
+            ? en.import.expected.suggestions.replace("{names}", names.join(", "))
+            : en.import.expected.noSuggestion,
         }),
       );
       return null;
@@ -168,7 +194,13 @@ export function validateUpload(parsed: ParseResult, options: ValidateOptions): V
   for (const entry of ordered) {
     const known = resolve(entry.name, entry.kind, entry.source);
     if (known && entry.unit) {
-      units.push({ ...entry.unit, code: known.code, knownName: known.name, knownKind: known.kind, knownSeq: known.seq ?? null });
+      units.push({
+        ...entry.unit,
+        code: known.code,
+        knownName: known.name,
+        knownKind: known.kind,
+        knownSeq: known.seq ?? null,
+      });
     }
   }
 
@@ -189,11 +221,16 @@ export function validateUpload(parsed: ParseResult, options: ValidateOptions): V
 
   // Stated totals against the rows.
   const summaries: SummaryInput[] = [];
-  for (const [scope, figures] of Object.entries(parsed.summary ?? {}) as Array<[SummaryScope, Partial<Record<ReportedSummaryField, number>>]>) {
+  for (const [scope, figures] of Object.entries(parsed.summary ?? {}) as Array<
+    [SummaryScope, Partial<Record<ReportedSummaryField, number>>]
+  >) {
     summaries.push({ scope, ...figures });
-    const scopeRows = scope === "CITY" ? rows : rows.filter((r) => r.kind === (scope === "MUNICIPAL" ? "DEPARTMENT" : "DISTRICT"));
+    const scopeRows =
+      scope === "CITY" ? rows : rows.filter((r) => r.kind === (scope === "MUNICIPAL" ? "DEPARTMENT" : "DISTRICT"));
     const complete =
-      scope === "CITY" ? rows.some((r) => r.kind === "DEPARTMENT") && rows.some((r) => r.kind === "DISTRICT") : scopeRows.length > 0;
+      scope === "CITY"
+        ? rows.some((r) => r.kind === "DEPARTMENT") && rows.some((r) => r.kind === "DISTRICT")
+        : scopeRows.length > 0;
     if (!complete) continue;
     const stated = { ...emptyReportedSummary(scope), ...figures };
     for (const d of reconcile(stated, scopeRows)) {
@@ -206,8 +243,16 @@ export function validateUpload(parsed: ParseResult, options: ValidateOptions): V
           where: source,
           found: show(d.reported),
           expected: show(d.computed),
-          extra: { scope: zhCN.import.scopes[scope], field: label, difference: d.kind === "rate" ? `${d.difference} 个百分点` : String(d.difference) },
-          extraEn: { scope: en.import.scopes[scope], field: d.field, difference: d.kind === "rate" ? `${d.difference} pp` : String(d.difference) },
+          extra: {
+            scope: zhCN.import.scopes[scope],
+            field: label,
+            difference: d.kind === "rate" ? `${d.difference} 个百分点` : String(d.difference),
+          },
+          extraEn: {
+            scope: en.import.scopes[scope],
+            field: d.field,
+            difference: d.kind === "rate" ? `${d.difference} pp` : String(d.difference),
+          },
         }),
       );
     }
@@ -262,7 +307,14 @@ function checkRow(unit: ResolvedUnit, row: StatRow, problems: Problem[]) {
   const v = unit.values;
   if (v.completed > v.accepted) {
     // Normal in real data (cases accepted last month finish this month; 2021-06 has such rows): information only.
-    problems.push(info({ code: "COMPLETED_EXCEEDS_ACCEPTED", where: at(unit, "completed"), found: String(v.completed), expected: String(v.accepted) }));
+    problems.push(
+      info({
+        code: "COMPLETED_EXCEEDS_ACCEPTED",
+        where: at(unit, "completed"),
+        found: String(v.completed),
+        expected: String(v.accepted),
+      }),
+    );
   }
   // The reported rate was checked when read; otherwise the rate over what the row gives.
   if (row.activeEvaluationRateReported === null) {
@@ -336,4 +388,3 @@ export function toStatInputs(units: readonly ResolvedUnit[], unitIdByCode: Reado
     return stat;
   });
 }
-

@@ -1,10 +1,10 @@
-import { describe, expect, test } from "vitest";
-import { buildTemplateWorkbook } from "./template";
-import { workbookBytes } from "./annex-workbook";
-import { referenceMonth } from "./test-support";
-import { craftedZip, deflatedEntry } from "./crafted-xlsx";
-import { declaredUncompressedSize, readZipEntries, storedZip } from "./zip";
 import ExcelJS from "exceljs";
+import { describe, expect, test } from "vitest";
+import { workbookBytes } from "./annex-workbook";
+import { craftedZip, deflatedEntry } from "./crafted-xlsx";
+import { buildTemplateWorkbook } from "./template";
+import { referenceMonth } from "./test-support";
+import { declaredUncompressedSize, readZipEntries, storedZip } from "./zip";
 
 test("the declared unpacked size of an .xlsx grows with its rows, and is read without unpacking", async () => {
   const small = await workbookBytes(buildTemplateWorkbook({ month: "2021-06", units: referenceMonth.rows }));
@@ -26,7 +26,7 @@ test("not a readable ZIP directory: null (the loader then reports the file)", as
 });
 
 describe("readZipEntries: every entry inflated with a hard cap on the bytes produced", () => {
-  const xml = "<a>" + "x".repeat(10_000) + "</a>";
+  const xml = `<a>${"x".repeat(10_000)}</a>`;
 
   test("a truthful archive reads back byte for byte, and storedZip of it opens in exceljs", async () => {
     const bytes = await workbookBytes(buildTemplateWorkbook({ month: "2021-06", units: referenceMonth.rows }));
@@ -50,20 +50,29 @@ describe("readZipEntries: every entry inflated with a hard cap on the bytes prod
 
   test("an observer stops the reading", async () => {
     const bytes = craftedZip([deflatedEntry("first.xml", "<b/>"), deflatedEntry("a.xml", xml)]);
-    const result = await readZipEntries(bytes, { maxBytes: 1e6, observe: (name) => (name === "a.xml" ? () => false : undefined) });
+    const result = await readZipEntries(bytes, {
+      maxBytes: 1e6,
+      observe: (name) => (name === "a.xml" ? () => false : undefined),
+    });
     expect(result).toMatchObject({ kind: "stopped", entry: "a.xml", entries: [{ name: "first.xml" }] });
   });
 
   test("damaged, encrypted, other methods, wrong CRC: unreadable, with the reason", async () => {
     const good = craftedZip([deflatedEntry("a.xml", xml)]);
     const badCrc = craftedZip([{ ...deflatedEntry("a.xml", xml), crc: 1 }]);
-    expect(await readZipEntries(badCrc, { maxBytes: 1e6 })).toEqual({ kind: "unreadable", detail: "“a.xml”校验失败（CRC）" });
+    expect(await readZipEntries(badCrc, { maxBytes: 1e6 })).toEqual({
+      kind: "unreadable",
+      detail: "“a.xml”校验失败（CRC）",
+    });
     const encrypted = Buffer.from(good);
     encrypted.writeUInt16LE(1, encrypted.length - 22 - 46 - 5 + 8); // central directory flags
     expect(await readZipEntries(encrypted, { maxBytes: 1e6 })).toEqual({ kind: "unreadable", detail: "“a.xml”已加密" });
     const bzip2 = Buffer.from(good);
     bzip2.writeUInt16LE(12, bzip2.length - 22 - 46 - 5 + 10); // method
-    expect(await readZipEntries(bzip2, { maxBytes: 1e6 })).toEqual({ kind: "unreadable", detail: "“a.xml”的压缩方式 12 不受支持" });
+    expect(await readZipEntries(bzip2, { maxBytes: 1e6 })).toEqual({
+      kind: "unreadable",
+      detail: "“a.xml”的压缩方式 12 不受支持",
+    });
     const truncated = Buffer.concat([good.subarray(0, 40), good.subarray(good.length - 22 - 46 - 5)]);
     expect((await readZipEntries(truncated, { maxBytes: 1e6 })).kind).toBe("unreadable");
   });

@@ -46,7 +46,8 @@ function readDirectory(bytes: Uint8Array): Directory {
   if (count === 0xffff || offset === 0xffffffff) return { ok: false, detail: "ZIP64 目录" };
   const entries: DirectoryEntry[] = [];
   for (let n = 0; n < count; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL) return { ok: false, detail: "ZIP 目录已损坏" };
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL)
+      return { ok: false, detail: "ZIP 目录已损坏" };
     const flags = view.getUint16(offset + 8, true);
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
@@ -80,7 +81,8 @@ function readDirectory(bytes: Uint8Array): Directory {
         }
         e += 4 + size;
       }
-      if (!found || [compressedSize, declaredSize, localOffset].some((v) => !Number.isSafeInteger(v))) return { ok: false, detail: "ZIP64 目录已损坏" };
+      if (!found || [compressedSize, declaredSize, localOffset].some((v) => !Number.isSafeInteger(v)))
+        return { ok: false, detail: "ZIP64 目录已损坏" };
     }
     entries.push({
       name: new TextDecoder(utf8 ? "utf-8" : "latin1").decode(nameBytes),
@@ -129,7 +131,11 @@ export type ReadZipResult =
 
 const CHUNK = 64 * 1024;
 
-type Inflated = { kind: "done"; data: Buffer } | { kind: "overBudget" } | { kind: "stopped" } | { kind: "error"; detail: string };
+type Inflated =
+  | { kind: "done"; data: Buffer }
+  | { kind: "overBudget" }
+  | { kind: "stopped" }
+  | { kind: "error"; detail: string };
 
 /** Inflates raw deflate data, producing at most `budget` bytes: past it, the inflater is destroyed. */
 function inflateCapped(compressed: Buffer, budget: number, observer: ChunkObserver | undefined): Promise<Inflated> {
@@ -169,13 +175,16 @@ export async function readZipEntries(bytes: Uint8Array, options: ReadZipOptions)
   if (!directory.ok) return { kind: "unreadable", detail: directory.detail };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const declared = directory.entries.reduce((total, e) => total + e.declaredSize, 0);
-  const ordered = options.order ? [...directory.entries].sort((a, b) => options.order!(a.name, b.name)) : directory.entries;
+  const ordered = options.order
+    ? [...directory.entries].sort((a, b) => options.order!(a.name, b.name))
+    : directory.entries;
   const entries: ZipEntry[] = [];
   let produced = 0;
   for (const entry of ordered) {
     if (entry.flags & 0x0001) return { kind: "unreadable", detail: `“${entry.name}”已加密` };
     const at = entry.localOffset;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) return { kind: "unreadable", detail: `“${entry.name}”的位置不对` };
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL)
+      return { kind: "unreadable", detail: `“${entry.name}”的位置不对` };
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
     if (end > bytes.length) return { kind: "unreadable", detail: `“${entry.name}”不完整` };
@@ -186,7 +195,8 @@ export async function readZipEntries(bytes: Uint8Array, options: ReadZipOptions)
     if (entry.method === 0) {
       if (compressed.length > budget) return { kind: "tooLarge", declared };
       for (let i = 0; i < compressed.length; i += CHUNK) {
-        if (observer && !observer(compressed.subarray(i, i + CHUNK))) return { kind: "stopped", entry: entry.name, entries };
+        if (observer && !observer(compressed.subarray(i, i + CHUNK)))
+          return { kind: "stopped", entry: entry.name, entries };
       }
       data = compressed;
     } else if (entry.method === 8) {

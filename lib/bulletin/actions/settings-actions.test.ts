@@ -11,12 +11,14 @@ let session: { user: { id: string; name: string; role: string; unitCode: string 
 const updatedTags: string[] = [];
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session));
+vi.mock("@/lib/access/session", async () =>
+  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session),
+);
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},
   updateTag: (tag: string) => void updatedTags.push(tag),
-  unstable_cache: <T,>(fn: T) => fn,
+  unstable_cache: <T>(fn: T) => fn,
 }));
 
 beforeAll(async () => {
@@ -31,7 +33,16 @@ beforeEach(() => {
 });
 
 const as = (role: "ADMIN" | "OFFICIAL" | "DEPARTMENT" | null) => {
-  session = role ? { user: { id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3", name: role, role, unitCode: role === "DEPARTMENT" ? "d08" : null } } : null;
+  session = role
+    ? {
+        user: {
+          id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3",
+          name: role,
+          role,
+          unitCode: role === "DEPARTMENT" ? "d08" : null,
+        },
+      }
+    : null;
 };
 
 function form(values: Record<string, string>): FormData {
@@ -49,7 +60,13 @@ const ALL_RULES = {
   "enabled.missingData": "on",
 };
 const settingsForm = (values: Record<string, string>) =>
-  form({ coverageRateBelow: "50", evaluationRateDropAbove: "10", catalogClaimRateBelow: "100", ...ALL_RULES, ...values });
+  form({
+    coverageRateBelow: "50",
+    evaluationRateDropAbove: "10",
+    catalogClaimRateBelow: "100",
+    ...ALL_RULES,
+    ...values,
+  });
 
 async function textsForm(month: string, changes: Record<string, string> = {}) {
   const { editableTexts } = await import("@/lib/bulletin/texts/bulletin-texts");
@@ -79,7 +96,11 @@ async function problemKinds(month = "2021-06") {
 }
 
 describe("refused to anyone but an admin", () => {
-  it.each([["signed out", null], ["an official", "OFFICIAL"], ["a department user", "DEPARTMENT"]] as const)("%s", async (_who, role) => {
+  it.each([
+    ["signed out", null],
+    ["an official", "OFFICIAL"],
+    ["a department user", "DEPARTMENT"],
+  ] as const)("%s", async (_who, role) => {
     as(role);
     const { settings, texts } = await actions();
     const a = await settings({}, settingsForm({ coverageRateBelow: "1" }));
@@ -119,7 +140,11 @@ describe("problem thresholds", () => {
     expect(row.updatedById).toBe(1);
     const event = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "settings.update" } });
     expect(event.actorId).toBe(1);
-    expect(event.details).toMatchObject({ changed: ["evaluationRateDropAbove"], before: { evaluationRateDropAbove: 10 }, after: { evaluationRateDropAbove: 40 } });
+    expect(event.details).toMatchObject({
+      changed: ["evaluationRateDropAbove"],
+      before: { evaluationRateDropAbove: 10 },
+      after: { evaluationRateDropAbove: 40 },
+    });
     // A 35.09-point drop is no longer above the threshold.
     expect(await problemKinds()).toEqual(["lowCoverage", "lowCatalogClaim", "noCases"]);
   });
@@ -152,12 +177,24 @@ describe("bulletin texts", () => {
     const first = await texts({}, await textsForm("2021-06", { "remark.lowCoverage": remark }));
     expect(first).toMatchObject({ ok: true, message: "已保存为第 1 版，通报已更新。" });
     expect(updatedTags).toEqual([REPORT_DATA_TAG]);
-    const second = await texts({}, await textsForm("2021-06", { issueDate: "2021-07-27", "distribution.发": "各县（市、区）行政审批局。" }));
+    const second = await texts(
+      {},
+      await textsForm("2021-06", { issueDate: "2021-07-27", "distribution.发": "各县（市、区）行政审批局。" }),
+    );
     expect(second.message).toBe("已保存为第 2 版，通报已更新。");
 
-    const versions = await db.prisma.bulletinText.findMany({ where: { month: "2021-06" }, orderBy: { version: "asc" } });
-    expect(versions.map((v) => [v.version, v.createdById])).toEqual([[1, 1], [2, 1]]);
-    const events = await db.prisma.auditEvent.findMany({ where: { action: "bulletin.updateTexts" }, orderBy: { id: "asc" } });
+    const versions = await db.prisma.bulletinText.findMany({
+      where: { month: "2021-06" },
+      orderBy: { version: "asc" },
+    });
+    expect(versions.map((v) => [v.version, v.createdById])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    const events = await db.prisma.auditEvent.findMany({
+      where: { action: "bulletin.updateTexts" },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => [e.month, e.targetId, e.details])).toEqual([
       ["2021-06", "2021-06 v1", { version: 1, changed: ["problemRemarks.lowCoverage"] }],
       ["2021-06", "2021-06 v2", { version: 2, changed: ["distribution", "issueDate"] }],

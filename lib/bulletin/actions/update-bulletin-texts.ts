@@ -2,15 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { guardAction } from "@/lib/access/guard";
+import { type FormState, submittedValues } from "@/lib/action-client/form-state";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import {
+  changedParts,
+  editableTexts,
+  parseBulletinTextsForm,
+  readStoredBulletinTexts,
+} from "@/lib/bulletin/texts/bulletin-texts";
+import { expireReportData } from "@/lib/cache/expire-report-data";
+import { isMonth } from "@/lib/calendar/month";
 import { prisma } from "@/lib/db/index";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { guardAction } from "@/lib/access/guard";
 import { fill, getMessages } from "@/lib/i18n/messages";
-import { isMonth } from "@/lib/calendar/month";
-import { expireReportData } from "@/lib/cache/expire-report-data";
-import { changedParts, editableTexts, parseBulletinTextsForm, readStoredBulletinTexts } from "@/lib/bulletin/texts/bulletin-texts";
-import { submittedValues, type FormState } from "@/lib/action-client/form-state";
 
 const target = z.object({
   month: z.string().refine(isMonth),
@@ -31,7 +36,8 @@ export async function updateBulletinTextsAction(_previous: FormState, formData: 
   const { month, baseVersion } = which.data;
   const parsed = parseBulletinTextsForm(formData);
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values: submittedValues(formData) };
-  if (!(await prisma.reportMonth.findFirst({ where: { month, currentVersionId: { not: null } } }))) return { message: t.noMonth };
+  if (!(await prisma.reportMonth.findFirst({ where: { month, currentVersionId: { not: null } } })))
+    return { message: t.noMonth };
 
   try {
     const result = await prisma.$transaction(async (tx) => {
@@ -43,7 +49,12 @@ export async function updateBulletinTextsAction(_previous: FormState, formData: 
       if (changed.length === 0) return { unchanged: true as const };
       const version = current + 1;
       await tx.bulletinText.create({
-        data: { month, version, content: parsed.texts as unknown as Prisma.InputJsonValue, createdById: guard.viewer.userId },
+        data: {
+          month,
+          version,
+          content: parsed.texts as unknown as Prisma.InputJsonValue,
+          createdById: guard.viewer.userId,
+        },
       });
       await recordAuditEvent(tx, {
         actorId: guard.viewer.userId,

@@ -1,14 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { guardAction } from "@/lib/access/guard";
+import { type FormState, submittedValues } from "@/lib/action-client/form-state";
+import {
+  changedSettings,
+  PROBLEM_SETTINGS_KEY,
+  parseProblemSettingsForm,
+  readStoredProblemSettings,
+} from "@/lib/bulletin/thresholds/problem-settings";
+import { expireReportData } from "@/lib/cache/expire-report-data";
 import { prisma } from "@/lib/db/index";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { guardAction } from "@/lib/access/guard";
 import { getMessages } from "@/lib/i18n/messages";
 import { saveSetting } from "@/lib/settings/save-setting";
-import { expireReportData } from "@/lib/cache/expire-report-data";
-import { changedSettings, parseProblemSettingsForm, PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/bulletin/thresholds/problem-settings";
-import { submittedValues, type FormState } from "@/lib/action-client/form-state";
 
 /**
  * Saves the thresholds of the 存在的问题 rules (one Setting row), audited with the values

@@ -3,11 +3,11 @@
 // a stub previous month (unit), and from a seeded database through loadMonths (integration,
 // with the demo 2021-05 the seed generates).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
-import { emptyReportedSummary, referenceMonthFromJson, type StatRow } from "@/lib/indicators";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
+import { emptyReportedSummary, referenceMonthFromJson, type StatRow } from "@/lib/indicators";
+import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
-import { buildBulletin, type BulletinMonth } from "./bulletin";
+import { type BulletinMonth, buildBulletin } from "./bulletin";
 import { loadBulletinMonths } from "./load";
 import { bulletinPlainText } from "./plain-text";
 import { REFERENCE_BULLETIN_TEXTS } from "./texts";
@@ -15,7 +15,13 @@ import type { Bulletin, BulletinPartId } from "./types";
 
 const ref = referenceMonthFromJson(reference);
 const narrative = reference.narrative;
-const june: BulletinMonth = { month: "2021-06", isDemo: false, versionNumber: 1, rows: ref.rows, summaries: ref.summaries };
+const june: BulletinMonth = {
+  month: "2021-06",
+  isDemo: false,
+  versionNumber: 1,
+  rows: ref.rows,
+  summaries: ref.summaries,
+};
 /** May as the bulletin describes it: 549,636 evaluations, 129.03%; demo, like the seeded one. */
 const mayStub: BulletinMonth = {
   month: "2021-05",
@@ -50,61 +56,115 @@ function expectInOrder(actual: number[], expected: number[]): void {
 }
 
 function checkAgainstNarrative(bulletin: Bulletin): void {
-  const [overview, overviewOnline, municipal, municipalOnline, counties, countiesOnline] = paragraphs(bulletin, "operation");
+  const [overview, overviewOnline, municipal, municipalOnline, counties, countiesOnline] = paragraphs(
+    bulletin,
+    "operation",
+  );
   const c = narrative.city;
   expect(numbersIn(overview!)).toEqual([
-    2021, 6, c.applied, c.accepted, c.completed, c.promisedCompleted, c.promiseSpeedupRate, c.handlingSpeedupRate, c.earlyCompletionRate,
+    2021,
+    6,
+    c.applied,
+    c.accepted,
+    c.completed,
+    c.promisedCompleted,
+    c.promiseSpeedupRate,
+    c.handlingSpeedupRate,
+    c.earlyCompletionRate,
   ]);
-  expect(overview).toContain("2021年6月，全市通过一体化政务服务平台共申请依申请政务服务事项1048053件，受理568165件，办结535548件");
+  expect(overview).toContain(
+    "2021年6月，全市通过一体化政务服务平台共申请依申请政务服务事项1048053件，受理568165件，办结535548件",
+  );
   expect(numbersIn(overviewOnline!)).toEqual([
-    c.onlineApplied, c.onlineShare, c.onlineAccepted, c.onlineCompleted, c.onlinePromisedCompleted, c.onlineEarlyCompletionRate,
+    c.onlineApplied,
+    c.onlineShare,
+    c.onlineAccepted,
+    c.onlineCompleted,
+    c.onlinePromisedCompleted,
+    c.onlineEarlyCompletionRate,
   ]);
 
   const m = narrative.municipal;
   expect(numbersIn(municipal!)).toEqual([
-    m.applied, m.accepted, m.completed, m.promisedCompleted, m.promiseSpeedupRate, m.handlingSpeedupRate, m.earlyCompletionRate,
+    m.applied,
+    m.accepted,
+    m.completed,
+    m.promisedCompleted,
+    m.promiseSpeedupRate,
+    m.handlingSpeedupRate,
+    m.earlyCompletionRate,
     ...m.topByCompleted.map(([, n]) => n as number),
   ]);
   expect(municipal).toContain(`${m.topByCompleted.map(([name]) => name).join("、")}办件较好`);
   expect(numbersIn(municipalOnline!)).toEqual([
-    m.onlineApplied, m.onlineShare, m.onlineAccepted, m.onlineCompleted, m.onlinePromisedCompleted, m.onlineEarlyCompletionRate,
+    m.onlineApplied,
+    m.onlineShare,
+    m.onlineAccepted,
+    m.onlineCompleted,
+    m.onlinePromisedCompleted,
+    m.onlineEarlyCompletionRate,
   ]);
 
   const k = narrative.counties;
   expect(numbersIn(counties!)).toEqual([
-    k.applied, k.accepted, k.completed, k.promisedCompleted, ...k.topByCompleted.map(([, n]) => n as number),
+    k.applied,
+    k.accepted,
+    k.completed,
+    k.promisedCompleted,
+    ...k.topByCompleted.map(([, n]) => n as number),
   ]);
   expect(counties).toContain(`${k.topByCompleted.map(([name]) => name).join("、")}办件较好`);
   expect(numbersIn(countiesOnline!)).toEqual([
-    k.onlineApplied, k.onlineShare, k.onlineAccepted, k.onlineCompleted, k.onlinePromisedCompleted, k.onlineEarlyCompletionRate,
+    k.onlineApplied,
+    k.onlineShare,
+    k.onlineAccepted,
+    k.onlineCompleted,
+    k.onlinePromisedCompleted,
+    k.onlineEarlyCompletionRate,
   ]);
 
   const e = narrative.evaluations;
   const [evaluationLead, scopes, topDepartments] = paragraphs(bulletin, "evaluation");
   expectInOrder(numbersIn(evaluationLead!), [
-    e.total, e.changeFromPreviousMonth, e.satisfactionRate, e.activeEvaluationRate, Math.abs(e.activeEvaluationRateChangePoints),
+    e.total,
+    e.changeFromPreviousMonth,
+    e.satisfactionRate,
+    e.activeEvaluationRate,
+    Math.abs(e.activeEvaluationRateChangePoints),
   ]);
   expect(evaluationLead).toContain("721807条（包含了批量件的办件主动评价），较上月上升172171条");
   expect(evaluationLead).toContain("主动评价率为93.94%，较上月下降了35.09个百分点");
   expect(numbersIn(scopes!)).toEqual([
-    e.municipal.count, e.municipal.rate, ...Object.values(e.districts).flatMap(([count, rate]) => [count, rate]),
+    e.municipal.count,
+    e.municipal.rate,
+    ...Object.values(e.districts).flatMap(([count, rate]) => [count, rate]),
   ]);
   for (const name of Object.keys(e.districts)) expect(scopes).toContain(`${name}主动评价数为`);
   expect(numbersIn(topDepartments!)).toEqual([
-    ...e.topDepartments.map(([, count]) => count as number), ...e.topDepartments.map(([, , rate]) => rate as number),
+    ...e.topDepartments.map(([, count]) => count as number),
+    ...e.topDepartments.map(([, , rate]) => rate as number),
   ]);
   expect(topDepartments).toContain(e.topDepartments.map(([name]) => name).join("、"));
   expect(topDepartments).toContain("238.00%");
 
   const [timeliness] = paragraphs(bulletin, "timeliness");
-  expect(numbersIn(timeliness!)).toEqual([2021, 6, narrative.timeliness.overdueCompleted, narrative.timeliness.onTimeCompletionRate]);
+  expect(numbersIn(timeliness!)).toEqual([
+    2021,
+    6,
+    narrative.timeliness.overdueCompleted,
+    narrative.timeliness.onTimeCompletionRate,
+  ]);
 
   const [coverage, evaluationDrop, claim] = paragraphs(bulletin, "problems");
   expect(coverage).toMatch(/^（一）办件覆盖率较低。截至6月底，全市办件覆盖率仅为33\.19%。/);
   expect(numbersIn(coverage!)[1]).toBe(narrative.problems.coverageRate);
-  expect(evaluationDrop).toBe("（二）主动评价率下降较多。与5月相比，全市主动评价率下降了35.09个百分点。各地各部门要积极引导办事群众进行办件评价，做到办件“一事一评”。");
+  expect(evaluationDrop).toBe(
+    "（二）主动评价率下降较多。与5月相比，全市主动评价率下降了35.09个百分点。各地各部门要积极引导办事群众进行办件评价，做到办件“一事一评”。",
+  );
   expect(numbersIn(evaluationDrop!)).toEqual([5, narrative.problems.activeEvaluationRateDropPoints]);
-  expect(claim).toBe("（三）政务服务事项目录清单未及时认领。截至6月底，认领率为97.80%。各地各部门要及时认领、编辑、发布事项清单，促进事项梳理指标再提升。");
+  expect(claim).toBe(
+    "（三）政务服务事项目录清单未及时认领。截至6月底，认领率为97.80%。各地各部门要及时认领、编辑、发布事项清单，促进事项梳理指标再提升。",
+  );
 }
 
 /** Every number of the text is a figure of the month, a threshold, or part of a date or a label. */
@@ -120,11 +180,21 @@ function checkNothingInvented(bulletin: Bulletin): void {
   collect(reference.annex2_districts);
   const settings = bulletin.settings;
   const structural = [
-    2021, 6, 5, 7, 26, // the months and the issue date
-    1, 2, // 附件 1 / 2
+    2021,
+    6,
+    5,
+    7,
+    26, // the months and the issue date
+    1,
+    2, // 附件 1 / 2
     100, // ×100% in the definition
-    settings.coverageRateBelow, settings.evaluationRateDropAbove,
-    ...bulletin.problems.flatMap((p) => [p.units.length, p.units.filter((u) => u.kind === "DEPARTMENT").length, p.units.filter((u) => u.kind === "DISTRICT").length]),
+    settings.coverageRateBelow,
+    settings.evaluationRateDropAbove,
+    ...bulletin.problems.flatMap((p) => [
+      p.units.length,
+      p.units.filter((u) => u.kind === "DEPARTMENT").length,
+      p.units.filter((u) => u.kind === "DISTRICT").length,
+    ]),
   ];
   const allowed = new Set([...figures, ...structural]);
   const text = bulletinPlainText(bulletin);
@@ -166,7 +236,12 @@ describe("buildBulletin (reference JSON, stub May)", () => {
   });
 
   it("lists the problems the rules find, the report's three first, then units without cases", () => {
-    expect(bulletin.problems.map((p) => p.kind)).toEqual(["lowCoverage", "evaluationRateDrop", "lowCatalogClaim", "noCases"]);
+    expect(bulletin.problems.map((p) => p.kind)).toEqual([
+      "lowCoverage",
+      "evaluationRateDrop",
+      "lowCatalogClaim",
+      "noCases",
+    ]);
     const noCases = paragraphs(bulletin, "problems")[3]!;
     expect(noCases).toMatch(/^（四）部分部门（单位）无办件。6月，市委宣传部、市农业农村局、.*市消防救援支队共13个单位/);
   });
@@ -177,8 +252,15 @@ describe("buildBulletin (reference JSON, stub May)", () => {
       { caseNo: "PG3", unitName: "市公安局", itemName: "户籍迁移", daysOver: 6 },
       { caseNo: "MZ1", unitName: "市民政局", itemName: "低保", daysOver: 4 },
     ];
-    const named = buildBulletin({ current: june, previous: mayStub, texts: REFERENCE_BULLETIN_TEXTS, overdueCases: cases });
-    expect(paragraphs(named, "timeliness")[1]).toBe("超出承诺时限最多的办件：市公安局“户籍迁移”（办件编号PG3）超出6个工作日；市民政局“低保”（办件编号MZ1）超出4个工作日。");
+    const named = buildBulletin({
+      current: june,
+      previous: mayStub,
+      texts: REFERENCE_BULLETIN_TEXTS,
+      overdueCases: cases,
+    });
+    expect(paragraphs(named, "timeliness")[1]).toBe(
+      "超出承诺时限最多的办件：市公安局“户籍迁移”（办件编号PG3）超出6个工作日；市民政局“低保”（办件编号MZ1）超出4个工作日。",
+    );
   });
 
   it("appends the admin's remark instead of the default one", () => {
@@ -187,7 +269,9 @@ describe("buildBulletin (reference JSON, stub May)", () => {
       previous: mayStub,
       texts: { problemRemarks: { lowCatalogClaim: "与其他市州相比，排名靠后。" } },
     });
-    expect(paragraphs(withRemark, "problems")[2]).toBe("（三）政务服务事项目录清单未及时认领。截至6月底，认领率为97.80%。与其他市州相比，排名靠后。");
+    expect(paragraphs(withRemark, "problems")[2]).toBe(
+      "（三）政务服务事项目录清单未及时认领。截至6月底，认领率为97.80%。与其他市州相比，排名靠后。",
+    );
   });
 
   it("gives both annexes with the report's rows, cells and grouped headings", () => {
@@ -197,7 +281,25 @@ describe("buildBulletin (reference JSON, stub May)", () => {
     expect(annex2.rows).toHaveLength(8);
     const land = annex1.rows.find((r) => r.name === "市自然资源和规划局")!;
     expect(land.cells).toEqual([
-      "5917", "5907", "3578", "0", "1478", "0", "92.65%", "-19.97%", "100.00%", "0", "0", "0", "0", "0", "0.00%", "0.00%", "0.00%", "530", "61.82%",
+      "5917",
+      "5907",
+      "3578",
+      "0",
+      "1478",
+      "0",
+      "92.65%",
+      "-19.97%",
+      "100.00%",
+      "0",
+      "0",
+      "0",
+      "0",
+      "0",
+      "0.00%",
+      "0.00%",
+      "0.00%",
+      "530",
+      "61.82%",
     ]);
     expect(annex1.rows[0]).toMatchObject({ seq: "1", name: "市委宣传部", noCases: true });
     expect(annex1.rows[0]!.cells.at(-1)).toBe("50.00%");
@@ -219,7 +321,12 @@ describe("buildBulletin (reference JSON, stub May)", () => {
     const [fig1, fig2, fig3, fig4] = bulletin.figures;
     expect(fig1!.caption).toBe("图1.全市办理政务服务事项与上月对比情况");
     expect(fig1!.series.at(-1)!.values).toEqual([1_048_053, 568_165, 535_548]);
-    expect(fig2!.categories.slice(0, 4)).toEqual(["市公安局", "市人力资源和社会保障局", "市住房公积金管理中心", "市自然资源和规划局"]);
+    expect(fig2!.categories.slice(0, 4)).toEqual([
+      "市公安局",
+      "市人力资源和社会保障局",
+      "市住房公积金管理中心",
+      "市自然资源和规划局",
+    ]);
     expect(fig3!.categories).toHaveLength(8);
     expect(fig4!.categories[0]).toBe("市本级");
     expect(fig4!.series.at(-1)!.values.slice(0, 2)).toEqual([31_896, 167_275]);
@@ -233,12 +340,16 @@ describe("buildBulletin without what the report states", () => {
     const [overview] = paragraphs(bulletin, "operation");
     // Counts add up from the rows; speed-up rates are weighted estimates, and say so.
     expect(overview).toContain("共申请依申请政务服务事项1048052件");
-    expect(overview).toContain("承诺提速83.31%（估算：按各单位比率加权），办理提速率为91.57%（估算：按各单位比率加权）");
+    expect(overview).toContain(
+      "承诺提速83.31%（估算：按各单位比率加权），办理提速率为91.57%（估算：按各单位比率加权）",
+    );
     const [lead] = paragraphs(bulletin, "evaluation");
     expect(lead).toContain("满意率为（未填报）");
     expect(lead).toContain("（无上月数据，未作比较）");
     expect(bulletin.problems.map((p) => p.kind)).toEqual(["lowCoverage", "noCases"]);
-    expect(paragraphs(bulletin, "problems")[0]).toMatch(/^（一）办件覆盖率较低。截至6月底，全市办件覆盖率（未填报）。办件覆盖率低于50.00%的有市级部门25个/);
+    expect(paragraphs(bulletin, "problems")[0]).toMatch(
+      /^（一）办件覆盖率较低。截至6月底，全市办件覆盖率（未填报）。办件覆盖率低于50.00%的有市级部门25个/,
+    );
     // Rules without their input say so rather than "nothing found".
     expect(bulletin.ruleInputs.find((r) => r.kind === "lowCatalogClaim")).toMatchObject({ input: "none" });
     expect(bulletin.ruleInputs.find((r) => r.kind === "lowCoverage")).toMatchObject({ input: "partial" });
@@ -248,10 +359,14 @@ describe("buildBulletin without what the report states", () => {
   });
 
   it("computes a district's evaluation rate when none is stated, saying on which basis", () => {
-    const rows: StatRow[] = ref.rows.map((r) => (r.unitName === "达州高新区" ? { ...r, activeEvaluationRateReported: null } : r));
+    const rows: StatRow[] = ref.rows.map((r) =>
+      r.unitName === "达州高新区" ? { ...r, activeEvaluationRateReported: null } : r,
+    );
     const bulletin = buildBulletin({ current: { ...june, rows }, previous: mayStub });
     // 2613 / 1342 = 194.71%: the same as stated, here on this month's completions.
-    expect(paragraphs(bulletin, "evaluation")[1]).toContain("达州高新区主动评价数为2613条，主动评价率为194.71%（按本月办结件计算）");
+    expect(paragraphs(bulletin, "evaluation")[1]).toContain(
+      "达州高新区主动评价数为2613条，主动评价率为194.71%（按本月办结件计算）",
+    );
   });
 
   it("badges a demo month itself", () => {
@@ -279,6 +394,10 @@ describe("buildBulletin from the seeded database (2021-05 demo, 2021-06 referenc
   it("states every figure of the reference report's text, in its order", () => {
     checkAgainstNarrative(bulletin);
     expect([bulletin.previousMonth, bulletin.previousIsDemo]).toEqual(["2021-05", true]);
-    expect(bulletin.problems.slice(0, 3).map((p) => p.kind)).toEqual(["lowCoverage", "evaluationRateDrop", "lowCatalogClaim"]);
+    expect(bulletin.problems.slice(0, 3).map((p) => p.kind)).toEqual([
+      "lowCoverage",
+      "evaluationRateDrop",
+      "lowCatalogClaim",
+    ]);
   });
 });

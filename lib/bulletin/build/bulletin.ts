@@ -5,27 +5,34 @@
 // "（未填报）", and approximations (speed-up rates weighted from unit rates) never reach it.
 // Pure: no I/O, so the page, the renderers and tests all build the same document.
 
-import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
+import { formatMonthLabel, parseMonth } from "@/lib/calendar/month";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import {
   comparableValue,
   compareFigures,
   decideMonthFigures,
   describeFigure,
-  monthScopes,
-  rowActiveEvaluationRate,
-  topN,
-  hasNoCases,
   type EvaluationRateBasis,
   type FigureComparison,
   type FigureDecision,
+  hasNoCases,
   type MonthDecisions,
+  monthScopes,
+  rowActiveEvaluationRate,
   type ScopeDecisions,
   type StatRow,
+  topN,
 } from "@/lib/indicators";
-import { findProblems, resolveProblemSettings, ruleInputs, type Problem, type ProblemSettingsInput, type ProblemUnit } from "@/lib/indicators/problems";
+import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
+import {
+  findProblems,
+  type Problem,
+  type ProblemSettingsInput,
+  type ProblemUnit,
+  resolveProblemSettings,
+  ruleInputs,
+} from "@/lib/indicators/problems";
 import type { AnnexField } from "@/lib/indicators/types";
-import { formatMonthLabel, parseMonth } from "@/lib/calendar/month";
 import type { MonthData } from "@/lib/month-versions/month-data";
 import { countWithUnit, MISSING_FIGURE, plainCount, plainPoints, plainRate } from "./numbers";
 import {
@@ -172,7 +179,8 @@ function onlineParagraph(figures: ScopeDecisions): string {
   );
 }
 
-const paragraph = (text: string, lead?: string): BulletinBlock => (lead ? { type: "paragraph", lead, text } : { type: "paragraph", text });
+const paragraph = (text: string, lead?: string): BulletinBlock =>
+  lead ? { type: "paragraph", lead, text } : { type: "paragraph", text };
 
 // ---------------------------------------------------------------------------------------------
 // Figures
@@ -183,7 +191,9 @@ function series(name: string, month: BulletinMonth, values: (number | null)[]): 
 
 function figureNote(previous: BulletinMonth | null): string | null {
   if (!previous) return "无上月数据，仅列本月。";
-  return previous.isDemo ? `上月（${formatMonthLabel(previous.month)}）为${zhCN.demo.badge}（系统生成，非真实统计）。` : null;
+  return previous.isDemo
+    ? `上月（${formatMonthLabel(previous.month)}）为${zhCN.demo.badge}（系统生成，非真实统计）。`
+    : null;
 }
 
 function buildFigures(
@@ -206,7 +216,9 @@ function buildFigures(
   const previousMonthRef = previous ? { month: previous.month, isDemo: previous.isDemo } : null;
   // Last month's bar only where it compares like with like (lib/indicators/figure-decision.ts).
   const previousOf = (scope: "city" | "municipal", field: "applied" | "accepted" | "completed" | "activeEvaluations") =>
-    comparableValue(compareFigures(decisions[scope][field], previousDecisions?.[scope][field] ?? null, previousMonthRef));
+    comparableValue(
+      compareFigures(decisions[scope][field], previousDecisions?.[scope][field] ?? null, previousMonthRef),
+    );
   const caseFields = ["applied", "accepted", "completed"] as const;
   const fig1: BulletinFigure = {
     id: "fig1",
@@ -282,7 +294,11 @@ function annexHeader(id: BulletinAnnex["id"]): BulletinHeaderCell[][] {
       continue;
     }
     const groupLabel =
-      id === "annex2" && group === "evaluation" ? "办件主动评价" : id === "annex2" && group === "coverage" ? "事项办件情况" : zhCN.annex.groups[group];
+      id === "annex2" && group === "evaluation"
+        ? "办件主动评价"
+        : id === "annex2" && group === "coverage"
+          ? "事项办件情况"
+          : zhCN.annex.groups[group];
     top.push({ text: groupLabel, colSpan: fields.length, rowSpan: 1 });
     for (const field of fields) {
       const label = id === "annex2" && field === "coverageRate" ? "办件覆盖度" : zhCN.annex.columns[field];
@@ -338,7 +354,9 @@ function problemText(problem: Problem, current: BulletinMonth): string {
           ? `截至${monthNumber}月底，全市办件覆盖率${MISSING_FIGURE}。`
           : `截至${monthNumber}月底，全市办件覆盖率${city.triggered ? "仅" : ""}为${plainRate(city.value)}。`;
       const list = groups
-        .map((g) => `${g.label}${g.units.length}个：${unitList(g.units, (u) => `${u.unitName}（${plainRate(u.value)}）`)}`)
+        .map(
+          (g) => `${g.label}${g.units.length}个：${unitList(g.units, (u) => `${u.unitName}（${plainRate(u.value)}）`)}`,
+        )
         .join("；");
       return list ? `${lead}办件覆盖率低于${plainRate(threshold)}的有${list}。` : lead;
     }
@@ -357,7 +375,8 @@ function problemText(problem: Problem, current: BulletinMonth): string {
       if (problem.units.length === 0) return lead;
       const list = unitList(
         problem.units,
-        (u) => `${u.unitName}由${plainRate(u.previous)}降至${plainRate(u.value)}，下降${plainPoints(u.change ?? 0)}个百分点`,
+        (u) =>
+          `${u.unitName}由${plainRate(u.previous)}降至${plainRate(u.value)}，下降${plainPoints(u.change ?? 0)}个百分点`,
       );
       return `${lead}主动评价率下降超过${plainPoints(threshold ?? 0)}个百分点的有：${list}。`;
     }
@@ -545,7 +564,9 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
   const notices: string[] = [];
   if (current.isDemo) notices.push(`本期数据为${zhCN.demo.badge}（系统生成，非真实统计），仅供演示。`);
   if (previous?.isDemo) {
-    notices.push(`与上月比较所用的${formatMonthLabel(previous.month)}数据为${zhCN.demo.badge}（系统生成，非真实统计）。`);
+    notices.push(
+      `与上月比较所用的${formatMonthLabel(previous.month)}数据为${zhCN.demo.badge}（系统生成，非真实统计）。`,
+    );
   }
 
   return {

@@ -3,9 +3,9 @@
 // never pulls docx or pdfkit into a client bundle:
 //   import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
 //   import { renderBulletinPdf } from "@/lib/bulletin/render/render-pdf";
-export { buildBulletin, DEFAULT_BULLETIN_OPTIONS, type BuildBulletinInput, type BulletinMonth } from "./bulletin";
-export { bulletinPlainText } from "./plain-text";
+export { type BuildBulletinInput, type BulletinMonth, buildBulletin, DEFAULT_BULLETIN_OPTIONS } from "./bulletin";
 export { MISSING_FIGURE } from "./numbers";
+export { bulletinPlainText } from "./plain-text";
 export {
   DEFAULT_BULLETIN_TEXTS,
   DEFAULT_PROBLEM_REMARKS,

@@ -1,8 +1,8 @@
 // The two months a bulletin needs, read with the plain loader (no cache): the month and the
 // one before it, or null for the previous month when it has no published version.
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { previousMonth } from "@/lib/calendar/month";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadMonths, type MonthData } from "@/lib/month-versions/month-data";
 
 export async function loadBulletinMonths(

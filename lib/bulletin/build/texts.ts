@@ -2,10 +2,10 @@
 // reference report (达州市政务服务管理局, 2021年7月26日印发). Sentences with figures are
 // built in bulletin.ts; what is here carries no figure of any month.
 
-import type { ProblemKind } from "@/lib/indicators/problems";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import type { BulletinDistribution, BulletinTexts } from "./types";
 import { ANNEX_REPORT_LABELS } from "@/lib/indicators/annex-layout";
+import type { ProblemKind } from "@/lib/indicators/problems";
+import type { BulletinDistribution, BulletinTexts } from "./types";
 
 export const BULLETIN_TITLE = "政务服务事项运行情况";
 
@@ -65,7 +65,9 @@ export const DEFAULT_PROBLEM_REMARKS: Record<ProblemKind, string> = {
 };
 
 /** 注 1–9 of 附件1, as the report prints them (the one list is lib/indicators/annex-layout.ts). */
-export const ANNEX_NOTES: string[] = ANNEX_REPORT_LABELS.DEPARTMENT.footnotes.map((note, i) => (i === 0 ? `注：${note}` : note));
+export const ANNEX_NOTES: string[] = ANNEX_REPORT_LABELS.DEPARTMENT.footnotes.map((note, i) =>
+  i === 0 ? `注：${note}` : note,
+);
 
 export const DEFAULT_DISTRIBUTION: BulletinDistribution[] = [
   {
@@ -78,7 +80,10 @@ export const DEFAULT_DISTRIBUTION: BulletinDistribution[] = [
   },
   {
     label: "送",
-    lines: ["市级各政务服务部门（单位），市委目标绩效办，市政府信息公开中心；", "各县（市、区）人民政府，达州高新区管委会。"],
+    lines: [
+      "市级各政务服务部门（单位），市委目标绩效办，市政府信息公开中心；",
+      "各县（市、区）人民政府，达州高新区管委会。",
+    ],
   },
   { label: "发", lines: ["各县（市、区）行政审批局，达州高新区行政审批局。"] },
 ];

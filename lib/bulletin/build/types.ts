@@ -1,8 +1,8 @@
 // The bulletin (通报) as a structured document: what buildBulletin produces and every
 // renderer (docx, pdf, the React page) draws. Plain data, serialisable, no functions.
 
-import type { AnnexField } from "@/lib/indicators/types";
 import type { Problem, ProblemKind, ProblemSettings, RuleInput } from "@/lib/indicators/problems";
+import type { AnnexField } from "@/lib/indicators/types";
 
 export type BulletinBlock =
   /** "（一）总体情况。": a numbered heading inside a part. */

@@ -1,6 +1,6 @@
 // What a draft changes from the issued bulletin: which inputs moved (data version, thresholds,
 // free texts) and the lines of the bulletin (annexes included) that differ. Pure.
-import { bulletinPlainText, type Bulletin } from "@/lib/bulletin/build";
+import { type Bulletin, bulletinPlainText } from "@/lib/bulletin/build";
 
 export type DraftDifferences = {
   /** Nothing differs: the draft is the issued bulletin. */
@@ -21,7 +21,9 @@ export function draftDifferences(
 ): DraftDifferences {
   // The edition line ("第2版。更正说明：…") belongs to the issue, not to the content.
   const isEditionLine = (line: string) => /^第\d+版。更正说明：/.test(line);
-  const before = bulletinPlainText(issued.document, { annexes: true }).split("\n").filter((l) => !isEditionLine(l));
+  const before = bulletinPlainText(issued.document, { annexes: true })
+    .split("\n")
+    .filter((l) => !isEditionLine(l));
   const after = bulletinPlainText(draft.document, { annexes: true }).split("\n");
   const count = (lines: string[]) => lines.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
   const afterCount = count(after);
@@ -36,8 +38,16 @@ export function draftDifferences(
     if (n > 0) beforeCount.set(line, n - 1);
     return n === 0;
   });
-  const dataVersion = issued.versionNumber === draft.versionNumber ? null : { issued: issued.versionNumber, draft: draft.versionNumber };
+  const dataVersion =
+    issued.versionNumber === draft.versionNumber ? null : { issued: issued.versionNumber, draft: draft.versionNumber };
   const settingsChanged = JSON.stringify(issued.settings) !== JSON.stringify(draft.settings);
   const textsChanged = stable(issued.texts) !== stable(draft.texts);
-  return { none: removed.length === 0 && added.length === 0, dataVersion, settingsChanged, textsChanged, removed, added };
+  return {
+    none: removed.length === 0 && added.length === 0,
+    dataVersion,
+    settingsChanged,
+    textsChanged,
+    removed,
+    added,
+  };
 }

@@ -1,15 +1,16 @@
 // What a month's bulletin is built from right now (its draft): the month and the one before,
 // the thresholds in effect and the newest free texts, read uncached straight from the
 // database, with the ids that say which data and text versions they are.
+
+import { type Bulletin, type BulletinTexts, buildBulletin } from "@/lib/bulletin/build";
+import { BULLETIN_OVERDUE_CASES } from "@/lib/bulletin/build/bulletin";
+import { loadBulletinMonths } from "@/lib/bulletin/build/load";
+import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/bulletin/texts/bulletin-texts";
+import { PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/bulletin/thresholds/problem-settings";
+import { loadCurrentCaseImport, loadOverdueCases } from "@/lib/case-records/drill-down/case-drill-down";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ProblemSettings } from "@/lib/indicators/problems";
 import type { StatRow } from "@/lib/indicators/types";
-import { buildBulletin, type Bulletin, type BulletinTexts } from "@/lib/bulletin/build";
-import { loadBulletinMonths } from "@/lib/bulletin/build/load";
-import { BULLETIN_OVERDUE_CASES } from "@/lib/bulletin/build/bulletin";
-import { loadCurrentCaseImport, loadOverdueCases } from "@/lib/case-records/drill-down/case-drill-down";
-import { PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/bulletin/thresholds/problem-settings";
-import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/bulletin/texts/bulletin-texts";
 
 export type DraftInputs = {
   month: string;
@@ -44,7 +45,13 @@ export async function loadDraftInputs(db: PrismaClient, month: string): Promise<
     texts,
     rows: months.current.rows,
     build: (overrides = {}) =>
-      buildBulletin({ current: months.current, previous: months.previous, settings, texts: overrides.texts ?? texts, overdueCases }),
+      buildBulletin({
+        current: months.current,
+        previous: months.previous,
+        settings,
+        texts: overrides.texts ?? texts,
+        overdueCases,
+      }),
   };
 }
 

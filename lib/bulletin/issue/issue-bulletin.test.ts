@@ -3,12 +3,12 @@
 // draft beside it shows the differences; issuing again gives 第2版 with its correction note,
 // and both editions stay readable.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ANNEX_FIELDS } from "@/lib/indicators/types";
-import { bulletinPlainText, type BulletinTexts } from "@/lib/bulletin/build";
-import { seedDatabase } from "@/lib/demo-data/seed-database";
+import { type BulletinTexts, bulletinPlainText } from "@/lib/bulletin/build";
 import { PROBLEM_SETTINGS_KEY } from "@/lib/bulletin/thresholds/problem-settings";
-import { loadVersionData } from "@/lib/month-versions/version-data";
+import { seedDatabase } from "@/lib/demo-data/seed-database";
+import { ANNEX_FIELDS } from "@/lib/indicators/types";
 import { createMonthVersion } from "@/lib/month-versions/create-month-version";
+import { loadVersionData } from "@/lib/month-versions/version-data";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { draftDifferences } from "./draft-differences";
 import { loadDraftBeside } from "./draft-inputs";
@@ -20,7 +20,8 @@ let db: TestDatabase;
 
 async function files(edition: number | null = null) {
   const out: Record<string, Buffer> = {};
-  for (const kind of ["docx", "pdf", "xlsx"] as const) out[kind] = Buffer.from((await getIssueFile(db.prisma, MONTH, kind, edition))!.bytes);
+  for (const kind of ["docx", "pdf", "xlsx"] as const)
+    out[kind] = Buffer.from((await getIssueFile(db.prisma, MONTH, kind, edition))!.bytes);
   return out;
 }
 
@@ -46,16 +47,36 @@ describe("issuing a bulletin", () => {
 
     // Nothing changed yet: the draft is the issued bulletin.
     const unchanged = (await loadDraftBeside(db.prisma, MONTH, issued.texts as BulletinTexts))!;
-    expect(draftDifferences(issued, { document: unchanged.document, versionNumber: unchanged.inputs.versionNumber, settings: unchanged.inputs.settings, texts: unchanged.texts }).none).toBe(true);
+    expect(
+      draftDifferences(issued, {
+        document: unchanged.document,
+        versionNumber: unchanged.inputs.versionNumber,
+        settings: unchanged.inputs.settings,
+        texts: unchanged.texts,
+      }).none,
+    ).toBe(true);
 
     // A threshold, a remark and a new data version.
     await db.prisma.setting.upsert({
       where: { key: PROBLEM_SETTINGS_KEY },
-      create: { key: PROBLEM_SETTINGS_KEY, value: { coverageRateBelow: 30, evaluationRateDropAbove: 10, catalogClaimRateBelow: 100, enabled: {} } },
-      update: { value: { coverageRateBelow: 30, evaluationRateDropAbove: 10, catalogClaimRateBelow: 100, enabled: {} } },
+      create: {
+        key: PROBLEM_SETTINGS_KEY,
+        value: { coverageRateBelow: 30, evaluationRateDropAbove: 10, catalogClaimRateBelow: 100, enabled: {} },
+      },
+      update: {
+        value: { coverageRateBelow: 30, evaluationRateDropAbove: 10, catalogClaimRateBelow: 100, enabled: {} },
+      },
     });
     await db.prisma.bulletinText.create({
-      data: { month: MONTH, version: 1, content: { issueDate: "2021-07-26", overviewNote: "本月未将批量件纳入办件统计", problemRemarks: { lowCoverage: "请各单位于月底前整改。" } } },
+      data: {
+        month: MONTH,
+        version: 1,
+        content: {
+          issueDate: "2021-07-26",
+          overviewNote: "本月未将批量件纳入办件统计",
+          problemRemarks: { lowCoverage: "请各单位于月底前整改。" },
+        },
+      },
     });
     const reportMonth = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month: MONTH } });
     const data = await loadVersionData(db.prisma, reportMonth.currentVersionId!);
@@ -67,7 +88,12 @@ describe("issuing a bulletin", () => {
         isDemo: false,
         summaries: data.summaries,
         stats: data.rows.map((row) => {
-          const stat = { unitId: units.get(row.unitCode)!, seq: row.seq, completedInclBatch: row.completedInclBatch, activeEvaluationRateReported: row.activeEvaluationRateReported } as Parameters<typeof createMonthVersion>[1]["stats"][number];
+          const stat = {
+            unitId: units.get(row.unitCode)!,
+            seq: row.seq,
+            completedInclBatch: row.completedInclBatch,
+            activeEvaluationRateReported: row.activeEvaluationRateReported,
+          } as Parameters<typeof createMonthVersion>[1]["stats"][number];
           for (const field of ANNEX_FIELDS) stat[field] = row[field];
           if (row.unitName === "市公安局") stat.completed += 100;
           return stat;
@@ -83,7 +109,12 @@ describe("issuing a bulletin", () => {
 
     // The draft beside it: its differences.
     const draft = (await loadDraftBeside(db.prisma, MONTH, again.texts as BulletinTexts))!;
-    const differences = draftDifferences(again, { document: draft.document, versionNumber: draft.inputs.versionNumber, settings: draft.inputs.settings, texts: draft.texts });
+    const differences = draftDifferences(again, {
+      document: draft.document,
+      versionNumber: draft.inputs.versionNumber,
+      settings: draft.inputs.settings,
+      texts: draft.texts,
+    });
     expect(differences.none).toBe(false);
     expect(differences.dataVersion).toEqual({ issued: 1, draft: 2 });
     expect(differences.settingsChanged).toBe(true);
@@ -93,8 +124,13 @@ describe("issuing a bulletin", () => {
     expect(differences.added.join("\n")).toContain("12033");
 
     // Reissuing needs a correction note, then gives 第2版; both editions stay readable.
-    expect(await issueBulletin(db.prisma, { month: MONTH, actorId: null })).toEqual({ ok: false, reason: "noteRequired" });
-    expect(await issueBulletin(db.prisma, { month: MONTH, actorId: null, correctionNote: "更正市公安局办结件数。" })).toMatchObject({ ok: true, edition: 2 });
+    expect(await issueBulletin(db.prisma, { month: MONTH, actorId: null })).toEqual({
+      ok: false,
+      reason: "noteRequired",
+    });
+    expect(
+      await issueBulletin(db.prisma, { month: MONTH, actorId: null, correctionNote: "更正市公安局办结件数。" }),
+    ).toMatchObject({ ok: true, edition: 2 });
     const second = (await getIssuedBulletin(db.prisma, MONTH))!;
     expect(second.edition).toBe(2);
     expect(second.document.notices).toContain("第2版。更正说明：更正市公安局办结件数。");

@@ -4,11 +4,11 @@
 // adds the next edition (第2版 …), which needs a correction note (更正说明).
 import { createHash } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { annexXlsx } from "@/lib/export/xlsx";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Bulletin } from "@/lib/bulletin/build";
 import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
 import { renderBulletinPdf } from "@/lib/bulletin/render/render-pdf";
+import { annexXlsx } from "@/lib/export/xlsx";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { loadDraftInputs } from "./draft-inputs";
 
 export const MAX_CORRECTION_NOTE_LENGTH = 500;
@@ -19,7 +19,12 @@ export type IssueResult =
 
 /** Today in China (the bulletin's issue line), as YYYY-MM-DD. */
 export function issueDateToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -38,7 +43,11 @@ export async function issueBulletin(
   if (note && note.length > MAX_CORRECTION_NOTE_LENGTH) return { ok: false, reason: "noteTooLong" };
   const draft = await loadDraftInputs(db, input.month);
   if (!draft) return { ok: false, reason: "noMonth" };
-  const previous = await db.bulletinIssue.findFirst({ where: { month: input.month }, orderBy: { edition: "desc" }, select: { edition: true } });
+  const previous = await db.bulletinIssue.findFirst({
+    where: { month: input.month },
+    orderBy: { edition: "desc" },
+    select: { edition: true },
+  });
   const edition = (previous?.edition ?? 0) + 1;
   if (edition > 1 && !note) return { ok: false, reason: "noteRequired" };
 
@@ -82,14 +91,21 @@ export async function issueBulletin(
         month: input.month,
         targetType: "BulletinIssue",
         targetId: `${input.month} 第${edition}版`,
-        details: { edition, versionNumber: draft.versionNumber, textsVersion: draft.textsVersion, correctionNote: note, issueDate: texts.issueDate },
+        details: {
+          edition,
+          versionNumber: draft.versionNumber,
+          textsVersion: draft.textsVersion,
+          correctionNote: note,
+          issueDate: texts.issueDate,
+        },
       });
       return row;
     });
     return { ok: true, edition, id: created.id };
   } catch (error) {
     // Two admins issuing at the same moment: the unique (month, edition) lets one through.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "conflict" };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return { ok: false, reason: "conflict" };
     throw error;
   }
 }

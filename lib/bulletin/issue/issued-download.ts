@@ -15,7 +15,11 @@ export function downloadChoice(request: Request): DownloadChoice | null {
 }
 
 /** The issued bytes to serve, null to build the draft, or "notFound" for an edition that does not exist. */
-export async function issuedBytes(month: string, kind: IssueFileKind, choice: DownloadChoice): Promise<Uint8Array | null | "notFound"> {
+export async function issuedBytes(
+  month: string,
+  kind: IssueFileKind,
+  choice: DownloadChoice,
+): Promise<Uint8Array | null | "notFound"> {
   if (choice.draft) return null;
   const file = await getIssueFile(prisma, month, kind, choice.edition);
   if (file) return file.bytes;

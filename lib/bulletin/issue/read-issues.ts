@@ -1,7 +1,8 @@
 // Reading issued bulletins: the editions of a month, one edition's document, one of its
 // stored downloads (the bytes as issued).
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+
 import type { Bulletin } from "@/lib/bulletin/build";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type IssueFileKind = "docx" | "pdf" | "xlsx";
 
@@ -22,12 +23,25 @@ export async function listIssues(db: PrismaClient, month: string): Promise<Issue
     where: { month },
     orderBy: { edition: "desc" },
     select: {
-      edition: true, issuedAt: true, issuedById: true, correctionNote: true, versionNumber: true, textsVersion: true, texts: true,
-      docxSha256: true, pdfSha256: true, xlsxSha256: true,
+      edition: true,
+      issuedAt: true,
+      issuedById: true,
+      correctionNote: true,
+      versionNumber: true,
+      textsVersion: true,
+      texts: true,
+      docxSha256: true,
+      pdfSha256: true,
+      xlsxSha256: true,
     },
   });
   const ids = [...new Set(rows.map((r) => r.issuedById).filter((id): id is number => id !== null))];
-  const users = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true } })).map((u) => [u.id, u.username]));
+  const users = new Map(
+    (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true } })).map((u) => [
+      u.id,
+      u.username,
+    ]),
+  );
   return rows.map((r) => ({
     edition: r.edition,
     issuedAt: r.issuedAt,
@@ -53,13 +67,24 @@ export type IssuedBulletin = {
 };
 
 /** One edition (the newest when `edition` is null), or null when the month was never issued. */
-export async function getIssuedBulletin(db: PrismaClient, month: string, edition: number | null = null): Promise<IssuedBulletin | null> {
+export async function getIssuedBulletin(
+  db: PrismaClient,
+  month: string,
+  edition: number | null = null,
+): Promise<IssuedBulletin | null> {
   const row = await db.bulletinIssue.findFirst({
     where: edition === null ? { month } : { month, edition },
     orderBy: { edition: "desc" },
     select: {
-      edition: true, issuedAt: true, correctionNote: true, versionId: true, versionNumber: true, textsVersion: true,
-      document: true, settings: true, texts: true,
+      edition: true,
+      issuedAt: true,
+      correctionNote: true,
+      versionId: true,
+      versionNumber: true,
+      textsVersion: true,
+      document: true,
+      settings: true,
+      texts: true,
     },
   });
   if (!row) return null;

@@ -1,6 +1,7 @@
 // File names and types of the bulletin's downloads (/api/reports/[month]/…).
-import { zhCN } from "@/lib/i18n/zh-CN";
+
 import { formatMonthLabel } from "@/lib/calendar/month";
+import { zhCN } from "@/lib/i18n/zh-CN";
 
 export const DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const PDF_CONTENT_TYPE = "application/pdf";

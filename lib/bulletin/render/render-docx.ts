@@ -15,6 +15,8 @@ import {
   BorderStyle,
   Document,
   Footer,
+  type IRunOptions,
+  type ISectionOptions,
   LineRuleType,
   Packer,
   PageNumber,
@@ -27,8 +29,6 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
-  type IRunOptions,
-  type ISectionOptions,
 } from "docx";
 import { ChartRun } from "docx/charts";
 import { niceScale } from "../build/chart-scale";
@@ -59,9 +59,13 @@ function run(text: string, options: Omit<IRunOptions, "text"> = {}): TextRun {
 
 function bodyParagraph(
   children: TextRun[],
-  options: { indent?: boolean | { left: number; hanging: number }; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+  options: {
+    indent?: boolean | { left: number; hanging: number };
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  } = {},
 ): Paragraph {
-  const indent = options.indent === false ? undefined : typeof options.indent === "object" ? options.indent : { firstLine: 640 }; // two characters of 16pt
+  const indent =
+    options.indent === false ? undefined : typeof options.indent === "object" ? options.indent : { firstLine: 640 }; // two characters of 16pt
   return new Paragraph({
     children,
     alignment: options.align ?? AlignmentType.JUSTIFIED,
@@ -93,7 +97,10 @@ function blockParagraphs(bulletin: Bulletin, block: BulletinBlock): Paragraph[] 
 /** Alt text: the figure's data in words, for screen readers and for text extraction. */
 function figureDescription(figure: BulletinFigure): string {
   return figure.series
-    .map((s) => `${s.monthLabel}${s.isDemo ? "（示例数据）" : ""}：${figure.categories.map((c, i) => `${c} ${s.values[i] ?? "—"}`).join("，")}`)
+    .map(
+      (s) =>
+        `${s.monthLabel}${s.isDemo ? "（示例数据）" : ""}：${figure.categories.map((c, i) => `${c} ${s.values[i] ?? "—"}`).join("，")}`,
+    )
     .join("；");
 }
 
@@ -127,14 +134,22 @@ function figureParagraphs(figure: BulletinFigure): Paragraph[] {
             valueAxis: { title: figure.unit, minimum: 0, ...axisScale(figure) },
             legend: { position: "bottom" },
             font: { name: FONTS.table },
-            transformation: { width: 560, height: figure.categories.length > 4 ? Math.max(260, 34 * figure.categories.length + 90) : 280 },
+            transformation: {
+              width: 560,
+              height: figure.categories.length > 4 ? Math.max(260, 34 * figure.categories.length + 90) : 280,
+            },
             altText: { name: figure.caption, description: figureDescription(figure) },
           }),
         ],
       })
     : new Paragraph({ alignment: AlignmentType.CENTER, children: [run("（本月无数据）", { size: SIZE.note })] });
   const note = figure.note
-    ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`注：${figure.note}`, { size: SIZE.tableHeader })] })]
+    ? [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [run(`注：${figure.note}`, { size: SIZE.tableHeader })],
+        }),
+      ]
     : [];
   return [chart, caption, ...note];
 }
@@ -145,7 +160,12 @@ function figureParagraphs(figure: BulletinFigure): Paragraph[] {
 const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 const BORDERS = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
 
-function cellParagraph(text: string, size: number, bold = false, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER): Paragraph {
+function cellParagraph(
+  text: string,
+  size: number,
+  bold = false,
+  align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER,
+): Paragraph {
   return new Paragraph({
     alignment: align,
     children: [new TextRun({ text, font: font(FONTS.table), size, bold })],

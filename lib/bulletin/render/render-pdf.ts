@@ -21,10 +21,25 @@ import type { Bulletin, BulletinAnnex, BulletinBlock, BulletinFigure, BulletinHe
 type Doc = PDFKit.PDFDocument;
 
 const MM = 72 / 25.4;
-const PORTRAIT = { size: "A4" as const, layout: "portrait" as const, margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } };
-const LANDSCAPE = { size: "A4" as const, layout: "landscape" as const, margins: { top: 15 * MM, bottom: 18 * MM, left: 12 * MM, right: 12 * MM } };
+const PORTRAIT = {
+  size: "A4" as const,
+  layout: "portrait" as const,
+  margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
+};
+const LANDSCAPE = {
+  size: "A4" as const,
+  layout: "landscape" as const,
+  margins: { top: 15 * MM, bottom: 18 * MM, left: 12 * MM, right: 12 * MM },
+};
 const BODY = { size: 16, line: 28 };
-const COLORS = { text: "#000000", previous: "#A6A6A6", current: "#2F5597", grid: "#D9D9D9", notice: "#C00000", headerFill: "#F2F2F2" };
+const COLORS = {
+  text: "#000000",
+  previous: "#A6A6A6",
+  current: "#2F5597",
+  grid: "#D9D9D9",
+  notice: "#C00000",
+  headerFill: "#F2F2F2",
+};
 
 // ---------------------------------------------------------------------------------------------
 // Fonts
@@ -40,7 +55,8 @@ let cachedFonts: PdfFonts | null = null;
 export function loadPdfFonts(): PdfFonts {
   if (cachedFonts) return cachedFonts;
   const require = createRequire(path.join(process.cwd(), "package.json"));
-  const file = (weight: string) => require.resolve(`@expo-google-fonts/noto-serif-sc/${weight}/NotoSerifSC_${weight}.ttf`);
+  const file = (weight: string) =>
+    require.resolve(`@expo-google-fonts/noto-serif-sc/${weight}/NotoSerifSC_${weight}.ttf`);
   cachedFonts = { regular: readFileSync(file("400Regular")), bold: readFileSync(file("700Bold")) };
   return cachedFonts;
 }
@@ -71,7 +87,11 @@ function ensureSpace(doc: Doc, height: number, options: typeof PORTRAIT | typeof
   }
 }
 
-function bodyText(doc: Doc, text: string, options: { lead?: string; fontName?: string; indent?: boolean; align?: "left" | "center" } = {}): void {
+function bodyText(
+  doc: Doc,
+  text: string,
+  options: { lead?: string; fontName?: string; indent?: boolean; align?: "left" | "center" } = {},
+): void {
   const x = doc.page.margins.left;
   const width = contentWidth(doc);
   const lineGap = lineGapFor(doc, REGULAR, BODY.size, BODY.line);
@@ -79,10 +99,16 @@ function bodyText(doc: Doc, text: string, options: { lead?: string; fontName?: s
   const common = { width, lineGap, align: options.align ?? ("left" as const) };
   ensureSpace(doc, BODY.line);
   if (options.lead) {
-    doc.font(BOLD).fontSize(BODY.size).text(options.lead, x, doc.y, { ...common, indent, continued: true });
+    doc
+      .font(BOLD)
+      .fontSize(BODY.size)
+      .text(options.lead, x, doc.y, { ...common, indent, continued: true });
     doc.font(options.fontName ?? REGULAR).text(text, { ...common });
   } else {
-    doc.font(options.fontName ?? REGULAR).fontSize(BODY.size).text(text, x, doc.y, { ...common, indent });
+    doc
+      .font(options.fontName ?? REGULAR)
+      .fontSize(BODY.size)
+      .text(text, x, doc.y, { ...common, indent });
   }
 }
 
@@ -95,7 +121,10 @@ function blockContent(doc: Doc, bulletin: Bulletin, block: BulletinBlock): void 
       bodyText(doc, block.text, { lead: block.lead });
       return;
     case "note":
-      doc.font(REGULAR).fontSize(12).text(block.text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+      doc
+        .font(REGULAR)
+        .fontSize(12)
+        .text(block.text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
       return;
     case "figure": {
       const figure = bulletin.figures.find((f) => f.id === block.figureId);
@@ -158,38 +187,64 @@ function drawFigure(doc: Doc, figure: BulletinFigure): void {
     // Ticks in 万 as the text writes counts ("0 50万 100万", not "0 500000 1000000").
     for (const tick of scaleTicks(scale)) {
       const x = xOf(tick.value);
-      doc.moveTo(x, y).lineTo(x, y + plotHeight).lineWidth(0.5).strokeColor(COLORS.grid).stroke();
-      doc.fillColor(COLORS.text).fontSize(7).text(tick.text, x - 30, y + plotHeight + 3, { width: 60, align: "center", lineBreak: false });
+      doc
+        .moveTo(x, y)
+        .lineTo(x, y + plotHeight)
+        .lineWidth(0.5)
+        .strokeColor(COLORS.grid)
+        .stroke();
+      doc
+        .fillColor(COLORS.text)
+        .fontSize(7)
+        .text(tick.text, x - 30, y + plotHeight + 3, { width: 60, align: "center", lineBreak: false });
     }
-    doc.moveTo(plotLeft, y).lineTo(plotLeft, y + plotHeight).lineWidth(0.8).strokeColor(COLORS.text).stroke();
+    doc
+      .moveTo(plotLeft, y)
+      .lineTo(plotLeft, y + plotHeight)
+      .lineWidth(0.8)
+      .strokeColor(COLORS.text)
+      .stroke();
 
     figure.categories.forEach((category, row) => {
       const rowTop = y + row * rowHeight + 4;
-      doc.fillColor(COLORS.text).fontSize(labelSize).text(category, left, rowTop + (rowHeight - 8) / 2 - labelSize / 2, {
-        width: labelWidth - 6,
-        align: "right",
-        lineBreak: false,
-      });
+      doc
+        .fillColor(COLORS.text)
+        .fontSize(labelSize)
+        .text(category, left, rowTop + (rowHeight - 8) / 2 - labelSize / 2, {
+          width: labelWidth - 6,
+          align: "right",
+          lineBreak: false,
+        });
       figure.series.forEach((series, index) => {
         const value = series.values[row] ?? null;
         const barTop = rowTop + index * barHeight;
         if (value === null) {
-          doc.fillColor(COLORS.text).fontSize(7).text("—", plotLeft + 3, barTop, { lineBreak: false });
+          doc
+            .fillColor(COLORS.text)
+            .fontSize(7)
+            .text("—", plotLeft + 3, barTop, { lineBreak: false });
           return;
         }
         const color = index === figure.series.length - 1 ? COLORS.current : COLORS.previous;
         const barWidth = Math.max(0.5, xOf(value) - plotLeft);
         doc.rect(plotLeft, barTop, barWidth, barHeight - 1).fill(color);
-        doc.fillColor(COLORS.text).fontSize(6.5).text(formatValue(value), plotLeft + barWidth + 3, barTop + (barHeight - 9) / 2, {
-          lineBreak: false,
-        });
+        doc
+          .fillColor(COLORS.text)
+          .fontSize(6.5)
+          .text(formatValue(value), plotLeft + barWidth + 3, barTop + (barHeight - 9) / 2, {
+            lineBreak: false,
+          });
       });
     });
     doc.fontSize(7).text(`单位：${figure.unit}`, left, y - 11, { width, align: "right", lineBreak: false });
     doc.y = y + plotHeight + axisHeight;
   }
 
-  doc.font(REGULAR).fontSize(12).fillColor(COLORS.text).text(figure.caption, left, doc.y + 4, { width, align: "center" });
+  doc
+    .font(REGULAR)
+    .fontSize(12)
+    .fillColor(COLORS.text)
+    .text(figure.caption, left, doc.y + 4, { width, align: "center" });
   if (figure.note) doc.fontSize(9).text(`注：${figure.note}`, left, doc.y + 2, { width, align: "center" });
   doc.y += 8;
 }
@@ -222,7 +277,10 @@ function drawAnnex(doc: Doc, annex: BulletinAnnex): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   doc.font(BOLD).fontSize(12).fillColor(COLORS.text).text(annex.label, left, doc.y);
-  doc.font(BOLD).fontSize(15).text(annex.title, left, doc.y + 4, { width, align: "center" });
+  doc
+    .font(BOLD)
+    .fontSize(15)
+    .text(annex.title, left, doc.y + 4, { width, align: "center" });
   doc.y += 8;
 
   const seqWidth = 22;
@@ -237,7 +295,8 @@ function drawAnnex(doc: Doc, annex: BulletinAnnex): void {
   const header = placeHeader(annex.headerRows);
   const spanWidth = (cell: PlacedCell) => (xs[cell.col + cell.colSpan] ?? 0) - (xs[cell.col] ?? 0);
   doc.font(BOLD).fontSize(headerSize);
-  const textHeight = (cell: PlacedCell) => doc.heightOfString(cell.text, { width: spanWidth(cell) - 2 * pad }) + 2 * pad;
+  const textHeight = (cell: PlacedCell) =>
+    doc.heightOfString(cell.text, { width: spanWidth(cell) - 2 * pad }) + 2 * pad;
   const rowHeights = annex.headerRows.map((_, row) =>
     Math.max(14, ...header.filter((c) => c.row === row && c.rowSpan === 1).map(textHeight)),
   );
@@ -281,11 +340,14 @@ function drawAnnex(doc: Doc, annex: BulletinAnnex): void {
       doc.fontSize(cellSize);
       const natural = doc.widthOfString(text);
       const size = natural > w - 2 * pad ? (cellSize * (w - 2 * pad)) / natural : cellSize;
-      doc.fontSize(size).fillColor(COLORS.text).text(text, x + pad, top + pad + 0.5 + (cellSize - size) / 2, {
-        width: w - 2 * pad + 1,
-        align: i === 1 ? "left" : "center",
-        lineBreak: false,
-      });
+      doc
+        .fontSize(size)
+        .fillColor(COLORS.text)
+        .text(text, x + pad, top + pad + 0.5 + (cellSize - size) / 2, {
+          width: w - 2 * pad + 1,
+          align: i === 1 ? "left" : "center",
+          lineBreak: false,
+        });
     });
     doc.y = top + rowHeight;
   }
@@ -317,7 +379,10 @@ function drawAttachmentList(doc: Doc, lines: readonly string[]): void {
     const y = doc.y;
     if (index === 0) doc.text(label, left, y, { lineBreak: false });
     doc.text(number, left + labelWidth, y, { lineBreak: false });
-    doc.text(text, left + labelWidth + numberWidth, y, { width: contentWidth(doc) - labelWidth - numberWidth, lineGap });
+    doc.text(text, left + labelWidth + numberWidth, y, {
+      width: contentWidth(doc) - labelWidth - numberWidth,
+      lineGap,
+    });
   });
 }
 
@@ -328,22 +393,36 @@ function drawClosing(doc: Doc, bulletin: Bulletin): void {
   const lines = bulletin.closing.distribution.reduce((n, d) => n + d.lines.length, 0) + 1;
   ensureSpace(doc, lines * 24 + 40, LANDSCAPE);
   doc.y += 16;
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.8).strokeColor(COLORS.text).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .lineWidth(0.8)
+    .strokeColor(COLORS.text)
+    .stroke();
   doc.y += 6;
   doc.font(REGULAR).fontSize(size).fillColor(COLORS.text);
   for (const entry of bulletin.closing.distribution) {
     entry.lines.forEach((line, index) => {
       const indent = index === 0 ? 0 : size * 2;
-      doc.text(index === 0 ? `${entry.label}：${line}` : line, left + indent, doc.y, { width: width - indent, lineGap: 6 });
+      doc.text(index === 0 ? `${entry.label}：${line}` : line, left + indent, doc.y, {
+        width: width - indent,
+        lineGap: 6,
+      });
     });
   }
   doc.y += 4;
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .stroke();
   const y = doc.y + 6;
   doc.text(bulletin.closing.issuer, left + size, y, { lineBreak: false });
   doc.text(bulletin.closing.issueLine, left, y, { width: width - size, align: "right" });
   doc.y += 6;
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .stroke();
 }
 
 function addPageNumbers(doc: Doc): void {
@@ -352,11 +431,15 @@ function addPageNumbers(doc: Doc): void {
     doc.switchToPage(i);
     const marginBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing in the margin must not start a new page
-    doc.font(REGULAR).fontSize(12).fillColor(COLORS.text).text(`— ${i + 1 - range.start} —`, 0, doc.page.height - marginBottom / 2 - 6, {
-      width: doc.page.width,
-      align: "center",
-      lineBreak: false,
-    });
+    doc
+      .font(REGULAR)
+      .fontSize(12)
+      .fillColor(COLORS.text)
+      .text(`— ${i + 1 - range.start} —`, 0, doc.page.height - marginBottom / 2 - 6, {
+        width: doc.page.width,
+        align: "center",
+        lineBreak: false,
+      });
     doc.page.margins.bottom = marginBottom;
   }
 }
@@ -390,10 +473,17 @@ export function renderBulletinPdf(bulletin: Bulletin, options: RenderPdfOptions 
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   doc.font(BOLD).fontSize(22).fillColor(COLORS.text).text(bulletin.title, left, doc.y, { width, align: "center" });
-  doc.font(REGULAR).fontSize(BODY.size).text(bulletin.subtitle, left, doc.y + 6, { width, align: "center" });
+  doc
+    .font(REGULAR)
+    .fontSize(BODY.size)
+    .text(bulletin.subtitle, left, doc.y + 6, { width, align: "center" });
   doc.y += 10;
   for (const notice of bulletin.notices) {
-    doc.font(REGULAR).fontSize(11).fillColor(COLORS.notice).text(`【${notice}】`, left, doc.y, { width, align: "center" });
+    doc
+      .font(REGULAR)
+      .fontSize(11)
+      .fillColor(COLORS.notice)
+      .text(`【${notice}】`, left, doc.y, { width, align: "center" });
   }
   doc.fillColor(COLORS.text);
   doc.y += 12;

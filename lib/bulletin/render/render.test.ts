@@ -1,13 +1,14 @@
 // The renderers: the 2021-06 bulletin to .docx and .pdf bytes, read back and checked for
 // the report's figures, its Chinese text, the annexes and the charts.
-import { beforeAll, describe, expect, it } from "vitest";
+
 import JSZip from "jszip";
-import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
+import { beforeAll, describe, expect, it } from "vitest";
 import { emptyReportedSummary, referenceMonthFromJson } from "@/lib/indicators";
+import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
 import { buildBulletin } from "../build/bulletin";
+import { REFERENCE_BULLETIN_TEXTS } from "../build/texts";
 import { renderBulletinDocx } from "./render-docx";
 import { renderBulletinPdf } from "./render-pdf";
-import { REFERENCE_BULLETIN_TEXTS } from "../build/texts";
 
 const ref = referenceMonthFromJson(reference);
 const bulletin = buildBulletin({
@@ -103,7 +104,8 @@ describe("renderBulletinPdf", () => {
     bytes = await renderBulletinPdf(bulletin);
     elapsed = performance.now() - started;
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+    pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false })
+      .promise;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();

@@ -1,16 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { PROBLEM_KINDS } from "@/lib/indicators/problems";
-import { buildBulletin, bulletinPlainText, DEFAULT_PROBLEM_REMARKS, REFERENCE_BULLETIN_TEXTS } from "@/lib/bulletin/build";
+import {
+  buildBulletin,
+  bulletinPlainText,
+  DEFAULT_PROBLEM_REMARKS,
+  REFERENCE_BULLETIN_TEXTS,
+} from "@/lib/bulletin/build";
 import { DEFAULT_DISTRIBUTION, DEFAULT_ISSUER } from "@/lib/bulletin/build/texts";
-import { REFERENCE_MONTH } from "@/lib/demo-data/reference-month";
-import { referenceMonth } from "@/lib/demo-data/reference-month";
+import { REFERENCE_MONTH, referenceMonth } from "@/lib/demo-data/reference-month";
+import { PROBLEM_KINDS } from "@/lib/indicators/problems";
 import {
   defaultBulletinTexts,
   distributionFieldName,
   editableTexts,
   parseBulletinTextsForm,
-  readStoredBulletinTexts,
   REFERENCE_TEXTS_MONTH,
+  readStoredBulletinTexts,
   remarkFieldName,
 } from "./bulletin-texts";
 
@@ -35,7 +39,12 @@ describe("bulletin texts", () => {
 
   it("fills the form with the report's texts for 2021-06 and generic ones otherwise", () => {
     const june = editableTexts("2021-06", null);
-    expect(june).toMatchObject({ issueDate: "2021-07-26", overviewNote: "本月未将批量件纳入办件统计", issuer: DEFAULT_ISSUER, distribution: DEFAULT_DISTRIBUTION });
+    expect(june).toMatchObject({
+      issueDate: "2021-07-26",
+      overviewNote: "本月未将批量件纳入办件统计",
+      issuer: DEFAULT_ISSUER,
+      distribution: DEFAULT_DISTRIBUTION,
+    });
     expect(june.problemRemarks).toEqual(DEFAULT_PROBLEM_REMARKS);
     expect(editableTexts("2021-05", null)).toMatchObject({ issueDate: null, overviewNote: null });
   });
@@ -60,7 +69,11 @@ describe("bulletin texts", () => {
     expect(result.texts.distribution[1]!.lines).toEqual(["各县（市、区）行政审批局。"]);
     expect(result.texts.issueDate).toBeNull();
 
-    const bulletin = buildBulletin({ current: { ...referenceMonth, isDemo: false, versionNumber: 1 }, previous: null, texts: result.texts });
+    const bulletin = buildBulletin({
+      current: { ...referenceMonth, isDemo: false, versionNumber: 1 },
+      previous: null,
+      texts: result.texts,
+    });
     const text = bulletinPlainText(bulletin);
     expect(text).toContain("全市办件覆盖率仅为33.19%");
     expect(text).toContain("与其他市州相比，仍有较大差距。");

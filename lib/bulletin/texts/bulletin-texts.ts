@@ -4,9 +4,9 @@
 // the defaults of a month. Figures are never among them: those come from the data only.
 // Pure.
 import { z } from "zod";
-import { PROBLEM_KINDS, type ProblemKind } from "@/lib/indicators/problems";
 import { REFERENCE_BULLETIN_TEXTS, resolveBulletinTexts } from "@/lib/bulletin/build/texts";
 import type { BulletinDistribution, BulletinTexts } from "@/lib/bulletin/build/types";
+import { PROBLEM_KINDS, type ProblemKind } from "@/lib/indicators/problems";
 
 /** The month whose own texts REFERENCE_BULLETIN_TEXTS holds (lib/demo-data/reference-month.ts). */
 export const REFERENCE_TEXTS_MONTH = "2021-06";
@@ -50,9 +50,17 @@ const isoDate = z
 
 const lines = (what: string) =>
   text(MAX_LINES * (MAX_LINE_LENGTH + 1), what)
-    .transform((s) => s.split("\n").map((line) => line.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     .refine((l) => l.length <= MAX_LINES, `${what}最多 ${MAX_LINES} 行`)
-    .refine((l) => l.every((line) => Array.from(line).length <= MAX_LINE_LENGTH), `${what}每行不能超过 ${MAX_LINE_LENGTH} 个字`);
+    .refine(
+      (l) => l.every((line) => Array.from(line).length <= MAX_LINE_LENGTH),
+      `${what}每行不能超过 ${MAX_LINE_LENGTH} 个字`,
+    );
 
 /** Form field names. */
 export const remarkFieldName = (kind: ProblemKind) => `remark.${kind}`;
@@ -60,11 +68,17 @@ export const distributionFieldName = (label: DistributionLabel) => `distribution
 
 const formSchema = z.object({
   problemRemarks: z.object(
-    Object.fromEntries(PROBLEM_KINDS.map((kind) => [kind, text(MAX_REMARK_LENGTH, "备注")])) as Record<ProblemKind, ReturnType<typeof text>>,
+    Object.fromEntries(PROBLEM_KINDS.map((kind) => [kind, text(MAX_REMARK_LENGTH, "备注")])) as Record<
+      ProblemKind,
+      ReturnType<typeof text>
+    >,
   ),
   overviewNote: text(MAX_LINE_LENGTH, "总体情况备注").transform((s) => (s === "" ? null : s)),
   distribution: z.object(
-    Object.fromEntries(DISTRIBUTION_LABELS.map((label) => [label, lines(`“${label}”`)])) as Record<DistributionLabel, ReturnType<typeof lines>>,
+    Object.fromEntries(DISTRIBUTION_LABELS.map((label) => [label, lines(`“${label}”`)])) as Record<
+      DistributionLabel,
+      ReturnType<typeof lines>
+    >,
   ),
   issuer: text(64, "印发机关").refine((s) => s.length > 0, "请填写印发机关"),
   issueDate: z.union([z.literal("").transform(() => null), isoDate]),
@@ -102,7 +116,10 @@ export function parseBulletinTextsForm(
     texts: {
       problemRemarks,
       overviewNote,
-      distribution: DISTRIBUTION_LABELS.filter((label) => distribution[label].length > 0).map((label) => ({ label, lines: distribution[label] })),
+      distribution: DISTRIBUTION_LABELS.filter((label) => distribution[label].length > 0).map((label) => ({
+        label,
+        lines: distribution[label],
+      })),
       issuer,
       issueDate,
     },
@@ -118,7 +135,9 @@ export function defaultBulletinTexts(month: string): BulletinTexts {
 export function editableTexts(month: string, stored: BulletinTexts | null): EditableBulletinTexts {
   const resolved = resolveBulletinTexts(stored ?? defaultBulletinTexts(month));
   return {
-    problemRemarks: Object.fromEntries(PROBLEM_KINDS.map((kind) => [kind, resolved.problemRemarks[kind] ?? ""])) as Record<ProblemKind, string>,
+    problemRemarks: Object.fromEntries(
+      PROBLEM_KINDS.map((kind) => [kind, resolved.problemRemarks[kind] ?? ""]),
+    ) as Record<ProblemKind, string>,
     overviewNote: resolved.overviewNote,
     distribution: resolved.distribution,
     issuer: resolved.issuer,
@@ -131,7 +150,11 @@ const storedSchema = z.object({
   overviewNote: z.string().nullable().optional(),
   distribution: z.array(z.object({ label: z.string(), lines: z.array(z.string()) })).optional(),
   issuer: z.string().optional(),
-  issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+  issueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
 });
 
 /**
@@ -139,7 +162,8 @@ const storedSchema = z.object({
  * left to its default (so a bad row never stops the bulletin); `invalid` names those parts.
  */
 export function readStoredBulletinTexts(value: unknown): { texts: BulletinTexts; invalid: string[] } {
-  const stored = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const stored =
+    typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const texts: Record<string, unknown> = {};
   const invalid: string[] = [];
   for (const key of Object.keys(storedSchema.shape) as Array<keyof typeof storedSchema.shape>) {
@@ -151,12 +175,18 @@ export function readStoredBulletinTexts(value: unknown): { texts: BulletinTexts;
   return { texts: texts as BulletinTexts, invalid };
 }
 
-export type BulletinTextPart = `problemRemarks.${ProblemKind}` | "overviewNote" | "distribution" | "issuer" | "issueDate";
+export type BulletinTextPart =
+  | `problemRemarks.${ProblemKind}`
+  | "overviewNote"
+  | "distribution"
+  | "issuer"
+  | "issueDate";
 
 /** The parts that differ between two versions (for the audit record and the versions list). */
 export function changedParts(before: EditableBulletinTexts, after: EditableBulletinTexts): BulletinTextPart[] {
   const parts: BulletinTextPart[] = [];
-  for (const kind of PROBLEM_KINDS) if (before.problemRemarks[kind] !== after.problemRemarks[kind]) parts.push(`problemRemarks.${kind}`);
+  for (const kind of PROBLEM_KINDS)
+    if (before.problemRemarks[kind] !== after.problemRemarks[kind]) parts.push(`problemRemarks.${kind}`);
   if (before.overviewNote !== after.overviewNote) parts.push("overviewNote");
   if (JSON.stringify(before.distribution) !== JSON.stringify(after.distribution)) parts.push("distribution");
   if (before.issuer !== after.issuer) parts.push("issuer");

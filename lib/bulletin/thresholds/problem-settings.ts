@@ -2,7 +2,12 @@
 // stored as one JSON value in `Setting` under PROBLEM_SETTINGS_KEY, edited on
 // /admin/settings. Pure: the form parser (zod) and the reader of the stored value.
 import { z } from "zod";
-import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS, type ProblemKind, type ProblemSettings } from "@/lib/indicators/problems";
+import {
+  DEFAULT_PROBLEM_SETTINGS,
+  PROBLEM_KINDS,
+  type ProblemKind,
+  type ProblemSettings,
+} from "@/lib/indicators/problems";
 
 export const PROBLEM_SETTINGS_KEY = "report.problemThresholds";
 
@@ -20,7 +25,9 @@ export const problemSettingsSchema = z.object({
   coverageRateBelow: threshold(100, "办件覆盖率阈值"),
   evaluationRateDropAbove: threshold(1000, "主动评价率降幅阈值"),
   catalogClaimRateBelow: threshold(100, "认领率阈值"),
-  enabled: z.object(Object.fromEntries(PROBLEM_KINDS.map((kind) => [kind, z.boolean()])) as Record<ProblemKind, z.ZodBoolean>),
+  enabled: z.object(
+    Object.fromEntries(PROBLEM_KINDS.map((kind) => [kind, z.boolean()])) as Record<ProblemKind, z.ZodBoolean>,
+  ),
 });
 
 /** Form field names of the rule switches: "enabled.lowCoverage", … (checkboxes: present = on). */
@@ -62,7 +69,8 @@ export function parseProblemSettingsForm(
  * the fields that did.
  */
 export function readStoredProblemSettings(value: unknown): { settings: ProblemSettings; invalid: string[] } {
-  const stored = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const stored =
+    typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const invalid: string[] = [];
   const shape = problemSettingsSchema.shape;
   const numberField = (key: "coverageRateBelow" | "evaluationRateDropAbove" | "catalogClaimRateBelow"): number => {
@@ -77,7 +85,8 @@ export function readStoredProblemSettings(value: unknown): { settings: ProblemSe
   const catalogClaimRateBelow = numberField("catalogClaimRateBelow");
   const enabledStored =
     typeof stored.enabled === "object" && stored.enabled !== null ? (stored.enabled as Record<string, unknown>) : {};
-  if (stored.enabled !== undefined && (typeof stored.enabled !== "object" || stored.enabled === null)) invalid.push("enabled");
+  if (stored.enabled !== undefined && (typeof stored.enabled !== "object" || stored.enabled === null))
+    invalid.push("enabled");
   const enabled = { ...DEFAULT_PROBLEM_SETTINGS.enabled };
   for (const kind of PROBLEM_KINDS) {
     const v = enabledStored[kind];

@@ -6,24 +6,30 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { FormState } from "@/lib/action-client/form-state";
 import { guardAction } from "@/lib/access/guard";
-import { discardCaseUpload } from "@/lib/case-records/upload/lifecycle";
-import { mappingsToRemember, readMappingForm, remapCaseUpload, storedMappings } from "@/lib/case-records/upload/mapping";
-import { queueCaseStaging } from "@/lib/case-records/upload/process-upload";
+import type { FormState } from "@/lib/action-client/form-state";
+import { expireReportData } from "@/lib/cache/expire-report-data";
 import { CaseImportStateError, publishCaseImport } from "@/lib/case-records/import/publish-import";
 import type { CaseImportReport } from "@/lib/case-records/import/stage-import";
+import { discardCaseUpload } from "@/lib/case-records/upload/lifecycle";
+import {
+  mappingsToRemember,
+  readMappingForm,
+  remapCaseUpload,
+  storedMappings,
+} from "@/lib/case-records/upload/mapping";
+import { queueCaseStaging } from "@/lib/case-records/upload/process-upload";
 import { prisma } from "@/lib/db/index";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { localePath } from "@/lib/i18n/locale";
 import { getMessages } from "@/lib/i18n/messages";
-import { expireReportData } from "@/lib/cache/expire-report-data";
 
 const schema = z.object({ uploadId: z.coerce.number().int().positive() });
 
 function parse(formData: FormData): { ok: true; uploadId: number } | { ok: false; state: FormState } {
   const parsed = schema.safeParse({ uploadId: formData.get("uploadId") });
-  if (!parsed.success) return { ok: false, state: { message: "参数无效 / invalid input", fieldErrors: { uploadId: ["编号无效"] } } };
+  if (!parsed.success)
+    return { ok: false, state: { message: "参数无效 / invalid input", fieldErrors: { uploadId: ["编号无效"] } } };
   return { ok: true, uploadId: parsed.data.uploadId };
 }
 

@@ -35,13 +35,22 @@ export function parseOverrideForm(formData: FormData, t: Messages["caseSettings"
     isWorkday: z.enum(["true", "false"], { error: t.dayKindInvalid }),
     note: z.string().max(200, t.noteTooLong),
   });
-  const parsed = schema.safeParse({ date: text(formData, "date"), isWorkday: text(formData, "isWorkday"), note: text(formData, "note") });
+  const parsed = schema.safeParse({
+    date: text(formData, "date"),
+    isWorkday: text(formData, "isWorkday"),
+    note: text(formData, "note"),
+  });
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  return { ok: true, value: { date: parsed.data.date, isWorkday: parsed.data.isWorkday === "true", note: parsed.data.note || undefined } };
+  return {
+    ok: true,
+    value: { date: parsed.data.date, isWorkday: parsed.data.isWorkday === "true", note: parsed.data.note || undefined },
+  };
 }
 
 export function parseRemoveForm(formData: FormData, t: Messages["caseSettings"]): Parsed<{ date: string }> {
-  const parsed = z.object({ date: z.string().refine(isCalendarDate, t.dateInvalid) }).safeParse({ date: text(formData, "date") });
+  const parsed = z
+    .object({ date: z.string().refine(isCalendarDate, t.dateInvalid) })
+    .safeParse({ date: text(formData, "date") });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
 }
 

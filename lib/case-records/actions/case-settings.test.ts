@@ -8,8 +8,15 @@ let db: TestDatabase;
 let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T,>(fn: T) => fn }));
+vi.mock("@/lib/access/session", async () =>
+  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session),
+);
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  unstable_cache: <T>(fn: T) => fn,
+}));
 
 let adminId = 0;
 let officialId = 0;
@@ -24,7 +31,9 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 
 const as = (role: "ADMIN" | "OFFICIAL" | null) => {
-  session = role ? { user: { id: String(role === "ADMIN" ? adminId : officialId), name: role, role, unitCode: null } } : null;
+  session = role
+    ? { user: { id: String(role === "ADMIN" ? adminId : officialId), name: role, role, unitCode: null } }
+    : null;
 };
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -59,7 +68,10 @@ describe("case settings actions", () => {
     expect(bad.values?.date).toBe("2021-02-30");
     const noKind = await saveCalendarOverrideAction({}, form({ date: "2021-09-18", isWorkday: "maybe" }));
     expect(Object.keys(noKind.fieldErrors ?? {})).toEqual(["isWorkday"]);
-    const long = await saveCalendarOverrideAction({}, form({ date: "2021-09-18", isWorkday: "true", note: "长".repeat(201) }));
+    const long = await saveCalendarOverrideAction(
+      {},
+      form({ date: "2021-09-18", isWorkday: "true", note: "长".repeat(201) }),
+    );
     expect(Object.keys(long.fieldErrors ?? {})).toEqual(["note"]);
     expect((await removeCalendarOverrideAction({}, form({ date: "18/09/2021" }))).fieldErrors?.date).toBeDefined();
     expect(await overrides()).toEqual([]);
@@ -70,32 +82,59 @@ describe("case settings actions", () => {
     const { saveCalendarOverrideAction, removeCalendarOverrideAction } = await actions();
     as("ADMIN");
     // 2021-09-18 (Saturday) is a 调休 working day on the official calendar; the city makes it a day off.
-    const added = await saveCalendarOverrideAction({}, form({ date: "2021-09-18", isWorkday: "false", note: "本市调整" }));
+    const added = await saveCalendarOverrideAction(
+      {},
+      form({ date: "2021-09-18", isWorkday: "false", note: "本市调整" }),
+    );
     expect(added).toEqual({ ok: true, message: "已保存：2021-09-18 设为休息日（官方日历为工作日）。" });
     const rows = await overrides();
-    expect(rows.map((r) => [r.date.toISOString().slice(0, 10), r.isWorkday, r.note, r.updatedById])).toEqual([["2021-09-18", false, "本市调整", adminId]]);
+    expect(rows.map((r) => [r.date.toISOString().slice(0, 10), r.isWorkday, r.note, r.updatedById])).toEqual([
+      ["2021-09-18", false, "本市调整", adminId],
+    ]);
     const [event] = await audits();
-    expect(event).toMatchObject({ actorId: adminId, targetType: "WorkCalendarOverride", targetId: "2021-09-18", details: { isWorkday: false, official: true, note: "本市调整" } });
+    expect(event).toMatchObject({
+      actorId: adminId,
+      targetType: "WorkCalendarOverride",
+      targetId: "2021-09-18",
+      details: { isWorkday: false, official: true, note: "本市调整" },
+    });
 
     const { loadCalendarOverrides } = await import("@/lib/case-records/settings-view");
-    expect((await loadCalendarOverrides(db.prisma)).map((r) => [r.date, r.isWorkday, r.officialWorkday])).toEqual([["2021-09-18", false, true]]);
+    expect((await loadCalendarOverrides(db.prisma)).map((r) => [r.date, r.isWorkday, r.officialWorkday])).toEqual([
+      ["2021-09-18", false, true],
+    ]);
 
     const removed = await removeCalendarOverrideAction({}, form({ date: "2021-09-18" }));
     expect(removed).toEqual({ ok: true, message: "已删除 2021-09-18 的修正，恢复官方日历（工作日）。" });
     expect(await overrides()).toEqual([]);
     expect((await audits()).at(-1)).toMatchObject({ targetId: "2021-09-18", details: { isWorkday: null } });
-    expect((await removeCalendarOverrideAction({}, form({ date: "2021-09-18" }))).message).toBe("2021-09-18 没有本地修正。");
+    expect((await removeCalendarOverrideAction({}, form({ date: "2021-09-18" }))).message).toBe(
+      "2021-09-18 没有本地修正。",
+    );
   });
 
   it("saves the coverage period, audited; the same period again changes nothing", async () => {
     const { saveCoveragePeriodAction } = await actions();
     as("ADMIN");
-    expect((await saveCoveragePeriodAction({}, form({ period: "decade" }))).fieldErrors?.period).toEqual(["请选择当月或当年 1 月至当月。"]);
+    expect((await saveCoveragePeriodAction({}, form({ period: "decade" }))).fieldErrors?.period).toEqual([
+      "请选择当月或当年 1 月至当月。",
+    ]);
     const before = (await audits()).length;
-    expect(await saveCoveragePeriodAction({}, form({ period: "month" }))).toEqual({ ok: true, message: "已保存：办件覆盖率统计期为当月。" });
+    expect(await saveCoveragePeriodAction({}, form({ period: "month" }))).toEqual({
+      ok: true,
+      message: "已保存：办件覆盖率统计期为当月。",
+    });
     expect((await db.prisma.setting.findUniqueOrThrow({ where: { key: "cases.coveragePeriod" } })).value).toBe("month");
-    expect((await audits()).at(-1)).toMatchObject({ actorId: adminId, targetType: "Setting", targetId: "cases.coveragePeriod", details: { value: "month" } });
-    expect(await saveCoveragePeriodAction({}, form({ period: "month" }))).toEqual({ ok: true, message: "统计期未变。" });
+    expect((await audits()).at(-1)).toMatchObject({
+      actorId: adminId,
+      targetType: "Setting",
+      targetId: "cases.coveragePeriod",
+      details: { value: "month" },
+    });
+    expect(await saveCoveragePeriodAction({}, form({ period: "month" }))).toEqual({
+      ok: true,
+      message: "统计期未变。",
+    });
     expect((await audits()).length).toBe(before + 1);
   });
 });

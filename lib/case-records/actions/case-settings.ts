@@ -5,14 +5,14 @@
 // are one transaction (lib/calendar/calendar-overrides.ts). Published versions are not recomputed:
 // the next import reads the new settings.
 import { revalidatePath } from "next/cache";
-import { prisma } from "@/lib/db/index";
 import { guardAction } from "@/lib/access/guard";
+import { type FormState, submittedValues } from "@/lib/action-client/form-state";
 import { setCalendarOverride, setCoveragePeriod } from "@/lib/calendar/calendar-overrides";
-import { COVERAGE_PERIOD_SETTING } from "@/lib/case-records/settings";
 import { isOfficialWorkday } from "@/lib/calendar/working-days";
+import { COVERAGE_PERIOD_SETTING } from "@/lib/case-records/settings";
+import { prisma } from "@/lib/db/index";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { fill, getMessages } from "@/lib/i18n/messages";
-import { submittedValues, type FormState } from "@/lib/action-client/form-state";
 import { parseCoverageForm, parseOverrideForm, parseRemoveForm } from "./case-settings-form";
 
 const SETTINGS_PATH = "/admin/settings/calendar";

@@ -4,9 +4,17 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedUnits } from "@/lib/demo-data/seed-database";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { FIXTURE, FIXTURE_MONTH, importCaseMonth } from "@/test/fixtures/case-month";
-import { itemCodeFromSegment, itemSegment, loadCurrentCaseImport, loadItemCases, loadOverdueCases, loadUnitItems, type CaseImportRef } from "./case-drill-down";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import {
+  type CaseImportRef,
+  itemCodeFromSegment,
+  itemSegment,
+  loadCurrentCaseImport,
+  loadItemCases,
+  loadOverdueCases,
+  loadUnitItems,
+} from "./case-drill-down";
 
 const ON_EMBEDDED = !(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
 
@@ -57,7 +65,15 @@ describe.skipIf(ON_EMBEDDED)("drill-down reads on the fixture month", () => {
     const { items, unmatchedEvaluations } = await loadUnitItems(db.prisma, ref, unitId.police);
     expect(items.map((i) => i.itemCode)).toEqual(FIXTURE.policeItems);
     const p01 = items[0]!;
-    expect(p01).toMatchObject({ applied: 3, accepted: 3, completed: 3, overdueCompleted: 2, promisedCompleted: 3, hasCases: true, inCatalogue: true });
+    expect(p01).toMatchObject({
+      applied: 3,
+      accepted: 3,
+      completed: 3,
+      overdueCompleted: 2,
+      promisedCompleted: 3,
+      hasCases: true,
+      inCatalogue: true,
+    });
     expect(p01.earlyCompletionRate).toBe(33.33);
     expect(p01).toMatchObject({ evaluations: 3, activeEvaluations: 2, satisfactionRate: 66.67 });
     const p03 = items.find((i) => i.itemCode === "P03")!;
@@ -75,16 +91,29 @@ describe.skipIf(ON_EMBEDDED)("drill-down reads on the fixture month", () => {
     const all = await loadItemCases(db.prisma, { ref, unitId: unitId.police, itemCode: "P01", page: 1 });
     expect(all.total).toBe(3);
     expect(all.cases.map((c) => [c.caseNo, c.elapsedDays, c.daysOver])).toEqual(FIXTURE.p01Cases);
-    expect(all.cases[0]).toMatchObject({ limitDays: 5, caseKind: "PROMISED", acceptedAt: `${FIXTURE_MONTH}-06 09:00:00` });
+    expect(all.cases[0]).toMatchObject({
+      limitDays: 5,
+      caseKind: "PROMISED",
+      acceptedAt: `${FIXTURE_MONTH}-06 09:00:00`,
+    });
     const page2 = await loadItemCases(db.prisma, { ref, unitId: unitId.police, itemCode: "P01", page: 2, pageSize: 2 });
     expect(page2).toMatchObject({ total: 3, cases: [{ caseNo: FIXTURE.p01Cases[2]![0] }] });
     // The unit's id bounds the read: another unit's item under this unit is empty.
-    expect(await loadItemCases(db.prisma, { ref, unitId: unitId.police, itemCode: FIXTURE.civilItem, page: 1 })).toEqual({ cases: [], total: 0 });
+    expect(
+      await loadItemCases(db.prisma, { ref, unitId: unitId.police, itemCode: FIXTURE.civilItem, page: 1 }),
+    ).toEqual({ cases: [], total: 0 });
     // A batch case is never overdue; an open case has no elapsed days.
     const p02 = await loadItemCases(db.prisma, { ref, unitId: unitId.police, itemCode: "P02", page: 1 });
-    expect(p02.cases.map((c) => [c.caseNo, c.isBatch, c.daysOver])).toEqual([["PG4", false, 0], ["PG5", true, 0]]);
+    expect(p02.cases.map((c) => [c.caseNo, c.isBatch, c.daysOver])).toEqual([
+      ["PG4", false, 0],
+      ["PG5", true, 0],
+    ]);
     const x01 = await loadItemCases(db.prisma, { ref, unitId: unitId.xuanhan, itemCode: "X01", page: 1 });
-    expect(x01.cases.find((c) => c.caseNo === "XH2")).toMatchObject({ completedAt: null, elapsedDays: null, daysOver: 0 });
+    expect(x01.cases.find((c) => c.caseNo === "XH2")).toMatchObject({
+      completedAt: null,
+      elapsedDays: null,
+      daysOver: 0,
+    });
   });
 
   it("names the month's overdue cases, most days over first, with unit and item", async () => {
@@ -96,7 +125,10 @@ describe.skipIf(ON_EMBEDDED)("drill-down reads on the fixture month", () => {
     expect(top1.total).toBe(FIXTURE.overdue.length);
     expect(top1.cases).toHaveLength(1);
     // The overdue count agrees with the published figures (MonthlyStat, from the rollups).
-    const stats = await db.prisma.monthlyStat.aggregate({ where: { month: FIXTURE_MONTH }, _sum: { overdueCompleted: true } });
+    const stats = await db.prisma.monthlyStat.aggregate({
+      where: { month: FIXTURE_MONTH },
+      _sum: { overdueCompleted: true },
+    });
     expect(stats._sum.overdueCompleted).toBe(FIXTURE.overdue.length);
   });
 

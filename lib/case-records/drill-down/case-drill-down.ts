@@ -11,11 +11,18 @@ import "server-only";
 // by importId cannot go stale; which import is current is tagged REPORT_DATA_TAG like every
 // other report read, and publishing a month expires it.
 import { unstable_cache } from "next/cache";
+import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
+import {
+  addRollups,
+  annexRowFromSums,
+  CASE_SUM_FIELDS,
+  type CaseRollup,
+  emptyScopeSums,
+  limitDays,
+} from "@/lib/case-records/import/definitions";
+import { UNMATCHED_ITEM_CODE } from "@/lib/case-records/import/rollups";
 import { pageRead } from "@/lib/db/index";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { addRollups, annexRowFromSums, CASE_SUM_FIELDS, type CaseRollup, emptyScopeSums, limitDays } from "@/lib/case-records/import/definitions";
-import { UNMATCHED_ITEM_CODE } from "@/lib/case-records/import/rollups";
-import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
 
 /** Cases per page of an item's case list. */
 export const CASES_PAGE_SIZE = 50;
@@ -104,19 +111,28 @@ const EMPTY_EVALUATIONS: ItemEvaluations = { evaluations: 0, activeEvaluations: 
  * 实施主体, its item is its case's when that case is among the import's cases of the same unit).
  * A primary-key range read: one row per item with an evaluation.
  */
-export async function loadUnitItemEvaluations(db: PrismaClient, ref: CaseImportRef, unitId: number): Promise<Map<string | null, ItemEvaluations>> {
+export async function loadUnitItemEvaluations(
+  db: PrismaClient,
+  ref: CaseImportRef,
+  unitId: number,
+): Promise<Map<string | null, ItemEvaluations>> {
   const rows = await db.$queryRaw<Array<{ itemCode: string } & ItemEvaluations>>`
     SELECT "itemCode", "evaluations", "activeEvaluations", "satisfiedEvaluations"
     FROM "CaseItemEvaluationRollup" WHERE "importId" = ${ref.importId} AND "unitId" = ${unitId}`;
   return new Map(
     rows.map((r) => [
       r.itemCode === UNMATCHED_ITEM_CODE ? null : r.itemCode,
-      { evaluations: r.evaluations, activeEvaluations: r.activeEvaluations, satisfiedEvaluations: r.satisfiedEvaluations },
+      {
+        evaluations: r.evaluations,
+        activeEvaluations: r.activeEvaluations,
+        satisfiedEvaluations: r.satisfiedEvaluations,
+      },
     ]),
   );
 }
 
-const satisfaction = (e: ItemEvaluations) => (e.evaluations > 0 ? Math.round((e.satisfiedEvaluations / e.evaluations) * 10_000) / 100 : null);
+const satisfaction = (e: ItemEvaluations) =>
+  e.evaluations > 0 ? Math.round((e.satisfiedEvaluations / e.evaluations) * 10_000) / 100 : null;
 
 /** A unit's items: every catalogue item (with or without cases) and every code met in its cases; most overdue, then most completed first. */
 export async function loadUnitItems(db: PrismaClient, ref: CaseImportRef, unitId: number): Promise<UnitItems> {
@@ -160,7 +176,10 @@ export async function loadUnitItems(db: PrismaClient, ref: CaseImportRef, unitId
       satisfactionRate: satisfaction(e),
     };
   });
-  rows.sort((a, b) => b.overdueCompleted - a.overdueCompleted || b.completed - a.completed || a.itemCode.localeCompare(b.itemCode));
+  rows.sort(
+    (a, b) =>
+      b.overdueCompleted - a.overdueCompleted || b.completed - a.completed || a.itemCode.localeCompare(b.itemCode),
+  );
   return { items: rows, unmatchedEvaluations: evaluations.get(null) ?? EMPTY_EVALUATIONS };
 }
 
@@ -222,15 +241,29 @@ export async function loadItemCases(
   return { cases: rows.map(withLimit), total: count[0]?.n ?? 0 };
 }
 
-export type OverdueCaseRow = ItemCaseRow & { unitCode: string; unitName: string; itemCode: string; itemName: string; segment: string | null };
+export type OverdueCaseRow = ItemCaseRow & {
+  unitCode: string;
+  unitName: string;
+  itemCode: string;
+  itemName: string;
+  segment: string | null;
+};
 
 /**
  * The month's overdue cases, most days over first (the 办件超时 page and the bulletin). Reads the
  * whole month's leaf once (every overdue case of every unit), so it is only ever called through
  * its cached wrapper: once per import.
  */
-export async function loadOverdueCases(db: PrismaClient, ref: CaseImportRef, limit: number): Promise<{ cases: OverdueCaseRow[]; total: number }> {
-  const rows = await db.$queryRawUnsafe<Array<CaseRowFromDb & { unitCode: string; unitName: string; itemCode: string; itemName: string | null; total: number }>>(
+export async function loadOverdueCases(
+  db: PrismaClient,
+  ref: CaseImportRef,
+  limit: number,
+): Promise<{ cases: OverdueCaseRow[]; total: number }> {
+  const rows = await db.$queryRawUnsafe<
+    Array<
+      CaseRowFromDb & { unitCode: string; unitName: string; itemCode: string; itemName: string | null; total: number }
+    >
+  >(
     `WITH top AS (
        SELECT ${CASE_COLUMNS}, "unitId", "itemCode", (count(*) OVER ())::int AS "total" FROM "Case"
        WHERE "month" = $1::date AND "importId" = $2
@@ -248,7 +281,12 @@ export async function loadOverdueCases(db: PrismaClient, ref: CaseImportRef, lim
   );
   return {
     total: rows[0]?.total ?? 0,
-    cases: rows.map(({ total: _total, itemName, ...r }) => ({ ...r, limitDays: limitDays(r), itemName: itemName ?? r.itemCode, segment: itemSegment(r.itemCode) })),
+    cases: rows.map(({ total: _total, itemName, ...r }) => ({
+      ...r,
+      limitDays: limitDays(r),
+      itemName: itemName ?? r.itemCode,
+      segment: itemSegment(r.itemCode),
+    })),
   };
 }
 
@@ -262,13 +300,15 @@ export const getCurrentCaseImport = unstable_cache(
 );
 
 export const getUnitItems = unstable_cache(
-  async (importId: number, month: string, unitId: number): Promise<UnitItems> => pageRead((db) => loadUnitItems(db, { importId, month }, unitId)),
+  async (importId: number, month: string, unitId: number): Promise<UnitItems> =>
+    pageRead((db) => loadUnitItems(db, { importId, month }, unitId)),
   ["case-drill-down:unit-items"],
   { tags: [REPORT_DATA_TAG] },
 );
 
 export const getOverdueCases = unstable_cache(
-  async (importId: number, month: string, limit: number) => pageRead((db) => loadOverdueCases(db, { importId, month }, limit)),
+  async (importId: number, month: string, limit: number) =>
+    pageRead((db) => loadOverdueCases(db, { importId, month }, limit)),
   ["case-drill-down:overdue"],
   { tags: [REPORT_DATA_TAG] },
 );

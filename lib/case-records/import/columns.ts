@@ -20,8 +20,23 @@ export const CASE_COLUMNS = [
   "acceptedAt",
   "completedAt",
 ] as const;
-export const EVALUATION_COLUMNS = ["evaluationNo", "caseNo", "unit", "evaluatedAt", "evaluationLevel", "evaluationKind"] as const;
-export const CATALOGUE_COLUMNS = ["itemCode", "itemName", "unit", "caseKind", "legalDays", "promisedDays", "itemStatus"] as const;
+export const EVALUATION_COLUMNS = [
+  "evaluationNo",
+  "caseNo",
+  "unit",
+  "evaluatedAt",
+  "evaluationLevel",
+  "evaluationKind",
+] as const;
+export const CATALOGUE_COLUMNS = [
+  "itemCode",
+  "itemName",
+  "unit",
+  "caseKind",
+  "legalDays",
+  "promisedDays",
+  "itemStatus",
+] as const;
 
 export type CaseColumn = (typeof CASE_COLUMNS)[number];
 export type EvaluationColumn = (typeof EVALUATION_COLUMNS)[number];
@@ -30,7 +45,18 @@ export type RecordColumn = CaseColumn | EvaluationColumn | CatalogueColumn;
 
 /** Columns a file of each kind must have; the others may be absent. */
 export const REQUIRED_COLUMNS: Record<RecordKind, readonly RecordColumn[]> = {
-  cases: ["caseNo", "itemCode", "unit", "caseKind", "promisedDays", "channel", "isBatch", "appliedAt", "acceptedAt", "completedAt"],
+  cases: [
+    "caseNo",
+    "itemCode",
+    "unit",
+    "caseKind",
+    "promisedDays",
+    "channel",
+    "isBatch",
+    "appliedAt",
+    "acceptedAt",
+    "completedAt",
+  ],
   evaluations: ["evaluationNo", "unit", "evaluatedAt", "evaluationLevel", "evaluationKind"],
   catalogue: ["itemCode", "itemName", "unit", "itemStatus"],
 };
@@ -77,7 +103,10 @@ export const COLUMNS_OF_KIND: Record<RecordKind, readonly RecordColumn[]> = {
 };
 
 /** What a header cell names; `aliases` are the admin's remembered mappings (labelKey → column). */
-export function resolveRecordColumn(label: string, aliases: ReadonlyMap<string, RecordColumn> = new Map()): RecordColumn | null {
+export function resolveRecordColumn(
+  label: string,
+  aliases: ReadonlyMap<string, RecordColumn> = new Map(),
+): RecordColumn | null {
   const key = labelKey(label);
   return aliases.get(key) ?? LABEL_INDEX.get(key) ?? null;
 }
@@ -87,7 +116,21 @@ export function resolveRecordColumn(label: string, aliases: ReadonlyMap<string, 
  * on parts of the label, so 申请人姓名, 申请人证件号码, 联系人手机 are all caught; such columns are
  * never read past the header.
  */
-const PERSONAL_PARTS = ["申请人", "姓名", "证件", "身份证", "电话", "手机", "地址", "住址", "联系人", "邮箱", "email", "法定代表人", "法人代表"];
+const PERSONAL_PARTS = [
+  "申请人",
+  "姓名",
+  "证件",
+  "身份证",
+  "电话",
+  "手机",
+  "地址",
+  "住址",
+  "联系人",
+  "邮箱",
+  "email",
+  "法定代表人",
+  "法人代表",
+];
 
 export function isPersonalDataLabel(label: string): boolean {
   const key = labelKey(label);

@@ -31,14 +31,20 @@ const ROWS: Array<[string, string | null, number | null, string | null, boolean]
 ];
 
 async function load(make: (table: string) => RowWriter, table: string) {
-  await client.query(`CREATE TABLE "${table}" ("no" text NOT NULL, "name" text, "days" integer, "at" timestamp(0), "flag" boolean NOT NULL)`);
+  await client.query(
+    `CREATE TABLE "${table}" ("no" text NOT NULL, "name" text, "days" integer, "at" timestamp(0), "flag" boolean NOT NULL)`,
+  );
   const writer = make(table);
   for (const [no, name, days, at, flag] of ROWS) {
-    const wait = writer.write(`${copyField(no)}\t${copyField(name)}\t${copyField(days)}\t${copyField(at)}\t${copyField(flag)}\n`);
+    const wait = writer.write(
+      `${copyField(no)}\t${copyField(name)}\t${copyField(days)}\t${copyField(at)}\t${copyField(flag)}\n`,
+    );
     if (wait) await wait;
   }
   await writer.end();
-  const { rows } = await client.query(`SELECT "no", "name", "days", to_char("at", 'YYYY-MM-DD HH24:MI:SS') AS "at", "flag" FROM "${table}" ORDER BY "no"`);
+  const { rows } = await client.query(
+    `SELECT "no", "name", "days", to_char("at", 'YYYY-MM-DD HH24:MI:SS') AS "at", "flag" FROM "${table}" ORDER BY "no"`,
+  );
   return rows.map((r) => [r.no, r.name, r.days, r.at, r.flag]);
 }
 
@@ -53,7 +59,9 @@ describe("row writers", () => {
   });
 
   it("InsertWriter.abort leaves nothing", async () => {
-    await client.query(`CREATE TABLE "w_abort" ("no" text NOT NULL, "name" text, "days" integer, "at" timestamp(0), "flag" boolean NOT NULL)`);
+    await client.query(
+      `CREATE TABLE "w_abort" ("no" text NOT NULL, "name" text, "days" integer, "at" timestamp(0), "flag" boolean NOT NULL)`,
+    );
     const writer = new InsertWriter(client, "w_abort", COLUMNS);
     // Over the 4 MB batch, so that one INSERT ran inside the writer's transaction before the abort.
     const line = `1\t${"x".repeat(1000)}\t1\t\\N\tt\n`;

@@ -1,21 +1,21 @@
 import { describe, expect, it } from "vitest";
+import { WorkingDayCalendar } from "@/lib/calendar/working-days";
 import {
   addRollups,
   annexRowFromSums,
-  caseInPeriod,
   type CaseRecord,
-  caseSums,
   type CatalogueItem,
+  caseInPeriod,
+  caseSums,
   coveragePeriodStart,
   coverageSums,
-  emptyScopeSums,
   type EvaluationRecord,
+  emptyScopeSums,
   evaluationSums,
   monthBounds,
   rollupCases,
   satisfactionFromSums,
 } from "./definitions";
-import { WorkingDayCalendar } from "@/lib/calendar/working-days";
 
 const calendar = new WorkingDayCalendar(2021, 2021);
 const M = "2021-06";
@@ -43,21 +43,69 @@ function c(partial: Partial<CaseRecord> & { caseNo: string }): CaseRecord {
 // A small month, built by hand: each case says what it should count for.
 const cases: CaseRecord[] = [
   // 1 applied+accepted+completed in June across 端午 (Fri→Tue = 1 working day): early.
-  c({ caseNo: "1", appliedAt: "2021-06-11 09:00:00", acceptedAt: "2021-06-11 10:00:00", completedAt: "2021-06-15 10:00:00" }),
+  c({
+    caseNo: "1",
+    appliedAt: "2021-06-11 09:00:00",
+    acceptedAt: "2021-06-11 10:00:00",
+    completedAt: "2021-06-15 10:00:00",
+  }),
   // 2 a batch case completed in June: only completedInclBatch.
-  c({ caseNo: "2", isBatch: true, appliedAt: "2021-06-01 09:00:00", acceptedAt: "2021-06-01 09:00:00", completedAt: "2021-06-02 09:00:00" }),
+  c({
+    caseNo: "2",
+    isBatch: true,
+    appliedAt: "2021-06-01 09:00:00",
+    acceptedAt: "2021-06-01 09:00:00",
+    completedAt: "2021-06-02 09:00:00",
+  }),
   // 3 applied and accepted in May, completed in June after 6 working days with 3 promised: overdue.
-  c({ caseNo: "3", promisedDays: 3, appliedAt: "2021-05-28 09:00:00", acceptedAt: "2021-05-28 09:00:00", completedAt: "2021-06-07 09:00:00" }),
+  c({
+    caseNo: "3",
+    promisedDays: 3,
+    appliedAt: "2021-05-28 09:00:00",
+    acceptedAt: "2021-05-28 09:00:00",
+    completedAt: "2021-06-07 09:00:00",
+  }),
   // 4 online, applied in June, not yet accepted.
   c({ caseNo: "4", channel: "ONLINE", appliedAt: "2021-06-30 23:59:59" }),
   // 5 online 即办件 done the same day: completed, not overdue, not a promised case.
-  c({ caseNo: "5", channel: "ONLINE", caseKind: "INSTANT", legalDays: 1, promisedDays: null, appliedAt: "2021-06-03 09:00:00", acceptedAt: "2021-06-03 09:00:00", completedAt: "2021-06-03 11:00:00" }),
+  c({
+    caseNo: "5",
+    channel: "ONLINE",
+    caseKind: "INSTANT",
+    legalDays: 1,
+    promisedDays: null,
+    appliedAt: "2021-06-03 09:00:00",
+    acceptedAt: "2021-06-03 09:00:00",
+    completedAt: "2021-06-03 11:00:00",
+  }),
   // 6 即办件 finished the next working day: overdue (limit 0), still not a promised case.
-  c({ caseNo: "6", caseKind: "INSTANT", legalDays: 1, promisedDays: null, appliedAt: "2021-06-03 09:00:00", acceptedAt: "2021-06-03 09:00:00", completedAt: "2021-06-04 09:00:00" }),
+  c({
+    caseNo: "6",
+    caseKind: "INSTANT",
+    legalDays: 1,
+    promisedDays: null,
+    appliedAt: "2021-06-03 09:00:00",
+    acceptedAt: "2021-06-03 09:00:00",
+    completedAt: "2021-06-04 09:00:00",
+  }),
   // 7 online promised case finished exactly on its promised limit (2 days, across the 调休-free week): neither early nor overdue.
-  c({ caseNo: "7", channel: "ONLINE", legalDays: 10, promisedDays: 2, appliedAt: "2021-06-21 09:00:00", acceptedAt: "2021-06-21 09:00:00", completedAt: "2021-06-23 09:00:00" }),
+  c({
+    caseNo: "7",
+    channel: "ONLINE",
+    legalDays: 10,
+    promisedDays: 2,
+    appliedAt: "2021-06-21 09:00:00",
+    acceptedAt: "2021-06-21 09:00:00",
+    completedAt: "2021-06-23 09:00:00",
+  }),
   // 8 accepted in June, completion in July: accepted only.
-  c({ caseNo: "8", itemCode: "B", appliedAt: "2021-06-29 09:00:00", acceptedAt: "2021-06-29 09:00:00", completedAt: "2021-07-02 09:00:00" }),
+  c({
+    caseNo: "8",
+    itemCode: "B",
+    appliedAt: "2021-06-29 09:00:00",
+    acceptedAt: "2021-06-29 09:00:00",
+    completedAt: "2021-07-02 09:00:00",
+  }),
 ];
 
 function scope(): ReturnType<typeof emptyScopeSums> {
@@ -103,7 +151,15 @@ describe("case counts (non-batch, by time in the month)", () => {
   });
 
   it("handling speed-up goes negative when handling took longer than the legal limit", () => {
-    const slow = [c({ caseNo: "s", legalDays: 2, promisedDays: 1, acceptedAt: "2021-06-01 09:00:00", completedAt: "2021-06-08 09:00:00" })];
+    const slow = [
+      c({
+        caseNo: "s",
+        legalDays: 2,
+        promisedDays: 1,
+        acceptedAt: "2021-06-01 09:00:00",
+        completedAt: "2021-06-08 09:00:00",
+      }),
+    ];
     const row = annexRowFromSums(addRollups(emptyScopeSums(), rollupCases(slow, M)));
     expect(row.handlingSpeedupRate).toBe(-150); // (2 − 5) / 2
   });
@@ -162,7 +218,13 @@ describe("coverageRate", () => {
     { unitId: 2, itemCode: "A", inUse: true }, // same code, another unit: its own item
   ];
   const history: CaseRecord[] = [
-    c({ caseNo: "h1", itemCode: "C", appliedAt: "2021-02-01 09:00:00", acceptedAt: "2021-02-01 09:00:00", completedAt: "2021-02-02 09:00:00" }),
+    c({
+      caseNo: "h1",
+      itemCode: "C",
+      appliedAt: "2021-02-01 09:00:00",
+      acceptedAt: "2021-02-01 09:00:00",
+      completedAt: "2021-02-02 09:00:00",
+    }),
     c({ caseNo: "h2", itemCode: "D", appliedAt: "2021-06-01 09:00:00" }),
     c({ caseNo: "h3", itemCode: "B", isBatch: true, completedAt: "2021-06-10 09:00:00" }), // batch cases count for coverage
   ];
@@ -170,7 +232,10 @@ describe("coverageRate", () => {
 
   it("month: in-use items with a case that has any of its three times in the month", () => {
     const from = coveragePeriodStart(M, "month");
-    const cov = coverageSums(catalogue, all.filter((x) => caseInPeriod(x, from, M)));
+    const cov = coverageSums(
+      catalogue,
+      all.filter((x) => caseInPeriod(x, from, M)),
+    );
     expect(cov.get(1)).toEqual({ itemsInUse: 3, itemsInUseWithCases: 2 }); // A, B
     expect(cov.get(2)).toEqual({ itemsInUse: 1, itemsInUseWithCases: 0 });
     const s = emptyScopeSums();
@@ -181,7 +246,10 @@ describe("coverageRate", () => {
   it("year to date: a case in February covers its item in June", () => {
     const from = coveragePeriodStart(M, "yearToDate");
     expect(from).toBe("2021-01");
-    const cov = coverageSums(catalogue, all.filter((x) => caseInPeriod(x, from, M)));
+    const cov = coverageSums(
+      catalogue,
+      all.filter((x) => caseInPeriod(x, from, M)),
+    );
     expect(cov.get(1)).toEqual({ itemsInUse: 3, itemsInUseWithCases: 3 });
   });
 

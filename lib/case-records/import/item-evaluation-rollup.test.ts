@@ -9,14 +9,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type CaseImportRef,
+  type ItemEvaluations,
+  loadUnitItemEvaluations,
+  loadUnitItems,
+} from "@/lib/case-records/drill-down/case-drill-down";
 import { defaultMigrationsDir } from "@/lib/db/migrate";
-import { loadUnitItemEvaluations, loadUnitItems, type CaseImportRef, type ItemEvaluations } from "@/lib/case-records/drill-down/case-drill-down";
 import { seedUnits } from "@/lib/demo-data/seed-database";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { markStaleCaseUploads } from "../upload/lifecycle";
 import { monthBounds } from "./definitions";
 import { publishCaseImport } from "./publish-import";
 import { stageCaseImport } from "./stage-import";
-import { markStaleCaseUploads } from "../upload/lifecycle";
 
 const MONTH = "2021-06";
 let db: TestDatabase;
@@ -81,7 +86,16 @@ async function readTimeEvaluations(ref: CaseImportRef, unitId: number): Promise<
     WHERE e."month" = ${`${ref.month}-01`}::date AND e."importId" = ${ref.importId} AND e."unitId" = ${unitId}
       AND e."evaluatedAt" >= ${from}::timestamp AND e."evaluatedAt" < ${to}::timestamp
     GROUP BY c."itemCode"`;
-  return new Map(rows.map((r) => [r.itemCode, { evaluations: r.evaluations, activeEvaluations: r.activeEvaluations, satisfiedEvaluations: r.satisfiedEvaluations }]));
+  return new Map(
+    rows.map((r) => [
+      r.itemCode,
+      {
+        evaluations: r.evaluations,
+        activeEvaluations: r.activeEvaluations,
+        satisfiedEvaluations: r.satisfiedEvaluations,
+      },
+    ]),
+  );
 }
 
 type RollupRow = { importId: number; month: string; unitId: number; itemCode: string } & ItemEvaluations;
@@ -94,7 +108,11 @@ const rollupRows = () =>
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedUnits(db.prisma);
-  for (const [key, name] of [["gaj", "市公安局"], ["xuanhan", "宣汉县"], ["civil", "市民政局"]] as const) {
+  for (const [key, name] of [
+    ["gaj", "市公安局"],
+    ["xuanhan", "宣汉县"],
+    ["civil", "市民政局"],
+  ] as const) {
     unit[key] = (await db.prisma.unit.findUniqueOrThrow({ where: { name } })).id;
   }
 });
@@ -126,22 +144,37 @@ describe("evaluations per item, built at import", () => {
         [null, { evaluations: 2, activeEvaluations: 1, satisfiedEvaluations: 1 }],
       ]),
     );
-    expect(await loadUnitItemEvaluations(db.prisma, ref, unit.xuanhan)).toEqual(new Map([["B1", { evaluations: 1, activeEvaluations: 1, satisfiedEvaluations: 1 }]]));
-    expect(await loadUnitItemEvaluations(db.prisma, ref, unit.civil)).toEqual(new Map([[null, { evaluations: 1, activeEvaluations: 0, satisfiedEvaluations: 1 }]]));
+    expect(await loadUnitItemEvaluations(db.prisma, ref, unit.xuanhan)).toEqual(
+      new Map([["B1", { evaluations: 1, activeEvaluations: 1, satisfiedEvaluations: 1 }]]),
+    );
+    expect(await loadUnitItemEvaluations(db.prisma, ref, unit.civil)).toEqual(
+      new Map([[null, { evaluations: 1, activeEvaluations: 0, satisfiedEvaluations: 1 }]]),
+    );
   });
 
   it("gives the items page its figures: an item with cases and no evaluation, a catalogue item without cases, the unmatched ones apart", async () => {
     const { items, unmatchedEvaluations } = await loadUnitItems(db.prisma, ref, unit.gaj);
     const by = new Map(items.map((i) => [i.itemCode, i]));
     expect(by.get("A1")).toMatchObject({ evaluations: 3, activeEvaluations: 2, satisfactionRate: 66.67 });
-    expect(by.get("A2")).toMatchObject({ hasCases: true, evaluations: 0, activeEvaluations: 0, satisfactionRate: null });
+    expect(by.get("A2")).toMatchObject({
+      hasCases: true,
+      evaluations: 0,
+      activeEvaluations: 0,
+      satisfactionRate: null,
+    });
     expect(by.get("A3")).toMatchObject({ hasCases: false, evaluations: 0, satisfactionRate: null });
     expect(by.get("Q9")).toMatchObject({ inCatalogue: false, evaluations: 1, satisfactionRate: 0 });
     expect(unmatchedEvaluations).toEqual({ evaluations: 2, activeEvaluations: 1, satisfiedEvaluations: 1 });
     // The items and the unmatched ones add up to the unit's evaluations in the published figures.
-    const unitRollup = await db.prisma.caseUnitRollup.findUniqueOrThrow({ where: { importId_unitId: { importId: ref.importId, unitId: unit.gaj } } });
-    const sum = (f: "evaluations" | "activeEvaluations") => items.reduce((s, i) => s + i[f], 0) + unmatchedEvaluations[f];
-    expect([sum("evaluations"), sum("activeEvaluations")]).toEqual([unitRollup.evaluations, unitRollup.activeEvaluations]);
+    const unitRollup = await db.prisma.caseUnitRollup.findUniqueOrThrow({
+      where: { importId_unitId: { importId: ref.importId, unitId: unit.gaj } },
+    });
+    const sum = (f: "evaluations" | "activeEvaluations") =>
+      items.reduce((s, i) => s + i[f], 0) + unmatchedEvaluations[f];
+    expect([sum("evaluations"), sum("activeEvaluations")]).toEqual([
+      unitRollup.evaluations,
+      unitRollup.activeEvaluations,
+    ]);
   });
 
   it("the migration's backfill gives the same rows for a published import; a staged one gets them at publish", async () => {
@@ -152,7 +185,10 @@ describe("evaluations per item, built at import", () => {
     expect(new Set(built.map((r) => r.importId))).toEqual(new Set([ref.importId, stagedOnly]));
     expect(built.filter((r) => r.importId === ref.importId)).toHaveLength(5);
 
-    const migration = readFileSync(path.join(defaultMigrationsDir, "20261130211503_item_evaluation_rollup", "migration.sql"), "utf8");
+    const migration = readFileSync(
+      path.join(defaultMigrationsDir, "20261130211503_item_evaluation_rollup", "migration.sql"),
+      "utf8",
+    );
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
@@ -171,10 +207,15 @@ describe("evaluations per item, built at import", () => {
   });
 
   it("abandoning a staged import deletes its rows with its other rollups", async () => {
-    await db.prisma.caseUpload.create({ data: { month: MONTH, status: "PROCESSING", files: [], caseImportId: stagedOnly } });
+    await db.prisma.caseUpload.create({
+      data: { month: MONTH, status: "PROCESSING", files: [], caseImportId: stagedOnly },
+    });
     expect(await markStaleCaseUploads(db.prisma)).toBe(1);
     for (const table of ["CaseRollup", "CaseUnitRollup", "CaseItemEvaluationRollup"]) {
-      const [row] = await db.prisma.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS "n" FROM "${table}" WHERE "importId" = $1`, stagedOnly);
+      const [row] = await db.prisma.$queryRawUnsafe<Array<{ n: number }>>(
+        `SELECT count(*)::int AS "n" FROM "${table}" WHERE "importId" = $1`,
+        stagedOnly,
+      );
       expect([table, row!.n]).toEqual([table, 0]);
     }
     expect((await rollupRows()).every((r) => r.importId === ref.importId)).toBe(true);

@@ -19,14 +19,17 @@ import {
   annexRowFromSums,
   type CaseRollup,
   emptyScopeSums,
-  satisfactionFromSums,
   type ScopeSums,
+  satisfactionFromSums,
 } from "./definitions";
 import type { UnitRollup } from "./rollups";
 
 export type MonthUnit = { id: number; kind: UnitKind; sortOrder: number };
 
-export function unitScopeSums(rollups: { cases: readonly CaseRollup[]; units: readonly UnitRollup[] }): Map<number, ScopeSums> {
+export function unitScopeSums(rollups: {
+  cases: readonly CaseRollup[];
+  units: readonly UnitRollup[];
+}): Map<number, ScopeSums> {
   const byUnit = new Map<number, ScopeSums>();
   const get = (unitId: number) => {
     let s = byUnit.get(unitId);

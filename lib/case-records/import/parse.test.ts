@@ -5,10 +5,10 @@ import { crc32, gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
+import { WorkingDayCalendar } from "@/lib/calendar/working-days";
 import type { CaseRecord, EvaluationRecord } from "./definitions";
 import { type CatalogueRecord, parseCaseFiles, parseTime } from "./parse";
 import type { CaseProblem } from "./problems";
-import { WorkingDayCalendar } from "@/lib/calendar/working-days";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cases-parse-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,8 +37,10 @@ async function parse(files: { path: string; name: string }[]) {
   return { summary, cases, evaluations, items, rowProblems };
 }
 
-const CASE_HEADER = "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间,申请人姓名,证件号码,联系电话";
-const CATALOGUE = "事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,事项状态\nA1,户籍迁移,市公安局,承诺件,20,5,在用\nB1,低保,宣汉县,即办件,,,在用\nC1,旧事项,宣汉县,承诺件,10,3,停用\n";
+const CASE_HEADER =
+  "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间,申请人姓名,证件号码,联系电话";
+const CATALOGUE =
+  "事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,事项状态\nA1,户籍迁移,市公安局,承诺件,20,5,在用\nB1,低保,宣汉县,即办件,,,在用\nC1,旧事项,宣汉县,承诺件,10,3,停用\n";
 const EVALUATIONS =
   "评价编号,办件编号,实施主体,评价时间,评价等级,评价类型\nE1,C1,市公安局,2021-06-20 10:00:00,非常满意,主动评价\nE2,OLD-CASE,宣汉县,2021-06-02 10:00:00,不满意,默认评价\n";
 
@@ -62,7 +64,8 @@ describe("parseCaseFiles", () => {
       "C3,ZZ9,不在清单的事项,宣汉县,即办件,1,,窗口申请,否,2021-05-31 09:00:00,2021-06-01 09:00:00,,,,\n";
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("实施清单");
-    for (const line of CATALOGUE.trim().split("\n")) sheet.addRow(line.split(",").map((v) => (/^\d+$/.test(v) ? Number(v) : v)));
+    for (const line of CATALOGUE.trim().split("\n"))
+      sheet.addRow(line.split(",").map((v) => (/^\d+$/.test(v) ? Number(v) : v)));
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     const { summary, cases, evaluations, items, rowProblems } = await parse([
       write("办件明细.csv", iconv.encode(caseCsv, "gbk")),
@@ -77,7 +80,14 @@ describe("parseCaseFiles", () => {
     expect(summary.problems.summaries().map((s) => s.code)).toContain("PERSONAL_DATA_DROPPED");
     expect(summary.files.find((f) => f.kind === "evaluations")!.format).toBe("csv.gz");
     expect(cases).toHaveLength(3);
-    expect(cases[0]).toMatchObject({ caseNo: "C1", unitId: 1, caseKind: "PROMISED", channel: "ONLINE", isBatch: false, elapsedDays: 1 });
+    expect(cases[0]).toMatchObject({
+      caseNo: "C1",
+      unitId: 1,
+      caseKind: "PROMISED",
+      channel: "ONLINE",
+      isBatch: false,
+      elapsedDays: 1,
+    });
     expect(cases[1]).toMatchObject({ unitId: 2, isBatch: true, elapsedDays: 0, legalDays: null });
     // no personal data anywhere in what is kept
     expect(JSON.stringify(cases)).not.toMatch(/张三|5100001990|13800000000/);
@@ -105,7 +115,12 @@ describe("parseCaseFiles", () => {
       "D4,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2021-05-11 09:00:00,2021-05-11 10:00:00,2021-05-12 10:00:00,,,\n" + // outside month
       "D5,A1,户籍迁移,市公安局,加急件,20,5,邮寄,也许,2021-06-11 09:00:00,,,,,\n" + // three bad enumerations
       "D6,A1,户籍迁移,市公安局,承诺件,二十,5,网上申请,否,2021-06-32 09:00:00,,,,,\n"; // bad days, bad time
-    const bytes = Buffer.concat([Buffer.from(bad), Buffer.from("D7,A1,"), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(",市公安局,承诺件,20,5,网上申请,否,2021-06-11 09:00:00,,,,,\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from(bad),
+      Buffer.from("D7,A1,"),
+      Buffer.from([0xff, 0xfe, 0x41]),
+      Buffer.from(",市公安局,承诺件,20,5,网上申请,否,2021-06-11 09:00:00,,,,,\n"),
+    ]);
     const { summary, cases, rowProblems } = await parse([write("bad.csv", bytes)]);
     expect(cases.map((c) => c.caseNo)).toEqual(["D3"]);
     const at = (code: string) => rowProblems.filter((p) => p.code === code).map((p) => [p.row, p.column?.letter]);
@@ -122,7 +137,9 @@ describe("parseCaseFiles", () => {
     expect(at("INVALID_TIME")).toEqual([[8, "J"]]);
     expect(at("BROKEN_ENCODING")).toEqual([[9, "C"]]);
     const message = rowProblems.find((p) => p.code === "COMPLETED_BEFORE_ACCEPTED")!.message;
-    expect(message).toBe("文件“bad.csv”，第 2 行，“办结时间”列（L 列）：办结时间 2021-06-11 10:00:00 早于受理时间 2021-06-15 10:00:00。");
+    expect(message).toBe(
+      "文件“bad.csv”，第 2 行，“办结时间”列（L 列）：办结时间 2021-06-11 10:00:00 早于受理时间 2021-06-15 10:00:00。",
+    );
     expect(summary.unknownUnits).toEqual({ 市民政局: 1 });
     expect(summary.problems.errorCount).toBeGreaterThan(0);
   });
@@ -135,8 +152,12 @@ describe("parseCaseFiles", () => {
     expect(ok.cases).toHaveLength(1);
     expect(ok.summary.problems.errorCount).toBe(0);
 
-    const missing = await parse([write("missing.csv", "办件编号,事项编码,实施主体,受理时间\nX,A1,市公安局,2021-06-01 09:00:00\n")]);
-    expect(missing.summary.problems.summaries().find((s) => s.code === "MISSING_COLUMN")!.count).toBeGreaterThanOrEqual(5);
+    const missing = await parse([
+      write("missing.csv", "办件编号,事项编码,实施主体,受理时间\nX,A1,市公安局,2021-06-01 09:00:00\n"),
+    ]);
+    expect(missing.summary.problems.summaries().find((s) => s.code === "MISSING_COLUMN")!.count).toBeGreaterThanOrEqual(
+      5,
+    );
     expect(missing.cases).toHaveLength(0);
   });
 });
@@ -205,35 +226,75 @@ describe("a .zip of the three files", () => {
 describe("headers another platform labels its own way (what the admin is offered to map)", () => {
   it("a case file whose 办件编号 is labelled otherwise is still a case file, lacking the column; its unknown labels are offered", async () => {
     const header = CASE_HEADER.replace("办件编号", "件号");
-    const { summary, cases } = await parse([write("cases-other.csv", `${header}\nC1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2021-06-01 09:00:00,2021-06-01 10:00:00,,张三,1,2\n`)]);
+    const { summary, cases } = await parse([
+      write(
+        "cases-other.csv",
+        `${header}\nC1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2021-06-01 09:00:00,2021-06-01 10:00:00,,张三,1,2\n`,
+      ),
+    ]);
     const file = summary.files[0]!;
     expect(file).toMatchObject({ kind: "cases", missingColumns: ["caseNo"], ignoredColumns: ["件号"] });
     expect(cases).toEqual([]);
     const { mappingNeeds } = await import("../upload/mapping");
-    const needs = mappingNeeds({ ...summary, errorCount: 1, warningCount: 0, problems: [], coveragePeriod: "month", timings: {} });
-    expect(needs.files).toEqual([{ file: "cases-other.csv", kind: "cases", row: 1, labels: ["件号"], missing: ["caseNo"], choices: ["caseNo", "itemName", "legalDays"] }]);
+    const needs = mappingNeeds({
+      ...summary,
+      errorCount: 1,
+      warningCount: 0,
+      problems: [],
+      coveragePeriod: "month",
+      timings: {},
+    });
+    expect(needs.files).toEqual([
+      {
+        file: "cases-other.csv",
+        kind: "cases",
+        row: 1,
+        labels: ["件号"],
+        missing: ["caseNo"],
+        choices: ["caseNo", "itemName", "legalDays"],
+      },
+    ]);
   });
 
   it("a file with no recognisable header keeps its fullest first row (personal data and known labels not offered)", async () => {
-    const { summary } = await parse([write("unknown.csv", "导出时间：2021-07-01\n流水,名称,申请人姓名,部门\n1,a,张三,市公安局\n")]);
-    expect(summary.files[0]).toMatchObject({ kind: null, headerCandidate: { row: 2, labels: ["流水", "名称", "申请人姓名", "部门"] } });
+    const { summary } = await parse([
+      write("unknown.csv", "导出时间：2021-07-01\n流水,名称,申请人姓名,部门\n1,a,张三,市公安局\n"),
+    ]);
+    expect(summary.files[0]).toMatchObject({
+      kind: null,
+      headerCandidate: { row: 2, labels: ["流水", "名称", "申请人姓名", "部门"] },
+    });
     expect(summary.problems.count("UNKNOWN_FILE_KIND")).toBe(1);
     const { mappingNeeds } = await import("../upload/mapping");
-    const needs = mappingNeeds({ ...summary, errorCount: 1, warningCount: 0, problems: [], coveragePeriod: "month", timings: {} });
+    const needs = mappingNeeds({
+      ...summary,
+      errorCount: 1,
+      warningCount: 0,
+      problems: [],
+      coveragePeriod: "month",
+      timings: {},
+    });
     expect(needs.files[0]).toMatchObject({ kind: null, row: 2, labels: ["流水", "名称", "部门"] });
     expect(needs.files[0]!.choices).toEqual(expect.arrayContaining(["caseNo", "evaluationNo", "itemStatus"]));
   });
 
   it("remembered header mappings are applied (labelKey → column)", async () => {
     const header = CASE_HEADER.replace("办件编号", "件号");
-    const file = write("cases-mapped.csv", `${header}\nC1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2021-06-01 09:00:00,2021-06-01 10:00:00,,张三,1,2\n`);
+    const file = write(
+      "cases-mapped.csv",
+      `${header}\nC1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2021-06-01 09:00:00,2021-06-01 10:00:00,,张三,1,2\n`,
+    );
     const cases: CaseRecord[] = [];
-    const summary = await parseCaseFiles([file], { case: (c) => void cases.push(c), evaluation: () => {}, item: () => {} }, {
-      month: "2021-06",
-      units,
-      calendar,
-      columnAliases: new Map([["件号", "caseNo"]]),
-    });
+    const summary = await parseCaseFiles(
+      [file],
+      { case: (c) => void cases.push(c), evaluation: () => {}, item: () => {} },
+      {
+        month: "2021-06",
+        units,
+        calendar,
+        columnAliases: new Map([["件号", "caseNo"]]),
+      },
+    );
     expect(summary.files[0]).toMatchObject({ kind: "cases", ignoredColumns: [] });
     expect(cases.map((c) => c.caseNo)).toEqual(["C1"]);
   });

@@ -3,30 +3,44 @@
 // row, and hands each valid record to a sink as it goes (the loader streams them into COPY).
 // Nothing is kept per row but the numbers needed for the duplicate checks.
 import { columnLetter, unitNameKey } from "@/lib/annex-upload/parse/normalize";
+import type { WorkingDayCalendar } from "@/lib/calendar/working-days";
 import {
   canonicalLabel,
   isPersonalDataLabel,
   RECORD_KIND_LABEL,
+  REQUIRED_COLUMNS,
   type RecordColumn,
   type RecordKind,
   recordKindOf,
-  REQUIRED_COLUMNS,
   resolveRecordColumn,
 } from "./columns";
 import type { CaseKind, CaseRecord, Channel, EvaluationKind, EvaluationLevel, EvaluationRecord } from "./definitions";
 import { EVALUATION_LEVELS, inMonth } from "./definitions";
 import { type CaseProblem, locate, ownCopy, ProblemCollector } from "./problems";
-import { detectFormat, listZipEntries, readRowBatches, readRows, type SourceInfo, type SourceRow, timeCellText, UnsupportedFileError } from "./row-source";
-import type { WorkingDayCalendar } from "@/lib/calendar/working-days";
+import {
+  detectFormat,
+  listZipEntries,
+  readRowBatches,
+  readRows,
+  type SourceInfo,
+  type SourceRow,
+  timeCellText,
+  UnsupportedFileError,
+} from "./row-source";
 
-export type InputFile = { path: string; name: string; /** Set for an entry of a .zip (expandZips). */ zipEntry?: string };
+export type InputFile = {
+  path: string;
+  name: string /** Set for an entry of a .zip (expandZips). */;
+  zipEntry?: string;
+};
 
 /** Each entry of a .zip becomes a file of its own (`archive.zip/entry.csv`): an archive may hold all three kinds. */
 export async function expandZips(files: readonly InputFile[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const file of files) {
     if (file.zipEntry === undefined && (await detectFormat(file.path, file.name).catch(() => null)) === "zip") {
-      for (const entry of await listZipEntries(file.path)) out.push({ path: file.path, name: `${file.name}/${entry}`, zipEntry: entry });
+      for (const entry of await listZipEntries(file.path))
+        out.push({ path: file.path, name: `${file.name}/${entry}`, zipEntry: entry });
     } else out.push(file);
   }
   return out;
@@ -101,7 +115,13 @@ export function numberKey(text: string): string | number {
   return ownCopy(text);
 }
 
-type Header = { kind: RecordKind; headerRow: number; sheet?: string; index: Map<RecordColumn, number>; labels: string[] };
+type Header = {
+  kind: RecordKind;
+  headerRow: number;
+  sheet?: string;
+  index: Map<RecordColumn, number>;
+  labels: string[];
+};
 
 function headerOf(row: SourceRow, aliases: ReadonlyMap<string, RecordColumn>) {
   const index = new Map<RecordColumn, number>();
@@ -134,7 +154,14 @@ function twoDigits(text: string, i: number): number {
 
 /** `YYYY-MM-DD HH:mm:ss` (also `/` or `.` separators, no seconds, no time), else null. */
 export function parseTime(text: string): string | null {
-  if (text.length === 19 && text[4] === "-" && text[7] === "-" && text[10] === " " && text[13] === ":" && text[16] === ":") {
+  if (
+    text.length === 19 &&
+    text[4] === "-" &&
+    text[7] === "-" &&
+    text[10] === " " &&
+    text[13] === ":" &&
+    text[16] === ":"
+  ) {
     const y1 = twoDigits(text, 0);
     const y2 = twoDigits(text, 2);
     const m = twoDigits(text, 5);
@@ -142,7 +169,20 @@ export function parseTime(text: string): string | null {
     const h = twoDigits(text, 11);
     const mi = twoDigits(text, 14);
     const s = twoDigits(text, 17);
-    if (y1 >= 0 && y2 >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1]! && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59) {
+    if (
+      y1 >= 0 &&
+      y2 >= 0 &&
+      m >= 1 &&
+      m <= 12 &&
+      d >= 1 &&
+      d <= DAYS_IN_MONTH[m - 1]! &&
+      h >= 0 &&
+      h <= 23 &&
+      mi >= 0 &&
+      mi <= 59 &&
+      s >= 0 &&
+      s <= 59
+    ) {
       if (m === 2 && d === 29 && !isLeap(y1 * 100 + y2)) return null;
       return text;
     }
@@ -166,7 +206,14 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-const CASE_KINDS: Record<string, CaseKind> = { 即办件: "INSTANT", 即办: "INSTANT", 承诺件: "PROMISED", 承诺: "PROMISED", INSTANT: "INSTANT", PROMISED: "PROMISED" };
+const CASE_KINDS: Record<string, CaseKind> = {
+  即办件: "INSTANT",
+  即办: "INSTANT",
+  承诺件: "PROMISED",
+  承诺: "PROMISED",
+  INSTANT: "INSTANT",
+  PROMISED: "PROMISED",
+};
 const CHANNELS: Record<string, Channel> = {
   网上申请: "ONLINE",
   网上: "ONLINE",
@@ -180,10 +227,40 @@ const CHANNELS: Record<string, Channel> = {
   窗口办理: "COUNTER",
   COUNTER: "COUNTER",
 };
-const YES_NO: Record<string, boolean> = { 是: true, 否: false, Y: true, N: false, y: true, n: false, "1": true, "0": false, true: true, false: false, TRUE: true, FALSE: false };
-const LEVELS: Record<string, EvaluationLevel> = Object.fromEntries(EVALUATION_LEVELS.map((l, i) => [l, (i + 1) as EvaluationLevel]));
-const EVALUATION_KINDS: Record<string, EvaluationKind> = { 主动评价: "ACTIVE", 主动: "ACTIVE", 默认评价: "DEFAULT", 默认: "DEFAULT", 系统默认评价: "DEFAULT", ACTIVE: "ACTIVE", DEFAULT: "DEFAULT" };
-const ITEM_STATUS: Record<string, boolean> = { 在用: true, 启用: true, 正常: true, 停用: false, 暂停: false, 废止: false };
+const YES_NO: Record<string, boolean> = {
+  是: true,
+  否: false,
+  Y: true,
+  N: false,
+  y: true,
+  n: false,
+  "1": true,
+  "0": false,
+  true: true,
+  false: false,
+  TRUE: true,
+  FALSE: false,
+};
+const LEVELS: Record<string, EvaluationLevel> = Object.fromEntries(
+  EVALUATION_LEVELS.map((l, i) => [l, (i + 1) as EvaluationLevel]),
+);
+const EVALUATION_KINDS: Record<string, EvaluationKind> = {
+  主动评价: "ACTIVE",
+  主动: "ACTIVE",
+  默认评价: "DEFAULT",
+  默认: "DEFAULT",
+  系统默认评价: "DEFAULT",
+  ACTIVE: "ACTIVE",
+  DEFAULT: "DEFAULT",
+};
+const ITEM_STATUS: Record<string, boolean> = {
+  在用: true,
+  启用: true,
+  正常: true,
+  停用: false,
+  暂停: false,
+  废止: false,
+};
 
 const ALLOWED: Record<string, string> = {
   caseKind: "即办件 / 承诺件",
@@ -199,7 +276,11 @@ const ALLOWED: Record<string, string> = {
  * cases, then the evaluations, whatever order the files came in); the summary's problems say
  * whether anything may be published (no error).
  */
-export async function parseCaseFiles(inputs: readonly InputFile[], sinks: RecordSinks, options: ParseOptions): Promise<ParseSummary> {
+export async function parseCaseFiles(
+  inputs: readonly InputFile[],
+  sinks: RecordSinks,
+  options: ParseOptions,
+): Promise<ParseSummary> {
   const files = await expandZips(inputs);
   const problems = new ProblemCollector(options.onRowProblem);
   const aliases = options.columnAliases ?? new Map();
@@ -222,7 +303,15 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
   // 1. Each file's kind from its header.
   const planned: Array<{ file: InputFile; info: ParsedFile }> = [];
   for (const file of files) {
-    const info: ParsedFile = { file: file.name, format: "csv", kind: null, headerRow: null, rows: 0, droppedColumns: [], ignoredColumns: [] };
+    const info: ParsedFile = {
+      file: file.name,
+      format: "csv",
+      kind: null,
+      headerRow: null,
+      rows: 0,
+      droppedColumns: [],
+      ignoredColumns: [],
+    };
     try {
       const rows = readRows(file.path, file.name, (i) => Object.assign(info, i), file.zipEntry);
       let seen = 0;
@@ -238,7 +327,8 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
         // The fullest of the first rows is taken for the header the admin may map.
         const labels = row.cells.map((c) => ownCopy(c.trim()));
         const filled = labels.filter((l) => l !== "").length;
-        if (filled > 0 && filled > (candidate?.labels.filter((l) => l !== "").length ?? 0)) candidate = { row: row.row, sheet: row.sheet, labels };
+        if (filled > 0 && filled > (candidate?.labels.filter((l) => l !== "").length ?? 0))
+          candidate = { row: row.row, sheet: row.sheet, labels };
       }
       if (!info.kind && candidate) info.headerCandidate = candidate;
       await rows.return(undefined);
@@ -259,13 +349,25 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
   }
   const ofKind = (kind: RecordKind) => planned.filter((p) => p.info.kind === kind);
   if (ofKind("cases").length === 0) {
-    problems.add({ code: "NO_CASES_FILE", file: files.map((f) => f.name).join("、"), message: "所选文件中没有办件明细（含“办件编号”“受理时间”等列的文件）。" });
+    problems.add({
+      code: "NO_CASES_FILE",
+      file: files.map((f) => f.name).join("、"),
+      message: "所选文件中没有办件明细（含“办件编号”“受理时间”等列的文件）。",
+    });
   }
   if (ofKind("catalogue").length === 0) {
-    problems.add({ code: "NO_CATALOGUE_FILE", file: files.map((f) => f.name).join("、"), message: "所选文件中没有实施清单：不检查事项编码，办件覆盖率按 0 个在用事项计算。" });
+    problems.add({
+      code: "NO_CATALOGUE_FILE",
+      file: files.map((f) => f.name).join("、"),
+      message: "所选文件中没有实施清单：不检查事项编码，办件覆盖率按 0 个在用事项计算。",
+    });
   }
   if (ofKind("evaluations").length === 0) {
-    problems.add({ code: "NO_EVALUATIONS_FILE", file: files.map((f) => f.name).join("、"), message: "所选文件中没有好差评：主动评价数与满意率按 0 条评价计算。" });
+    problems.add({
+      code: "NO_EVALUATIONS_FILE",
+      file: files.map((f) => f.name).join("、"),
+      message: "所选文件中没有好差评：主动评价数与满意率按 0 条评价计算。",
+    });
   }
 
   // 2. The catalogue, then the cases (which check item codes against it), then evaluations.
@@ -369,16 +471,33 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
     if (value === undefined) return "";
     const trimmed = value.trim();
     if (trimmed.includes("\uFFFD")) {
-      problem(row, header, column, "BROKEN_ENCODING", trimmed, "含无法识别的字符（乱码），文件的编码可能不是 UTF-8 或 GBK，或文件已损坏");
+      problem(
+        row,
+        header,
+        column,
+        "BROKEN_ENCODING",
+        trimmed,
+        "含无法识别的字符（乱码），文件的编码可能不是 UTF-8 或 GBK，或文件已损坏",
+      );
       return "\uFFFD";
     }
     return trimmed;
   }
 
-  function problem(row: SourceRow, header: Header, column: RecordColumn | null, code: CaseProblem["code"], found: string | undefined, what: string): void {
+  function problem(
+    row: SourceRow,
+    header: Header,
+    column: RecordColumn | null,
+    code: CaseProblem["code"],
+    found: string | undefined,
+    what: string,
+  ): void {
     const i = column ? header.index.get(column) : undefined;
     const col = column
-      ? { label: i !== undefined ? header.labels[i] || canonicalLabel(column) : canonicalLabel(column), letter: i !== undefined ? columnLetter(i) : "—" }
+      ? {
+          label: i !== undefined ? header.labels[i] || canonicalLabel(column) : canonicalLabel(column),
+          letter: i !== undefined ? columnLetter(i) : "—",
+        }
       : undefined;
     problems.add({
       code,
@@ -436,7 +555,14 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
       return undefined;
     }
     if (!options.calendar.covers(value)) {
-      problem(row, header, column, "OUTSIDE_CALENDAR", raw, `日期超出工作日历的范围（${options.calendar.fromYear}–${options.calendar.toYear} 年）`);
+      problem(
+        row,
+        header,
+        column,
+        "OUTSIDE_CALENDAR",
+        raw,
+        `日期超出工作日历的范围（${options.calendar.fromYear}–${options.calendar.toYear} 年）`,
+      );
       return undefined;
     }
     return value;
@@ -452,7 +578,14 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
     }
     if (id === undefined) {
       summary.unknownUnits[name] = (summary.unknownUnits[name] ?? 0) + 1;
-      problem(row, header, "unit", "UNKNOWN_UNIT", name, `“${name}”不是已知的单位或其别名（请在导入页面将其对应到已有单位）`);
+      problem(
+        row,
+        header,
+        "unit",
+        "UNKNOWN_UNIT",
+        name,
+        `“${name}”不是已知的单位或其别名（请在导入页面将其对应到已有单位）`,
+      );
       return null;
     }
     return id;
@@ -466,19 +599,44 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
     let caseKind: CaseKind | null = null;
     if (kindText !== "" && kindText !== "\uFFFD") {
       caseKind = CASE_KINDS[kindText] ?? null;
-      if (!caseKind) problem(row, header, "caseKind", "INVALID_VALUE", kindText, `“${kindText}”不是允许的取值（应为 ${ALLOWED.caseKind}）`);
+      if (!caseKind)
+        problem(
+          row,
+          header,
+          "caseKind",
+          "INVALID_VALUE",
+          kindText,
+          `“${kindText}”不是允许的取值（应为 ${ALLOWED.caseKind}）`,
+        );
     }
     const legalDays = days(row, header, "legalDays");
     const promisedDays = days(row, header, "promisedDays");
     const inUse = enumValue(row, header, "itemStatus", ITEM_STATUS);
-    if (itemCode === null || itemName === null || unitId === null || inUse === null || legalDays === undefined || promisedDays === undefined) return;
+    if (
+      itemCode === null ||
+      itemName === null ||
+      unitId === null ||
+      inUse === null ||
+      legalDays === undefined ||
+      promisedDays === undefined
+    )
+      return;
     if (kindText !== "" && caseKind === null) return;
     const key = ownCopy(`${unitId}\u0000${itemCode}`);
     if (catalogue.has(key)) {
       problem(row, header, "itemCode", "DUPLICATE_ITEM", itemCode, `同一实施主体的事项编码“${itemCode}”已出现过`);
       return;
     }
-    const record: CatalogueRecord = { unitId, itemCode: ownCopy(itemCode), itemName: ownCopy(itemName), caseKind, legalDays, promisedDays, inUse, inCatalogue: true };
+    const record: CatalogueRecord = {
+      unitId,
+      itemCode: ownCopy(itemCode),
+      itemName: ownCopy(itemName),
+      caseKind,
+      legalDays,
+      promisedDays,
+      inUse,
+      inCatalogue: true,
+    };
     catalogue.set(key, record);
     summary.items++;
     return sinks.item(record);
@@ -516,7 +674,14 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
     legalDays ??= item?.legalDays ?? null;
     promisedDays ??= item?.promisedDays ?? null;
     if (caseKind === "PROMISED" && (promisedDays === null || legalDays === null)) {
-      problem(row, header, promisedDays === null ? "promisedDays" : "legalDays", "PROMISED_WITHOUT_DAYS", "", "承诺件须有法定办结时限和承诺办结时限（本行与实施清单均未给出）");
+      problem(
+        row,
+        header,
+        promisedDays === null ? "promisedDays" : "legalDays",
+        "PROMISED_WITHOUT_DAYS",
+        "",
+        "承诺件须有法定办结时限和承诺办结时限（本行与实施清单均未给出）",
+      );
       ok = false;
     }
     if (appliedAt === null && acceptedAt === null && completedAt === null) {
@@ -528,11 +693,25 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
       ok = false;
     }
     if (completedAt && acceptedAt && completedAt < acceptedAt) {
-      problem(row, header, "completedAt", "COMPLETED_BEFORE_ACCEPTED", completedAt, `办结时间 ${completedAt} 早于受理时间 ${acceptedAt}`);
+      problem(
+        row,
+        header,
+        "completedAt",
+        "COMPLETED_BEFORE_ACCEPTED",
+        completedAt,
+        `办结时间 ${completedAt} 早于受理时间 ${acceptedAt}`,
+      );
       ok = false;
     }
     if (acceptedAt && appliedAt && acceptedAt < appliedAt) {
-      problem(row, header, "acceptedAt", "ACCEPTED_BEFORE_APPLIED", acceptedAt, `受理时间 ${acceptedAt} 早于申请时间 ${appliedAt}`);
+      problem(
+        row,
+        header,
+        "acceptedAt",
+        "ACCEPTED_BEFORE_APPLIED",
+        acceptedAt,
+        `受理时间 ${acceptedAt} 早于申请时间 ${appliedAt}`,
+      );
       ok = false;
     }
     const m = options.month;
@@ -549,7 +728,14 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
     }
     if (!ok) return;
     if (haveCatalogue && !item) {
-      problem(row, header, "itemCode", "UNKNOWN_ITEM_CODE", itemCode!, `事项编码“${itemCode}”不在实施清单中（办件照常计入，覆盖率不计）`);
+      problem(
+        row,
+        header,
+        "itemCode",
+        "UNKNOWN_ITEM_CODE",
+        itemCode!,
+        `事项编码“${itemCode}”不在实施清单中（办件照常计入，覆盖率不计）`,
+      );
     }
     if (!item) {
       const key = ownCopy(`${unitId}\u0000${itemCode}`);
@@ -590,7 +776,14 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
     if (evaluationNo !== null) {
       const key = numberKey(evaluationNo);
       if (evaluationNos.has(key)) {
-        problem(row, header, "evaluationNo", "DUPLICATE_EVALUATION_NO", evaluationNo, `评价编号“${evaluationNo}”在本次导入中已出现过`);
+        problem(
+          row,
+          header,
+          "evaluationNo",
+          "DUPLICATE_EVALUATION_NO",
+          evaluationNo,
+          `评价编号“${evaluationNo}”在本次导入中已出现过`,
+        );
         ok = false;
       } else evaluationNos.add(key);
     } else ok = false;
@@ -609,13 +802,24 @@ export async function parseCaseFiles(inputs: readonly InputFile[], sinks: Record
     }
     if (!ok) return;
     summary.evaluations++;
-    return sinks.evaluation({ evaluationNo: evaluationNo!, caseNo: caseNo!, unitId: unitId!, evaluatedAt: evaluatedAt!, level: level!, kind: kind! });
+    return sinks.evaluation({
+      evaluationNo: evaluationNo!,
+      caseNo: caseNo!,
+      unitId: unitId!,
+      evaluatedAt: evaluatedAt!,
+      level: level!,
+      kind: kind!,
+    });
   }
 }
 
 function fileProblem(error: unknown, file: string): Omit<CaseProblem, "severity"> {
   if (error instanceof UnsupportedFileError) {
-    return { code: "UNSUPPORTED_FORMAT", file, message: `${locate({ file })}：不是支持的格式（应为 CSV、CSV.GZ、XLSX 或 ZIP）。` };
+    return {
+      code: "UNSUPPORTED_FORMAT",
+      file,
+      message: `${locate({ file })}：不是支持的格式（应为 CSV、CSV.GZ、XLSX 或 ZIP）。`,
+    };
   }
   const reason = error instanceof Error ? error.message : String(error);
   return { code: "UNREADABLE_FILE", file, message: `${locate({ file })}：无法读取（${reason}）。` };

@@ -65,7 +65,11 @@ export async function createImportTables(client: pg.ClientBase, importId: number
  * up to 256 MB of the server's memory (maintenance_work_mem: the cases' primary key then sorts
  * in memory, not in temporary files; the app process's memory is not involved).
  */
-export async function indexImportTables(client: pg.ClientBase, importId: number, second?: pg.ClientBase): Promise<void> {
+export async function indexImportTables(
+  client: pg.ClientBase,
+  importId: number,
+  second?: pg.ClientBase,
+): Promise<void> {
   const cases = importTableName("Case", importId);
   const evaluations = importTableName("Evaluation", importId);
   const caseIndexes = async (c: pg.ClientBase) => {
@@ -77,7 +81,9 @@ export async function indexImportTables(client: pg.ClientBase, importId: number,
   };
   const evaluationIndexes = async (c: pg.ClientBase) => {
     await c.query(`SET maintenance_work_mem = '256MB'`);
-    await c.query(`ALTER TABLE "${evaluations}" ADD CONSTRAINT "${evaluations}_pkey" PRIMARY KEY ("month", "importId", "evaluationNo")`);
+    await c.query(
+      `ALTER TABLE "${evaluations}" ADD CONSTRAINT "${evaluations}_pkey" PRIMARY KEY ("month", "importId", "evaluationNo")`,
+    );
     await c.query(`CREATE INDEX "${evaluations}_unit_idx" ON "${evaluations}" ("importId", "unitId")`);
     await c.query(`ANALYZE "${evaluations}"`);
     await c.query(`RESET maintenance_work_mem`);

@@ -5,13 +5,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WorkingDayCalendar } from "@/lib/calendar/working-days";
 import { seedUnits } from "@/lib/demo-data/seed-database";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
-import { type CaseRecord, CASE_SUM_FIELDS, rollupCases } from "./definitions";
-import { pgRowQuery, readRollups } from "./rollups";
+import { CASE_SUM_FIELDS, type CaseRecord, rollupCases } from "./definitions";
 import { publishCaseImport } from "./publish-import";
+import { pgRowQuery, readRollups } from "./rollups";
 import { stageCaseImport } from "./stage-import";
-import { WorkingDayCalendar } from "@/lib/calendar/working-days";
 
 // Runs on PostgreSQL (npm test, CI) and on the embedded PGlite (plain `npx vitest` without a
 // URL), where the rows go through batched INSERTs instead of COPY (lib/case-records/import/copy-writer.ts).
@@ -37,18 +37,79 @@ function file(name: string, text: string) {
   return { path: p, name };
 }
 
-const HEADER = "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间,联系电话\n";
+const HEADER =
+  "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间,联系电话\n";
 // [caseNo, item, unit, kind, legal, promised, channel, batch, applied, accepted, completed]
 const ROWS: string[][] = [
-  ["G1", "A1", "市公安局", "承诺件", "20", "5", "网上申请", "否", "2021-06-11 09:00:00", "2021-06-11 10:00:00", "2021-06-15 10:00:00"],
-  ["G2", "A1", "市公安局", "承诺件", "20", "5", "窗口申请", "否", "2021-05-28 09:00:00", "2021-05-28 09:00:00", "2021-06-09 09:00:00"],
-  ["G3", "A2", "市公安局", "即办件", "1", "", "窗口申请", "否", "2021-06-01 09:00:00", "2021-06-01 09:00:00", "2021-06-01 09:30:00"],
-  ["G4", "A2", "市公安局", "即办件", "1", "", "网上申请", "是", "2021-06-02 09:00:00", "2021-06-02 09:00:00", "2021-06-02 09:30:00"],
-  ["X1", "B1", "宣汉县", "承诺件", "10", "2", "网上申请", "否", "2021-06-21 09:00:00", "2021-06-21 09:00:00", "2021-06-23 09:00:00"],
+  [
+    "G1",
+    "A1",
+    "市公安局",
+    "承诺件",
+    "20",
+    "5",
+    "网上申请",
+    "否",
+    "2021-06-11 09:00:00",
+    "2021-06-11 10:00:00",
+    "2021-06-15 10:00:00",
+  ],
+  [
+    "G2",
+    "A1",
+    "市公安局",
+    "承诺件",
+    "20",
+    "5",
+    "窗口申请",
+    "否",
+    "2021-05-28 09:00:00",
+    "2021-05-28 09:00:00",
+    "2021-06-09 09:00:00",
+  ],
+  [
+    "G3",
+    "A2",
+    "市公安局",
+    "即办件",
+    "1",
+    "",
+    "窗口申请",
+    "否",
+    "2021-06-01 09:00:00",
+    "2021-06-01 09:00:00",
+    "2021-06-01 09:30:00",
+  ],
+  [
+    "G4",
+    "A2",
+    "市公安局",
+    "即办件",
+    "1",
+    "",
+    "网上申请",
+    "是",
+    "2021-06-02 09:00:00",
+    "2021-06-02 09:00:00",
+    "2021-06-02 09:30:00",
+  ],
+  [
+    "X1",
+    "B1",
+    "宣汉县",
+    "承诺件",
+    "10",
+    "2",
+    "网上申请",
+    "否",
+    "2021-06-21 09:00:00",
+    "2021-06-21 09:00:00",
+    "2021-06-23 09:00:00",
+  ],
   ["X2", "B1", "宣汉县", "承诺件", "10", "2", "窗口申请", "否", "2021-06-29 09:00:00", "2021-06-29 09:00:00", ""],
   ["X3", "ZZ", "宣汉县", "即办件", "1", "", "窗口申请", "否", "2021-06-30 09:00:00", "", ""],
 ];
-const CASES_CSV = HEADER + ROWS.map((r) => [r[0], r[1], `事项${r[1]}`, ...r.slice(2), "13800000000"].join(",")).join("\n") + "\n";
+const CASES_CSV = `${HEADER + ROWS.map((r) => [r[0], r[1], `事项${r[1]}`, ...r.slice(2), "13800000000"].join(",")).join("\n")}\n`;
 const CATALOGUE_CSV =
   "事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,事项状态\n" +
   "A1,户籍迁移,市公安局,承诺件,20,5,在用\nA2,身份证,市公安局,即办件,1,0,在用\nA3,旧事项,市公安局,承诺件,10,3,在用\nB1,低保,宣汉县,承诺件,10,2,在用\nB2,停用的,宣汉县,承诺件,10,2,停用\n";
@@ -63,7 +124,11 @@ describe("case import pipeline", () => {
     const result = await stageCaseImport({
       databaseUrl: db.url,
       month: "2021-06",
-      files: [file("cases.csv", CASES_CSV), file("catalogue.csv", CATALOGUE_CSV), file("evaluations.csv", EVALUATIONS_CSV)],
+      files: [
+        file("cases.csv", CASES_CSV),
+        file("catalogue.csv", CATALOGUE_CSV),
+        file("evaluations.csv", EVALUATIONS_CSV),
+      ],
     });
     expect(result.report.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(result.ok).toBe(true);
@@ -98,7 +163,8 @@ describe("case import pipeline", () => {
       }));
       const expected = rollupCases(records, "2021-06");
       const { cases: actual } = await readRollups(pgRowQuery(client), firstImport);
-      const key = (r: { unitId: number; itemCode: string; channel: string }) => `${r.unitId}/${r.itemCode}/${r.channel}`;
+      const key = (r: { unitId: number; itemCode: string; channel: string }) =>
+        `${r.unitId}/${r.itemCode}/${r.channel}`;
       expect(actual.map(key).sort()).toEqual(expected.map(key).sort());
       for (const row of expected) {
         const got = actual.find((a) => key(a) === key(row))!;
@@ -132,12 +198,23 @@ describe("case import pipeline", () => {
     });
     const x = stats.find((s) => s.unitId === xuanhan.id)!;
     expect(x).toMatchObject({ applied: 3, accepted: 2, completed: 1, coverageRate: 100, activeEvaluations: 0 });
-    const version1 = await db.prisma.monthVersion.findUniqueOrThrow({ where: { id: version.versionId }, include: { summaries: true } });
+    const version1 = await db.prisma.monthVersion.findUniqueOrThrow({
+      where: { id: version.versionId },
+      include: { summaries: true },
+    });
     expect(version1.origin).toBe("CASES");
     const city = version1.summaries.find((s) => s.scope === "CITY")!;
-    expect(city).toMatchObject({ applied: 5, completed: 4, completedInclBatch: 5, activeEvaluations: 2, satisfactionRate: 66.67 });
+    expect(city).toMatchObject({
+      applied: 5,
+      completed: 4,
+      completedInclBatch: 5,
+      activeEvaluations: 2,
+      satisfactionRate: 66.67,
+    });
     // the records are now visible through the partitioned parent
-    const visible = await db.prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "Case" WHERE "month" = DATE '2021-06-01'`;
+    const visible = await db.prisma.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT count(*)::int AS n FROM "Case" WHERE "month" = DATE '2021-06-01'`;
     expect(visible[0]!.n).toBe(7);
     const month = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month: "2021-06" } });
     expect(month.currentVersionId).toBe(version.versionId);
@@ -147,9 +224,16 @@ describe("case import pipeline", () => {
     const before = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month: "2021-06" } });
     const errors = path.join(dir, "errors.csv");
     const bad = CASES_CSV.replace("2021-06-15 10:00:00", "2021-06-10 10:00:00").replace("X2,", "G1,");
-    const result = await stageCaseImport({ databaseUrl: db.url, month: "2021-06", files: [file("bad.csv", bad)], errorsCsvPath: errors });
+    const result = await stageCaseImport({
+      databaseUrl: db.url,
+      month: "2021-06",
+      files: [file("bad.csv", bad)],
+      errorsCsvPath: errors,
+    });
     expect(result.ok).toBe(false);
-    expect(result.report.problems.map((p) => p.code)).toEqual(expect.arrayContaining(["COMPLETED_BEFORE_ACCEPTED", "DUPLICATE_CASE_NO"]));
+    expect(result.report.problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(["COMPLETED_BEFORE_ACCEPTED", "DUPLICATE_CASE_NO"]),
+    );
     const csv = readFileSync(errors, "utf8");
     expect(csv).toContain("第 2 行");
     expect(csv).toContain("办件编号重复");
@@ -157,7 +241,9 @@ describe("case import pipeline", () => {
     expect(after.currentVersionId).toBe(before.currentVersionId);
     const imp = await db.prisma.caseImport.findUniqueOrThrow({ where: { id: result.importId } });
     expect(imp.status).toBe("FAILED");
-    const tables = await db.prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM pg_class WHERE relname = ${`Case_import_${result.importId}`}`;
+    const tables = await db.prisma.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT count(*)::int AS n FROM pg_class WHERE relname = ${`Case_import_${result.importId}`}`;
     expect(tables[0]!.n).toBe(0);
   });
 
@@ -215,7 +301,7 @@ describe("coverage over the year to date", () => {
         databaseUrl: db.url,
         month: "2021-07",
         files: [
-          file("july.csv", HEADER + "J1,A3,旧事项,市公安局,承诺件,10,3,窗口申请,否,2021-07-01 09:00:00,,,\n"),
+          file("july.csv", `${HEADER}J1,A3,旧事项,市公安局,承诺件,10,3,窗口申请,否,2021-07-01 09:00:00,,,\n`),
           file("catalogue-july.csv", CATALOGUE_CSV),
         ],
       });

@@ -59,7 +59,13 @@ export function ownCopy(text: string): string {
   return Buffer.from(text, "utf8").toString("utf8");
 }
 
-export type ProblemSummary = { code: CaseProblemCode; severity: Severity; title: string; count: number; first: CaseProblem[] };
+export type ProblemSummary = {
+  code: CaseProblemCode;
+  severity: Severity;
+  title: string;
+  count: number;
+  first: CaseProblem[];
+};
 
 export const FIRST_ROWS_KEPT = 20;
 
@@ -105,7 +111,12 @@ export class ProblemCollector {
 }
 
 /** 文件“x”，工作表“s”，第 N 行，“列”列（C 列）: the location prefix of a message. */
-export function locate(p: { file: string; sheet?: string; row?: number; column?: { label: string; letter: string } }): string {
+export function locate(p: {
+  file: string;
+  sheet?: string;
+  row?: number;
+  column?: { label: string; letter: string };
+}): string {
   const parts = [`文件“${p.file}”`];
   if (p.sheet) parts.push(`工作表“${p.sheet}”`);
   if (p.row !== undefined) parts.push(`第 ${p.row} 行`);
@@ -121,7 +132,7 @@ export function rowProblemCsvLine(p: CaseProblem): string {
     const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  return [
+  return `${[
     q(p.file),
     q(p.sheet),
     q(p.row),
@@ -130,5 +141,5 @@ export function rowProblemCsvLine(p: CaseProblem): string {
     q(p.severity === "error" ? "错误" : "警告"),
     q(p.found),
     q(p.message),
-  ].join(",") + "\n";
+  ].join(",")}\n`;
 }

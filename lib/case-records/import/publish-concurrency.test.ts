@@ -12,11 +12,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTemplateWorkbook, workbookBytes } from "@/lib/annex-upload/parse";
 import { MONTH as REFERENCE_MONTH, referenceMonth } from "@/lib/annex-upload/parse/test-support";
-import { seedDatabase } from "@/lib/demo-data/seed-database";
 import { publishUpload } from "@/lib/annex-upload/publish-upload";
 import { stageUpload } from "@/lib/annex-upload/stage-upload";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { seedDatabase } from "@/lib/demo-data/seed-database";
 import { caseMonthFiles } from "@/test/fixtures/case-month";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { monthPartitionName } from "./partitions";
 import { CaseImportStateError, publishCaseImport } from "./publish-import";
 import { stageCaseImport } from "./stage-import";
@@ -46,13 +46,19 @@ const onPostgres = () => db.kind === "postgres";
  */
 async function stageCases(month: string, extra: number): Promise<number> {
   const texts = caseMonthFiles(month);
-  const rows = Array.from({ length: extra }, (_, i) => `RX${i},P02,身份证补领,市公安局,即办件,1,,窗口申请,否,${month}-07 10:00:00,${month}-07 10:00:00,${month}-07 10:30:00`);
+  const rows = Array.from(
+    { length: extra },
+    (_, i) =>
+      `RX${i},P02,身份证补领,市公安局,即办件,1,,窗口申请,否,${month}-07 10:00:00,${month}-07 10:00:00,${month}-07 10:30:00`,
+  );
   const cases = texts.cases + rows.map((r) => `${r}\n`).join("");
-  const files = Object.entries({ cases, catalogue: texts.catalogue, evaluations: texts.evaluations }).map(([kind, text]) => {
-    const name = `${kind}-${month}-${extra}.csv`;
-    writeFileSync(path.join(dir, name), text);
-    return { path: path.join(dir, name), name };
-  });
+  const files = Object.entries({ cases, catalogue: texts.catalogue, evaluations: texts.evaluations }).map(
+    ([kind, text]) => {
+      const name = `${kind}-${month}-${extra}.csv`;
+      writeFileSync(path.join(dir, name), text);
+      return { path: path.join(dir, name), name };
+    },
+  );
   const staged = await stageCaseImport({ databaseUrl: db.url, month, files, createdById: adminId });
   if (!staged.ok) throw new Error(`not staged: ${JSON.stringify(staged.report.problems).slice(0, 500)}`);
   return staged.importId;
@@ -91,7 +97,10 @@ async function blocker(lockSql: string) {
         if (rows[0]!.n >= n) return;
         await new Promise((r) => setTimeout(r, 25));
       }
-      const { rows } = await client.query(`SELECT pid, state, wait_event_type, wait_event, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> $1`, [pid]);
+      const { rows } = await client.query(
+        `SELECT pid, state, wait_event_type, wait_event, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> $1`,
+        [pid],
+      );
       throw new Error(`fewer than ${n} publishers waited on the lock: ${JSON.stringify(rows)}`);
     },
     async release() {
@@ -109,13 +118,22 @@ type Hold = Awaited<ReturnType<typeof blocker>>;
  * Runs `start` while `lockSql` is held, lets go once `waiters` backends wait on it (always, also
  * when that fails: no publisher is left hanging) and settles what it started.
  */
-async function race(lockSql: string, waiters: number, start: (hold: Hold) => Promise<Array<Promise<unknown>>>): Promise<PromiseSettledResult<unknown>[]> {
+async function race(
+  lockSql: string,
+  waiters: number,
+  start: (hold: Hold) => Promise<Array<Promise<unknown>>>,
+): Promise<PromiseSettledResult<unknown>[]> {
   const hold = await blocker(lockSql);
   let started: Array<Promise<unknown>> = [];
   const early: string[] = [];
   try {
     started = await start(hold);
-    started.forEach((p, i) => p.then((v) => early.push(`${i} ok ${JSON.stringify(v)}`), (e) => early.push(`${i} failed ${String(e)}`)));
+    started.forEach((p, i) =>
+      p.then(
+        (v) => early.push(`${i} ok ${JSON.stringify(v)}`),
+        (e) => early.push(`${i} failed ${String(e)}`),
+      ),
+    );
     await hold.waitFor(waiters);
   } catch (error) {
     throw new Error(`${String(error)}; settled before the release: ${early.join(" | ") || "none"}`);
@@ -127,22 +145,31 @@ async function race(lockSql: string, waiters: number, start: (hold: Hold) => Pro
   return Promise.allSettled(started);
 }
 
-const valueOf = <T,>(result: PromiseSettledResult<unknown>): T => {
+const valueOf = <T>(result: PromiseSettledResult<unknown>): T => {
   if (result.status === "rejected") throw result.reason;
   return result.value as T;
 };
 
 async function monthState(month: string) {
-  const reportMonth = await db.prisma.reportMonth.findUniqueOrThrow({ where: { month }, include: { currentVersion: { include: { caseImport: true } } } });
-  const versions = await db.prisma.monthVersion.findMany({ where: { month }, orderBy: { number: "asc" }, include: { caseImport: true } });
+  const reportMonth = await db.prisma.reportMonth.findUniqueOrThrow({
+    where: { month },
+    include: { currentVersion: { include: { caseImport: true } } },
+  });
+  const versions = await db.prisma.monthVersion.findMany({
+    where: { month },
+    orderBy: { number: "asc" },
+    include: { caseImport: true },
+  });
   const imports = await db.prisma.caseImport.findMany({ where: { month }, orderBy: { id: "asc" } });
-  const completed = async (versionId: number) => (await db.prisma.monthlyStat.findFirstOrThrow({ where: { versionId, unitId: police } })).completed;
+  const completed = async (versionId: number) =>
+    (await db.prisma.monthlyStat.findFirstOrThrow({ where: { versionId, unitId: police } })).completed;
   return { current: reportMonth.currentVersion!, versions, imports, completed };
 }
 
 type Published = Awaited<ReturnType<typeof publishCaseImport>>;
 /** Both publishers of a month's case imports attach their tables to the month's partition: held here. */
-const lockPartition = (month: string) => `LOCK TABLE "${monthPartitionName("Case", month)}" IN SHARE UPDATE EXCLUSIVE MODE`;
+const lockPartition = (month: string) =>
+  `LOCK TABLE "${monthPartitionName("Case", month)}" IN SHARE UPDATE EXCLUSIVE MODE`;
 
 describe("publishing case imports of one month at the same time", () => {
   const MONTH = "2020-05";
@@ -152,7 +179,10 @@ describe("publishing case imports of one month at the same time", () => {
     const a = await stageCases(MONTH, 1);
     const b = await stageCases(MONTH, 2);
     // Both publishers lock their own import's row, then both wait to attach their tables to the month.
-    const results = await race(lockPartition(MONTH), 2, async () => [publishCaseImport(db.prisma, a, { createdById: adminId }), publishCaseImport(db.prisma, b, { createdById: adminId })]);
+    const results = await race(lockPartition(MONTH), 2, async () => [
+      publishCaseImport(db.prisma, a, { createdById: adminId }),
+      publishCaseImport(db.prisma, b, { createdById: adminId }),
+    ]);
     const [ra, rb] = results.map((r) => valueOf<Published>(r));
     expect([ra!.number, rb!.number].sort()).toEqual([1, 2]);
 
@@ -165,7 +195,10 @@ describe("publishing case imports of one month at the same time", () => {
     const earlier = later === a ? b : a;
     expect(s.current.number).toBe(2);
     expect(s.current.caseImport?.id).toBe(later);
-    expect(Object.fromEntries(s.imports.map((i) => [i.id, i.status]))).toEqual({ [earlier]: "SUPERSEDED", [later]: "PUBLISHED" });
+    expect(Object.fromEntries(s.imports.map((i) => [i.id, i.status]))).toEqual({
+      [earlier]: "SUPERSEDED",
+      [later]: "PUBLISHED",
+    });
     // Each version holds the figures of its own import: 市公安局 completed 5 + extra cases.
     const extra = (id: number) => (id === a ? 1 : 2);
     expect(await s.completed(s.current.id)).toBe(5 + extra(later));
@@ -186,20 +219,27 @@ describe("publishing case imports of one month at the same time", () => {
     const before = await monthState(MONTH);
     const c = await stageCases(MONTH, 3);
     // The first publisher waits to attach (holding the import's row), the second waits on that row.
-    const results = await race(lockPartition(MONTH), 2, async () => [publishCaseImport(db.prisma, c), publishCaseImport(db.prisma, c)]);
+    const results = await race(lockPartition(MONTH), 2, async () => [
+      publishCaseImport(db.prisma, c),
+      publishCaseImport(db.prisma, c),
+    ]);
     const fulfilled = results.filter((r) => r.status === "fulfilled");
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.reason).toBeInstanceOf(CaseImportStateError);
-    expect((rejected[0]!.reason as Error).message).toBe(`办件导入 #${c} 的状态是 PUBLISHED，只能发布暂存（STAGED）的导入`);
+    expect((rejected[0]!.reason as Error).message).toBe(
+      `办件导入 #${c} 的状态是 PUBLISHED，只能发布暂存（STAGED）的导入`,
+    );
 
     const s = await monthState(MONTH);
     expect(s.versions.map((v) => v.number)).toEqual([...before.versions.map((v) => v.number), 3]);
     expect(s.current.caseImport?.id).toBe(c);
     expect(await s.completed(s.current.id)).toBe(8);
     expect(s.imports.filter((i) => i.status === "PUBLISHED").map((i) => i.id)).toEqual([c]);
-    expect(await db.prisma.auditEvent.count({ where: { month: MONTH, action: "month.publish", targetId: String(c) } })).toBe(1);
+    expect(
+      await db.prisma.auditEvent.count({ where: { month: MONTH, action: "month.publish", targetId: String(c) } }),
+    ).toBe(1);
   });
 });
 
@@ -217,7 +257,15 @@ describe("a case import and an annex upload of one month at the same time", () =
       await race(lockMonthRow, 2, async (hold) => {
         const publishing = publishCaseImport(db.prisma, cases, { createdById: adminId });
         await hold.waitFor(1);
-        return [publishing, publishUpload(db.prisma, { uploadId: upload, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true })];
+        return [
+          publishing,
+          publishUpload(db.prisma, {
+            uploadId: upload,
+            actorId: adminId,
+            acknowledgeWarnings: true,
+            acknowledgeGaps: true,
+          }),
+        ];
       })
     ).map((r) => valueOf<unknown>(r));
     const next = before.current.number + 1;
@@ -238,7 +286,12 @@ describe("a case import and an annex upload of one month at the same time", () =
     const upload = await stageAnnex(7);
     const [uploaded, published] = (
       await race(lockMonthRow, 2, async (hold) => {
-        const uploading = publishUpload(db.prisma, { uploadId: upload, actorId: adminId, acknowledgeWarnings: true, acknowledgeGaps: true });
+        const uploading = publishUpload(db.prisma, {
+          uploadId: upload,
+          actorId: adminId,
+          acknowledgeWarnings: true,
+          acknowledgeGaps: true,
+        });
         await hold.waitFor(1);
         return [uploading, publishCaseImport(db.prisma, cases, { createdById: adminId })];
       })
@@ -260,7 +313,9 @@ describe("a case import and an annex upload of one month at the same time", () =
     expect((await db.prisma.upload.findUniqueOrThrow({ where: { id: upload } })).status).toBe("SUPERSEDED");
     expect(Object.fromEntries(s.imports.map((i) => [i.id, i.status]))[cases]).toBe("PUBLISHED");
     // The audit of the case publish names the version it replaced.
-    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { month: REFERENCE_MONTH, action: "month.publish", targetType: "CaseImport", targetId: String(cases) } });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { month: REFERENCE_MONTH, action: "month.publish", targetType: "CaseImport", targetId: String(cases) },
+    });
     expect(audit.details).toMatchObject({ origin: "CASES", number: n + 2, previousVersion: n + 1 });
   });
 });

@@ -9,15 +9,16 @@
 // import is published once), on the month's partitions (ATTACH takes a lock that conflicts with
 // itself) and on the month's row (lockMonth), and each reads the month after the one before it
 // committed (lib/case-records/import/publish-concurrency.test.ts).
+
+import { labelKey, unitNameKey } from "@/lib/annex-upload/parse/normalize";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/indicators/types";
 import { createMonthVersion } from "@/lib/month-versions/create-month-version";
-import { labelKey, unitNameKey } from "@/lib/annex-upload/parse/normalize";
 import { COLUMN_ALIASES_SETTING, type RecordColumn } from "./columns";
 import { monthSummaries, statInputs, unitScopeSums } from "./month-figures";
 import { attachStatements } from "./partitions";
-import { ensureItemEvaluationRollup, readRollups, type RowQuery } from "./rollups";
+import { ensureItemEvaluationRollup, type RowQuery, readRollups } from "./rollups";
 
 export class CaseImportStateError extends Error {}
 
@@ -27,7 +28,10 @@ export async function publishCaseImport(
   options: {
     createdById?: number | null;
     /** An admin's mappings for this import (lib/case-records/upload/mapping.ts), remembered in the same transaction. */
-    remember?: { units: ReadonlyArray<{ alias: string; unitId: number }>; columns: Readonly<Record<string, RecordColumn>> };
+    remember?: {
+      units: ReadonlyArray<{ alias: string; unitId: number }>;
+      columns: Readonly<Record<string, RecordColumn>>;
+    };
   } = {},
 ): Promise<{ versionId: number; number: number; month: string }> {
   return prisma.$transaction(
@@ -36,7 +40,8 @@ export async function publishCaseImport(
         SELECT "month", "status"::text AS "status", "caseCount" FROM "CaseImport" WHERE "id" = ${importId} FOR UPDATE`;
       const row = locked[0];
       if (!row) throw new CaseImportStateError(`办件导入 #${importId} 不存在`);
-      if (row.status !== "STAGED") throw new CaseImportStateError(`办件导入 #${importId} 的状态是 ${row.status}，只能发布暂存（STAGED）的导入`);
+      if (row.status !== "STAGED")
+        throw new CaseImportStateError(`办件导入 #${importId} 的状态是 ${row.status}，只能发布暂存（STAGED）的导入`);
       const month = row.month;
 
       const query: RowQuery = <T>(sql: string, params: unknown[]) => tx.$queryRawUnsafe<T[]>(sql, ...params);
@@ -44,13 +49,19 @@ export async function publishCaseImport(
       for (const statement of attachStatements(importId, month)) await tx.$executeRawUnsafe(statement);
 
       const rollups = await readRollups(query, importId);
-      const units = await tx.unit.findMany({ where: { active: true }, select: { id: true, kind: true, sortOrder: true } });
+      const units = await tx.unit.findMany({
+        where: { active: true },
+        select: { id: true, kind: true, sortOrder: true },
+      });
       const monthUnits = units.map((u) => ({ id: u.id, kind: u.kind as UnitKind, sortOrder: u.sortOrder }));
       const sums = unitScopeSums(rollups);
       // A unit made inactive since may still have records: it keeps its row this month.
       for (const unitId of sums.keys()) {
         if (!monthUnits.some((u) => u.id === unitId)) {
-          const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, kind: true, sortOrder: true } });
+          const unit = await tx.unit.findUniqueOrThrow({
+            where: { id: unitId },
+            select: { id: true, kind: true, sortOrder: true },
+          });
           monthUnits.push({ id: unit.id, kind: unit.kind as UnitKind, sortOrder: unit.sortOrder });
         }
       }
@@ -80,7 +91,8 @@ export async function publishCaseImport(
       }
       await tx.caseImport.updateMany({ where: { month, status: "PUBLISHED" }, data: { status: "SUPERSEDED" } });
       // An uploaded annex was current until now: it no longer is (as when an upload replaces it).
-      if (version.previous?.uploadId) await tx.upload.update({ where: { id: version.previous.uploadId }, data: { status: "SUPERSEDED" } });
+      if (version.previous?.uploadId)
+        await tx.upload.update({ where: { id: version.previous.uploadId }, data: { status: "SUPERSEDED" } });
       await tx.caseImport.update({
         where: { id: importId },
         data: { status: "PUBLISHED", versionId: version.versionId, publishedAt: new Date() },
@@ -97,7 +109,10 @@ export async function publishCaseImport(
           number: version.number,
           previousVersion: version.previous?.number ?? null,
           ...(options.remember && (options.remember.units.length > 0 || columns.length > 0)
-            ? { rememberedUnits: options.remember.units.map((u) => u.alias), rememberedColumns: Object.fromEntries(columns) }
+            ? {
+                rememberedUnits: options.remember.units.map((u) => u.alias),
+                rememberedColumns: Object.fromEntries(columns),
+              }
             : {}),
         },
       });

@@ -19,13 +19,14 @@
 // found as the integer denominator that rounds to it: 232,858 of them. Where a unit has fewer
 // cases than covered items (市委宣传部: no case, 50%), batch cases applied in the month and not
 // yet accepted — in no figure but coverage — give each covered item its case.
-import { createWriteStream, type WriteStream } from "node:fs";
+
 import { once } from "node:events";
+import { createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
 import { createGzip } from "node:zlib";
+import { WorkingDayCalendar } from "@/lib/calendar/working-days";
 import { roundRate } from "@/lib/indicators/rates";
 import type { StatRow } from "@/lib/indicators/types";
-import { WorkingDayCalendar } from "@/lib/calendar/working-days";
 
 export type GeneratorUnit = Pick<
   StatRow,
@@ -104,10 +105,15 @@ export function batchInclusiveCompletions(activeEvaluations: number, rate: numbe
 }
 
 /** Catalogue size behind a coverage rate: k covered of n in use (smallest n), k ≥ 1 when `minCovered`. */
-export function coverageFraction(rate: number, minCovered: number, maxCovered: number): { covered: number; inUse: number } {
+export function coverageFraction(
+  rate: number,
+  minCovered: number,
+  maxCovered: number,
+): { covered: number; inUse: number } {
   for (let n = 1; n <= 400; n++) {
     const k = Math.round((rate / 100) * n);
-    if (k >= minCovered && k <= maxCovered && k <= n && roundRate((k / n) * 100) === rate) return { covered: k, inUse: n };
+    if (k >= minCovered && k <= maxCovered && k <= n && roundRate((k / n) * 100) === rate)
+      return { covered: k, inUse: n };
   }
   return { covered: Math.min(minCovered, maxCovered), inUse: Math.max(minCovered, 1) };
 }
@@ -178,7 +184,11 @@ export async function generateMonthRecords(options: GenerateOptions): Promise<Ge
     options.gzip ?? false,
     "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间\n",
   );
-  const evaluations = new LineWriter(files.evaluations, options.gzip ?? false, "评价编号,办件编号,实施主体,评价时间,评价等级,评价类型\n");
+  const evaluations = new LineWriter(
+    files.evaluations,
+    options.gzip ?? false,
+    "评价编号,办件编号,实施主体,评价时间,评价等级,评价类型\n",
+  );
   const catalogue = new LineWriter(
     files.catalogue,
     options.gzip ?? false,
@@ -195,9 +205,16 @@ export async function generateMonthRecords(options: GenerateOptions): Promise<Ge
   for (const unit of options.units) {
     // --- the catalogue: k covered items of n in use (plus a few out of use) ---
     const nonBatchCases =
-      Object.values(casePatterns(unit.onlineApplied, unit.onlineAccepted, unit.onlineCompleted)).reduce((s, n) => s + n, 0) +
+      Object.values(casePatterns(unit.onlineApplied, unit.onlineAccepted, unit.onlineCompleted)).reduce(
+        (s, n) => s + n,
+        0,
+      ) +
       Object.values(
-        casePatterns(unit.applied - unit.onlineApplied, unit.accepted - unit.onlineAccepted, unit.completed - unit.onlineCompleted),
+        casePatterns(
+          unit.applied - unit.onlineApplied,
+          unit.accepted - unit.onlineAccepted,
+          unit.completed - unit.onlineCompleted,
+        ),
       ).reduce((s, n) => s + n, 0);
     const inclBatch =
       unit.activeEvaluationRateReported != null
@@ -205,7 +222,11 @@ export async function generateMonthRecords(options: GenerateOptions): Promise<Ge
         : unit.completed;
     const batch = inclBatch - unit.completed;
     const totalCases = nonBatchCases + batch;
-    const { covered, inUse } = coverageFraction(unit.coverageRate, unit.coverageRate > 0 || totalCases > 0 ? 1 : 0, 400);
+    const { covered, inUse } = coverageFraction(
+      unit.coverageRate,
+      unit.coverageRate > 0 || totalCases > 0 ? 1 : 0,
+      400,
+    );
     // A unit needs a case per covered item: batch cases applied in the month, not yet accepted,
     // count for coverage and in no case figure (so a unit with no counted case can show coverage).
     const coveragePadding = Math.max(0, covered - totalCases);
@@ -216,7 +237,11 @@ export async function generateMonthRecords(options: GenerateOptions): Promise<Ge
     const items: Item[] = [];
     for (let i = 0; i < inUse; i++) {
       const promised = i % 2 === 0;
-      const item: Item = { code: `5117${unit.unitCode.toUpperCase()}${pad(i + 1, 4)}`, name: `${unit.unitName}事项${i + 1}`, promised };
+      const item: Item = {
+        code: `5117${unit.unitCode.toUpperCase()}${pad(i + 1, 4)}`,
+        name: `${unit.unitName}事项${i + 1}`,
+        promised,
+      };
       items.push(item);
       await catalogue.line(
         `${item.code},${item.name},${unit.unitName},${promised ? "承诺件" : "即办件"},${promised ? 20 : 5},${promised ? promisedDays : 1},在用\n`,
@@ -224,7 +249,9 @@ export async function generateMonthRecords(options: GenerateOptions): Promise<Ge
       itemRows++;
     }
     for (let i = 0; i < 2; i++) {
-      await catalogue.line(`5117${unit.unitCode.toUpperCase()}X${pad(i + 1, 3)},${unit.unitName}停用事项${i + 1},${unit.unitName},承诺件,20,10,停用\n`);
+      await catalogue.line(
+        `5117${unit.unitCode.toUpperCase()}X${pad(i + 1, 3)},${unit.unitName}停用事项${i + 1},${unit.unitName},承诺件,20,10,停用\n`,
+      );
       itemRows++;
     }
     const coveredItems = items.slice(0, covered);
@@ -263,7 +290,9 @@ export async function generateMonthRecords(options: GenerateOptions): Promise<Ge
       const acc = online ? unit.onlineAccepted : unit.accepted - unit.onlineAccepted;
       const d = online ? unit.onlineCompleted : unit.completed - unit.onlineCompleted;
       const pd = online ? unit.onlinePromisedCompleted : unit.promisedCompleted - unit.onlinePromisedCompleted;
-      const pod = online ? unit.onlinePromisedOverdueCompleted : unit.promisedOverdueCompleted - unit.onlinePromisedOverdueCompleted;
+      const pod = online
+        ? unit.onlinePromisedOverdueCompleted
+        : unit.promisedOverdueCompleted - unit.onlinePromisedOverdueCompleted;
       // Instant overdue completions (overdue but not promised) are counted on the counter channel.
       const iod = online ? 0 : unit.overdueCompleted - unit.promisedOverdueCompleted;
       if ([a, acc, d, pd, pod, iod].some((n) => n < 0) || pd > d || pod > pd || iod > d - pd) {
@@ -299,7 +328,14 @@ export async function generateMonthRecords(options: GenerateOptions): Promise<Ge
         const acceptedDay = allWork[acceptIndex]!;
         const acceptedAt = time(acceptedDay);
         const appliedAt = time(acceptIndex > 0 ? allWork[acceptIndex - 1]! : acceptedDay, 480, 500);
-        await writeCase({ promised: c.promised, online, batch: false, applied: appliedAt, accepted: acceptedAt, completed: time(allWork[doneIndex]!) });
+        await writeCase({
+          promised: c.promised,
+          online,
+          batch: false,
+          applied: appliedAt,
+          accepted: acceptedAt,
+          completed: time(allWork[doneIndex]!),
+        });
       }
       // applied, accepted and completed in June; accepted (applied in May) and completed in June
       for (const [count, appliedInMonth] of [
@@ -313,11 +349,14 @@ export async function generateMonthRecords(options: GenerateOptions): Promise<Ge
           const accepted = time(allWork[acceptIndex]!, 510, 840);
           const completedDay = allWork[acceptIndex + elapsed]!;
           const completed = elapsed === 0 ? time(completedDay, 850, 1050) : time(completedDay);
-          const applied = appliedInMonth ? `${accepted.slice(0, 11)}08:${pad(Math.floor(rand() * 30), 2)}:00` : time(pick(prevWork));
+          const applied = appliedInMonth
+            ? `${accepted.slice(0, 11)}08:${pad(Math.floor(rand() * 30), 2)}:00`
+            : time(pick(prevWork));
           await writeCase({ promised: c.promised, online, batch: false, applied, accepted, completed });
         }
       }
-      if (promisedLeft + promisedOverdueLeft + instantOverdueLeft > 0) throw new Error(`${unit.unitName}: completions left over`);
+      if (promisedLeft + promisedOverdueLeft + instantOverdueLeft > 0)
+        throw new Error(`${unit.unitName}: completions left over`);
       // accepted in June, not completed: applied in June, or in May
       for (const [count, appliedInMonth] of [
         [p.n110, true],
@@ -325,23 +364,46 @@ export async function generateMonthRecords(options: GenerateOptions): Promise<Ge
       ] as const) {
         for (let i = 0; i < count; i++) {
           const accepted = time(pick(work.slice(-10)), 510, 840);
-          const applied = appliedInMonth ? `${accepted.slice(0, 11)}08:${pad(Math.floor(rand() * 30), 2)}:00` : time(pick(prevWork));
+          const applied = appliedInMonth
+            ? `${accepted.slice(0, 11)}08:${pad(Math.floor(rand() * 30), 2)}:00`
+            : time(pick(prevWork));
           await writeCase({ promised: rand() < 0.5, online, batch: false, applied, accepted, completed: null });
         }
       }
       // applied in June, not accepted yet
       for (let i = 0; i < p.n100; i++) {
-        await writeCase({ promised: rand() < 0.5, online, batch: false, applied: time(pick(work.slice(-5))), accepted: null, completed: null });
+        await writeCase({
+          promised: rand() < 0.5,
+          online,
+          batch: false,
+          applied: time(pick(work.slice(-5))),
+          accepted: null,
+          completed: null,
+        });
       }
     }
     for (let i = 0; i < coveragePadding; i++) {
-      await writeCase({ promised: false, online: false, batch: true, applied: time(pick(work.slice(-5))), accepted: null, completed: null });
+      await writeCase({
+        promised: false,
+        online: false,
+        batch: true,
+        applied: time(pick(work.slice(-5))),
+        accepted: null,
+        completed: null,
+      });
       batchRows++;
     }
     // batch cases: applied, accepted and completed in June, counted only in completedInclBatch
     for (let i = 0; i < batch; i++) {
       const day = pick(work);
-      await writeCase({ promised: false, online: rand() < 0.5, batch: true, applied: time(day, 480, 500), accepted: time(day, 510, 600), completed: time(day, 700, 1000) });
+      await writeCase({
+        promised: false,
+        online: rand() < 0.5,
+        batch: true,
+        applied: time(day, 480, 500),
+        accepted: time(day, 510, 600),
+        completed: time(day, 700, 1000),
+      });
       batchRows++;
     }
 
@@ -351,9 +413,13 @@ export async function generateMonthRecords(options: GenerateOptions): Promise<Ge
       const active = i < unit.activeEvaluations;
       // Most evaluate a case of this month; some evaluate cases completed in the month before.
       const caseNo =
-        completedCaseNos.length > 0 && rand() < 0.9 ? completedCaseNos[i % completedCaseNos.length]! : `${prevMonth.replace("-", "")}E${pad(i, 7)}`;
+        completedCaseNos.length > 0 && rand() < 0.9
+          ? completedCaseNos[i % completedCaseNos.length]!
+          : `${prevMonth.replace("-", "")}E${pad(i, 7)}`;
       const level = ["非常满意", "非常满意", "非常满意", "满意", "基本满意"][Math.floor(rand() * 5)]!;
-      await evaluations.line(`PJ${compactMonth}${pad(++evaluationSeq, 8)},${caseNo},${unit.unitName},${time(pick(work), 480, 1320)},${level},${active ? "主动评价" : "默认评价"}\n`);
+      await evaluations.line(
+        `PJ${compactMonth}${pad(++evaluationSeq, 8)},${caseNo},${unit.unitName},${time(pick(work), 480, 1320)},${level},${active ? "主动评价" : "默认评价"}\n`,
+      );
       evaluationRows++;
     }
   }

@@ -11,11 +11,11 @@ import {
   CASE_SUMS,
   type CaseRollup,
   type CoveragePeriod,
+  type CoverageSums,
   coveragePeriodStart,
   EVALUATION_SUM_FIELDS,
   EVALUATION_SUMS,
   type EvaluationSums,
-  type CoverageSums,
   monthBounds,
 } from "./definitions";
 import { importTableName } from "./partitions";
@@ -110,7 +110,10 @@ export function itemEvaluationRollupSql(importId: number, month: string): string
  * month makes at least one row, so "no row" means "not built" or "nothing to build".
  */
 export async function ensureItemEvaluationRollup(query: RowQuery, importId: number, month: string): Promise<void> {
-  const built = await query<{ one: number }>(`SELECT 1 AS "one" FROM "CaseItemEvaluationRollup" WHERE "importId" = $1 LIMIT 1`, [importId]);
+  const built = await query<{ one: number }>(
+    `SELECT 1 AS "one" FROM "CaseItemEvaluationRollup" WHERE "importId" = $1 LIMIT 1`,
+    [importId],
+  );
   if (built.length > 0) return;
   const { from, to } = monthBounds(month);
   await query(itemEvaluationRollupSql(importId, month), [from, to]);
@@ -130,7 +133,10 @@ export function pgRowQuery(client: pg.ClientBase): RowQuery {
   return async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[];
 }
 
-export async function readRollups(query: RowQuery, importId: number): Promise<{ cases: CaseRollup[]; units: UnitRollup[] }> {
+export async function readRollups(
+  query: RowQuery,
+  importId: number,
+): Promise<{ cases: CaseRollup[]; units: UnitRollup[] }> {
   const cases = await query<CaseRollup>(
     `SELECT "unitId", "itemCode", "channel", ${CASE_SUM_FIELDS.map((f) => `"${f}"::float8 AS "${f}"`).join(", ")}
      FROM "CaseRollup" WHERE "importId" = $1`,

@@ -7,14 +7,21 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { basename } from "node:path";
 import pg from "pg";
 import { labelKey } from "@/lib/annex-upload/parse/normalize";
+import { loadCalendar, readCoveragePeriod } from "../settings";
 import { COLUMN_ALIASES_SETTING, type RecordColumn } from "./columns";
 import { CopyWriter, copyField, InsertWriter, isPglite, type RowWriter } from "./copy-writer";
 import type { CaseRecord, EvaluationRecord } from "./definitions";
-import { type CatalogueRecord, type InputFile, type KnownUnit, parseCaseFiles, type ParsedFile } from "./parse";
-import { createImportTables, dropImportTables, ensureMonthPartitions, importTableName, indexImportTables, monthStartDate } from "./partitions";
+import { type CatalogueRecord, type InputFile, type KnownUnit, type ParsedFile, parseCaseFiles } from "./parse";
+import {
+  createImportTables,
+  dropImportTables,
+  ensureMonthPartitions,
+  importTableName,
+  indexImportTables,
+  monthStartDate,
+} from "./partitions";
 import { type ProblemSummary, ROW_PROBLEM_CSV_HEADER, rowProblemCsvLine } from "./problems";
 import { buildRollups, deleteRollups } from "./rollups";
-import { loadCalendar, readCoveragePeriod } from "../settings";
 
 export type StageStage = "hash" | "read" | "index" | "rollup" | "done";
 /** "queued": waiting for another instance's staging to end (lib/case-records/upload/staging-lock.ts). */
@@ -29,7 +36,10 @@ export type StageOptions = {
   errorsCsvPath?: string;
   onProgress?: (progress: StageProgress) => void;
   /** Mappings an admin made for this upload, on top of the remembered ones (lib/case-records/upload/mapping.ts). */
-  mappings?: { units: ReadonlyArray<{ alias: string; unitId: number }>; columns: Readonly<Record<string, RecordColumn>> };
+  mappings?: {
+    units: ReadonlyArray<{ alias: string; unitId: number }>;
+    columns: Readonly<Record<string, RecordColumn>>;
+  };
   /** Told the import's id as soon as its row exists (the admin pages link their session to it). */
   onImportCreated?: (importId: number) => void | Promise<void>;
 };
@@ -69,8 +79,28 @@ const CASE_COPY_COLUMNS = [
   "completedAt",
   "elapsedDays",
 ] as const;
-const EVALUATION_COPY_COLUMNS = ["month", "importId", "evaluationNo", "caseNo", "unitId", "evaluatedAt", "level", "kind"] as const;
-const ITEM_COPY_COLUMNS = ["importId", "month", "unitId", "itemCode", "itemName", "caseKind", "legalDays", "promisedDays", "inUse", "inCatalogue"] as const;
+const EVALUATION_COPY_COLUMNS = [
+  "month",
+  "importId",
+  "evaluationNo",
+  "caseNo",
+  "unitId",
+  "evaluatedAt",
+  "level",
+  "kind",
+] as const;
+const ITEM_COPY_COLUMNS = [
+  "importId",
+  "month",
+  "unitId",
+  "itemCode",
+  "itemName",
+  "caseKind",
+  "legalDays",
+  "promisedDays",
+  "inUse",
+  "inCatalogue",
+] as const;
 
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash("sha256");
@@ -106,12 +136,19 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     progress({ stage: "hash" });
     const hashes = await Promise.all(files.map((f) => sha256Of(f.path)));
     const sha256 =
-      hashes.length === 1 ? hashes[0]! : createHash("sha256").update([...hashes].sort().join("\n")).digest("hex");
+      hashes.length === 1
+        ? hashes[0]!
+        : createHash("sha256")
+            .update([...hashes].sort().join("\n"))
+            .digest("hex");
     lap("hash");
 
     const units = await control.query<{ id: number; name: string }>(`SELECT "id", "name" FROM "Unit"`);
     const aliases = await control.query<{ unitId: number; alias: string }>(`SELECT "unitId", "alias" FROM "UnitAlias"`);
-    const unitAliases = [...aliases.rows, ...(options.mappings?.units ?? []).map((m) => ({ unitId: m.unitId, alias: m.alias }))];
+    const unitAliases = [
+      ...aliases.rows,
+      ...(options.mappings?.units ?? []).map((m) => ({ unitId: m.unitId, alias: m.alias })),
+    ];
     const knownUnits: KnownUnit[] = units.rows.map((u) => ({
       id: u.id,
       name: u.name,
@@ -121,7 +158,8 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
       `SELECT "value" FROM "Setting" WHERE "key" = '${COLUMN_ALIASES_SETTING}'`,
     );
     const columnAliases = new Map(Object.entries(columnAliasRow.rows[0]?.value ?? {}));
-    for (const [label, column] of Object.entries(options.mappings?.columns ?? {})) columnAliases.set(labelKey(label), column);
+    for (const [label, column] of Object.entries(options.mappings?.columns ?? {}))
+      columnAliases.set(labelKey(label), column);
     const calendar = await loadCalendar(control, month);
     const coveragePeriod = await readCoveragePeriod(control);
 
@@ -166,7 +204,9 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
               `${prefix}${f(c.caseNo)}\t${c.unitId}\t${f(c.itemCode)}\t${c.caseKind}\t${c.legalDays ?? "\\N"}\t${c.promisedDays ?? "\\N"}\t${c.channel}\t${c.isBatch ? "t" : "f"}\t${c.appliedAt ?? "\\N"}\t${c.acceptedAt ?? "\\N"}\t${c.completedAt ?? "\\N"}\t${c.elapsedDays ?? "\\N"}\n`,
             ),
           evaluation: (e: EvaluationRecord) =>
-            evaluationCopy ? evaluationCopy.write(evaluationLine(e)) : startEvaluations().then((copy) => copy.write(evaluationLine(e))),
+            evaluationCopy
+              ? evaluationCopy.write(evaluationLine(e))
+              : startEvaluations().then((copy) => copy.write(evaluationLine(e))),
           item: (i: CatalogueRecord) => void items.push(i),
         },
         {
@@ -202,7 +242,10 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
       await (evaluationCopy as RowWriter | null)?.abort();
       lap("read");
       await dropImportTables(control, importId);
-      await control.query(`UPDATE "CaseImport" SET "status" = 'FAILED', "report" = $2 WHERE "id" = $1`, [importId, report]);
+      await control.query(`UPDATE "CaseImport" SET "status" = 'FAILED', "report" = $2 WHERE "id" = $1`, [
+        importId,
+        report,
+      ]);
       return { importId, ok: false, report };
     }
     // No evaluation file: the (empty) evaluations table still gets its COPY ended.

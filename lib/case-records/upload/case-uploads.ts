@@ -1,17 +1,25 @@
 import "server-only";
+import { type MonthUnit, statInputs, unitScopeSums } from "@/lib/case-records/import/month-figures";
+import { type RowQuery, readRollups } from "@/lib/case-records/import/rollups";
 // Reads of the case-import pages (/admin/cases): the list, one upload's progress (also served
 // as JSON to the page's poll) and the staged import's preview figures from its rollups. Every
 // read first ends the uploads a stopped server left PROCESSING (markStaleCaseUploads).
 import type { CaseImportReport } from "@/lib/case-records/import/stage-import";
-import { readRollups, type RowQuery } from "@/lib/case-records/import/rollups";
-import { statInputs, unitScopeSums, type MonthUnit } from "@/lib/case-records/import/month-figures";
-import { storedFiles, type CaseUploadFile } from "@/lib/case-records/upload/files";
+import { type CaseUploadFile, storedFiles } from "@/lib/case-records/upload/files";
 import { expireKeptCaseFiles, markStaleCaseUploads } from "@/lib/case-records/upload/lifecycle";
 import { receivedBytes } from "@/lib/case-records/upload/storage";
 import { prisma } from "@/lib/db/index";
 import type { AnnexField, UnitKind } from "@/lib/indicators/types";
 
-export type CaseUploadStatusName = "TRANSFERRING" | "PROCESSING" | "STAGED" | "REFUSED" | "FAILED" | "PUBLISHED" | "DISCARDED" | "SUPERSEDED";
+export type CaseUploadStatusName =
+  | "TRANSFERRING"
+  | "PROCESSING"
+  | "STAGED"
+  | "REFUSED"
+  | "FAILED"
+  | "PUBLISHED"
+  | "DISCARDED"
+  | "SUPERSEDED";
 
 export type CaseUploadProgress = {
   id: number;
@@ -32,10 +40,15 @@ export async function readCaseUploadProgress(id: number): Promise<CaseUploadProg
   const files = storedFiles(upload.files);
   // Once transferred the files are gone from disk (removed after processing): they were whole.
   const transferred = upload.status !== "TRANSFERRING";
-  const withReceived = await Promise.all(files.map(async (f, n) => ({ ...f, received: transferred ? f.size : await receivedBytes(id, n) })));
+  const withReceived = await Promise.all(
+    files.map(async (f, n) => ({ ...f, received: transferred ? f.size : await receivedBytes(id, n) })),
+  );
   let status: CaseUploadStatusName = upload.status;
   if (status === "PUBLISHED" && upload.caseImportId) {
-    const imported = await prisma.caseImport.findUnique({ where: { id: upload.caseImportId }, select: { status: true } });
+    const imported = await prisma.caseImport.findUnique({
+      where: { id: upload.caseImportId },
+      select: { status: true },
+    });
     if (imported?.status === "SUPERSEDED") status = "SUPERSEDED";
   }
   return {
@@ -67,7 +80,8 @@ export type CaseUploadListRow = {
   versionNumber: number | null;
 };
 
-const seconds = (from: Date | null, to: Date | null) => (from && to ? Math.round((to.getTime() - from.getTime()) / 100) / 10 : null);
+const seconds = (from: Date | null, to: Date | null) =>
+  from && to ? Math.round((to.getTime() - from.getTime()) / 100) / 10 : null;
 
 export async function listCaseUploads(take = 50): Promise<CaseUploadListRow[]> {
   await markStaleCaseUploads(prisma);
@@ -76,7 +90,15 @@ export async function listCaseUploads(take = 50): Promise<CaseUploadListRow[]> {
   const importIds = uploads.map((u) => u.caseImportId).filter((id): id is number => id !== null);
   const imports = await prisma.caseImport.findMany({
     where: { id: { in: importIds } },
-    select: { id: true, status: true, caseCount: true, evaluationCount: true, itemCount: true, report: true, version: { select: { number: true } } },
+    select: {
+      id: true,
+      status: true,
+      caseCount: true,
+      evaluationCount: true,
+      itemCount: true,
+      report: true,
+      version: { select: { number: true } },
+    },
   });
   const userIds = uploads.map((u) => u.createdById).filter((id): id is number => id !== null);
   const users = await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } });
@@ -102,7 +124,10 @@ export async function listCaseUploads(take = 50): Promise<CaseUploadListRow[]> {
   });
 }
 
-export type CasePreviewRow = { unitId: number; code: string; name: string; kind: UnitKind; seq: number } & Record<AnnexField, number>;
+export type CasePreviewRow = { unitId: number; code: string; name: string; kind: UnitKind; seq: number } & Record<
+  AnnexField,
+  number
+>;
 
 export type CaseImportPreview = {
   report: CaseImportReport | null;
@@ -121,7 +146,9 @@ export async function readCaseImportPreview(caseImportId: number): Promise<CaseI
   if (imported.status === "FAILED") return { report, versionNumber: null, rows: [] };
   const query: RowQuery = <T>(sql: string, params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params);
   const sums = unitScopeSums(await readRollups(query, caseImportId));
-  const units = await prisma.unit.findMany({ select: { id: true, code: true, name: true, kind: true, sortOrder: true, active: true } });
+  const units = await prisma.unit.findMany({
+    select: { id: true, code: true, name: true, kind: true, sortOrder: true, active: true },
+  });
   // As publishCaseImport writes them: every active unit, and an inactive one that has records.
   const shown = units.filter((u) => u.active || sums.has(u.id));
   const monthUnits: MonthUnit[] = shown.map((u) => ({ id: u.id, kind: u.kind as UnitKind, sortOrder: u.sortOrder }));
@@ -147,7 +174,10 @@ export type CliCaseImportRow = {
 
 /** Imports made with `npm run import:cases` (no CaseUpload of the admin pages behind them). */
 export async function listCliCaseImports(take = 20): Promise<CliCaseImportRow[]> {
-  const linked = await prisma.caseUpload.findMany({ where: { caseImportId: { not: null } }, select: { caseImportId: true } });
+  const linked = await prisma.caseUpload.findMany({
+    where: { caseImportId: { not: null } },
+    select: { caseImportId: true },
+  });
   const imports = await prisma.caseImport.findMany({
     where: { id: { notIn: linked.map((l) => l.caseImportId!) } },
     orderBy: { id: "desc" },
@@ -179,4 +209,3 @@ export async function listCliCaseImports(take = 20): Promise<CliCaseImportRow[]>
 export async function readCaseUploadMonth(id: number): Promise<{ month: string } | null> {
   return prisma.caseUpload.findUnique({ where: { id }, select: { month: true } });
 }
-

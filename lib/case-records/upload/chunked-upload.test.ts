@@ -16,8 +16,15 @@ let session: { user: { id: string; name: string; role: string; unitCode: string 
 const dir = mkdtempSync(path.join(tmpdir(), "case-uploads-"));
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T,>(fn: T) => fn }));
+vi.mock("@/lib/access/session", async () =>
+  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session),
+);
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  unstable_cache: <T>(fn: T) => fn,
+}));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { url });
@@ -59,7 +66,11 @@ const params = (id: number | string) => ({ params: Promise.resolve({ id: String(
 
 async function create(month: string, files: Array<{ name: string; size: number }>) {
   const response = await routes.create.POST(
-    new Request("http://app/api/cases", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ month, files }) }),
+    new Request("http://app/api/cases", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ month, files }),
+    }),
   );
   return { status: response.status, body: (await response.json()) as { id?: number; error?: string } };
 }
@@ -74,7 +85,10 @@ async function put(id: number, file: number, offset: number, bytes: Uint8Array, 
     } as RequestInit),
     params(id),
   );
-  return { status: response.status, body: (await response.json()) as { received?: number; complete?: boolean; processing?: boolean; error?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { received?: number; complete?: boolean; processing?: boolean; error?: string },
+  };
 }
 
 async function progress(id: number) {
@@ -96,7 +110,8 @@ const CASES =
   "G1,A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2019-10-08 09:00:00,2019-10-08 10:00:00,2019-10-10 10:00:00,张三\n" +
   "G2,A1,户籍迁移,市公安局,承诺件,20,5,窗口申请,否,2019-10-08 09:00:00,2019-10-08 10:00:00,2019-10-25 10:00:00,李四\n" +
   "X1,B1,低保,宣汉县,即办件,1,,窗口申请,否,2019-10-09 09:00:00,2019-10-09 09:00:00,2019-10-09 10:00:00,王五\n";
-const CATALOGUE = "事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,事项状态\nA1,户籍迁移,市公安局,承诺件,20,5,在用\nA2,身份证,市公安局,即办件,1,0,在用\nB1,低保,宣汉县,即办件,1,0,在用\n";
+const CATALOGUE =
+  "事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,事项状态\nA1,户籍迁移,市公安局,承诺件,20,5,在用\nA2,身份证,市公安局,即办件,1,0,在用\nB1,低保,宣汉县,即办件,1,0,在用\n";
 
 describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
   it("refuses a signed-out caller (401) and a non-admin (403), and writes nothing", async () => {
@@ -131,7 +146,14 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     const big = await create("2019-10", [{ name: "a.csv", size: CASE_FILE_MAX_BYTES + 1 }]);
     expect(big.status).toBe(400);
     expect(big.body.error).toContain("文件超过 1024 MB");
-    expect((await create("2019-10", [1, 2, 3, 4].map((n) => ({ name: `${n}.csv`, size: 1 })))).body.error).toContain("最多 3 个文件");
+    expect(
+      (
+        await create(
+          "2019-10",
+          [1, 2, 3, 4].map((n) => ({ name: `${n}.csv`, size: 1 })),
+        )
+      ).body.error,
+    ).toContain("最多 3 个文件");
     expect((await create("2019-10", [{ name: "a.pdf", size: 1 }])).body.error).toContain(".xlsx");
     expect((await create("2019-13", [{ name: "a.csv", size: 1 }])).status).toBe(400);
   });
@@ -142,7 +164,10 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     const { body } = await create("2019-10", [{ name: "big.csv", size }]);
     const id = body.id!;
     expect(await put(id, 0, 0, new Uint8Array(CASE_CHUNK_BYTES + 1))).toMatchObject({ status: 413 });
-    expect(await put(id, 0, 0, new Uint8Array(50))).toMatchObject({ status: 200, body: { received: 50, complete: false } });
+    expect(await put(id, 0, 0, new Uint8Array(50))).toMatchObject({
+      status: 200,
+      body: { received: 50, complete: false },
+    });
     // A repeated or skipped chunk is refused with the bytes the server holds.
     expect(await put(id, 0, 0, new Uint8Array(50))).toMatchObject({ status: 409, body: { received: 50 } });
     expect(await put(id, 0, 80, new Uint8Array(50))).toMatchObject({ status: 409, body: { received: 50 } });
@@ -167,8 +192,14 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     expect(status).toBe(201);
     const id = body.id!;
     expect(await put(id, 0, 0, catalogue)).toMatchObject({ status: 200, body: { complete: false } });
-    expect(await put(id, 1, 0, cases.subarray(0, 100))).toMatchObject({ status: 200, body: { received: 100, complete: false } });
-    expect(await put(id, 1, 100, cases.subarray(100))).toMatchObject({ status: 200, body: { received: cases.length, complete: true, processing: true } });
+    expect(await put(id, 1, 0, cases.subarray(0, 100))).toMatchObject({
+      status: 200,
+      body: { received: 100, complete: false },
+    });
+    expect(await put(id, 1, 100, cases.subarray(100))).toMatchObject({
+      status: 200,
+      body: { received: cases.length, complete: true, processing: true },
+    });
     // After the last byte no chunk is taken.
     expect((await put(id, 1, cases.length, new Uint8Array(1))).status).toBe(409);
     const done = await waitFor(id, ["STAGED", "REFUSED", "FAILED"]);
@@ -182,8 +213,19 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     const { readCaseImportPreview } = await import("@/lib/case-records/upload/case-uploads");
     const preview = (await readCaseImportPreview(done.caseImportId!))!;
     const gaj = preview.rows.find((r) => r.name === "市公安局")!;
-    expect(gaj).toMatchObject({ applied: 2, accepted: 2, completed: 2, promisedCompleted: 2, overdueCompleted: 1, onlineApplied: 1 });
-    expect(preview.rows.find((r) => r.name === "宣汉县")).toMatchObject({ applied: 1, completed: 1, overdueCompleted: 0 });
+    expect(gaj).toMatchObject({
+      applied: 2,
+      accepted: 2,
+      completed: 2,
+      promisedCompleted: 2,
+      overdueCompleted: 1,
+      onlineApplied: 1,
+    });
+    expect(preview.rows.find((r) => r.name === "宣汉县")).toMatchObject({
+      applied: 1,
+      completed: 1,
+      overdueCompleted: 0,
+    });
     expect(preview.report!.files.find((f) => f.kind === "cases")!.droppedColumns).toEqual(["申请人姓名"]);
 
     const { publishCaseImportAction } = await import("@/lib/case-records/actions/case-import-actions");
@@ -192,8 +234,13 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     as("OFFICIAL");
     expect(await publishCaseImportAction({}, form)).toEqual({ message: "您没有执行此操作的权限。" });
     as("ADMIN");
-    await expect(publishCaseImportAction({}, form)).rejects.toMatchObject({ url: expect.stringMatching(/^\/admin\/months\/2019-10\?published=1$/) });
-    const month = await db.prisma.reportMonth.findUnique({ where: { month: "2019-10" }, include: { currentVersion: true } });
+    await expect(publishCaseImportAction({}, form)).rejects.toMatchObject({
+      url: expect.stringMatching(/^\/admin\/months\/2019-10\?published=1$/),
+    });
+    const month = await db.prisma.reportMonth.findUnique({
+      where: { month: "2019-10" },
+      include: { currentVersion: true },
+    });
     expect(month?.currentVersion?.origin).toBe("CASES");
     expect((await progress(id)).status).toBe("PUBLISHED");
   });
@@ -201,13 +248,21 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
   it("marks a processing upload whose server stopped as FAILED on the next read", async () => {
     as("ADMIN");
     const upload = await db.prisma.caseUpload.create({
-      data: { month: "2019-09", files: [{ name: "a.csv", size: 1 }], status: "PROCESSING", stage: "read", heartbeatAt: new Date(Date.now() - 5 * 60_000) },
+      data: {
+        month: "2019-09",
+        files: [{ name: "a.csv", size: 1 }],
+        status: "PROCESSING",
+        stage: "read",
+        heartbeatAt: new Date(Date.now() - 5 * 60_000),
+      },
     });
     const p = await progress(upload.id);
     expect(p.status).toBe("FAILED");
     expect((await db.prisma.caseUpload.findUniqueOrThrow({ where: { id: upload.id } })).message).toContain("处理中断");
     // Not publishable; discardable.
-    const { publishCaseImportAction, discardCaseUploadAction } = await import("@/lib/case-records/actions/case-import-actions");
+    const { publishCaseImportAction, discardCaseUploadAction } = await import(
+      "@/lib/case-records/actions/case-import-actions"
+    );
     const form = new FormData();
     form.set("uploadId", String(upload.id));
     expect(await publishCaseImportAction({}, form)).toEqual({ message: "只能发布已处理完成且没有错误的导入。" });
@@ -226,7 +281,10 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
     "X1,B1,低保,宣汉县,即办件,1,,窗口申请,否,2019-08-09 09:00:00,2019-08-09 09:00:00,2019-08-09 10:00:00\n";
 
   async function send(month: string, files: Array<{ name: string; bytes: Buffer }>) {
-    const { body } = await create(month, files.map((f) => ({ name: f.name, size: f.bytes.length })));
+    const { body } = await create(
+      month,
+      files.map((f) => ({ name: f.name, size: f.bytes.length })),
+    );
     for (const [n, f] of files.entries()) await put(body.id!, n, 0, f.bytes);
     return body.id!;
   }
@@ -243,11 +301,14 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
     });
     return form;
   };
-  const partFiles = async (id: number) => (await readdir(path.join(dir, String(id)))).filter((f) => f.endsWith(".part")).sort();
+  const partFiles = async (id: number) =>
+    (await readdir(path.join(dir, String(id)))).filter((f) => f.endsWith(".part")).sort();
 
   it("keeps the files, takes the admin's mappings in two rounds, stages, and remembers them at publish", async () => {
     as("ADMIN");
-    const { remapCaseUploadAction, publishCaseImportAction } = await import("@/lib/case-records/actions/case-import-actions");
+    const { remapCaseUploadAction, publishCaseImportAction } = await import(
+      "@/lib/case-records/actions/case-import-actions"
+    );
     const { readCaseImportPreview } = await import("@/lib/case-records/upload/case-uploads");
     const { mappingNeeds } = await import("@/lib/case-records/upload/mapping");
     const gaj = await db.prisma.unit.findFirstOrThrow({ where: { name: "市公安局" } });
@@ -263,21 +324,40 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
     let report = (await readCaseImportPreview(done.caseImportId!))!.report!;
     expect(report.problems.map((p) => p.code)).toContain("MISSING_COLUMN");
     expect(mappingNeeds(report).files).toEqual([
-      expect.objectContaining({ file: "办件.csv", kind: "cases", labels: ["件号"], missing: ["caseNo"], choices: expect.arrayContaining(["caseNo"]) }),
+      expect.objectContaining({
+        file: "办件.csv",
+        kind: "cases",
+        labels: ["件号"],
+        missing: ["caseNo"],
+        choices: expect.arrayContaining(["caseNo"]),
+      }),
     ]);
 
     // Refused choices change nothing: a label not offered, a column not allowed, nothing chosen, an official.
-    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["申请人", "caseNo"]]))).toMatchObject({ fieldErrors: { c0: ["“申请人”不是本次导入中未识别的列。"] } });
-    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["件号", "evaluationLevel"]]))).toMatchObject({ fieldErrors: { c0: ["“件号”不能指定为所选的含义。"] } });
-    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["件号", ""]]))).toEqual({ message: "请至少指定一项对应关系。", fieldErrors: undefined });
+    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["申请人", "caseNo"]]))).toMatchObject({
+      fieldErrors: { c0: ["“申请人”不是本次导入中未识别的列。"] },
+    });
+    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["件号", "evaluationLevel"]]))).toMatchObject({
+      fieldErrors: { c0: ["“件号”不能指定为所选的含义。"] },
+    });
+    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["件号", ""]]))).toEqual({
+      message: "请至少指定一项对应关系。",
+      fieldErrors: undefined,
+    });
     as("OFFICIAL");
-    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).toEqual({ message: "您没有执行此操作的权限。" });
+    expect(await remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).toEqual({
+      message: "您没有执行此操作的权限。",
+    });
     as("ADMIN");
     expect((await progress(id)).status).toBe("REFUSED");
 
-    await expect(remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).rejects.toMatchObject({ url: `/admin/cases/${id}` });
+    await expect(remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).rejects.toMatchObject({
+      url: `/admin/cases/${id}`,
+    });
     // A second click finds it processing, not refused.
-    expect((await remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).message).toBe("只能为已拒绝、可重新处理的导入指定对应关系。");
+    expect((await remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).message).toBe(
+      "只能为已拒绝、可重新处理的导入指定对应关系。",
+    );
 
     // Round 2: now read, the rows name a unit written another way.
     done = await waitFor(id, ["STAGED", "REFUSED", "FAILED"]);
@@ -285,25 +365,45 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
     report = (await readCaseImportPreview(done.caseImportId!))!.report!;
     expect(report.unknownUnits).toEqual({ 市公安局本级: 2 });
     expect(mappingNeeds(report)).toEqual({ units: [{ name: "市公安局本级", rows: 2 }], files: [] });
-    expect(await remapCaseUploadAction({}, mappingForm(id, [["市公安局本级", "NO-SUCH-UNIT"]], []))).toMatchObject({ fieldErrors: { u0: ["“市公安局本级”所选的单位不存在。"] } });
-    expect(await remapCaseUploadAction({}, mappingForm(id, [["市税务局", gaj.code]], []))).toMatchObject({ fieldErrors: { u0: ["“市税务局”不是本次导入中的未知单位。"] } });
-    await expect(remapCaseUploadAction({}, mappingForm(id, [["市公安局本级", gaj.code]], []))).rejects.toMatchObject({ url: `/admin/cases/${id}` });
+    expect(await remapCaseUploadAction({}, mappingForm(id, [["市公安局本级", "NO-SUCH-UNIT"]], []))).toMatchObject({
+      fieldErrors: { u0: ["“市公安局本级”所选的单位不存在。"] },
+    });
+    expect(await remapCaseUploadAction({}, mappingForm(id, [["市税务局", gaj.code]], []))).toMatchObject({
+      fieldErrors: { u0: ["“市税务局”不是本次导入中的未知单位。"] },
+    });
+    await expect(remapCaseUploadAction({}, mappingForm(id, [["市公安局本级", gaj.code]], []))).rejects.toMatchObject({
+      url: `/admin/cases/${id}`,
+    });
 
     done = await waitFor(id, ["STAGED", "REFUSED", "FAILED"]);
     expect(done.status).toBe("STAGED");
     expect(await partFiles(id)).toEqual([]);
     const preview = (await readCaseImportPreview(done.caseImportId!))!;
-    expect(preview.rows.find((r) => r.name === "市公安局")).toMatchObject({ applied: 2, completed: 2, overdueCompleted: 1, onlineApplied: 1 });
+    expect(preview.rows.find((r) => r.name === "市公安局")).toMatchObject({
+      applied: 2,
+      completed: 2,
+      overdueCompleted: 1,
+      onlineApplied: 1,
+    });
     // Nothing remembered before publishing.
     expect(await db.prisma.unitAlias.count({ where: { alias: "市公安局本级" } })).toBe(0);
 
     const form = new FormData();
     form.set("uploadId", String(id));
-    await expect(publishCaseImportAction({}, form)).rejects.toMatchObject({ url: expect.stringMatching(/^\/admin\/months\/2019-08\?published=1$/) });
+    await expect(publishCaseImportAction({}, form)).rejects.toMatchObject({
+      url: expect.stringMatching(/^\/admin\/months\/2019-08\?published=1$/),
+    });
     expect(await db.prisma.unitAlias.findFirst({ where: { alias: "市公安局本级" } })).toMatchObject({ unitId: gaj.id });
-    expect((await db.prisma.setting.findUniqueOrThrow({ where: { key: "cases.columnAliases" } })).value).toMatchObject({ 件号: "caseNo" });
-    const audits = await db.prisma.auditEvent.findMany({ where: { targetType: "CaseUpload", targetId: String(id), action: "cases.remap" } });
-    expect(audits.map((a) => a.details)).toEqual([{ units: {}, columns: { 件号: "caseNo" } }, { units: { 市公安局本级: gaj.code }, columns: {} }]);
+    expect((await db.prisma.setting.findUniqueOrThrow({ where: { key: "cases.columnAliases" } })).value).toMatchObject({
+      件号: "caseNo",
+    });
+    const audits = await db.prisma.auditEvent.findMany({
+      where: { targetType: "CaseUpload", targetId: String(id), action: "cases.remap" },
+    });
+    expect(audits.map((a) => a.details)).toEqual([
+      { units: {}, columns: { 件号: "caseNo" } },
+      { units: { 市公安局本级: gaj.code }, columns: {} },
+    ]);
 
     // Remembered: the next month's export of the same platform stages without asking.
     const next = await send("2019-08", [
@@ -320,16 +420,24 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
     expect((await waitFor(id, ["STAGED", "REFUSED", "FAILED"])).status).toBe("REFUSED");
     expect(await partFiles(id)).toEqual([]);
     const { remapCaseUploadAction } = await import("@/lib/case-records/actions/case-import-actions");
-    expect((await remapCaseUploadAction({}, mappingForm(id, [["宣汉县本级", "x04"]], []))).message).toBe("只能为已拒绝、可重新处理的导入指定对应关系。");
+    expect((await remapCaseUploadAction({}, mappingForm(id, [["宣汉县本级", "x04"]], []))).message).toBe(
+      "只能为已拒绝、可重新处理的导入指定对应关系。",
+    );
   });
 
   it("files kept for later go after 7 days: a refused upload's (no mapping then), an unfinished transfer's (FAILED)", async () => {
     as("ADMIN");
     const { mkdirSync, writeFileSync, existsSync } = await import("node:fs");
     const old = new Date(Date.now() - 8 * 24 * 3600_000);
-    const refused = await db.prisma.caseUpload.create({ data: { month: "2019-07", files: [{ name: "a.csv", size: 3 }], status: "REFUSED", processedAt: old } });
-    const recent = await db.prisma.caseUpload.create({ data: { month: "2019-07", files: [{ name: "a.csv", size: 3 }], status: "REFUSED", processedAt: new Date() } });
-    const stuck = await db.prisma.caseUpload.create({ data: { month: "2019-07", files: [{ name: "a.csv", size: 3 }], status: "TRANSFERRING", createdAt: old } });
+    const refused = await db.prisma.caseUpload.create({
+      data: { month: "2019-07", files: [{ name: "a.csv", size: 3 }], status: "REFUSED", processedAt: old },
+    });
+    const recent = await db.prisma.caseUpload.create({
+      data: { month: "2019-07", files: [{ name: "a.csv", size: 3 }], status: "REFUSED", processedAt: new Date() },
+    });
+    const stuck = await db.prisma.caseUpload.create({
+      data: { month: "2019-07", files: [{ name: "a.csv", size: 3 }], status: "TRANSFERRING", createdAt: old },
+    });
     for (const u of [refused, recent, stuck]) {
       mkdirSync(path.join(dir, String(u.id)), { recursive: true });
       writeFileSync(path.join(dir, String(u.id), "0.part"), "abc");

@@ -10,7 +10,11 @@ export const caseUploadFileSchema = z.object({
     .max(200)
     .refine((n) => !/[\\/\0]/.test(n), "文件名不能含路径")
     .refine((n) => CASE_FILE_PATTERN.test(n), "只接受 .csv、.csv.gz、.zip、.xlsx 文件"),
-  size: z.number().int().min(1, "文件为空").max(CASE_FILE_MAX_BYTES, `文件超过 ${CASE_FILE_MAX_BYTES / 1024 / 1024} MB`),
+  size: z
+    .number()
+    .int()
+    .min(1, "文件为空")
+    .max(CASE_FILE_MAX_BYTES, `文件超过 ${CASE_FILE_MAX_BYTES / 1024 / 1024} MB`),
 });
 export type CaseUploadFile = z.infer<typeof caseUploadFileSchema>;
 

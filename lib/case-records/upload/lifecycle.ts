@@ -1,21 +1,23 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { importTableName, RECORD_TABLES } from "@/lib/case-records/import/partitions";
+import { ROLLUP_TABLES } from "@/lib/case-records/import/rollups";
 // The end of a case upload that does not publish: a server that stopped mid-processing
 // (found on read: its heartbeat is stale) and an admin's discard. Both leave the staged
 // import FAILED with its tables dropped, like a refused file.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { importTableName, RECORD_TABLES } from "@/lib/case-records/import/partitions";
-import { ROLLUP_TABLES } from "@/lib/case-records/import/rollups";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { CASE_FILES_KEPT_MS, CASE_STALE_MS } from "./limits";
 import { storedFiles } from "./files";
+import { CASE_FILES_KEPT_MS, CASE_STALE_MS } from "./limits";
 import { removeCaseUploadDir, removeCaseUploadFiles } from "./storage";
 
 /** Drops a not-yet-published import's tables and rollups and marks it FAILED. */
 async function abandonImport(prisma: PrismaClient, caseImportId: number): Promise<void> {
   const row = await prisma.caseImport.findUnique({ where: { id: caseImportId }, select: { status: true } });
   if (!row || row.status !== "STAGED") return;
-  for (const table of RECORD_TABLES) await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "${importTableName(table, caseImportId)}"`);
-  for (const table of ROLLUP_TABLES) await prisma.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "importId" = $1`, caseImportId);
+  for (const table of RECORD_TABLES)
+    await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "${importTableName(table, caseImportId)}"`);
+  for (const table of ROLLUP_TABLES)
+    await prisma.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "importId" = $1`, caseImportId);
   await prisma.$executeRawUnsafe(`DELETE FROM "ServiceItem" WHERE "importId" = $1`, caseImportId);
   await prisma.caseImport.update({ where: { id: caseImportId }, data: { status: "FAILED" } });
 }
@@ -25,7 +27,10 @@ export const STALE_MESSAGE = "处理中断：服务器在处理期间停止或�
 /** Every PROCESSING upload whose heartbeat is older than CASE_STALE_MS becomes FAILED. */
 export async function markStaleCaseUploads(prisma: PrismaClient, now = new Date()): Promise<number> {
   const stale = await prisma.caseUpload.findMany({
-    where: { status: "PROCESSING", OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(now.getTime() - CASE_STALE_MS) } }] },
+    where: {
+      status: "PROCESSING",
+      OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(now.getTime() - CASE_STALE_MS) } }],
+    },
     select: { id: true, caseImportId: true },
   });
   for (const upload of stale) {
@@ -48,32 +53,60 @@ export const EXPIRED_TRANSFER_MESSAGE = "传输超过 7 天未完成，已删除
 export async function expireKeptCaseFiles(prisma: PrismaClient, now = new Date()): Promise<void> {
   const before = new Date(now.getTime() - CASE_FILES_KEPT_MS);
   const refused = await prisma.caseUpload.findMany({
-    where: { status: "REFUSED", processedAt: { lt: before }, OR: [{ stage: null }, { stage: { not: "filesRemoved" } }] },
+    where: {
+      status: "REFUSED",
+      processedAt: { lt: before },
+      OR: [{ stage: null }, { stage: { not: "filesRemoved" } }],
+    },
     select: { id: true, files: true },
   });
   for (const upload of refused) {
     await removeCaseUploadFiles(upload.id, storedFiles(upload.files).length);
     await prisma.caseUpload.update({ where: { id: upload.id }, data: { stage: "filesRemoved" } });
   }
-  const abandoned = await prisma.caseUpload.findMany({ where: { status: "TRANSFERRING", createdAt: { lt: before } }, select: { id: true } });
+  const abandoned = await prisma.caseUpload.findMany({
+    where: { status: "TRANSFERRING", createdAt: { lt: before } },
+    select: { id: true },
+  });
   for (const upload of abandoned) {
-    const claimed = await prisma.caseUpload.updateMany({ where: { id: upload.id, status: "TRANSFERRING" }, data: { status: "FAILED", message: EXPIRED_TRANSFER_MESSAGE, processedAt: now } });
+    const claimed = await prisma.caseUpload.updateMany({
+      where: { id: upload.id, status: "TRANSFERRING" },
+      data: { status: "FAILED", message: EXPIRED_TRANSFER_MESSAGE, processedAt: now },
+    });
     if (claimed.count > 0) await removeCaseUploadDir(upload.id);
   }
 }
 
 export const DISCARDABLE = ["TRANSFERRING", "STAGED", "REFUSED", "FAILED"] as const;
 
-export async function discardCaseUpload(prisma: PrismaClient, id: number, actorId: number | null = null): Promise<{ ok: true } | { ok: false; message: string }> {
-  const upload = await prisma.caseUpload.findUnique({ where: { id }, select: { status: true, caseImportId: true, month: true } });
+export async function discardCaseUpload(
+  prisma: PrismaClient,
+  id: number,
+  actorId: number | null = null,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const upload = await prisma.caseUpload.findUnique({
+    where: { id },
+    select: { status: true, caseImportId: true, month: true },
+  });
   if (!upload) return { ok: false, message: `办件导入 #${id} 不存在。` };
   if (upload.status === "DISCARDED") return { ok: false, message: "该导入已放弃。" };
-  if (!(DISCARDABLE as readonly string[]).includes(upload.status)) return { ok: false, message: "处理中或已发布的导入不能放弃。" };
+  if (!(DISCARDABLE as readonly string[]).includes(upload.status))
+    return { ok: false, message: "处理中或已发布的导入不能放弃。" };
   // The status change and its audit event together: a discarded import always leaves its trace.
   const claimed = await prisma.$transaction(async (tx) => {
-    const changed = await tx.caseUpload.updateMany({ where: { id, status: upload.status }, data: { status: "DISCARDED" } });
+    const changed = await tx.caseUpload.updateMany({
+      where: { id, status: upload.status },
+      data: { status: "DISCARDED" },
+    });
     if (changed.count > 0) {
-      await recordAuditEvent(tx, { actorId, action: "cases.discard", month: upload.month, targetType: "CaseUpload", targetId: String(id), details: { previousStatus: upload.status } });
+      await recordAuditEvent(tx, {
+        actorId,
+        action: "cases.discard",
+        month: upload.month,
+        targetType: "CaseUpload",
+        targetId: String(id),
+        details: { previousStatus: upload.status },
+      });
     }
     return changed;
   });

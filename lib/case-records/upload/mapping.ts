@@ -3,13 +3,21 @@
 // not a dead end: its files are kept, the admin says what each name means, and the same files
 // are processed again with those mappings. Publishing remembers them (UnitAlias for units, the
 // setting cases.columnAliases for headers), so the next month reads without asking.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { COLUMNS_OF_KIND, isPersonalDataLabel, REQUIRED_COLUMNS, resolveRecordColumn, type RecordColumn, type RecordKind } from "@/lib/case-records/import/columns";
+import {
+  COLUMNS_OF_KIND,
+  isPersonalDataLabel,
+  REQUIRED_COLUMNS,
+  type RecordColumn,
+  type RecordKind,
+  resolveRecordColumn,
+} from "@/lib/case-records/import/columns";
 import type { CaseImportReport } from "@/lib/case-records/import/stage-import";
-import { fill, type Messages } from "@/lib/i18n/messages";
 import { loadUnits } from "@/lib/dashboard/unit-history";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { fill, type Messages } from "@/lib/i18n/messages";
 import { storedFiles } from "./files";
 import { receivedBytes } from "./storage";
 
@@ -26,7 +34,10 @@ const columnSchema = z.enum(ALL_COLUMNS);
 export function storedMappings(upload: { unitMappings: unknown; columnMappings: unknown }): CaseUploadMappings {
   const units = z.record(z.string(), z.string()).safeParse(upload.unitMappings ?? {});
   const columns = z.record(z.string(), columnSchema).safeParse(upload.columnMappings ?? {});
-  return { units: units.success ? units.data : {}, columns: columns.success ? (columns.data as Record<string, RecordColumn>) : {} };
+  return {
+    units: units.success ? units.data : {},
+    columns: columns.success ? (columns.data as Record<string, RecordColumn>) : {},
+  };
 }
 
 export type UnitNeed = { name: string; rows: number };
@@ -53,19 +64,43 @@ export function mappingNeeds(report: CaseImportReport): MappingNeeds {
   const files: ColumnNeed[] = [];
   for (const f of report.files) {
     if (f.kind === null && f.headerCandidate) {
-      const labels = f.headerCandidate.labels.filter((l) => l !== "" && !isPersonalDataLabel(l) && resolveRecordColumn(l) === null);
-      if (labels.length > 0) files.push({ file: f.file, kind: null, row: f.headerCandidate.row, labels: [...new Set(labels)], choices: ALL_COLUMNS, missing: [] });
+      const labels = f.headerCandidate.labels.filter(
+        (l) => l !== "" && !isPersonalDataLabel(l) && resolveRecordColumn(l) === null,
+      );
+      if (labels.length > 0)
+        files.push({
+          file: f.file,
+          kind: null,
+          row: f.headerCandidate.row,
+          labels: [...new Set(labels)],
+          choices: ALL_COLUMNS,
+          missing: [],
+        });
     } else if (f.kind !== null && f.missingColumns && f.missingColumns.length > 0 && f.ignoredColumns.length > 0) {
       // The missing columns first, then the kind's optional ones (a required column not missing is present).
-      const optional = COLUMNS_OF_KIND[f.kind].filter((c) => !REQUIRED_COLUMNS[f.kind!].includes(c) && !f.missingColumns!.includes(c));
-      files.push({ file: f.file, kind: f.kind, row: f.headerRow, labels: [...new Set(f.ignoredColumns)], choices: [...f.missingColumns, ...optional], missing: f.missingColumns });
+      const optional = COLUMNS_OF_KIND[f.kind].filter(
+        (c) => !REQUIRED_COLUMNS[f.kind!].includes(c) && !f.missingColumns!.includes(c),
+      );
+      files.push({
+        file: f.file,
+        kind: f.kind,
+        row: f.headerRow,
+        labels: [...new Set(f.ignoredColumns)],
+        choices: [...f.missingColumns, ...optional],
+        missing: f.missingColumns,
+      });
     }
   }
   return { units, files };
 }
 
 /** Errors that mapping names can cure; with any other error the files must be fixed and sent again. */
-const MAPPABLE_ERRORS: ReadonlySet<string> = new Set(["UNKNOWN_UNIT", "MISSING_COLUMN", "UNKNOWN_FILE_KIND", "NO_CASES_FILE"]);
+const MAPPABLE_ERRORS: ReadonlySet<string> = new Set([
+  "UNKNOWN_UNIT",
+  "MISSING_COLUMN",
+  "UNKNOWN_FILE_KIND",
+  "NO_CASES_FILE",
+]);
 
 /** Whether the refused import can be let through by mapping names alone (then its files are kept). */
 export function remappable(report: CaseImportReport): boolean {
@@ -86,7 +121,9 @@ export async function filesKept(id: number, files: unknown): Promise<boolean> {
 export const mappingFormSchema = z.object({
   uploadId: z.coerce.number().int().positive(),
   units: z.array(z.object({ name: z.string().min(1).max(200), code: z.string().max(40) })).max(500),
-  columns: z.array(z.object({ label: z.string().min(1).max(200), column: z.union([z.literal(""), columnSchema]) })).max(500),
+  columns: z
+    .array(z.object({ label: z.string().min(1).max(200), column: z.union([z.literal(""), columnSchema]) }))
+    .max(500),
 });
 export type MappingForm = z.infer<typeof mappingFormSchema>;
 
@@ -94,11 +131,18 @@ export function readMappingForm(formData: FormData): ReturnType<typeof mappingFo
   const pairs = (prefix: string, key: string, value: string) => {
     const out: Array<Record<string, string>> = [];
     for (let i = 0; formData.has(`${prefix}${i}.${key}`); i++) {
-      out.push({ [key]: String(formData.get(`${prefix}${i}.${key}`)), [value]: String(formData.get(`${prefix}${i}.${value}`) ?? "") });
+      out.push({
+        [key]: String(formData.get(`${prefix}${i}.${key}`)),
+        [value]: String(formData.get(`${prefix}${i}.${value}`) ?? ""),
+      });
     }
     return out;
   };
-  return mappingFormSchema.safeParse({ uploadId: formData.get("uploadId"), units: pairs("u", "name", "code"), columns: pairs("c", "label", "column") });
+  return mappingFormSchema.safeParse({
+    uploadId: formData.get("uploadId"),
+    units: pairs("u", "name", "code"),
+    columns: pairs("c", "label", "column"),
+  });
 }
 
 export type RemapResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
@@ -116,9 +160,12 @@ export async function remapCaseUpload(
 ): Promise<RemapResult> {
   const named = (text: string, name: string) => fill(text, { name });
   const upload = await prisma.caseUpload.findUnique({ where: { id: input.uploadId } });
-  const imported = upload?.caseImportId ? await prisma.caseImport.findUnique({ where: { id: upload.caseImportId }, select: { report: true } }) : null;
+  const imported = upload?.caseImportId
+    ? await prisma.caseImport.findUnique({ where: { id: upload.caseImportId }, select: { report: true } })
+    : null;
   const report = imported?.report as CaseImportReport | null | undefined;
-  if (!upload || !report || upload.status !== "REFUSED" || !remappable(report)) return { ok: false, message: t.notRefused };
+  if (!upload || !report || upload.status !== "REFUSED" || !remappable(report))
+    return { ok: false, message: t.notRefused };
   if (!(await filesKept(upload.id, upload.files))) return { ok: false, message: t.filesGone };
   const needs = mappingNeeds(report);
   const fieldErrors: Record<string, string[]> = {};
@@ -136,8 +183,10 @@ export async function remapCaseUpload(
     if (c.column === "") return;
     const offered = needs.files.filter((f) => f.labels.includes(c.label));
     if (offered.length === 0) fieldErrors[`c${i}`] = [named(t.notUnknownColumn, c.label)];
-    else if (!offered.some((f) => f.choices.includes(c.column as RecordColumn))) fieldErrors[`c${i}`] = [named(t.notAllowedColumn, c.label)];
-    else if (chosenColumns[c.label] !== undefined && chosenColumns[c.label] !== c.column) fieldErrors[`c${i}`] = [named(t.labelTwice, c.label)];
+    else if (!offered.some((f) => f.choices.includes(c.column as RecordColumn)))
+      fieldErrors[`c${i}`] = [named(t.notAllowedColumn, c.label)];
+    else if (chosenColumns[c.label] !== undefined && chosenColumns[c.label] !== c.column)
+      fieldErrors[`c${i}`] = [named(t.labelTwice, c.label)];
     else chosenColumns[c.label] = c.column as RecordColumn;
   });
   // Two labels of one file given the same meaning would make the next read refuse it again.
@@ -154,14 +203,25 @@ export async function remapCaseUpload(
     }
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, message: t.invalid, fieldErrors };
-  if (Object.keys(chosenUnits).length === 0 && Object.keys(chosenColumns).length === 0) return { ok: false, message: t.empty };
+  if (Object.keys(chosenUnits).length === 0 && Object.keys(chosenColumns).length === 0)
+    return { ok: false, message: t.empty };
 
   const before = storedMappings(upload);
-  const mappings: CaseUploadMappings = { units: { ...before.units, ...chosenUnits }, columns: { ...before.columns, ...chosenColumns } };
+  const mappings: CaseUploadMappings = {
+    units: { ...before.units, ...chosenUnits },
+    columns: { ...before.columns, ...chosenColumns },
+  };
   const claimed = await prisma.$transaction(async (tx) => {
     const changed = await tx.caseUpload.updateMany({
       where: { id: upload.id, status: "REFUSED" },
-      data: { status: "PROCESSING", stage: "queued", message: null, heartbeatAt: new Date(), unitMappings: mappings.units, columnMappings: mappings.columns },
+      data: {
+        status: "PROCESSING",
+        stage: "queued",
+        message: null,
+        heartbeatAt: new Date(),
+        unitMappings: mappings.units,
+        columnMappings: mappings.columns,
+      },
     });
     if (changed.count > 0) {
       await recordAuditEvent(tx, {
@@ -184,10 +244,15 @@ export async function mappingsToRemember(
   prisma: PrismaClient,
   mappings: CaseUploadMappings,
 ): Promise<{ units: Array<{ alias: string; unitId: number }>; columns: Record<string, RecordColumn> }> {
-  const units = await prisma.unit.findMany({ where: { code: { in: Object.values(mappings.units) } }, select: { id: true, code: true } });
+  const units = await prisma.unit.findMany({
+    where: { code: { in: Object.values(mappings.units) } },
+    select: { id: true, code: true },
+  });
   const idByCode = new Map(units.map((u) => [u.code, u.id]));
   return {
-    units: Object.entries(mappings.units).flatMap(([alias, code]) => (idByCode.has(code) ? [{ alias, unitId: idByCode.get(code)! }] : [])),
+    units: Object.entries(mappings.units).flatMap(([alias, code]) =>
+      idByCode.has(code) ? [{ alias, unitId: idByCode.get(code)! }] : [],
+    ),
     columns: mappings.columns,
   };
 }

@@ -38,7 +38,15 @@ async function stageInChildProcess(id: number): Promise<void> {
   const script = path.join(/*turbopackIgnore: true*/ process.cwd(), "scripts", "stage-case-upload.ts");
   const code = await new Promise<number | null>((resolve) => {
     // react-server: the modules it shares with the server are marked server-only.
-    const args = ["--conditions=react-server", "--max-old-space-size=384", "--max-semi-space-size=32", "--import", "tsx", script, String(id)];
+    const args = [
+      "--conditions=react-server",
+      "--max-old-space-size=384",
+      "--max-semi-space-size=32",
+      "--import",
+      "tsx",
+      script,
+      String(id),
+    ];
     const child = spawn(process.execPath, args, { env: process.env, stdio: ["ignore", "inherit", "inherit"] });
     child.on("error", () => resolve(null));
     child.on("exit", (exitCode) => resolve(exitCode));
@@ -47,7 +55,11 @@ async function stageInChildProcess(id: number): Promise<void> {
   await prisma.caseUpload
     .updateMany({
       where: { id, status: "PROCESSING" },
-      data: { status: "FAILED", message: `处理失败：处理进程异常退出（${code ?? "未能启动"}）`, processedAt: new Date() },
+      data: {
+        status: "FAILED",
+        message: `处理失败：处理进程异常退出（${code ?? "未能启动"}）`,
+        processedAt: new Date(),
+      },
     })
     .catch(() => {});
 }

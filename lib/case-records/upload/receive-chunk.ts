@@ -35,12 +35,16 @@ export async function writeChunk(input: {
   body: ReadableStream<Uint8Array> | null;
 }): Promise<ChunkResult> {
   const { id, fileIndex, fileSize, offset, contentLength } = input;
-  if (!Number.isInteger(contentLength) || contentLength <= 0) return { ok: false, status: 411, error: "缺少 Content-Length 或分块为空" };
-  if (contentLength > CASE_CHUNK_BYTES) return { ok: false, status: 413, error: `分块超过 ${CASE_CHUNK_BYTES / 1024 / 1024} MB` };
-  if (offset + contentLength > fileSize) return { ok: false, status: 413, error: `分块超出文件声明的大小（${fileSize} 字节）` };
+  if (!Number.isInteger(contentLength) || contentLength <= 0)
+    return { ok: false, status: 411, error: "缺少 Content-Length 或分块为空" };
+  if (contentLength > CASE_CHUNK_BYTES)
+    return { ok: false, status: 413, error: `分块超过 ${CASE_CHUNK_BYTES / 1024 / 1024} MB` };
+  if (offset + contentLength > fileSize)
+    return { ok: false, status: 413, error: `分块超出文件声明的大小（${fileSize} 字节）` };
   if (!input.body) return { ok: false, status: 400, error: "请求没有内容" };
   const received = await receivedBytes(id, fileIndex);
-  if (offset !== received) return { ok: false, status: 409, error: `偏移量 ${offset} 与已接收的 ${received} 字节不符`, received };
+  if (offset !== received)
+    return { ok: false, status: 409, error: `偏移量 ${offset} 与已接收的 ${received} 字节不符`, received };
 
   await ensureCaseUploadDir(id);
   const handle = await open(caseUploadFilePath(id, fileIndex), received === 0 ? "w" : "r+");
@@ -67,7 +71,12 @@ export async function writeChunk(input: {
       await handle.truncate(offset);
       return tooLong
         ? { ok: false, status: 413, error: "分块比 Content-Length 长", received: offset }
-        : { ok: false, status: 400, error: `分块不完整：收到 ${written} 字节，应为 ${contentLength} 字节`, received: offset };
+        : {
+            ok: false,
+            status: 400,
+            error: `分块不完整：收到 ${written} 字节，应为 ${contentLength} 字节`,
+            received: offset,
+          };
     }
   } finally {
     await handle.close();

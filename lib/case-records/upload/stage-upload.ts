@@ -5,8 +5,9 @@
 // shows it. The transferred files are removed afterwards (the records are in the database, the
 // row problems in problems.csv) before the status says so — unless the refusal can be fixed by
 // mapping unknown units or headers (mapping.ts): then they stay for the next attempt.
+
+import { type StageProgress, stageCaseImport } from "@/lib/case-records/import/stage-import";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { stageCaseImport, type StageProgress } from "@/lib/case-records/import/stage-import";
 import { storedFiles } from "./files";
 import { mappingsToRemember, remappable, storedMappings } from "./mapping";
 import { withCaseStagingLock } from "./staging-lock";
@@ -30,7 +31,12 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
       prisma.caseUpload
         .update({
           where: { id },
-          data: { stage: p.stage, rowsRead: p.rows ?? undefined, progressFile: p.file ?? undefined, heartbeatAt: new Date() },
+          data: {
+            stage: p.stage,
+            rowsRead: p.rows ?? undefined,
+            progressFile: p.file ?? undefined,
+            heartbeatAt: new Date(),
+          },
         })
         .catch(() => {}),
     );
@@ -38,18 +44,23 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
   try {
     if (!databaseUrl) throw new Error("DATABASE_URL 未设置");
     const mappings = await mappingsToRemember(prisma, storedMappings(upload));
-    const result = await withCaseStagingLock(databaseUrl, () => stageCaseImport({
+    const result = await withCaseStagingLock(
       databaseUrl,
-      month: upload.month,
-      files: files.map((f, n) => ({ path: caseUploadFilePath(id, n), name: f.name })),
-      createdById: upload.createdById,
-      mappings,
-      errorsCsvPath: caseProblemsCsvPath(id),
-      onProgress,
-      onImportCreated: async (caseImportId) => {
-        await prisma.caseUpload.update({ where: { id }, data: { caseImportId } });
-      },
-    }), () => onProgress({ stage: "queued" }));
+      () =>
+        stageCaseImport({
+          databaseUrl,
+          month: upload.month,
+          files: files.map((f, n) => ({ path: caseUploadFilePath(id, n), name: f.name })),
+          createdById: upload.createdById,
+          mappings,
+          errorsCsvPath: caseProblemsCsvPath(id),
+          onProgress,
+          onImportCreated: async (caseImportId) => {
+            await prisma.caseUpload.update({ where: { id }, data: { caseImportId } });
+          },
+        }),
+      () => onProgress({ stage: "queued" }),
+    );
     await pending;
     // A refusal the admin can fix by naming units or columns keeps the files for the next attempt.
     const keep = !result.ok && remappable(result.report);

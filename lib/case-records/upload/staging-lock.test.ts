@@ -27,10 +27,14 @@ describe("the case staging lock (PostgreSQL)", () => {
     await other.connect();
     await other.query("SELECT pg_advisory_lock($1)", [CASE_STAGING_LOCK_KEY]);
     const events: string[] = [];
-    const staging = withCaseStagingLock(db.url, async () => {
-      events.push("run");
-      return 42;
-    }, () => events.push("waiting"));
+    const staging = withCaseStagingLock(
+      db.url,
+      async () => {
+        events.push("run");
+        return 42;
+      },
+      () => events.push("waiting"),
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(events).toEqual(["waiting"]);
     events.push("released");
@@ -39,7 +43,11 @@ describe("the case staging lock (PostgreSQL)", () => {
     expect(events).toEqual(["waiting", "released", "run"]);
     // Released after the run: the next one does not wait.
     const next: string[] = [];
-    await withCaseStagingLock(db.url, async () => void next.push("run"), () => next.push("waiting"));
+    await withCaseStagingLock(
+      db.url,
+      async () => void next.push("run"),
+      () => next.push("waiting"),
+    );
     expect(next).toEqual(["run"]);
   });
 });

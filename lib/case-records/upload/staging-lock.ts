@@ -10,11 +10,17 @@ import pg from "pg";
 /** The lock's key: any constant the app uses for nothing else. */
 export const CASE_STAGING_LOCK_KEY = 7_130_211;
 
-export async function withCaseStagingLock<T>(databaseUrl: string, run: () => Promise<T>, onWait?: () => void): Promise<T> {
+export async function withCaseStagingLock<T>(
+  databaseUrl: string,
+  run: () => Promise<T>,
+  onWait?: () => void,
+): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const got = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [CASE_STAGING_LOCK_KEY]);
+    const got = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+      CASE_STAGING_LOCK_KEY,
+    ]);
     if (!got.rows[0]?.locked) {
       onWait?.();
       await client.query("SELECT pg_advisory_lock($1)", [CASE_STAGING_LOCK_KEY]);

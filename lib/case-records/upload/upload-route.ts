@@ -3,7 +3,9 @@
 import { guardRoute } from "@/lib/access/guard";
 import { idParam, paramNotFound } from "@/lib/http/route-params";
 
-export async function caseUploadRoute(params: Promise<{ id: string }>): Promise<{ ok: true; id: number; raw: string } | { ok: false; response: Response }> {
+export async function caseUploadRoute(
+  params: Promise<{ id: string }>,
+): Promise<{ ok: true; id: number; raw: string } | { ok: false; response: Response }> {
   const guard = await guardRoute("data.manage");
   if (!guard.ok) return { ok: false, response: guard.response };
   const raw = (await params).id;

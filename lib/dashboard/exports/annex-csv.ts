@@ -1,9 +1,10 @@
 // CSV files of the dashboard's tables, built from the same layout and labels
 // as the pages (lib/indicators/annex-layout.ts, lib/i18n).
-import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
+
 import { toCsv } from "@/lib/export/csv";
-import type { AnnexField, StatRow } from "@/lib/indicators";
 import { getMessages } from "@/lib/i18n/messages";
+import type { AnnexField, StatRow } from "@/lib/indicators";
+import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
 
 const FIELDS: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
 

@@ -2,10 +2,10 @@
 // this unit (lib/access), is the month a month, is the unit a unit. The unit's history CSV and its
 // case-record CSVs (items, an item's cases) all start here.
 import { guardRoute } from "@/lib/access/guard";
-import { getMessages } from "@/lib/i18n/messages";
 import { type CaseImportRef, getCurrentCaseImport } from "@/lib/case-records/drill-down/case-drill-down";
 import { getUnit, type UnitInfo } from "@/lib/dashboard/unit-history";
 import { monthParam, paramNotFound, unitCodeParam } from "@/lib/http/route-params";
+import { getMessages } from "@/lib/i18n/messages";
 
 type Refused = { ok: false; response: Response };
 
@@ -19,11 +19,15 @@ export async function unitDownload(month: string, code: string): Promise<{ ok: t
 }
 
 /** unitDownload, and the case import behind the month's current version (none: nothing to list). */
-export async function unitCaseRecordsDownload(month: string, code: string): Promise<{ ok: true; unit: UnitInfo; ref: CaseImportRef } | Refused> {
+export async function unitCaseRecordsDownload(
+  month: string,
+  code: string,
+): Promise<{ ok: true; unit: UnitInfo; ref: CaseImportRef } | Refused> {
   const checked = await unitDownload(month, code);
   if (!checked.ok) return checked;
   const ref = await getCurrentCaseImport(month);
   // No case records this month (figures from the annex upload, or no such month).
-  if (!ref) return { ok: false, response: Response.json({ error: getMessages().drillDown.noCaseRecords }, { status: 404 }) };
+  if (!ref)
+    return { ok: false, response: Response.json({ error: getMessages().drillDown.noCaseRecords }, { status: 404 }) };
   return { ok: true, unit: checked.unit, ref };
 }

@@ -1,13 +1,13 @@
 import "server-only";
+import { getBulletin } from "@/lib/bulletin/read-bulletin";
+import { getMonthView } from "@/lib/dashboard/month-view";
+import { thresholdText, unitFigure } from "@/lib/dashboard/sections/problem-figures";
+import { WEAKEST_LISTS, type WeakestList, type WeakUnit, weakestUnits } from "@/lib/dashboard/sections/weakest-units";
 // What the home page's "problems and units to look at" panel shows, worded on the server:
 // it names units, so it is served only to viewers who may see every unit (the home page
 // itself is prerendered for every viewer and names none).
 import { formatCount, formatPoints, formatRate } from "@/lib/i18n/format";
 import { fill, getMessages, type Locale } from "@/lib/i18n/messages";
-import { getBulletin } from "@/lib/bulletin/read-bulletin";
-import { getMonthView } from "@/lib/dashboard/month-view";
-import { thresholdText, unitFigure } from "@/lib/dashboard/sections/problem-figures";
-import { weakestUnits, WEAKEST_LISTS, type WeakestList, type WeakUnit } from "@/lib/dashboard/sections/weakest-units";
 
 export type AttentionUnit = { code: string; name: string; figure: string };
 export type Attention = {
@@ -27,7 +27,11 @@ export async function monthAttention(month: string, locale: Locale = "zh-CN"): P
       case "mostOverdue":
         return formatCount(u.value, { unit: true });
       case "biggestFall":
-        return fill(t.sections.problems.figures.evaluationRateDrop, { previous: formatRate(u.previous), current: formatRate(u.current), change: formatPoints(u.value) });
+        return fill(t.sections.problems.figures.evaluationRateDrop, {
+          previous: formatRate(u.previous),
+          current: formatRate(u.current),
+          change: formatPoints(u.value),
+        });
       case "noCases":
         return t.annex.noCases;
     }
@@ -35,7 +39,9 @@ export async function monthAttention(month: string, locale: Locale = "zh-CN"): P
   return {
     problems: bulletin.problems.map((problem) => ({
       kind: problem.kind,
-      sentence: fill(t.sections.problems.rules[problem.kind], { threshold: thresholdText(problem.kind, problem.threshold) }),
+      sentence: fill(t.sections.problems.rules[problem.kind], {
+        threshold: thresholdText(problem.kind, problem.threshold),
+      }),
       units: problem.units.map((u) => ({ code: u.unitCode, name: u.unitName, figure: unitFigure(problem, u, t) })),
     })),
     weakest: WEAKEST_LISTS.map((list) => ({

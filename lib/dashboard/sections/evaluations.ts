@@ -3,16 +3,21 @@
 // of 市本级 and of each county saying which denominator it stands on, and the departments
 // with the most evaluations. Every figure from lib/indicators; pure.
 import {
-  rowActiveEvaluationRate,
-  topN,
   type CountChange,
   type FigureSource,
   type MonthScopes,
   type RateChange,
+  rowActiveEvaluationRate,
   type ScopeSummary,
   type StatRow,
+  topN,
 } from "@/lib/indicators";
-import { compareFigures, decideMonthFigures, type FigureComparison, type FigureDecision } from "@/lib/indicators/figure-decision";
+import {
+  compareFigures,
+  decideMonthFigures,
+  type FigureComparison,
+  type FigureDecision,
+} from "@/lib/indicators/figure-decision";
 
 /**
  * What an evaluation rate is divided by: the rate stated by the bulletin ('reported', on
@@ -104,7 +109,9 @@ export function evaluationsSection(
   const municipal = current.scopes.municipal;
   const departments = current.rows.filter((r) => r.kind === "DEPARTMENT");
   const districts = current.rows.filter((r) => r.kind === "DISTRICT");
-  const top = topN(departments, "activeEvaluations", options.topDepartments ?? 10).filter((r) => r.activeEvaluations > 0);
+  const top = topN(departments, "activeEvaluations", options.topDepartments ?? 10).filter(
+    (r) => r.activeEvaluations > 0,
+  );
   return {
     city: {
       evaluations: city.activeEvaluations.value,
@@ -117,7 +124,11 @@ export function evaluationsSection(
       approximate: city.activeEvaluationRate.source === "approximate",
       rateChange: rateChangeOf(comparisons.rate),
       rateChangeApproximate: comparisons.rate.status === "compared" && comparisons.rate.estimated,
-      decisions: { evaluations: now.activeEvaluations, satisfaction: now.satisfactionRate, rate: now.activeEvaluationRate },
+      decisions: {
+        evaluations: now.activeEvaluations,
+        satisfaction: now.satisfactionRate,
+        rate: now.activeEvaluationRate,
+      },
       comparisons,
     },
     municipal: {

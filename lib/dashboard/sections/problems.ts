@@ -1,8 +1,16 @@
 // 存在的问题 as the dashboard's page shows it: each problem the rules found with the
 // bulletin's own sentence, and every rule with its threshold and whether it found anything.
 // Pure: reads a built Bulletin (lib/bulletin), which ran the rules with the stored thresholds.
-import { PROBLEM_KINDS, type Problem, type ProblemKind, type ProblemSettings, type RuleInput, type RuleInputGap } from "@/lib/indicators/problems";
+
 import type { Bulletin } from "@/lib/bulletin/build";
+import {
+  PROBLEM_KINDS,
+  type Problem,
+  type ProblemKind,
+  type ProblemSettings,
+  type RuleInput,
+  type RuleInputGap,
+} from "@/lib/indicators/problems";
 
 export type ProblemEntry = { problem: Problem; number: number; lead: string; text: string };
 
@@ -17,7 +25,10 @@ export function problemEntries(bulletin: Bulletin): ProblemEntry[] {
 }
 
 /** The setting each rule compares with, if it has one. */
-export const RULE_THRESHOLD: Record<ProblemKind, "coverageRateBelow" | "evaluationRateDropAbove" | "catalogClaimRateBelow" | null> = {
+export const RULE_THRESHOLD: Record<
+  ProblemKind,
+  "coverageRateBelow" | "evaluationRateDropAbove" | "catalogClaimRateBelow" | null
+> = {
   lowCoverage: "coverageRateBelow",
   evaluationRateDrop: "evaluationRateDropAbove",
   lowCatalogClaim: "catalogClaimRateBelow",
@@ -37,7 +48,11 @@ export type RuleStatus = {
   gaps: RuleInputGap[];
 };
 
-export function ruleStatuses(settings: ProblemSettings, problems: readonly Problem[], inputs: readonly RuleInput[] = []): RuleStatus[] {
+export function ruleStatuses(
+  settings: ProblemSettings,
+  problems: readonly Problem[],
+  inputs: readonly RuleInput[] = [],
+): RuleStatus[] {
   return PROBLEM_KINDS.map((kind) => {
     const problem = problems.find((p) => p.kind === kind);
     const setting = RULE_THRESHOLD[kind];
@@ -55,6 +70,8 @@ export function ruleStatuses(settings: ProblemSettings, problems: readonly Probl
 }
 
 /** A gap's key in the `figures.rule.gaps` messages. */
-export function gapKey(gap: RuleInputGap): "coverageRate" | "catalogClaimRate" | "activeEvaluationRate" | "noPreviousMonth" | "notComparable" {
+export function gapKey(
+  gap: RuleInputGap,
+): "coverageRate" | "catalogClaimRate" | "activeEvaluationRate" | "noPreviousMonth" | "notComparable" {
   return gap.kind === "missingFigure" ? gap.figure : gap.kind;
 }

@@ -1,17 +1,29 @@
 // The evaluations, timeliness and problems sections of 2021-06, against the reference report.
 import { describe, expect, it } from "vitest";
-import { emptyReportedSummary, monthScopes, roundRate, type StatRow } from "@/lib/indicators";
-import { DEFAULT_PROBLEM_SETTINGS } from "@/lib/indicators/problems";
 import { buildBulletin } from "@/lib/bulletin/build";
 import { referenceMonth } from "@/lib/demo-data/reference-month";
+import { emptyReportedSummary, monthScopes, roundRate, type StatRow } from "@/lib/indicators";
+import { DEFAULT_PROBLEM_SETTINGS } from "@/lib/indicators/problems";
 import { evaluationsSection, type SectionMonth } from "./evaluations";
 import { problemEntries, ruleStatuses } from "./problems";
 import { timelinessSection } from "./timeliness";
 
-const june: SectionMonth = { month: "2021-06", isDemo: false, rows: referenceMonth.rows, scopes: monthScopes(referenceMonth.rows, referenceMonth.summaries) };
+const june: SectionMonth = {
+  month: "2021-06",
+  isDemo: false,
+  rows: referenceMonth.rows,
+  scopes: monthScopes(referenceMonth.rows, referenceMonth.summaries),
+};
 /** May as the bulletin describes it: 549,636 evaluations, 129.03%. */
-const maySummaries = { CITY: { ...emptyReportedSummary("CITY"), activeEvaluations: 549_636, activeEvaluationRate: 129.03 } };
-const may: SectionMonth = { month: "2021-05", isDemo: true, rows: referenceMonth.rows, scopes: monthScopes(referenceMonth.rows, maySummaries) };
+const maySummaries = {
+  CITY: { ...emptyReportedSummary("CITY"), activeEvaluations: 549_636, activeEvaluationRate: 129.03 },
+};
+const may: SectionMonth = {
+  month: "2021-05",
+  isDemo: true,
+  rows: referenceMonth.rows,
+  scopes: monthScopes(referenceMonth.rows, maySummaries),
+};
 
 describe("evaluationsSection", () => {
   const section = evaluationsSection(june, may, { topDepartments: 5 });
@@ -86,7 +98,15 @@ describe("timelinessSection", () => {
     const month: SectionMonth = { ...june, rows, scopes: monthScopes(rows, {}) };
     const section = timelinessSection(month, june);
     expect(section.units.map((u) => [u.unitName, u.overdueCompleted, roundRate(u.onTimeRate)])).toEqual([
-      ["渠县", 30, roundRate(((rows.find((r) => r.unitName === "渠县")!.completed - 30) / rows.find((r) => r.unitName === "渠县")!.completed) * 100)],
+      [
+        "渠县",
+        30,
+        roundRate(
+          ((rows.find((r) => r.unitName === "渠县")!.completed - 30) /
+            rows.find((r) => r.unitName === "渠县")!.completed) *
+            100,
+        ),
+      ],
       ["市公安局", 12, roundRate(((11_933 - 12) / 11_933) * 100)],
       ["市税务局", 0, 100],
     ]);
@@ -97,7 +117,10 @@ describe("timelinessSection", () => {
 });
 
 describe("problems", () => {
-  const bulletin = buildBulletin({ current: { ...referenceMonth, isDemo: false, versionNumber: 1 }, previous: { month: "2021-05", isDemo: true, versionNumber: 1, rows: referenceMonth.rows, summaries: maySummaries } });
+  const bulletin = buildBulletin({
+    current: { ...referenceMonth, isDemo: false, versionNumber: 1 },
+    previous: { month: "2021-05", isDemo: true, versionNumber: 1, rows: referenceMonth.rows, summaries: maySummaries },
+  });
 
   it("pairs each problem with the bulletin's numbered paragraph", () => {
     const entries = problemEntries(bulletin);

@@ -1,8 +1,19 @@
 // 办件超时 (timeliness) as the dashboard's page shows it: overdue completions and the on-time
 // completion rate of the city, 市本级 and the counties with their change from last month, and
 // the units with overdue cases. Every figure from lib/indicators; pure.
-import { onTimeCompletionRate, type CountChange, type FigureSource, type RateChange, type StatRow } from "@/lib/indicators";
-import { compareFigures, decideMonthFigures, type FigureComparison, type FigureDecision } from "@/lib/indicators/figure-decision";
+import {
+  type CountChange,
+  type FigureSource,
+  onTimeCompletionRate,
+  type RateChange,
+  type StatRow,
+} from "@/lib/indicators";
+import {
+  compareFigures,
+  decideMonthFigures,
+  type FigureComparison,
+  type FigureDecision,
+} from "@/lib/indicators/figure-decision";
 import type { SectionMonth } from "./evaluations";
 
 export type TimelinessScopeKey = "city" | "municipal" | "districts";
@@ -47,8 +58,16 @@ export function timelinessSection(current: SectionMonth, previous: SectionMonth 
   const scopes = (["city", "municipal", "districts"] as const).map((scope): TimelinessScope => {
     const now = current.scopes[scope].figures;
     const decided = nowDecisions[scope];
-    const overdue = compareFigures(decided.overdueCompleted, beforeDecisions?.[scope].overdueCompleted ?? null, previousMonth);
-    const onTimeRate = compareFigures(decided.onTimeCompletionRate, beforeDecisions?.[scope].onTimeCompletionRate ?? null, previousMonth);
+    const overdue = compareFigures(
+      decided.overdueCompleted,
+      beforeDecisions?.[scope].overdueCompleted ?? null,
+      previousMonth,
+    );
+    const onTimeRate = compareFigures(
+      decided.onTimeCompletionRate,
+      beforeDecisions?.[scope].onTimeCompletionRate ?? null,
+      previousMonth,
+    );
     return {
       scope,
       overdue: now.overdueCompleted.value,
@@ -74,6 +93,10 @@ export function timelinessSection(current: SectionMonth, previous: SectionMonth 
       onlinePromisedOverdueCompleted: row.onlinePromisedOverdueCompleted,
       onTimeRate: onTimeCompletionRate(row.completed, row.overdueCompleted),
     }))
-    .sort((a, b) => b.overdueCompleted - a.overdueCompleted || (a.kind === b.kind ? a.seq - b.seq : a.kind === "DEPARTMENT" ? -1 : 1));
+    .sort(
+      (a, b) =>
+        b.overdueCompleted - a.overdueCompleted ||
+        (a.kind === b.kind ? a.seq - b.seq : a.kind === "DEPARTMENT" ? -1 : 1),
+    );
   return { scopes, units };
 }

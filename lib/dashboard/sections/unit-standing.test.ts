@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import referenceJson from "@/prisma/reference/2021-06.json";
 import { referenceMonthFromJson } from "@/lib/indicators/reference-fixture";
+import referenceJson from "@/prisma/reference/2021-06.json";
 import { unitStanding } from "./unit-standing";
 
 const rows = referenceMonthFromJson(referenceJson).rows;
@@ -30,7 +30,9 @@ describe("unitStanding (2021-06)", () => {
   });
 
   it("gives the change and last month's rank when there is a previous month", () => {
-    const before = departments.map((r) => (r.unitCode === gaj.unitCode ? { ...r, completed: 10000, coverageRate: 40 } : r));
+    const before = departments.map((r) =>
+      r.unitCode === gaj.unitCode ? { ...r, completed: 10000, coverageRate: 40 } : r,
+    );
     const own = unitStanding(departments, before, gaj.unitCode);
     expect(own.find((s) => s.measure === "completed")).toMatchObject({ change: 1933, previousRank: 1 });
     expect(own.find((s) => s.measure === "coverageRate")!.change).toBe(2.86);

@@ -1,7 +1,14 @@
 // A unit's standing among its peers (the other 市级部门, or the other 县（市、区）) on every
 // measure of the annex, plus its 主动评价率: its value, its rank this month and last, and the
 // change of the value. Pure; ranks are numbers only ("第 3 / 41 名"), naming no other unit.
-import { countChange, rankOf, rateChange, rowActiveEvaluationRate, type RankBy, type RankOrder } from "@/lib/indicators";
+import {
+  countChange,
+  type RankBy,
+  type RankOrder,
+  rankOf,
+  rateChange,
+  rowActiveEvaluationRate,
+} from "@/lib/indicators";
 import { missingRateBase } from "@/lib/indicators/rate-bases";
 import type { AnnexField, StatRow } from "@/lib/indicators/types";
 
@@ -53,7 +60,11 @@ function valueFn(measure: StandingMeasure): (row: StatRow) => number | null {
   return (row) => (missingRateBase(row, measure) ? null : row[measure]);
 }
 
-export function unitStanding(peers: readonly StatRow[], previousPeers: readonly StatRow[], unitCode: string): Standing[] {
+export function unitStanding(
+  peers: readonly StatRow[],
+  previousPeers: readonly StatRow[],
+  unitCode: string,
+): Standing[] {
   const row = peers.find((r) => r.unitCode === unitCode);
   const before = previousPeers.find((r) => r.unitCode === unitCode) ?? null;
   if (!row) return [];
@@ -62,7 +73,10 @@ export function unitStanding(peers: readonly StatRow[], previousPeers: readonly 
     const by: RankBy = of;
     const value = of(row);
     const previousValue = before ? of(before) : null;
-    const change = kind === "count" ? (countChange(value, previousValue)?.difference ?? null) : (rateChange(value, previousValue)?.points ?? null);
+    const change =
+      kind === "count"
+        ? (countChange(value, previousValue)?.difference ?? null)
+        : (rateChange(value, previousValue)?.points ?? null);
     return {
       measure,
       kind,

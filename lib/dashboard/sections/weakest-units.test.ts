@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import referenceJson from "@/prisma/reference/2021-06.json";
 import { referenceMonthFromJson } from "@/lib/indicators/reference-fixture";
+import referenceJson from "@/prisma/reference/2021-06.json";
 import { weakestUnits } from "./weakest-units";
 
 const rows = referenceMonthFromJson(referenceJson).rows;
@@ -19,7 +19,11 @@ describe("weakestUnits (2021-06)", () => {
 
   it("lists units with overdue completions, most first, and every unit with no cases", () => {
     for (const u of weakest.mostOverdue) expect(u.value).toBeGreaterThan(0);
-    const noCases = rows.filter((r) => ["applied", "accepted", "completed", "onlineApplied"].every((f) => r[f as "applied"] === 0) && r.promisedCompleted === 0);
+    const noCases = rows.filter(
+      (r) =>
+        ["applied", "accepted", "completed", "onlineApplied"].every((f) => r[f as "applied"] === 0) &&
+        r.promisedCompleted === 0,
+    );
     expect(weakest.noCases.map((u) => u.unitName)).toContain("市委宣传部");
     expect(weakest.noCases.length).toBeLessThanOrEqual(noCases.length);
   });
@@ -27,7 +31,9 @@ describe("weakestUnits (2021-06)", () => {
   it("finds the biggest falls of the evaluation rate against the previous month", () => {
     expect(weakest.biggestFall).toEqual([]);
     const gaj = rows.find((r) => r.unitName === "市公安局")!;
-    const previous = rows.map((r) => (r.unitCode === gaj.unitCode ? { ...r, activeEvaluations: r.activeEvaluations * 2 } : r));
+    const previous = rows.map((r) =>
+      r.unitCode === gaj.unitCode ? { ...r, activeEvaluations: r.activeEvaluations * 2 } : r,
+    );
     const falls = weakestUnits(rows, previous).biggestFall;
     expect(falls[0]?.unitName).toBe("市公安局");
     expect(falls[0]!.value!).toBeLessThan(0);

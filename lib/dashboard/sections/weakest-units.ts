@@ -18,7 +18,8 @@ export type WeakUnit = {
   previous?: number | null;
 };
 
-const byKindThenSeq = (a: StatRow, b: StatRow) => (a.kind === b.kind ? a.seq - b.seq : a.kind === "DEPARTMENT" ? -1 : 1);
+const byKindThenSeq = (a: StatRow, b: StatRow) =>
+  a.kind === b.kind ? a.seq - b.seq : a.kind === "DEPARTMENT" ? -1 : 1;
 const unit = (row: StatRow, value: number | null, extra: Partial<WeakUnit> = {}): WeakUnit => ({
   unitCode: row.unitCode,
   unitName: row.unitName,
@@ -27,7 +28,11 @@ const unit = (row: StatRow, value: number | null, extra: Partial<WeakUnit> = {})
   ...extra,
 });
 
-export function weakestUnits(rows: readonly StatRow[], previousRows: readonly StatRow[], limit = 5): Record<WeakestList, WeakUnit[]> {
+export function weakestUnits(
+  rows: readonly StatRow[],
+  previousRows: readonly StatRow[],
+  limit = 5,
+): Record<WeakestList, WeakUnit[]> {
   const ordered = [...rows].sort(byKindThenSeq);
   const before = new Map(previousRows.map((row) => [row.unitCode, row]));
   const falls = ordered.flatMap((row) => {
@@ -48,7 +53,9 @@ export function weakestUnits(rows: readonly StatRow[], previousRows: readonly St
       "overdueCompleted",
       limit,
     ).map((row) => unit(row, row.overdueCompleted)),
-    biggestFall: falls.slice(0, limit).map(({ row, change }) => unit(row, change.points, { current: change.current, previous: change.previous })),
+    biggestFall: falls
+      .slice(0, limit)
+      .map(({ row, change }) => unit(row, change.points, { current: change.current, previous: change.previous })),
     noCases: ordered.filter(hasNoCases).map((row) => unit(row, null)),
   };
 }

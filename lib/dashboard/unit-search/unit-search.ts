@@ -7,7 +7,12 @@ import type { UnitSearchEntry } from "@/lib/dashboard/unit-search/unit-match";
 
 export { searchUnits, type UnitSearchEntry } from "@/lib/dashboard/unit-search/unit-match";
 
-export function searchEntryOf(unit: { code: string; name: string; kind: "DEPARTMENT" | "DISTRICT"; aliases?: string[] }): UnitSearchEntry {
+export function searchEntryOf(unit: {
+  code: string;
+  name: string;
+  kind: "DEPARTMENT" | "DISTRICT";
+  aliases?: string[];
+}): UnitSearchEntry {
   const initials = pinyin(unit.name, { pattern: "first", toneType: "none", type: "array" }).join("").toLowerCase();
   const spelled = pinyin(unit.name, { toneType: "none", type: "array" }).join("").toLowerCase();
   return { code: unit.code, name: unit.name, kind: unit.kind, aliases: unit.aliases ?? [], initials, spelled };

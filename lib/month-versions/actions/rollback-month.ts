@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { prisma } from "@/lib/db/index";
 import { guardAction } from "@/lib/access/guard";
-import { fill, getMessages } from "@/lib/i18n/messages";
-import { isMonth } from "@/lib/calendar/month";
-import { expireReportData } from "@/lib/cache/expire-report-data";
-import { rollbackMonth } from "@/lib/month-versions/rollback-month";
 import type { FormState } from "@/lib/action-client/form-state";
+import { expireReportData } from "@/lib/cache/expire-report-data";
+import { isMonth } from "@/lib/calendar/month";
+import { prisma } from "@/lib/db/index";
+import { fill, getMessages } from "@/lib/i18n/messages";
+import { rollbackMonth } from "@/lib/month-versions/rollback-month";
 
 const schema = z.object({
   month: z.string().refine(isMonth),
@@ -23,11 +23,21 @@ export async function rollbackMonthAction(_previous: FormState, formData: FormDa
   if (!guard.ok) return { message: guard.error };
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { message: "参数无效 / invalid input" };
-  const source = await prisma.monthVersion.findUnique({ where: { id: parsed.data.versionId }, select: { number: true } });
+  const source = await prisma.monthVersion.findUnique({
+    where: { id: parsed.data.versionId },
+    select: { number: true },
+  });
   const { currentVersionId, ...target } = parsed.data;
-  const result = await rollbackMonth(prisma, { ...target, expectedCurrentVersionId: currentVersionId, actorId: guard.viewer.userId });
+  const result = await rollbackMonth(prisma, {
+    ...target,
+    expectedCurrentVersionId: currentVersionId,
+    actorId: guard.viewer.userId,
+  });
   if (!result.ok) return { message: result.message };
   await expireReportData();
   revalidatePath("/", "layout");
-  return { ok: true, message: fill(getMessages().upload.rolledBack, { number: result.number, from: source?.number ?? "?" }) };
+  return {
+    ok: true,
+    message: fill(getMessages().upload.rolledBack, { number: result.number, from: source?.number ?? "?" }),
+  };
 }

@@ -5,8 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedUnits } from "@/lib/demo-data/seed-database";
 import { getMessages } from "@/lib/i18n/messages";
 import { reconciliationCsv } from "@/lib/month-versions/reconciliation/reconciliation-view";
+import {
+  DIFFERENCES,
+  LEFT_OUT,
+  type ReconciliationMonth,
+  setUpReconciliationMonth,
+} from "@/test/fixtures/reconciliation-month";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
-import { DIFFERENCES, LEFT_OUT, type ReconciliationMonth, setUpReconciliationMonth } from "@/test/fixtures/reconciliation-month";
 import { loadMonthReconciliation, loadMonthSources, monthHasBothSources } from "./read-reconciliation";
 
 // The case import needs a PostgreSQL server (COPY), as in lib/case-records/import/pipeline.test.ts.
@@ -38,10 +43,20 @@ describe.skipIf(ON_EMBEDDED)("reconciliation of a case import against an uploade
     const result = (await loadMonthReconciliation(db.prisma, MONTH))!;
     expect([result.cases.number, result.annex.number]).toEqual([1, 2]);
     const r = result.reconciliation;
-    const differing = r.units.flatMap((u) => u.cells.filter((c) => c.differs).map((c) => ({ unitName: u.unitName, field: c.field, cases: c.cases, annex: c.annex })));
-    const casesValue = (unitName: string, field: string) => made.casesRows.find((row) => row.unitName === unitName)![field as "applied"];
+    const differing = r.units.flatMap((u) =>
+      u.cells
+        .filter((c) => c.differs)
+        .map((c) => ({ unitName: u.unitName, field: c.field, cases: c.cases, annex: c.annex })),
+    );
+    const casesValue = (unitName: string, field: string) =>
+      made.casesRows.find((row) => row.unitName === unitName)![field as "applied"];
     expect(differing).toEqual(
-      DIFFERENCES.map((d) => ({ unitName: d.unitName, field: d.field, cases: casesValue(d.unitName, d.field), annex: d.annex(casesValue(d.unitName, d.field)) })),
+      DIFFERENCES.map((d) => ({
+        unitName: d.unitName,
+        field: d.field,
+        cases: casesValue(d.unitName, d.field),
+        annex: d.annex(casesValue(d.unitName, d.field)),
+      })),
     );
     // The figures themselves, from the hand-written records: 市公安局 has 4 applications in the month.
     expect(differing[0]).toEqual({ unitName: "市公安局", field: "applied", cases: 4, annex: 11 });
@@ -58,11 +73,18 @@ describe.skipIf(ON_EMBEDDED)("reconciliation of a case import against an uploade
 
   it("exports the differing cells as CSV, figures as numbers", async () => {
     const result = (await loadMonthReconciliation(db.prisma, MONTH))!;
-    const lines = reconciliationCsv(result.reconciliation, getMessages(), { all: false }).replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("序号,单位,类别,指标,办件明细,上传附件,差异（明细 − 附件）,办件明细（分子/分母）,上传附件（分子/分母）,比较方式,结果");
+    const lines = reconciliationCsv(result.reconciliation, getMessages(), { all: false })
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "序号,单位,类别,指标,办件明细,上传附件,差异（明细 − 附件）,办件明细（分子/分母）,上传附件（分子/分母）,比较方式,结果",
+    );
     expect(lines[1]).toMatch(/^\d+,市公安局,市级部门,申请件,4,11,-7,,,件数逐一,不一致$/);
     expect(lines[2]).toMatch(/^\d+,宣汉县,县（市、区）,[^,]+,[\d.]+,[\d.]+,-?9\.5,,,按打印精度,不一致$/);
     expect(lines.at(-1)).toContain("万源市");
-    expect(reconciliationCsv(result.reconciliation, getMessages(), { all: true }).trim().split("\r\n")).toHaveLength(1 + 48 * 19 + 1);
+    expect(reconciliationCsv(result.reconciliation, getMessages(), { all: true }).trim().split("\r\n")).toHaveLength(
+      1 + 48 * 19 + 1,
+    );
   });
 });

@@ -1,13 +1,19 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { loadVersionData } from "@/lib/month-versions/version-data";
 import { type Reconciliation, reconcileVersions } from "@/lib/month-versions/reconciliation/reconcile-versions";
+import { loadVersionData } from "@/lib/month-versions/version-data";
 
 // The reads of the reconciliation page and its CSV: which versions of a month came from case
 // records (origin CASES) and which from an uploaded annex (origin UPLOAD), and the comparison of
 // one of each. Rollbacks copy one of them and are not offered: the original is.
 
-export type SourceVersion = { id: number; number: number; origin: "CASES" | "UPLOAD"; createdAt: Date; fileName: string | null };
+export type SourceVersion = {
+  id: number;
+  number: number;
+  origin: "CASES" | "UPLOAD";
+  createdAt: Date;
+  fileName: string | null;
+};
 
 export type MonthSources = { cases: SourceVersion[]; annex: SourceVersion[] };
 
@@ -30,7 +36,10 @@ export async function loadMonthSources(db: PrismaClient, month: string): Promise
 
 /** Whether the month's history has both kinds of version (the history page links the reconciliation then). */
 export async function monthHasBothSources(db: PrismaClient, month: string): Promise<boolean> {
-  const origins = await db.monthVersion.groupBy({ by: ["origin"], where: { month, origin: { in: ["CASES", "UPLOAD"] } } });
+  const origins = await db.monthVersion.groupBy({
+    by: ["origin"],
+    where: { month, origin: { in: ["CASES", "UPLOAD"] } },
+  });
   return origins.length === 2;
 }
 

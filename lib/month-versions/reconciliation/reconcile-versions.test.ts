@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import reference from "@/prisma/reference/2021-06.json";
-import { referenceMonthFromJson, type ReferenceMonthJson } from "@/lib/indicators/reference-fixture";
+import { type ReferenceMonthJson, referenceMonthFromJson } from "@/lib/indicators/reference-fixture";
 import type { StatRow } from "@/lib/indicators/types";
+import reference from "@/prisma/reference/2021-06.json";
 import { compareCell, reconcileVersions, reconciliationRows } from "./reconcile-versions";
 
 const month = referenceMonthFromJson(reference as unknown as ReferenceMonthJson);
@@ -26,7 +26,12 @@ describe("reconcileVersions", () => {
     xuanhan.onlinePromisedCompleted -= 1;
     const result = reconcileVersions({ rows: cases }, { rows: month.rows });
     expect(result.summary).toMatchObject({ unitsDiffering: 2, cellsDiffering: 4 });
-    const cells = reconciliationRows(result, { all: false }).map(({ unit, cell }) => [unit.unitName, cell.field, cell.basis, cell.difference]);
+    const cells = reconciliationRows(result, { all: false }).map(({ unit, cell }) => [
+      unit.unitName,
+      cell.field,
+      cell.basis,
+      cell.difference,
+    ]);
     expect(cells).toEqual([
       ["市公安局", "applied", "exact", 3],
       ["市公安局", "coverageRate", "printed", 0.01],
@@ -35,7 +40,11 @@ describe("reconcileVersions", () => {
       // though the printed rates are the same.
       ["宣汉县", "onlineHandlingRate", "ratio", 0],
     ]);
-    expect(reconcileVersions({ rows: cases }, { rows: month.rows }).units.find((u) => u.unitName === "市公安局")!.cells.find((c) => c.field === "applied")).toMatchObject({
+    expect(
+      reconcileVersions({ rows: cases }, { rows: month.rows })
+        .units.find((u) => u.unitName === "市公安局")!
+        .cells.find((c) => c.field === "applied"),
+    ).toMatchObject({
       cases: gaj(month.rows).applied + 3,
       annex: gaj(month.rows).applied,
     });
@@ -53,10 +62,34 @@ describe("reconcileVersions", () => {
 describe("compareCell", () => {
   const row = gaj(month.rows);
   it("compares a printed rate with the tolerance of its last digit", () => {
-    expect(compareCell("earlyCompletionRate", { ...row, earlyCompletionRate: 85.164999 }, { ...row, earlyCompletionRate: 85.16 }).differs).toBe(false);
-    expect(compareCell("earlyCompletionRate", { ...row, earlyCompletionRate: 85.155 }, { ...row, earlyCompletionRate: 85.16 }).differs).toBe(false);
-    expect(compareCell("earlyCompletionRate", { ...row, earlyCompletionRate: 85.1549 }, { ...row, earlyCompletionRate: 85.16 }).differs).toBe(true);
-    expect(compareCell("earlyCompletionRate", { ...row, earlyCompletionRate: 85.17 }, { ...row, earlyCompletionRate: 85.16 })).toMatchObject({ basis: "printed", differs: true, difference: 0.01 });
+    expect(
+      compareCell(
+        "earlyCompletionRate",
+        { ...row, earlyCompletionRate: 85.164999 },
+        { ...row, earlyCompletionRate: 85.16 },
+      ).differs,
+    ).toBe(false);
+    expect(
+      compareCell(
+        "earlyCompletionRate",
+        { ...row, earlyCompletionRate: 85.155 },
+        { ...row, earlyCompletionRate: 85.16 },
+      ).differs,
+    ).toBe(false);
+    expect(
+      compareCell(
+        "earlyCompletionRate",
+        { ...row, earlyCompletionRate: 85.1549 },
+        { ...row, earlyCompletionRate: 85.16 },
+      ).differs,
+    ).toBe(true);
+    expect(
+      compareCell(
+        "earlyCompletionRate",
+        { ...row, earlyCompletionRate: 85.17 },
+        { ...row, earlyCompletionRate: 85.16 },
+      ),
+    ).toMatchObject({ basis: "printed", differs: true, difference: 0.01 });
   });
 
   it("compares 网上办理率 by its numerator and denominator, not by the printed rate", () => {
@@ -72,6 +105,11 @@ describe("compareCell", () => {
   });
 
   it("compares counts exactly", () => {
-    expect(compareCell("applied", { ...row, applied: 1 }, { ...row, applied: 2 })).toMatchObject({ basis: "exact", kind: "count", differs: true, difference: -1 });
+    expect(compareCell("applied", { ...row, applied: 1 }, { ...row, applied: 2 })).toMatchObject({
+      basis: "exact",
+      kind: "count",
+      differs: true,
+      difference: -1,
+    });
   });
 });

@@ -10,7 +10,14 @@
 // - any other rate: as printed, 2 decimals — equal when the two differ by no more than half of
 //   the last printed digit (0.005 percentage points), since the annex's rate is the platform's
 //   rounded figure and the records' rate the exact one.
-import { ANNEX_FIELDS, type AnnexField, COUNT_FIELDS, type CountField, type StatRow, type UnitKind } from "@/lib/indicators/types";
+import {
+  ANNEX_FIELDS,
+  type AnnexField,
+  COUNT_FIELDS,
+  type CountField,
+  type StatRow,
+  type UnitKind,
+} from "@/lib/indicators/types";
 
 export type ReconcileSource = { rows: readonly StatRow[] };
 
@@ -63,11 +70,23 @@ export function compareCell(field: AnnexField, cases: StatRow, annex: StatRow): 
   if (isCount(field)) return { field, kind: "count", basis: "exact", cases: a, annex: b, difference, differs: a !== b };
   const ratio = RATIO_RATES[field];
   if (ratio) {
-    const parts = (row: StatRow): RatioParts => ({ numerator: row[ratio.numerator], denominator: row[ratio.denominator] });
+    const parts = (row: StatRow): RatioParts => ({
+      numerator: row[ratio.numerator],
+      denominator: row[ratio.denominator],
+    });
     const c = parts(cases);
     const n = parts(annex);
     const differs = c.numerator !== n.numerator || c.denominator !== n.denominator;
-    return { field, kind: "rate", basis: "ratio", cases: a, annex: b, difference: roundPoints(difference), differs, ratio: { cases: c, annex: n } };
+    return {
+      field,
+      kind: "rate",
+      basis: "ratio",
+      cases: a,
+      annex: b,
+      difference: roundPoints(difference),
+      differs,
+      ratio: { cases: c, annex: n },
+    };
   }
   return {
     field,
@@ -84,9 +103,15 @@ function roundPoints(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-const ref = (row: StatRow): UnitRef => ({ unitCode: row.unitCode, unitName: row.unitName, kind: row.kind, seq: row.seq });
+const ref = (row: StatRow): UnitRef => ({
+  unitCode: row.unitCode,
+  unitName: row.unitName,
+  kind: row.kind,
+  seq: row.seq,
+});
 const KIND_ORDER: Record<UnitKind, number> = { DEPARTMENT: 0, DISTRICT: 1 };
-const byAnnexOrder = (a: UnitRef, b: UnitRef) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.seq - b.seq || a.unitCode.localeCompare(b.unitCode);
+const byAnnexOrder = (a: UnitRef, b: UnitRef) =>
+  KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.seq - b.seq || a.unitCode.localeCompare(b.unitCode);
 
 /**
  * Every unit of either version, matched by unit code, each annex column compared. A case-derived
@@ -105,8 +130,14 @@ export function reconcileVersions(cases: ReconcileSource, annex: ReconcileSource
     units.push({ ...ref(annexRow), cells, differingCells: cells.filter((c) => c.differs).length });
   }
   units.sort(byAnnexOrder);
-  const onlyInCases = cases.rows.filter((r) => !annexByCode.has(r.unitCode)).map(ref).sort(byAnnexOrder);
-  const onlyInAnnex = annex.rows.filter((r) => !casesByCode.has(r.unitCode)).map(ref).sort(byAnnexOrder);
+  const onlyInCases = cases.rows
+    .filter((r) => !annexByCode.has(r.unitCode))
+    .map(ref)
+    .sort(byAnnexOrder);
+  const onlyInAnnex = annex.rows
+    .filter((r) => !casesByCode.has(r.unitCode))
+    .map(ref)
+    .sort(byAnnexOrder);
   const cellsDiffering = units.reduce((n, u) => n + u.differingCells, 0);
   return {
     units,
@@ -126,5 +157,7 @@ export function reconciliationRows(
   reconciliation: Reconciliation,
   options: { all: boolean },
 ): Array<{ unit: UnitReconciliation; cell: CellComparison }> {
-  return reconciliation.units.flatMap((unit) => unit.cells.filter((cell) => options.all || cell.differs).map((cell) => ({ unit, cell })));
+  return reconciliation.units.flatMap((unit) =>
+    unit.cells.filter((cell) => options.all || cell.differs).map((cell) => ({ unit, cell })),
+  );
 }

@@ -1,11 +1,17 @@
 // A reconciliation as the page shows it and as the CSV holds it: figures formatted as everywhere
 // else (lib/i18n/format.ts: 1,048,053 · 32.01% · −0.01个百分点), a ratio rate with its two counts.
+
+import { fieldLabel } from "@/lib/annex-upload/field-label";
 import { toCsv } from "@/lib/export/csv";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
-import { ANNEX_FIELDS } from "@/lib/indicators/types";
 import { fill, type Messages } from "@/lib/i18n/messages";
-import { fieldLabel } from "@/lib/annex-upload/field-label";
-import { type CellComparison, type Reconciliation, reconciliationRows, type UnitReconciliation } from "./reconcile-versions";
+import { ANNEX_FIELDS } from "@/lib/indicators/types";
+import {
+  type CellComparison,
+  type Reconciliation,
+  reconciliationRows,
+  type UnitReconciliation,
+} from "./reconcile-versions";
 
 export type ReconciliationViewRow = {
   key: string;
@@ -29,7 +35,9 @@ export type ReconciliationViewRow = {
 export function cellValueText(cell: CellComparison, side: "cases" | "annex"): string {
   if (cell.kind === "count") return formatCount(cell[side]);
   const ratio = cell.ratio?.[side];
-  return ratio ? `${formatRate(cell[side])}（${formatCount(ratio.numerator)} / ${formatCount(ratio.denominator)}）` : formatRate(cell[side]);
+  return ratio
+    ? `${formatRate(cell[side])}（${formatCount(ratio.numerator)} / ${formatCount(ratio.denominator)}）`
+    : formatRate(cell[side]);
 }
 
 export function cellDifferenceText(cell: CellComparison): string {
@@ -38,14 +46,20 @@ export function cellDifferenceText(cell: CellComparison): string {
     // The counts behind the rate are what differ; the printed rates may not.
     const { cases, annex } = cell.ratio;
     const parts = [cases.numerator - annex.numerator, cases.denominator - annex.denominator];
-    return parts.some((p) => p !== 0) ? `${formatSignedCount(parts[0])} / ${formatSignedCount(parts[1])}` : formatPoints(cell.difference);
+    return parts.some((p) => p !== 0)
+      ? `${formatSignedCount(parts[0])} / ${formatSignedCount(parts[1])}`
+      : formatPoints(cell.difference);
   }
   return formatPoints(cell.difference);
 }
 
 const FIELD_ORDER = new Map<string, number>(ANNEX_FIELDS.map((f, i) => [f, i]));
 
-export function reconciliationViewRows(reconciliation: Reconciliation, messages: Messages, options: { all: boolean }): ReconciliationViewRow[] {
+export function reconciliationViewRows(
+  reconciliation: Reconciliation,
+  messages: Messages,
+  options: { all: boolean },
+): ReconciliationViewRow[] {
   const t = messages.reconciliation;
   return reconciliationRows(reconciliation, options).map(({ unit, cell }) => ({
     key: `${unit.unitCode}/${cell.field}`,
@@ -67,27 +81,48 @@ export function reconciliationViewRows(reconciliation: Reconciliation, messages:
 }
 
 /** The CSV: the figures as numbers (a spreadsheet sums them), one line per compared cell. */
-export function reconciliationCsv(reconciliation: Reconciliation, messages: Messages, options: { all: boolean }): string {
+export function reconciliationCsv(
+  reconciliation: Reconciliation,
+  messages: Messages,
+  options: { all: boolean },
+): string {
   const t = messages.reconciliation;
   const c = t.columns;
-  const ratioText = (cell: CellComparison, side: "cases" | "annex") => (cell.ratio ? `${cell.ratio[side].numerator}/${cell.ratio[side].denominator}` : null);
-  const rows = reconciliationRows(reconciliation, options).map(({ unit, cell }: { unit: UnitReconciliation; cell: CellComparison }) => [
-    unit.seq,
-    unit.unitName,
-    t.kinds[unit.kind],
-    fieldLabel(messages, cell.field),
-    cell.cases,
-    cell.annex,
-    cell.difference,
-    ratioText(cell, "cases"),
-    ratioText(cell, "annex"),
-    t.bases[cell.basis],
-    cell.differs ? t.differs : t.same,
-  ]);
-  const header = [c.seq, c.unit, c.kind, c.field, c.cases, c.annex, c.difference, fill(t.ratioParts, { column: c.cases }), fill(t.ratioParts, { column: c.annex }), c.basis, c.status];
+  const ratioText = (cell: CellComparison, side: "cases" | "annex") =>
+    cell.ratio ? `${cell.ratio[side].numerator}/${cell.ratio[side].denominator}` : null;
+  const rows = reconciliationRows(reconciliation, options).map(
+    ({ unit, cell }: { unit: UnitReconciliation; cell: CellComparison }) => [
+      unit.seq,
+      unit.unitName,
+      t.kinds[unit.kind],
+      fieldLabel(messages, cell.field),
+      cell.cases,
+      cell.annex,
+      cell.difference,
+      ratioText(cell, "cases"),
+      ratioText(cell, "annex"),
+      t.bases[cell.basis],
+      cell.differs ? t.differs : t.same,
+    ],
+  );
+  const header = [
+    c.seq,
+    c.unit,
+    c.kind,
+    c.field,
+    c.cases,
+    c.annex,
+    c.difference,
+    fill(t.ratioParts, { column: c.cases }),
+    fill(t.ratioParts, { column: c.annex }),
+    c.basis,
+    c.status,
+  ];
   const units = (list: Reconciliation["onlyInCases"]) => list.map((u) => u.unitName).join("、");
   const extra: Array<Array<string | number | null>> = [];
-  if (reconciliation.onlyInCases.length > 0) extra.push([null, units(reconciliation.onlyInCases), null, t.onlyInCases.replace(/：\{units\}|: \{units\}/, "")]);
-  if (reconciliation.onlyInAnnex.length > 0) extra.push([null, units(reconciliation.onlyInAnnex), null, t.onlyInAnnex.replace(/：\{units\}|: \{units\}/, "")]);
+  if (reconciliation.onlyInCases.length > 0)
+    extra.push([null, units(reconciliation.onlyInCases), null, t.onlyInCases.replace(/：\{units\}|: \{units\}/, "")]);
+  if (reconciliation.onlyInAnnex.length > 0)
+    extra.push([null, units(reconciliation.onlyInAnnex), null, t.onlyInAnnex.replace(/：\{units\}|: \{units\}/, "")]);
   return toCsv(header, [...rows, ...extra]);
 }

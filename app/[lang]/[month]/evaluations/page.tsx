@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
-import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
+import { BulletinFigureChart } from "@/components/bulletin/bulletin-figure";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
+import { type ChartDatum, SERIES_COLORS } from "@/components/charts/chart-types";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
 import { KpiCard } from "@/components/dashboard/kpi-card";
-import { BulletinFigureChart } from "@/components/bulletin/bulletin-figure";
 import { numClass, SectionTable, tdClass, thClass } from "@/components/dashboard/section-parts";
-import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
 import { DemoBadge } from "@/components/ui/demo-badge";
+import Link from "@/components/ui/locale-link";
+import { getBulletin } from "@/lib/bulletin/read-bulletin";
+import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
+import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
+import { getMonthView } from "@/lib/dashboard/month-view";
+import { type EvaluationLine, evaluationsSection } from "@/lib/dashboard/sections/evaluations";
 import { formatCount, formatRate } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
-import { getBulletin } from "@/lib/bulletin/read-bulletin";
-import { getMonthView } from "@/lib/dashboard/month-view";
-import { evaluationsSection, type EvaluationLine } from "@/lib/dashboard/sections/evaluations";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
@@ -31,7 +31,8 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
   const section = evaluationsSection(view.current, view.previous, { municipalName: t.nav.municipal });
   const { city } = section;
   const unit = s.evaluationUnit;
-  const rateText = (rate: number | null, approximate: boolean) => `${formatRate(rate)}${approximate ? `（${s.approximate}）` : ""}`;
+  const rateText = (rate: number | null, approximate: boolean) =>
+    `${formatRate(rate)}${approximate ? `（${s.approximate}）` : ""}`;
   const evaluationsChange = comparisonBadge(city.comparisons.evaluations, t, unit);
   const rateChange = comparisonBadge(city.comparisons.rate, t);
   const rateNote = figureNoteText(city.decisions.rate, t);
@@ -47,16 +48,26 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
   const line = (l: EvaluationLine, first: React.ReactNode) => (
     <tr key={l.key} data-unit={l.name} data-code={l.unitCode ?? "municipal"}>
       {first}
-      <td className={numClass} data-field="activeEvaluations">{formatCount(l.evaluations)}</td>
-      <td className={numClass} data-field="activeEvaluationRate">{rateText(l.rate, l.approximate)}</td>
-      <td className={`${tdClass} text-xs text-slate-600`} data-basis={l.basis}>{s.basis[l.basis]}</td>
+      <td className={numClass} data-field="activeEvaluations">
+        {formatCount(l.evaluations)}
+      </td>
+      <td className={numClass} data-field="activeEvaluationRate">
+        {rateText(l.rate, l.approximate)}
+      </td>
+      <td className={`${tdClass} text-xs text-slate-600`} data-basis={l.basis}>
+        {s.basis[l.basis]}
+      </td>
     </tr>
   );
   const unitLink = (l: EvaluationLine) =>
     l.unitCode ? (
-      <Link href={`/${month}/units/${l.unitCode}`} className="text-brand-700 hover:underline">{l.name}</Link>
+      <Link href={`/${month}/units/${l.unitCode}`} className="text-brand-700 hover:underline">
+        {l.name}
+      </Link>
     ) : (
-      <Link href={`/${month}/municipal`} className="text-brand-700 hover:underline">{l.name}</Link>
+      <Link href={`/${month}/municipal`} className="text-brand-700 hover:underline">
+        {l.name}
+      </Link>
     );
 
   return (
@@ -102,7 +113,8 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
       </div>
       {view.previous?.isDemo && (
         <p className="text-xs text-amber-800" role="note">
-          <DemoBadge label={t.demo.badge} /> <span className="ml-1">{fill(s.previousDemo, { month: formatMonthLabel(view.previous.month, locale) })}</span>
+          <DemoBadge label={t.demo.badge} />{" "}
+          <span className="ml-1">{fill(s.previousDemo, { month: formatMonthLabel(view.previous.month, locale) })}</span>
         </p>
       )}
       <p className="max-w-4xl text-xs leading-relaxed text-slate-600">{s.evaluations.definition}</p>
@@ -120,7 +132,12 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
           </thead>
           <tbody>
             {[section.municipal, ...section.districts].map((l) =>
-              line(l, <th scope="row" className={`${tdClass} text-left font-normal`}>{unitLink(l)}</th>),
+              line(
+                l,
+                <th scope="row" className={`${tdClass} text-left font-normal`}>
+                  {unitLink(l)}
+                </th>,
+              ),
             )}
           </tbody>
         </SectionTable>
@@ -144,7 +161,9 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
                 l,
                 <>
                   <td className={`${tdClass} text-center`}>{l.rank}</td>
-                  <th scope="row" className={`${tdClass} text-left font-normal`}>{unitLink(l)}</th>
+                  <th scope="row" className={`${tdClass} text-left font-normal`}>
+                    {unitLink(l)}
+                  </th>
                 </>,
               ),
             )}
@@ -154,7 +173,14 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
 
       <div className="grid gap-4 lg:grid-cols-2">
         <BulletinFigureChart figure={fig4} testId="figure-4" />
-        <ChartFigure title={s.evaluations.trendTitle} data={trend} series={trendSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="evaluations-trend">
+        <ChartFigure
+          title={s.evaluations.trendTitle}
+          data={trend}
+          series={trendSeries}
+          categoryLabel={t.chart.month}
+          tableLabel={t.chart.showTable}
+          testId="evaluations-trend"
+        >
           <LazyLineChart label={s.evaluations.trendTitle} data={trend} series={trendSeries} height={320} />
           {view.history.some((m) => m.isDemo) && (
             <p className="mt-2 text-xs text-amber-800">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ScopeView } from "@/components/dashboard/scope-view";
-import { getPageMessages } from "@/lib/i18n/page-locale";
 import { getMonthView } from "@/lib/dashboard/month-view";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { AdminLink } from "@/components/dashboard/admin-link";
 import { SectionTable, tdClass, thClass } from "@/components/dashboard/section-parts";
+import Link from "@/components/ui/locale-link";
+import { getBulletin } from "@/lib/bulletin/read-bulletin";
+import { unitFigure } from "@/lib/dashboard/sections/problem-figures";
+import { gapKey, problemEntries, type RuleStatus, ruleStatuses } from "@/lib/dashboard/sections/problems";
+import { formatPoints, formatRate } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { getBulletin } from "@/lib/bulletin/read-bulletin";
-import { formatPoints, formatRate } from "@/lib/i18n/format";
-import { unitFigure } from "@/lib/dashboard/sections/problem-figures";
-import { gapKey, problemEntries, ruleStatuses, type RuleStatus } from "@/lib/dashboard/sections/problems";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
@@ -27,11 +27,19 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
   const statusText = (rule: RuleStatus) => {
     if (!rule.enabled) return p.status.disabled;
     if (!rule.found && rule.input === "none") return fill(t.figures.rule.noData, { gaps: gapsText(rule) });
-    const status = !rule.found ? p.status.notFound : rule.units > 0 ? fill(p.status.foundUnits, { count: rule.units }) : p.status.found;
+    const status = !rule.found
+      ? p.status.notFound
+      : rule.units > 0
+        ? fill(p.status.foundUnits, { count: rule.units })
+        : p.status.found;
     return rule.input === "partial" ? fill(t.figures.rule.partial, { status, gaps: gapsText(rule) }) : status;
   };
   const thresholdText = (kind: (typeof rules)[number]["kind"], threshold: number | null) =>
-    threshold === null ? "" : kind === "evaluationRateDrop" ? formatPoints(threshold).replace(/^\+/, "") : formatRate(threshold);
+    threshold === null
+      ? ""
+      : kind === "evaluationRateDrop"
+        ? formatPoints(threshold).replace(/^\+/, "")
+        : formatRate(threshold);
 
   return (
     <div className="space-y-6">
@@ -41,18 +49,29 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
       </section>
 
       {entries.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="problems-none">{p.none}</p>
+        <p
+          className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
+          data-testid="problems-none"
+        >
+          {p.none}
+        </p>
       ) : (
         <ol className="space-y-4" data-testid="problems-list">
           {entries.map(({ problem, lead, text }) => (
-            <li key={problem.kind} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-problem={problem.kind}>
+            <li
+              key={problem.kind}
+              className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+              data-problem={problem.kind}
+            >
               <p className="text-sm leading-relaxed text-slate-800">
                 <strong className="font-semibold">{lead}</strong>
                 <span data-problem-text>{text}</span>
               </p>
               {problem.units.length > 0 && (
                 <details className="mt-3 text-sm">
-                  <summary className="cursor-pointer text-brand-700 select-none">{fill(p.unitsSummary, { count: problem.units.length })}</summary>
+                  <summary className="cursor-pointer text-brand-700 select-none">
+                    {fill(p.unitsSummary, { count: problem.units.length })}
+                  </summary>
                   <div className="mt-2">
                     <SectionTable testId={`problem-units-${problem.kind}`}>
                       <thead>
@@ -66,7 +85,12 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
                         {problem.units.map((unit) => (
                           <tr key={unit.unitCode} data-unit={unit.unitName}>
                             <th scope="row" className={`${tdClass} text-left font-normal`}>
-                              <Link href={`/${month}/units/${unit.unitCode}`} className="text-brand-700 hover:underline">{unit.unitName}</Link>
+                              <Link
+                                href={`/${month}/units/${unit.unitCode}`}
+                                className="text-brand-700 hover:underline"
+                              >
+                                {unit.unitName}
+                              </Link>
                             </th>
                             <td className={tdClass}>{t.sections.kinds[unit.kind]}</td>
                             <td className={`${tdClass} tabular`}>{unitFigure(problem, unit, t)}</td>
@@ -99,10 +123,14 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
               <tr
                 key={rule.kind}
                 data-rule={rule.kind}
-                data-status={!rule.enabled ? "disabled" : rule.found ? "found" : rule.input === "none" ? "noData" : "notFound"}
+                data-status={
+                  !rule.enabled ? "disabled" : rule.found ? "found" : rule.input === "none" ? "noData" : "notFound"
+                }
                 data-input={rule.input}
               >
-                <td className={tdClass}>{fill(p.rules[rule.kind], { threshold: thresholdText(rule.kind, rule.threshold) })}</td>
+                <td className={tdClass}>
+                  {fill(p.rules[rule.kind], { threshold: thresholdText(rule.kind, rule.threshold) })}
+                </td>
                 <td className={tdClass}>{statusText(rule)}</td>
               </tr>
             ))}

@@ -1,20 +1,24 @@
 import type { Metadata } from "next";
-import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
+import { type ChartDatum, SERIES_COLORS } from "@/components/charts/chart-types";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
 import { KpiCard } from "@/components/dashboard/kpi-card";
 import { numClass, SectionTable, tdClass, thClass } from "@/components/dashboard/section-parts";
-import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
 import { DemoBadge } from "@/components/ui/demo-badge";
+import Link from "@/components/ui/locale-link";
+import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
+import {
+  getCurrentCaseImport,
+  getOverdueCases,
+  OVERDUE_CASES_SHOWN,
+} from "@/lib/case-records/drill-down/case-drill-down";
+import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
+import { getMonthView } from "@/lib/dashboard/month-view";
+import { timelinessSection } from "@/lib/dashboard/sections/timeliness";
 import { formatCount, formatRate } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
-import { getMonthView } from "@/lib/dashboard/month-view";
-import { getCurrentCaseImport, getOverdueCases, OVERDUE_CASES_SHOWN } from "@/lib/case-records/drill-down/case-drill-down";
-import { timelinessSection } from "@/lib/dashboard/sections/timeliness";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
@@ -25,7 +29,9 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
   const { month } = await params;
   const [view, caseImport] = await Promise.all([getMonthView(month), getCurrentCaseImport(month)]);
   if (!view) notFound();
-  const overdueCases = caseImport ? await getOverdueCases(caseImport.importId, caseImport.month, OVERDUE_CASES_SHOWN) : null;
+  const overdueCases = caseImport
+    ? await getOverdueCases(caseImport.importId, caseImport.month, OVERDUE_CASES_SHOWN)
+    : null;
   const { t, locale } = await pageMessages();
   const s = t.sections;
   const d = t.drillDown;
@@ -84,7 +90,8 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
       </div>
       {view.previous?.isDemo && (
         <p className="text-xs text-amber-800" role="note">
-          <DemoBadge label={t.demo.badge} /> <span className="ml-1">{fill(s.previousDemo, { month: formatMonthLabel(view.previous.month, locale) })}</span>
+          <DemoBadge label={t.demo.badge} />{" "}
+          <span className="ml-1">{fill(s.previousDemo, { month: formatMonthLabel(view.previous.month, locale) })}</span>
         </p>
       )}
       <p className="max-w-4xl text-xs leading-relaxed text-slate-600">{s.timeliness.definition}</p>
@@ -92,7 +99,10 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
       <section className="space-y-2">
         <h2 className="text-base font-semibold text-slate-800">{s.timeliness.unitsHeading}</h2>
         {section.units.length === 0 ? (
-          <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600" data-testid="overdue-units-none">
+          <p
+            className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
+            data-testid="overdue-units-none"
+          >
             {s.timeliness.noUnits}
           </p>
         ) : (
@@ -112,14 +122,20 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
               {section.units.map((u) => (
                 <tr key={u.unitCode} data-unit={u.unitName} data-code={u.unitCode}>
                   <th scope="row" className={`${tdClass} text-left font-normal`}>
-                    <Link href={`/${month}/units/${u.unitCode}`} className="text-brand-700 hover:underline">{u.unitName}</Link>
+                    <Link href={`/${month}/units/${u.unitCode}`} className="text-brand-700 hover:underline">
+                      {u.unitName}
+                    </Link>
                   </th>
                   <td className={tdClass}>{s.kinds[u.kind]}</td>
                   <td className={numClass}>{formatCount(u.completed)}</td>
-                  <td className={numClass} data-field="overdueCompleted">{formatCount(u.overdueCompleted)}</td>
+                  <td className={numClass} data-field="overdueCompleted">
+                    {formatCount(u.overdueCompleted)}
+                  </td>
                   <td className={numClass}>{formatCount(u.promisedOverdueCompleted)}</td>
                   <td className={numClass}>{formatCount(u.onlinePromisedOverdueCompleted)}</td>
-                  <td className={numClass} data-field="onTimeCompletionRate">{formatRate(u.onTimeRate)}</td>
+                  <td className={numClass} data-field="onTimeCompletionRate">
+                    {formatRate(u.onTimeRate)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -132,15 +148,31 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
           {fill(d.overdueHeading, { shown: formatCount(OVERDUE_CASES_SHOWN) })}
         </h2>
         {!overdueCases ? (
-          <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600" data-testid="overdue-cases-no-records">{d.overdueNoRecords}</p>
+          <p
+            className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
+            data-testid="overdue-cases-no-records"
+          >
+            {d.overdueNoRecords}
+          </p>
         ) : overdueCases.total === 0 ? (
-          <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600" data-testid="overdue-cases-none">{d.overdueNone}</p>
+          <p
+            className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
+            data-testid="overdue-cases-none"
+          >
+            {d.overdueNone}
+          </p>
         ) : (
           <>
             <p className="text-sm text-slate-700" data-testid="overdue-cases-lead">
-              {fill(d.overdueLead, { total: formatCount(overdueCases.total), shown: formatCount(overdueCases.cases.length) })}
+              {fill(d.overdueLead, {
+                total: formatCount(overdueCases.total),
+                shown: formatCount(overdueCases.cases.length),
+              })}
             </p>
-            <SectionTable testId="overdue-cases" caption={fill(d.overdueHeading, { shown: formatCount(OVERDUE_CASES_SHOWN) })}>
+            <SectionTable
+              testId="overdue-cases"
+              caption={fill(d.overdueHeading, { shown: formatCount(OVERDUE_CASES_SHOWN) })}
+            >
               <thead>
                 <tr>
                   <th className={thClass}>{d.columns.caseNo}</th>
@@ -156,13 +188,22 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
               <tbody>
                 {overdueCases.cases.map((c) => (
                   <tr key={`${c.unitCode}-${c.caseNo}`} data-case={c.caseNo} data-code={c.unitCode}>
-                    <th scope="row" className={`${tdClass} text-left font-mono font-normal`}>{c.caseNo}</th>
+                    <th scope="row" className={`${tdClass} text-left font-mono font-normal`}>
+                      {c.caseNo}
+                    </th>
                     <td className={tdClass}>
-                      <Link href={`/${month}/units/${c.unitCode}`} className="text-brand-700 hover:underline">{c.unitName}</Link>
+                      <Link href={`/${month}/units/${c.unitCode}`} className="text-brand-700 hover:underline">
+                        {c.unitName}
+                      </Link>
                     </td>
                     <td className={tdClass}>
                       {c.segment ? (
-                        <Link href={`/${month}/units/${c.unitCode}/items/${c.segment}`} className="text-brand-700 hover:underline">{c.itemName}</Link>
+                        <Link
+                          href={`/${month}/units/${c.unitCode}/items/${c.segment}`}
+                          className="text-brand-700 hover:underline"
+                        >
+                          {c.itemName}
+                        </Link>
                       ) : (
                         c.itemName
                       )}
@@ -171,7 +212,9 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
                     <td className={`${tdClass} whitespace-nowrap`}>{c.completedAt ?? "—"}</td>
                     <td className={numClass}>{formatCount(c.limitDays)}</td>
                     <td className={numClass}>{c.elapsedDays === null ? "—" : formatCount(c.elapsedDays)}</td>
-                    <td className={numClass} data-field="daysOver">{formatCount(c.daysOver)}</td>
+                    <td className={numClass} data-field="daysOver">
+                      {formatCount(c.daysOver)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -181,12 +224,33 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
       </section>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartFigure title={s.timeliness.trendOverdueTitle} data={trend} series={overdueSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="timeliness-trend-overdue">
+        <ChartFigure
+          title={s.timeliness.trendOverdueTitle}
+          data={trend}
+          series={overdueSeries}
+          categoryLabel={t.chart.month}
+          tableLabel={t.chart.showTable}
+          testId="timeliness-trend-overdue"
+        >
           <LazyLineChart label={s.timeliness.trendOverdueTitle} data={trend} series={overdueSeries} height={300} />
           {demoNote}
         </ChartFigure>
-        <ChartFigure title={s.timeliness.trendRateTitle} data={trend} series={rateSeries} valueKind="rate" categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="timeliness-trend-rate">
-          <LazyLineChart label={s.timeliness.trendRateTitle} data={trend} series={rateSeries} valueKind="rate" height={300} />
+        <ChartFigure
+          title={s.timeliness.trendRateTitle}
+          data={trend}
+          series={rateSeries}
+          valueKind="rate"
+          categoryLabel={t.chart.month}
+          tableLabel={t.chart.showTable}
+          testId="timeliness-trend-rate"
+        >
+          <LazyLineChart
+            label={s.timeliness.trendRateTitle}
+            data={trend}
+            series={rateSeries}
+            valueKind="rate"
+            height={300}
+          />
           {demoNote}
         </ChartFigure>
       </div>

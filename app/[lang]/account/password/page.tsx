@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/access/change-password-form";
 import { getViewer } from "@/lib/access/guard";
-import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { localePath } from "@/lib/i18n/locale";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getPageMessages()).readers.password.heading };
@@ -13,7 +13,8 @@ export const dynamic = "force-dynamic";
 /** Where a user with a one-time initial password is sent before anything else (see docs/readers.md). */
 export default async function ChangePasswordPage() {
   const locale = await pageLocale();
-  if (!(await getViewer())) redirect(localePath(locale, `/signin?callbackUrl=${encodeURIComponent(localePath(locale, "/account/password"))}`));
+  if (!(await getViewer()))
+    redirect(localePath(locale, `/signin?callbackUrl=${encodeURIComponent(localePath(locale, "/account/password"))}`));
   const t = await getPageMessages();
   const p = t.readers.password;
   return (

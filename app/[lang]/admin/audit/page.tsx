@@ -1,13 +1,17 @@
-import { actionLabel, auditSentence, personName } from "@/lib/audit/audit-sentence";
 import { requirePagePermission } from "@/lib/access/guard";
-import { fill } from "@/lib/i18n/messages";
-import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
+import { actionLabel, auditSentence, personName } from "@/lib/audit/audit-sentence";
 import { listAuditEventsFiltered, readAuditFilters } from "@/lib/audit/read-audit";
 import { localePath } from "@/lib/i18n/locale";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900";
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission("audit.view", "/admin/audit");
   const t = await getPageMessages();
   const a = t.readers.audit;
@@ -19,7 +23,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">{t.admin.audit.heading}</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="audit-filters">
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm"
+        data-testid="audit-filters"
+      >
         <label className="flex flex-col gap-1">
           <span className="text-slate-700">{a.filters.actor}</span>
           <select name="actor" defaultValue={filters.actorId ?? ""} className={input}>
@@ -50,15 +58,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="text-slate-700">{a.filters.to}</span>
           <input type="date" name="to" defaultValue={filters.to ?? ""} className={input} />
         </label>
-        <button type="submit" className="rounded border border-brand-600 bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="rounded border border-brand-600 bg-brand-600 px-3 py-1 text-white hover:bg-brand-700"
+        >
           {a.filters.apply}
         </button>
         <a href={localePath(await pageLocale(), "/admin/audit")} className="px-2 py-1 text-brand-700 hover:underline">
           {a.filters.clear}
         </a>
       </form>
-      <p className="text-sm text-slate-700" data-testid="audit-count">{fill(a.count, { count: total })}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={t.admin.audit.heading}>
+      <p className="text-sm text-slate-700" data-testid="audit-count">
+        {fill(a.count, { count: total })}
+      </p>
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        tabIndex={0}
+        role="region"
+        aria-label={t.admin.audit.heading}
+      >
         <table className="w-full text-left text-sm" data-testid="audit-table">
           <thead className="bg-slate-100">
             <tr>
@@ -70,14 +88,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody>
             {events.map((e) => (
               <tr key={e.id} className="border-t border-slate-100 align-top" data-action={e.action}>
-                <td className="tabular px-3 py-2 whitespace-nowrap">{e.at.toLocaleString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })}</td>
+                <td className="tabular px-3 py-2 whitespace-nowrap">
+                  {e.at.toLocaleString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })}
+                </td>
                 <td className="px-3 py-2 whitespace-nowrap">{actionLabel(e.action, a)}</td>
                 <td className="px-3 py-2">
                   <span data-audit-sentence>{auditSentence(e, usersById, a, t.admin.audit.system)}</span>
                   <details className="mt-1 text-xs text-slate-600">
                     <summary className="cursor-pointer">{a.showDetails}</summary>
                     <code className="block font-mono break-all">
-                      {[e.actor?.username, e.action, e.targetType, e.targetId, e.month].filter(Boolean).join(" ")} {e.details ? JSON.stringify(e.details) : ""}
+                      {[e.actor?.username, e.action, e.targetType, e.targetId, e.month].filter(Boolean).join(" ")}{" "}
+                      {e.details ? JSON.stringify(e.details) : ""}
                     </code>
                   </details>
                 </td>

@@ -1,10 +1,10 @@
-import Link from "@/components/ui/locale-link";
 import { CaseUploadForm } from "@/components/case-records/case-upload-form";
+import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
+import { listCaseUploads, listCliCaseImports } from "@/lib/case-records/upload/case-uploads";
 import { formatCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { listCaseUploads, listCliCaseImports } from "@/lib/case-records/upload/case-uploads";
 
 export default async function CaseImportsPage() {
   await requirePagePermission("data.manage", "/admin/cases");
@@ -28,8 +28,23 @@ export default async function CaseImportsPage() {
             <table className="w-full min-w-max text-left text-xs" data-testid="case-imports">
               <thead className="bg-slate-100">
                 <tr>
-                  {(["id", "month", "status", "files", "cases", "evaluations", "items", "who", "when", "timings"] as const).map((c) => (
-                    <th key={c} scope="col" className="px-2 py-1 font-semibold">{t.columns[c]}</th>
+                  {(
+                    [
+                      "id",
+                      "month",
+                      "status",
+                      "files",
+                      "cases",
+                      "evaluations",
+                      "items",
+                      "who",
+                      "when",
+                      "timings",
+                    ] as const
+                  ).map((c) => (
+                    <th key={c} scope="col" className="px-2 py-1 font-semibold">
+                      {t.columns[c]}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -37,17 +52,26 @@ export default async function CaseImportsPage() {
                 {rows.map((r) => (
                   <tr key={r.id} className="border-t border-slate-100" data-upload={r.id} data-status={r.status}>
                     <td className="px-2 py-1">
-                      <Link href={`/admin/cases/${r.id}`} className="text-brand-700 underline">#{r.id}</Link>
+                      <Link href={`/admin/cases/${r.id}`} className="text-brand-700 underline">
+                        #{r.id}
+                      </Link>
                     </td>
                     <td className="px-2 py-1">{r.month}</td>
-                    <td className="px-2 py-1">{t.status[r.status]}{r.versionNumber !== null && ` · v${r.versionNumber}`}</td>
+                    <td className="px-2 py-1">
+                      {t.status[r.status]}
+                      {r.versionNumber !== null && ` · v${r.versionNumber}`}
+                    </td>
                     <td className="px-2 py-1">{r.fileNames.join("、")}</td>
                     <td className="px-2 py-1 text-right font-mono">{formatCount(r.cases)}</td>
                     <td className="px-2 py-1 text-right font-mono">{formatCount(r.evaluations)}</td>
                     <td className="px-2 py-1 text-right font-mono">{formatCount(r.items)}</td>
                     <td className="px-2 py-1">{r.createdBy ?? "—"}</td>
-                    <td className="px-2 py-1 whitespace-nowrap">{r.createdAt.toLocaleString("zh-CN", { hour12: false })}</td>
-                    <td className="px-2 py-1 whitespace-nowrap">{secs(r.transferSeconds)} / {secs(r.processSeconds)}</td>
+                    <td className="px-2 py-1 whitespace-nowrap">
+                      {r.createdAt.toLocaleString("zh-CN", { hour12: false })}
+                    </td>
+                    <td className="px-2 py-1 whitespace-nowrap">
+                      {secs(r.transferSeconds)} / {secs(r.processSeconds)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -62,8 +86,23 @@ export default async function CaseImportsPage() {
             <table className="w-full min-w-max text-left text-xs" data-testid="case-cli-imports">
               <thead className="bg-slate-100">
                 <tr>
-                  {(["id", "month", "status", "files", "cases", "evaluations", "items", "who", "when", "timings"] as const).map((c) => (
-                    <th key={c} scope="col" className="px-2 py-1 font-semibold">{c === "timings" ? t.cliTiming : t.columns[c]}</th>
+                  {(
+                    [
+                      "id",
+                      "month",
+                      "status",
+                      "files",
+                      "cases",
+                      "evaluations",
+                      "items",
+                      "who",
+                      "when",
+                      "timings",
+                    ] as const
+                  ).map((c) => (
+                    <th key={c} scope="col" className="px-2 py-1 font-semibold">
+                      {c === "timings" ? t.cliTiming : t.columns[c]}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -78,7 +117,9 @@ export default async function CaseImportsPage() {
                     <td className="px-2 py-1 text-right font-mono">{formatCount(r.evaluations)}</td>
                     <td className="px-2 py-1 text-right font-mono">{formatCount(r.items)}</td>
                     <td className="px-2 py-1">{r.createdBy ?? "—"}</td>
-                    <td className="px-2 py-1 whitespace-nowrap">{r.createdAt.toLocaleString("zh-CN", { hour12: false })}</td>
+                    <td className="px-2 py-1 whitespace-nowrap">
+                      {r.createdAt.toLocaleString("zh-CN", { hour12: false })}
+                    </td>
                     <td className="px-2 py-1 whitespace-nowrap">{secs(r.seconds)}</td>
                   </tr>
                 ))}

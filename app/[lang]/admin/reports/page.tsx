@@ -1,8 +1,8 @@
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
+import { formatMonthLabel } from "@/lib/calendar/month";
 import { prisma } from "@/lib/db/index";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel } from "@/lib/calendar/month";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 export default async function AdminReportsPage() {
@@ -36,8 +36,12 @@ export default async function AdminReportsPage() {
                 </td>
                 <td className="px-3 py-2 tabular">{newest.get(m.month) ?? r.none}</td>
                 <td className="space-x-3 px-3 py-2">
-                  <Link href={`/admin/reports/${m.month}`} className="text-brand-700 hover:underline">{r.edit}</Link>
-                  <Link href={`/reports/${m.month}`} className="text-brand-700 hover:underline">{r.view}</Link>
+                  <Link href={`/admin/reports/${m.month}`} className="text-brand-700 hover:underline">
+                    {r.edit}
+                  </Link>
+                  <Link href={`/reports/${m.month}`} className="text-brand-700 hover:underline">
+                    {r.view}
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -1,13 +1,13 @@
 import { AccessSettingsForm } from "@/components/access/access-settings-form";
 import { ProblemSettingsForm } from "@/components/bulletin/problem-settings-form";
+import Link from "@/components/ui/locale-link";
 import { getAccessSettings } from "@/lib/access/access-settings";
 import { requirePagePermission } from "@/lib/access/guard";
-import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
-import Link from "@/components/ui/locale-link";
-import { fill } from "@/lib/i18n/messages";
-import { getPageMessages } from "@/lib/i18n/page-locale";
 import { PROBLEM_HEADINGS } from "@/lib/bulletin/build";
 import { getProblemSettingsRecord } from "@/lib/bulletin/thresholds/read-problem-settings";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages } from "@/lib/i18n/page-locale";
+import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
 
 export default async function SettingsPage() {
   await requirePagePermission("data.manage", "/admin/settings");
@@ -19,18 +19,35 @@ export default async function SettingsPage() {
       <h1 className="text-xl font-bold">{s.heading}</h1>
       <p className="max-w-3xl text-sm text-slate-600">{s.lead}</p>
       <p className="text-sm">
-        <Link href="/admin/settings/calendar" className="text-brand-700 underline hover:no-underline" data-testid="case-settings-link">{t.caseSettings.link}</Link>
+        <Link
+          href="/admin/settings/calendar"
+          className="text-brand-700 underline hover:no-underline"
+          data-testid="case-settings-link"
+        >
+          {t.caseSettings.link}
+        </Link>
       </p>
       <p className="text-xs text-slate-600" data-testid="settings-updated">
         {record.stored && record.updatedAt
-          ? fill(s.updated, { at: record.updatedAt.toLocaleString("zh-CN", { hour12: false }), by: record.updatedBy ?? t.admin.audit.system })
+          ? fill(s.updated, {
+              at: record.updatedAt.toLocaleString("zh-CN", { hour12: false }),
+              by: record.updatedBy ?? t.admin.audit.system,
+            })
           : s.neverSaved}
       </p>
       {record.invalid.length > 0 && (
-        <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{fill(s.invalidStored, { fields: record.invalid.join("、") })}</p>
+        <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {fill(s.invalidStored, { fields: record.invalid.join("、") })}
+        </p>
       )}
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <ProblemSettingsForm t={t} settings={record.settings} defaults={DEFAULT_PROBLEM_SETTINGS} kinds={PROBLEM_KINDS} headings={PROBLEM_HEADINGS} />
+        <ProblemSettingsForm
+          t={t}
+          settings={record.settings}
+          defaults={DEFAULT_PROBLEM_SETTINGS}
+          kinds={PROBLEM_KINDS}
+          headings={PROBLEM_HEADINGS}
+        />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <AccessSettingsForm t={t} settings={await getAccessSettings()} />

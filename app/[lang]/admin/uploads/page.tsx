@@ -1,5 +1,5 @@
-import Link from "@/components/ui/locale-link";
 import { UploadForm } from "@/components/annex-upload/upload-form";
+import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { prisma } from "@/lib/db/index";
 import { getPageMessages } from "@/lib/i18n/page-locale";
@@ -10,7 +10,14 @@ export default async function UploadsPage() {
   const recent = await prisma.upload.findMany({
     orderBy: { id: "desc" },
     take: 20,
-    select: { id: true, month: true, fileName: true, status: true, createdAt: true, uploadedBy: { select: { displayName: true } } },
+    select: {
+      id: true,
+      month: true,
+      fileName: true,
+      status: true,
+      createdAt: true,
+      uploadedBy: { select: { displayName: true } },
+    },
   });
   return (
     <div className="space-y-6">
@@ -22,9 +29,15 @@ export default async function UploadsPage() {
       <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 className="mb-2 font-semibold">{t.templates}</h2>
         <div className="flex flex-wrap gap-4">
-          <a href="/api/uploads/template.xlsx" className="text-brand-700 hover:underline" data-testid="template-xlsx">{t.templateXlsx}</a>
-          <a href="/api/uploads/template.csv" className="text-brand-700 hover:underline">{t.templateCsv}</a>
-          <a href="/api/uploads/template.csv?part=summary" className="text-brand-700 hover:underline">{t.templateCsvSummary}</a>
+          <a href="/api/uploads/template.xlsx" className="text-brand-700 hover:underline" data-testid="template-xlsx">
+            {t.templateXlsx}
+          </a>
+          <a href="/api/uploads/template.csv" className="text-brand-700 hover:underline">
+            {t.templateCsv}
+          </a>
+          <a href="/api/uploads/template.csv?part=summary" className="text-brand-700 hover:underline">
+            {t.templateCsvSummary}
+          </a>
         </div>
       </section>
       {recent.length > 0 && (
@@ -33,8 +46,13 @@ export default async function UploadsPage() {
           <ul className="space-y-1">
             {recent.map((u) => (
               <li key={u.id}>
-                <Link href={`/admin/uploads/${u.id}`} className="text-brand-700 underline">#{u.id} {u.fileName}</Link>
-                <span className="ml-2 text-slate-600">{u.month} · {t.status[u.status]} · {u.uploadedBy?.displayName ?? "—"} · {u.createdAt.toLocaleString("zh-CN", { hour12: false })}</span>
+                <Link href={`/admin/uploads/${u.id}`} className="text-brand-700 underline">
+                  #{u.id} {u.fileName}
+                </Link>
+                <span className="ml-2 text-slate-600">
+                  {u.month} · {t.status[u.status]} · {u.uploadedBy?.displayName ?? "—"} ·{" "}
+                  {u.createdAt.toLocaleString("zh-CN", { hour12: false })}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,10 +1,10 @@
-import Link from "@/components/ui/locale-link";
 import { CreateUserForm } from "@/components/access/user-forms";
+import Link from "@/components/ui/locale-link";
+import { listUsers } from "@/lib/access/accounts/read-users";
 import { requirePagePermission } from "@/lib/access/guard";
+import { getUnits } from "@/lib/dashboard/unit-history";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { getUnits } from "@/lib/dashboard/unit-history";
-import { listUsers } from "@/lib/access/accounts/read-users";
 
 export default async function UsersPage() {
   await requirePagePermission("users.manage", "/admin/users");
@@ -28,7 +28,9 @@ export default async function UsersPage() {
           <thead className="bg-slate-100">
             <tr>
               {(["username", "displayName", "role", "unit", "status", "actions"] as const).map((c) => (
-                <th key={c} className="px-3 py-2">{t.admin.users.columns[c]}</th>
+                <th key={c} className="px-3 py-2">
+                  {t.admin.users.columns[c]}
+                </th>
               ))}
             </tr>
           </thead>
@@ -42,11 +44,17 @@ export default async function UsersPage() {
                 <td className="px-3 py-2" data-status>
                   {u.active ? t.admin.users.active : t.admin.users.inactive}
                   {u.lockedUntil && u.lockedUntil > now && (
-                    <span className="ml-2 text-xs text-rose-700">{fill(t.admin.users.locked, { until: u.lockedUntil.toLocaleTimeString("zh-CN", { hour12: false }) })}</span>
+                    <span className="ml-2 text-xs text-rose-700">
+                      {fill(t.admin.users.locked, {
+                        until: u.lockedUntil.toLocaleTimeString("zh-CN", { hour12: false }),
+                      })}
+                    </span>
                   )}
                 </td>
                 <td className="px-3 py-2">
-                  <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">{t.admin.users.edit}</Link>
+                  <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">
+                    {t.admin.users.edit}
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -3,13 +3,13 @@
 // first visit and served as a static page until the data, thresholds, texts or an issue change
 // (all read under REPORT_DATA_TAG). Who may see it is decided in proxy.ts (report.viewAllUnits).
 import type { Metadata } from "next";
-import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { BulletinPage } from "@/components/bulletin/bulletin-page";
+import Link from "@/components/ui/locale-link";
+import { getBulletin, getBulletinTexts, getIssuedBulletinCached } from "@/lib/bulletin/read-bulletin";
+import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
-import { getBulletin, getBulletinTexts, getIssuedBulletinCached } from "@/lib/bulletin/read-bulletin";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 export async function generateStaticParams(): Promise<Array<{ month: string }>> {
@@ -43,9 +43,15 @@ export default async function BulletinRoute({ params }: { params: Promise<{ mont
             <span className="font-medium text-emerald-800" data-testid="issued-banner" data-edition={issued.edition}>
               {fill(i.issuedBanner, { edition: issued.edition, date: document.closing.issueLine })}
             </span>
-            <Link href={`/reports/${month}/draft`} className="text-brand-700 hover:underline">{i.viewDraft}</Link>
+            <Link href={`/reports/${month}/draft`} className="text-brand-700 hover:underline">
+              {i.viewDraft}
+            </Link>
             {Array.from({ length: issued.edition - 1 }, (_, k) => k + 1).map((edition) => (
-              <Link key={edition} href={`/reports/${month}/editions/${edition}`} className="text-brand-700 hover:underline">
+              <Link
+                key={edition}
+                href={`/reports/${month}/editions/${edition}`}
+                className="text-brand-700 hover:underline"
+              >
                 {fill(i.edition, { edition })}
               </Link>
             ))}
@@ -63,7 +69,11 @@ export default async function BulletinRoute({ params }: { params: Promise<{ mont
       months={months}
       versionLine={`${fill(b.dataVersion, { version: bulletin.versionNumber })} · ${texts.version === null ? b.textsDefault : fill(b.textsVersion, { version: texts.version })}`}
       downloadQuery=""
-      banner={<p className="text-amber-800" data-testid="not-issued-banner">{i.notIssued}</p>}
+      banner={
+        <p className="text-amber-800" data-testid="not-issued-banner">
+          {i.notIssued}
+        </p>
+      }
     />
   );
 }

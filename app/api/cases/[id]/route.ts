@@ -2,11 +2,12 @@
 // of file N of a case upload, appended at BYTES, which must equal what the server already holds
 // (409 with { received } otherwise: the browser resumes from there). The chunk that completes
 // the last file starts the processing. Admins only. Why chunks: lib/case-records/upload/limits.ts.
-import { caseUploadRoute } from "@/lib/case-records/upload/upload-route";
+
 import { storedFiles } from "@/lib/case-records/upload/files";
 import { startCaseProcessing } from "@/lib/case-records/upload/process-upload";
 import { withUploadLock, writeChunk } from "@/lib/case-records/upload/receive-chunk";
 import { receivedBytes } from "@/lib/case-records/upload/storage";
+import { caseUploadRoute } from "@/lib/case-records/upload/upload-route";
 import { prisma } from "@/lib/db/index";
 import { paramNotFound } from "@/lib/http/route-params";
 
@@ -29,7 +30,8 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     const files = storedFiles(upload.files);
     const file = Number.isInteger(fileIndex) ? files[fileIndex] : undefined;
     if (!file) return Response.json({ error: `文件序号 ${search.get("file")} 无效` }, { status: 400 });
-    if (upload.status !== "TRANSFERRING") return Response.json({ error: "该导入已不再接收文件", status: upload.status }, { status: 409 });
+    if (upload.status !== "TRANSFERRING")
+      return Response.json({ error: "该导入已不再接收文件", status: upload.status }, { status: 409 });
     const result = await writeChunk({
       id,
       fileIndex,

@@ -1,10 +1,11 @@
 // GET /api/uploads/template.xlsx?month=YYYY-MM: the flat template with the current units.
-import { prisma } from "@/lib/db/index";
+
 import { guardRoute } from "@/lib/access/guard";
-import { downloadResponse } from "@/lib/export/download";
 import { templateXlsx } from "@/lib/annex-upload/parse";
-import { monthParam, paramNotFound } from "@/lib/http/route-params";
 import { templateInputFromDb } from "@/lib/annex-upload/template-input";
+import { prisma } from "@/lib/db/index";
+import { downloadResponse } from "@/lib/export/download";
+import { monthParam, paramNotFound } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
@@ -15,5 +16,10 @@ export async function GET(request: Request): Promise<Response> {
   if (month !== null && !monthParam(month)) return paramNotFound("month", month);
   const input = await templateInputFromDb(prisma, month);
   const file = await templateXlsx(input);
-  return downloadResponse(file.bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.fileName, `template-${input.month}.xlsx`);
+  return downloadResponse(
+    file.bytes,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    file.fileName,
+    `template-${input.month}.xlsx`,
+  );
 }

@@ -1,31 +1,35 @@
 import type { Metadata } from "next";
-import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { SERIES_COLORS, type ChartDatum } from "@/components/charts/chart-types";
+import { type ChartDatum, SERIES_COLORS } from "@/components/charts/chart-types";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
 import { BackLink } from "@/components/ui/back-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
-import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
-import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
-import { hasNoCases, rowActiveEvaluationRate } from "@/lib/indicators";
-import { missingRateBase } from "@/lib/indicators/rate-bases";
-import { fill } from "@/lib/i18n/messages";
-import { pageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
+import Link from "@/components/ui/locale-link";
 import { getBulletin } from "@/lib/bulletin/read-bulletin";
+import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
 import { getCurrentCaseImport } from "@/lib/case-records/drill-down/case-drill-down";
 import { getMonthView } from "@/lib/dashboard/month-view";
+import { thresholdText, unitFigure } from "@/lib/dashboard/sections/problem-figures";
+import { type Standing, unitStanding } from "@/lib/dashboard/sections/unit-standing";
 import { getUnit } from "@/lib/dashboard/unit-history";
 import { unitCodeParam } from "@/lib/http/route-params";
-import { thresholdText, unitFigure } from "@/lib/dashboard/sections/problem-figures";
-import { unitStanding, type Standing } from "@/lib/dashboard/sections/unit-standing";
+import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
+import { fill } from "@/lib/i18n/messages";
+import { pageMessages } from "@/lib/i18n/page-locale";
+import { hasNoCases, rowActiveEvaluationRate } from "@/lib/indicators";
+import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
+import { missingRateBase } from "@/lib/indicators/rate-bases";
 
 export async function generateStaticParams(): Promise<Array<{ code: string }>> {
   return [];
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ month: string; code: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ month: string; code: string }>;
+}): Promise<Metadata> {
   const { month, code } = await params;
   const unit = await getUnit(code);
   return { title: unit ? `${unit.name} ${month}` : month };
@@ -37,12 +41,21 @@ const formatChange = (s: Standing) => (s.kind === "count" ? formatSignedCount(s.
 export default async function UnitPage({ params }: { params: Promise<{ month: string; code: string }> }) {
   const { month, code } = await params;
   if (!unitCodeParam(code)) notFound();
-  const [unit, view, bulletin, caseImport] = await Promise.all([getUnit(code), getMonthView(month), getBulletin(month), getCurrentCaseImport(month)]);
+  const [unit, view, bulletin, caseImport] = await Promise.all([
+    getUnit(code),
+    getMonthView(month),
+    getBulletin(month),
+    getCurrentCaseImport(month),
+  ]);
   if (!unit || !view) notFound();
   const { t, locale } = await pageMessages();
   const row = view.current.rows.find((r) => r.unitCode === code) ?? null;
   const peers = view.current.rows.filter((r) => r.kind === unit.kind);
-  const standing = unitStanding(peers, (view.previous?.rows ?? []).filter((r) => r.kind === unit.kind), code);
+  const standing = unitStanding(
+    peers,
+    (view.previous?.rows ?? []).filter((r) => r.kind === unit.kind),
+    code,
+  );
   // Of this month's problems, those naming this unit, each with this unit's own figure only.
   const named = (bulletin?.problems ?? []).flatMap((problem) => {
     const own = problem.units.find((u) => u.unitCode === code);
@@ -53,21 +66,41 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
   const scopeHref = `/${month}/${unit.kind === "DEPARTMENT" ? "municipal" : "districts"}`;
   const evaluationRate = row ? rowActiveEvaluationRate(row) : null;
 
-  const history = view.history.map((m) => ({ month: m.month, isDemo: m.isDemo, row: m.rows.find((r) => r.unitCode === code) ?? null }));
+  const history = view.history.map((m) => ({
+    month: m.month,
+    isDemo: m.isDemo,
+    row: m.rows.find((r) => r.unitCode === code) ?? null,
+  }));
   const trend: ChartDatum[] = history.map((h) => ({
     label: `${formatMonthShort(h.month)}${h.isDemo ? "*" : ""}`,
     applied: h.row?.applied ?? null,
     accepted: h.row?.accepted ?? null,
     completed: h.row?.completed ?? null,
   }));
-  const trendSeries = (["applied", "accepted", "completed"] as const).map((key, i) => ({ key, label: t.fields[key], color: SERIES_COLORS[i]! }));
+  const trendSeries = (["applied", "accepted", "completed"] as const).map((key, i) => ({
+    key,
+    label: t.fields[key],
+    color: SERIES_COLORS[i]!,
+  }));
   const rateTrend: ChartDatum[] = history.map((h) => ({
     label: `${formatMonthShort(h.month)}${h.isDemo ? "*" : ""}`,
     coverageRate: h.row?.coverageRate ?? null,
     earlyCompletionRate: h.row?.earlyCompletionRate ?? null,
   }));
-  const rateSeries = (["coverageRate", "earlyCompletionRate"] as const).map((key, i) => ({ key, label: t.fields[key], color: SERIES_COLORS[i + 2]! }));
-  const historyFields = ["applied", "accepted", "completed", "overdueCompleted", "onlineApplied", "activeEvaluations", "coverageRate"] as const;
+  const rateSeries = (["coverageRate", "earlyCompletionRate"] as const).map((key, i) => ({
+    key,
+    label: t.fields[key],
+    color: SERIES_COLORS[i + 2]!,
+  }));
+  const historyFields = [
+    "applied",
+    "accepted",
+    "completed",
+    "overdueCompleted",
+    "onlineApplied",
+    "activeEvaluations",
+    "coverageRate",
+  ] as const;
 
   const r = t.readers;
   return (
@@ -97,26 +130,36 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
             <p className="mb-3 rounded bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="no-cases">
               {r.states.noCasesLead}
               {fill(r.states.noCasesCoverage, { rate: formatRate(row.coverageRate) })}
-              {row.activeEvaluations > 0 && <>；{fill(r.states.noCasesEvaluations, { count: formatCount(row.activeEvaluations) })}</>}。
+              {row.activeEvaluations > 0 && (
+                <>；{fill(r.states.noCasesEvaluations, { count: formatCount(row.activeEvaluations) })}</>
+              )}
+              。
             </p>
           )}
           <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3 lg:grid-cols-5" data-testid="unit-standing">
             {standing
               .filter((s) => !noCases || s.measure === "coverageRate" || s.measure === "activeEvaluations")
               .map((s) => {
-                const reason = s.value === null && s.measure !== "activeEvaluationRate" ? missingRateBase(row, s.measure) : null;
+                const reason =
+                  s.value === null && s.measure !== "activeEvaluationRate" ? missingRateBase(row, s.measure) : null;
                 return (
                   <li key={s.measure} className="rounded bg-slate-50 p-3" data-rank={s.measure}>
                     <div className="text-slate-700">
                       {t.fields[s.measure]}
-                      {s.order === "asc" && <span className="ml-1 text-xs text-slate-600">（{r.unit.lowerFirst}）</span>}
+                      {s.order === "asc" && (
+                        <span className="ml-1 text-xs text-slate-600">（{r.unit.lowerFirst}）</span>
+                      )}
                     </div>
                     <div className="tabular mt-1 text-lg font-semibold text-slate-900" data-rank-value>
                       {s.rank === null ? r.unit.notRanked : fill(t.unit.rankValue, { rank: s.rank, total: s.total })}
                     </div>
                     <div className="tabular mt-0.5 text-xs text-slate-700">
                       <span data-value>{s.value === null ? "—" : formatValue(s)}</span>
-                      {reason && <span className="block">{r.states.noBaseReason[reason as keyof typeof r.states.noBaseReason]}</span>}
+                      {reason && (
+                        <span className="block">
+                          {r.states.noBaseReason[reason as keyof typeof r.states.noBaseReason]}
+                        </span>
+                      )}
                       {s.change !== null && (
                         <span className="keep-words ml-1" data-change>
                           {t.kpi.vsPreviousMonth} {s.change === 0 ? t.kpi.unchanged : formatChange(s)}
@@ -134,22 +177,37 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
           </ul>
           {evaluationRate?.value != null && row.activeEvaluations > 0 && (
             <p className="mt-3 text-sm text-slate-700" data-testid="evaluation-rate">
-              {t.fields.activeEvaluationRate}：<span className="tabular font-medium text-slate-900">{formatRate(evaluationRate.value)}</span>
+              {t.fields.activeEvaluationRate}：
+              <span className="tabular font-medium text-slate-900">{formatRate(evaluationRate.value)}</span>
               <span className="ml-1 text-xs text-slate-600">（{t.unit.evaluationBasis[evaluationRate.basis]}）</span>
             </p>
           )}
         </section>
       )}
 
-      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="named" data-testid="unit-problems">
-        <h2 id="named" className="mb-2 text-base font-semibold text-slate-800">{r.unit.problemsHeading}</h2>
+      <section
+        className="rounded-lg border border-slate-200 bg-white p-4"
+        aria-labelledby="named"
+        data-testid="unit-problems"
+      >
+        <h2 id="named" className="mb-2 text-base font-semibold text-slate-800">
+          {r.unit.problemsHeading}
+        </h2>
         {named.length === 0 ? (
           <p className="text-sm text-slate-700">{r.unit.problemsNone}</p>
         ) : (
           <ul className="space-y-2 text-sm">
             {named.map(({ problem, own }) => (
-              <li key={problem.kind} className="rounded border-l-4 border-rose-600 bg-rose-50 px-3 py-2 text-slate-800" data-problem={problem.kind}>
-                <div className="font-semibold">{fill(t.sections.problems.rules[problem.kind], { threshold: thresholdText(problem.kind, problem.threshold) })}</div>
+              <li
+                key={problem.kind}
+                className="rounded border-l-4 border-rose-600 bg-rose-50 px-3 py-2 text-slate-800"
+                data-problem={problem.kind}
+              >
+                <div className="font-semibold">
+                  {fill(t.sections.problems.rules[problem.kind], {
+                    threshold: thresholdText(problem.kind, problem.threshold),
+                  })}
+                </div>
                 <div className="tabular">{fill(r.unit.problemWhy, { figure: unitFigure(problem, own, t) })}</div>
               </li>
             ))}
@@ -167,9 +225,18 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
                 {group.fields.map((field) => {
                   const missing = missingRateBase(row, field);
                   return (
-                    <dd key={field} className="flex justify-between gap-2 border-b border-slate-100 py-1" data-field={field}>
+                    <dd
+                      key={field}
+                      className="flex justify-between gap-2 border-b border-slate-100 py-1"
+                      data-field={field}
+                    >
                       <span className="text-slate-700">{t.annex.columns[field]}</span>
-                      <span className="tabular font-medium" title={missing ? r.states.noBaseReason[missing as keyof typeof r.states.noBaseReason] : undefined}>
+                      <span
+                        className="tabular font-medium"
+                        title={
+                          missing ? r.states.noBaseReason[missing as keyof typeof r.states.noBaseReason] : undefined
+                        }
+                      >
                         {missing ? "—" : isRateField(field) ? formatRate(row[field]) : formatCount(row[field])}
                       </span>
                     </dd>
@@ -181,44 +248,91 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
         </details>
       )}
 
-      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="drill-down" data-testid="unit-drill-down">
-        <h2 id="drill-down" className="mb-2 text-base font-semibold text-slate-800">{t.drillDown.sectionHeading}</h2>
+      <section
+        className="rounded-lg border border-slate-200 bg-white p-4"
+        aria-labelledby="drill-down"
+        data-testid="unit-drill-down"
+      >
+        <h2 id="drill-down" className="mb-2 text-base font-semibold text-slate-800">
+          {t.drillDown.sectionHeading}
+        </h2>
         {caseImport ? (
           <p className="text-sm text-slate-700">
             {t.drillDown.sectionLead}{" "}
-            <Link href={`/${month}/units/${code}/items`} className="font-medium text-brand-700 underline underline-offset-2" data-testid="unit-items-link">
+            <Link
+              href={`/${month}/units/${code}/items`}
+              className="font-medium text-brand-700 underline underline-offset-2"
+              data-testid="unit-items-link"
+            >
               {t.drillDown.sectionLink}
             </Link>
           </p>
         ) : (
-          <p className="text-sm text-slate-700" data-testid="no-case-records">{t.drillDown.noCaseRecords}</p>
+          <p className="text-sm text-slate-700" data-testid="no-case-records">
+            {t.drillDown.noCaseRecords}
+          </p>
         )}
       </section>
 
       <h2 className="text-base font-semibold text-slate-800">{r.unit.trendHeading}</h2>
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartFigure title={`${t.unit.history}：${t.overview.casesSection}`} data={trend} series={trendSeries} categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="unit-trend">
-          <LazyLineChart label={`${unit.name} ${t.unit.history}：${t.overview.casesSection}`} data={trend} series={trendSeries} />
+        <ChartFigure
+          title={`${t.unit.history}：${t.overview.casesSection}`}
+          data={trend}
+          series={trendSeries}
+          categoryLabel={t.chart.month}
+          tableLabel={t.chart.showTable}
+          testId="unit-trend"
+        >
+          <LazyLineChart
+            label={`${unit.name} ${t.unit.history}：${t.overview.casesSection}`}
+            data={trend}
+            series={trendSeries}
+          />
         </ChartFigure>
-        <ChartFigure title={`${t.unit.history}：${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`} data={rateTrend} series={rateSeries} valueKind="rate" categoryLabel={t.chart.month} tableLabel={t.chart.showTable} testId="unit-rate-trend">
-          <LazyLineChart label={`${unit.name} ${t.unit.history}：${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`} data={rateTrend} series={rateSeries} valueKind="rate" />
+        <ChartFigure
+          title={`${t.unit.history}：${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`}
+          data={rateTrend}
+          series={rateSeries}
+          valueKind="rate"
+          categoryLabel={t.chart.month}
+          tableLabel={t.chart.showTable}
+          testId="unit-rate-trend"
+        >
+          <LazyLineChart
+            label={`${unit.name} ${t.unit.history}：${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`}
+            data={rateTrend}
+            series={rateSeries}
+            valueKind="rate"
+          />
         </ChartFigure>
       </div>
 
       <section className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-base font-semibold text-slate-800">{t.unit.history}</h2>
-          <a href={`/api/export/${month}/unit/${code}`} className="rounded border border-brand-600 px-2 py-1 text-xs text-brand-700 hover:bg-brand-50" data-testid="unit-export">
+          <a
+            href={`/api/export/${month}/unit/${code}`}
+            className="rounded border border-brand-600 px-2 py-1 text-xs text-brand-700 hover:bg-brand-50"
+            data-testid="unit-export"
+          >
             {t.annex.exportCsv}
           </a>
         </div>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={t.unit.history}>
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          tabIndex={0}
+          role="region"
+          aria-label={t.unit.history}
+        >
           <table className="tabular w-full border-collapse text-right text-sm" data-testid="unit-history">
             <thead className="bg-slate-100">
               <tr>
                 <th className="px-2 py-1 text-left">{t.chart.month}</th>
                 {historyFields.map((f) => (
-                  <th key={f} className="px-2 py-1">{t.fields[f]}</th>
+                  <th key={f} className="px-2 py-1">
+                    {t.fields[f]}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -226,8 +340,14 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
               {[...history].reverse().map((h) => (
                 <tr key={h.month} className="border-t border-slate-100" data-month={h.month}>
                   <th scope="row" className="px-2 py-1 text-left font-normal whitespace-nowrap">
-                    <Link href={`/${h.month}/units/${code}`} className="text-brand-700 hover:underline">{formatMonthLabel(h.month, locale)}</Link>
-                    {h.isDemo && <span className="ml-2"><DemoBadge label={t.demo.badge} /></span>}
+                    <Link href={`/${h.month}/units/${code}`} className="text-brand-700 hover:underline">
+                      {formatMonthLabel(h.month, locale)}
+                    </Link>
+                    {h.isDemo && (
+                      <span className="ml-2">
+                        <DemoBadge label={t.demo.badge} />
+                      </span>
+                    )}
                   </th>
                   {historyFields.map((f) => (
                     <td key={f} className="px-2 py-1">

@@ -1,26 +1,36 @@
-import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { CaseDiscardForm, CasePublishForm } from "@/components/case-records/case-import-actions";
 import { CaseMappingForm } from "@/components/case-records/case-mapping-form";
 import { CaseProgress } from "@/components/case-records/case-progress";
 import { CaseUploadForm } from "@/components/case-records/case-upload-form";
 import { AnnexTable, type AnnexTableRow } from "@/components/dashboard/annex-table";
+import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
+import { suggestUnits } from "@/lib/annex-upload/parse/validate";
+import { canonicalLabel } from "@/lib/case-records/import/columns";
+import {
+  type CasePreviewRow,
+  readCaseImportPreview,
+  readCaseUploadProgress,
+} from "@/lib/case-records/upload/case-uploads";
+import { filesKept, mappingNeeds, remappable } from "@/lib/case-records/upload/mapping";
+import { getUnits } from "@/lib/dashboard/unit-history";
+import { idParam } from "@/lib/http/route-params";
 import { formatCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { CASE_COUNT_FIELDS } from "@/lib/indicators/ranking";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";
-import { canonicalLabel } from "@/lib/case-records/import/columns";
-import { filesKept, mappingNeeds, remappable } from "@/lib/case-records/upload/mapping";
-import { suggestUnits } from "@/lib/annex-upload/parse/validate";
-import { readCaseImportPreview, readCaseUploadProgress, type CasePreviewRow } from "@/lib/case-records/upload/case-uploads";
-import { getUnits } from "@/lib/dashboard/unit-history";
-import { idParam } from "@/lib/http/route-params";
 
 function tableRows(rows: CasePreviewRow[]): AnnexTableRow[] {
   return rows.map((row) => {
-    const out = { unitCode: row.code, unitName: row.name, seq: row.seq, noCases: CASE_COUNT_FIELDS.every((f) => row[f] === 0), top: false } as AnnexTableRow;
+    const out = {
+      unitCode: row.code,
+      unitName: row.name,
+      seq: row.seq,
+      noCases: CASE_COUNT_FIELDS.every((f) => row[f] === 0),
+      top: false,
+    } as AnnexTableRow;
     for (const field of ANNEX_FIELDS) out[field] = row[field];
     return out;
   });
@@ -54,7 +64,9 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
           {t.status[progress.status]}
           {preview?.versionNumber != null && ` · v${preview.versionNumber}`}
         </p>
-        <Link href="/admin/cases" className="text-sm text-brand-700 underline">{t.backToList}</Link>
+        <Link href="/admin/cases" className="text-sm text-brand-700 underline">
+          {t.backToList}
+        </Link>
       </div>
       {running && <CaseProgress t={t} initial={progress} />}
       {progress.status === "TRANSFERRING" && (
@@ -65,20 +77,33 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
         </section>
       )}
       {progress.message && (
-        <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="case-message">{progress.message}</p>
+        <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="case-message">
+          {progress.message}
+        </p>
       )}
       {progress.status === "REFUSED" && (
-        <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="case-refused">{mappable ? tm.refusedMappable : t.refusedNote}</p>
+        <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="case-refused">
+          {mappable ? tm.refusedMappable : t.refusedNote}
+        </p>
       )}
       {mappable && needs && (
-        <section className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4" aria-labelledby="case-mapping-heading">
-          <h2 id="case-mapping-heading" className="font-semibold">{tm.heading}</h2>
+        <section
+          className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4"
+          aria-labelledby="case-mapping-heading"
+        >
+          <h2 id="case-mapping-heading" className="font-semibold">
+            {tm.heading}
+          </h2>
           <CaseMappingForm
             uploadId={progress.id}
             t={tm}
             kinds={t.kinds}
             units={unitChoices}
-            unknownUnits={needs.units.map((u) => ({ name: u.name, rows: formatCount(u.rows), suggestions: suggestUnits(u.name, unitChoices) }))}
+            unknownUnits={needs.units.map((u) => ({
+              name: u.name,
+              rows: formatCount(u.rows),
+              suggestions: suggestUnits(u.name, unitChoices),
+            }))}
             files={needs.files.map((f) => ({
               ...f,
               missing: f.missing.map(canonicalLabel),
@@ -89,59 +114,105 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
       )}
       {report && (
         <>
-          <section className="space-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="case-files">
+          <section
+            className="space-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+            data-testid="case-files"
+          >
             <h2 className="font-semibold">{t.filesHeading}</h2>
-            <p data-testid="case-totals">{fill(t.totals, { cases: formatCount(report.cases), evaluations: formatCount(report.evaluations), items: formatCount(report.items) })}</p>
+            <p data-testid="case-totals">
+              {fill(t.totals, {
+                cases: formatCount(report.cases),
+                evaluations: formatCount(report.evaluations),
+                items: formatCount(report.items),
+              })}
+            </p>
             <ul className="list-disc pl-5">
               {report.files.map((f, n) => (
                 <li key={n}>
-                  {fill(t.fileLine, { file: f.file, kind: t.kinds[f.kind ?? "unknown"], format: f.format, encoding: f.encoding ? ` ${f.encoding}` : "", rows: formatCount(f.rows) })}
+                  {fill(t.fileLine, {
+                    file: f.file,
+                    kind: t.kinds[f.kind ?? "unknown"],
+                    format: f.format,
+                    encoding: f.encoding ? ` ${f.encoding}` : "",
+                    rows: formatCount(f.rows),
+                  })}
                 </li>
               ))}
             </ul>
             {report.timings && (
               <p className="text-slate-600">
                 {fill(t.timingsLine, {
-                  timings: Object.entries(report.timings).map(([stage, s]) => `${(t.stage as Record<string, string>)[stage] ?? stage} ${fill(t.seconds, { value: s ?? 0 })}`).join("，"),
+                  timings: Object.entries(report.timings)
+                    .map(
+                      ([stage, s]) =>
+                        `${(t.stage as Record<string, string>)[stage] ?? stage} ${fill(t.seconds, { value: s ?? 0 })}`,
+                    )
+                    .join("，"),
                 })}
               </p>
             )}
             <h3 className="pt-2 font-semibold">{t.droppedHeading}</h3>
             {report.files.some((f) => f.droppedColumns.length > 0) ? (
               <ul className="list-disc pl-5" data-testid="case-dropped">
-                {report.files.filter((f) => f.droppedColumns.length > 0).map((f, n) => (
-                  <li key={n}>{fill(t.droppedLine, { file: f.file, columns: f.droppedColumns.join("、") })}</li>
-                ))}
+                {report.files
+                  .filter((f) => f.droppedColumns.length > 0)
+                  .map((f, n) => (
+                    <li key={n}>{fill(t.droppedLine, { file: f.file, columns: f.droppedColumns.join("、") })}</li>
+                  ))}
               </ul>
             ) : (
               <p>{t.droppedNone}</p>
             )}
           </section>
-          <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="case-problems">
-            <h2 className="font-semibold">{fill(t.problemsHeading, { errors: report.errorCount, warnings: report.warningCount })}</h2>
+          <section
+            className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+            data-testid="case-problems"
+          >
+            <h2 className="font-semibold">
+              {fill(t.problemsHeading, { errors: report.errorCount, warnings: report.warningCount })}
+            </h2>
             {report.problems.length === 0 && <p>{t.problemsNone}</p>}
             {report.problems.map((p) => (
               <div key={p.code} data-code={p.code} data-severity={p.severity}>
                 <h3 className={`font-semibold ${p.severity === "error" ? "text-rose-800" : "text-amber-900"}`}>
-                  {fill(t.problemKind, { title: p.title, severity: t.severity[p.severity], count: formatCount(p.count) })}
+                  {fill(t.problemKind, {
+                    title: p.title,
+                    severity: t.severity[p.severity],
+                    count: formatCount(p.count),
+                  })}
                 </h3>
                 {p.first.length > 0 && (
                   <table className="mt-1 w-full text-left text-xs">
-                    <caption className="text-left text-slate-600">{fill(t.firstRows, { count: p.first.length })}</caption>
+                    <caption className="text-left text-slate-600">
+                      {fill(t.firstRows, { count: p.first.length })}
+                    </caption>
                     <thead className="bg-slate-100">
                       <tr>
-                        <th scope="col" className="px-1 py-0.5">{t.problemColumns.file}</th>
-                        <th scope="col" className="px-1 py-0.5">{t.problemColumns.row}</th>
-                        <th scope="col" className="px-1 py-0.5">{t.problemColumns.column}</th>
-                        <th scope="col" className="px-1 py-0.5">{t.problemColumns.message}</th>
+                        <th scope="col" className="px-1 py-0.5">
+                          {t.problemColumns.file}
+                        </th>
+                        <th scope="col" className="px-1 py-0.5">
+                          {t.problemColumns.row}
+                        </th>
+                        <th scope="col" className="px-1 py-0.5">
+                          {t.problemColumns.column}
+                        </th>
+                        <th scope="col" className="px-1 py-0.5">
+                          {t.problemColumns.message}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
                       {p.first.map((row, i) => (
                         <tr key={i} className="border-t border-slate-100" data-row={row.row}>
-                          <td className="px-1 py-0.5">{row.file}{row.sheet ? ` / ${row.sheet}` : ""}</td>
+                          <td className="px-1 py-0.5">
+                            {row.file}
+                            {row.sheet ? ` / ${row.sheet}` : ""}
+                          </td>
                           <td className="px-1 py-0.5">{row.row ?? "—"}</td>
-                          <td className="px-1 py-0.5">{row.column ? `${row.column.label}（${row.column.letter}）` : "—"}</td>
+                          <td className="px-1 py-0.5">
+                            {row.column ? `${row.column.label}（${row.column.letter}）` : "—"}
+                          </td>
                           <td className="px-1 py-0.5">{row.message}</td>
                         </tr>
                       ))}
@@ -151,7 +222,13 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
               </div>
             ))}
             {report.problems.length > 0 && (
-              <a href={`/api/cases/${progress.id}/problems.csv`} className="text-brand-700 underline" data-testid="case-problems-csv">{t.problemsCsv}</a>
+              <a
+                href={`/api/cases/${progress.id}/problems.csv`}
+                className="text-brand-700 underline"
+                data-testid="case-problems-csv"
+              >
+                {t.problemsCsv}
+              </a>
             )}
           </section>
         </>
@@ -160,20 +237,40 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
         <section className="space-y-3" data-testid="case-figures">
           <h2 className="text-base font-semibold">{t.figuresHeading}</h2>
           <h3 className="text-sm font-semibold">{messages.annex.departmentsTitle}</h3>
-          <AnnexTable rows={departments} kind="DEPARTMENT" month={progress.month} messages={messages.annex} readers={messages.readers} fileName={`办件明细导入-${progress.id}-附件1-${progress.month}.csv`} />
+          <AnnexTable
+            rows={departments}
+            kind="DEPARTMENT"
+            month={progress.month}
+            messages={messages.annex}
+            readers={messages.readers}
+            fileName={`办件明细导入-${progress.id}-附件1-${progress.month}.csv`}
+          />
           <h3 className="text-sm font-semibold">{messages.annex.districtsTitle}</h3>
-          <AnnexTable rows={districts} kind="DISTRICT" month={progress.month} messages={messages.annex} readers={messages.readers} fileName={`办件明细导入-${progress.id}-附件2-${progress.month}.csv`} />
+          <AnnexTable
+            rows={districts}
+            kind="DISTRICT"
+            month={progress.month}
+            messages={messages.annex}
+            readers={messages.readers}
+            fileName={`办件明细导入-${progress.id}-附件2-${progress.month}.csv`}
+          />
         </section>
       )}
       {progress.status === "STAGED" && (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <CasePublishForm uploadId={progress.id} label={fill(t.publish, { month: progress.month })} intro={t.publishIntro} />
+          <CasePublishForm
+            uploadId={progress.id}
+            label={fill(t.publish, { month: progress.month })}
+            intro={t.publishIntro}
+          />
         </section>
       )}
       {progress.status === "PUBLISHED" && preview?.versionNumber != null && (
         <p className="text-sm" data-testid="case-published">
           {fill(t.publishedNote, { month: progress.month, version: preview.versionNumber })}{" "}
-          <Link href={`/admin/months/${progress.month}`} className="text-brand-700 underline">{progress.month}</Link>
+          <Link href={`/admin/months/${progress.month}`} className="text-brand-700 underline">
+            {progress.month}
+          </Link>
         </p>
       )}
       {discardable && (

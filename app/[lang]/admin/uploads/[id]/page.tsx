@@ -1,20 +1,20 @@
-import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
-import { DiffTable } from "@/components/month-versions/diff-table";
 import { CompletenessGate, gapName } from "@/components/annex-upload/completeness-gate";
 import { ProblemsTable } from "@/components/annex-upload/problems-table";
-import { UploadPreviewForm, type SummaryCell } from "@/components/annex-upload/upload-preview-form";
+import { type SummaryCell, UploadPreviewForm } from "@/components/annex-upload/upload-preview-form";
+import { DiffTable } from "@/components/month-versions/diff-table";
+import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
-import { idParam } from "@/lib/http/route-params";
+import { checkUpload, type UnitMappings } from "@/lib/annex-upload/check-upload";
+import { fieldLabel } from "@/lib/annex-upload/field-label";
+import { mergeSummaries, type SummaryForm, storedFiles } from "@/lib/annex-upload/publish-upload";
 import { prisma } from "@/lib/db/index";
+import { idParam } from "@/lib/http/route-params";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators/types";
-import { checkUpload, type UnitMappings } from "@/lib/annex-upload/check-upload";
-import { diffFigures } from "@/lib/month-versions/diff-versions";
-import { fieldLabel } from "@/lib/annex-upload/field-label";
 import { bulletinGaps, exactSummaryPrefill, toReportedSummaries } from "@/lib/indicators/completeness";
-import { mergeSummaries, storedFiles, type SummaryForm } from "@/lib/annex-upload/publish-upload";
+import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators/types";
+import { diffFigures } from "@/lib/month-versions/diff-versions";
 
 export default async function UploadPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -23,15 +23,24 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
   const t = messages.upload;
   const uploadId = idParam(id);
   if (uploadId === null) notFound();
-  const upload = await prisma.upload.findUnique({ where: { id: uploadId }, include: { version: { select: { number: true } }, files: { orderBy: { position: "asc" } } } });
+  const upload = await prisma.upload.findUnique({
+    where: { id: uploadId },
+    include: { version: { select: { number: true } }, files: { orderBy: { position: "asc" } } },
+  });
   if (!upload) notFound();
   const mappings = (upload.unitMappings ?? {}) as UnitMappings;
   const typed = (upload.summaryForm ?? {}) as SummaryForm;
   const check = await checkUpload(prisma, storedFiles(upload.files), { month: upload.month, mappings });
   const { validation } = check;
-  const units = check.knownUnits.filter((u) => !u.code.startsWith("new:")).map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
+  const units = check.knownUnits
+    .filter((u) => !u.code.startsWith("new:"))
+    .map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
   const unknown = [
-    ...check.unknownNames.map((u) => ({ name: u.name, suggestions: u.suggestions.map((s) => ({ code: s.code, name: s.name, kind: s.kind })), mapped: mappings[u.name] ?? "" })),
+    ...check.unknownNames.map((u) => ({
+      name: u.name,
+      suggestions: u.suggestions.map((s) => ({ code: s.code, name: s.name, kind: s.kind })),
+      mapped: mappings[u.name] ?? "",
+    })),
     ...Object.entries(check.applied)
       .filter(([name]) => name in mappings)
       .map(([name, target]) => ({ name, suggestions: [], mapped: target })),
@@ -46,7 +55,10 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
       scope,
       field,
       label: fieldLabel(messages, field),
-      fromFile: ((validation.summaries.find((s) => s.scope === scope) as Record<string, unknown> | undefined)?.[field] as number | undefined) ?? null,
+      fromFile:
+        ((validation.summaries.find((s) => s.scope === scope) as Record<string, unknown> | undefined)?.[field] as
+          | number
+          | undefined) ?? null,
       typed: typed[scope]?.[field] ?? null,
       prefill: prefill[scope][field] ?? null,
     })),
@@ -58,30 +70,49 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
       <div>
         <h1 className="text-xl font-bold">{fill(t.previewHeading, { file: upload.fileName })}</h1>
         <p className="text-sm text-slate-600">
-          {fill(t.previewMeta, { month: upload.month, size: `${(upload.sizeBytes / 1024).toFixed(1)} KB`, sha: upload.sha256 })} · {t.status[upload.status]}
+          {fill(t.previewMeta, {
+            month: upload.month,
+            size: `${(upload.sizeBytes / 1024).toFixed(1)} KB`,
+            sha: upload.sha256,
+          })}{" "}
+          · {t.status[upload.status]}
           {upload.version && ` · v${upload.version.number}`}
         </p>
         {upload.files.length > 1 && (
           <ul className="text-sm text-slate-600" data-testid="upload-files">
             {upload.files.map((f) => (
               <li key={f.position}>
-                <a href={`/api/uploads/${upload.id}/file?n=${f.position}`} className="text-brand-700 hover:underline">{f.fileName}</a>
+                <a href={`/api/uploads/${upload.id}/file?n=${f.position}`} className="text-brand-700 hover:underline">
+                  {f.fileName}
+                </a>
                 {` · ${(f.sizeBytes / 1024).toFixed(1)} KB · `}
                 <span className="font-mono text-xs">{f.sha256.slice(0, 16)}…</span>
               </li>
             ))}
           </ul>
         )}
-        <Link href={`/admin/months/${upload.month}`} className="text-sm text-brand-700 hover:underline">{t.historyLink}</Link>
+        <Link href={`/admin/months/${upload.month}`} className="text-sm text-brand-700 hover:underline">
+          {t.historyLink}
+        </Link>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 font-semibold">{fill(t.problems, { errors: validation.errorCount, warnings: validation.warningCount })}{validation.infoCount > 0 ? `，${validation.infoCount} 条提示` : ""}</h2>
+        <h2 className="mb-2 font-semibold">
+          {fill(t.problems, { errors: validation.errorCount, warnings: validation.warningCount })}
+          {validation.infoCount > 0 ? `，${validation.infoCount} 条提示` : ""}
+        </h2>
         <ProblemsTable t={t} figures={messages.figures} problems={validation.problems} />
       </section>
       <CompletenessGate gaps={gaps} t={messages} label={label} />
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 font-semibold">{t.diffHeading}{check.current && ` (v${check.current.number})`}</h2>
-        {check.current ? <DiffTable t={t} fieldLabel={(f) => fieldLabel(messages, f)} diff={diff} /> : <p className="text-sm">{t.diffNone}</p>}
+        <h2 className="mb-2 font-semibold">
+          {t.diffHeading}
+          {check.current && ` (v${check.current.number})`}
+        </h2>
+        {check.current ? (
+          <DiffTable t={t} fieldLabel={(f) => fieldLabel(messages, f)} diff={diff} />
+        ) : (
+          <p className="text-sm">{t.diffNone}</p>
+        )}
       </section>
       {staged ? (
         <UploadPreviewForm
@@ -108,7 +139,9 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
                 <th className="px-1 py-1">序号</th>
                 <th className="px-1 py-1 text-left">{t.diffColumns.unit}</th>
                 {ANNEX_FIELDS.map((f) => (
-                  <th key={f} className="px-1 py-1 font-normal">{fieldLabel(messages, f)}</th>
+                  <th key={f} className="px-1 py-1 font-normal">
+                    {fieldLabel(messages, f)}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -118,7 +151,9 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
                   <td className="px-1">{r.seq}</td>
                   <td className="px-1 text-left whitespace-nowrap">{r.unitName}</td>
                   {ANNEX_FIELDS.map((f) => (
-                    <td key={f} className="px-1 font-mono">{r[f]}</td>
+                    <td key={f} className="px-1 font-mono">
+                      {r[f]}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { EditUserForm, ResetPasswordForm, SetActiveForm } from "@/components/access/user-forms";
-import { requirePagePermission } from "@/lib/access/guard";
-import { getPageMessages } from "@/lib/i18n/page-locale";
-import { idParam } from "@/lib/http/route-params";
-import { getUnits } from "@/lib/dashboard/unit-history";
 import { getUserForAdmin } from "@/lib/access/accounts/read-users";
+import { requirePagePermission } from "@/lib/access/guard";
+import { getUnits } from "@/lib/dashboard/unit-history";
+import { idParam } from "@/lib/http/route-params";
+import { getPageMessages } from "@/lib/i18n/page-locale";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -20,7 +20,11 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         {user.displayName} <span className="font-mono text-base text-slate-600">{user.username}</span>
       </h1>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <EditUserForm t={t} units={units} user={{ id: user.id, displayName: user.displayName, role: user.role, unitCode: user.unit?.code ?? null }} />
+        <EditUserForm
+          t={t}
+          units={units}
+          user={{ id: user.id, displayName: user.displayName, role: user.role, unitCode: user.unit?.code ?? null }}
+        />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ResetPasswordForm t={t} userId={user.id} />

@@ -2,22 +2,24 @@
 // it, with what differs from the issued edition. Rendered per request (admins compare it
 // before issuing again); a month not issued yet has only its draft at /reports/[month].
 import type { Metadata } from "next";
-import Link from "@/components/ui/locale-link";
 import { notFound, redirect } from "next/navigation";
-import { DraftDifferencesList } from "@/components/bulletin/draft-differences";
 import { BulletinPage } from "@/components/bulletin/bulletin-page";
+import { DraftDifferencesList } from "@/components/bulletin/draft-differences";
+import Link from "@/components/ui/locale-link";
+import { getDraftAgainstIssue } from "@/lib/bulletin/read-bulletin";
+import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
+import { localePath } from "@/lib/i18n/locale";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
-import { getDraftAgainstIssue } from "@/lib/bulletin/read-bulletin";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
-import { localePath } from "@/lib/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
-  return { title: `${(await getPageMessages()).bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month}（草稿）` };
+  return {
+    title: `${(await getPageMessages()).bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month}（草稿）`,
+  };
 }
 
 export default async function BulletinDraftRoute({ params }: { params: Promise<{ month: string }> }) {
@@ -36,8 +38,12 @@ export default async function BulletinDraftRoute({ params }: { params: Promise<{
       downloadQuery="?draft=1"
       banner={
         <p className="flex flex-wrap items-center gap-3">
-          <span className="font-medium text-amber-800" data-testid="draft-banner">{fill(i.draftBanner, { edition: state.issued.edition })}</span>
-          <Link href={`/reports/${month}`} className="text-brand-700 hover:underline">{i.viewIssued}</Link>
+          <span className="font-medium text-amber-800" data-testid="draft-banner">
+            {fill(i.draftBanner, { edition: state.issued.edition })}
+          </span>
+          <Link href={`/reports/${month}`} className="text-brand-700 hover:underline">
+            {i.viewIssued}
+          </Link>
         </p>
       }
     >

@@ -1,8 +1,9 @@
 // GET /api/cases/:id/progress: where a case upload is (bytes received per file, processing
 // stage, rows read, status) for the page's poll. Admins only. A stale PROCESSING upload (its
 // server stopped) is marked FAILED on this read.
-import { caseUploadRoute } from "@/lib/case-records/upload/upload-route";
+
 import { readCaseUploadProgress } from "@/lib/case-records/upload/case-uploads";
+import { caseUploadRoute } from "@/lib/case-records/upload/upload-route";
 import { paramNotFound } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";

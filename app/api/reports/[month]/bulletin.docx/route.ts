@@ -1,10 +1,10 @@
 import { guardRoute } from "@/lib/access/guard";
 import { can } from "@/lib/access/permissions";
 import { downloadChoice, issuedBytes } from "@/lib/bulletin/issue/issued-download";
-import { bulletinFileName, DOCX_CONTENT_TYPE } from "@/lib/bulletin/render/bulletin-files";
-import { downloadResponse } from "@/lib/export/download";
 import { getBulletin } from "@/lib/bulletin/read-bulletin";
+import { bulletinFileName, DOCX_CONTENT_TYPE } from "@/lib/bulletin/render/bulletin-files";
 import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
+import { downloadResponse } from "@/lib/export/download";
 import { missingDownloadResponse } from "@/lib/export/missing-download";
 import { monthParam, paramNotFound } from "@/lib/http/route-params";
 
@@ -17,7 +17,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ mont
   const choice = downloadChoice(request);
   if (!choice) return Response.json({ error: "edition 无效 / invalid edition" }, { status: 400 });
   // The draft is not what was distributed: everyone who may read the bulletin (canReadBulletin).
-  if (choice.draft && !can(guard.viewer, "report.viewAllUnits")) return Response.json({ error: "无权访问 / forbidden" }, { status: 403 });
+  if (choice.draft && !can(guard.viewer, "report.viewAllUnits"))
+    return Response.json({ error: "无权访问 / forbidden" }, { status: 403 });
   // An issued month: the stored bytes of the edition, exactly as issued.
   const issued = await issuedBytes(month, "docx", choice);
   if (issued === "notFound") return Response.json({ error: "没有该版次 / no such edition" }, { status: 404 });

@@ -1,7 +1,8 @@
 // GET /api/uploads/:id/file[?n=<position>]: one original file of the upload (the first by
 // default), byte for byte (admins only).
-import { prisma } from "@/lib/db/index";
+
 import { guardRoute } from "@/lib/access/guard";
+import { prisma } from "@/lib/db/index";
 import { downloadResponse } from "@/lib/export/download";
 import { fileNumberParam, idParam, paramNotFound } from "@/lib/http/route-params";
 

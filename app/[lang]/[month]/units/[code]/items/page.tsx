@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { UnitItemsTable } from "@/components/case-records/unit-items-table";
-import { formatCount } from "@/lib/i18n/format";
-import { fill } from "@/lib/i18n/messages";
-import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
+import Link from "@/components/ui/locale-link";
 import { formatMonthLabel } from "@/lib/calendar/month";
 import { getCurrentCaseImport, getUnitItems } from "@/lib/case-records/drill-down/case-drill-down";
 import { getUnit } from "@/lib/dashboard/unit-history";
 import { monthParam, unitCodeParam } from "@/lib/http/route-params";
+import { formatCount } from "@/lib/i18n/format";
+import { fill } from "@/lib/i18n/messages";
+import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
 
 // Rendered on first visit and kept until a publish expires the report data (as the unit page):
 // no per-request input, and proxy.ts decides who may read it before anything is served.
@@ -16,7 +16,11 @@ export async function generateStaticParams(): Promise<Array<{ code: string }>> {
   return [];
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ month: string; code: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ month: string; code: string }>;
+}): Promise<Metadata> {
   const { month, code } = await params;
   const unit = unitCodeParam(code) ? await getUnit(code) : null;
   return { title: `${unit ? `${unit.name} ` : ""}${(await getPageMessages()).drillDown.sectionHeading} ${month}` };
@@ -46,16 +50,28 @@ export default async function UnitItemsPage({ params }: { params: Promise<{ mont
         <p className="text-sm text-slate-600">{formatMonthLabel(month, locale)}</p>
       </div>
       {!data ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-case-records">{d.noCaseRecords}</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-case-records">
+          {d.noCaseRecords}
+        </p>
       ) : data.items.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-items">{d.noItems}</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-items">
+          {d.noItems}
+        </p>
       ) : (
         <>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm text-slate-700" data-testid="items-lead">
-              {fill(d.itemsLead, { month: formatMonthLabel(month, locale), items: formatCount(data.items.length), withCases: formatCount(withCases) })}
+              {fill(d.itemsLead, {
+                month: formatMonthLabel(month, locale),
+                items: formatCount(data.items.length),
+                withCases: formatCount(withCases),
+              })}
             </p>
-            <a href={`/api/export/${month}/unit/${code}/items`} className="inline-flex min-h-8 items-center rounded border border-brand-600 px-2 text-xs text-brand-700 hover:bg-brand-50" data-testid="items-export">
+            <a
+              href={`/api/export/${month}/unit/${code}/items`}
+              className="inline-flex min-h-8 items-center rounded border border-brand-600 px-2 text-xs text-brand-700 hover:bg-brand-50"
+              data-testid="items-export"
+            >
               {d.exportCsv}
             </a>
           </div>

@@ -1,20 +1,30 @@
 // One issued edition of a month's bulletin (第1版, 第2版 …), exactly as issued.
 import type { Metadata } from "next";
-import Link from "@/components/ui/locale-link";
 import { notFound } from "next/navigation";
 import { BulletinPage } from "@/components/bulletin/bulletin-page";
+import Link from "@/components/ui/locale-link";
+import { getIssuedBulletinCached } from "@/lib/bulletin/read-bulletin";
+import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
-import { getIssuedBulletinCached } from "@/lib/bulletin/read-bulletin";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
-export async function generateMetadata({ params }: { params: Promise<{ month: string; edition: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ month: string; edition: string }>;
+}): Promise<Metadata> {
   const { month, edition } = await params;
-  return { title: `${(await getPageMessages()).bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month} 第${edition}版` };
+  return {
+    title: `${(await getPageMessages()).bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month} 第${edition}版`,
+  };
 }
 
-export default async function BulletinEditionRoute({ params }: { params: Promise<{ month: string; edition: string }> }) {
+export default async function BulletinEditionRoute({
+  params,
+}: {
+  params: Promise<{ month: string; edition: string }>;
+}) {
   const { month, edition } = await params;
   if (!isMonth(month) || !/^[1-9]\d{0,3}$/.test(edition)) notFound();
   const [issued, months] = await Promise.all([getIssuedBulletinCached(month, Number(edition)), getPublishedMonths()]);
@@ -33,7 +43,9 @@ export default async function BulletinEditionRoute({ params }: { params: Promise
           <span className="font-medium text-emerald-800" data-testid="issued-banner" data-edition={issued.edition}>
             {fill(i.issuedBanner, { edition: issued.edition, date: issued.document.closing.issueLine })}
           </span>
-          <Link href={`/reports/${month}`} className="text-brand-700 hover:underline">{i.viewIssued}</Link>
+          <Link href={`/reports/${month}`} className="text-brand-700 hover:underline">
+            {i.viewIssued}
+          </Link>
         </p>
       }
     />

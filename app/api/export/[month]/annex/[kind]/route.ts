@@ -1,11 +1,11 @@
 import { guardRoute } from "@/lib/access/guard";
 import { annexCsv, csvResponse } from "@/lib/dashboard/exports/annex-csv";
 import { downloadResponse } from "@/lib/export/download";
+import { missingDownloadResponse } from "@/lib/export/missing-download";
 import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
+import { annexKindParam, monthParam, paramNotFound } from "@/lib/http/route-params";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { getMonthData } from "@/lib/month-versions/month-data";
-import { annexKindParam, monthParam, paramNotFound } from "@/lib/http/route-params";
-import { missingDownloadResponse } from "@/lib/export/missing-download";
 
 /**
  * 附件1 (departments) or 附件2 (districts) as CSV, or with ?format=xlsx as a workbook in the
@@ -19,7 +19,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ mont
   if (!annex) return paramNotFound("kind", kind);
   if (!monthParam(month)) return paramNotFound("month", month);
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "xlsx") return Response.json({ error: fill(getMessages().routeParams.format, { value: format }) }, { status: 400 });
+  if (format !== "csv" && format !== "xlsx")
+    return Response.json({ error: fill(getMessages().routeParams.format, { value: format }) }, { status: 400 });
   const data = await getMonthData(month);
   if (!data) return missingDownloadResponse(request, month);
   const rows = data.rows.filter((r) => r.kind === annex.unitKind);
@@ -27,5 +28,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ mont
     const file = await annexXlsx(month, rows, [annex.unitKind]);
     return downloadResponse(file.bytes, XLSX_CONTENT_TYPE, file.fileName, `annex-${annex.name}-${month}.xlsx`);
   }
-  return csvResponse(annexCsv(rows, annex.unitKind), `${annex.unitKind === "DEPARTMENT" ? "附件1-市级部门" : "附件2-县市区"}-${month}.csv`);
+  return csvResponse(
+    annexCsv(rows, annex.unitKind),
+    `${annex.unitKind === "DEPARTMENT" ? "附件1-市级部门" : "附件2-县市区"}-${month}.csv`,
+  );
 }

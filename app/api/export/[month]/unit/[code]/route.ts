@@ -1,7 +1,7 @@
 import { csvResponse, unitHistoryCsv } from "@/lib/dashboard/exports/annex-csv";
-import { missingDownloadResponse } from "@/lib/export/missing-download";
 import { unitDownload } from "@/lib/dashboard/exports/unit-download";
 import { getMonthView } from "@/lib/dashboard/month-view";
+import { missingDownloadResponse } from "@/lib/export/missing-download";
 
 /** A unit's 13-month history as CSV: its own users, officials and admins only. */
 export async function GET(request: Request, { params }: { params: Promise<{ month: string; code: string }> }) {
@@ -11,6 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ mont
   const { unit } = checked;
   const view = await getMonthView(month);
   if (!view) return missingDownloadResponse(request, month);
-  const history = view.history.map((m) => ({ month: m.month, isDemo: m.isDemo, row: m.rows.find((r) => r.unitCode === code) ?? null }));
+  const history = view.history.map((m) => ({
+    month: m.month,
+    isDemo: m.isDemo,
+    row: m.rows.find((r) => r.unitCode === code) ?? null,
+  }));
   return csvResponse(unitHistoryCsv(history.reverse()), `${unit.name}-${month}.csv`);
 }

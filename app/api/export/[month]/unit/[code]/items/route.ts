@@ -1,8 +1,8 @@
+import { getUnitItems } from "@/lib/case-records/drill-down/case-drill-down";
 import { unitItemsCsv } from "@/lib/case-records/drill-down/case-drill-down-csv";
 import { csvResponse } from "@/lib/dashboard/exports/annex-csv";
 import { unitCaseRecordsDownload } from "@/lib/dashboard/exports/unit-download";
 import { getMessages } from "@/lib/i18n/messages";
-import { getUnitItems } from "@/lib/case-records/drill-down/case-drill-down";
 
 /** A unit's service items with their figures (case records) as CSV: the unit's own users, officials and admins only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ month: string; code: string }> }) {

@@ -1,21 +1,33 @@
-import { prisma } from "@/lib/db/index";
+import { getUnitItems, itemCodeFromSegment, loadItemCases } from "@/lib/case-records/drill-down/case-drill-down";
 import { itemCasesCsv } from "@/lib/case-records/drill-down/case-drill-down-csv";
 import { csvResponse } from "@/lib/dashboard/exports/annex-csv";
 import { unitCaseRecordsDownload } from "@/lib/dashboard/exports/unit-download";
+import { prisma } from "@/lib/db/index";
 import { getMessages } from "@/lib/i18n/messages";
-import { getUnitItems, itemCodeFromSegment, loadItemCases } from "@/lib/case-records/drill-down/case-drill-down";
 
 /** Every case of one of the unit's items, overdue first, as CSV: the unit's own users, officials and admins only. */
-export async function GET(_request: Request, { params }: { params: Promise<{ month: string; code: string; item: string }> }) {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ month: string; code: string; item: string }> },
+) {
   const { month, code, item } = await params;
   const checked = await unitCaseRecordsDownload(month, code);
   if (!checked.ok) return checked.response;
   const { unit, ref } = checked;
   const itemCode = itemCodeFromSegment(item);
   // Only the unit's own items: another unit's item code is not found here.
-  const own = itemCode === null ? undefined : (await getUnitItems(ref.importId, ref.month, unit.id)).items.find((i) => i.itemCode === itemCode);
+  const own =
+    itemCode === null
+      ? undefined
+      : (await getUnitItems(ref.importId, ref.month, unit.id)).items.find((i) => i.itemCode === itemCode);
   const t = getMessages().drillDown;
   if (!own) return Response.json({ error: t.itemNotFound }, { status: 404 });
-  const { cases } = await loadItemCases(prisma, { ref, unitId: unit.id, itemCode: own.itemCode, page: 1, pageSize: 1_000_000 });
+  const { cases } = await loadItemCases(prisma, {
+    ref,
+    unitId: unit.id,
+    itemCode: own.itemCode,
+    page: 1,
+    pageSize: 1_000_000,
+  });
   return csvResponse(itemCasesCsv(cases, t), `${unit.name}-${own.itemCode}-${month}.csv`);
 }
