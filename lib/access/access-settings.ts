@@ -5,7 +5,7 @@ import "server-only";
 // seen at once (forgetAccessSettings), other instances within ACCESS_TTL_MS.
 import { z } from "zod";
 import { type AccessSettings, DEFAULT_ACCESS_SETTINGS } from "@/lib/access/permissions";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 
 export const ACCESS_SETTINGS_KEY = "access.rules";
 const ACCESS_TTL_MS = 5_000;

@@ -10,7 +10,7 @@ import { canReadBulletin, ROLES, type Role } from "@/lib/access/permissions";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/access/session";
 import { checkCredentials } from "@/lib/access/sign-in-check";
 import { currentUserStatus } from "@/lib/access/viewer-status";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 
 /**
  * Error codes reach the sign-in page: none of them says whether the username

@@ -3,7 +3,7 @@ import "server-only";
 // issued under their current sessionVersion. Checked on every request through
 // the JWT callback, so a deactivated user is out within STATUS_TTL_MS; cached
 // per process so that the check costs a query at most every few seconds.
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 
 const STATUS_TTL_MS = 5_000;
 type Status = {

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditFilters = { actorId: number | null; action: string | null; from: string | null; to: string | null };

@@ -9,7 +9,7 @@ import { getProblemSettings } from "@/lib/bulletin/thresholds/read-problem-setti
 import { cachedReportRead } from "@/lib/cache/cached-report-read";
 import { isMonth, previousMonth } from "@/lib/calendar/month";
 import { getCurrentCaseImport, getOverdueCases } from "@/lib/case-records/drill-down/case-drill-down";
-import { pageRead, prisma } from "@/lib/db/index";
+import { pageRead, prisma } from "@/lib/db";
 import { getMonthsData } from "@/lib/month-versions/month-data";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { updateTag } from "next/cache";
 import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
-import { recordReportDataWrite } from "@/lib/db/index";
+import { recordReportDataWrite } from "@/lib/db";
 
 /**
  * After a committed write of report data (publish, rollback, settings, bulletin texts): every

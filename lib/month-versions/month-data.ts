@@ -1,6 +1,6 @@
 import "server-only";
 import { cachedReportRead } from "@/lib/cache/cached-report-read";
-import { pageRead } from "@/lib/db/index";
+import { pageRead } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ANNEX_FIELDS, type ReportedSummary, type StatRow, type SummaryScope } from "@/lib/indicators/types";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { cachedReportRead } from "@/lib/cache/cached-report-read";
-import { pageRead } from "@/lib/db/index";
+import { pageRead } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type PublishedMonth = { month: string; isDemo: boolean; versionNumber: number };

@@ -6,7 +6,7 @@ import { guardRoute } from "@/lib/access/guard";
 import { createCaseUploadSchema } from "@/lib/case-records/upload/files";
 import { CASE_CHUNK_BYTES } from "@/lib/case-records/upload/limits";
 import { removeCaseUploadDir } from "@/lib/case-records/upload/storage";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 

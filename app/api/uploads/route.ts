@@ -11,7 +11,7 @@ import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib
 import { formatBytes } from "@/lib/annex-upload/parse/problems";
 import { stageUpload } from "@/lib/annex-upload/stage-upload";
 import { isMonth } from "@/lib/calendar/month";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { fill, getMessages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";

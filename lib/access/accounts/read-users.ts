@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 
 export async function listUsers() {
   return prisma.user.findMany({

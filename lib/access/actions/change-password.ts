@@ -3,7 +3,7 @@
 import { changeOwnPassword } from "@/lib/access/accounts/change-password";
 import { signOut } from "@/lib/access/auth";
 import { getViewer } from "@/lib/access/guard";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { localePath } from "@/lib/i18n/locale";
 import { getMessages } from "@/lib/i18n/messages";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { type CreatedAccount, createBulkAccounts, parseBulkAccounts } from "@/lib/access/accounts/bulk-accounts";
 import { guardAction } from "@/lib/access/guard";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { fill, getMessages } from "@/lib/i18n/messages";
 
 export type BulkState = { errors?: string[]; created?: CreatedAccount[]; message?: string };

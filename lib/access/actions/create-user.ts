@@ -5,7 +5,7 @@ import { createUser, UserInputError } from "@/lib/access/accounts/create-user";
 import { newUserSchema } from "@/lib/access/accounts/user-input";
 import { guardAction } from "@/lib/access/guard";
 import { type FormState, submittedValues } from "@/lib/action-client/form-state";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { fill, getMessages } from "@/lib/i18n/messages";
 
 export async function createUserAction(_previous: FormState, formData: FormData): Promise<FormState> {

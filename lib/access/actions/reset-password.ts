@@ -8,7 +8,7 @@ import { hashPassword } from "@/lib/access/passwords";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import type { FormState } from "@/lib/action-client/form-state";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/messages";
 
 const schema = z.object({ userId: z.coerce.number().int().positive(), password: passwordSchema });

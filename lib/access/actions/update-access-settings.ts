@@ -5,7 +5,7 @@ import { ACCESS_SETTINGS_KEY, forgetAccessSettings, readStoredAccessSettings } f
 import { guardAction } from "@/lib/access/guard";
 import type { AccessSettings } from "@/lib/access/permissions";
 import type { FormState } from "@/lib/action-client/form-state";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getMessages } from "@/lib/i18n/messages";
 import { saveSetting } from "@/lib/settings/save-setting";

@@ -7,7 +7,7 @@ import { guardAction } from "@/lib/access/guard";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { type FormState, submittedValues } from "@/lib/action-client/form-state";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/messages";
 
 const schema = z

@@ -7,7 +7,7 @@ import { guardAction } from "@/lib/access/guard";
 import type { FormState } from "@/lib/action-client/form-state";
 import { publishUpload } from "@/lib/annex-upload/publish-upload";
 import { expireReportData } from "@/lib/cache/expire-report-data";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { localePath } from "@/lib/i18n/locale";
 import { getMessages } from "@/lib/i18n/messages";

@@ -7,7 +7,7 @@ import { type FormState, submittedValues } from "@/lib/action-client/form-state"
 import { issueBulletin, MAX_CORRECTION_NOTE_LENGTH } from "@/lib/bulletin/issue/issue-bulletin";
 import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
 import { isMonth } from "@/lib/calendar/month";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { fill, getMessages } from "@/lib/i18n/messages";
 
 const input = z.object({ month: z.string().refine(isMonth), correctionNote: z.string().optional() });

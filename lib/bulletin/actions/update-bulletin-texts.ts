@@ -13,7 +13,7 @@ import {
 } from "@/lib/bulletin/texts/bulletin-texts";
 import { expireReportData } from "@/lib/cache/expire-report-data";
 import { isMonth } from "@/lib/calendar/month";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fill, getMessages } from "@/lib/i18n/messages";
 

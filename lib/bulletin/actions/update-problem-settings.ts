@@ -10,7 +10,7 @@ import {
   readStoredProblemSettings,
 } from "@/lib/bulletin/thresholds/problem-settings";
 import { expireReportData } from "@/lib/cache/expire-report-data";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getMessages } from "@/lib/i18n/messages";
 import { saveSetting } from "@/lib/settings/save-setting";

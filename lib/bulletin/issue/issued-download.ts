@@ -2,7 +2,7 @@
 // when the month is issued (the newest edition, or ?edition=N), byte-identical at every
 // download; ?draft=1, or a month not issued yet, builds the file from today's data.
 import "server-only";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { getIssueFile, type IssueFileKind } from "./read-issues";
 
 export type DownloadChoice = { draft: boolean; edition: number | null };

@@ -1,7 +1,7 @@
 import "server-only";
 import { PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/bulletin/thresholds/problem-settings";
 import { cachedReportRead } from "@/lib/cache/cached-report-read";
-import { pageRead, prisma } from "@/lib/db/index";
+import { pageRead, prisma } from "@/lib/db";
 import type { ProblemSettings } from "@/lib/indicators/problems";
 
 /**

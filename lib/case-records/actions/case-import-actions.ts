@@ -19,7 +19,7 @@ import {
   storedMappings,
 } from "@/lib/case-records/upload/mapping";
 import { queueCaseStaging } from "@/lib/case-records/upload/process-upload";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { localePath } from "@/lib/i18n/locale";
 import { getMessages } from "@/lib/i18n/messages";

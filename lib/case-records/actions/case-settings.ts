@@ -10,7 +10,7 @@ import { type FormState, submittedValues } from "@/lib/action-client/form-state"
 import { setCalendarOverride, setCoveragePeriod } from "@/lib/calendar/calendar-overrides";
 import { isOfficialWorkday } from "@/lib/calendar/working-days";
 import { COVERAGE_PERIOD_SETTING } from "@/lib/case-records/settings";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { parseCoverageForm, parseOverrideForm, parseRemoveForm } from "./case-settings-form";

@@ -21,7 +21,7 @@ import {
   limitDays,
 } from "@/lib/case-records/import/definitions";
 import { UNMATCHED_ITEM_CODE } from "@/lib/case-records/import/rollups";
-import { pageRead } from "@/lib/db/index";
+import { pageRead } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** Cases per page of an item's case list. */

@@ -8,7 +8,7 @@ import type { CaseImportReport } from "@/lib/case-records/import/stage-import";
 import { type CaseUploadFile, storedFiles } from "@/lib/case-records/upload/files";
 import { expireKeptCaseFiles, markStaleCaseUploads } from "@/lib/case-records/upload/lifecycle";
 import { receivedBytes } from "@/lib/case-records/upload/storage";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import type { AnnexField, UnitKind } from "@/lib/indicators/types";
 
 export type CaseUploadStatusName =

@@ -6,7 +6,7 @@ import "server-only";
 // settings the command line uses (package.json's import:cases).
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { CASE_HEARTBEAT_MS } from "./limits";
 
 let queue: Promise<unknown> = Promise.resolve();

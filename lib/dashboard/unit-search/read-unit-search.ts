@@ -1,7 +1,7 @@
 import "server-only";
 import { cachedReportRead } from "@/lib/cache/cached-report-read";
 import { searchEntryOf, type UnitSearchEntry } from "@/lib/dashboard/unit-search/unit-search";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 
 /** Every active unit with its aliases and pinyin, in the report's order (cached; filtered per viewer by the caller). */
 export const getUnitSearchEntries = cachedReportRead(async (): Promise<UnitSearchEntry[]> => {

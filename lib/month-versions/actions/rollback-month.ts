@@ -6,7 +6,7 @@ import { guardAction } from "@/lib/access/guard";
 import type { FormState } from "@/lib/action-client/form-state";
 import { expireReportData } from "@/lib/cache/expire-report-data";
 import { isMonth } from "@/lib/calendar/month";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { rollbackMonth } from "@/lib/month-versions/rollback-month";
 

@@ -1,6 +1,6 @@
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
 export default async function MonthsPage() {

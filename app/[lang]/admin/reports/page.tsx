@@ -1,7 +1,7 @@
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { formatMonthLabel } from "@/lib/calendar/month";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { pageMessages } from "@/lib/i18n/page-locale";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
 

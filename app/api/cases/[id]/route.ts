@@ -8,7 +8,7 @@ import { startCaseProcessing } from "@/lib/case-records/upload/process-upload";
 import { withUploadLock, writeChunk } from "@/lib/case-records/upload/receive-chunk";
 import { receivedBytes } from "@/lib/case-records/upload/storage";
 import { caseUploadRoute } from "@/lib/case-records/upload/upload-route";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { paramNotFound } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 // GET /api/uploads/template.csv?month=YYYY-MM[&part=summary]: the flat template as CSV (UTF-8
 // with BOM): 附件数据 by default, 通报数据 with part=summary.
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { guardRoute } from "@/lib/access/guard";
 import { downloadResponse } from "@/lib/export/download";
 import { templateCsv } from "@/lib/annex-upload/parse";

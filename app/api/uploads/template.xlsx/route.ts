@@ -3,7 +3,7 @@
 import { guardRoute } from "@/lib/access/guard";
 import { templateXlsx } from "@/lib/annex-upload/parse";
 import { templateInputFromDb } from "@/lib/annex-upload/template-input";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { downloadResponse } from "@/lib/export/download";
 import { monthParam, paramNotFound } from "@/lib/http/route-params";
 

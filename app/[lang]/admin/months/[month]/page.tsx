@@ -5,7 +5,7 @@ import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { fieldLabel } from "@/lib/annex-upload/field-label";
 import { isMonth } from "@/lib/calendar/month";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { diffFigures } from "@/lib/month-versions/diff-versions";

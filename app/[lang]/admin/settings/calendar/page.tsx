@@ -6,7 +6,7 @@ import {
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { loadCalendarOverrides, loadCoveragePeriod } from "@/lib/case-records/settings-view";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
 /** The case pipeline's settings: working-day corrections (调休) and the coverage period. */

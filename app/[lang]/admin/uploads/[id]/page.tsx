@@ -8,7 +8,7 @@ import { requirePagePermission } from "@/lib/access/guard";
 import { checkUpload, type UnitMappings } from "@/lib/annex-upload/check-upload";
 import { fieldLabel } from "@/lib/annex-upload/field-label";
 import { mergeSummaries, type SummaryForm, storedFiles } from "@/lib/annex-upload/publish-upload";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { idParam } from "@/lib/http/route-params";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";

@@ -1,5 +1,5 @@
 import { guardRoute } from "@/lib/access/guard";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { csvResponse } from "@/lib/dashboard/exports/annex-csv";
 import { getMessages } from "@/lib/i18n/messages";
 import { loadMonthReconciliation, versionNumberParam } from "@/lib/month-versions/reconciliation/read-reconciliation";

@@ -2,7 +2,7 @@
 // default), byte for byte (admins only).
 
 import { guardRoute } from "@/lib/access/guard";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { downloadResponse } from "@/lib/export/download";
 import { fileNumberParam, idParam, paramNotFound } from "@/lib/http/route-params";
 

@@ -2,7 +2,7 @@ import { getUnitItems, itemCodeFromSegment, loadItemCases } from "@/lib/case-rec
 import { itemCasesCsv } from "@/lib/case-records/drill-down/case-drill-down-csv";
 import { csvResponse } from "@/lib/dashboard/exports/annex-csv";
 import { unitCaseRecordsDownload } from "@/lib/dashboard/exports/unit-download";
-import { prisma } from "@/lib/db/index";
+import { prisma } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/messages";
 
 /** Every case of one of the unit's items, overdue first, as CSV: the unit's own users, officials and admins only. */
