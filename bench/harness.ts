@@ -135,7 +135,10 @@ export function formatCell(value: Cell | undefined, column: Pick<Column, "digits
 /** A section as a Markdown table (what the README shows). */
 export function markdownTable(section: Pick<SectionResult, "columns" | "rows">): string {
   const head = section.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label));
-  const lines = [`| ${head.join(" | ")} |`, `|${section.columns.map((c, i) => (i === 0 ? "---" : "---:")).join("|")}|`];
+  const lines = [
+    `| ${head.join(" | ")} |`,
+    `|${section.columns.map((_c, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
+  ];
   for (const row of section.rows)
     lines.push(`| ${section.columns.map((c) => formatCell(row[c.key], c)).join(" | ")} |`);
   return lines.join("\n");

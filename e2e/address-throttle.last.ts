@@ -19,7 +19,7 @@ async function signInOverHttp(
     headers: { "X-Forwarded-For": forwardedFor, "X-Real-IP": forwardedFor },
     maxRedirects: 0,
   });
-  return response.headers()["location"] ?? "";
+  return response.headers().location ?? "";
 }
 
 test.use({ storageState: { cookies: [], origins: [] } });

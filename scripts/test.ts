@@ -141,7 +141,7 @@ onTerminate(async (signal) => {
   await cleanup(signal);
 });
 
-async function step(name: string, fn: () => Promise<number | void>): Promise<boolean> {
+async function step(name: string, fn: () => Promise<unknown>): Promise<boolean> {
   log(`${name}…`);
   const started = Date.now();
   let ok: boolean;
@@ -149,7 +149,7 @@ async function step(name: string, fn: () => Promise<number | void>): Promise<boo
   try {
     const code = await fn();
     ok = code === undefined || code === 0;
-    if (!ok) note = `exit ${code}`;
+    if (!ok) note = `exit ${String(code)}`;
   } catch (error) {
     ok = false;
     note = error instanceof Error ? error.message : String(error);

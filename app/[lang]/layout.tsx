@@ -36,6 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     // suppressHydrationWarning: the theme script sets <html>'s class before React hydrates.
     <html lang={locale} suppressHydrationWarning>
       <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own constant script (lib/theme), no user input; it must run before the first paint */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans">{children}</body>

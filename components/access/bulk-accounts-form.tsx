@@ -45,10 +45,9 @@ export function BulkAccountsForm({
           <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             {state.message}
           </p>
-          <div
+          <section
             className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
             tabIndex={0}
-            role="region"
             aria-label={messages.heading}
           >
             <table className="w-full text-left text-sm">
@@ -76,7 +75,7 @@ export function BulkAccountsForm({
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </section>
       )}
     </div>

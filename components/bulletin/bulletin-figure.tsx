@@ -17,7 +17,7 @@ export async function BulletinFigureChart({ figure, testId }: { figure: Bulletin
   }));
   const data: ChartDatum[] = figure.categories.map((label, c) => {
     const datum: ChartDatum = { label };
-    figure.series.forEach((s, i) => (datum[`s${i}`] = s.values[c] ?? null));
+    for (const [i, s] of figure.series.entries()) datum[`s${i}`] = s.values[c] ?? null;
     return datum;
   });
   return (

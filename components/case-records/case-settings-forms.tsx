@@ -91,7 +91,7 @@ export function CalendarOverrideTable({ t, rows }: { t: T; rows: OverrideRow[] }
         </p>
       ) : (
         // Wider than a phone: the table keeps its columns and scrolls in a region a keyboard reaches.
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t.overridesHeading}>
+        <section className="overflow-x-auto" tabIndex={0} aria-label={t.overridesHeading}>
           <table className="tabular w-full min-w-max text-left text-sm" data-testid="calendar-overrides">
             <thead className="bg-slate-100">
               <tr>
@@ -147,7 +147,7 @@ export function CalendarOverrideTable({ t, rows }: { t: T; rows: OverrideRow[] }
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </div>
   );

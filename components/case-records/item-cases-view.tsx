@@ -148,10 +148,9 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
                 to: formatCount(from + cases.length - 1),
               })}
             </p>
-            <div
+            <section
               className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
               tabIndex={0}
-              role="region"
               aria-label={d.casesHeading}
             >
               <table className="tabular min-w-max border-collapse text-right text-xs" data-testid="item-cases">
@@ -209,7 +208,7 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
             {pages > 1 && (
               <nav
                 aria-label={d.pagination}

@@ -62,10 +62,9 @@ export function UnitItemsTable({
   const c = messages.columns;
 
   return (
-    <div
+    <section
       className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white"
       tabIndex={0}
-      role="region"
       aria-label={messages.itemsTable}
     >
       <table className="tabular min-w-max border-collapse text-right text-xs" data-testid="unit-items">
@@ -153,6 +152,6 @@ export function UnitItemsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

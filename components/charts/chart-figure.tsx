@@ -35,7 +35,7 @@ export function ChartFigure({
       {children}
       <details className="mt-3 text-xs" data-chart-details>
         <summary className="cursor-pointer text-brand-700 select-none">{tableLabel}</summary>
-        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`${title} · ${tableLabel}`}>
+        <section className="mt-2 overflow-x-auto" tabIndex={0} aria-label={`${title} · ${tableLabel}`}>
           <table className="tabular w-full border-collapse text-right" data-chart-table>
             <thead>
               <tr className="bg-slate-50">
@@ -62,7 +62,7 @@ export function ChartFigure({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </details>
     </figure>
   );

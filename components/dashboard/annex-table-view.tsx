@@ -49,7 +49,7 @@ export type AnnexViewLabels = {
   none: string;
 };
 
-const valueOf = (row: AnnexViewRow, field: AnnexField | "seq") =>
+const cellValue = (row: AnnexViewRow, field: AnnexField | "seq") =>
   field === "seq" ? row.seq : row.values[FIELD_INDEX.get(field)!]!;
 
 export function AnnexTableView({
@@ -93,16 +93,16 @@ export function AnnexTableView({
       .filter((row) =>
         passesFilters(
           {
-            coverageRate: valueOf(row, "coverageRate"),
+            coverageRate: cellValue(row, "coverageRate"),
             noCases: row.noCases,
-            overdueCompleted: valueOf(row, "overdueCompleted"),
-            promisedOverdueCompleted: valueOf(row, "promisedOverdueCompleted"),
-            onlinePromisedOverdueCompleted: valueOf(row, "onlinePromisedOverdueCompleted"),
+            overdueCompleted: cellValue(row, "overdueCompleted"),
+            promisedOverdueCompleted: cellValue(row, "promisedOverdueCompleted"),
+            onlinePromisedOverdueCompleted: cellValue(row, "onlinePromisedOverdueCompleted"),
           },
           filters,
         ),
       )
-      .sort((a, b) => (valueOf(a, sort.field) - valueOf(b, sort.field)) * factor || a.seq - b.seq);
+      .sort((a, b) => (cellValue(a, sort.field) - cellValue(b, sort.field)) * factor || a.seq - b.seq);
   }, [rows, sort, filters]);
   const filterId = useId();
 
@@ -117,7 +117,7 @@ export function AnnexTableView({
     const body = shown.map((row) => [
       row.seq,
       row.name,
-      ...FIELDS.map((f) => (isRateField(f) ? valueOf(row, f).toFixed(2) : valueOf(row, f))),
+      ...FIELDS.map((f) => (isRateField(f) ? cellValue(row, f).toFixed(2) : cellValue(row, f))),
     ]);
     const blob = new Blob([toCsv(labels.csvHeader, body)], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
@@ -208,10 +208,9 @@ export function AnnexTableView({
           )}
         </div>
       </div>
-      <div
+      <section
         className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white"
         tabIndex={0}
-        role="region"
         aria-label={labels.region}
       >
         <table
@@ -271,7 +270,7 @@ export function AnnexTableView({
             {labels.none}
           </p>
         )}
-      </div>
+      </section>
     </div>
   );
 }

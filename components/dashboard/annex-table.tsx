@@ -124,7 +124,13 @@ export async function AnnexTable({
             </span>
           )}
           {row.top && (
-            <span className="ml-1 text-amber-700" title={messages.topMarker} aria-label={messages.topMarker} data-top>
+            <span
+              className="ml-1 text-amber-700"
+              role="img"
+              title={messages.topMarker}
+              aria-label={messages.topMarker}
+              data-top
+            >
               ★
             </span>
           )}

@@ -58,10 +58,9 @@ export function ReconciliationTable({ rows, t }: { rows: ReconciliationTableRow[
   return (
     // On a narrow screen the table keeps its columns whole and scrolls in this region (focusable,
     // named), instead of breaking unit names one character to a line.
-    <div
+    <section
       className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white"
       tabIndex={0}
-      role="region"
       aria-label={t.tableCaption}
       data-testid="reconciliation-region"
     >
@@ -121,6 +120,6 @@ export function ReconciliationTable({ rows, t }: { rows: ReconciliationTableRow[
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -39,6 +39,7 @@ export function NavLinks({
 
   const strip = useRef<HTMLElement>(null);
   const [edges, setEdges] = useState({ start: false, end: false });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the links or the page change, though the body reads neither
   useEffect(() => {
     const element = strip.current;
     if (!element) return;

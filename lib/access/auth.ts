@@ -75,7 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (typeof token.userId !== "number") return null;
       // A deactivated user, or one whose password or role changed, is signed out.
       const status = await currentUserStatus(token.userId);
-      if (!status || !status.active || status.sessionVersion !== token.sessionVersion) return null;
+      if (!status?.active || status.sessionVersion !== token.sessionVersion) return null;
       if (!ROLES.includes(status.role as Role)) return null;
       return token;
     },

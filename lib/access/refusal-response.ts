@@ -1,16 +1,15 @@
 // The answers the proxy gives itself when it refuses a request: small,
 // self-contained pages (or JSON for /api/) that hold no data. (A rewrite to a
 // prerendered /forbidden page was served with status 200 on a cold server.)
-import { getMessages } from "@/lib/i18n/messages";
 
-const escape = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+import { escapeHtml } from "@/lib/http/escape-html";
+import { getMessages } from "@/lib/i18n/messages";
 
 function page(status: 403 | 404, title: string, body: string, testId: string): Response {
   const t = getMessages();
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font-family:"Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;background:#f8fafc;color:#0f172a;margin:0}main{max-width:36rem;margin:4rem auto;padding:2rem;text-align:center}h1{font-size:1.25rem}p{color:#475569}a{color:#174c99}@media (prefers-color-scheme:dark){body{background:#0f172a;color:#f1f5f9}p{color:#cbd5e1}a{color:#93c5fd}}</style></head>
-<body><main><h1 data-testid="${testId}">${escape(title)}</h1><p>${escape(body)}</p><p><a href="/">${escape(t.errors.backHome)}</a></p></main></body></html>`;
+<body><main><h1 data-testid="${testId}">${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="/">${escapeHtml(t.errors.backHome)}</a></p></main></body></html>`;
   return new Response(html, {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" },

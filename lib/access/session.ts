@@ -104,7 +104,7 @@ export async function readSession(cookies: readonly Cookie[], now = Date.now()):
     if (!payload || typeof payload.userId !== "number") return null;
     if (typeof payload.exp !== "number" || payload.exp * 1000 <= now) return null;
     const status = await currentUserStatus(payload.userId);
-    if (!status || !status.active || status.sessionVersion !== payload.sessionVersion) return null;
+    if (!status?.active || status.sessionVersion !== payload.sessionVersion) return null;
     if (!ROLES.includes(status.role as Role)) return null;
     const viewer: Viewer = {
       userId: payload.userId,

@@ -52,7 +52,7 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, address: 
 
   if (await isAddressBlocked(db, address)) return { ok: false, error: "throttled" };
   const user = await db.user.findUnique({ where: { username }, include: { unit: { select: { code: true } } } });
-  if (!user || !user.active) {
+  if (!user?.active) {
     // The same work as a real check, so timing does not tell which usernames exist.
     await verifyPassword(await dummyPasswordHash(), password);
     return failed(user ? "inactive" : "unknownUser", user?.id);

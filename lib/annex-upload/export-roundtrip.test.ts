@@ -4,7 +4,7 @@
 //   first four neutralised with a leading ', so no spreadsheet runs them) and come back in as
 //   themselves: no UNKNOWN_UNIT.
 // - A name holding " is mapped in the preview: the form (rendered from the component) is sent
-//   as a browser encodes it (field NAMES escape " as %22) and the mapping applies.
+//   as a browser encodes it (field NAMES escapeName " as %22) and the mapping applies.
 import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import { createElement } from "react";
@@ -65,10 +65,11 @@ function formFields(html: string, choose: Record<string, string>): Array<[string
  */
 async function asServerActionReceives(fields: Array<[string, string]>): Promise<FormData> {
   const boundary = "----formdata-test-7MA4YWxkTrZu0gW";
-  const escape = (name: string) => name.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/"/g, "%22");
+  const escapeName = (name: string) => name.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/"/g, "%22");
   const body = `${fields
     .map(
-      ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escape(name)}"\r\n\r\n${value}\r\n`,
+      ([name, value]) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value}\r\n`,
     )
     .join("")}--${boundary}--\r\n`;
   const busboy = require("next/dist/compiled/busboy")({

@@ -190,7 +190,8 @@ describe("upload → publish → read back", () => {
       include: { files: { orderBy: { position: "asc" } } },
     });
     expect(stored.files.map((f) => f.fileName)).toEqual(files.map((f) => f.fileName));
-    stored.files.forEach((f, i) => expect(Buffer.from(f.content).equals(Buffer.from(files[i]!.bytes))).toBe(true));
+    for (const [i, f] of stored.files.entries())
+      expect(Buffer.from(f.content).equals(Buffer.from(files[i]!.bytes))).toBe(true);
     expect(stored.sizeBytes).toBe(files[0]!.bytes.byteLength + files[1]!.bytes.byteLength);
     expect(stored.fileName).toBe(`${files[0]!.fileName} + ${files[1]!.fileName}`);
     const published = await publishUpload(db.prisma, {

@@ -124,7 +124,7 @@ describe.skipIf(!hasRedis)("through a real Redis (redis-server)", () => {
     // Rendered again after the publish: served again.
     await new Promise((resolve) => setTimeout(resolve, 2));
     await b.set("/page", pageValue("<p>v2</p>", "_N_T_/layout,report-data"), pageSetCtx);
-    expect(((await a.get("/page", pageCtx))?.value as unknown as { html: string }).html).toBe("<p>v2</p>");
+    expect(((await a.get("/page", pageCtx))!.value as unknown as { html: string }).html).toBe("<p>v2</p>");
     // revalidatePath("/", "layout") expires the implicit layout tag.
     await new Promise((resolve) => setTimeout(resolve, 2));
     await b.revalidateTag(["_N_T_/layout"]);
@@ -142,7 +142,7 @@ describe.skipIf(!hasRedis)("through a real Redis (redis-server)", () => {
     expect(await a.get("/raced", pageCtx)).toBeNull();
     // The re-render began after the publish: served.
     await a.set("/raced", pageValue("<p>new</p>", `_N_T_/layout,report-data,${readAtTag()}`), pageSetCtx);
-    expect(((await b.get("/raced", pageCtx))?.value as unknown as { html: string }).html).toBe("<p>new</p>");
+    expect(((await b.get("/raced", pageCtx))!.value as unknown as { html: string }).html).toBe("<p>new</p>");
   });
 
   it("an unstable_cache entry expires with its tag", async () => {
@@ -160,7 +160,7 @@ describe.skipIf(!hasRedis)("through a real Redis (redis-server)", () => {
       fetchUrl: "",
     } as unknown as SetContext);
     const got = await handler.get("k1", fetchCtx(["months"]));
-    expect((got?.value as unknown as { data: { body: string } }).data.body).toBe("[1,2,3]");
+    expect((got!.value as unknown as { data: { body: string } }).data.body).toBe("[1,2,3]");
     await new Promise((resolve) => setTimeout(resolve, 2));
     await handler.revalidateTag("months");
     expect(await handler.get("k1", fetchCtx(["months"]))).toBeNull();

@@ -124,7 +124,8 @@ export function isExpiredByTags(
 }
 
 export class RedisCacheHandler implements CacheHandler {
-  // Next passes its file-system cache context; nothing in it is needed here.
+  // Next constructs a handler with its file-system cache context; nothing in it is needed here.
+  // biome-ignore lint/complexity/noUselessConstructor: states the signature Next calls
   constructor(_ctx: CacheHandlerContext) {}
 
   async get(key: string, ctx: GetContext): Promise<CacheHandlerValue | null> {

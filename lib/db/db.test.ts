@@ -49,7 +49,12 @@ describe("page reads", () => {
   it("without DATABASE_REPLICA_URL: on the primary, and recording a write is a no-op", async () => {
     await useReplica(undefined);
     const used: PrismaClient[] = [];
-    expect(await pageRead((client) => (used.push(client), unitCount(client)))).toBe(1);
+    expect(
+      await pageRead((client) => {
+        used.push(client);
+        return unitCount(client);
+      }),
+    ).toBe(1);
     expect(used).toEqual([prisma]);
     await recordReportDataWrite();
   });
@@ -71,7 +76,12 @@ describe("page reads", () => {
     await useReplica(db.url);
     await recordReportDataWrite(); // the primary's position is noted in this process (no Redis)
     const used: PrismaClient[] = [];
-    expect(await pageRead((client) => (used.push(client), unitCount(client)))).toBe(1);
+    expect(
+      await pageRead((client) => {
+        used.push(client);
+        return unitCount(client);
+      }),
+    ).toBe(1);
     expect(used).toHaveLength(1);
     expect(used[0]).not.toBe(prisma);
     expect(used[0]).toBe(globals.prismaReplica);

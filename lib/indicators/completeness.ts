@@ -126,7 +126,7 @@ export function exactSummaryPrefill(
   for (const scope of ["city", "municipal", "districts"] as const) {
     for (const field of REPORTED_SUMMARY_FIELDS) {
       const decision = (decisions[scope] as Partial<Record<string, FigureDecision>>)[field];
-      if (!decision || decision.status !== "computed" || decision.value === null) continue;
+      if (decision?.status !== "computed" || decision.value === null) continue;
       // An evaluation rate on this month's completions is not the bulletin's figure.
       if (field === "activeEvaluationRate" && decision.basis !== "inclBatch") continue;
       out[SUMMARY_SCOPE_OF[scope]][field] = decision.kind === "rate" ? roundRate(decision.value) : decision.value;

@@ -315,6 +315,7 @@ export type RuleInput = {
 export function ruleInputs(current: ProblemMonth, previous: ProblemMonth | null): RuleInput[] {
   const decisions = decideMonthFigures(monthScopes(current.rows, current.summaries)).city;
   const comparison = cityEvaluationRateComparison(current, previous);
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every ProblemKind (tsc checks it)
   return PROBLEM_KINDS.map((kind): RuleInput => {
     switch (kind) {
       case "lowCoverage":

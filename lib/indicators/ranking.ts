@@ -8,7 +8,7 @@ export type RankBy = CountField | RateField | ((row: StatRow) => number | null);
 
 export type RankOrder = "desc" | "asc";
 
-function valueOf(row: StatRow, by: RankBy): number | null {
+function rankValue(row: StatRow, by: RankBy): number | null {
   const value = typeof by === "function" ? by(row) : row[by];
   return value === null || Number.isNaN(value) ? null : value;
 }
@@ -17,7 +17,7 @@ function valueOf(row: StatRow, by: RankBy): number | null {
 function ordered(rows: readonly StatRow[], by: RankBy, order: RankOrder): { row: StatRow; value: number }[] {
   const direction = order === "desc" ? -1 : 1;
   return rows
-    .map((row) => ({ row, value: valueOf(row, by) }))
+    .map((row) => ({ row, value: rankValue(row, by) }))
     .filter((entry): entry is { row: StatRow; value: number } => entry.value !== null)
     .sort((a, b) => (a.value === b.value ? a.row.seq - b.row.seq : direction * (a.value - b.value)));
 }

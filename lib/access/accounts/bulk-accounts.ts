@@ -92,7 +92,8 @@ export async function parseBulkAccounts(
   const index = {} as Record<BulkColumn, number>;
   const errors: string[] = [];
   for (const column of BULK_COLUMNS) {
-    const at = header.findIndex((h) => HEADERS[column].some((name) => name.toLowerCase() === h));
+    const names = HEADERS[column].map((name) => name.toLowerCase());
+    const at = header.findIndex((h) => names.includes(h));
     if (at < 0 && column !== "role")
       errors.push(`${where(1)}：缺少“${COLUMN_LABELS[column]}”列（表头应为 用户名、姓名、单位、角色）。`);
     index[column] = at;

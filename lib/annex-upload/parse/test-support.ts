@@ -87,7 +87,8 @@ export function reportCsvLines(kind: UnitKind, options: ReportCsvOptions = {}): 
     ]);
   }
   if (options.footnotes ?? true) {
-    ANNEX_REPORT_LABELS[kind].footnotes.forEach((note, i) => out.push([i === 0 ? `注：${note}` : `　　${note}`]));
+    for (const [i, note] of ANNEX_REPORT_LABELS[kind].footnotes.entries())
+      out.push([i === 0 ? `注：${note}` : `　　${note}`]);
   }
   return out;
 }

@@ -287,7 +287,8 @@ function drawAnnex(doc: Doc, annex: BulletinAnnex): void {
   const nameWidth = annex.id === "annex1" ? 92 : 64;
   const fieldWidth = (width - seqWidth - nameWidth) / annex.columns.length;
   const widths = [seqWidth, nameWidth, ...annex.columns.map(() => fieldWidth)];
-  const xs = widths.reduce<number[]>((acc, w, i) => [...acc, (acc[i] ?? left) + w], [left]);
+  const xs = [left];
+  for (const [i, w] of widths.entries()) xs.push((xs[i] ?? left) + w);
   const headerSize = 7;
   const cellSize = 7.5;
   const pad = 2;

@@ -73,7 +73,7 @@ export function monthBounds(month: string): { from: string; to: string } {
 
 /** A time falls in the month when its calendar month is the month (the time is local time). */
 export function inMonth(time: string | null, month: string): boolean {
-  return time !== null && time.startsWith(month);
+  return time?.startsWith(month) === true;
 }
 /** The same test in SQL; `:from`/`:to` are the month's bounds (monthBounds), bound as parameters. */
 function inMonthSql(column: string): string {

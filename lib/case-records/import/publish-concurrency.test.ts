@@ -128,12 +128,11 @@ async function race(
   const early: string[] = [];
   try {
     started = await start(hold);
-    started.forEach((p, i) =>
+    for (const [i, p] of started.entries())
       p.then(
         (v) => early.push(`${i} ok ${JSON.stringify(v)}`),
         (e) => early.push(`${i} failed ${String(e)}`),
-      ),
-    );
+      );
     await hold.waitFor(waiters);
   } catch (error) {
     throw new Error(`${String(error)}; settled before the release: ${early.join(" | ") || "none"}`);
@@ -145,7 +144,7 @@ async function race(
   return Promise.allSettled(started);
 }
 
-const valueOf = <T>(result: PromiseSettledResult<unknown>): T => {
+const settledValue = <T>(result: PromiseSettledResult<unknown>): T => {
   if (result.status === "rejected") throw result.reason;
   return result.value as T;
 };
@@ -183,7 +182,7 @@ describe("publishing case imports of one month at the same time", () => {
       publishCaseImport(db.prisma, a, { createdById: adminId }),
       publishCaseImport(db.prisma, b, { createdById: adminId }),
     ]);
-    const [ra, rb] = results.map((r) => valueOf<Published>(r));
+    const [ra, rb] = results.map((r) => settledValue<Published>(r));
     expect([ra!.number, rb!.number].sort()).toEqual([1, 2]);
 
     const s = await monthState(MONTH);
@@ -267,7 +266,7 @@ describe("a case import and an annex upload of one month at the same time", () =
           }),
         ];
       })
-    ).map((r) => valueOf<unknown>(r));
+    ).map((r) => settledValue<unknown>(r));
     const next = before.current.number + 1;
     expect(published).toMatchObject({ month: REFERENCE_MONTH, number: next });
     expect(refused).toMatchObject({ ok: false, reason: "stale-preview" });
@@ -295,7 +294,7 @@ describe("a case import and an annex upload of one month at the same time", () =
         await hold.waitFor(1);
         return [uploading, publishCaseImport(db.prisma, cases, { createdById: adminId })];
       })
-    ).map((r) => valueOf<unknown>(r));
+    ).map((r) => settledValue<unknown>(r));
     const n = before.current.number;
     expect(uploaded).toMatchObject({ ok: true, number: n + 1 });
     expect(published).toMatchObject({ number: n + 2 });

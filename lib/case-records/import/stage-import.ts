@@ -194,7 +194,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     }
     const prefix = `${monthDate}\t${importId}\t`;
     const f = copyField;
-    let summary;
+    let summary: Awaited<ReturnType<typeof parseCaseFiles>>;
     try {
       summary = await parseCaseFiles(
         files,

@@ -13,7 +13,7 @@ import { removeCaseUploadDir, removeCaseUploadFiles } from "./storage";
 /** Drops a not-yet-published import's tables and rollups and marks it FAILED. */
 async function abandonImport(prisma: PrismaClient, caseImportId: number): Promise<void> {
   const row = await prisma.caseImport.findUnique({ where: { id: caseImportId }, select: { status: true } });
-  if (!row || row.status !== "STAGED") return;
+  if (row?.status !== "STAGED") return;
   for (const table of RECORD_TABLES)
     await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "${importTableName(table, caseImportId)}"`);
   for (const table of ROLLUP_TABLES)

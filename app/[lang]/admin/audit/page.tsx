@@ -71,10 +71,9 @@ export default async function AuditPage({
       <p className="text-sm text-slate-700" data-testid="audit-count">
         {fill(a.count, { count: total })}
       </p>
-      <div
+      <section
         className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
         tabIndex={0}
-        role="region"
         aria-label={t.admin.audit.heading}
       >
         <table className="w-full text-left text-sm" data-testid="audit-table">
@@ -107,7 +106,7 @@ export default async function AuditPage({
           </tbody>
         </table>
         {events.length === 0 && <p className="p-4 text-sm text-slate-700">{a.none}</p>}
-      </div>
+      </section>
     </div>
   );
 }

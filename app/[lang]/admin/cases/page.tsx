@@ -24,7 +24,7 @@ export default async function CaseImportsPage() {
         {rows.length === 0 ? (
           <p>{t.none}</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t.listHeading}>
+          <section className="overflow-x-auto" tabIndex={0} aria-label={t.listHeading}>
             <table className="w-full min-w-max text-left text-xs" data-testid="case-imports">
               <thead className="bg-slate-100">
                 <tr>
@@ -76,13 +76,13 @@ export default async function CaseImportsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
       </section>
       {cli.length > 0 && (
         <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <h2 className="mb-2 font-semibold">{t.cliHeading}</h2>
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t.cliHeading}>
+          <section className="overflow-x-auto" tabIndex={0} aria-label={t.cliHeading}>
             <table className="w-full min-w-max text-left text-xs" data-testid="case-cli-imports">
               <thead className="bg-slate-100">
                 <tr>
@@ -125,7 +125,7 @@ export default async function CaseImportsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </section>
       )}
     </div>

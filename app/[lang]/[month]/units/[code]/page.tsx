@@ -319,10 +319,9 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
             {t.annex.exportCsv}
           </a>
         </div>
-        <div
+        <section
           className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
           tabIndex={0}
-          role="region"
           aria-label={t.unit.history}
         >
           <table className="tabular w-full border-collapse text-right text-sm" data-testid="unit-history">
@@ -358,7 +357,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
     </div>
   );

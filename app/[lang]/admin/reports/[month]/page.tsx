@@ -59,7 +59,7 @@ export default async function EditBulletinTextsPage({ params }: { params: Promis
         {draftState && (
           <DraftDifferencesList differences={draftState.differences} edition={draftState.issued.edition} t={t} />
         )}
-        {(!draftState || !draftState.differences.none) && (
+        {!draftState?.differences.none && (
           <IssueBulletinForm
             month={month}
             nextEdition={(issues[0]?.edition ?? 0) + 1}
