@@ -30,6 +30,7 @@ import path from "node:path";
 import pg from "pg";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
+import { ensureBrowserTestsCanRun } from "./browser-preflight";
 import { freePort, onTerminate, root, runTool, startTool, stopAllTools, stopTool, waitForHttp } from "./process-utils";
 
 // The runners' JSON reports, read back for the closing count.
@@ -166,6 +167,15 @@ function hasE2eSpecs(): boolean {
 }
 
 async function main(): Promise<void> {
+  // Fail in seconds, not after the unit tests and a build, when the browser tests cannot run.
+  if (runE2e && hasE2eSpecs()) {
+    const stop = ensureBrowserTestsCanRun(log);
+    if (stop) {
+      console.error(`\n[test] ${stop}`);
+      results.push({ step: "浏览器 / browser", ok: false, note: "missing" });
+      return;
+    }
+  }
   await step("模型与迁移一致 / schema covered by migrations", () =>
     runTool("migration check", "tsx", ["scripts/migration-create.ts", "--check"]),
   );
