@@ -102,3 +102,9 @@ export async function getDraftAgainstIssue(month: string) {
   });
   return { issued, draft: draft.document, differences };
 }
+
+/** The newest saved version of the bulletin texts, per month (the admin's list of bulletins). */
+export async function newestTextVersions(): Promise<Map<string, number | null>> {
+  const counts = await prisma.bulletinText.groupBy({ by: ["month"], _max: { version: true } });
+  return new Map(counts.map((c) => [c.month, c._max.version]));
+}

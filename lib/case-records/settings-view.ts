@@ -2,6 +2,7 @@ import "server-only";
 import { isOfficialWorkday } from "@/lib/calendar/working-days";
 import { COVERAGE_PERIODS, type CoveragePeriod, DEFAULT_COVERAGE_PERIOD } from "@/lib/case-records/import/definitions";
 import { COVERAGE_PERIOD_SETTING } from "@/lib/case-records/settings";
+import { prisma } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // The case pipeline's settings as the admin form shows them: each local working-day correction
@@ -44,4 +45,13 @@ export async function loadCoveragePeriod(db: PrismaClient): Promise<{ period: Co
   return COVERAGE_PERIODS.includes(value as CoveragePeriod)
     ? { period: value as CoveragePeriod, stored: true }
     : { period: DEFAULT_COVERAGE_PERIOD, stored: false };
+}
+
+/** The calendar settings page: the local corrections and the coverage period, on the app's database. */
+export async function loadCalendarSettings(): Promise<{
+  overrides: CalendarOverrideRow[];
+  coverage: { period: CoveragePeriod; stored: boolean };
+}> {
+  const [overrides, coverage] = await Promise.all([loadCalendarOverrides(prisma), loadCoveragePeriod(prisma)]);
+  return { overrides, coverage };
 }

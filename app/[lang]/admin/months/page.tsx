@@ -1,18 +1,12 @@
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
-import { prisma } from "@/lib/db";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { listMonthsWithVersions } from "@/lib/month-versions/read-month-history";
 
 export default async function MonthsPage() {
   await requirePagePermission("data.manage", "/admin/months");
   const t = (await getPageMessages()).upload;
-  const months = await prisma.reportMonth.findMany({
-    orderBy: { month: "desc" },
-    include: {
-      currentVersion: { select: { number: true, origin: true, createdAt: true } },
-      _count: { select: { versions: true } },
-    },
-  });
+  const months = await listMonthsWithVersions();
   const c = t.monthColumns;
   return (
     <div className="space-y-6">

@@ -1,7 +1,7 @@
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
+import { newestTextVersions } from "@/lib/bulletin/read-bulletin";
 import { formatMonthLabel } from "@/lib/calendar/month";
-import { prisma } from "@/lib/db";
 import { pageMessages } from "@/lib/i18n/page-locale";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
@@ -9,11 +9,7 @@ export default async function AdminReportsPage() {
   await requirePagePermission("data.manage", "/admin/reports");
   const { t, locale } = await pageMessages();
   const r = t.bulletin.admin.reports;
-  const [months, counts] = await Promise.all([
-    getPublishedMonths(),
-    prisma.bulletinText.groupBy({ by: ["month"], _max: { version: true } }),
-  ]);
-  const newest = new Map(counts.map((c) => [c.month, c._max.version]));
+  const [months, newest] = await Promise.all([getPublishedMonths(), newestTextVersions()]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">{r.heading}</h1>

@@ -1,24 +1,13 @@
 import { UploadForm } from "@/components/annex-upload/upload-form";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
-import { prisma } from "@/lib/db";
+import { listRecentUploads } from "@/lib/annex-upload/read-uploads";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
 export default async function UploadsPage() {
   await requirePagePermission("data.manage", "/admin/uploads");
   const t = (await getPageMessages()).upload;
-  const recent = await prisma.upload.findMany({
-    orderBy: { id: "desc" },
-    take: 20,
-    select: {
-      id: true,
-      month: true,
-      fileName: true,
-      status: true,
-      createdAt: true,
-      uploadedBy: { select: { displayName: true } },
-    },
-  });
+  const recent = await listRecentUploads();
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-bold">{t.heading}</h1>

@@ -5,12 +5,9 @@ import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { fieldLabel } from "@/lib/annex-upload/field-label";
 import { isMonth } from "@/lib/calendar/month";
-import { prisma } from "@/lib/db";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { diffFigures } from "@/lib/month-versions/diff-versions";
-import { monthHasBothSources } from "@/lib/month-versions/reconciliation/read-reconciliation";
-import { loadVersionData } from "@/lib/month-versions/version-data";
+import { loadMonthHistory } from "@/lib/month-versions/read-month-history";
 
 export default async function MonthHistoryPage({
   params,
@@ -24,31 +21,11 @@ export default async function MonthHistoryPage({
   if (!isMonth(month)) notFound();
   const messages = await getPageMessages();
   const t = messages.upload;
-  const reportMonth = await prisma.reportMonth.findUnique({ where: { month } });
-  if (!reportMonth) notFound();
-  const versions = await prisma.monthVersion.findMany({
-    where: { month },
-    orderBy: { number: "desc" },
-    include: {
-      createdBy: { select: { displayName: true, username: true } },
-      upload: {
-        select: {
-          id: true,
-          fileName: true,
-          sha256: true,
-          uploadedBy: { select: { displayName: true } },
-          files: { select: { position: true, fileName: true, sha256: true }, orderBy: { position: "asc" } },
-        },
-      },
-    },
-  });
   const query = await searchParams;
   // Case records and an uploaded annex for the same month: their differences are one click away.
-  const reconcilable = await monthHasBothSources(prisma, month);
-  const byNumber = new Map(versions.map((v) => [v.number, v]));
-  const a = byNumber.get(Number(query.a));
-  const b = byNumber.get(Number(query.b));
-  const diff = a && b ? diffFigures(await loadVersionData(prisma, a.id), await loadVersionData(prisma, b.id)) : null;
+  const history = await loadMonthHistory(month, { a: Number(query.a), b: Number(query.b) });
+  if (!history) notFound();
+  const { reportMonth, versions, reconcilable, a, b, diff } = history;
   const c = t.versionColumns;
   const select = "rounded-md border border-slate-300 px-2 py-1 text-sm";
   return (

@@ -5,8 +5,7 @@ import {
 } from "@/components/case-records/case-settings-forms";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
-import { loadCalendarOverrides, loadCoveragePeriod } from "@/lib/case-records/settings-view";
-import { prisma } from "@/lib/db";
+import { loadCalendarSettings } from "@/lib/case-records/settings-view";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
 /** The case pipeline's settings: working-day corrections (调休) and the coverage period. */
@@ -14,7 +13,7 @@ export default async function CaseSettingsPage() {
   await requirePagePermission("data.manage", "/admin/settings/calendar");
   const messages = await getPageMessages();
   const t = messages.caseSettings;
-  const [overrides, coverage] = await Promise.all([loadCalendarOverrides(prisma), loadCoveragePeriod(prisma)]);
+  const { overrides, coverage } = await loadCalendarSettings();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -5,10 +5,9 @@ import { type SummaryCell, UploadPreviewForm } from "@/components/annex-upload/u
 import { DiffTable } from "@/components/month-versions/diff-table";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
-import { checkUpload, type UnitMappings } from "@/lib/annex-upload/check-upload";
 import { fieldLabel } from "@/lib/annex-upload/field-label";
-import { mergeSummaries, type SummaryForm, storedFiles } from "@/lib/annex-upload/publish-upload";
-import { prisma } from "@/lib/db";
+import { mergeSummaries, type SummaryForm } from "@/lib/annex-upload/publish-upload";
+import { loadUploadPreview } from "@/lib/annex-upload/read-uploads";
 import { idParam } from "@/lib/http/route-params";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
@@ -23,14 +22,10 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
   const t = messages.upload;
   const uploadId = idParam(id);
   if (uploadId === null) notFound();
-  const upload = await prisma.upload.findUnique({
-    where: { id: uploadId },
-    include: { version: { select: { number: true } }, files: { orderBy: { position: "asc" } } },
-  });
-  if (!upload) notFound();
-  const mappings = (upload.unitMappings ?? {}) as UnitMappings;
+  const preview = await loadUploadPreview(uploadId);
+  if (!preview) notFound();
+  const { upload, mappings, check } = preview;
   const typed = (upload.summaryForm ?? {}) as SummaryForm;
-  const check = await checkUpload(prisma, storedFiles(upload.files), { month: upload.month, mappings });
   const { validation } = check;
   const units = check.knownUnits
     .filter((u) => !u.code.startsWith("new:"))

@@ -3,14 +3,10 @@ import { ReconciliationTable } from "@/components/month-versions/reconciliation-
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { isMonth } from "@/lib/calendar/month";
-import { prisma } from "@/lib/db";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import {
-  loadMonthReconciliation,
-  type SourceVersion,
-  versionNumberParam,
-} from "@/lib/month-versions/reconciliation/read-reconciliation";
+import { reconcileMonth } from "@/lib/month-versions/read-month-history";
+import { type SourceVersion, versionNumberParam } from "@/lib/month-versions/reconciliation/read-reconciliation";
 import { reconciliationViewRows } from "@/lib/month-versions/reconciliation/reconciliation-view";
 
 /** A month's case-derived version against its uploaded annex, per unit and column. */
@@ -28,7 +24,7 @@ export default async function ReconciliationPage({
   const t = messages.reconciliation;
   const query = await searchParams;
   const all = query.all === "1";
-  const result = await loadMonthReconciliation(prisma, month, {
+  const result = await reconcileMonth(month, {
     cases: versionNumberParam(query.cases),
     annex: versionNumberParam(query.annex),
   });
