@@ -30,7 +30,7 @@ const tsconfigPath = distDir !== ".next" && existsSync(ownTsconfig) ? ownTsconfi
 
 // Both cache handlers date every entry by its oldest read, so that a render that began before a
 // publish is never kept after it (lib/cache/cache-tags.ts). Several instances
-// (the README's Deploying section): with REDIS_URL, prerendered pages and cached reads live in Redis,
+// (docs/deploying.md): with REDIS_URL, prerendered pages and cached reads live in Redis,
 // shared by every instance, so that a publish on one expires them for all; no instance keeps a
 // private in-memory copy. Without it, Next's own file-system cache, read-dated
 // (lib/cache/read-dated-file-system-cache.mjs). Read when the server starts, so one build serves

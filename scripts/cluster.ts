@@ -10,7 +10,7 @@
 // instances of one production build (.next-cluster). The primary is migrated and seeded (the
 // demo accounts included). Ports: primary 5433, replica 5434, Redis 6380, nginx 8080 (8081:
 // instance 1 only), instances 3601–3603 (CLUSTER_*_PORT, see scripts/cluster-topology.ts).
-// The topology and its tests: the README's Deploying section.
+// The topology and its tests: docs/deploying.md.
 import {
   appUrl,
   clusterLayout,

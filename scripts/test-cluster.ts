@@ -1,6 +1,6 @@
 // npm run test:cluster [-- --reuse]
 //
-// The tests of the several-instances topology (test/cluster/, the README's Deploying section): brings
+// The tests of the several-instances topology (test/cluster/, docs/deploying.md): brings
 // a fresh cluster up (scripts/cluster-topology.ts) in CLUSTER_DIR (default
 // $TMPDIR/dash-cluster-test), runs them, then stops it and deletes its data, pass or fail
 // (its logs are kept in test-results/cluster-logs/; the figures in test-results/cluster.json).

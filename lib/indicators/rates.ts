@@ -1,4 +1,4 @@
-// The report's rates (GLOSSARY.md, 注 1–9 of 附件 1) as functions of their numerators and
+// The report's rates (docs/figures.md, 注 1–9 of 附件 1) as functions of their numerators and
 // denominators. All return a percentage (32.01 = 32.01%), unrounded, or null when the
 // denominator is 0: "no cases" is not "0%", and NaN must never reach a chart or a sum.
 // Round only for display or for comparison with printed figures (roundRate).
