@@ -5,6 +5,7 @@ import "server-only";
 // the file built from today's data. The route has checked the viewer and the month.
 import { can, type Viewer } from "@/lib/access/permissions";
 import { annexFileName } from "@/lib/annex-upload/parse/annex-workbook";
+import type { Bulletin } from "@/lib/bulletin/build/types";
 import { downloadChoice, issuedBytes } from "@/lib/bulletin/issue/issued-download";
 import type { IssueFileKind } from "@/lib/bulletin/issue/read-issues";
 import { getBulletin } from "@/lib/bulletin/read-bulletin";
@@ -21,28 +22,33 @@ type BulletinFormat = {
   build: (month: string) => Promise<Uint8Array | null>;
 };
 
-// Each renderer is imported when its format is asked for: a .docx download never loads PDFKit.
+/** The bulletin rendered to a file; the renderer's module is imported when its format is asked for (a .docx download never loads PDFKit). */
+function renderedBulletin(
+  extension: "docx" | "pdf",
+  contentType: string,
+  renderer: () => Promise<(bulletin: Bulletin) => Promise<Uint8Array>>,
+): BulletinFormat {
+  return {
+    contentType,
+    names: (month) => bulletinFileName(month, extension),
+    build: async (month) => {
+      const bulletin = await getBulletin(month);
+      return bulletin ? (await renderer())(bulletin) : null;
+    },
+  };
+}
+
 const FORMATS: Record<IssueFileKind, BulletinFormat> = {
-  docx: {
-    contentType: DOCX_CONTENT_TYPE,
-    names: (month) => bulletinFileName(month, "docx"),
-    build: async (month) => {
-      const bulletin = await getBulletin(month);
-      if (!bulletin) return null;
-      const { renderBulletinDocx } = await import("@/lib/bulletin/render/render-docx");
-      return renderBulletinDocx(bulletin);
-    },
-  },
-  pdf: {
-    contentType: PDF_CONTENT_TYPE,
-    names: (month) => bulletinFileName(month, "pdf"),
-    build: async (month) => {
-      const bulletin = await getBulletin(month);
-      if (!bulletin) return null;
-      const { renderBulletinPdf } = await import("@/lib/bulletin/render/render-pdf");
-      return renderBulletinPdf(bulletin);
-    },
-  },
+  docx: renderedBulletin(
+    "docx",
+    DOCX_CONTENT_TYPE,
+    async () => (await import("@/lib/bulletin/render/render-docx")).renderBulletinDocx,
+  ),
+  pdf: renderedBulletin(
+    "pdf",
+    PDF_CONTENT_TYPE,
+    async () => (await import("@/lib/bulletin/render/render-pdf")).renderBulletinPdf,
+  ),
   // 附件1 and 附件2 as one workbook in the report's layout (the upload path reads it back).
   xlsx: {
     contentType: XLSX_CONTENT_TYPE,

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { displayNameSchema, roleSchema, unitMatchesRole } from "@/lib/access/accounts/user-input";
+import { displayNameSchema, roleSchema, unitCodeSchema, withUnitMatchingRole } from "@/lib/access/accounts/user-input";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { formAction } from "@/lib/action-client/form-action";
 import { submittedValues } from "@/lib/action-client/form-state";
@@ -10,21 +10,14 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/messages";
 
-const schema = z
-  .object({
+const schema = withUnitMatchingRole(
+  z.object({
     userId: z.coerce.number().int().positive(),
     displayName: displayNameSchema,
     role: roleSchema,
-    unitCode: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : null)),
-  })
-  .refine((u) => unitMatchesRole(u.role, u.unitCode), {
-    message: "部门/地区用户须指定所属单位；其他角色不属于单位",
-    path: ["unitCode"],
-  });
+    unitCode: unitCodeSchema,
+  }),
+);
 
 /** Name, role and unit. A change of role or unit ends the user's sessions. */
 export const updateUserAction = formAction("users.manage", { schema }, async (input, viewer, { formData }) => {
