@@ -29,7 +29,12 @@ const target = z.object({
  */
 export const updateBulletinTextsAction = formAction(
   "data.manage",
-  { schema: target, invalid: INVALID_INPUT },
+  {
+    schema: target,
+    // formData.get: an absent baseVersion is null, which reads as 0 (the form had no version).
+    input: (formData) => ({ month: formData.get("month"), baseVersion: formData.get("baseVersion") }),
+    invalid: INVALID_INPUT,
+  },
   async ({ month, baseVersion }, viewer, { formData }) => {
     const t = getMessages().bulletin.admin.reports;
     // The texts' own errors are keyed by their fields (parseBulletinTextsForm), after the target's.
