@@ -25,15 +25,15 @@ export async function requirePagePermission(action: Action, returnTo: string): P
 
 export type RouteGuardResult = { ok: true; viewer: Viewer } | { ok: false; response: Response };
 
+/** What a route serves beyond its action: one unit's rows, or the month's bulletin. */
+export type RouteScope = { unitCode?: string; bulletin?: true };
+
 /**
  * For route handlers (exports, downloads): 401 when signed out, 403 when not
  * allowed. `unitCode`: the handler serves that unit's rows; `bulletin`: it
  * serves the month's bulletin (canReadBulletin).
  */
-export async function guardRoute(
-  action: Action,
-  scope: { unitCode?: string; bulletin?: true } = {},
-): Promise<RouteGuardResult> {
+export async function guardRoute(action: Action, scope: RouteScope = {}): Promise<RouteGuardResult> {
   const viewer = await getViewer();
   if (!viewer) return { ok: false, response: Response.json({ error: "请先登录 / sign in first" }, { status: 401 }) };
   const allowed =

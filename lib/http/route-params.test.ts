@@ -5,21 +5,14 @@
 // never a 500 and never an empty 200. Only the session and Next's cache are stood in for.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { signInAs } from "@/test/helpers/session-stand-in";
 
 let db: TestDatabase;
 let uploadId: number;
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () =>
-  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => ({
-    user: { id: "1", name: "admin", role: "ADMIN", unitCode: null },
-  })),
-);
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  unstable_cache: <T>(fn: T) => fn,
-}));
+vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).signedIn);
+vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
+signInAs("ADMIN"); // every request is the admin's
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -44,8 +44,21 @@ export function fileNumberParam(value: string | null): number | null {
   return /^(0|[1-9]\d{0,2})$/.test(value) ? Number(value) : null;
 }
 
+export type RouteParamName = keyof Messages["routeParams"];
+
+/** A route segment's check (withGuard, lib/http/with-guard.ts): its value, or null for a 404 naming it. */
+export type ParamSpec<T> = { parse: (raw: string) => T | null | Promise<T | null>; notFound: RouteParamName };
+
+export const MONTH_PARAM: ParamSpec<string> = { parse: monthParam, notFound: "month" };
+export const ANNEX_KIND_PARAM: ParamSpec<NonNullable<ReturnType<typeof annexKindParam>>> = {
+  parse: annexKindParam,
+  notFound: "kind",
+};
+/** An upload's id, annex or case upload alike ([id]). */
+export const UPLOAD_ID_PARAM: ParamSpec<number> = { parse: idParam, notFound: "upload" };
+
 /** 404 naming the parameter and the value that was not found (JSON, for route handlers). */
-export function paramNotFound(param: keyof Messages["routeParams"], value: string): Response {
+export function paramNotFound(param: RouteParamName, value: string): Response {
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
   return Response.json({ error: fill(getMessages().routeParams[param], { value: shown }) }, { status: 404 });
 }

@@ -2,17 +2,15 @@
 // and answers its id and the chunk size; the browser then sends each file in chunks to
 // PUT /api/cases/:id. Admins only (data.manage). JSON only: a cross-site form cannot send it
 // without a CORS preflight this app never grants.
-import { guardRoute } from "@/lib/access/guard";
 import { createCaseUploadSchema } from "@/lib/case-records/upload/files";
 import { CASE_CHUNK_BYTES } from "@/lib/case-records/upload/limits";
 import { removeCaseUploadDir } from "@/lib/case-records/upload/storage";
 import { prisma } from "@/lib/db";
+import { withGuard } from "@/lib/http/with-guard";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request): Promise<Response> {
-  const guard = await guardRoute("data.manage");
-  if (!guard.ok) return guard.response;
+export const POST = withGuard("data.manage", async ({ request, viewer }) => {
   if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) {
     return Response.json({ error: "请求应为 JSON" }, { status: 415 });
   }
@@ -29,7 +27,7 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ error: parsed.error.issues.map((i) => i.message).join("；"), fieldErrors }, { status: 400 });
   }
   const upload = await prisma.caseUpload.create({
-    data: { month: parsed.data.month, files: parsed.data.files, createdById: guard.viewer.userId },
+    data: { month: parsed.data.month, files: parsed.data.files, createdById: viewer.userId },
   });
   // A new upload's directory can only hold what another database left under this id (a restore,
   // a reset): its bytes would be taken for this upload's and the transfer would never complete.
@@ -38,4 +36,4 @@ export async function POST(request: Request): Promise<Response> {
     { id: upload.id, chunkBytes: CASE_CHUNK_BYTES, url: `/admin/cases/${upload.id}` },
     { status: 201 },
   );
-}
+});

@@ -6,12 +6,12 @@
 // within it reaches this handler whole; then each file's size (413, naming the file); each
 // file is checked again by lib/annex-upload/parse.
 
-import { guardRoute } from "@/lib/access/guard";
 import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/annex-upload/parse";
 import { formatBytes } from "@/lib/annex-upload/parse/problems";
 import { stageUpload } from "@/lib/annex-upload/stage-upload";
 import { isMonth } from "@/lib/calendar/month";
 import { prisma } from "@/lib/db";
+import { withGuard } from "@/lib/http/with-guard";
 import { fill, getMessages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
@@ -22,9 +22,7 @@ const limitValues = {
   limit: formatBytes(MAX_UPLOAD_BODY_BYTES),
 };
 
-export async function POST(request: Request): Promise<Response> {
-  const guard = await guardRoute("data.manage");
-  if (!guard.ok) return guard.response;
+export const POST = withGuard("data.manage", async ({ request, viewer }) => {
   const t = getMessages().uploadLimits;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_UPLOAD_BODY_BYTES) {
@@ -71,7 +69,7 @@ export async function POST(request: Request): Promise<Response> {
       })),
     ),
     month,
-    uploadedById: guard.viewer.userId,
+    uploadedById: viewer.userId,
   });
   if (result.kind === "staged")
     return Response.json({ ...result, url: `/admin/uploads/${result.uploadId}` }, { status: 201 });
@@ -86,4 +84,4 @@ export async function POST(request: Request): Promise<Response> {
     );
   }
   return Response.json(result, { status: 422 });
-}
+});

@@ -18,20 +18,30 @@ export function unitMatchesRole(role: (typeof ROLES)[number], unitCode: string |
   return role === "DEPARTMENT" ? Boolean(unitCode) : !unitCode;
 }
 
-export const newUserSchema = z
-  .object({
+/** The unit select: a code, or blank for none. */
+export const unitCodeSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** A user form's role and unit agree (unitMatchesRole); the error shows at the unit. */
+export function withUnitMatchingRole<S extends z.ZodType<{ role: (typeof ROLES)[number]; unitCode: string | null }>>(
+  schema: S,
+) {
+  return schema.refine((u) => unitMatchesRole(u.role, u.unitCode), {
+    message: "部门/地区用户须指定所属单位；其他角色不属于单位",
+    path: ["unitCode"],
+  });
+}
+
+export const newUserSchema = withUnitMatchingRole(
+  z.object({
     username: usernameSchema,
     displayName: displayNameSchema,
     password: passwordSchema,
     role: roleSchema,
-    unitCode: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : null)),
-  })
-  .refine((u) => unitMatchesRole(u.role, u.unitCode), {
-    message: "部门/地区用户须指定所属单位；其他角色不属于单位",
-    path: ["unitCode"],
-  });
+    unitCode: unitCodeSchema,
+  }),
+);
 export type NewUser = z.infer<typeof newUserSchema>;

@@ -2,37 +2,26 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { displayNameSchema, roleSchema, unitMatchesRole } from "@/lib/access/accounts/user-input";
-import { guardAction } from "@/lib/access/guard";
+import { displayNameSchema, roleSchema, unitCodeSchema, withUnitMatchingRole } from "@/lib/access/accounts/user-input";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
-import { type FormState, submittedValues } from "@/lib/action-client/form-state";
+import { formAction } from "@/lib/action-client/form-action";
+import { submittedValues } from "@/lib/action-client/form-state";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/messages";
 
-const schema = z
-  .object({
+const schema = withUnitMatchingRole(
+  z.object({
     userId: z.coerce.number().int().positive(),
     displayName: displayNameSchema,
     role: roleSchema,
-    unitCode: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : null)),
-  })
-  .refine((u) => unitMatchesRole(u.role, u.unitCode), {
-    message: "部门/地区用户须指定所属单位；其他角色不属于单位",
-    path: ["unitCode"],
-  });
+    unitCode: unitCodeSchema,
+  }),
+);
 
 /** Name, role and unit. A change of role or unit ends the user's sessions. */
-export async function updateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const guard = await guardAction("users.manage");
-  if (!guard.ok) return { message: guard.error };
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors, values: submittedValues(formData) };
-  const { userId, displayName, role, unitCode } = parsed.data;
+export const updateUserAction = formAction("users.manage", { schema }, async (input, viewer, { formData }) => {
+  const { userId, displayName, role, unitCode } = input;
   const t = getMessages().admin.users;
 
   const user = await prisma.user.findUnique({ where: { id: userId }, include: { unit: { select: { code: true } } } });
@@ -53,7 +42,7 @@ export async function updateUserAction(_previous: FormState, formData: FormData)
       },
     });
     await recordAuditEvent(tx, {
-      actorId: guard.viewer.userId,
+      actorId: viewer.userId,
       action: "user.update",
       targetType: "User",
       targetId: String(userId),
@@ -66,4 +55,4 @@ export async function updateUserAction(_previous: FormState, formData: FormData)
   forgetUserStatus(userId);
   revalidatePath("/admin/users");
   return { ok: true, message: t.saved };
-}
+});

@@ -5,15 +5,14 @@
 // (Auth.js's auth()) and Next's cache revalidation are stood in for.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { formOf as form } from "@/test/helpers/next-stand-ins";
+import { signInAs as as } from "@/test/helpers/session-stand-in";
 
 let db: TestDatabase;
-let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () =>
-  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session),
-);
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: <T>(fn: T) => fn }));
+vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).signedIn);
+vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -22,18 +21,6 @@ beforeAll(async () => {
   await seedDatabase(db.prisma, { demoMonths: 0 });
 });
 afterAll(() => db?.drop());
-
-const as = (role: "ADMIN" | "OFFICIAL" | "DEPARTMENT" | null, unitCode: string | null = null) => {
-  session = role
-    ? { user: { id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3", name: role, role, unitCode } }
-    : null;
-};
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, value);
-  return data;
-}
 
 async function snapshot() {
   const users = await db.prisma.user.findMany({ orderBy: { id: "asc" } });
@@ -52,7 +39,7 @@ describe("user actions refuse callers who may not manage users", () => {
   const callers: Array<[string, () => void]> = [
     ["signed out", () => as(null)],
     ["an official", () => as("OFFICIAL")],
-    ["a department user", () => as("DEPARTMENT", "d08")],
+    ["a department user", () => as("DEPARTMENT", { unitCode: "d08" })],
   ];
   it.each(callers)("%s: refused, nothing written", async (_who, become) => {
     become();

@@ -6,28 +6,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildTemplateWorkbook, workbookBytes } from "@/lib/annex-upload/parse";
 import { referenceMonth } from "@/lib/annex-upload/parse/test-support";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { formOf as form } from "@/test/helpers/next-stand-ins";
+import { signInAs } from "@/test/helpers/session-stand-in";
 
 const MONTH = "2019-11";
 let db: TestDatabase;
 const uploads: number[] = [];
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () =>
-  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => ({
-    user: { id: "1", name: "admin", role: "ADMIN", unitCode: null },
-  })),
-);
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  unstable_cache: <T>(fn: T) => fn,
-}));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { url });
-  },
-}));
+vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).signedIn);
+vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
+vi.mock("next/navigation", async () => (await import("@/test/helpers/next-stand-ins")).nextNavigation);
+signInAs("ADMIN"); // every request is the admin's
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -47,12 +37,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => db?.drop());
-
-const form = (values: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, v);
-  return data;
-};
 
 describe("publish and rollback actions after someone else's publish", () => {
   it("a preview of a month that had no version, published after version 1 landed: refused with the message; a second publish of one upload: told it is published", async () => {

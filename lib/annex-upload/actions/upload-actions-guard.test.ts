@@ -5,26 +5,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildTemplateWorkbook, workbookBytes } from "@/lib/annex-upload/parse";
 import { referenceMonth } from "@/lib/annex-upload/parse/test-support";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { updatedTags as expired, formOf as form } from "@/test/helpers/next-stand-ins";
+import { signInAs as as } from "@/test/helpers/session-stand-in";
 
 let db: TestDatabase;
-let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
-const expired: string[] = [];
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () =>
-  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session),
-);
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: (tag: string) => expired.push(tag),
-  unstable_cache: <T>(fn: T) => fn,
-}));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { url });
-  },
-}));
+vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).signedIn);
+vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
+vi.mock("next/navigation", async () => (await import("@/test/helpers/next-stand-ins")).nextNavigation);
 
 let uploadId: number;
 beforeAll(async () => {
@@ -40,16 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => db?.drop());
 
-const as = (role: "ADMIN" | "OFFICIAL" | "DEPARTMENT" | null, unitCode: string | null = null) => {
-  session = role
-    ? { user: { id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3", name: role, role, unitCode } }
-    : null;
-};
-const form = (values: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, v);
-  return data;
-};
 const snapshot = async () =>
   JSON.stringify([
     await db.prisma.monthVersion.findMany({ orderBy: { id: "asc" } }),
@@ -65,7 +44,7 @@ describe("upload actions", () => {
   it.each([
     ["signed out", () => as(null)],
     ["an official", () => as("OFFICIAL")],
-    ["a department user", () => as("DEPARTMENT", "d08")],
+    ["a department user", () => as("DEPARTMENT", { unitCode: "d08" })],
   ])("%s: refused, nothing written", async (_who, become) => {
     become();
     const { publishUploadAction, saveUploadChoicesAction } = await import("./publish-upload");

@@ -5,21 +5,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { formOf as form, updatedTags } from "@/test/helpers/next-stand-ins";
+import { signInAs as as } from "@/test/helpers/session-stand-in";
 
 let db: TestDatabase;
-let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
-const updatedTags: string[] = [];
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () =>
-  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session),
-);
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: (tag: string) => void updatedTags.push(tag),
-  unstable_cache: <T>(fn: T) => fn,
-}));
+vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).signedIn);
+vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -31,25 +24,6 @@ afterAll(() => db?.drop());
 beforeEach(() => {
   updatedTags.length = 0;
 });
-
-const as = (role: "ADMIN" | "OFFICIAL" | "DEPARTMENT" | null) => {
-  session = role
-    ? {
-        user: {
-          id: role === "ADMIN" ? "1" : role === "OFFICIAL" ? "2" : "3",
-          name: role,
-          role,
-          unitCode: role === "DEPARTMENT" ? "d08" : null,
-        },
-      }
-    : null;
-};
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, value);
-  return data;
-}
 
 const ALL_RULES = {
   "enabled.lowCoverage": "on",

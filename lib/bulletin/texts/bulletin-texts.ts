@@ -4,6 +4,7 @@
 // the defaults of a month. Figures are never among them: those come from the data only.
 // Pure.
 import { z } from "zod";
+import { fieldErrorsOf } from "@/lib/action-client/form-state";
 import { REFERENCE_BULLETIN_TEXTS, resolveBulletinTexts } from "@/lib/bulletin/build/texts";
 import type { BulletinDistribution, BulletinTexts } from "@/lib/bulletin/build/types";
 import { PROBLEM_KINDS, type ProblemKind } from "@/lib/indicators/problems";
@@ -105,11 +106,7 @@ export function parseBulletinTextsForm(
     issuer: get("issuer"),
     issueDate: get("issueDate").trim(),
   });
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[fieldKey(issue.path)] ??= []).push(issue.message);
-    return { ok: false, fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error.issues, fieldKey) };
   const { problemRemarks, overviewNote, distribution, issuer, issueDate } = parsed.data;
   return {
     ok: true,

@@ -2,6 +2,7 @@
 // stored as one JSON value in `Setting` under PROBLEM_SETTINGS_KEY, edited on
 // /admin/settings. Pure: the form parser (zod) and the reader of the stored value.
 import { z } from "zod";
+import { fieldErrorsOf } from "@/lib/action-client/form-state";
 import {
   DEFAULT_PROBLEM_SETTINGS,
   PROBLEM_KINDS,
@@ -36,31 +37,32 @@ export const enabledFieldName = (kind: ProblemKind) => `enabled.${kind}`;
 const formBlank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /**
- * The settings form (FormData entries) → ProblemSettings, or field errors keyed by the form's
- * field names. Numbers accept "50", "50.5", " 50 % "; a blank number is an error, not 0.
+ * What problemSettingsSchema reads of the settings form (FormData entries). Numbers accept
+ * "50", "50.5", " 50 % "; a blank number is an error, not 0; a switch is on when present.
  */
-export function parseProblemSettingsForm(
-  entries: Iterable<[string, FormDataEntryValue]>,
-): { ok: true; settings: ProblemSettings } | { ok: false; fieldErrors: Record<string, string[]> } {
+export function problemSettingsInput(entries: Iterable<[string, FormDataEntryValue]>) {
   const form = new Map<string, string>();
   for (const [key, value] of entries) if (typeof value === "string") form.set(key, value);
   const number = (key: string) => {
     const raw = formBlank(form.get(key)?.replace(/[%％\s]/g, ""));
     return raw === undefined ? Number.NaN : raw;
   };
-  const parsed = problemSettingsSchema.safeParse({
+  return {
     coverageRateBelow: number("coverageRateBelow"),
     evaluationRateDropAbove: number("evaluationRateDropAbove"),
     catalogClaimRateBelow: number("catalogClaimRateBelow"),
     enabled: Object.fromEntries(PROBLEM_KINDS.map((kind) => [kind, form.has(enabledFieldName(kind))])),
-  });
-  if (parsed.success) return { ok: true, settings: parsed.data };
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join(".");
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return { ok: false, fieldErrors };
+  };
+}
+
+/** The settings form → ProblemSettings, or field errors keyed by the form's field names. */
+export function parseProblemSettingsForm(
+  entries: Iterable<[string, FormDataEntryValue]>,
+): { ok: true; settings: ProblemSettings } | { ok: false; fieldErrors: Record<string, string[]> } {
+  const parsed = problemSettingsSchema.safeParse(problemSettingsInput(entries));
+  return parsed.success
+    ? { ok: true, settings: parsed.data }
+    : { ok: false, fieldErrors: fieldErrorsOf(parsed.error.issues) };
 }
 
 /**

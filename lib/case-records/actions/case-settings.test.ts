@@ -3,20 +3,14 @@
 // with its audit event, and a removal brings the official calendar back.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { formOf as form } from "@/test/helpers/next-stand-ins";
+import { signInAs } from "@/test/helpers/session-stand-in";
 
 let db: TestDatabase;
-let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () =>
-  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session),
-);
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  unstable_cache: <T>(fn: T) => fn,
-}));
+vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).signedIn);
+vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
 
 let adminId = 0;
 let officialId = 0;
@@ -30,16 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.drop());
 
-const as = (role: "ADMIN" | "OFFICIAL" | null) => {
-  session = role
-    ? { user: { id: String(role === "ADMIN" ? adminId : officialId), name: role, role, unitCode: null } }
-    : null;
-};
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, value);
-  return data;
-}
+const as = (role: "ADMIN" | "OFFICIAL" | null) => signInAs(role, { id: role === "ADMIN" ? adminId : officialId });
 const actions = () => import("./case-settings");
 const overrides = () => db.prisma.workCalendarOverride.findMany();
 const audits = () => db.prisma.auditEvent.findMany({ where: { action: "settings.update" }, orderBy: { id: "asc" } });

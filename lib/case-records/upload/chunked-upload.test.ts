@@ -9,31 +9,16 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CASE_CHUNK_BYTES, CASE_FILE_MAX_BYTES } from "@/lib/case-records/upload/limits";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { signInAs as as } from "@/test/helpers/session-stand-in";
 
 const ON_EMBEDDED = !(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
 let db: TestDatabase;
-let session: { user: { id: string; name: string; role: string; unitCode: string | null } } | null = null;
 const dir = mkdtempSync(path.join(tmpdir(), "case-uploads-"));
 
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
-vi.mock("@/lib/access/session", async () =>
-  (await import("@/test/helpers/session-stand-in")).sessionStandIn(() => session),
-);
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  unstable_cache: <T>(fn: T) => fn,
-}));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { url });
-  },
-}));
-
-const as = (role: "ADMIN" | "OFFICIAL" | null) => {
-  session = role ? { user: { id: role === "ADMIN" ? "1" : "2", name: role, role, unitCode: null } } : null;
-};
+vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).signedIn);
+vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
+vi.mock("next/navigation", async () => (await import("@/test/helpers/next-stand-ins")).nextNavigation);
 
 type Routes = {
   create: typeof import("@/app/api/cases/route");

@@ -127,7 +127,8 @@ export const mappingFormSchema = z.object({
 });
 export type MappingForm = z.infer<typeof mappingFormSchema>;
 
-export function readMappingForm(formData: FormData): ReturnType<typeof mappingFormSchema.safeParse> {
+/** What mappingFormSchema reads of the form: the numbered pairs u<i>.name/code and c<i>.label/column. */
+export function mappingFormInput(formData: FormData) {
   const pairs = (prefix: string, key: string, value: string) => {
     const out: Array<Record<string, string>> = [];
     for (let i = 0; formData.has(`${prefix}${i}.${key}`); i++) {
@@ -138,11 +139,11 @@ export function readMappingForm(formData: FormData): ReturnType<typeof mappingFo
     }
     return out;
   };
-  return mappingFormSchema.safeParse({
+  return {
     uploadId: formData.get("uploadId"),
     units: pairs("u", "name", "code"),
     columns: pairs("c", "label", "column"),
-  });
+  };
 }
 
 export type RemapResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };

@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { guardAction } from "@/lib/access/guard";
-import type { FormState } from "@/lib/action-client/form-state";
+import { formAction, INVALID_INPUT } from "@/lib/action-client/form-action";
 import { expireReportData } from "@/lib/cache/expire-report-data";
 import { isMonth } from "@/lib/calendar/month";
 import { prisma } from "@/lib/db";
@@ -18,26 +17,22 @@ const schema = z.object({
 });
 
 /** Makes an earlier version current again, as a new version (origin ROLLBACK), audited. */
-export async function rollbackMonthAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const guard = await guardAction("data.manage");
-  if (!guard.ok) return { message: guard.error };
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { message: "参数无效 / invalid input" };
-  const source = await prisma.monthVersion.findUnique({
-    where: { id: parsed.data.versionId },
-    select: { number: true },
-  });
-  const { currentVersionId, ...target } = parsed.data;
-  const result = await rollbackMonth(prisma, {
-    ...target,
-    expectedCurrentVersionId: currentVersionId,
-    actorId: guard.viewer.userId,
-  });
-  if (!result.ok) return { message: result.message };
-  await expireReportData();
-  revalidatePath("/", "layout");
-  return {
-    ok: true,
-    message: fill(getMessages().upload.rolledBack, { number: result.number, from: source?.number ?? "?" }),
-  };
-}
+export const rollbackMonthAction = formAction(
+  "data.manage",
+  { schema, invalid: INVALID_INPUT },
+  async ({ currentVersionId, ...target }, viewer) => {
+    const source = await prisma.monthVersion.findUnique({ where: { id: target.versionId }, select: { number: true } });
+    const result = await rollbackMonth(prisma, {
+      ...target,
+      expectedCurrentVersionId: currentVersionId,
+      actorId: viewer.userId,
+    });
+    if (!result.ok) return { message: result.message };
+    await expireReportData();
+    revalidatePath("/", "layout");
+    return {
+      ok: true,
+      message: fill(getMessages().upload.rolledBack, { number: result.number, from: source?.number ?? "?" }),
+    };
+  },
+);

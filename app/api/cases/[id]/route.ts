@@ -7,16 +7,14 @@ import { storedFiles } from "@/lib/case-records/upload/files";
 import { startCaseProcessing } from "@/lib/case-records/upload/process-upload";
 import { withUploadLock, writeChunk } from "@/lib/case-records/upload/receive-chunk";
 import { receivedBytes } from "@/lib/case-records/upload/storage";
-import { caseUploadRoute } from "@/lib/case-records/upload/upload-route";
 import { prisma } from "@/lib/db";
-import { paramNotFound } from "@/lib/http/route-params";
+import { paramNotFound, UPLOAD_ID_PARAM } from "@/lib/http/route-params";
+import { withGuard } from "@/lib/http/with-guard";
 
 export const dynamic = "force-dynamic";
 
-export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const route = await caseUploadRoute(params);
-  if (!route.ok) return route.response;
-  const { id, raw } = route;
+export const PUT = withGuard("data.manage", { params: { id: UPLOAD_ID_PARAM } }, async ({ request, params, raw }) => {
+  const { id } = params;
   if (request.headers.get("content-type") !== "application/octet-stream") {
     return Response.json({ error: "分块应为 application/octet-stream" }, { status: 415 });
   }
@@ -26,7 +24,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   if (!Number.isInteger(offset) || offset < 0) return Response.json({ error: "offset 无效" }, { status: 400 });
   return withUploadLock(id, async () => {
     const upload = await prisma.caseUpload.findUnique({ where: { id }, select: { status: true, files: true } });
-    if (!upload) return paramNotFound("upload", raw);
+    if (!upload) return paramNotFound("upload", raw.id);
     const files = storedFiles(upload.files);
     const file = Number.isInteger(fileIndex) ? files[fileIndex] : undefined;
     if (!file) return Response.json({ error: `文件序号 ${search.get("file")} 无效` }, { status: 400 });
@@ -46,4 +44,4 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     const processing = complete ? await startCaseProcessing(id) : false;
     return Response.json({ received: result.received, complete, processing });
   });
-}
+});

@@ -1,17 +1,15 @@
 // GET /api/uploads/template.csv?month=YYYY-MM[&part=summary]: the flat template as CSV (UTF-8
 // with BOM): 附件数据 by default, 通报数据 with part=summary.
 import { prisma } from "@/lib/db";
-import { guardRoute } from "@/lib/access/guard";
 import { downloadResponse } from "@/lib/export/download";
 import { templateCsv } from "@/lib/annex-upload/parse";
 import { monthParam, paramNotFound } from "@/lib/http/route-params";
+import { withGuard } from "@/lib/http/with-guard";
 import { templateInputFromDb } from "@/lib/annex-upload/template-input";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const guard = await guardRoute("data.manage");
-  if (!guard.ok) return guard.response;
+export const GET = withGuard("data.manage", async ({ request }) => {
   const params = new URL(request.url).searchParams;
   const month = params.get("month");
   if (month !== null && !monthParam(month)) return paramNotFound("month", month);
@@ -20,4 +18,4 @@ export async function GET(request: Request): Promise<Response> {
   const part = params.get("part") === "summary" ? "summary" : "annex";
   const file = files[part];
   return downloadResponse(file.bytes, "text/csv; charset=utf-8", file.fileName, `template-${input.month}-${part}.csv`);
-}
+});

@@ -1,17 +1,15 @@
 // GET /api/uploads/template.xlsx?month=YYYY-MM: the flat template with the current units.
 
-import { guardRoute } from "@/lib/access/guard";
 import { templateXlsx } from "@/lib/annex-upload/parse";
 import { templateInputFromDb } from "@/lib/annex-upload/template-input";
 import { prisma } from "@/lib/db";
 import { downloadResponse } from "@/lib/export/download";
 import { monthParam, paramNotFound } from "@/lib/http/route-params";
+import { withGuard } from "@/lib/http/with-guard";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const guard = await guardRoute("data.manage");
-  if (!guard.ok) return guard.response;
+export const GET = withGuard("data.manage", async ({ request }) => {
   const month = new URL(request.url).searchParams.get("month");
   if (month !== null && !monthParam(month)) return paramNotFound("month", month);
   const input = await templateInputFromDb(prisma, month);
@@ -22,4 +20,4 @@ export async function GET(request: Request): Promise<Response> {
     file.fileName,
     `template-${input.month}.xlsx`,
   );
-}
+});

@@ -3,19 +3,16 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { caseUploadRoute } from "@/lib/case-records/upload/upload-route";
 import { caseProblemsCsvPath } from "@/lib/case-records/upload/storage";
 import { readCaseUploadMonth } from "@/lib/case-records/upload/case-uploads";
-import { paramNotFound } from "@/lib/http/route-params";
+import { paramNotFound, UPLOAD_ID_PARAM } from "@/lib/http/route-params";
+import { withGuard } from "@/lib/http/with-guard";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const route = await caseUploadRoute(params);
-  if (!route.ok) return route.response;
-  const { id, raw } = route;
+export const GET = withGuard("data.manage", { params: { id: UPLOAD_ID_PARAM } }, async ({ params: { id }, raw }) => {
   const upload = await readCaseUploadMonth(id);
-  if (!upload) return paramNotFound("upload", raw);
+  if (!upload) return paramNotFound("upload", raw.id);
   const path = caseProblemsCsvPath(id);
   const size = await stat(path).then((s) => s.size, () => null);
   if (size === null) return Response.json({ error: "该导入没有问题清单（尚未处理或已放弃）" }, { status: 404 });
@@ -28,4 +25,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Cache-Control": "no-store",
     },
   });
-}
+});

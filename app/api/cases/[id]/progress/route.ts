@@ -3,16 +3,13 @@
 // server stopped) is marked FAILED on this read.
 
 import { readCaseUploadProgress } from "@/lib/case-records/upload/case-uploads";
-import { caseUploadRoute } from "@/lib/case-records/upload/upload-route";
-import { paramNotFound } from "@/lib/http/route-params";
+import { paramNotFound, UPLOAD_ID_PARAM } from "@/lib/http/route-params";
+import { withGuard } from "@/lib/http/with-guard";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const route = await caseUploadRoute(params);
-  if (!route.ok) return route.response;
-  const { id, raw } = route;
+export const GET = withGuard("data.manage", { params: { id: UPLOAD_ID_PARAM } }, async ({ params: { id }, raw }) => {
   const progress = await readCaseUploadProgress(id);
-  if (!progress) return paramNotFound("upload", raw);
+  if (!progress) return paramNotFound("upload", raw.id);
   return Response.json(progress, { headers: { "Cache-Control": "no-store" } });
-}
+});

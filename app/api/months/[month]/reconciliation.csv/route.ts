@@ -1,17 +1,13 @@
-import { guardRoute } from "@/lib/access/guard";
 import { prisma } from "@/lib/db";
 import { csvResponse } from "@/lib/dashboard/exports/annex-csv";
 import { getMessages } from "@/lib/i18n/messages";
 import { loadMonthReconciliation, versionNumberParam } from "@/lib/month-versions/reconciliation/read-reconciliation";
-import { monthParam, paramNotFound } from "@/lib/http/route-params";
+import { MONTH_PARAM } from "@/lib/http/route-params";
+import { withGuard } from "@/lib/http/with-guard";
 import { reconciliationCsv } from "@/lib/month-versions/reconciliation/reconciliation-view";
 
 /** The reconciliation of a month as CSV: the versions chosen on the page (?cases=&annex=), differing cells or all (?all=1). */
-export async function GET(request: Request, { params }: { params: Promise<{ month: string }> }) {
-  const { month } = await params;
-  const guard = await guardRoute("data.manage");
-  if (!guard.ok) return guard.response;
-  if (!monthParam(month)) return paramNotFound("month", month);
+export const GET = withGuard("data.manage", { params: { month: MONTH_PARAM } }, async ({ request, params: { month } }) => {
   const query = new URL(request.url).searchParams;
   const result = await loadMonthReconciliation(prisma, month, {
     cases: versionNumberParam(query.get("cases") ?? undefined),
@@ -21,4 +17,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ mont
   if (!result) return Response.json({ error: messages.reconciliation.missing }, { status: 404 });
   const all = query.get("all") === "1";
   return csvResponse(reconciliationCsv(result.reconciliation, messages, { all }), `核对-${month}-办件明细v${result.cases.number}-附件v${result.annex.number}.csv`);
-}
+});

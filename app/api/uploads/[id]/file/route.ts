@@ -1,28 +1,27 @@
 // GET /api/uploads/:id/file[?n=<position>]: one original file of the upload (the first by
 // default), byte for byte (admins only).
 
-import { guardRoute } from "@/lib/access/guard";
 import { prisma } from "@/lib/db";
 import { downloadResponse } from "@/lib/export/download";
-import { fileNumberParam, idParam, paramNotFound } from "@/lib/http/route-params";
+import { fileNumberParam, paramNotFound, UPLOAD_ID_PARAM } from "@/lib/http/route-params";
+import { withGuard } from "@/lib/http/with-guard";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const guard = await guardRoute("data.manage");
-  if (!guard.ok) return guard.response;
-  const raw = (await params).id;
-  const id = idParam(raw);
-  if (id === null) return paramNotFound("upload", raw);
-  const n = new URL(request.url).searchParams.get("n");
-  const position = fileNumberParam(n);
-  if (position === null) return paramNotFound("fileNumber", n ?? "");
-  const file = await prisma.uploadFile.findUnique({ where: { uploadId_position: { uploadId: id, position } } });
-  if (!file) {
-    const exists = (await prisma.upload.count({ where: { id } })) > 0;
-    return exists ? paramNotFound("fileNumber", String(position)) : paramNotFound("upload", raw);
-  }
-  const ext = file.fileName.match(/\.[A-Za-z0-9]{1,5}$/)?.[0] ?? "";
-  const suffix = position > 0 ? `-${position + 1}` : "";
-  return downloadResponse(file.content, "application/octet-stream", file.fileName, `upload-${id}${suffix}${ext}`);
-}
+export const GET = withGuard(
+  "data.manage",
+  { params: { id: UPLOAD_ID_PARAM } },
+  async ({ request, params: { id }, raw }) => {
+    const n = new URL(request.url).searchParams.get("n");
+    const position = fileNumberParam(n);
+    if (position === null) return paramNotFound("fileNumber", n ?? "");
+    const file = await prisma.uploadFile.findUnique({ where: { uploadId_position: { uploadId: id, position } } });
+    if (!file) {
+      const exists = (await prisma.upload.count({ where: { id } })) > 0;
+      return exists ? paramNotFound("fileNumber", String(position)) : paramNotFound("upload", raw.id);
+    }
+    const ext = file.fileName.match(/\.[A-Za-z0-9]{1,5}$/)?.[0] ?? "";
+    const suffix = position > 0 ? `-${position + 1}` : "";
+    return downloadResponse(file.content, "application/octet-stream", file.fileName, `upload-${id}${suffix}${ext}`);
+  },
+);

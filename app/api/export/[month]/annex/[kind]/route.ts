@@ -1,9 +1,9 @@
-import { guardRoute } from "@/lib/access/guard";
 import { annexCsv, csvResponse } from "@/lib/dashboard/exports/annex-csv";
 import { downloadResponse } from "@/lib/export/download";
 import { missingDownloadResponse } from "@/lib/export/missing-download";
 import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
-import { annexKindParam, monthParam, paramNotFound } from "@/lib/http/route-params";
+import { ANNEX_KIND_PARAM, MONTH_PARAM } from "@/lib/http/route-params";
+import { withGuard } from "@/lib/http/with-guard";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { getMonthData } from "@/lib/month-versions/month-data";
 
@@ -11,25 +11,24 @@ import { getMonthData } from "@/lib/month-versions/month-data";
  * 附件1 (departments) or 附件2 (districts) as CSV, or with ?format=xlsx as a workbook in the
  * report's layout: every unit's rows, so officials and admins only.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ month: string; kind: string }> }) {
-  const { month, kind } = await params;
-  const guard = await guardRoute("report.viewAllUnits");
-  if (!guard.ok) return guard.response;
-  const annex = annexKindParam(kind);
-  if (!annex) return paramNotFound("kind", kind);
-  if (!monthParam(month)) return paramNotFound("month", month);
-  const format = new URL(request.url).searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "xlsx")
-    return Response.json({ error: fill(getMessages().routeParams.format, { value: format }) }, { status: 400 });
-  const data = await getMonthData(month);
-  if (!data) return missingDownloadResponse(request, month);
-  const rows = data.rows.filter((r) => r.kind === annex.unitKind);
-  if (format === "xlsx") {
-    const file = await annexXlsx(month, rows, [annex.unitKind]);
-    return downloadResponse(file.bytes, XLSX_CONTENT_TYPE, file.fileName, `annex-${annex.name}-${month}.xlsx`);
-  }
-  return csvResponse(
-    annexCsv(rows, annex.unitKind),
-    `${annex.unitKind === "DEPARTMENT" ? "附件1-市级部门" : "附件2-县市区"}-${month}.csv`,
-  );
-}
+export const GET = withGuard(
+  "report.viewAllUnits",
+  // The kind is checked before the month.
+  { params: { kind: ANNEX_KIND_PARAM, month: MONTH_PARAM } },
+  async ({ request, params: { kind: annex, month } }) => {
+    const format = new URL(request.url).searchParams.get("format") ?? "csv";
+    if (format !== "csv" && format !== "xlsx")
+      return Response.json({ error: fill(getMessages().routeParams.format, { value: format }) }, { status: 400 });
+    const data = await getMonthData(month);
+    if (!data) return missingDownloadResponse(request, month);
+    const rows = data.rows.filter((r) => r.kind === annex.unitKind);
+    if (format === "xlsx") {
+      const file = await annexXlsx(month, rows, [annex.unitKind]);
+      return downloadResponse(file.bytes, XLSX_CONTENT_TYPE, file.fileName, `annex-${annex.name}-${month}.xlsx`);
+    }
+    return csvResponse(
+      annexCsv(rows, annex.unitKind),
+      `${annex.unitKind === "DEPARTMENT" ? "附件1-市级部门" : "附件2-县市区"}-${month}.csv`,
+    );
+  },
+);

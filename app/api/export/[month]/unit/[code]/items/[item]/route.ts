@@ -1,20 +1,16 @@
 import { getUnitItems, itemCodeFromSegment, loadItemCases } from "@/lib/case-records/drill-down/case-drill-down";
 import { itemCasesCsv } from "@/lib/case-records/drill-down/case-drill-down-csv";
 import { csvResponse } from "@/lib/dashboard/exports/annex-csv";
-import { unitCaseRecordsDownload } from "@/lib/dashboard/exports/unit-download";
+import { caseRecordsOf, unitDownload } from "@/lib/dashboard/exports/unit-download";
 import { prisma } from "@/lib/db";
+import { withGuard } from "@/lib/http/with-guard";
 import { getMessages } from "@/lib/i18n/messages";
 
 /** Every case of one of the unit's items, overdue first, as CSV: the unit's own users, officials and admins only. */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ month: string; code: string; item: string }> },
-) {
-  const { month, code, item } = await params;
-  const checked = await unitCaseRecordsDownload(month, code);
-  if (!checked.ok) return checked.response;
-  const { unit, ref } = checked;
-  const itemCode = itemCodeFromSegment(item);
+export const GET = withGuard("report.export", unitDownload, async ({ params: { month, code: unit }, raw }) => {
+  const ref = await caseRecordsOf(month);
+  if (ref instanceof Response) return ref;
+  const itemCode = itemCodeFromSegment(raw.item ?? "");
   // Only the unit's own items: another unit's item code is not found here.
   const own =
     itemCode === null
@@ -30,4 +26,4 @@ export async function GET(
     pageSize: 1_000_000,
   });
   return csvResponse(itemCasesCsv(cases, t), `${unit.name}-${own.itemCode}-${month}.csv`);
-}
+});
