@@ -14,7 +14,7 @@ const formSchema = z.object({
 
 /** Only paths on this site: an open redirect through callbackUrl is refused. */
 function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
+  return url?.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
 }
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {

@@ -27,7 +27,7 @@ export const saveUploadChoicesAction = formAction(
   { schema: choices, invalid: INVALID_INPUT },
   async ({ uploadId }, _viewer, { formData }) => {
     const upload = await prisma.upload.findUnique({ where: { id: uploadId }, select: { status: true } });
-    if (!upload || upload.status !== "STAGED") return { message: "该上传不能再修改。" };
+    if (upload?.status !== "STAGED") return { message: "该上传不能再修改。" };
     await prisma.upload.update({
       where: { id: uploadId },
       data: { unitMappings: mappingsFrom(formData), summaryForm: summaryFormFrom(formData) },

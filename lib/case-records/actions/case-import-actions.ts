@@ -39,7 +39,7 @@ export const publishCaseImportAction = formAction(
   async ({ uploadId }, viewer, { locale, messages }) => {
     const t = messages.caseImport;
     const upload = await prisma.caseUpload.findUnique({ where: { id: uploadId } });
-    if (!upload || upload.status !== "STAGED" || !upload.caseImportId) return { message: t.publishNotStaged };
+    if (upload?.status !== "STAGED" || !upload.caseImportId) return { message: t.publishNotStaged };
     const imported = await prisma.caseImport.findUnique({
       where: { id: upload.caseImportId },
       select: { report: true },
