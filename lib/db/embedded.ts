@@ -53,7 +53,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 export const defaultDataDir = ".data/pglite";
-const serverScript = fileURLToPath(new URL("../scripts/embedded-db-server.mjs", import.meta.url));
+const serverScript = fileURLToPath(new URL("../../scripts/embedded-db-server.mjs", import.meta.url));
 
 export interface EmbeddedDatabaseOptions {
   /** Data directory (created if missing), or "memory://" for a database that dies with the server. Default `.data/pglite`. */
