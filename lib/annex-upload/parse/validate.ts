@@ -334,8 +334,6 @@ function checkRow(unit: ResolvedUnit, row: StatRow, problems: AnnexValidationPro
   }
 }
 
-const RATE_SET = new Set<string>(RATE_FIELDS);
-
 function checkChange(unit: ResolvedUnit, before: StatRow, t: Thresholds, problems: AnnexValidationProblem[]) {
   for (const field of COUNT_FIELDS) {
     const now = unit.values[field];
@@ -355,8 +353,7 @@ function checkChange(unit: ResolvedUnit, before: StatRow, t: Thresholds, problem
     }
   }
   if (Math.min(unit.values.completed, before.completed) < t.rateMinimumCompleted) return;
-  for (const field of ANNEX_FIELDS) {
-    if (!RATE_SET.has(field)) continue;
+  for (const field of RATE_FIELDS) {
     const now = unit.values[field];
     const then = before[field];
     if (Math.abs(now - then) > t.ratePoints) {
