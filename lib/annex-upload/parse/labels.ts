@@ -1,4 +1,4 @@
-// Which header labels mean which column. Built from the one layout (ANNEX_GROUPS), the
+// Which header labels mean which column. Built from the column table (annex-columns.ts), the
 // report's printed labels (ANNEX_REPORT_LABELS), the UI's labels (which the template uses)
 // and a few variants people write; every key goes through labelKey, so spaces, line breaks,
 // full-width characters, bracket shapes and unit markers such as （件） never matter.
