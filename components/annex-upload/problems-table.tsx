@@ -1,8 +1,9 @@
 // Problems of an upload, as text (never HTML: a found value may hold markup): errors first
 // and apart (they refuse the file), then warnings (to acknowledge), then notes (nothing to
 // do), each group with a count per kind of problem.
-import type { Problem, Severity } from "@/lib/annex-upload/parse/types";
+
 import { fill, type Messages } from "@/lib/i18n/messages";
+import type { Severity, ValidationProblem } from "@/lib/validation";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const ROW_CLASS: Record<Severity, string> = { error: "bg-rose-50", warning: "bg-amber-50", info: "bg-slate-50" };
@@ -13,7 +14,11 @@ const BOX_CLASS: Record<Severity, string> = {
 };
 
 /** "主动评价率高于100% 3 个；办理提速率为负数 2 个": how many of each kind, most first. */
-export function countsByKind(problems: readonly Problem[], label: (code: string) => string, template: string): string {
+export function countsByKind(
+  problems: readonly ValidationProblem[],
+  label: (code: string) => string,
+  template: string,
+): string {
   const counts = new Map<string, number>();
   for (const p of problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
   return [...counts.entries()]
@@ -29,7 +34,7 @@ export function ProblemsTable({
 }: {
   t: Messages["upload"];
   figures: Messages["figures"];
-  problems: Problem[];
+  problems: ValidationProblem[];
 }) {
   const kinds = figures.problemKinds;
   if (problems.length === 0) return <p className="text-sm text-emerald-700">{t.noProblems}</p>;

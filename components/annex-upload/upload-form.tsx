@@ -5,11 +5,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useLocale } from "@/components/ui/locale-link";
-import type { Problem } from "@/lib/annex-upload/parse/types";
 import { localePath } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
+import type { ValidationProblem } from "@/lib/validation";
 
-type Answer = { kind?: string; url?: string; message?: string; problems?: Problem[] };
+type Answer = { kind?: string; url?: string; message?: string; problems?: ValidationProblem[] };
 
 export function UploadForm({ t }: { t: Messages["upload"] }) {
   const router = useRouter();

@@ -19,9 +19,9 @@ import {
 import { toCsv } from "@/lib/export/csv";
 import { fill } from "@/lib/i18n/fill";
 import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
-import type { AnnexField } from "@/lib/indicators/types";
+import { ANNEX_FIELDS, type AnnexField } from "@/lib/indicators/types";
 
-const FIELDS: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
+const FIELDS = ANNEX_FIELDS;
 const FIELD_INDEX = new Map(FIELDS.map((field, i) => [field, i]));
 
 /** One unit for the island: its figures in FIELDS order (ANNEX_GROUPS), not one object per cell. */

@@ -17,7 +17,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
 import { missingRateBase } from "@/lib/indicators/rate-bases";
-import type { AnnexField } from "@/lib/indicators/types";
+import { ANNEX_FIELDS, type AnnexField } from "@/lib/indicators/types";
 
 export type AnnexTableRow = Record<AnnexField, number> & {
   unitCode: string;
@@ -27,7 +27,7 @@ export type AnnexTableRow = Record<AnnexField, number> & {
   top: boolean;
 };
 
-const FIELDS: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
+const FIELDS = ANNEX_FIELDS;
 /** Columns that the 本月无办件 cell spans: every case count and rate before the evaluations. */
 const NO_CASE_SPAN = FIELDS.indexOf("activeEvaluations");
 

@@ -4,7 +4,7 @@
 // that version named; anything else becomes a STAGED Upload (its files' bytes as UploadFile
 // rows, the validation report) that the preview page shows and publish re-checks.
 import { createHash } from "node:crypto";
-import type { Problem, UploadLimits } from "@/lib/annex-upload/parse";
+import type { AnnexValidationProblem, UploadLimits } from "@/lib/annex-upload/parse";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { checkUpload, onlyFixableErrors } from "./check-upload";
 
@@ -22,7 +22,7 @@ export type StageInput = (
 
 export type StageResult =
   | { kind: "staged"; uploadId: number; month: string; errorCount: number; warningCount: number }
-  | { kind: "rejected"; problems: Problem[] }
+  | { kind: "rejected"; problems: AnnexValidationProblem[] }
   | { kind: "duplicate"; month: string; versionNumber: number | null; uploadId: number; publishedAt: Date | null };
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -43,7 +43,10 @@ export function uploadFileName(files: readonly { fileName: string }[]): string {
   return files.map((f) => f.fileName).join(" + ");
 }
 
-export function reportOf(problems: Problem[], extra: Record<string, unknown> = {}): Prisma.InputJsonValue {
+export function reportOf(
+  problems: AnnexValidationProblem[],
+  extra: Record<string, unknown> = {},
+): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify({ problems, ...extra })) as Prisma.InputJsonValue;
 }
 

@@ -8,7 +8,12 @@
 import type ExcelJS from "exceljs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { annexWorkbookFiles, buildTemplateWorkbook, type ProblemCode, workbookBytes } from "@/lib/annex-upload/parse";
+import {
+  type AnnexProblemCode,
+  annexWorkbookFiles,
+  buildTemplateWorkbook,
+  workbookBytes,
+} from "@/lib/annex-upload/parse";
 import {
   encode,
   MONTH,
@@ -276,7 +281,7 @@ describe("malformed files: refused with their code, nothing written", () => {
     change(workbook.getWorksheet("附件数据")!);
     return workbookBytes(workbook);
   };
-  const cases: Array<[string, string, () => Promise<Uint8Array> | Uint8Array, ProblemCode]> = [
+  const cases: Array<[string, string, () => Promise<Uint8Array> | Uint8Array, AnnexProblemCode]> = [
     ["empty", "empty.xlsx", () => new Uint8Array(), "EMPTY_FILE"],
     ["a PDF", "report.pdf", () => new TextEncoder().encode("%PDF-1.4\n%âãÏÓ\n1 0 obj\n"), "NOT_SPREADSHEET"],
     [

@@ -6,11 +6,11 @@ import {
   aggregateScope,
   cityFromScopes,
   evaluationDenominator,
-  HEADLINE_FIELDS,
   sumCounts,
   sumField,
   weightedRate,
 } from "./aggregate";
+import { HEADLINE_FIELDS } from "./headline-figures";
 import { roundRate } from "./rates";
 import { referenceMonthFromJson } from "./reference-fixture";
 import type { StatRow } from "./types";

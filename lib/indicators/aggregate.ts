@@ -3,6 +3,14 @@
 // only its rate (speed-up and early-completion rates), the group's rate is weighted by the
 // best denominator the annex has and flagged approximate, as GLOSSARY.md requires.
 
+import { RATE_WEIGHTS, type WeightedRateField } from "./annex-columns";
+import {
+  HEADLINE_COUNT_FIELDS,
+  HEADLINE_FIELDS,
+  type HeadlineCountField,
+  type HeadlineField,
+  type HeadlineRateField,
+} from "./headline-figures";
 import { type Percent, percent, roundRate } from "./rates";
 import {
   COUNT_FIELDS,
@@ -45,22 +53,6 @@ export function sumCounts(rows: readonly StatRow[]): Counts {
 export function aggregateRatio(rows: readonly StatRow[], numerator: RowAmount, denominator: RowAmount): Percent | null {
   return percent(sumField(rows, numerator), sumField(rows, denominator));
 }
-
-/**
- * Weights for rates the annex gives only as a per-unit percentage. The true denominators are
- * Σ legal days (speed-up rates) and promised-case completions (early completion); the annex
- * has no days, so every promised-case rate is weighted by promisedCompleted and every online
- * one by onlinePromisedCompleted. For speed-up rates this can be far off: in 2021-06 it gives
- * 78.48% for the municipal handling speed-up the bulletin states as 20.04%.
- */
-export const RATE_WEIGHTS = {
-  promiseSpeedupRate: "promisedCompleted",
-  handlingSpeedupRate: "promisedCompleted",
-  earlyCompletionRate: "promisedCompleted",
-  onlineHandlingSpeedupRate: "onlinePromisedCompleted",
-  onlineEarlyCompletionRate: "onlinePromisedCompleted",
-} as const satisfies Partial<Record<RateField, CountField>>;
-export type WeightedRateField = keyof typeof RATE_WEIGHTS;
 
 export type ApproximateRate = {
   value: Percent | null;
@@ -160,46 +152,6 @@ function combineDenominators(parts: readonly EvaluationDenominator[]): Evaluatio
 
 // ---------------------------------------------------------------------------------------------
 // Scope summaries (全市 / 市本级 / 县（市、区）)
-
-/** The bulletin's headline figures for a scope, in the order its text gives them. */
-export const HEADLINE_FIELDS = [
-  "applied",
-  "accepted",
-  "completed",
-  "promisedCompleted",
-  "promiseSpeedupRate",
-  "handlingSpeedupRate",
-  "earlyCompletionRate",
-  "onlineApplied",
-  "onlineShare",
-  "onlineAccepted",
-  "onlineCompleted",
-  "onlinePromisedCompleted",
-  "onlineEarlyCompletionRate",
-  "overdueCompleted",
-  "onTimeCompletionRate",
-  "activeEvaluations",
-  "activeEvaluationRate",
-  "satisfactionRate",
-  "coverageRate",
-  "catalogClaimRate",
-] as const;
-export type HeadlineField = (typeof HEADLINE_FIELDS)[number];
-
-export const HEADLINE_COUNT_FIELDS = [
-  "applied",
-  "accepted",
-  "completed",
-  "promisedCompleted",
-  "onlineApplied",
-  "onlineAccepted",
-  "onlineCompleted",
-  "onlinePromisedCompleted",
-  "overdueCompleted",
-  "activeEvaluations",
-] as const satisfies readonly (HeadlineField & CountField)[];
-export type HeadlineCountField = (typeof HEADLINE_COUNT_FIELDS)[number];
-export type HeadlineRateField = Exclude<HeadlineField, HeadlineCountField>;
 
 type HeadlineCounts = Record<HeadlineCountField, number>;
 

@@ -1,44 +1,12 @@
-// The column layout of 附件1 / 附件2: which fields, in which order, under which
-// group heading. Tables, exports and (later) the importer all use this one list.
-import type { AnnexField, UnitKind } from "@/lib/indicators/types";
+// The layout of 附件1 / 附件2 as the report prints it: titles, group headings, column labels
+// and footnotes. Which columns, in which order and group, is the column table's
+// (annex-columns.ts); tables, exports and the importer all follow it.
+import { ANNEX_COLUMNS, type AnnexField, type AnnexGroup } from "@/lib/indicators/annex-columns";
+import type { UnitKind } from "@/lib/indicators/types";
 
-export type AnnexGroup =
-  | "cases"
-  | "promised"
-  | "efficiency"
-  | "online"
-  | "onlinePromised"
-  | "onlineEfficiency"
-  | "evaluation"
-  | "coverage";
-
-export const ANNEX_GROUPS: Array<{ group: AnnexGroup; fields: AnnexField[] }> = [
-  { group: "cases", fields: ["applied", "accepted", "completed", "overdueCompleted"] },
-  { group: "promised", fields: ["promisedCompleted", "promisedOverdueCompleted"] },
-  { group: "efficiency", fields: ["promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate"] },
-  { group: "online", fields: ["onlineApplied", "onlineAccepted", "onlineCompleted"] },
-  { group: "onlinePromised", fields: ["onlinePromisedCompleted", "onlinePromisedOverdueCompleted"] },
-  {
-    group: "onlineEfficiency",
-    fields: ["onlineHandlingRate", "onlineHandlingSpeedupRate", "onlineEarlyCompletionRate"],
-  },
-  { group: "evaluation", fields: ["activeEvaluations"] },
-  { group: "coverage", fields: ["coverageRate"] },
-];
-
-const RATE_SET = new Set<AnnexField>([
-  "promiseSpeedupRate",
-  "handlingSpeedupRate",
-  "earlyCompletionRate",
-  "onlineHandlingRate",
-  "onlineHandlingSpeedupRate",
-  "onlineEarlyCompletionRate",
-  "coverageRate",
-]);
-
-export function isRateField(field: AnnexField): boolean {
-  return RATE_SET.has(field);
-}
+// The groups and the rate test are the column table's (annex-columns.ts); here for the
+// modules that read the layout.
+export { ANNEX_GROUPS, type AnnexGroup, isRateField } from "@/lib/indicators/annex-columns";
 
 /**
  * The annex headings exactly as the bulletin prints them (附件1 and 附件2 of 2021-06): the
@@ -65,27 +33,15 @@ export type AnnexReportLabels = {
   footnotes: readonly string[];
 };
 
-const REPORT_COLUMNS: Record<AnnexField, string | null> = {
-  applied: "申请",
-  accepted: "受理",
-  completed: "办结",
-  overdueCompleted: "超时办结",
-  promisedCompleted: "办结",
-  promisedOverdueCompleted: "超时办结",
-  promiseSpeedupRate: "承诺提速",
-  handlingSpeedupRate: "办理提速",
-  earlyCompletionRate: "提前办结",
-  onlineApplied: "申请",
-  onlineAccepted: "受理",
-  onlineCompleted: "办结",
-  onlinePromisedCompleted: "办结",
-  onlinePromisedOverdueCompleted: "超时办结",
-  onlineHandlingRate: "网上办理",
-  onlineHandlingSpeedupRate: "办理提速",
-  onlineEarlyCompletionRate: "提前办结",
-  activeEvaluations: null,
-  coverageRate: null,
-};
+const REPORT_COLUMNS = Object.fromEntries(ANNEX_COLUMNS.map((c) => [c.field, c.report])) as Record<
+  AnnexField,
+  string | null
+>;
+
+/** 附件2 prints two columns differently (主动评价数, 办件覆盖度 under their group headings). */
+const REPORT_COLUMNS_DISTRICT = Object.fromEntries(
+  ANNEX_COLUMNS.map((c) => [c.field, "reportDistrict" in c ? c.reportDistrict : c.report]),
+) as Record<AnnexField, string | null>;
 
 const REPORT_GROUPS: Record<AnnexGroup, string> = {
   cases: "办件情况（件）",
@@ -124,7 +80,7 @@ export const ANNEX_REPORT_LABELS: Record<UnitKind, AnnexReportLabels> = {
     seq: "序号",
     name: "地区",
     groups: { ...REPORT_GROUPS, evaluation: "办件主动评价", coverage: "事项办件情况" },
-    columns: { ...REPORT_COLUMNS, activeEvaluations: "主动评价数", coverageRate: "办件覆盖度" },
+    columns: REPORT_COLUMNS_DISTRICT,
     footnotes: [],
   },
 };

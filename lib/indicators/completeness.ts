@@ -4,8 +4,8 @@
 // form can be pre-filled with: the figures computed exactly from the rows. Pure; the
 // decisions are figure-decision.ts's, so the gate lists exactly what the bulletin would print.
 
-import type { HeadlineField } from "./aggregate";
 import { decideMonthFigures, type FigureDecision, type ScopeKey } from "./figure-decision";
+import type { HeadlineField } from "./headline-figures";
 import { monthScopes } from "./month-scopes";
 import { roundRate } from "./rates";
 import {

@@ -6,14 +6,9 @@
 // between figures of the same kind and basis; otherwise the reason there is none.
 // Pure: no I/O. The labels' wording is in lib/i18n (block `figures`).
 
-import {
-  type EvaluationDenominatorBasis,
-  HEADLINE_COUNT_FIELDS,
-  HEADLINE_FIELDS,
-  type HeadlineField,
-  type ScopeSummary,
-} from "./aggregate";
+import type { EvaluationDenominatorBasis, ScopeSummary } from "./aggregate";
 import { type CountChange, countChange, type RateChange, rateChange } from "./change";
+import { HEADLINE_COUNT_FIELDS, HEADLINE_FIELDS, type HeadlineField } from "./headline-figures";
 import type { MonthScopes } from "./month-scopes";
 
 export type FigureStatus = "stated" | "computed" | "estimated" | "missing";

@@ -4,15 +4,11 @@
 // none promised), and likewise the online rates with 线上承诺件办结 0. 承诺提速 compares
 // promised with statutory time limits of the catalogue (printed with no promised case), and
 // 覆盖率 is about the catalogue: neither has a case count as its base.
+import { RATE_BASES } from "./annex-columns";
 import type { AnnexField, CountField, StatRow } from "./types";
 
-export const RATE_BASES: Partial<Record<AnnexField, CountField>> = {
-  handlingSpeedupRate: "promisedCompleted",
-  earlyCompletionRate: "promisedCompleted",
-  onlineHandlingRate: "onlinePromisedCompleted",
-  onlineHandlingSpeedupRate: "onlinePromisedCompleted",
-  onlineEarlyCompletionRate: "onlinePromisedCompleted",
-};
+// The bases are the column table's (annex-columns.ts); exported here for the modules that read them.
+export { RATE_BASES };
 
 /** The count the rate needed and did not have, or null when the rate has a base (or needs none). */
 export function missingRateBase(row: Pick<StatRow, CountField>, field: AnnexField): CountField | null {

@@ -4,29 +4,25 @@
 
 import { sumCounts, sumField } from "./aggregate";
 import { onlineShare, onTimeCompletionRate, roundRate } from "./rates";
-import type { ReportedSummary, StatRow } from "./types";
+import {
+  COUNT_FIELDS,
+  type CountField,
+  REPORTED_SUMMARY_FIELDS,
+  type ReportedSummary,
+  type ReportedSummaryField,
+  type StatRow,
+} from "./types";
 
-/** Stated counts that are plain sums of an annex column. */
-export const RECONCILED_COUNT_FIELDS = [
-  "applied",
-  "accepted",
-  "completed",
-  "overdueCompleted",
-  "promisedCompleted",
-  "onlineApplied",
-  "onlineAccepted",
-  "onlineCompleted",
-  "onlinePromisedCompleted",
-  "activeEvaluations",
-] as const satisfies readonly (keyof ReportedSummary & keyof StatRow)[];
+/** Stated counts that are plain sums of an annex column: the summary's counts, in its order. */
+export const RECONCILED_COUNT_FIELDS: readonly ReconciledCountField[] = REPORTED_SUMMARY_FIELDS.filter(
+  (field): field is ReconciledCountField => (COUNT_FIELDS as readonly string[]).includes(field),
+);
+type ReconciledCountField = Extract<ReportedSummaryField, CountField>;
 
 /** Stated rates that are exact ratios of annex columns (compared as printed, 2 decimals). */
 export const RECONCILED_RATE_FIELDS = ["onlineShare", "onTimeCompletionRate"] as const;
 
-export type ReconciledField =
-  | (typeof RECONCILED_COUNT_FIELDS)[number]
-  | (typeof RECONCILED_RATE_FIELDS)[number]
-  | "completedInclBatch";
+export type ReconciledField = ReconciledCountField | (typeof RECONCILED_RATE_FIELDS)[number] | "completedInclBatch";
 
 export type Discrepancy = {
   field: ReconciledField;

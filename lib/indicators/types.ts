@@ -1,59 +1,17 @@
 // Plain shapes the indicator functions work on. They mirror the Prisma models
 // (prisma/schema.prisma) but carry no database types, so lib/indicators stays pure.
 
-/** Case counts of one annex row (件). Additive: a total is the sum of its parts. */
-export const COUNT_FIELDS = [
-  "applied",
-  "accepted",
-  "completed",
-  "overdueCompleted",
-  "promisedCompleted",
-  "promisedOverdueCompleted",
-  "onlineApplied",
-  "onlineAccepted",
-  "onlineCompleted",
-  "onlinePromisedCompleted",
-  "onlinePromisedOverdueCompleted",
-  "activeEvaluations",
-] as const;
+import type { CountField, RateField } from "./annex-columns";
 
-/** Rates of one annex row, percentages as reported (85.16 = 85.16%). Not additive. */
-export const RATE_FIELDS = [
-  "promiseSpeedupRate",
-  "handlingSpeedupRate",
-  "earlyCompletionRate",
-  "onlineHandlingRate",
-  "onlineHandlingSpeedupRate",
-  "onlineEarlyCompletionRate",
-  "coverageRate",
-] as const;
-
-export type CountField = (typeof COUNT_FIELDS)[number];
-export type RateField = (typeof RATE_FIELDS)[number];
-
-/** The 19 columns of 附件1/附件2, in the report's order. */
-export const ANNEX_FIELDS = [
-  "applied",
-  "accepted",
-  "completed",
-  "overdueCompleted",
-  "promisedCompleted",
-  "promisedOverdueCompleted",
-  "promiseSpeedupRate",
-  "handlingSpeedupRate",
-  "earlyCompletionRate",
-  "onlineApplied",
-  "onlineAccepted",
-  "onlineCompleted",
-  "onlinePromisedCompleted",
-  "onlinePromisedOverdueCompleted",
-  "onlineHandlingRate",
-  "onlineHandlingSpeedupRate",
-  "onlineEarlyCompletionRate",
-  "activeEvaluations",
-  "coverageRate",
-] as const;
-export type AnnexField = (typeof ANNEX_FIELDS)[number];
+// The annex's field lists are derived from its one table of columns.
+export {
+  ANNEX_FIELDS,
+  type AnnexField,
+  COUNT_FIELDS,
+  type CountField,
+  RATE_FIELDS,
+  type RateField,
+} from "./annex-columns";
 
 export type UnitKind = "DEPARTMENT" | "DISTRICT";
 

@@ -1,9 +1,10 @@
 // Cell-by-cell difference between two sets of a month's figures (a version and an upload, or
 // two versions): every changed cell, every unit added or removed, every summary figure changed.
-import { ANNEX_FIELDS, type StatRow } from "@/lib/indicators/types";
+import { UNIT_EXTRA_FIELDS, type UnitExtraField } from "@/lib/indicators/annex-columns";
+import { ANNEX_FIELDS, type AnnexField, type StatRow } from "@/lib/indicators/types";
 import type { SummaryInput } from "@/lib/month-versions/create-month-version";
 
-export type DiffField = (typeof ANNEX_FIELDS)[number] | "completedInclBatch" | "activeEvaluationRateReported" | "seq";
+export type DiffField = AnnexField | UnitExtraField | "seq";
 export type CellChange = {
   unitCode: string;
   unitName: string;
@@ -21,7 +22,7 @@ export type Diff = {
   unchangedUnits: number;
 };
 
-const FIELDS: DiffField[] = ["seq", ...ANNEX_FIELDS, "completedInclBatch", "activeEvaluationRateReported"];
+const FIELDS: DiffField[] = ["seq", ...ANNEX_FIELDS, ...UNIT_EXTRA_FIELDS];
 
 export function diffFigures(
   before: { rows: readonly StatRow[]; summaries: readonly SummaryInput[] } | null,

@@ -7,7 +7,7 @@
 // file is checked again by lib/annex-upload/parse.
 
 import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/annex-upload/parse";
-import { formatBytes } from "@/lib/annex-upload/parse/problems";
+import { formatBytes } from "@/lib/annex-upload/parse/validation-problems";
 import { stageUpload } from "@/lib/annex-upload/stage-upload";
 import { isMonth } from "@/lib/calendar/month";
 import { prisma } from "@/lib/db";

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { parseMonth } from "@/lib/calendar/month";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { ANNEX_GROUPS, ANNEX_REPORT_LABELS, isRateField } from "@/lib/indicators/annex-layout";
-import type { AnnexField, UnitKind } from "@/lib/indicators/types";
+import { ANNEX_FIELDS, type AnnexField, type UnitKind } from "@/lib/indicators/types";
 
 /** One row of an annex: a StatRow fits. */
 export type AnnexTableRow = { seq: number; unitName: string } & Record<AnnexField, number>;
@@ -77,8 +77,8 @@ export function annexHeaderCells(kind: UnitKind): HeaderCell[] {
   return cells;
 }
 
-/** Columns: 序号, name, then the 19 fields in ANNEX_GROUPS order. */
-export const ANNEX_COLUMN_FIELDS: readonly AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
+/** Columns: 序号, name, then the 19 fields in the report's order. */
+export const ANNEX_COLUMN_FIELDS: readonly AnnexField[] = ANNEX_FIELDS;
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: "thin" },

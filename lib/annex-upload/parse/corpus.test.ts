@@ -9,7 +9,7 @@ import { workbookBytes } from "./annex-workbook";
 import { parseUploadFile, parseUploadFiles } from "./parse";
 import { annexTemplateHeader, buildTemplateWorkbook, summaryTemplateHeader, templateXlsx } from "./template";
 import { encode, knownUnits, MONTH, referenceMonth, reportCsvLines, toCsvText } from "./test-support";
-import type { Problem, ProblemCode, UploadFile } from "./types";
+import type { AnnexProblemCode, AnnexValidationProblem, UploadFile } from "./types";
 import { validateUpload } from "./validate";
 
 const SHEET = "附件数据";
@@ -50,7 +50,7 @@ function withoutColumn(lines: string[][], index: number): string[][] {
 type Case = {
   name: string;
   file: () => Promise<UploadFile> | UploadFile;
-  code: ProblemCode;
+  code: AnnexProblemCode;
   severity?: "error" | "warning";
   sheet?: string;
   row?: number;
@@ -493,7 +493,7 @@ const cases: Case[] = [
   },
 ];
 
-function expectLocated(p: Problem, c: Case, fileName: string) {
+function expectLocated(p: AnnexValidationProblem, c: Case, fileName: string) {
   expect(p.message).toContain(`文件“${fileName}”`);
   expect(p.messageEn).toContain(`File "${fileName}"`);
   expect(p.file).toBe(fileName);

@@ -10,7 +10,7 @@ import type { Cell } from "./grid";
 import type { FigureSpec } from "./labels";
 import { MAX_COUNT } from "./limits";
 import { parseNumericText, tidy } from "./normalize";
-import type { ProblemCode } from "./types";
+import type { AnnexProblemCode } from "./types";
 
 export type FigureResult =
   | { kind: "blank" }
@@ -21,9 +21,9 @@ export type FigureResult =
       percentMarked: boolean;
       formula?: string;
       /** A warning about an accepted value (a negative speed-up, an evaluation rate above 100%). */
-      warning?: { code: ProblemCode; expected: string; expectedEn: string };
+      warning?: { code: AnnexProblemCode; expected: string; expectedEn: string };
     }
-  | { kind: "error"; code: ProblemCode; found: string; expected: string; expectedEn: string; formula?: string };
+  | { kind: "error"; code: AnnexProblemCode; found: string; expected: string; expectedEn: string; formula?: string };
 
 const zx = zhCN.import.expected;
 const ex = en.import.expected;
@@ -41,7 +41,7 @@ export function expectedFor(spec: FigureSpec): { zh: string; en: string } {
   }
 }
 
-function fail(code: ProblemCode, found: string, spec: FigureSpec, formula?: string): FigureResult {
+function fail(code: AnnexProblemCode, found: string, spec: FigureSpec, formula?: string): FigureResult {
   const expected = expectedFor(spec);
   return {
     kind: "error",

@@ -39,7 +39,7 @@ export {
   templateXlsx,
 } from "./template";
 export type * from "./types";
-export { PROBLEM_CODES } from "./types";
+export { ANNEX_PROBLEM_CODES } from "./types";
 export {
   DEFAULT_THRESHOLDS,
   type KnownUnit,

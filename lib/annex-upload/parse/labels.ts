@@ -1,4 +1,4 @@
-// Which header labels mean which column. Built from the one layout (ANNEX_GROUPS), the
+// Which header labels mean which column. Built from the column table (annex-columns.ts), the
 // report's printed labels (ANNEX_REPORT_LABELS), the UI's labels (which the template uses)
 // and a few variants people write; every key goes through labelKey, so spaces, line breaks,
 // full-width characters, bracket shapes and unit markers such as （件） never matter.
@@ -9,6 +9,7 @@
 // are unambiguous on their own (承诺件办结) or the glossary identifiers (promisedCompleted).
 
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { ANNEX_COLUMNS, annexColumn, UNIT_EXTRA_FIELDS } from "@/lib/indicators/annex-columns";
 import { ANNEX_GROUPS, ANNEX_REPORT_LABELS, type AnnexGroup } from "@/lib/indicators/annex-layout";
 import {
   ANNEX_FIELDS,
@@ -22,10 +23,7 @@ import { labelKey } from "./normalize";
 import type { UnitExtras } from "./types";
 
 export type ExtraField = keyof UnitExtras;
-export const EXTRA_FIELDS = [
-  "completedInclBatch",
-  "activeEvaluationRateReported",
-] as const satisfies readonly ExtraField[];
+export const EXTRA_FIELDS = UNIT_EXTRA_FIELDS satisfies readonly ExtraField[];
 
 export type ColumnRole =
   | { role: "seq" }
@@ -54,34 +52,9 @@ const GROUP_VARIANTS: Record<AnnexGroup, string[]> = {
   coverage: ["事项办件情况", "事项办件覆盖率", "办件覆盖率", "事项覆盖情况"],
 };
 
-/** A column's own label under its group, besides the report's and the UI's. */
-const COLUMN_VARIANTS: Record<AnnexField, string[]> = {
-  applied: ["申请件", "申请数"],
-  accepted: ["受理件", "受理数"],
-  completed: ["办结件", "办结数"],
-  overdueCompleted: ["超时办结件", "超期办结"],
-  promisedCompleted: ["办结件", "办结数"],
-  promisedOverdueCompleted: ["超时办结件", "超期办结"],
-  promiseSpeedupRate: ["承诺提速率"],
-  handlingSpeedupRate: ["办理提速率"],
-  earlyCompletionRate: ["提前办结率"],
-  onlineApplied: ["申请件", "申请数"],
-  onlineAccepted: ["受理件", "受理数"],
-  onlineCompleted: ["办结件", "办结数"],
-  onlinePromisedCompleted: ["办结件", "办结数"],
-  onlinePromisedOverdueCompleted: ["超时办结件", "超期办结"],
-  onlineHandlingRate: ["网上办理率"],
-  onlineHandlingSpeedupRate: ["办理提速率"],
-  onlineEarlyCompletionRate: ["提前办结率"],
-  activeEvaluations: ["主动评价数", "办件主动评价数", "评价数"],
-  coverageRate: ["覆盖率", "办件覆盖率", "办件覆盖度", "覆盖度", "事项办件覆盖率"],
-};
-
 const KINDS = Object.keys(ANNEX_REPORT_LABELS) as UnitKind[];
 
-export const GROUP_OF_FIELD = new Map<AnnexField, AnnexGroup>(
-  ANNEX_GROUPS.flatMap(({ group, fields }) => fields.map((f) => [f, group] as const)),
-);
+export const GROUP_OF_FIELD = new Map<AnnexField, AnnexGroup>(ANNEX_COLUMNS.map((c) => [c.field, c.group]));
 
 function keysOf(labels: Iterable<string | null | undefined>): Set<string> {
   const out = new Set<string>();
@@ -107,7 +80,8 @@ const COLUMN_KEYS = new Map<AnnexField, Set<string>>(
     keysOf([
       ...KINDS.map((k) => ANNEX_REPORT_LABELS[k].columns[field]),
       zhCN.annex.columns[field],
-      ...COLUMN_VARIANTS[field],
+      // besides the report's and the UI's, what people write (the column table's variants)
+      ...annexColumn(field).variants,
     ]),
   ]),
 );

@@ -20,9 +20,16 @@ import { summaryFieldLabel } from "./labels";
 import { DEFAULT_LIMITS, MAX_OTHER_ROWS, type UploadLimits } from "./limits";
 import { unitNameKey } from "./normalize";
 import { openWorkbook } from "./open-workbook";
-import { error, formatBytes, type Where } from "./problems";
 import { newReadState, type ReadState, readGrid } from "./tables";
-import type { ParsedFileInfo, ParsedSummary, ParseResult, Problem, SourceRef, UploadFile } from "./types";
+import type {
+  AnnexValidationProblem,
+  ParsedFileInfo,
+  ParsedSummary,
+  ParseResult,
+  SourceRef,
+  UploadFile,
+} from "./types";
+import { error, formatBytes, type Where } from "./validation-problems";
 import { declaredUncompressedSize } from "./zip";
 
 export type ParseOptions = { expectedMonth?: string; limits?: Partial<UploadLimits> };
@@ -89,7 +96,7 @@ async function readFile(
   const state = newReadState(file.fileName, limits.maxRows);
   const info: ParsedFileInfo = { file: file.fileName, format: null, tables: state.tables };
   const where: Where = { file: file.fileName };
-  const fatal = (problem: Problem) => {
+  const fatal = (problem: AnnexValidationProblem) => {
     state.problems.push(problem);
     return { state, info, fatal: true };
   };
@@ -253,7 +260,7 @@ function combine(
   states: Array<{ state: ReadState; info: ParsedFileInfo; fatal: boolean }>,
   expectedMonth?: string,
 ): ParseResult {
-  const problems: Problem[] = [];
+  const problems: AnnexValidationProblem[] = [];
   for (const { state } of states) problems.push(...state.problems);
 
   // Each unit once, across sheets and files.

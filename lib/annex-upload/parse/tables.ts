@@ -34,8 +34,8 @@ import {
   plainText,
   tidy,
 } from "./normalize";
-import { error, type Where, warning } from "./problems";
-import type { ColumnRef, ParsedUnit, Problem, RejectedRow, SourceRef } from "./types";
+import type { AnnexValidationProblem, ColumnRef, ParsedUnit, RejectedRow, SourceRef } from "./types";
+import { error, type Where, warning } from "./validation-problems";
 
 /** Longest unit name accepted (市人力资源和社会保障局 is 11 characters). */
 export const MAX_UNIT_NAME_LENGTH = 40;
@@ -59,7 +59,7 @@ export type ReadState = {
   entries: RowEntry[];
   summaries: SummaryEntry[];
   months: MonthSighting[];
-  problems: Problem[];
+  problems: AnnexValidationProblem[];
   tables: TableInfo[];
 };
 
@@ -92,7 +92,7 @@ type Header = {
   indicator?: number;
   fieldId?: number;
   scopes: Map<SummaryScope, number>;
-  problems: Problem[];
+  problems: AnnexValidationProblem[];
   /** Fields some ambiguous column may have meant: not reported missing as well. */
   ambiguousFields: Set<AnnexField>;
 };
@@ -422,7 +422,7 @@ function readAnnexRows(
 
     // Figures first: a row without a name but with figures is an error, without either is nothing.
     const values: Partial<Record<AnnexField, number>> = {};
-    const rowProblems: Problem[] = [];
+    const rowProblems: AnnexValidationProblem[] = [];
     const blanks: number[] = [];
     let filled = 0;
     for (const [field, c] of fieldCols) {

@@ -16,7 +16,7 @@ import ExcelJS from "exceljs";
 import { formatMonthLabel } from "@/lib/calendar/month";
 import { toCsv } from "@/lib/export/csv";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { isRateField } from "@/lib/indicators/annex-layout";
+import { isRateField, UNIT_EXTRA_COLUMNS } from "@/lib/indicators/annex-columns";
 import {
   ANNEX_FIELDS,
   type AnnexField,
@@ -163,7 +163,7 @@ export function buildTemplateWorkbook(input: TemplateInput): ExcelJS.Workbook {
   styleTitle(ws, title(t.annexTitle, input), t.annexNote, width);
   ws.getRow(HEADER_ROW).values = header;
   styleHeader(ws.getRow(HEADER_ROW), width);
-  const rates = [...ANNEX_FIELDS.map((f) => isRateField(f)), false, true];
+  const rates = [...ANNEX_FIELDS.map((f) => isRateField(f)), ...UNIT_EXTRA_COLUMNS.map((c) => c.kind === "rate")];
   const rows = annexRows(input);
   const kindList = `"${zhCN.import.kinds.DEPARTMENT},${zhCN.import.kinds.DISTRICT}"`;
   for (let i = 0; i < rows.length + SPARE_ROWS; i++) {

@@ -1,13 +1,13 @@
 // The importer's result shapes. A parse never throws on bad input: everything wrong with a
-// file is a Problem, in Chinese (message) and English (messageEn), located as precisely as
-// the file allows (file → sheet → row → column).
+// file is a ValidationProblem (lib/validation), in Chinese (message) and English (messageEn),
+// located as precisely as the file allows (file → sheet → row → column).
 import type { AnnexField, ReportedSummaryField, SummaryScope, UnitKind } from "@/lib/indicators/types";
+import type { ColumnRef, ValidationProblem } from "@/lib/validation";
 
-/** error: refuses the file; warning: needs the admin's acknowledgement; info: said, needs nothing. */
-export type Severity = "error" | "warning" | "info";
+export type { ColumnRef, Severity, ValidationProblem } from "@/lib/validation";
 
-/** Stable problem codes: the UI and tests key on these, never on the message text. */
-export const PROBLEM_CODES = [
+/** Stable validation problem codes: the UI and tests key on these, never on the message text. */
+export const ANNEX_PROBLEM_CODES = [
   // the file as a whole
   "FILE_TOO_LARGE",
   "UNPACKED_TOO_LARGE",
@@ -55,26 +55,9 @@ export const PROBLEM_CODES = [
   "MISSING_PREVIOUS_UNIT",
   "TOTAL_MISMATCH",
 ] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
+export type AnnexProblemCode = (typeof ANNEX_PROBLEM_CODES)[number];
 
-/** A column as the user sees it: its header text and its spreadsheet letter. */
-export type ColumnRef = { label: string; letter: string };
-
-export type Problem = {
-  severity: Severity;
-  code: ProblemCode;
-  /** zh-CN, one complete sentence naming 文件/工作表/第N行/列, what was found and what was expected. */
-  message: string;
-  messageEn: string;
-  file: string;
-  /** Absent for CSV files (they have no sheets) and for problems of the whole file. */
-  sheet?: string;
-  /** 1-based, as the spreadsheet shows it (CSV: the record number). */
-  row?: number;
-  column?: ColumnRef;
-  found?: string;
-  expected?: string;
-};
+export type AnnexValidationProblem = ValidationProblem<AnnexProblemCode>;
 
 /** Where a row came from; `column` is the unit-name column. */
 export type SourceRef = { file: string; sheet?: string; row: number; column?: ColumnRef };
@@ -125,7 +108,7 @@ export type ParseResult = {
   summary?: ParsedSummary;
   /** Where each summary figure came from, for messages. */
   summarySources?: Partial<Record<SummaryScope, Partial<Record<ReportedSummaryField, SourceRef>>>>;
-  problems: Problem[];
+  problems: AnnexValidationProblem[];
   files: ParsedFileInfo[];
 };
 

@@ -18,11 +18,12 @@ import {
   type UnitKind,
 } from "@/lib/indicators";
 import type { StatInput, SummaryInput } from "@/lib/month-versions/create-month-version";
+import { hasErrors } from "@/lib/validation";
 import { summaryFieldLabel } from "./labels";
 import { editDistance, tidy, unitNameKey } from "./normalize";
-import { error, hasErrors, info, type Where, warning } from "./problems";
-import type { ParsedUnit, ParseResult, Problem, SourceRef } from "./types";
+import type { AnnexValidationProblem, ParsedUnit, ParseResult, SourceRef } from "./types";
 import { looksLikeAbbreviation, unitByAbbreviation } from "./unit-abbreviations";
+import { error, info, type Where, warning } from "./validation-problems";
 
 export type KnownUnit = { code: string; name: string; kind: UnitKind /** 序号 in the report. */; seq?: number };
 
@@ -63,7 +64,7 @@ export type ResolvedUnit = ParsedUnit & {
 export type ValidationResult = {
   month: string | null;
   /** The parse's problems and validation's, errors and warnings together. */
-  problems: Problem[];
+  problems: AnnexValidationProblem[];
   errorCount: number;
   /** Warnings only: what publishing needs acknowledged (information needs nothing). */
   warningCount: number;
@@ -303,7 +304,7 @@ function at(unit: ParsedUnit, field: AnnexField): Where {
   return { ...unit.source, ...(column ? { column } : {}) };
 }
 
-function checkRow(unit: ResolvedUnit, row: StatRow, problems: Problem[]) {
+function checkRow(unit: ResolvedUnit, row: StatRow, problems: AnnexValidationProblem[]) {
   const v = unit.values;
   if (v.completed > v.accepted) {
     // Normal in real data (cases accepted last month finish this month; 2021-06 has such rows): information only.
@@ -333,9 +334,7 @@ function checkRow(unit: ResolvedUnit, row: StatRow, problems: Problem[]) {
   }
 }
 
-const RATE_SET = new Set<string>(RATE_FIELDS);
-
-function checkChange(unit: ResolvedUnit, before: StatRow, t: Thresholds, problems: Problem[]) {
+function checkChange(unit: ResolvedUnit, before: StatRow, t: Thresholds, problems: AnnexValidationProblem[]) {
   for (const field of COUNT_FIELDS) {
     const now = unit.values[field];
     const then = before[field];
@@ -354,8 +353,7 @@ function checkChange(unit: ResolvedUnit, before: StatRow, t: Thresholds, problem
     }
   }
   if (Math.min(unit.values.completed, before.completed) < t.rateMinimumCompleted) return;
-  for (const field of ANNEX_FIELDS) {
-    if (!RATE_SET.has(field)) continue;
+  for (const field of RATE_FIELDS) {
     const now = unit.values[field];
     const then = before[field];
     if (Math.abs(now - then) > t.ratePoints) {

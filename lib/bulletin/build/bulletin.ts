@@ -32,7 +32,7 @@ import {
   resolveProblemSettings,
   ruleInputs,
 } from "@/lib/indicators/problems";
-import type { AnnexField } from "@/lib/indicators/types";
+import { ANNEX_FIELDS } from "@/lib/indicators/types";
 import type { MonthData } from "@/lib/month-versions/month-data";
 import { countWithUnit, MISSING_FIGURE, plainCount, plainPoints, plainRate } from "./numbers";
 import {
@@ -309,7 +309,7 @@ function annexHeader(id: BulletinAnnex["id"]): BulletinHeaderCell[][] {
 }
 
 function buildAnnex(id: BulletinAnnex["id"], rows: readonly StatRow[], title: string): BulletinAnnex {
-  const fields: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
+  const fields = ANNEX_FIELDS;
   return {
     id,
     label: id === "annex1" ? "附件1" : "附件2",

@@ -148,9 +148,3 @@ export function recordKindOf(columns: ReadonlySet<RecordColumn>): RecordKind | n
   if (columns.has("itemStatus") || (columns.has("itemCode") && !columns.has("caseNo"))) return "catalogue";
   return null;
 }
-
-export const RECORD_KIND_LABEL: Record<RecordKind, string> = {
-  cases: "办件明细",
-  evaluations: "好差评",
-  catalogue: "实施清单",
-};

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { WorkingDayCalendar } from "@/lib/calendar/working-days";
 import type { CaseRecord, EvaluationRecord } from "./definitions";
 import { type CatalogueRecord, parseCaseFiles, parseTime } from "./parse";
-import type { CaseProblem } from "./problems";
+import type { CaseValidationProblem } from "./validation-problems";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cases-parse-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,7 +28,7 @@ async function parse(files: { path: string; name: string }[]) {
   const cases: CaseRecord[] = [];
   const evaluations: EvaluationRecord[] = [];
   const items: CatalogueRecord[] = [];
-  const rowProblems: CaseProblem[] = [];
+  const rowProblems: CaseValidationProblem[] = [];
   const summary = await parseCaseFiles(
     files,
     { case: (c) => void cases.push(c), evaluation: (e) => void evaluations.push(e), item: (i) => void items.push(i) },

@@ -4,10 +4,12 @@
 // Nothing is kept per row but the numbers needed for the duplicate checks.
 import { columnLetter, unitNameKey } from "@/lib/annex-upload/parse/normalize";
 import type { WorkingDayCalendar } from "@/lib/calendar/working-days";
+import { en } from "@/lib/i18n/en";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import type { Extra, ValidationProblemCollection } from "@/lib/validation";
 import {
   canonicalLabel,
   isPersonalDataLabel,
-  RECORD_KIND_LABEL,
   REQUIRED_COLUMNS,
   type RecordColumn,
   type RecordKind,
@@ -16,7 +18,7 @@ import {
 } from "./columns";
 import type { CaseKind, CaseRecord, Channel, EvaluationKind, EvaluationLevel, EvaluationRecord } from "./definitions";
 import { EVALUATION_LEVELS, inMonth } from "./definitions";
-import { type CaseProblem, locate, ownCopy, ProblemCollector } from "./problems";
+import { ownCopy } from "./own-copy";
 import {
   detectFormat,
   listZipEntries,
@@ -27,6 +29,13 @@ import {
   timeCellText,
   UnsupportedFileError,
 } from "./row-source";
+import {
+  type CaseProblemCode,
+  type CaseProblemText,
+  type CaseValidationProblem,
+  caseProblem,
+  caseProblemCollection,
+} from "./validation-problems";
 
 export type InputFile = {
   path: string;
@@ -72,7 +81,7 @@ export type ParseOptions = {
   calendar: WorkingDayCalendar;
   /** Header mappings an admin made once (labelKey → column), remembered. */
   columnAliases?: ReadonlyMap<string, RecordColumn>;
-  onRowProblem?: (problem: CaseProblem) => void;
+  onRowProblem?: (problem: CaseValidationProblem) => void;
   /** Called every 10,000 rows (progress). */
   onProgress?: (progress: { file: string; kind: RecordKind; rows: number }) => void;
 };
@@ -99,7 +108,7 @@ export type ParseSummary = {
   /** Codes met in the cases but absent from the catalogue, with a name, added as items not in the catalogue. */
   unknownItems: number;
   unknownUnits: Record<string, number>;
-  problems: ProblemCollector;
+  problems: ValidationProblemCollection<CaseProblemCode>;
 };
 
 const HEADER_SEARCH_ROWS = 10;
@@ -282,7 +291,7 @@ export async function parseCaseFiles(
   options: ParseOptions,
 ): Promise<ParseSummary> {
   const files = await expandZips(inputs);
-  const problems = new ProblemCollector(options.onRowProblem);
+  const problems = caseProblemCollection(options.onRowProblem);
   const aliases = options.columnAliases ?? new Map();
   const unitByKey = new Map<string, number>();
   for (const unit of options.units) {
@@ -338,36 +347,48 @@ export async function parseCaseFiles(
       continue;
     }
     if (!info.kind) {
-      problems.add({
-        code: "UNKNOWN_FILE_KIND",
-        file: file.name,
-        message: `${locate({ file: file.name })}：前 ${HEADER_SEARCH_ROWS} 行中没有可识别的表头，无法判断是办件明细、好差评还是实施清单（应含“办件编号”“受理时间”，或“评价编号”“评价等级”，或“事项编码”“事项状态”等列）。`,
-      });
+      problems.add(
+        caseProblem({
+          code: "UNKNOWN_FILE_KIND",
+          text: "unknownFileKind",
+          where: { file: file.name },
+          extra: { rows: HEADER_SEARCH_ROWS },
+        }),
+      );
     }
     planned.push({ file, info });
     summary.files.push(info);
   }
   const ofKind = (kind: RecordKind) => planned.filter((p) => p.info.kind === kind);
   if (ofKind("cases").length === 0) {
-    problems.add({
-      code: "NO_CASES_FILE",
-      file: files.map((f) => f.name).join("、"),
-      message: "所选文件中没有办件明细（含“办件编号”“受理时间”等列的文件）。",
-    });
+    problems.add(
+      caseProblem({
+        code: "NO_CASES_FILE",
+        text: "noCasesFile",
+        where: { file: files.map((f) => f.name).join("、") },
+        located: false,
+      }),
+    );
   }
   if (ofKind("catalogue").length === 0) {
-    problems.add({
-      code: "NO_CATALOGUE_FILE",
-      file: files.map((f) => f.name).join("、"),
-      message: "所选文件中没有实施清单：不检查事项编码，办件覆盖率按 0 个在用事项计算。",
-    });
+    problems.add(
+      caseProblem({
+        code: "NO_CATALOGUE_FILE",
+        text: "noCatalogueFile",
+        where: { file: files.map((f) => f.name).join("、") },
+        located: false,
+      }),
+    );
   }
   if (ofKind("evaluations").length === 0) {
-    problems.add({
-      code: "NO_EVALUATIONS_FILE",
-      file: files.map((f) => f.name).join("、"),
-      message: "所选文件中没有好差评：主动评价数与满意率按 0 条评价计算。",
-    });
+    problems.add(
+      caseProblem({
+        code: "NO_EVALUATIONS_FILE",
+        text: "noEvaluationsFile",
+        where: { file: files.map((f) => f.name).join("、") },
+        located: false,
+      }),
+    );
   }
 
   // 2. The catalogue, then the cases (which check item codes against it), then evaluations.
@@ -422,42 +443,54 @@ export async function parseCaseFiles(
     info.droppedColumns = h.dropped.map(label);
     info.ignoredColumns = h.ignored.map(label);
     if (h.dropped.length > 0) {
-      problems.add({
-        code: "PERSONAL_DATA_DROPPED",
-        file: row.file,
-        sheet: row.sheet,
-        message: `${locate({ file: row.file, sheet: row.sheet })}：以下列含个人信息，读取时已丢弃、不会保存：${info.droppedColumns.join("、")}。`,
-      });
+      problems.add(
+        caseProblem({
+          code: "PERSONAL_DATA_DROPPED",
+          text: "personalDataDropped",
+          where: { file: row.file, sheet: row.sheet },
+          extra: { columns: info.droppedColumns.join("、") },
+          extraEn: { columns: info.droppedColumns.join(", ") },
+        }),
+      );
     }
     if (h.ignored.length > 0) {
-      problems.add({
-        code: "UNKNOWN_COLUMN",
-        file: row.file,
-        sheet: row.sheet,
-        message: `${locate({ file: row.file, sheet: row.sheet })}：以下列未识别，已忽略：${info.ignoredColumns.join("、")}。如是所需的列，请在导入页面指定其含义。`,
-      });
+      problems.add(
+        caseProblem({
+          code: "UNKNOWN_COLUMN",
+          text: "unknownColumn",
+          where: { file: row.file, sheet: row.sheet },
+          extra: { columns: info.ignoredColumns.join("、") },
+          extraEn: { columns: info.ignoredColumns.join(", ") },
+        }),
+      );
     }
     for (const i of h.duplicates) {
-      problems.add({
-        code: "DUPLICATE_COLUMN",
-        file: row.file,
-        sheet: row.sheet,
-        row: row.row,
-        column: { label: label(i), letter: columnLetter(i) },
-        message: `${locate({ file: row.file, sheet: row.sheet, row: row.row, column: { label: label(i), letter: columnLetter(i) } })}：与另一列含义相同，只能有一列。`,
-      });
+      problems.add(
+        caseProblem({
+          code: "DUPLICATE_COLUMN",
+          text: "duplicateColumn",
+          where: {
+            file: row.file,
+            sheet: row.sheet,
+            row: row.row,
+            column: { label: label(i), letter: columnLetter(i) },
+          },
+        }),
+      );
     }
     const missing = REQUIRED_COLUMNS[kind].filter((c) => !h.index.has(c));
     if (kind === "evaluations" && !h.index.has("caseNo")) missing.push("caseNo");
     if (missing.length > 0) info.missingColumns = missing;
     for (const column of missing) {
-      problems.add({
-        code: "MISSING_COLUMN",
-        file: row.file,
-        sheet: row.sheet,
-        row: row.row,
-        message: `${locate({ file: row.file, sheet: row.sheet, row: row.row })}：${RECORD_KIND_LABEL[kind]}缺少“${canonicalLabel(column)}”列。`,
-      });
+      problems.add(
+        caseProblem({
+          code: "MISSING_COLUMN",
+          text: "missingColumn",
+          where: { file: row.file, sheet: row.sheet, row: row.row },
+          extra: { kind: zhCN.caseImport.kinds[kind], column: canonicalLabel(column) },
+          extraEn: { kind: en.caseImport.kinds[kind], column: canonicalLabel(column) },
+        }),
+      );
     }
     if (missing.length > 0 || h.duplicates.length > 0) return null;
     return { kind, headerRow: row.row, sheet: row.sheet, index: h.index, labels: row.cells.map((c) => c.trim()) };
@@ -471,14 +504,7 @@ export async function parseCaseFiles(
     if (value === undefined) return "";
     const trimmed = value.trim();
     if (trimmed.includes("\uFFFD")) {
-      problem(
-        row,
-        header,
-        column,
-        "BROKEN_ENCODING",
-        trimmed,
-        "含无法识别的字符（乱码），文件的编码可能不是 UTF-8 或 GBK，或文件已损坏",
-      );
+      problem(row, header, column, "BROKEN_ENCODING", trimmed, "brokenEncoding");
       return "\uFFFD";
     }
     return trimmed;
@@ -488,9 +514,10 @@ export async function parseCaseFiles(
     row: SourceRow,
     header: Header,
     column: RecordColumn | null,
-    code: CaseProblem["code"],
+    code: CaseProblemCode,
     found: string | undefined,
-    what: string,
+    text: CaseProblemText,
+    values: { expected?: string; extra?: Extra } = {},
   ): void {
     const i = column ? header.index.get(column) : undefined;
     const col = column
@@ -499,22 +526,22 @@ export async function parseCaseFiles(
           letter: i !== undefined ? columnLetter(i) : "—",
         }
       : undefined;
-    problems.add({
-      code,
-      file: row.file,
-      sheet: row.sheet,
-      row: row.row,
-      column: col,
-      found,
-      message: `${locate({ file: row.file, sheet: row.sheet, row: row.row, column: col })}：${what}。`,
-    });
+    problems.add(
+      caseProblem({
+        code,
+        text,
+        where: { file: row.file, sheet: row.sheet, row: row.row, column: col },
+        found,
+        ...values,
+      }),
+    );
   }
 
   function required(row: SourceRow, header: Header, column: RecordColumn): string | null {
     const value = cell(row, header, column);
     if (value === "\uFFFD") return null;
     if (value === "") {
-      problem(row, header, column, "MISSING_VALUE", "", `${canonicalLabel(column)}不能为空`);
+      problem(row, header, column, "MISSING_VALUE", "", "missingValue", { extra: { column: canonicalLabel(column) } });
       return null;
     }
     return value;
@@ -525,7 +552,7 @@ export async function parseCaseFiles(
     if (value === null) return null;
     const mapped = table[value];
     if (mapped === undefined) {
-      problem(row, header, column, "INVALID_VALUE", value, `“${value}”不是允许的取值（应为 ${ALLOWED[column]}）`);
+      problem(row, header, column, "INVALID_VALUE", value, "invalidValue", { expected: ALLOWED[column] });
       return null;
     }
     return mapped;
@@ -538,7 +565,7 @@ export async function parseCaseFiles(
     if (value === "") return null;
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0 || n > 3650) {
-      problem(row, header, column, "INVALID_DAYS", value, `“${value}”不是非负整数的工作日数`);
+      problem(row, header, column, "INVALID_DAYS", value, "invalidDays");
       return undefined;
     }
     return n;
@@ -551,18 +578,13 @@ export async function parseCaseFiles(
     if (raw === "") return null;
     const value = parseTime(timeCellText(raw));
     if (value === null) {
-      problem(row, header, column, "INVALID_TIME", raw, `“${raw}”不是有效的时间（应为 YYYY-MM-DD HH:mm:ss）`);
+      problem(row, header, column, "INVALID_TIME", raw, "invalidTime");
       return undefined;
     }
     if (!options.calendar.covers(value)) {
-      problem(
-        row,
-        header,
-        column,
-        "OUTSIDE_CALENDAR",
-        raw,
-        `日期超出工作日历的范围（${options.calendar.fromYear}–${options.calendar.toYear} 年）`,
-      );
+      problem(row, header, column, "OUTSIDE_CALENDAR", raw, "outsideCalendar", {
+        extra: { from: options.calendar.fromYear, to: options.calendar.toYear },
+      });
       return undefined;
     }
     return value;
@@ -578,14 +600,7 @@ export async function parseCaseFiles(
     }
     if (id === undefined) {
       summary.unknownUnits[name] = (summary.unknownUnits[name] ?? 0) + 1;
-      problem(
-        row,
-        header,
-        "unit",
-        "UNKNOWN_UNIT",
-        name,
-        `“${name}”不是已知的单位或其别名（请在导入页面将其对应到已有单位）`,
-      );
+      problem(row, header, "unit", "UNKNOWN_UNIT", name, "unknownUnit");
       return null;
     }
     return id;
@@ -600,14 +615,7 @@ export async function parseCaseFiles(
     if (kindText !== "" && kindText !== "\uFFFD") {
       caseKind = CASE_KINDS[kindText] ?? null;
       if (!caseKind)
-        problem(
-          row,
-          header,
-          "caseKind",
-          "INVALID_VALUE",
-          kindText,
-          `“${kindText}”不是允许的取值（应为 ${ALLOWED.caseKind}）`,
-        );
+        problem(row, header, "caseKind", "INVALID_VALUE", kindText, "invalidValue", { expected: ALLOWED.caseKind });
     }
     const legalDays = days(row, header, "legalDays");
     const promisedDays = days(row, header, "promisedDays");
@@ -624,7 +632,7 @@ export async function parseCaseFiles(
     if (kindText !== "" && caseKind === null) return;
     const key = ownCopy(`${unitId}\u0000${itemCode}`);
     if (catalogue.has(key)) {
-      problem(row, header, "itemCode", "DUPLICATE_ITEM", itemCode, `同一实施主体的事项编码“${itemCode}”已出现过`);
+      problem(row, header, "itemCode", "DUPLICATE_ITEM", itemCode, "duplicateItem");
       return;
     }
     const record: CatalogueRecord = {
@@ -648,7 +656,7 @@ export async function parseCaseFiles(
     if (caseNo !== null) {
       const key = numberKey(caseNo);
       if (caseNos.has(key)) {
-        problem(row, header, "caseNo", "DUPLICATE_CASE_NO", caseNo, `办件编号“${caseNo}”在本次导入中已出现过`);
+        problem(row, header, "caseNo", "DUPLICATE_CASE_NO", caseNo, "duplicateCaseNo");
         ok = false;
       } else caseNos.add(key);
     } else ok = false;
@@ -680,38 +688,28 @@ export async function parseCaseFiles(
         promisedDays === null ? "promisedDays" : "legalDays",
         "PROMISED_WITHOUT_DAYS",
         "",
-        "承诺件须有法定办结时限和承诺办结时限（本行与实施清单均未给出）",
+        "promisedWithoutDays",
       );
       ok = false;
     }
     if (appliedAt === null && acceptedAt === null && completedAt === null) {
-      problem(row, header, "appliedAt", "MISSING_VALUE", "", "申请时间、受理时间、办结时间不能全部为空");
+      problem(row, header, "appliedAt", "MISSING_VALUE", "", "missingTimes");
       return;
     }
     if (completedAt && !acceptedAt) {
-      problem(row, header, "acceptedAt", "COMPLETED_WITHOUT_ACCEPTED", "", "有办结时间的办件必须有受理时间");
+      problem(row, header, "acceptedAt", "COMPLETED_WITHOUT_ACCEPTED", "", "completedWithoutAccepted");
       ok = false;
     }
     if (completedAt && acceptedAt && completedAt < acceptedAt) {
-      problem(
-        row,
-        header,
-        "completedAt",
-        "COMPLETED_BEFORE_ACCEPTED",
-        completedAt,
-        `办结时间 ${completedAt} 早于受理时间 ${acceptedAt}`,
-      );
+      problem(row, header, "completedAt", "COMPLETED_BEFORE_ACCEPTED", completedAt, "completedBeforeAccepted", {
+        extra: { completedAt, acceptedAt },
+      });
       ok = false;
     }
     if (acceptedAt && appliedAt && acceptedAt < appliedAt) {
-      problem(
-        row,
-        header,
-        "acceptedAt",
-        "ACCEPTED_BEFORE_APPLIED",
-        acceptedAt,
-        `受理时间 ${acceptedAt} 早于申请时间 ${appliedAt}`,
-      );
+      problem(row, header, "acceptedAt", "ACCEPTED_BEFORE_APPLIED", acceptedAt, "acceptedBeforeApplied", {
+        extra: { acceptedAt, appliedAt },
+      });
       ok = false;
     }
     const m = options.month;
@@ -722,20 +720,14 @@ export async function parseCaseFiles(
         "acceptedAt",
         "OUTSIDE_MONTH",
         [appliedAt, acceptedAt, completedAt].filter(Boolean).join(" / "),
-        `申请、受理、办结时间都不在 ${m}（本月导出只应含至少一个时间在本月的办件）`,
+        "caseOutsideMonth",
+        { extra: { month: m } },
       );
       ok = false;
     }
     if (!ok) return;
     if (haveCatalogue && !item) {
-      problem(
-        row,
-        header,
-        "itemCode",
-        "UNKNOWN_ITEM_CODE",
-        itemCode!,
-        `事项编码“${itemCode}”不在实施清单中（办件照常计入，覆盖率不计）`,
-      );
+      problem(row, header, "itemCode", "UNKNOWN_ITEM_CODE", itemCode!, "unknownItemCode");
     }
     if (!item) {
       const key = ownCopy(`${unitId}\u0000${itemCode}`);
@@ -776,14 +768,7 @@ export async function parseCaseFiles(
     if (evaluationNo !== null) {
       const key = numberKey(evaluationNo);
       if (evaluationNos.has(key)) {
-        problem(
-          row,
-          header,
-          "evaluationNo",
-          "DUPLICATE_EVALUATION_NO",
-          evaluationNo,
-          `评价编号“${evaluationNo}”在本次导入中已出现过`,
-        );
+        problem(row, header, "evaluationNo", "DUPLICATE_EVALUATION_NO", evaluationNo, "duplicateEvaluationNo");
         ok = false;
       } else evaluationNos.add(key);
     } else ok = false;
@@ -794,10 +779,14 @@ export async function parseCaseFiles(
     const kind = enumValue(row, header, "evaluationKind", EVALUATION_KINDS);
     if (caseNo === null || unitId === null || level === null || kind === null || evaluatedAt === undefined) ok = false;
     if (evaluatedAt === null) {
-      problem(row, header, "evaluatedAt", "MISSING_VALUE", "", "评价时间不能为空");
+      problem(row, header, "evaluatedAt", "MISSING_VALUE", "", "missingValue", {
+        extra: { column: canonicalLabel("evaluatedAt") },
+      });
       ok = false;
     } else if (evaluatedAt !== undefined && !inMonth(evaluatedAt, options.month)) {
-      problem(row, header, "evaluatedAt", "OUTSIDE_MONTH", evaluatedAt, `评价时间不在 ${options.month}`);
+      problem(row, header, "evaluatedAt", "OUTSIDE_MONTH", evaluatedAt, "evaluationOutsideMonth", {
+        extra: { month: options.month },
+      });
       ok = false;
     }
     if (!ok) return;
@@ -813,14 +802,10 @@ export async function parseCaseFiles(
   }
 }
 
-function fileProblem(error: unknown, file: string): Omit<CaseProblem, "severity"> {
+function fileProblem(error: unknown, file: string): CaseValidationProblem {
   if (error instanceof UnsupportedFileError) {
-    return {
-      code: "UNSUPPORTED_FORMAT",
-      file,
-      message: `${locate({ file })}：不是支持的格式（应为 CSV、CSV.GZ、XLSX 或 ZIP）。`,
-    };
+    return caseProblem({ code: "UNSUPPORTED_FORMAT", text: "unsupportedFormat", where: { file } });
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return { code: "UNREADABLE_FILE", file, message: `${locate({ file })}：无法读取（${reason}）。` };
+  return caseProblem({ code: "UNREADABLE_FILE", text: "unreadableFile", where: { file }, extra: { reason } });
 }

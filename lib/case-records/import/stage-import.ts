@@ -7,6 +7,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { basename } from "node:path";
 import pg from "pg";
 import { labelKey } from "@/lib/annex-upload/parse/normalize";
+import { VALIDATION_PROBLEMS_CSV_HEADER } from "@/lib/validation";
 import { loadCalendar, readCoveragePeriod } from "../settings";
 import { COLUMN_ALIASES_SETTING, type RecordColumn } from "./columns";
 import { CopyWriter, copyField, InsertWriter, isPglite, type RowWriter } from "./copy-writer";
@@ -20,8 +21,8 @@ import {
   indexImportTables,
   monthStartDate,
 } from "./partitions";
-import { type ProblemSummary, ROW_PROBLEM_CSV_HEADER, rowProblemCsvLine } from "./problems";
 import { buildRollups, deleteRollups } from "./rollups";
+import { type CaseProblemSummary, caseProblemCsvLine } from "./validation-problems";
 
 export type StageStage = "hash" | "read" | "index" | "rollup" | "done";
 /** "queued": waiting for another instance's staging to end (lib/case-records/upload/staging-lock.ts). */
@@ -55,7 +56,7 @@ export type CaseImportReport = {
   unknownUnits: Record<string, number>;
   errorCount: number;
   warningCount: number;
-  problems: ProblemSummary[];
+  problems: CaseProblemSummary[];
   coveragePeriod: string;
   /** Seconds per stage. */
   timings: Partial<Record<StageStage, number>>;
@@ -190,7 +191,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     const items: CatalogueRecord[] = [];
     if (options.errorsCsvPath) {
       errorsCsv = createWriteStream(options.errorsCsvPath);
-      errorsCsv.write(`\uFEFF${ROW_PROBLEM_CSV_HEADER}`);
+      errorsCsv.write(`\uFEFF${VALIDATION_PROBLEMS_CSV_HEADER}`);
     }
     const prefix = `${monthDate}\t${importId}\t`;
     const f = copyField;
@@ -214,7 +215,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
           units: knownUnits,
           calendar,
           columnAliases,
-          onRowProblem: errorsCsv ? (p) => errorsCsv!.write(rowProblemCsvLine(p)) : undefined,
+          onRowProblem: errorsCsv ? (p) => errorsCsv!.write(caseProblemCsvLine(p)) : undefined,
           onProgress: (p) => progress({ stage: "read", rows: p.rows, file: p.file }),
         },
       );

@@ -1,19 +1,16 @@
-// CSV files of the dashboard's tables, built from the same layout and labels
-// as the pages (lib/indicators/annex-layout.ts, lib/i18n).
+// CSV files of the dashboard's tables, built from the same columns and labels
+// as the pages (lib/indicators/annex-columns.ts, lib/i18n).
 
 import { toCsv } from "@/lib/export/csv";
 import { getMessages } from "@/lib/i18n/messages";
-import type { AnnexField, StatRow } from "@/lib/indicators";
-import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
+import { ANNEX_FIELDS, type AnnexField, type StatRow } from "@/lib/indicators";
+import { annexColumn, isRateField } from "@/lib/indicators/annex-columns";
 
-const FIELDS: AnnexField[] = ANNEX_GROUPS.flatMap((g) => g.fields);
+const FIELDS = ANNEX_FIELDS;
 
 function header(): string[] {
   const t = getMessages();
-  return FIELDS.map((field) => {
-    const group = ANNEX_GROUPS.find((g) => g.fields.includes(field))!;
-    return `${t.annex.groups[group.group]}·${t.annex.columns[field]}`;
-  });
+  return FIELDS.map((field) => `${t.annex.groups[annexColumn(field).group]}·${t.annex.columns[field]}`);
 }
 
 const cell = (row: StatRow, field: AnnexField) => (isRateField(field) ? row[field].toFixed(2) : row[field]);

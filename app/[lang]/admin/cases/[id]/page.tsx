@@ -18,7 +18,7 @@ import { getUnits } from "@/lib/dashboard/unit-history";
 import { idParam } from "@/lib/http/route-params";
 import { formatCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
-import { getPageMessages } from "@/lib/i18n/page-locale";
+import { pageMessages } from "@/lib/i18n/page-locale";
 import { CASE_COUNT_FIELDS } from "@/lib/indicators/ranking";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";
 
@@ -39,7 +39,7 @@ function tableRows(rows: CasePreviewRow[]): AnnexTableRow[] {
 export default async function CaseImportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePagePermission("data.manage", `/admin/cases/${id}`);
-  const messages = await getPageMessages();
+  const { t: messages, locale } = await pageMessages();
   const t = messages.caseImport;
   const uploadId = idParam(id);
   if (uploadId === null) notFound();
@@ -176,7 +176,8 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
               <div key={p.code} data-code={p.code} data-severity={p.severity}>
                 <h3 className={`font-semibold ${p.severity === "error" ? "text-rose-800" : "text-amber-900"}`}>
                   {fill(t.problemKind, {
-                    title: p.title,
+                    // Reports stored before the titles were translated name their kinds in Chinese.
+                    title: (t.problemTitles as Record<string, string>)[p.code] ?? p.title,
                     severity: t.severity[p.severity],
                     count: formatCount(p.count),
                   })}
@@ -213,7 +214,10 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
                           <td className="px-1 py-0.5">
                             {row.column ? `${row.column.label}（${row.column.letter}）` : "—"}
                           </td>
-                          <td className="px-1 py-0.5">{row.message}</td>
+                          <td className="px-1 py-0.5">
+                            {/* older stored reports have no messageEn */}
+                            {locale === "en" ? (row.messageEn ?? row.message) : row.message}
+                          </td>
                         </tr>
                       ))}
                     </tbody>
