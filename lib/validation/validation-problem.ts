@@ -37,7 +37,6 @@ const MAX_QUOTED = 60;
 
 /** A value as a message may quote it: one line, no control characters, at most 60 characters. */
 export function quoteValue(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it strips
   const clean = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
   return clean.length > MAX_QUOTED ? `${clean.slice(0, MAX_QUOTED)}…` : clean;
 }
