@@ -12,7 +12,7 @@ import {
 } from "@/lib/access/login-throttle";
 import { dummyPasswordHash, verifyPassword } from "@/lib/access/passwords";
 import type { Role } from "@/lib/access/permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 const credentialsSchema = z.object({

@@ -16,7 +16,7 @@ import { unitByAbbreviation } from "@/lib/annex-upload/parse/unit-abbreviations"
 import { previousMonth } from "@/lib/calendar/month";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { StatRow } from "@/lib/indicators/types";
-import { loadVersionData, type VersionData } from "@/lib/month-versions/version-data";
+import { loadVersionData, type VersionData } from "@/lib/month-versions";
 
 /** name as written → an existing unit's code, or a new unit of that kind. */
 export type UnitMappings = Record<string, string>;

@@ -1,10 +1,10 @@
 import "server-only";
+import { can, type Viewer } from "@/lib/access";
+import { annexFileName } from "@/lib/annex-upload";
 // The month's bulletin as a file (/api/reports/[month]/bulletin.docx, bulletin.pdf,
 // annexes.xlsx): the issued edition's stored bytes when the month is issued (?edition=N, the
 // newest by default), else — or with ?draft=1, which only viewers of every unit may ask for —
 // the file built from today's data. The route has checked the viewer and the month.
-import { can, type Viewer } from "@/lib/access/permissions";
-import { annexFileName } from "@/lib/annex-upload/parse/annex-workbook";
 import type { Bulletin } from "@/lib/bulletin/build/types";
 import { downloadChoice, issuedBytes } from "@/lib/bulletin/issue/issued-download";
 import type { IssueFileKind } from "@/lib/bulletin/issue/read-issues";
@@ -13,7 +13,7 @@ import { bulletinFileName, DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE } from "@/lib/bul
 import { downloadResponse } from "@/lib/export/download";
 import { missingDownloadResponse } from "@/lib/export/missing-download";
 import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
-import { getMonthData } from "@/lib/month-versions/month-data";
+import { getMonthData } from "@/lib/month-versions";
 
 type BulletinFormat = {
   contentType: string;

@@ -2,9 +2,8 @@
 // period setting: validated, written in one transaction with their audit event. The pages and
 // server actions that call these are still to come; the import reads both (settings.ts).
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { COVERAGE_PERIODS } from "@/lib/case-records/import/definitions";
-import { COVERAGE_PERIOD_SETTING } from "@/lib/case-records/settings";
+import { recordAuditEvent } from "@/lib/audit";
+import { COVERAGE_PERIOD_SETTING, COVERAGE_PERIODS } from "@/lib/case-records";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { saveSetting } from "@/lib/settings/save-setting";
 import { isOfficialWorkday } from "./working-days";

@@ -2,7 +2,7 @@
 // are invented (deterministically, so every install shows the same demo) and
 // are stored as DEMO versions that the UI always badges as 示例数据.
 import { type AnnexField, COUNT_FIELDS, RATE_FIELDS, type UnitKind } from "@/lib/indicators/types";
-import type { StatInput, SummaryInput } from "@/lib/month-versions/create-month-version";
+import type { StatInput, SummaryInput } from "@/lib/month-versions";
 
 export type DemoBaseRow = Record<AnnexField, number> & { unitId: number; seq: number; kind: UnitKind };
 

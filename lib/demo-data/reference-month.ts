@@ -4,7 +4,7 @@
 
 import { referenceMonthFromJson } from "@/lib/indicators/reference-fixture";
 import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS, type StatRow } from "@/lib/indicators/types";
-import type { StatInput, SummaryInput } from "@/lib/month-versions/create-month-version";
+import type { StatInput, SummaryInput } from "@/lib/month-versions";
 import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
 
 export const referenceMonth = referenceMonthFromJson(reference);

@@ -1,4 +1,4 @@
-import { createUser } from "@/lib/access/accounts/create-user";
+import { createUser } from "@/lib/access";
 import { addMonths } from "@/lib/calendar/month";
 import { type DemoBaseRow, generateDemoMonth } from "@/lib/demo-data/demo-months";
 import {
@@ -8,7 +8,7 @@ import {
   referenceSummaries,
 } from "@/lib/demo-data/reference-month";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createMonthVersion } from "@/lib/month-versions/create-month-version";
+import { createMonthVersion } from "@/lib/month-versions";
 import { DEMO_USERS } from "@/prisma/seed-data/demo-users";
 import { UNIT_SEEDS } from "@/prisma/seed-data/units";
 

@@ -2,12 +2,7 @@
 // layout the upload path reads back), with every text cell neutralised against formula
 // injection by the same function as the CSV exports (lib/export/neutralise.ts).
 import type ExcelJS from "exceljs";
-import {
-  type AnnexTable,
-  annexFileName,
-  buildAnnexWorkbook,
-  workbookBytes,
-} from "@/lib/annex-upload/parse/annex-workbook";
+import { type AnnexTable, annexFileName, buildAnnexWorkbook, workbookBytes } from "@/lib/annex-upload";
 import { neutraliseFormula } from "@/lib/export/neutralise";
 import type { StatRow, UnitKind } from "@/lib/indicators/types";
 

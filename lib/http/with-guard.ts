@@ -1,4 +1,5 @@
 import "server-only";
+import { type Action, guardRoute, type RouteScope, type Viewer } from "@/lib/access";
 // The one way to write a route handler under app/api: withGuard(action, options, handler)
 // answers 401/403 as guardRoute does (lib/access/guard.ts), then checks the route's segments
 // in the order given (an unknown value is paramNotFound's 404), then calls the handler with
@@ -6,8 +7,6 @@ import "server-only";
 //
 // Here rather than in lib/access: the guard decides who may; this is the shape of a Next
 // route handler (its context's params, Responses for refusals), as route-params.ts is.
-import { guardRoute, type RouteScope } from "@/lib/access/guard";
-import type { Action, Viewer } from "@/lib/access/permissions";
 import { type ParamSpec, paramNotFound } from "@/lib/http/route-params";
 
 type Specs = Record<string, ParamSpec<unknown>>;

@@ -4,7 +4,7 @@
 // version really replaced, and a rollback asked for on a page that showed another current
 // version than the one current now is refused.
 
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";

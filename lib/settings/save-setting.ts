@@ -1,7 +1,7 @@
 // Writing one admin setting (a `Setting` row) and its audit event, inside the
 // caller's transaction: every setting change is an audited `settings.update`.
 
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export async function saveSetting(

@@ -7,8 +7,8 @@ import ExcelJS from "exceljs";
 import { displayNameSchema, unitMatchesRole, usernameSchema } from "@/lib/access/accounts/user-input";
 import { hashPassword } from "@/lib/access/passwords";
 import type { Role } from "@/lib/access/permissions";
-import { readCsv } from "@/lib/annex-upload/parse/csv";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { readCsv } from "@/lib/annex-upload";
+import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const BULK_COLUMNS = ["username", "name", "unit", "role"] as const;

@@ -3,7 +3,7 @@
 // the forced-change flag and ends the user's sessions (sessionVersion), so they sign in
 // again with the new password.
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/access/passwords";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Messages } from "@/lib/i18n/messages";
 

@@ -3,7 +3,7 @@
 
 import type { NewUser } from "@/lib/access/accounts/user-input";
 import { hashPassword } from "@/lib/access/passwords";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export class UserInputError extends Error {

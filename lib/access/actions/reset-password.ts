@@ -6,7 +6,7 @@ import { passwordSchema } from "@/lib/access/accounts/user-input";
 import { hashPassword } from "@/lib/access/passwords";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { formAction } from "@/lib/action-client/form-action";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/messages";
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { formAction, INVALID_INPUT } from "@/lib/action-client/form-action";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/messages";
 

@@ -3,7 +3,7 @@
 import { signOut } from "@/lib/access/auth";
 import { getViewer } from "@/lib/access/guard";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { localePath } from "@/lib/i18n/locale";

@@ -6,7 +6,7 @@ import { displayNameSchema, roleSchema, unitCodeSchema, withUnitMatchingRole } f
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { formAction } from "@/lib/action-client/form-action";
 import { submittedValues } from "@/lib/action-client/form-state";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/messages";
 

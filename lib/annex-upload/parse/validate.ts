@@ -17,7 +17,7 @@ import {
   type SummaryScope,
   type UnitKind,
 } from "@/lib/indicators";
-import type { StatInput, SummaryInput } from "@/lib/month-versions/create-month-version";
+import type { StatInput, SummaryInput } from "@/lib/month-versions";
 import { hasErrors } from "@/lib/validation";
 import { summaryFieldLabel } from "./labels";
 import { editDistance, tidy, unitNameKey } from "./normalize";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, INVALID_INPUT } from "@/lib/action-client/form-action";
 import { submittedValues } from "@/lib/action-client/form-state";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import {
   changedParts,
   editableTexts,

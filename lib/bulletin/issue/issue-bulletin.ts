@@ -3,7 +3,7 @@
 // row, never updated: every later download of that edition is those bytes. Issuing again
 // adds the next edition (第2版 …), which needs a correction note (更正说明).
 import { createHash } from "node:crypto";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import type { Bulletin } from "@/lib/bulletin/build";
 import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
 import { renderBulletinPdf } from "@/lib/bulletin/render/render-pdf";

@@ -1,8 +1,8 @@
+import { labelKey } from "@/lib/annex-upload";
 // Which header labels mean which field of the three record files, found by label (platforms
 // differ: 办件编号 / 办件流水号 / 申报号 …), every label compared through lib/annex-upload/parse's labelKey
 // (full-width, spaces, bracket shapes and unit markers never matter). Columns that hold an
 // applicant's personal data are recognised by what they name and dropped when read.
-import { labelKey } from "@/lib/annex-upload/parse/normalize";
 
 export type RecordKind = "cases" | "evaluations" | "catalogue";
 

@@ -12,7 +12,7 @@ import {
   roundRate,
 } from "@/lib/indicators/rates";
 import type { SummaryScope, UnitKind } from "@/lib/indicators/types";
-import type { StatInput, SummaryInput } from "@/lib/month-versions/create-month-version";
+import type { StatInput, SummaryInput } from "@/lib/month-versions";
 import {
   addRollups,
   addScopeSums,

@@ -2,7 +2,8 @@
 // row-source.ts), finds each file's columns by label, drops personal-data columns, checks every
 // row, and hands each valid record to a sink as it goes (the loader streams them into COPY).
 // Nothing is kept per row but the numbers needed for the duplicate checks.
-import { columnLetter, unitNameKey } from "@/lib/annex-upload/parse/normalize";
+
+import { columnLetter, unitNameKey } from "@/lib/annex-upload";
 import type { WorkingDayCalendar } from "@/lib/calendar/working-days";
 import { en } from "@/lib/i18n/en";
 import { zhCN } from "@/lib/i18n/zh-CN";

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import { importTableName, RECORD_TABLES } from "@/lib/case-records/import/partitions";
 import { ROLLUP_TABLES } from "@/lib/case-records/import/rollups";
 // The end of a case upload that does not publish: a server that stopped mid-processing

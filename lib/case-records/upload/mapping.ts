@@ -5,7 +5,7 @@
 // setting cases.columnAliases for headers), so the next month reads without asking.
 
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit";
 import {
   COLUMNS_OF_KIND,
   isPersonalDataLabel,
@@ -15,7 +15,7 @@ import {
   resolveRecordColumn,
 } from "@/lib/case-records/import/columns";
 import type { CaseImportReport } from "@/lib/case-records/import/stage-import";
-import { loadUnits } from "@/lib/dashboard/unit-history";
+import { loadUnits } from "@/lib/dashboard";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { fill, type Messages } from "@/lib/i18n/messages";
 import { storedFiles } from "./files";

@@ -2,7 +2,7 @@
 // bulletin's own sentence, and every rule with its threshold and whether it found anything.
 // Pure: reads a built Bulletin (lib/bulletin), which ran the rules with the stored thresholds.
 
-import type { Bulletin } from "@/lib/bulletin/build";
+import type { Bulletin } from "@/lib/bulletin";
 import {
   PROBLEM_KINDS,
   type Problem,

@@ -1,7 +1,7 @@
 // A reconciliation as the page shows it and as the CSV holds it: figures formatted as everywhere
 // else (lib/i18n/format.ts: 1,048,053 · 32.01% · −0.01个百分点), a ratio rate with its two counts.
 
-import { fieldLabel } from "@/lib/annex-upload/field-label";
+import { fieldLabel } from "@/lib/annex-upload";
 import { toCsv } from "@/lib/export/csv";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";

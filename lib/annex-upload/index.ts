@@ -1,0 +1,6 @@
+// The annex-upload capability's entry: what other capabilities may use (docs/architecture.md).
+// Everything else in lib/annex-upload/ is its own business.
+export { fieldLabel } from "./field-label";
+export { type AnnexTable, annexFileName, buildAnnexWorkbook, workbookBytes } from "./parse/annex-workbook";
+export { readCsv } from "./parse/csv";
+export { columnLetter, labelKey, unitNameKey } from "./parse/normalize";

@@ -1,0 +1,3 @@
+// The audit capability's entry: what other capabilities may use (docs/architecture.md).
+// Everything else in lib/audit/ is its own business.
+export { recordAuditEvent } from "./record-audit-event";

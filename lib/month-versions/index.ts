@@ -1,0 +1,12 @@
+// The month-versions capability's entry: what other capabilities may use (docs/architecture.md).
+// Everything else in lib/month-versions/ is its own business.
+export {
+  type CurrentVersion,
+  createMonthVersion,
+  lockMonth,
+  type StatInput,
+  type SummaryInput,
+} from "./create-month-version";
+export { getMonthData, getMonthsData, loadMonths, type MonthData } from "./month-data";
+export { getPublishedMonths } from "./published-months";
+export { loadVersionData, type VersionData } from "./version-data";
