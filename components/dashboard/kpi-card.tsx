@@ -2,8 +2,7 @@
 // and one line of context (after shadcn/ui's dashboard KPI cards). With `href`
 // the whole card leads to the figure's detail page.
 import { AudienceLink } from "@/components/ui/audience-link";
-
-export type KpiChange = { text: string; direction: "up" | "down" | "flat" | "none" };
+import type { KpiChange } from "@/lib/dashboard/format-figure";
 
 export function KpiCard({
   label,

@@ -1,6 +1,6 @@
 // Small pieces the section pages share: a change line for KPI cards, the basis of an
 // evaluation rate, and plain tables styled like the rest of the dashboard.
-import type { KpiChange } from "@/components/dashboard/kpi-card";
+import type { KpiChange } from "@/lib/dashboard/format-figure";
 import { formatPoints, formatSignedCount } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
 import type { CountChange, RateChange } from "@/lib/indicators";

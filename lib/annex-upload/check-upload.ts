@@ -11,12 +11,12 @@ import {
   type ValidationResult,
   validateUpload,
 } from "@/lib/annex-upload/parse";
-import { unitNameKey } from "@/lib/annex-upload/parse/normalize";
 import { unitByAbbreviation } from "@/lib/annex-upload/parse/unit-abbreviations";
 import { previousMonth } from "@/lib/calendar/month";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { StatRow } from "@/lib/indicators/types";
 import { loadVersionData, type VersionData } from "@/lib/month-versions";
+import { unitNameKey } from "@/lib/spreadsheet/normalize";
 
 /** name as written → an existing unit's code, or a new unit of that kind. */
 export type UnitMappings = Record<string, string>;

@@ -2,5 +2,3 @@
 // Everything else in lib/annex-upload/ is its own business.
 export { fieldLabel } from "./field-label";
 export { type AnnexTable, annexFileName, buildAnnexWorkbook, workbookBytes } from "./parse/annex-workbook";
-export { readCsv } from "./parse/csv";
-export { columnLetter, labelKey, unitNameKey } from "./parse/normalize";

@@ -9,13 +9,13 @@
 // revalidates the pages afterwards.
 
 import { toStatInputs, type UploadLimits } from "@/lib/annex-upload/parse";
-import { unitNameKey } from "@/lib/annex-upload/parse/normalize";
 import { recordAuditEvent } from "@/lib/audit";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { fill, getMessages } from "@/lib/i18n/messages";
 import { bulletinGaps, gapKeys, toReportedSummaries } from "@/lib/indicators/completeness";
 import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
 import { type CurrentVersion, createMonthVersion, lockMonth, type SummaryInput } from "@/lib/month-versions";
+import { unitNameKey } from "@/lib/spreadsheet/normalize";
 import { checkUpload, NEW_UNIT_PREFIX, type UnitMappings } from "./check-upload";
 import { reportOf } from "./stage-upload";
 

@@ -7,5 +7,3 @@ export {
   loadCurrentCaseImport,
   loadOverdueCases,
 } from "./drill-down/case-drill-down";
-export { COVERAGE_PERIODS } from "./import/definitions";
-export { COVERAGE_PERIOD_SETTING } from "./settings";

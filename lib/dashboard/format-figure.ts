@@ -1,10 +1,12 @@
 // A decided figure (lib/indicators/figure-decision.ts) as the dashboard prints it: its value,
 // its one label, and its change badge. Every KPI card and section page goes through here, so
 // a figure reads the same on every page, and a change against a demo month is always labelled.
-import type { KpiChange } from "@/components/dashboard/kpi-card";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
 import { describeFigure, type FigureComparison, type FigureDecision } from "@/lib/indicators/figure-decision";
+
+/** A change badge: its words and which way it points ("none": no comparison). */
+export type KpiChange = { text: string; direction: "up" | "down" | "flat" | "none" };
 
 /** "1,048,053件" / "93.94%" / "—". */
 export function figureValueText(decision: FigureDecision, unit: string | null = null): string {

@@ -3,9 +3,8 @@
 // PUT /api/cases/:id. Admins only (data.manage). JSON only: a cross-site form cannot send it
 // without a CORS preflight this app never grants.
 import { createCaseUploadSchema } from "@/lib/case-records/upload/files";
+import { createCaseUpload } from "@/lib/case-records/upload/lifecycle";
 import { CASE_CHUNK_BYTES } from "@/lib/case-records/upload/limits";
-import { removeCaseUploadDir } from "@/lib/case-records/upload/storage";
-import { prisma } from "@/lib/db";
 import { withGuard } from "@/lib/http/with-guard";
 
 export const dynamic = "force-dynamic";
@@ -26,12 +25,7 @@ export const POST = withGuard("data.manage", async ({ request, viewer }) => {
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
     return Response.json({ error: parsed.error.issues.map((i) => i.message).join("；"), fieldErrors }, { status: 400 });
   }
-  const upload = await prisma.caseUpload.create({
-    data: { month: parsed.data.month, files: parsed.data.files, createdById: viewer.userId },
-  });
-  // A new upload's directory can only hold what another database left under this id (a restore,
-  // a reset): its bytes would be taken for this upload's and the transfer would never complete.
-  await removeCaseUploadDir(upload.id);
+  const upload = await createCaseUpload({ ...parsed.data, createdById: viewer.userId });
   return Response.json(
     { id: upload.id, chunkBytes: CASE_CHUNK_BYTES, url: `/admin/cases/${upload.id}` },
     { status: 201 },

@@ -8,9 +8,8 @@
 
 import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/annex-upload/parse";
 import { formatBytes } from "@/lib/annex-upload/parse/validation-problems";
-import { stageUpload } from "@/lib/annex-upload/stage-upload";
+import { stageUploadedFiles } from "@/lib/annex-upload/uploads";
 import { isMonth } from "@/lib/calendar/month";
-import { prisma } from "@/lib/db";
 import { withGuard } from "@/lib/http/with-guard";
 import { fill, getMessages } from "@/lib/i18n/messages";
 
@@ -61,7 +60,7 @@ export const POST = withGuard("data.manage", async ({ request, viewer }) => {
   }
   const monthField = form.get("month");
   const month = typeof monthField === "string" && isMonth(monthField) ? monthField : null;
-  const result = await stageUpload(prisma, {
+  const result = await stageUploadedFiles({
     files: await Promise.all(
       files.map(async (f, i) => ({
         fileName: f.name || `upload-${i + 1}`,

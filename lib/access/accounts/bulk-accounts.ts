@@ -7,9 +7,9 @@ import ExcelJS from "exceljs";
 import { displayNameSchema, unitMatchesRole, usernameSchema } from "@/lib/access/accounts/user-input";
 import { hashPassword } from "@/lib/access/passwords";
 import type { Role } from "@/lib/access/permissions";
-import { readCsv } from "@/lib/annex-upload";
 import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { readCsv } from "@/lib/spreadsheet/csv";
 
 export const BULK_COLUMNS = ["username", "name", "unit", "role"] as const;
 type BulkColumn = (typeof BULK_COLUMNS)[number];

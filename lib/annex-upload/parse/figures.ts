@@ -6,10 +6,10 @@
 import { en } from "@/lib/i18n/en";
 import { fill } from "@/lib/i18n/messages";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { parseNumericText, tidy } from "@/lib/spreadsheet/normalize";
 import type { Cell } from "./grid";
 import type { FigureSpec } from "./labels";
 import { MAX_COUNT } from "./limits";
-import { parseNumericText, tidy } from "./normalize";
 import type { AnnexProblemCode } from "./types";
 
 export type FigureResult =

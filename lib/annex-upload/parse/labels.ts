@@ -19,7 +19,7 @@ import {
   type SummaryScope,
   type UnitKind,
 } from "@/lib/indicators/types";
-import { labelKey } from "./normalize";
+import { labelKey } from "@/lib/spreadsheet/normalize";
 import type { UnitExtras } from "./types";
 
 export type ExtraField = keyof UnitExtras;

@@ -14,11 +14,11 @@ import { en } from "@/lib/i18n/en";
 import { fill } from "@/lib/i18n/messages";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import type { ReportedSummaryField, SummaryScope } from "@/lib/indicators/types";
-import { looksLikeText, readCsv } from "./csv";
+import { looksLikeText, readCsv } from "@/lib/spreadsheet/csv";
+import { unitNameKey } from "@/lib/spreadsheet/normalize";
 import { type Grid, gridFromRecords, gridFromWorksheet, isBlankRow } from "./grid";
 import { summaryFieldLabel } from "./labels";
 import { DEFAULT_LIMITS, MAX_OTHER_ROWS, type UploadLimits } from "./limits";
-import { unitNameKey } from "./normalize";
 import { openWorkbook } from "./open-workbook";
 import { newReadState, type ReadState, readGrid } from "./tables";
 import type {

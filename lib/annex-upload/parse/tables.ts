@@ -9,6 +9,15 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { ANNEX_REPORT_LABELS, isRateField } from "@/lib/indicators/annex-layout";
 import type { ReportedSummaryField } from "@/lib/indicators/types";
 import { ANNEX_FIELDS, type AnnexField, type SummaryScope, type UnitKind } from "@/lib/indicators/types";
+import {
+  cleanUnitName,
+  columnLetter,
+  findMonthsInText,
+  parseMonthText,
+  parseNumericText,
+  plainText,
+  tidy,
+} from "@/lib/spreadsheet/normalize";
 import { type FigureResult, readFigure, showFigure } from "./figures";
 import { type Cell, cellText, type Grid, isBlankCell, isBlankRow } from "./grid";
 import {
@@ -25,15 +34,6 @@ import {
   resolveSummaryField,
 } from "./labels";
 import { MAX_HEADER_ROWS } from "./limits";
-import {
-  cleanUnitName,
-  columnLetter,
-  findMonthsInText,
-  parseMonthText,
-  parseNumericText,
-  plainText,
-  tidy,
-} from "./normalize";
 import type { AnnexValidationProblem, ColumnRef, ParsedUnit, RejectedRow, SourceRef } from "./types";
 import { error, type Where, warning } from "./validation-problems";
 

@@ -2,7 +2,7 @@
 // to the directory's full name (prisma/reference/2021-06.json). An upload that writes 市人社局
 // reads as 市人力资源和社会保障局 without a mapping. Admins extend this with their own aliases
 // (UnitAlias: every mapping made on an upload's preview is remembered at publish).
-import { unitNameKey } from "./normalize";
+import { unitNameKey } from "@/lib/spreadsheet/normalize";
 import type { KnownUnit } from "./validate";
 
 /** abbreviation → full name as in the unit directory. */

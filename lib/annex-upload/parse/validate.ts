@@ -18,9 +18,9 @@ import {
   type UnitKind,
 } from "@/lib/indicators";
 import type { StatInput, SummaryInput } from "@/lib/month-versions";
+import { editDistance, tidy, unitNameKey } from "@/lib/spreadsheet/normalize";
 import { hasErrors } from "@/lib/validation";
 import { summaryFieldLabel } from "./labels";
-import { editDistance, tidy, unitNameKey } from "./normalize";
 import type { AnnexValidationProblem, ParsedUnit, ParseResult, SourceRef } from "./types";
 import { looksLikeAbbreviation, unitByAbbreviation } from "./unit-abbreviations";
 import { error, info, type Where, warning } from "./validation-problems";

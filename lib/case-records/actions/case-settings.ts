@@ -2,12 +2,12 @@
 
 // The admin's forms for the case pipeline's settings: working-day corrections (调休) and the
 // coverage period. Admin only (data.manage, checked again here); each write and its audit event
-// are one transaction (lib/calendar/calendar-overrides.ts). Published versions are not recomputed:
+// are one transaction (lib/case-records/calendar-overrides.ts). Published versions are not recomputed:
 // the next import reads the new settings.
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/action-client/form-action";
-import { setCalendarOverride, setCoveragePeriod } from "@/lib/calendar/calendar-overrides";
 import { isOfficialWorkday } from "@/lib/calendar/working-days";
+import { setCalendarOverride, setCoveragePeriod } from "@/lib/case-records/calendar-overrides";
 import { COVERAGE_PERIOD_SETTING } from "@/lib/case-records/settings";
 import { prisma } from "@/lib/db";
 import { fill } from "@/lib/i18n/messages";

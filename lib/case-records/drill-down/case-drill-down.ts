@@ -324,3 +324,8 @@ export const getItemCasesPage = unstable_cache(
   ["case-drill-down:item-cases"],
   { tags: [REPORT_DATA_TAG] },
 );
+
+/** Every case of an item, for its CSV (uncached: a download is read once). */
+export function readAllItemCases(ref: CaseImportRef, unitId: number, itemCode: string) {
+  return pageRead((db) => loadItemCases(db, { ref, unitId, itemCode, page: 1, pageSize: 1_000_000 }));
+}

@@ -1,4 +1,4 @@
-import { labelKey } from "@/lib/annex-upload";
+import { labelKey } from "@/lib/spreadsheet/normalize";
 // Which header labels mean which field of the three record files, found by label (platforms
 // differ: 办件编号 / 办件流水号 / 申报号 …), every label compared through lib/annex-upload/parse's labelKey
 // (full-width, spaces, bracket shapes and unit markers never matter). Columns that hold an

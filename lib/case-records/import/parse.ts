@@ -3,10 +3,10 @@
 // row, and hands each valid record to a sink as it goes (the loader streams them into COPY).
 // Nothing is kept per row but the numbers needed for the duplicate checks.
 
-import { columnLetter, unitNameKey } from "@/lib/annex-upload";
 import type { WorkingDayCalendar } from "@/lib/calendar/working-days";
 import { en } from "@/lib/i18n/en";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { columnLetter, unitNameKey } from "@/lib/spreadsheet/normalize";
 import type { Extra, ValidationProblemCollection } from "@/lib/validation";
 import {
   canonicalLabel,

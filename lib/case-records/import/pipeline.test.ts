@@ -271,7 +271,7 @@ describe("case import pipeline", () => {
 
 describe("calendar overrides and the coverage period, read by the import", () => {
   it("a local holiday lengthens nothing before it and shortens the count after it; the period setting is used", async () => {
-    const { setCalendarOverride, setCoveragePeriod } = await import("@/lib/calendar/calendar-overrides");
+    const { setCalendarOverride, setCoveragePeriod } = await import("@/lib/case-records/calendar-overrides");
     const { loadCalendar, readCoveragePeriod } = await import("../settings");
     await setCalendarOverride(db.prisma, { date: "2021-06-15", isWorkday: false, note: "本地假日" }, null);
     await setCoveragePeriod(db.prisma, "month", null);
@@ -293,7 +293,7 @@ describe("calendar overrides and the coverage period, read by the import", () =>
 
 describe("coverage over the year to date", () => {
   it("counts an item covered by a case of an earlier month's published import", async () => {
-    const { setCoveragePeriod } = await import("@/lib/calendar/calendar-overrides");
+    const { setCoveragePeriod } = await import("@/lib/case-records/calendar-overrides");
     await setCoveragePeriod(db.prisma, "yearToDate", null);
     // July: only 市公安局's A3 has a case; A1 and A2 had cases in June (published above).
     const july = (CATALOGUE_CSV: string) =>

@@ -10,11 +10,11 @@
 // itself) and on the month's row (lockMonth), and each reads the month after the one before it
 // committed (lib/case-records/import/publish-concurrency.test.ts).
 
-import { labelKey, unitNameKey } from "@/lib/annex-upload";
 import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/indicators/types";
 import { createMonthVersion } from "@/lib/month-versions";
+import { labelKey, unitNameKey } from "@/lib/spreadsheet/normalize";
 import { COLUMN_ALIASES_SETTING, type RecordColumn } from "./columns";
 import { monthSummaries, statInputs, unitScopeSums } from "./month-figures";
 import { attachStatements } from "./partitions";

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { basename } from "node:path";
 import pg from "pg";
-import { labelKey } from "@/lib/annex-upload";
+import { labelKey } from "@/lib/spreadsheet/normalize";
 import { VALIDATION_PROBLEMS_CSV_HEADER } from "@/lib/validation";
 import { loadCalendar, readCoveragePeriod } from "../settings";
 import { COLUMN_ALIASES_SETTING, type RecordColumn } from "./columns";

@@ -209,3 +209,8 @@ export async function listCliCaseImports(take = 20): Promise<CliCaseImportRow[]>
 export async function readCaseUploadMonth(id: number): Promise<{ month: string } | null> {
   return prisma.caseUpload.findUnique({ where: { id }, select: { month: true } });
 }
+
+/** What a chunk needs to know of its upload: its state and its files (null: no such upload). */
+export function readCaseUploadForTransfer(id: number) {
+  return prisma.caseUpload.findUnique({ where: { id }, select: { status: true, files: true } });
+}

@@ -5,7 +5,9 @@ import { ROLLUP_TABLES } from "@/lib/case-records/import/rollups";
 // The end of a case upload that does not publish: a server that stopped mid-processing
 // (found on read: its heartbeat is stale) and an admin's discard. Both leave the staged
 // import FAILED with its tables dropped, like a refused file.
+import { prisma as appDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { CaseUploadFile } from "./files";
 import { storedFiles } from "./files";
 import { CASE_FILES_KEPT_MS, CASE_STALE_MS } from "./limits";
 import { removeCaseUploadDir, removeCaseUploadFiles } from "./storage";
@@ -114,4 +116,17 @@ export async function discardCaseUpload(
   if (upload.caseImportId) await abandonImport(prisma, upload.caseImportId);
   await removeCaseUploadDir(id);
   return { ok: true };
+}
+
+/**
+ * A new upload, waiting for its files. Its directory can only hold what another database left
+ * under this id (a restore, a reset): its bytes would be taken for this upload's and the transfer
+ * would never complete, so it starts empty.
+ */
+export async function createCaseUpload(input: { month: string; files: CaseUploadFile[]; createdById: number }) {
+  const upload = await appDb.caseUpload.create({
+    data: { month: input.month, files: input.files, createdById: input.createdById },
+  });
+  await removeCaseUploadDir(upload.id);
+  return upload;
 }

@@ -1,7 +1,7 @@
 import { UploadForm } from "@/components/annex-upload/upload-form";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
-import { listRecentUploads } from "@/lib/annex-upload/read-uploads";
+import { listRecentUploads } from "@/lib/annex-upload/uploads";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
 export default async function UploadsPage() {

@@ -3,11 +3,11 @@
 // (409 with { received } otherwise: the browser resumes from there). The chunk that completes
 // the last file starts the processing. Admins only. Why chunks: lib/case-records/upload/limits.ts.
 
+import { readCaseUploadForTransfer } from "@/lib/case-records/upload/case-uploads";
 import { storedFiles } from "@/lib/case-records/upload/files";
 import { startCaseProcessing } from "@/lib/case-records/upload/process-upload";
 import { withUploadLock, writeChunk } from "@/lib/case-records/upload/receive-chunk";
 import { receivedBytes } from "@/lib/case-records/upload/storage";
-import { prisma } from "@/lib/db";
 import { paramNotFound, UPLOAD_ID_PARAM } from "@/lib/http/route-params";
 import { withGuard } from "@/lib/http/with-guard";
 
@@ -23,7 +23,7 @@ export const PUT = withGuard("data.manage", { params: { id: UPLOAD_ID_PARAM } },
   const offset = Number(search.get("offset"));
   if (!Number.isInteger(offset) || offset < 0) return Response.json({ error: "offset 无效" }, { status: 400 });
   return withUploadLock(id, async () => {
-    const upload = await prisma.caseUpload.findUnique({ where: { id }, select: { status: true, files: true } });
+    const upload = await readCaseUploadForTransfer(id);
     if (!upload) return paramNotFound("upload", raw.id);
     const files = storedFiles(upload.files);
     const file = Number.isInteger(fileIndex) ? files[fileIndex] : undefined;

@@ -1,8 +1,7 @@
 // GET /api/uploads/template.xlsx?month=YYYY-MM: the flat template with the current units.
 
 import { templateXlsx } from "@/lib/annex-upload/parse";
-import { templateInputFromDb } from "@/lib/annex-upload/template-input";
-import { prisma } from "@/lib/db";
+import { templateInput } from "@/lib/annex-upload/uploads";
 import { downloadResponse } from "@/lib/export/download";
 import { monthParam, paramNotFound } from "@/lib/http/route-params";
 import { withGuard } from "@/lib/http/with-guard";
@@ -12,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = withGuard("data.manage", async ({ request }) => {
   const month = new URL(request.url).searchParams.get("month");
   if (month !== null && !monthParam(month)) return paramNotFound("month", month);
-  const input = await templateInputFromDb(prisma, month);
+  const input = await templateInput(month);
   const file = await templateXlsx(input);
   return downloadResponse(
     file.bytes,

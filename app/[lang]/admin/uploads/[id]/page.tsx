@@ -7,7 +7,7 @@ import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { fieldLabel } from "@/lib/annex-upload/field-label";
 import { mergeSummaries, type SummaryForm } from "@/lib/annex-upload/publish-upload";
-import { loadUploadPreview } from "@/lib/annex-upload/read-uploads";
+import { loadUploadPreview } from "@/lib/annex-upload/uploads";
 import { idParam } from "@/lib/http/route-params";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";

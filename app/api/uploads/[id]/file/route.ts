@@ -1,7 +1,7 @@
 // GET /api/uploads/:id/file[?n=<position>]: one original file of the upload (the first by
 // default), byte for byte (admins only).
 
-import { prisma } from "@/lib/db";
+import { loadUploadFile } from "@/lib/annex-upload/uploads";
 import { downloadResponse } from "@/lib/export/download";
 import { fileNumberParam, paramNotFound, UPLOAD_ID_PARAM } from "@/lib/http/route-params";
 import { withGuard } from "@/lib/http/with-guard";
@@ -15,11 +15,10 @@ export const GET = withGuard(
     const n = new URL(request.url).searchParams.get("n");
     const position = fileNumberParam(n);
     if (position === null) return paramNotFound("fileNumber", n ?? "");
-    const file = await prisma.uploadFile.findUnique({ where: { uploadId_position: { uploadId: id, position } } });
-    if (!file) {
-      const exists = (await prisma.upload.count({ where: { id } })) > 0;
-      return exists ? paramNotFound("fileNumber", String(position)) : paramNotFound("upload", raw.id);
-    }
+    const found = await loadUploadFile(id, position);
+    if ("missing" in found)
+      return found.missing === "file" ? paramNotFound("fileNumber", String(position)) : paramNotFound("upload", raw.id);
+    const { file } = found;
     const ext = file.fileName.match(/\.[A-Za-z0-9]{1,5}$/)?.[0] ?? "";
     const suffix = position > 0 ? `-${position + 1}` : "";
     return downloadResponse(file.content, "application/octet-stream", file.fileName, `upload-${id}${suffix}${ext}`);

@@ -1,8 +1,7 @@
-import { getUnitItems, itemCodeFromSegment, loadItemCases } from "@/lib/case-records/drill-down/case-drill-down";
+import { getUnitItems, itemCodeFromSegment, readAllItemCases } from "@/lib/case-records/drill-down/case-drill-down";
 import { itemCasesCsv } from "@/lib/case-records/drill-down/case-drill-down-csv";
 import { csvResponse } from "@/lib/dashboard/exports/annex-csv";
 import { caseRecordsOf, unitDownload } from "@/lib/dashboard/exports/unit-download";
-import { prisma } from "@/lib/db";
 import { withGuard } from "@/lib/http/with-guard";
 import { getMessages } from "@/lib/i18n/messages";
 
@@ -18,12 +17,6 @@ export const GET = withGuard("report.export", unitDownload, async ({ params: { m
       : (await getUnitItems(ref.importId, ref.month, unit.id)).items.find((i) => i.itemCode === itemCode);
   const t = getMessages().drillDown;
   if (!own) return Response.json({ error: t.itemNotFound }, { status: 404 });
-  const { cases } = await loadItemCases(prisma, {
-    ref,
-    unitId: unit.id,
-    itemCode: own.itemCode,
-    page: 1,
-    pageSize: 1_000_000,
-  });
+  const { cases } = await readAllItemCases(ref, unit.id, own.itemCode);
   return csvResponse(itemCasesCsv(cases, t), `${unit.name}-${own.itemCode}-${month}.csv`);
 });

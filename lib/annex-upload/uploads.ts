@@ -1,9 +1,11 @@
 import "server-only";
 import { type CheckResult, checkUpload, type UnitMappings } from "@/lib/annex-upload/check-upload";
 import { storedFiles } from "@/lib/annex-upload/publish-upload";
+import { type StageInput, type StageResult, stageUpload } from "@/lib/annex-upload/stage-upload";
+import { templateInputFromDb } from "@/lib/annex-upload/template-input";
 import { prisma } from "@/lib/db";
 
-// The admin's upload pages read through here: the pages never hold the database client.
+// What the admin's upload pages and routes do on the app's database: they never hold the client.
 
 /** The latest 20 uploads, newest first, for the upload page's list. */
 export function listRecentUploads() {
@@ -34,4 +36,22 @@ export async function loadUploadPreview(uploadId: number) {
     mappings,
   });
   return { upload, mappings, check };
+}
+
+/** Checks and stores the files of a new upload (POST /api/uploads). */
+export function stageUploadedFiles(input: StageInput): Promise<StageResult> {
+  return stageUpload(prisma, input);
+}
+
+/** The template's units and, for a month, its current figures (GET /api/uploads/template.*). */
+export function templateInput(month: string | null) {
+  return templateInputFromDb(prisma, month);
+}
+
+/** File number `position` of an upload, or which of the two is missing. */
+export async function loadUploadFile(uploadId: number, position: number) {
+  const file = await prisma.uploadFile.findUnique({ where: { uploadId_position: { uploadId, position } } });
+  if (file) return { file } as const;
+  const exists = (await prisma.upload.count({ where: { id: uploadId } })) > 0;
+  return { missing: exists ? "file" : "upload" } as const;
 }

@@ -3,10 +3,11 @@
 // server actions that call these are still to come; the import reads both (settings.ts).
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit";
-import { COVERAGE_PERIOD_SETTING, COVERAGE_PERIODS } from "@/lib/case-records";
+import { isOfficialWorkday } from "@/lib/calendar/working-days";
+import { COVERAGE_PERIODS } from "@/lib/case-records/import/definitions";
+import { COVERAGE_PERIOD_SETTING } from "@/lib/case-records/settings";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { saveSetting } from "@/lib/settings/save-setting";
-import { isOfficialWorkday } from "./working-days";
 
 export const calendarOverrideSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期应为 YYYY-MM-DD"),
