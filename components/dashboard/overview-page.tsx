@@ -12,28 +12,19 @@ import { getMonthView } from "@/lib/dashboard/month-view";
 import { monthAttention } from "@/lib/dashboard/sections/attention";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { ANNEX_FIELDS, comparableValue, compareMonthFigure, type HeadlineField } from "@/lib/indicators";
+import {
+  ANNEX_FIELDS,
+  comparableValue,
+  compareMonthFigure,
+  HEADLINE_PARAGRAPHS,
+  type HeadlineField,
+} from "@/lib/indicators";
 
 // What an official opens the dashboard for first: how citizens rated the month, how much of the
 // catalogue saw cases, how many cases ran late. (The count of evaluations, in 条, is on the 好差评 page.)
 const KEY_FIELDS: HeadlineField[] = ["activeEvaluationRate", "coverageRate", "overdueCompleted"];
-const CASE_FIELDS: HeadlineField[] = [
-  "applied",
-  "accepted",
-  "completed",
-  "promisedCompleted",
-  "promiseSpeedupRate",
-  "handlingSpeedupRate",
-  "earlyCompletionRate",
-];
-const ONLINE_FIELDS: HeadlineField[] = [
-  "onlineApplied",
-  "onlineShare",
-  "onlineAccepted",
-  "onlineCompleted",
-  "onlinePromisedCompleted",
-  "onlineEarlyCompletionRate",
-];
+const CASE_FIELDS: HeadlineField[] = [...HEADLINE_PARAGRAPHS.cases, ...HEADLINE_PARAGRAPHS.speedup];
+const ONLINE_FIELDS: HeadlineField[] = [...HEADLINE_PARAGRAPHS.online];
 const CHART_FIELDS = [
   "applied",
   "accepted",

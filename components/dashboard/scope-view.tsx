@@ -12,23 +12,11 @@ import type { MonthWithScopes } from "@/lib/dashboard/month-view";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
-import { ANNEX_FIELDS, type HeadlineField, hasNoCases, reconcile, topN } from "@/lib/indicators";
+import { ANNEX_FIELDS, HEADLINE_FIELDS, type HeadlineField, hasNoCases, reconcile, topN } from "@/lib/indicators";
 
-const MUNICIPAL_FIELDS: HeadlineField[] = [
-  "applied",
-  "accepted",
-  "completed",
-  "promisedCompleted",
-  "promiseSpeedupRate",
-  "handlingSpeedupRate",
-  "earlyCompletionRate",
-  "onlineApplied",
-  "onlineShare",
-  "onlineAccepted",
-  "onlineCompleted",
-  "onlinePromisedCompleted",
-  "onlineEarlyCompletionRate",
-];
+// The scope pages show the bulletin's headline figures on cases and the online share: those its
+// text gives before 超时办结.
+const MUNICIPAL_FIELDS: HeadlineField[] = HEADLINE_FIELDS.slice(0, HEADLINE_FIELDS.indexOf("overdueCompleted"));
 // The bulletin states no speed-up rates for the counties as a whole.
 const DISTRICT_FIELDS: HeadlineField[] = MUNICIPAL_FIELDS.filter(
   (f) => !["promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate"].includes(f),

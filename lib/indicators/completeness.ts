@@ -5,7 +5,7 @@
 // decisions are figure-decision.ts's, so the gate lists exactly what the bulletin would print.
 
 import { decideMonthFigures, type FigureDecision, type ScopeKey } from "./figure-decision";
-import type { HeadlineField } from "./headline-figures";
+import { HEADLINE_PARAGRAPHS, type HeadlineField } from "./headline-figures";
 import { monthScopes } from "./month-scopes";
 import { roundRate } from "./rates";
 import {
@@ -28,16 +28,7 @@ export const BULLETIN_SECTIONS = [
 ] as const;
 export type BulletinSection = (typeof BULLETIN_SECTIONS)[number];
 
-const ONLINE: HeadlineField[] = [
-  "onlineApplied",
-  "onlineShare",
-  "onlineAccepted",
-  "onlineCompleted",
-  "onlinePromisedCompleted",
-  "onlineEarlyCompletionRate",
-];
-const CASES: HeadlineField[] = ["applied", "accepted", "completed", "promisedCompleted"];
-const SPEEDUP: HeadlineField[] = ["promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate"];
+const { cases: CASES, speedup: SPEEDUP, online: ONLINE } = HEADLINE_PARAGRAPHS;
 
 /** Which scope figures each section of the bulletin prints (lib/bulletin/build/bulletin.ts). */
 export const SECTION_FIGURES: Record<BulletinSection, Array<{ scope: ScopeKey; fields: HeadlineField[] }>> = {

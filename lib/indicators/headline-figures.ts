@@ -3,31 +3,25 @@
 // the dashboard's scope pages go through. Which of them are counts is the annex column table's
 // to say (annex-columns.ts); the rest are rates.
 import { COUNT_FIELDS, type CountField } from "./annex-columns";
+import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField } from "./types";
 
-/** The bulletin's headline figures for a scope, in the order its text gives them. */
-export const HEADLINE_FIELDS = [
-  "applied",
-  "accepted",
-  "completed",
-  "promisedCompleted",
-  "promiseSpeedupRate",
-  "handlingSpeedupRate",
-  "earlyCompletionRate",
-  "onlineApplied",
-  "onlineShare",
-  "onlineAccepted",
-  "onlineCompleted",
-  "onlinePromisedCompleted",
-  "onlineEarlyCompletionRate",
-  "overdueCompleted",
-  "onTimeCompletionRate",
-  "activeEvaluations",
-  "activeEvaluationRate",
-  "satisfactionRate",
-  "coverageRate",
-  "catalogClaimRate",
-] as const;
-export type HeadlineField = (typeof HEADLINE_FIELDS)[number];
+/** The two figures the text gives after the online ones, before the evaluations. */
+const TOLD_AFTER_ONLINE = ["overdueCompleted", "onTimeCompletionRate"] as const;
+
+/** Every figure a scope's summary states but 办结件总数（含批量件）, which is a rate's base, not a headline. */
+export type HeadlineField = Exclude<ReportedSummaryField, "completedInclBatch">;
+
+/**
+ * The bulletin's headline figures for a scope, in the order its text gives them: the summary's
+ * fields in their order, with 超时办结 and 按时办结率 told after the online figures.
+ */
+export const HEADLINE_FIELDS: readonly HeadlineField[] = (() => {
+  const fields = REPORTED_SUMMARY_FIELDS.filter(
+    (f): f is HeadlineField => f !== "completedInclBatch" && !(TOLD_AFTER_ONLINE as readonly string[]).includes(f),
+  );
+  const at = fields.indexOf("activeEvaluations");
+  return [...fields.slice(0, at), ...TOLD_AFTER_ONLINE, ...fields.slice(at)];
+})();
 
 export type HeadlineCountField = Extract<HeadlineField, CountField>;
 export type HeadlineRateField = Exclude<HeadlineField, HeadlineCountField>;
@@ -38,3 +32,17 @@ const COUNTS = new Set<string>(COUNT_FIELDS);
 export const HEADLINE_COUNT_FIELDS: readonly HeadlineCountField[] = HEADLINE_FIELDS.filter(
   (field): field is HeadlineCountField => COUNTS.has(field),
 );
+
+/** The bulletin's paragraphs of headline figures: cases, the speed-up rates, online (in the text's order). */
+export const HEADLINE_PARAGRAPHS = {
+  cases: ["applied", "accepted", "completed", "promisedCompleted"],
+  speedup: ["promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate"],
+  online: [
+    "onlineApplied",
+    "onlineShare",
+    "onlineAccepted",
+    "onlineCompleted",
+    "onlinePromisedCompleted",
+    "onlineEarlyCompletionRate",
+  ],
+} as const satisfies Record<string, readonly HeadlineField[]>;
