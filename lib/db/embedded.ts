@@ -53,7 +53,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 export const defaultDataDir = ".data/pglite";
-const serverScript = fileURLToPath(new URL("../scripts/embedded-db-server.mjs", import.meta.url));
+const serverScript = fileURLToPath(new URL("../../scripts/embedded-db-server.mjs", import.meta.url));
 
 export interface EmbeddedDatabaseOptions {
   /** Data directory (created if missing), or "memory://" for a database that dies with the server. Default `.data/pglite`. */
@@ -128,7 +128,10 @@ export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<
 /** A freshly initialised data directory to copy, made once per PGlite version. */
 async function templateDataDir(log: (message: string) => void): Promise<string> {
   const pkg = JSON.parse(
-    readFileSync(fileURLToPath(new URL("../node_modules/@electric-sql/pglite/package.json", import.meta.url)), "utf8"),
+    readFileSync(
+      fileURLToPath(new URL("../../node_modules/@electric-sql/pglite/package.json", import.meta.url)),
+      "utf8",
+    ),
   ) as { version: string };
   const template = path.join(tmpdir(), `pglite-template-${pkg.version}`);
   if (existsSync(path.join(template, "PG_VERSION"))) return template;

@@ -31,7 +31,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-export const defaultMigrationsDir = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+export const defaultMigrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
 /** Prisma's advisory lock key for migrations. */
 const PRISMA_MIGRATE_LOCK = 72707369;
