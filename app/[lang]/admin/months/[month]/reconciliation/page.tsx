@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { ReconciliationTable } from "@/components/month-versions/reconciliation-table";
+import { DemoBadge } from "@/components/ui/demo-badge";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { isMonth } from "@/lib/calendar/month";
@@ -32,7 +33,18 @@ export default async function ReconciliationPage({
     cases: versionNumberParam(query.cases),
     annex: versionNumberParam(query.annex),
   });
-  const heading = <h1 className="text-xl font-bold">{fill(t.heading, { month })}</h1>;
+  // A demo month's versions (the seed's case records and annex) are badged like its pages.
+  const demo = (await prisma.reportMonth.findUnique({ where: { month }, select: { isDemo: true } }))?.isDemo ?? false;
+  const heading = (
+    <h1 className="text-xl font-bold">
+      {fill(t.heading, { month })}
+      {demo && (
+        <span className="ml-2 align-middle">
+          <DemoBadge label={messages.demo.badge} title={messages.demo.explanation} />
+        </span>
+      )}
+    </h1>
+  );
   const back = (
     <Link href={`/admin/months/${month}`} className="inline-block py-1 text-brand-700 underline hover:no-underline">
       {t.back}
