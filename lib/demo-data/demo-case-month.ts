@@ -234,7 +234,7 @@ export async function seedDemoCaseMonth(
       log(`附件示例已发布 / demo annex published (v${annexVersion.number})`);
     }
 
-    const version = await publishCaseImport(prisma, staged.importId, { demo: true });
+    const version = await publishCaseImport(prisma, staged.importId, { isDemo: true });
     log(`办件明细示例已发布 / demo case records published (${month} v${version.number})`);
     return {
       seeded: true,
