@@ -45,6 +45,11 @@ export type PublishInput = {
    * the version current when the upload was staged (Upload.baseVersionId).
    */
   baseVersionId?: number | null;
+  /**
+   * The annex is generated demo data (the seed's demo month, lib/demo-data/demo-case-month.ts):
+   * the month is stored as demo (badged 示例数据). Never set for an admin's upload.
+   */
+  isDemo?: boolean;
   /** Overrides lib/annex-upload/parse's limits (the bench's 5,000-row workbook); the app uses the defaults. */
   limits?: Partial<UploadLimits>;
 };
@@ -198,7 +203,7 @@ export async function publishUpload(
       const version = await createMonthVersion(tx, {
         month,
         origin: "UPLOAD",
-        isDemo: false,
+        isDemo: input.isDemo === true,
         stats: toStatInputs(validation.units, idByCode),
         summaries,
         createdById: input.actorId,

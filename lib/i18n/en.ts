@@ -17,8 +17,7 @@ export const en: Messages = {
   },
   demo: {
     badge: "Demo data",
-    explanation:
-      "This month's figures are generated demo data, not real statistics; they only illustrate the trend charts.",
+    explanation: "This month's figures are generated demo data, not real statistics, shown for demonstration only.",
     chartNote: "Months marked * are generated demo data, not real statistics.",
   },
   fields: {

@@ -17,7 +17,7 @@ export const zhCN = {
   },
   demo: {
     badge: "示例数据",
-    explanation: "本月数据为系统生成的示例，不是真实统计，仅用于展示趋势图表。",
+    explanation: "本月数据为系统生成的示例，不是真实统计，仅供演示。",
     chartNote: "标 * 的月份为示例数据，非真实统计。",
   },
   fields: {

@@ -53,3 +53,9 @@ export async function loadMonthHistory(month: string, compare: { a: number; b: n
 export function reconcileMonth(month: string, choice: { cases: number | null; annex: number | null }) {
   return loadMonthReconciliation(prisma, month, choice);
 }
+
+/** Whether the month holds demo data (示例数据), which its admin pages badge like its reader pages. */
+export async function monthIsDemo(month: string): Promise<boolean> {
+  const row = await prisma.reportMonth.findUnique({ where: { month }, select: { isDemo: true } });
+  return row?.isDemo ?? false;
+}

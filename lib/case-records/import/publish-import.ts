@@ -27,6 +27,12 @@ export async function publishCaseImport(
   importId: number,
   options: {
     createdById?: number | null;
+    /**
+     * The records are generated demo data (the seed's demo month, lib/demo-data/demo-case-month.ts):
+     * the month is stored as demo (ReportMonth.isDemo, badged 示例数据 wherever it appears) and the
+     * version's note says so. Never set for an admin's or the command line's import.
+     */
+    isDemo?: boolean;
     /** An admin's mappings for this import (lib/case-records/upload/mapping.ts), remembered in the same transaction. */
     remember?: {
       units: ReadonlyArray<{ alias: string; unitId: number }>;
@@ -68,10 +74,10 @@ export async function publishCaseImport(
       const version = await createMonthVersion(tx, {
         month,
         origin: "CASES",
-        isDemo: false,
+        isDemo: options.isDemo === true,
         stats: statInputs(monthUnits, sums),
         summaries: monthSummaries(monthUnits, sums),
-        note: `办件明细导入 #${importId}（${row.caseCount} 件）`,
+        note: `${options.isDemo ? "示例数据（系统生成，非真实统计）：" : ""}办件明细导入 #${importId}（${row.caseCount} 件）`,
         createdById: options.createdById ?? null,
       });
       for (const { alias, unitId } of options.remember?.units ?? []) {

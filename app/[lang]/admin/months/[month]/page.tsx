@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { DiffTable } from "@/components/month-versions/diff-table";
 import { RollbackForm } from "@/components/month-versions/rollback-form";
+import { DemoBadge } from "@/components/ui/demo-badge";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { fieldLabel } from "@/lib/annex-upload/field-label";
@@ -31,7 +32,14 @@ export default async function MonthHistoryPage({
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">
-        <h1 className="text-xl font-bold">{fill(t.historyHeading, { month })}</h1>
+        <h1 className="text-xl font-bold">
+          {fill(t.historyHeading, { month })}
+          {reportMonth.isDemo && (
+            <span className="ml-2 align-middle">
+              <DemoBadge label={messages.demo.badge} title={messages.demo.explanation} />
+            </span>
+          )}
+        </h1>
         <Link href="/admin/months" className="text-brand-700 hover:underline">
           {t.monthsHeading}
         </Link>

@@ -1,11 +1,12 @@
 import { notFound } from "next/navigation";
 import { ReconciliationTable } from "@/components/month-versions/reconciliation-table";
+import { DemoBadge } from "@/components/ui/demo-badge";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { isMonth } from "@/lib/calendar/month";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { reconcileMonth } from "@/lib/month-versions/read-month-history";
+import { monthIsDemo, reconcileMonth } from "@/lib/month-versions/read-month-history";
 import { type SourceVersion, versionNumberParam } from "@/lib/month-versions/reconciliation/read-reconciliation";
 import { reconciliationViewRows } from "@/lib/month-versions/reconciliation/reconciliation-view";
 
@@ -28,7 +29,18 @@ export default async function ReconciliationPage({
     cases: versionNumberParam(query.cases),
     annex: versionNumberParam(query.annex),
   });
-  const heading = <h1 className="text-xl font-bold">{fill(t.heading, { month })}</h1>;
+  // A demo month's versions (the seed's case records and annex) are badged like its pages.
+  const demo = await monthIsDemo(month);
+  const heading = (
+    <h1 className="text-xl font-bold">
+      {fill(t.heading, { month })}
+      {demo && (
+        <span className="ml-2 align-middle">
+          <DemoBadge label={messages.demo.badge} title={messages.demo.explanation} />
+        </span>
+      )}
+    </h1>
+  );
   const back = (
     <Link href={`/admin/months/${month}`} className="inline-block py-1 text-brand-700 underline hover:no-underline">
       {t.back}
