@@ -1,5 +1,4 @@
 // The access capability's entry: what other capabilities may use (docs/architecture.md).
 // Everything else in lib/access/ is its own business.
 export { createUser } from "./accounts/create-user";
-export { guardAction, guardRoute, type RouteScope } from "./guard";
 export { type Action, can, type Viewer } from "./permissions";

@@ -14,7 +14,8 @@ import "server-only";
 // A "use server" file may export only async functions: `export const xAction = formAction(…)`
 // is one (the function returned below), and the schemas stay unexported.
 import { z } from "zod";
-import { type Action, guardAction, type Viewer } from "@/lib/access";
+import type { Action, Viewer } from "@/lib/access";
+import { guardAction } from "@/lib/access/server";
 import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/action-client/form-state";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { getMessages, type Locale, type Messages } from "@/lib/i18n/messages";

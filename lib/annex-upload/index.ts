@@ -2,3 +2,6 @@
 // Everything else in lib/annex-upload/ is its own business.
 export { fieldLabel } from "./field-label";
 export { type AnnexTable, annexFileName, buildAnnexWorkbook, workbookBytes } from "./parse/annex-workbook";
+export { templateCsv } from "./parse/template";
+export { publishUpload } from "./publish-upload";
+export { stageUpload } from "./stage-upload";

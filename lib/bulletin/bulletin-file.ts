@@ -13,7 +13,7 @@ import { bulletinFileName, DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE } from "@/lib/bul
 import { downloadResponse } from "@/lib/export/download";
 import { missingDownloadResponse } from "@/lib/export/missing-download";
 import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
-import { getMonthData } from "@/lib/month-versions";
+import { getMonthData } from "@/lib/month-versions/server";
 
 type BulletinFormat = {
   contentType: string;

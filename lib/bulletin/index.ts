@@ -1,4 +1,3 @@
 // The bulletin capability's entry: what other capabilities may use (docs/architecture.md).
 // Everything else in lib/bulletin/ is its own business.
 export type { Bulletin } from "./build";
-export { getBulletin } from "./read-bulletin";

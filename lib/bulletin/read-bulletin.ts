@@ -8,9 +8,9 @@ import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/bulletin/te
 import { getProblemSettings } from "@/lib/bulletin/thresholds/read-problem-settings";
 import { cachedReportRead } from "@/lib/cache/cached-report-read";
 import { isMonth, previousMonth } from "@/lib/calendar/month";
-import { getCurrentCaseImport, getOverdueCases } from "@/lib/case-records";
+import { getCurrentCaseImport, getOverdueCases } from "@/lib/case-records/server";
 import { pageRead, prisma } from "@/lib/db";
-import { getMonthsData } from "@/lib/month-versions";
+import { getMonthsData } from "@/lib/month-versions/server";
 
 /**
  * The texts the month's bulletin prints: its newest saved version, else the month's defaults

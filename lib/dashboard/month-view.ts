@@ -2,7 +2,7 @@ import "server-only";
 import { isMonth, monthsEndingWith, previousMonth } from "@/lib/calendar/month";
 import { type MonthScopes, monthScopes } from "@/lib/indicators";
 import { decideMonthFigures, type MonthDecisions } from "@/lib/indicators/figure-decision";
-import { getMonthsData, type MonthData } from "@/lib/month-versions";
+import { getMonthsData, type MonthData } from "@/lib/month-versions/server";
 
 /** A month with its scopes and the one decision per figure (lib/indicators/figure-decision.ts). */
 export type MonthWithScopes = MonthData & { scopes: MonthScopes; figures: MonthDecisions };

@@ -21,14 +21,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { templateCsv } from "@/lib/annex-upload/parse/template";
-import { publishUpload } from "@/lib/annex-upload/publish-upload";
-import { stageUpload } from "@/lib/annex-upload/stage-upload";
-import { type MonthUnit, statInputs, unitScopeSums } from "@/lib/case-records/import/month-figures";
-import { publishCaseImport } from "@/lib/case-records/import/publish-import";
-import { type GeneratorUnit, generateMonthRecords } from "@/lib/case-records/import/reference-generator";
-import { type RowQuery, readRollups } from "@/lib/case-records/import/rollups";
-import { stageCaseImport } from "@/lib/case-records/import/stage-import";
+import { publishUpload, stageUpload, templateCsv } from "@/lib/annex-upload";
+import {
+  type GeneratorUnit,
+  generateMonthRecords,
+  type MonthUnit,
+  publishCaseImport,
+  type RowQuery,
+  readRollups,
+  stageCaseImport,
+  statInputs,
+  unitScopeSums,
+} from "@/lib/case-records";
 import { seededRandom } from "@/lib/demo-data/demo-months";
 import { referenceMonth } from "@/lib/demo-data/reference-month";
 import type { PrismaClient } from "@/lib/generated/prisma/client";

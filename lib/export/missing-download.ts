@@ -6,7 +6,7 @@ import { escapeHtml } from "@/lib/http/escape-html";
 // months that exist, instead of JSON a browser shows as raw text.
 import { localePath, splitLocale } from "@/lib/i18n/locale";
 import { getMessages, type Locale } from "@/lib/i18n/messages";
-import { getPublishedMonths } from "@/lib/month-versions";
+import { getPublishedMonths } from "@/lib/month-versions/server";
 
 /**
  * The language of the page the download was opened from (its Referer: /en/… is English,

@@ -1,5 +1,6 @@
 import "server-only";
-import { type Action, guardRoute, type RouteScope, type Viewer } from "@/lib/access";
+import type { Action, Viewer } from "@/lib/access";
+import { guardRoute, type RouteScope } from "@/lib/access/server";
 // The one way to write a route handler under app/api: withGuard(action, options, handler)
 // answers 401/403 as guardRoute does (lib/access/guard.ts), then checks the route's segments
 // in the order given (an unknown value is paramNotFound's 404), then calls the handler with

@@ -7,6 +7,4 @@ export {
   type StatInput,
   type SummaryInput,
 } from "./create-month-version";
-export { getMonthData, getMonthsData, loadMonths, type MonthData } from "./month-data";
-export { getPublishedMonths } from "./published-months";
 export { loadVersionData, type VersionData } from "./version-data";

@@ -33,7 +33,7 @@ import {
   ruleInputs,
 } from "@/lib/indicators/problems";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";
-import type { MonthData } from "@/lib/month-versions";
+import type { MonthData } from "@/lib/month-versions/server";
 import { countWithUnit, MISSING_FIGURE, plainCount, plainPoints, plainRate } from "./numbers";
 import {
   ANNEX_NOTES,

@@ -3,7 +3,7 @@
 import "server-only";
 import { previousMonth } from "@/lib/calendar/month";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { loadMonths, type MonthData } from "@/lib/month-versions";
+import { loadMonths, type MonthData } from "@/lib/month-versions/server";
 
 export async function loadBulletinMonths(
   db: PrismaClient,

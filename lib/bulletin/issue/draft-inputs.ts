@@ -7,7 +7,7 @@ import { BULLETIN_OVERDUE_CASES } from "@/lib/bulletin/build/bulletin";
 import { loadBulletinMonths } from "@/lib/bulletin/build/load";
 import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/bulletin/texts/bulletin-texts";
 import { PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/bulletin/thresholds/problem-settings";
-import { loadCurrentCaseImport, loadOverdueCases } from "@/lib/case-records";
+import { loadCurrentCaseImport, loadOverdueCases } from "@/lib/case-records/server";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ProblemSettings } from "@/lib/indicators/problems";
 import type { StatRow } from "@/lib/indicators/types";

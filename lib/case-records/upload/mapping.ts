@@ -15,7 +15,7 @@ import {
   resolveRecordColumn,
 } from "@/lib/case-records/import/columns";
 import type { CaseImportReport } from "@/lib/case-records/import/stage-import";
-import { loadUnits } from "@/lib/dashboard";
+import { loadUnits } from "@/lib/dashboard/server";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { fill, type Messages } from "@/lib/i18n/messages";
 import { storedFiles } from "./files";

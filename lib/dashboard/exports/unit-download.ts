@@ -2,8 +2,8 @@
 // this unit (lib/access), is the month a month, is the unit a unit. The unit's history CSV and its
 // case-record CSVs (items, an item's cases) all start here: withGuard("report.export", unitDownload, …).
 
-import type { RouteScope } from "@/lib/access";
-import { type CaseImportRef, getCurrentCaseImport } from "@/lib/case-records";
+import type { RouteScope } from "@/lib/access/server";
+import { type CaseImportRef, getCurrentCaseImport } from "@/lib/case-records/server";
 import { getUnit, type UnitInfo } from "@/lib/dashboard/unit-history";
 import { MONTH_PARAM, type ParamSpec, unitCodeParam } from "@/lib/http/route-params";
 import { getMessages } from "@/lib/i18n/messages";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getBulletin } from "@/lib/bulletin";
+import { getBulletin } from "@/lib/bulletin/server";
 import { getMonthView } from "@/lib/dashboard/month-view";
 import { thresholdText, unitFigure } from "@/lib/dashboard/sections/problem-figures";
 import { WEAKEST_LISTS, type WeakestList, type WeakUnit, weakestUnits } from "@/lib/dashboard/sections/weakest-units";
