@@ -12,7 +12,14 @@ import { loadCalendar, readCoveragePeriod } from "../settings";
 import { COLUMN_ALIASES_SETTING, type RecordColumn } from "./columns";
 import { CopyWriter, copyField, InsertWriter, isPglite, type RowWriter } from "./copy-writer";
 import type { CaseRecord, EvaluationRecord } from "./definitions";
-import { type CatalogueRecord, type InputFile, type KnownUnit, type ParsedFile, parseCaseFiles } from "./parse";
+import {
+  type CatalogueRecord,
+  type InputFile,
+  type KnownUnit,
+  type ParsedFile,
+  type ParseSummary,
+  parseCaseFiles,
+} from "./parse";
 import {
   createImportTables,
   dropImportTables,
@@ -115,6 +122,87 @@ async function connect(url: string): Promise<pg.Client> {
   return client;
 }
 
+/**
+ * The selection's hash (CaseImport.sha256): each file's, sorted and hashed again when there are
+ * several, so the same files give the same hash whatever order they came in.
+ */
+async function selectionSha256(files: readonly InputFile[]): Promise<string> {
+  const hashes = await Promise.all(files.map((f) => sha256Of(f.path)));
+  return hashes.length === 1
+    ? hashes[0]!
+    : createHash("sha256")
+        .update([...hashes].sort().join("\n"))
+        .digest("hex");
+}
+
+/**
+ * What the reader and the rollups need from the database: the units with their aliases (the
+ * remembered ones and this upload's mappings), the remembered column aliases with this upload's
+ * on top, the month's working-day calendar, and the coverage period.
+ */
+async function readImportSettings(control: pg.Client, options: StageOptions) {
+  const units = await control.query<{ id: number; name: string }>(`SELECT "id", "name" FROM "Unit"`);
+  const aliases = await control.query<{ unitId: number; alias: string }>(`SELECT "unitId", "alias" FROM "UnitAlias"`);
+  const unitAliases = [
+    ...aliases.rows,
+    ...(options.mappings?.units ?? []).map((m) => ({ unitId: m.unitId, alias: m.alias })),
+  ];
+  const knownUnits: KnownUnit[] = units.rows.map((u) => ({
+    id: u.id,
+    name: u.name,
+    aliases: unitAliases.filter((a) => a.unitId === u.id).map((a) => a.alias),
+  }));
+  const columnAliasRow = await control.query<{ value: Record<string, RecordColumn> }>(
+    `SELECT "value" FROM "Setting" WHERE "key" = '${COLUMN_ALIASES_SETTING}'`,
+  );
+  const columnAliases = new Map(Object.entries(columnAliasRow.rows[0]?.value ?? {}));
+  for (const [label, column] of Object.entries(options.mappings?.columns ?? {}))
+    columnAliases.set(labelKey(label), column);
+  const calendar = await loadCalendar(control, options.month);
+  const coveragePeriod = await readCoveragePeriod(control);
+  return { knownUnits, columnAliases, calendar, coveragePeriod };
+}
+
+/** The catalogue's items (and the ones met only in the cases) into ServiceItem, after the cases and evaluations. */
+async function copyItems(
+  itemCopy: RowWriter,
+  importId: number,
+  month: string,
+  items: readonly CatalogueRecord[],
+): Promise<void> {
+  const f = copyField;
+  for (const i of items) {
+    const wait = itemCopy.write(
+      `${importId}\t${month}\t${i.unitId}\t${f(i.itemCode)}\t${f(i.itemName)}\t${f(i.caseKind)}\t${f(i.legalDays)}\t${f(i.promisedDays)}\t${f(i.inUse)}\t${f(i.inCatalogue)}\n`,
+    );
+    if (wait) await wait;
+  }
+  await itemCopy.end();
+}
+
+/** The import's report (CaseImport.report), kept whether it staged or failed. */
+function importReport(
+  month: string,
+  summary: ParseSummary,
+  coveragePeriod: string,
+  timings: CaseImportReport["timings"],
+): CaseImportReport {
+  return {
+    month,
+    files: summary.files,
+    cases: summary.cases,
+    evaluations: summary.evaluations,
+    items: summary.items,
+    unknownItems: summary.unknownItems,
+    unknownUnits: summary.unknownUnits,
+    errorCount: summary.problems.errorCount,
+    warningCount: summary.problems.warningCount,
+    problems: summary.problems.summaries(),
+    coveragePeriod,
+    timings,
+  };
+}
+
 export async function stageCaseImport(options: StageOptions): Promise<StageResult> {
   const { month, files } = options;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`月份“${month}”无效，应为 YYYY-MM`);
@@ -135,34 +223,10 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
   let importId = 0;
   try {
     progress({ stage: "hash" });
-    const hashes = await Promise.all(files.map((f) => sha256Of(f.path)));
-    const sha256 =
-      hashes.length === 1
-        ? hashes[0]!
-        : createHash("sha256")
-            .update([...hashes].sort().join("\n"))
-            .digest("hex");
+    const sha256 = await selectionSha256(files);
     lap("hash");
 
-    const units = await control.query<{ id: number; name: string }>(`SELECT "id", "name" FROM "Unit"`);
-    const aliases = await control.query<{ unitId: number; alias: string }>(`SELECT "unitId", "alias" FROM "UnitAlias"`);
-    const unitAliases = [
-      ...aliases.rows,
-      ...(options.mappings?.units ?? []).map((m) => ({ unitId: m.unitId, alias: m.alias })),
-    ];
-    const knownUnits: KnownUnit[] = units.rows.map((u) => ({
-      id: u.id,
-      name: u.name,
-      aliases: unitAliases.filter((a) => a.unitId === u.id).map((a) => a.alias),
-    }));
-    const columnAliasRow = await control.query<{ value: Record<string, RecordColumn> }>(
-      `SELECT "value" FROM "Setting" WHERE "key" = '${COLUMN_ALIASES_SETTING}'`,
-    );
-    const columnAliases = new Map(Object.entries(columnAliasRow.rows[0]?.value ?? {}));
-    for (const [label, column] of Object.entries(options.mappings?.columns ?? {}))
-      columnAliases.set(labelKey(label), column);
-    const calendar = await loadCalendar(control, month);
-    const coveragePeriod = await readCoveragePeriod(control);
+    const { knownUnits, columnAliases, calendar, coveragePeriod } = await readImportSettings(control, options);
 
     const created = await control.query<{ id: number }>(
       `INSERT INTO "CaseImport" ("month", "fileNames", "sha256", "createdById") VALUES ($1, $2, $3, $4) RETURNING "id"`,
@@ -224,20 +288,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
       await (evaluationCopy as RowWriter | null)?.abort();
       throw error;
     }
-    const report: CaseImportReport = {
-      month,
-      files: summary.files,
-      cases: summary.cases,
-      evaluations: summary.evaluations,
-      items: summary.items,
-      unknownItems: summary.unknownItems,
-      unknownUnits: summary.unknownUnits,
-      errorCount: summary.problems.errorCount,
-      warningCount: summary.problems.warningCount,
-      problems: summary.problems.summaries(),
-      coveragePeriod,
-      timings,
-    };
+    const report = importReport(month, summary, coveragePeriod, timings);
     if (summary.problems.errorCount > 0) {
       await caseCopy.abort();
       await (evaluationCopy as RowWriter | null)?.abort();
@@ -251,16 +302,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     }
     // No evaluation file: the (empty) evaluations table still gets its COPY ended.
     await (evaluationCopy ?? (await startEvaluations())).end();
-    if (items.length > 0) {
-      const itemCopy = writer(control, "ServiceItem", ITEM_COPY_COLUMNS);
-      for (const i of items) {
-        const wait = itemCopy.write(
-          `${importId}\t${month}\t${i.unitId}\t${f(i.itemCode)}\t${f(i.itemName)}\t${f(i.caseKind)}\t${f(i.legalDays)}\t${f(i.promisedDays)}\t${f(i.inUse)}\t${f(i.inCatalogue)}\n`,
-        );
-        if (wait) await wait;
-      }
-      await itemCopy.end();
-    }
+    if (items.length > 0) await copyItems(writer(control, "ServiceItem", ITEM_COPY_COLUMNS), importId, month, items);
     lap("read");
 
     progress({ stage: "index" });
