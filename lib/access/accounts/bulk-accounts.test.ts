@@ -74,6 +74,18 @@ describe("bulk department accounts", () => {
     expect(await db.prisma.user.count()).toBe(before);
   });
 
+  it("a role written constructor or __proto__ is an unknown role on its row, not an error of the server", async () => {
+    const csv = "用户名,姓名,单位,角色\r\nyy1,甲,,constructor\r\nyy2,乙,,__proto__\r\nyy3,丙,,toString\r\n";
+    const parsed = await parseBulkAccounts("roles.csv", new TextEncoder().encode(csv), units, await existing());
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual([
+      "文件 roles.csv，第 2 行，“角色”列：“constructor”无法识别，应为 部门/地区用户、领导 或 管理员。",
+      "文件 roles.csv，第 3 行，“角色”列：“__proto__”无法识别，应为 部门/地区用户、领导 或 管理员。",
+      "文件 roles.csv，第 4 行，“角色”列：“toString”无法识别，应为 部门/地区用户、领导 或 管理员。",
+    ]);
+  });
+
   it("names the sheet of an .xlsx and a missing column", async () => {
     const parsed = await parseBulkAccounts(
       "a.xlsx",

@@ -28,17 +28,19 @@ export const COLUMN_LABELS: Record<BulkColumn, string> = {
   role: "角色",
 };
 
-const ROLE_WORDS: Record<string, Role> = {
-  "": "DEPARTMENT",
-  "部门/地区用户": "DEPARTMENT",
-  部门: "DEPARTMENT",
-  地区: "DEPARTMENT",
-  department: "DEPARTMENT",
-  领导: "OFFICIAL",
-  official: "OFFICIAL",
-  管理员: "ADMIN",
-  admin: "ADMIN",
-};
+// A Map, not an object: a role written `constructor` or `__proto__` is an unknown word, not a
+// property of Object.prototype (which gave a 500).
+const ROLE_WORDS: ReadonlyMap<string, Role> = new Map([
+  ["", "DEPARTMENT"],
+  ["部门/地区用户", "DEPARTMENT"],
+  ["部门", "DEPARTMENT"],
+  ["地区", "DEPARTMENT"],
+  ["department", "DEPARTMENT"],
+  ["领导", "OFFICIAL"],
+  ["official", "OFFICIAL"],
+  ["管理员", "ADMIN"],
+  ["admin", "ADMIN"],
+]);
 
 export const MAX_BULK_ROWS = 500;
 
@@ -117,7 +119,7 @@ export async function parseBulkAccounts(
     const name = displayNameSchema.safeParse(cell("name"));
     if (!name.success) errors.push(`${where(row, "name")}：${name.error.issues[0]?.message ?? "无效"}。`);
     const roleText = cell("role");
-    const role = ROLE_WORDS[roleText] ?? ROLE_WORDS[roleText.toLowerCase()];
+    const role = ROLE_WORDS.get(roleText) ?? ROLE_WORDS.get(roleText.toLowerCase());
     if (!role) errors.push(`${where(row, "role")}：“${roleText}”无法识别，应为 部门/地区用户、领导 或 管理员。`);
     const unitText = cell("unit");
     const unit = unitText ? byName.get(unitText) : undefined;
