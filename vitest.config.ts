@@ -26,8 +26,10 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     // test/cluster needs the several-instances topology: npm run test:cluster.
     exclude: ["e2e/**", "node_modules/**", ".next/**", ".data/**", "lib/generated/**", "test/cluster/**"],
-    // Test files share one database server: run them one at a time.
-    fileParallelism: false,
+    // Two test files at a time: each has databases of its own (test/helpers/database.ts: a database
+    // of its own on the PostgreSQL server, or a PGlite server of its own), so they do not meet.
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 30_000,
     // Creating a database (a fresh PGlite instance takes ~8 s) happens in hooks.
     hookTimeout: 120_000,
