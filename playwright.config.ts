@@ -39,7 +39,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    // Sign-ins (auth.setup.ts) and the data several specs read (reconciliation-month.setup.ts).
+    { name: "setup", testMatch: /\.setup\.ts$/ },
     // Specs run signed in as the official unless they choose another account.
     {
       name: "chromium",

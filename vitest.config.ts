@@ -26,10 +26,15 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     // test/cluster needs the several-instances topology: npm run test:cluster.
     exclude: ["e2e/**", "node_modules/**", ".next/**", ".data/**", "lib/generated/**", "test/cluster/**"],
-    // Test files share one database server: run them one at a time.
-    fileParallelism: false,
-    testTimeout: 30_000,
-    // Creating a database (a fresh PGlite instance takes ~8 s) happens in hooks.
+    // Two test files at a time: each has databases of its own (test/helpers/database.ts: a database
+    // of its own on the PostgreSQL server, or a PGlite server of its own), so they do not meet.
+    fileParallelism: true,
+    maxWorkers: 2,
+    // The longest waits on work done in the background (chunked-upload.test.ts: a case upload
+    // processed three times over) took 6 s alone and 25-30 s+ beside another file on a busy 2-core
+    // machine, with PGlite doing every query of both.
+    testTimeout: 60_000,
+    // Creating a database (a fresh PGlite instance takes ~2-4 s) and seeding it happen in hooks.
     hookTimeout: 120_000,
   },
 });

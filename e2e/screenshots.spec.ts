@@ -1,6 +1,7 @@
 // The README's screenshots of the readers' views, at 1440 px and 390 px: only with
 // SCREENSHOTS=1 (they are committed under docs/readers/, not written by every test run).
 import { test } from "@playwright/test";
+import { mountCharts } from "./charts";
 
 const VIEWS = [
   { name: "home", path: "/2021-06", fullPage: true },
@@ -17,14 +18,10 @@ for (const width of [1440, 390]) {
     for (const view of VIEWS) {
       test(view.name, async ({ page }) => {
         await page.goto(view.path);
+        await mountCharts(page);
         await page.evaluate(async () => {
-          for (let y = 0; y < document.body.scrollHeight; y += 500) {
-            window.scrollTo(0, y);
-            await new Promise((resolve) => setTimeout(resolve, 80));
-          }
-          window.scrollTo(0, 0);
+          await document.fonts.ready;
         });
-        await page.waitForTimeout(800);
         await page.screenshot({ path: `docs/readers/${view.name}-${width}.png`, fullPage: view.fullPage });
       });
     }
