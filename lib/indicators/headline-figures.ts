@@ -33,16 +33,14 @@ export const HEADLINE_COUNT_FIELDS: readonly HeadlineCountField[] = HEADLINE_FIE
   (field): field is HeadlineCountField => COUNTS.has(field),
 );
 
+/** The headline figures from `first` to `last`, in the text's order. */
+function paragraph(first: HeadlineField, last: HeadlineField): readonly HeadlineField[] {
+  return HEADLINE_FIELDS.slice(HEADLINE_FIELDS.indexOf(first), HEADLINE_FIELDS.indexOf(last) + 1);
+}
+
 /** The bulletin's paragraphs of headline figures: cases, the speed-up rates, online (in the text's order). */
 export const HEADLINE_PARAGRAPHS = {
-  cases: ["applied", "accepted", "completed", "promisedCompleted"],
-  speedup: ["promiseSpeedupRate", "handlingSpeedupRate", "earlyCompletionRate"],
-  online: [
-    "onlineApplied",
-    "onlineShare",
-    "onlineAccepted",
-    "onlineCompleted",
-    "onlinePromisedCompleted",
-    "onlineEarlyCompletionRate",
-  ],
-} as const satisfies Record<string, readonly HeadlineField[]>;
+  cases: paragraph("applied", "promisedCompleted"),
+  speedup: paragraph("promiseSpeedupRate", "earlyCompletionRate"),
+  online: paragraph("onlineApplied", "onlineEarlyCompletionRate"),
+};
