@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/access/auth";
+import { callbackPath } from "@/lib/access/callback-path";
 
 export type SignInState = { error?: "invalid" | "throttled" | "missing"; username?: string };
 
@@ -12,17 +13,12 @@ const formSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
-/** Only paths on this site: an open redirect through callbackUrl is refused. */
-function safeCallback(url: string | undefined): string {
-  return url?.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
-}
-
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = formSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "missing", username: String(formData.get("username") ?? "") };
   const { username, password, callbackUrl } = parsed.data;
   try {
-    await signIn("credentials", { username, password, redirectTo: safeCallback(callbackUrl) });
+    await signIn("credentials", { username, password, redirectTo: callbackPath(callbackUrl) });
     return {};
   } catch (error) {
     if (error instanceof CredentialsSignin) {

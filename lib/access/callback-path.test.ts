@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { callbackPath } from "./callback-path";
+
+describe("callbackPath: where sign-in sends the user back", () => {
+  it("keeps a path on this site, with its query and hash", () => {
+    expect(callbackPath("/2021-06/units/d08?sort=applied&dir=desc#items")).toBe(
+      "/2021-06/units/d08?sort=applied&dir=desc#items",
+    );
+    expect(callbackPath("/en/reports/2021-06")).toBe("/en/reports/2021-06");
+    expect(callbackPath("/%E5%B8%82")).toBe("/%E5%B8%82");
+  });
+
+  it("refuses another site: scheme-relative, backslash, absolute URLs", () => {
+    for (const value of [
+      "//evil.example/x",
+      "/\\evil.example",
+      "https://evil.example/",
+      "evil.example",
+      "javascript:alert(1)",
+    ])
+      expect(callbackPath(value)).toBe("/");
+  });
+
+  it("refuses CR, LF, NUL, tabs, spaces and raw non-ASCII characters (they gave a 500)", () => {
+    for (const value of [
+      "/a\r\nSet-Cookie: x=1",
+      "/a\nb",
+      "/a\u0000b",
+      "/\t/evil.example",
+      "/a b",
+      "/市公安局",
+      "/a\u2028b",
+    ])
+      expect(callbackPath(value)).toBe("/");
+  });
+
+  it("refuses nothing and very long values", () => {
+    expect(callbackPath(undefined)).toBe("/");
+    expect(callbackPath("")).toBe("/");
+    expect(callbackPath(`/${"a".repeat(5000)}`)).toBe("/");
+  });
+
+  it("normalises dot segments inside the site", () => {
+    expect(callbackPath("/2021-06/../admin")).toBe("/admin");
+  });
+});
