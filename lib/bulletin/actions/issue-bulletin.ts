@@ -14,7 +14,7 @@ const input = z.object({ month: z.string().refine(isMonth), correctionNote: z.st
 
 /**
  * 印发: freezes the month's bulletin as it is now (lib/bulletin/issue), audited as
- * bulletin.issue. Guarded by data.manage until a report.issue permission exists.
+ * bulletin.issue. Guarded by report.issue (lib/access/permissions.ts).
  */
 export const issueBulletinAction = formAction(
   "report.issue",

@@ -2,7 +2,7 @@
 // report (monthly-report-2021-06.txt) has them, in its wording. Every figure comes from
 // lib/indicators (scope figures of monthScopes, rows, rankings, changes, problem rules);
 // a figure neither stated for the month nor computable exactly from its rows is printed as
-// "（未填报）", and approximations (speed-up rates weighted from unit rates) never reach it.
+// "（未填报）"; a comparison that rests on an estimate says so where it is read (（估算）).
 // Pure: no I/O, so the page, the renderers and tests all build the same document.
 
 import { formatMonthLabel, parseMonth } from "@/lib/calendar/month";
