@@ -228,6 +228,12 @@ const HEADER_SETS: Record<string, Record<string, string>> = {
 /** Statuses a refusal may have. An RSC refusal is a 200 carrying the refusal page (checked: no markers). */
 const REFUSED = new Set([301, 307, 308, 400, 401, 403, 404, 405, 409]);
 
+/** The marker with up to 60 characters either side, on one line. */
+function aroundMarker(body: string, marker: string): string {
+  const at = body.indexOf(marker);
+  return JSON.stringify(body.slice(Math.max(0, at - 60), at + marker.length + 60));
+}
+
 async function attack(
   cookie: string,
   targets: string[],
@@ -254,7 +260,11 @@ async function attack(
       jobs.slice(i, i + 8).map(async ({ method, target, headers }) => {
         const reply = await request(method, target, { cookie, ...HEADER_SETS[headers] });
         const found = markers.filter((m) => reply.body.includes(m));
-        if (found.length) leaks.push(`${method} ${headers} ${target} → ${reply.status} (${found.join(",")})`);
+        // With the words around each hit, so that a rare hit can be told from a leak by reading it.
+        if (found.length)
+          leaks.push(
+            `${method} ${headers} ${target} → ${reply.status} (${found.map((m) => aroundMarker(reply.body, m)).join("; ")})`,
+          );
         const rscRefusal = reply.status === 200 && (HEADER_SETS[headers]!.RSC !== undefined || /\.rsc$/.test(target));
         if (!REFUSED.has(reply.status) && !rscRefusal) odd.push(`${method} ${headers} ${target} → ${reply.status}`);
       }),
