@@ -9,6 +9,15 @@ test.describe("an official", () => {
     const problems = page.getByTestId("home-problems");
     await expect(problems.locator("[data-problem=lowCoverage]")).toContainText("办件覆盖率低于 50.00%");
     await expect(problems.locator("[data-problem=lowCoverage] [data-unit-link=d08]")).toHaveText("市公安局");
+    // A problem about the city states the city's figure, as the problems page and the bulletin do,
+    // and a comparison with the generated May says so (issue 23).
+    await expect(problems.locator("[data-problem=lowCatalogClaim] [data-city-figure]")).toHaveText("全市：97.80%");
+    const drop = problems.locator("[data-problem=evaluationRateDrop] [data-city-figure]");
+    await expect(drop).toContainText("35.09个百分点");
+    await expect(drop).toContainText("上月为示例数据");
+    // No problem stands as an empty heading: each has the city's figure or its units.
+    for (const item of await problems.locator("[data-problem]").all())
+      expect(await item.locator("[data-city-figure], [data-unit-link]").count()).toBeGreaterThan(0);
     const coverage = page.getByTestId("home-weakest").locator("[data-list=lowestCoverage] a[data-unit-link]");
     await expect(coverage).toHaveCount(5);
     const first = await coverage.first().getAttribute("data-unit-link");

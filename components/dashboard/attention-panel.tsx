@@ -69,10 +69,24 @@ export function AttentionPanel({
             {attention.problems.map((p) => (
               <li key={p.kind} data-problem={p.kind}>
                 <p className="text-sm font-medium text-slate-900">{p.sentence}</p>
+                {p.city && (
+                  <p className="mt-1 text-sm text-slate-700 tabular" data-city-figure>
+                    {p.city}
+                  </p>
+                )}
                 {p.units.length > 0 && <UnitLinks units={p.units} month={month} more={messages.problemsMore} />}
               </li>
             ))}
           </ol>
+        )}
+        {attention.unevaluated.length > 0 && (
+          <ul className="mt-3 space-y-1 border-t border-slate-100 pt-2 text-sm text-slate-700">
+            {attention.unevaluated.map((r) => (
+              <li key={r.kind} data-unevaluated={r.kind}>
+                {fill(messages.unevaluated, { rule: r.sentence, reason: r.reason })}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section

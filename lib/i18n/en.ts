@@ -685,6 +685,9 @@ export const en: Messages = {
       problemsHeading: "This month's problems",
       problemsNone: "No problem to report this month.",
       problemsMore: "and {count} more",
+      cityFigure: "City: {figure}",
+      previousDemo: " (last month: {badge})",
+      unevaluated: "{rule}: {reason}",
       problemsDetail: "See the problems",
       weakestHeading: "Units that need attention",
       weakest: {

@@ -654,6 +654,9 @@ export const zhCN = {
       problemsHeading: "本月存在的问题",
       problemsNone: "本月未发现需要通报的问题。",
       problemsMore: "等 {count} 个单位",
+      cityFigure: "全市：{figure}",
+      previousDemo: "（上月为{badge}）",
+      unevaluated: "{rule}：{reason}",
       problemsDetail: "查看存在的问题",
       weakestHeading: "需要关注的单位",
       weakest: {
