@@ -21,8 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const messages = await getPageMessages();
   return {
     title: {
-      default: `${messages.app.city}${messages.app.title}`,
-      template: `%s · ${messages.app.city}${messages.app.title}`,
+      default: messages.app.name,
+      template: `%s · ${messages.app.name}`,
     },
     description: messages.app.subtitle,
   };

@@ -47,8 +47,7 @@ export async function BulletinPage({
         <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-3 md:flex-row md:items-center md:justify-between">
           <div>
             <div className="text-lg font-bold text-brand-900">
-              {t.app.city}
-              {t.app.title} · {b.heading}
+              {t.app.name} · {b.heading}
             </div>
             <div className="text-xs text-slate-600">{versionLine}</div>
           </div>

@@ -53,10 +53,7 @@ export async function AppHeader({
         />
         <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-3 md:flex-row md:items-center md:justify-between print:hidden">
           <div>
-            <div className="text-lg font-bold text-brand-900">
-              {t.app.city}
-              {t.app.title}
-            </div>
+            <div className="text-lg font-bold text-brand-900">{t.app.name}</div>
             <div className="text-xs text-slate-600">{t.app.subtitle}</div>
           </div>
           <div className="flex flex-wrap items-center gap-3">

@@ -3,6 +3,7 @@
 import Link from "@/components/ui/locale-link";
 import { useViewer } from "@/components/ui/use-viewer";
 import { signOutAction } from "@/lib/access/actions/sign-out";
+import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
 
 export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
@@ -17,7 +18,9 @@ export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
         <span className="font-medium text-slate-900" data-testid="viewer-name">
           {viewer.name}
         </span>
-        <span className="ml-1 text-xs text-slate-600">（{messages.roles[viewer.role]}）</span>
+        <span className="ml-1 text-xs text-slate-600">
+          {fill(messages.roleNote, { role: messages.roles[viewer.role] })}
+        </span>
       </span>
       {viewer.role === "ADMIN" && (
         <Link href="/admin" className="text-brand-700 hover:underline">

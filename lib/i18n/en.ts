@@ -5,6 +5,8 @@ export const en: Messages = {
     title: "Government Services Performance",
     subtitle: "Monthly performance of the integrated online government-services platform",
     city: "Dazhou",
+    /** City and title as one name (English needs the space Chinese does not). */
+    name: "Dazhou Government Services Performance",
     skipToContent: "Skip to content",
   },
   nav: {
@@ -162,6 +164,7 @@ export const en: Messages = {
       throttled: "Too many failed sign-ins from your network address. Try again in 15 minutes.",
       missing: "Enter your username and password.",
     },
+    roleNote: "({role})",
     roles: { ADMIN: "Administrator", OFFICIAL: "Official", DEPARTMENT: "Department / county user" },
     forbiddenTitle: "Not allowed",
     forbiddenBody:

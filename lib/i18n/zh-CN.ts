@@ -5,6 +5,8 @@ export const zhCN = {
     title: "政务服务运行情况",
     subtitle: "一体化政务服务平台月度运行分析",
     city: "达州市",
+    /** City and title as one name (English needs the space Chinese does not). */
+    name: "达州市政务服务运行情况",
     skipToContent: "跳到正文",
   },
   nav: {
@@ -162,6 +164,7 @@ export const zhCN = {
       throttled: "来自您网络地址的登录失败次数过多，请 15 分钟后再试。",
       missing: "请输入用户名和密码。",
     },
+    roleNote: "（{role}）",
     roles: { ADMIN: "管理员", OFFICIAL: "领导", DEPARTMENT: "部门/地区用户" },
     forbiddenTitle: "无权访问",
     forbiddenBody: "您的账号无权查看此页面。部门和地区用户可以查看全市总体情况和本单位的数据。",

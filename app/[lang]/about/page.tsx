@@ -17,10 +17,7 @@ export default async function AboutPage() {
   const a = t.aboutPage;
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <div className="text-lg font-bold text-brand-900">
-        {t.app.city}
-        {t.app.title}
-      </div>
+      <div className="text-lg font-bold text-brand-900">{t.app.name}</div>
       <h1 className="mt-4 text-xl font-semibold text-slate-900">{a.title}</h1>
       <div className="mt-3 space-y-3 text-sm leading-relaxed text-slate-700">
         <p>{a.what}</p>

@@ -18,10 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <div className="mb-2 flex justify-end">
             <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
           </div>
-          <div className="text-lg font-bold text-brand-900">
-            {t.app.city}
-            {t.app.title}
-          </div>
+          <div className="text-lg font-bold text-brand-900">{t.app.name}</div>
           <h1 className="mt-3 text-xl font-semibold">{t.auth.signInTitle}</h1>
           <p className="mt-1 text-sm text-slate-600">{t.auth.signInLead}</p>
         </div>

@@ -20,10 +20,7 @@ export default async function ChangePasswordPage() {
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <div className="text-lg font-bold text-brand-900">
-          {t.app.city}
-          {t.app.title}
-        </div>
+        <div className="text-lg font-bold text-brand-900">{t.app.name}</div>
         <h1 className="mt-3 text-xl font-semibold">{p.heading}</h1>
         <p className="mt-1 mb-4 text-sm text-slate-700">{p.lead}</p>
         <ChangePasswordForm messages={p} />

@@ -103,6 +103,8 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
   ] as const;
 
   const r = t.readers;
+  // A comparison with a generated month says so where it is read: on each change and previous rank.
+  const previousDemo = view.previous?.isDemo ? `（${t.figures.previousDemo}）` : "";
   return (
     <div className="space-y-6">
       <div>
@@ -163,11 +165,13 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
                       {s.change !== null && (
                         <span className="keep-words ml-1" data-change>
                           {t.kpi.vsPreviousMonth} {s.change === 0 ? t.kpi.unchanged : formatChange(s)}
+                          {previousDemo}
                         </span>
                       )}
                       {s.previousRank !== null && s.rank !== null && (
                         <span className="block text-slate-600" data-previous-rank>
                           {fill(r.unit.rankMoved, { rank: s.previousRank })}
+                          {previousDemo}
                         </span>
                       )}
                     </div>
@@ -307,6 +311,11 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
           />
         </ChartFigure>
       </div>
+      {history.some((h) => h.isDemo) && (
+        <p className="text-xs text-amber-800" data-testid="unit-demo-note">
+          <DemoBadge label={t.demo.badge} /> <span className="ml-1">{t.demo.chartNote}</span>
+        </p>
+      )}
 
       <section className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
