@@ -31,7 +31,9 @@ async function unlabelled(page: Page): Promise<string[]> {
         const text = node.textContent ?? "";
         if (!pattern.test(text)) continue;
         const element = node.parentElement;
-        if (!element || element.closest("[hidden], template, script, style")) continue;
+        // A rule's own wording (…较上月下降超过 10.00个百分点) names a threshold, not a comparison.
+        if (!element || element.closest("[hidden], template, script, style, [data-rule], [data-rule-sentence]"))
+          continue;
         const unit = element.closest("li, tr, figure, p, [role=note], dd, caption, details");
         const context = unit ?? element;
         if (!(context.textContent ?? "").includes(mark)) found.push(context.textContent?.trim().slice(0, 80) ?? text);

@@ -68,7 +68,9 @@ export function AttentionPanel({
           <ol className="mt-2 space-y-3">
             {attention.problems.map((p) => (
               <li key={p.kind} data-problem={p.kind}>
-                <p className="text-sm font-medium text-slate-900">{p.sentence}</p>
+                <p className="text-sm font-medium text-slate-900" data-rule-sentence>
+                  {p.sentence}
+                </p>
                 {p.city && (
                   <p className="mt-1 text-sm text-slate-700 tabular" data-city-figure>
                     {p.city}
@@ -82,7 +84,7 @@ export function AttentionPanel({
         {attention.unevaluated.length > 0 && (
           <ul className="mt-3 space-y-1 border-t border-slate-100 pt-2 text-sm text-slate-700">
             {attention.unevaluated.map((r) => (
-              <li key={r.kind} data-unevaluated={r.kind}>
+              <li key={r.kind} data-unevaluated={r.kind} data-rule-sentence>
                 {fill(messages.unevaluated, { rule: r.sentence, reason: r.reason })}
               </li>
             ))}

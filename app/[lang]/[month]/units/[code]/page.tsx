@@ -207,7 +207,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
                 className="rounded border-l-4 border-rose-600 bg-rose-50 px-3 py-2 text-slate-800"
                 data-problem={problem.kind}
               >
-                <div className="font-semibold">
+                <div className="font-semibold" data-rule-sentence>
                   {fill(t.sections.problems.rules[problem.kind], {
                     threshold: thresholdText(problem.kind, problem.threshold),
                   })}
