@@ -1026,6 +1026,10 @@ export const en: Messages = {
     showingAll: "Showing every cell.",
     exportCsv: "Export CSV",
     tableCaption: "Reconciliation per unit and column",
+    pageStatus: "Page {page} of {pages}, {rows} rows",
+    previousPage: "Previous page",
+    nextPage: "Next page",
+    pagesLabel: "Reconciliation pages",
     none: "No cell differs.",
     columns: {
       seq: "No.",

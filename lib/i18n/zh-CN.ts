@@ -991,6 +991,10 @@ export const zhCN = {
     showingAll: "当前显示全部单元格。",
     exportCsv: "导出 CSV",
     tableCaption: "逐单位、逐列核对结果",
+    pageStatus: "第 {page} / {pages} 页，共 {rows} 行",
+    previousPage: "上一页",
+    nextPage: "下一页",
+    pagesLabel: "核对结果分页",
     none: "没有不一致的单元格。",
     columns: {
       seq: "序号",
