@@ -17,7 +17,7 @@ import { recordAuditEvent } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { cleanUpStagingLeftovers } from "./leftovers";
 import { CASE_HEARTBEAT_MS, CASE_WATCHDOG_MS } from "./limits";
-import { stagingRegistry as registry } from "./staging-registry";
+import { ownStaging, stagingRegistry as registry, releaseStaging } from "./staging-registry";
 import { killStagingProcess, processAlive } from "./worker-process";
 
 /** The watchdog's limit: CASE_WATCHDOG_SECONDS when set (tests), else CASE_WATCHDOG_MS. */
@@ -59,7 +59,7 @@ export async function startCaseProcessing(id: number): Promise<boolean> {
 
 /** Queues the staging of an upload already claimed PROCESSING (after the transfer, or again after a mapping). */
 export function queueCaseStaging(id: number): void {
-  registry.owned.add(id);
+  ownStaging(id);
   // Whose it is, so that a later server on this machine knows an orphan when it sees one.
   const owner = prisma.caseUpload
     .updateMany({
@@ -79,7 +79,7 @@ export function queueCaseStaging(id: number): void {
     .then(() => stageInChildProcess(id))
     .finally(() => {
       clearInterval(heartbeat);
-      registry.owned.delete(id);
+      releaseStaging(id);
     });
   registry.queue = run.catch(() => {});
 }

@@ -113,12 +113,24 @@ describe.skipIf(ON_EMBEDDED)("the staging process: watchdog, cancel, a killed pr
       const id = await transferred();
       const stuck = await stuckWithTables(id);
       expect(await lockFree()).toBe(false); // the stuck staging holds it
-      const failed = await until("FAILED", () => row(id), (u) => u.status === "FAILED");
+      const failed = await until(
+        "FAILED",
+        () => row(id),
+        (u) => u.status === "FAILED",
+      );
       expect(failed.message).toContain("已 2 秒没有进展");
       expect(failed.message).toContain("导入已停止");
       expect(failed.message).toContain("no progress for 2 s");
-      await until("the process gone", async () => processAlive(stuck.workerPid), (alive) => !alive);
-      await until("the tables dropped", () => tableExists(stuck.caseImportId), (t) => !t);
+      await until(
+        "the process gone",
+        async () => processAlive(stuck.workerPid),
+        (alive) => !alive,
+      );
+      await until(
+        "the tables dropped",
+        () => tableExists(stuck.caseImportId),
+        (t) => !t,
+      );
       expect((await db.prisma.caseImport.findUniqueOrThrow({ where: { id: stuck.caseImportId } })).status).toBe(
         "FAILED",
       );
@@ -167,7 +179,15 @@ describe.skipIf(ON_EMBEDDED)("the staging process: watchdog, cancel, a killed pr
     expect(await cancelCaseUploadAction({}, form)).toEqual({ message: "只能停止正在处理的导入。" });
 
     const next = await transferred();
-    expect((await until("the next import", () => row(next), (u) => u.status !== "PROCESSING")).status).toBe("STAGED");
+    expect(
+      (
+        await until(
+          "the next import",
+          () => row(next),
+          (u) => u.status !== "PROCESSING",
+        )
+      ).status,
+    ).toBe("STAGED");
   }, 120_000);
 
   it("a staging process killed with SIGKILL: FAILED saying so (not 未能启动), tables dropped, lock free", async () => {
@@ -177,10 +197,18 @@ describe.skipIf(ON_EMBEDDED)("the staging process: watchdog, cancel, a killed pr
       const id = await transferred();
       const stuck = await stuckWithTables(id);
       process.kill(stuck.workerPid, "SIGKILL");
-      const failed = await until("FAILED", () => row(id), (u) => u.status === "FAILED");
+      const failed = await until(
+        "FAILED",
+        () => row(id),
+        (u) => u.status === "FAILED",
+      );
       expect(failed.message).toContain("导入进程意外终止（信号 SIGKILL）");
       expect(failed.message).not.toContain("未能启动");
-      await until("the tables dropped", () => tableExists(stuck.caseImportId), (t) => !t);
+      await until(
+        "the tables dropped",
+        () => tableExists(stuck.caseImportId),
+        (t) => !t,
+      );
       expect(await lockFree()).toBe(true);
     } finally {
       hang(false);
@@ -219,7 +247,12 @@ describe.skipIf(ON_EMBEDDED)("the staging process: watchdog, cancel, a killed pr
       const stuck = await stuckWithTables(upload.id);
       expect((await row(upload.id)).ownerPid).toBe(server.pid);
       server.kill("SIGKILL");
-      await until("the orphaned staging process gone", async () => processAlive(stuck.workerPid), (a) => !a, 10_000);
+      await until(
+        "the orphaned staging process gone",
+        async () => processAlive(stuck.workerPid),
+        (a) => !a,
+        10_000,
+      );
       expect(await until("the lock free", lockFree, Boolean)).toBe(true);
       expect((await row(upload.id)).status).toBe("PROCESSING"); // nobody has looked yet
       const { cleanUpOrphanedCaseStaging, ORPHAN_MESSAGE } = await import("./leftovers");

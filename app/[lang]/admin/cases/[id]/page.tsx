@@ -250,6 +250,20 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
                 {t.problemsCsv}
               </a>
             )}
+            {report.problemsCsv && Object.keys(report.problemsCsv.omitted).length > 0 && (
+              <p className="text-slate-700" data-testid="case-problems-capped">
+                {fill(t.problemsCsvCapped, {
+                  rows: formatCount(report.problemsCsv.rows),
+                  rest: formatCount(Object.values(report.problemsCsv.omitted).reduce((n, c) => n + (c ?? 0), 0)),
+                  kinds: Object.entries(report.problemsCsv.omitted)
+                    .map(
+                      ([code, count]) =>
+                        `${(t.problemTitles as Record<string, string>)[code] ?? code} ${formatCount(count ?? 0)}`,
+                    )
+                    .join(locale === "en" ? ", " : "，"),
+                })}
+              </p>
+            )}
           </section>
         </>
       )}
