@@ -45,9 +45,9 @@ async function badFile(file: string): Promise<void> {
       i % 2 === 0
         ? `C${i},A1,户籍迁移,市公安局,承诺件,20,5,网上申请,否,2021-06-10 09:00:00,2021-06-10 10:00:00,2021-06-09 10:00:00\n`
         : `C${i},A1,户籍迁移,市公安局,坏类型,20,5,网上申请,否,2021-06-10 09:00:00,2021-06-10 10:00:00,2021-06-11 10:00:00\n`;
-    if (!out.write(line)) await new Promise((r) => out.once("drain", r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once("drain", () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 describe("the problems CSV's cap", () => {
