@@ -13,8 +13,10 @@ setInterval(() => {
 }, 250);
 `;
 
-export function endWithParent(): void {
-  const worker = new Worker(WATCH, { eval: true, workerData: { parent: process.ppid, pid: process.pid } });
+/** `parent`: the pid of the server that started us (it may have died before this process got here). */
+export function endWithParent(parent: number): void {
+  if (process.ppid !== parent) process.kill(process.pid, "SIGKILL");
+  const worker = new Worker(WATCH, { eval: true, workerData: { parent, pid: process.pid } });
   // It must not keep the process alive once the staging is done.
   worker.unref();
 }

@@ -99,7 +99,7 @@ async function stageInChildProcess(id: number): Promise<void> {
     "tsx",
     script,
     String(id),
-    "--watch-parent",
+    `--parent-pid=${process.pid}`,
   ];
   const child = spawn(process.execPath, args, { env: process.env, stdio: ["ignore", "inherit", "inherit"] });
   let settle = () => {};

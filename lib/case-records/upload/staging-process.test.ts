@@ -131,8 +131,11 @@ describe.skipIf(ON_EMBEDDED)("the staging process: watchdog, cancel, a killed pr
         () => tableExists(stuck.caseImportId),
         (t) => !t,
       );
-      expect((await db.prisma.caseImport.findUniqueOrThrow({ where: { id: stuck.caseImportId } })).status).toBe(
-        "FAILED",
+      // The tables go first, then the import is marked FAILED.
+      await until(
+        "the import FAILED",
+        () => db.prisma.caseImport.findUniqueOrThrow({ where: { id: stuck.caseImportId } }),
+        (i) => i.status === "FAILED",
       );
       expect(await until("the lock free", lockFree, Boolean)).toBe(true);
     } finally {
