@@ -6,4 +6,18 @@ export async function register(): Promise<void> {
   installClientAddressHeader();
   const { quietClientAborts } = await import("@/lib/http/quiet-client-aborts");
   quietClientAborts();
+  // A case import whose server was killed mid-way: its staging process ended with it (or is ended
+  // now), the upload is marked FAILED with what happened and its staged tables are dropped.
+  if (process.env.DATABASE_URL) {
+    try {
+      const { createPrismaClient } = await import("@/lib/db/prisma-client");
+      const { cleanUpOrphanedCaseStaging } = await import("@/lib/case-records/upload/leftovers");
+      const db = createPrismaClient(process.env.DATABASE_URL, 1);
+      const cleaned = await cleanUpOrphanedCaseStaging(db).finally(() => db.$disconnect());
+      if (cleaned > 0)
+        console.log(`[cases] 已清理 ${cleaned} 个中断的导入 / interrupted case imports cleaned up: ${cleaned}`);
+    } catch (error) {
+      console.error("[cases] 清理中断的导入失败 / cleaning up interrupted imports failed:", error);
+    }
+  }
 }

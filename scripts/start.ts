@@ -8,11 +8,14 @@
 // The build is made when <NEXT_DIST_DIR, default .next>/BUILD_ID is missing or --rebuild is
 // given (after changing the code, run with --rebuild).
 // Ctrl-C / SIGTERM: forwarded to Next (its whole process group), then the
-// embedded database is closed cleanly.
+// embedded database is closed cleanly. If the embedded database dies by itself it is
+// restarted on the same port (at most 3 times in 10 minutes); past that npm start stops
+// everything and exits 1 with a message saying why (lib/db/embedded-supervisor.ts).
 
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { defaultDataDir, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { defaultDataDir } from "@/lib/db/embedded";
+import { type SupervisedDatabase, startSupervisedEmbeddedDatabase } from "@/lib/db/embedded-supervisor";
 import { applyMigrations } from "@/lib/db/migrate";
 import { ensureAuthSecret } from "./auth-secret";
 import { bindAddress, displayUrl } from "./bind-address";
@@ -35,7 +38,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.CHECKPOINT_DISABLE = "1";
 process.env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
 
-let embedded: EmbeddedDatabase | undefined;
+let embedded: SupervisedDatabase | undefined;
 let stopping: Promise<void> | undefined;
 function shutdown(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   return (stopping ??= (async () => {
@@ -56,7 +59,14 @@ async function main(): Promise<number> {
   if (!process.env.DATABASE_URL) {
     const dataDir = process.env.EMBEDDED_DB_DIR ?? defaultDataDir;
     log(`启动内置数据库… / starting the embedded database (PGlite, ${dataDir})`);
-    embedded = await startEmbeddedDatabase({ dataDir, log });
+    embedded = await startSupervisedEmbeddedDatabase({
+      dataDir,
+      log,
+      onGiveUp: (message) => {
+        console.error(`[start] ${message}`);
+        void shutdown().finally(() => process.exit(1));
+      },
+    });
     process.env.DATABASE_URL = embedded.url;
   } else {
     log("使用 DATABASE_URL / using DATABASE_URL");

@@ -18,6 +18,7 @@ export type AuditAction =
   | "month.rollback"
   | "cases.discard"
   | "cases.remap"
+  | "cases.cancel"
   | "settings.update"
   | "bulletin.updateTexts"
   | "bulletin.issue";

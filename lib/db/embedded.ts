@@ -32,7 +32,12 @@
 // One data directory must never be opened by two PGlite processes: a lock file
 // next to it (<dataDir>.lock, JSON) records the running server. A second
 // startEmbeddedDatabase() on the same directory reuses that server (its stop()
-// then does nothing); a lock left by a dead process is taken over.
+// then does nothing); a lock left by a dead process is taken over, with a log
+// line. "Dead" also covers a pid number now used by another process (after a
+// reboot or a container restart the numbers start again: the lock records each
+// process's start time and the boot id, and a pid that does not match is dead).
+// A server that dies by itself releases its lock (its owner is alive and may
+// start it again: embedded-supervisor.ts).
 import { type ChildProcess, spawn } from "node:child_process";
 import {
   closeSync,
@@ -72,6 +77,10 @@ export interface EmbeddedDatabase {
   url: string;
   port: number;
   dataDir: string;
+  /** The database server's process (undefined when reused). */
+  pid?: number;
+  /** Settles when the server's process ends, however (never for a reused server). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** True when a server already running on this data directory was reused. */
   reused: boolean;
   /** Stops the server (closing PGlite cleanly). A reused server is left running. */
@@ -83,6 +92,10 @@ interface LockInfo {
   pid?: number;
   port?: number;
   url?: string;
+  /** Start times (/proc/<pid>/stat, clock ticks since boot) and the boot id, where Linux gives them. */
+  ownerStart?: string;
+  pidStart?: string;
+  boot?: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,6 +108,32 @@ function isAlive(pid: number | undefined): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** A process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), or undefined. */
+function startTimeOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) is in parentheses and may hold spaces: count from its end.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
+  }
+}
+
+function bootId(): string | undefined {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pid runs, and is the very process the lock names (same boot, same start time) when the lock says. */
+function isSameProcess(pid: number | undefined, start: string | undefined, boot: string | undefined): boolean {
+  if (!isAlive(pid)) return false;
+  if (boot !== undefined && bootId() !== undefined && boot !== bootId()) return false;
+  return start === undefined || startTimeOf(pid!) === undefined || startTimeOf(pid!) === start;
 }
 
 function readLock(lockPath: string): LockInfo | null {
@@ -185,13 +224,16 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
     for (;;) {
       try {
         closeSync(openSync(lockPath, "wx"));
-        writeFileSync(lockPath, JSON.stringify({ ownerPid: process.pid } satisfies LockInfo));
+        writeFileSync(lockPath, JSON.stringify(ownLock()));
         break;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       }
       const info = readLock(lockPath);
-      if (info && (isAlive(info.pid) || isAlive(info.ownerPid))) {
+      if (
+        info &&
+        (isSameProcess(info.pid, info.pidStart, info.boot) || isSameProcess(info.ownerPid, info.ownerStart, info.boot))
+      ) {
         if (info.url && info.port) {
           await waitForDatabase(info.url, 15_000).catch((error: unknown) => {
             throw new Error(
@@ -200,7 +242,14 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
             );
           });
           log(`reusing the embedded database already running on ${dataDir} (pid ${info.pid}, port ${info.port})`);
-          return { url: info.url, port: info.port, dataDir, reused: true, stop: async () => {} };
+          return {
+            url: info.url,
+            port: info.port,
+            dataDir,
+            reused: true,
+            stop: async () => {},
+            exited: new Promise(() => {}),
+          };
         }
         if (Date.now() > deadline)
           throw new Error(`embedded database on ${dataDir} is locked by pid ${info.ownerPid} (${lockPath})`);
@@ -212,7 +261,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
         await sleep(200);
         if (readLock(lockPath) !== null) continue;
       }
-      log(`removing a stale lock ${lockPath}`);
+      log(
+        `taking over a stale lock ${lockPath}: ${info ? `pid ${info.ownerPid}${info.pid ? ` / ${info.pid}` : ""} is not running` : "unreadable"}`,
+      );
       rmSync(lockPath, { force: true });
     }
   }
@@ -270,11 +321,17 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
   }
 
   const url = urlFor(host, port);
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
-  });
   let stopPromise: Promise<void> | undefined;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null)
+      resolve({ code: child.exitCode, signal: child.signalCode as NodeJS.Signals | null });
+    else
+      child.once("exit", (code, signal) => {
+        // Died by itself: the data directory is free again for its owner to restart it.
+        if (!stopPromise) releaseLock();
+        resolve({ code, signal });
+      });
+  });
   const stop = () =>
     (stopPromise ??= (async () => {
       child.ref();
@@ -297,7 +354,16 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
 
   try {
     if (lockPath)
-      writeFileSync(lockPath, JSON.stringify({ ownerPid: process.pid, pid: child.pid, port, url } satisfies LockInfo));
+      writeFileSync(
+        lockPath,
+        JSON.stringify({
+          ...ownLock(),
+          pid: child.pid,
+          pidStart: startTimeOf(child.pid!),
+          port,
+          url,
+        } satisfies LockInfo),
+      );
     await waitForDatabase(url, Math.max(1_000, deadline - Date.now()));
   } catch (error) {
     await stop();
@@ -308,5 +374,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
   child.unref();
   (child.channel as { unref?: () => void } | undefined)?.unref?.();
   log(`embedded database (PGlite) on ${inMemory ? "memory" : dataDir}, port ${port}, pid ${child.pid}`);
-  return { url, port, dataDir, reused: false, stop };
+  return { url, port, dataDir, reused: false, stop, pid: child.pid, exited };
+}
+
+function ownLock(): LockInfo {
+  return { ownerPid: process.pid, ownerStart: startTimeOf(process.pid), boot: bootId() };
 }

@@ -176,3 +176,36 @@ describe("dynamic pages: unknown ids and codes are the 404 page, not a 500", () 
       await expectPageNotFound(items({ params: Promise.resolve({ month: "2021-06", code }) }));
   });
 });
+
+describe("decimalParam: one spelling per number", () => {
+  it("takes canonical decimal integers in range and nothing Number() would also take", async () => {
+    const { decimalParam } = await import("./route-params");
+    expect(["0", "7", "123", String(Number.MAX_SAFE_INTEGER)].map((v) => decimalParam(v))).toEqual([
+      0,
+      7,
+      123,
+      Number.MAX_SAFE_INTEGER,
+    ]);
+    for (const v of [
+      null,
+      "",
+      " 1",
+      "1 ",
+      "+1",
+      "-0",
+      "01",
+      "1e0",
+      "0x0",
+      "0b1",
+      "0o1",
+      "1.0",
+      "1_0",
+      "Infinity",
+      "１",
+    ])
+      expect([v, decimalParam(v)]).toEqual([v, null]);
+    expect(decimalParam("3", 2)).toBeNull();
+    expect(decimalParam("2", 2)).toBe(2);
+    expect(decimalParam("99999999999999999")).toBeNull();
+  });
+});

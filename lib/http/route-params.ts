@@ -44,6 +44,17 @@ export function fileNumberParam(value: string | null): number | null {
   return /^(0|[1-9]\d{0,2})$/.test(value) ? Number(value) : null;
 }
 
+/**
+ * A non-negative integer written as canonical decimal ("0", "17"; not "", "1e0", "0x0", "01",
+ * "+1", " 1", "1.0"), at most `max`: Number() takes all of those, so a query parameter read with
+ * it names one value in many spellings.
+ */
+export function decimalParam(value: string | null, max = Number.MAX_SAFE_INTEGER): number | null {
+  if (value === null || !/^(0|[1-9]\d{0,15})$/.test(value)) return null;
+  const n = Number(value);
+  return n <= max ? n : null;
+}
+
 export type RouteParamName = keyof Messages["routeParams"];
 
 /** A route segment's check (withGuard, lib/http/with-guard.ts): its value, or null for a 404 naming it. */

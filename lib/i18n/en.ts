@@ -723,6 +723,7 @@ export const en: Messages = {
         "month.rollback": "Month rolled back",
         "cases.discard": "Case import discarded",
         "cases.remap": "Case import mapped (units or columns)",
+        "cases.cancel": "Running case import stopped",
         "settings.update": "Settings changed",
         "bulletin.updateTexts": "Bulletin texts changed",
       },
@@ -741,6 +742,7 @@ export const en: Messages = {
         "month.rollback": "{actor} rolled {month} back to version {version}",
         "cases.discard": "{actor} discarded case import #{target} of {month}",
         "cases.remap": "{actor} mapped units or columns of case import #{target} of {month} and processed it again",
+        "cases.cancel": "{actor} stopped the running case import #{target} of {month}",
         "settings.update": "{actor} changed the problem rules' settings",
         "bulletin.updateTexts": "{actor} changed the texts of {month}'s bulletin (version {version})",
         other: "{actor} {action}",
@@ -1128,6 +1130,7 @@ export const en: Messages = {
       PUBLISHED: "Published",
       SUPERSEDED: "Superseded",
       DISCARDED: "Discarded",
+      CANCELLED: "Cancelled",
     },
     stage: {
       queued: "Waiting to be processed",
@@ -1157,6 +1160,8 @@ export const en: Messages = {
     severity: { error: "error", warning: "warning", info: "note" },
     problemColumns: { file: "File", row: "Row", column: "Column", message: "Message" },
     problemsCsv: "Download all row problems (CSV)",
+    problemsCsvCapped:
+      "The list gives the first {rows} rows only; the other {rest} are counted by kind (at the end of the list): {kinds}.",
     location: {
       file: 'File "{file}"',
       sheet: 'sheet "{sheet}"',
@@ -1240,6 +1245,12 @@ export const en: Messages = {
     refusedNote: "The files have errors; nothing was published. Fix the files as listed below and upload again.",
     publishedNote: "Published as version {version} of {month}.",
     discard: "Discard this import",
+    cancel: "Stop this import",
+    cancelIntro:
+      "Stopping ends the processing, deletes the staged data and the transferred files; the next import can start at once.",
+    cancelledBy: "Cancelled by {who} at {at}.",
+    cancelNotRunning: "Only an import being processed can be stopped.",
+    cancelChanged: "The import’s state has changed; reload the page.",
     discardIntro: "Discarding deletes the transferred files and the staged data; published months are not affected.",
   },
   caseMapping: {

@@ -700,6 +700,7 @@ export const zhCN = {
         "month.rollback": "回退月份数据",
         "cases.discard": "放弃办件明细导入",
         "cases.remap": "为办件明细导入指定单位或列的对应关系",
+        "cases.cancel": "停止正在处理的办件明细导入",
         "settings.update": "修改设置",
         "bulletin.updateTexts": "修改通报文字",
       },
@@ -718,6 +719,7 @@ export const zhCN = {
         "month.rollback": "{actor} 将 {month} 回退为第{version}版",
         "cases.discard": "{actor} 放弃了 {month} 的办件明细导入 #{target}",
         "cases.remap": "{actor} 为 {month} 的办件明细导入 #{target} 指定了单位或列的对应关系，并重新处理",
+        "cases.cancel": "{actor} 停止了 {month} 正在处理的办件明细导入 #{target}",
         "settings.update": "{actor} 修改了存在的问题的规则设置",
         "bulletin.updateTexts": "{actor} 修改了 {month} 通报文字（第{version}版）",
         other: "{actor} {action}",
@@ -1089,6 +1091,7 @@ export const zhCN = {
       PUBLISHED: "已发布",
       SUPERSEDED: "已被替代",
       DISCARDED: "已放弃",
+      CANCELLED: "已取消",
     },
     stage: {
       queued: "排队等待处理",
@@ -1118,6 +1121,7 @@ export const zhCN = {
     severity: { error: "错误", warning: "警告", info: "提示" },
     problemColumns: { file: "文件", row: "行", column: "列", message: "说明" },
     problemsCsv: "下载全部行问题（CSV）",
+    problemsCsvCapped: "问题清单只列出前 {rows} 行；其余 {rest} 行只按类型计数（见清单末尾）：{kinds}。",
     location: {
       file: "文件“{file}”",
       sheet: "工作表“{sheet}”",
@@ -1194,6 +1198,11 @@ export const zhCN = {
     refusedNote: "文件有错误，未发布任何数据。请按下面的问题修正文件后重新上传。",
     publishedNote: "已发布为 {month} 的第 {version} 版。",
     discard: "放弃此导入",
+    cancel: "停止此导入",
+    cancelIntro: "停止会结束处理进程、删除暂存的数据和已传输的文件，其他导入随即可以开始。",
+    cancelledBy: "已由 {who} 于 {at} 取消。",
+    cancelNotRunning: "只能停止正在处理的导入。",
+    cancelChanged: "导入状态已变化，请刷新页面。",
     discardIntro: "放弃会删除已传输的文件和暂存的数据，不影响已发布的月份。",
   },
   caseMapping: {

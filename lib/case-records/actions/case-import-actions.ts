@@ -18,7 +18,7 @@ import {
   remapCaseUpload,
   storedMappings,
 } from "@/lib/case-records/upload/mapping";
-import { queueCaseStaging } from "@/lib/case-records/upload/process-upload";
+import { cancelCaseUpload, queueCaseStaging } from "@/lib/case-records/upload/process-upload";
 import { prisma } from "@/lib/db";
 import { localePath } from "@/lib/i18n/locale";
 
@@ -71,6 +71,31 @@ export const discardCaseUploadAction = formAction(
     if (!result.ok) return { message: result.message };
     revalidatePath("/admin/cases");
     redirect(localePath(locale, "/admin/cases"));
+  },
+);
+
+/**
+ * Stop a running import (issue 19): its staging process killed, its tables dropped, the staging
+ * lock free; audited as cases.cancel. The admin stays on the upload's page, which says who
+ * cancelled it and when.
+ */
+export const cancelCaseUploadAction = formAction(
+  "data.manage",
+  uploadForm,
+  async ({ uploadId }, viewer, { locale, messages }) => {
+    const t = messages.caseImport;
+    const result = await cancelCaseUpload(uploadId, viewer.userId);
+    if (!result.ok)
+      return {
+        message:
+          result.reason === "notFound"
+            ? `办件导入 #${uploadId} 不存在。`
+            : result.reason === "notRunning"
+              ? t.cancelNotRunning
+              : t.cancelChanged,
+      };
+    revalidatePath("/admin/cases");
+    redirect(localePath(locale, `/admin/cases/${uploadId}`));
   },
 );
 

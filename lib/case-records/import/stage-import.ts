@@ -7,7 +7,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { basename } from "node:path";
 import pg from "pg";
 import { labelKey } from "@/lib/spreadsheet/normalize";
-import { VALIDATION_PROBLEMS_CSV_HEADER } from "@/lib/validation";
+import { CappedProblemsCsv, VALIDATION_PROBLEMS_CSV_HEADER } from "@/lib/validation";
 import { loadCalendar, readCoveragePeriod } from "../settings";
 import { COLUMN_ALIASES_SETTING, type RecordColumn } from "./columns";
 import { CopyWriter, copyField, InsertWriter, isPglite, type RowWriter } from "./copy-writer";
@@ -29,7 +29,7 @@ import {
   monthStartDate,
 } from "./partitions";
 import { buildRollups, deleteRollups } from "./rollups";
-import { type CaseProblemSummary, caseProblemCsvLine } from "./validation-problems";
+import { type CaseProblemCode, type CaseProblemSummary, caseProblemTitle } from "./validation-problems";
 
 export type StageStage = "hash" | "read" | "index" | "rollup" | "done";
 /** "queued": waiting for another instance's staging to end (lib/case-records/upload/staging-lock.ts). */
@@ -67,6 +67,8 @@ export type CaseImportReport = {
   coveragePeriod: string;
   /** Seconds per stage. */
   timings: Partial<Record<StageStage, number>>;
+  /** The problems CSV: rows written, and per kind the problems past its cap (absent in older reports). */
+  problemsCsv?: { rows: number; omitted: Partial<Record<CaseProblemCode, number>> };
 };
 
 export type StageResult = { importId: number; ok: boolean; report: CaseImportReport };
@@ -220,6 +222,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
   // parser reads them in that order), which the embedded PGlite, one statement at a time, needs.
   const dataClient = await connect(options.databaseUrl);
   let errorsCsv: WriteStream | null = null;
+  let problemsCsv: CappedProblemsCsv<CaseProblemCode> | null = null;
   let importId = 0;
   try {
     progress({ stage: "hash" });
@@ -256,6 +259,8 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     if (options.errorsCsvPath) {
       errorsCsv = createWriteStream(options.errorsCsvPath);
       errorsCsv.write(`\uFEFF${VALIDATION_PROBLEMS_CSV_HEADER}`);
+      const out = errorsCsv;
+      problemsCsv = new CappedProblemsCsv<CaseProblemCode>((line) => void out.write(line));
     }
     const prefix = `${monthDate}\t${importId}\t`;
     const f = copyField;
@@ -279,7 +284,7 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
           units: knownUnits,
           calendar,
           columnAliases,
-          onRowProblem: errorsCsv ? (p) => errorsCsv!.write(caseProblemCsvLine(p)) : undefined,
+          onRowProblem: problemsCsv ? (p) => problemsCsv!.add(p, caseProblemTitle(p.code)) : undefined,
           onProgress: (p) => progress({ stage: "read", rows: p.rows, file: p.file }),
         },
       );
@@ -289,6 +294,10 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
       throw error;
     }
     const report = importReport(month, summary, coveragePeriod, timings);
+    if (problemsCsv) {
+      problemsCsv.end();
+      report.problemsCsv = { rows: problemsCsv.rows, omitted: problemsCsv.omitted() };
+    }
     if (summary.problems.errorCount > 0) {
       await caseCopy.abort();
       await (evaluationCopy as RowWriter | null)?.abort();

@@ -19,6 +19,7 @@ export type CaseUploadStatusName =
   | "FAILED"
   | "PUBLISHED"
   | "DISCARDED"
+  | "CANCELLED"
   | "SUPERSEDED";
 
 export type CaseUploadProgress = {
@@ -31,6 +32,9 @@ export type CaseUploadProgress = {
   progressFile: string | null;
   message: string | null;
   caseImportId: number | null;
+  /** Who stopped it and when (CANCELLED). */
+  cancelledBy: string | null;
+  cancelledAt: string | null;
 };
 
 export async function readCaseUploadProgress(id: number): Promise<CaseUploadProgress | null> {
@@ -51,6 +55,9 @@ export async function readCaseUploadProgress(id: number): Promise<CaseUploadProg
     });
     if (imported?.status === "SUPERSEDED") status = "SUPERSEDED";
   }
+  const canceller = upload.cancelledById
+    ? await prisma.user.findUnique({ where: { id: upload.cancelledById }, select: { displayName: true } })
+    : null;
   return {
     id: upload.id,
     month: upload.month,
@@ -61,6 +68,8 @@ export async function readCaseUploadProgress(id: number): Promise<CaseUploadProg
     progressFile: upload.progressFile,
     message: upload.message,
     caseImportId: upload.caseImportId,
+    cancelledBy: canceller?.displayName ?? null,
+    cancelledAt: upload.cancelledAt?.toISOString() ?? null,
   };
 }
 

@@ -166,6 +166,32 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     expect((await progress(id)).status).toBe("TRANSFERRING");
   });
 
+  it("takes only canonical decimal file numbers and offsets (not 1e0, 0x0, 00, +0, empty)", async () => {
+    as("ADMIN");
+    const { body } = await create("2019-10", [{ name: "a.csv", size: 10 }]);
+    const id = body.id!;
+    const raw = async (query: string) =>
+      (
+        await routes.chunk.PUT(
+          new Request(`http://app/api/cases/${id}?${query}`, {
+            method: "PUT",
+            headers: { "Content-Type": "application/octet-stream", "Content-Length": "5" },
+            body: new Uint8Array(5),
+            duplex: "half",
+          } as RequestInit),
+          params(id),
+        )
+      ).status;
+    for (const file of ["1e0", "0x0", "00", "+0", "0.0", "%200", "", "-0", "0b0"])
+      expect([file, await raw(`file=${file}&offset=0`)]).toEqual([file, 400]);
+    expect(await raw("offset=0")).toBe(400); // no file number at all
+    for (const offset of ["0x0", "0e0", "00", "+0", "", "1e1"])
+      expect([offset, await raw(`file=0&offset=${offset}`)]).toEqual([offset, 400]);
+    expect((await progress(id)).files[0]!.received).toBe(0);
+    expect(await raw("file=0&offset=0")).toBe(200);
+    expect((await progress(id)).files[0]!.received).toBe(5);
+  });
+
   it("takes a month in chunks, processes it in the server, shows the problems CSV, publishes", async () => {
     as("ADMIN");
     const cases = Buffer.from(CASES);

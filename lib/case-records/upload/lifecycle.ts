@@ -1,33 +1,22 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit";
-import { importTableName, RECORD_TABLES } from "@/lib/case-records/import/partitions";
-import { ROLLUP_TABLES } from "@/lib/case-records/import/rollups";
 // The end of a case upload that does not publish: a server that stopped mid-processing
-// (found on read: its heartbeat is stale) and an admin's discard. Both leave the staged
-// import FAILED with its tables dropped, like a refused file.
+// (found on read: its heartbeat is stale, or its staging process outlived it), a staging
+// process that died or was stopped, and an admin's discard. Each leaves the staged import
+// FAILED with its tables dropped, like a refused file.
 import { prisma as appDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseUploadFile } from "./files";
 import { storedFiles } from "./files";
+import { abandonImport, cleanUpOrphanedCaseStaging } from "./leftovers";
 import { CASE_FILES_KEPT_MS, CASE_STALE_MS } from "./limits";
 import { removeCaseUploadDir, removeCaseUploadFiles } from "./storage";
-
-/** Drops a not-yet-published import's tables and rollups and marks it FAILED. */
-async function abandonImport(prisma: PrismaClient, caseImportId: number): Promise<void> {
-  const row = await prisma.caseImport.findUnique({ where: { id: caseImportId }, select: { status: true } });
-  if (row?.status !== "STAGED") return;
-  for (const table of RECORD_TABLES)
-    await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "${importTableName(table, caseImportId)}"`);
-  for (const table of ROLLUP_TABLES)
-    await prisma.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "importId" = $1`, caseImportId);
-  await prisma.$executeRawUnsafe(`DELETE FROM "ServiceItem" WHERE "importId" = $1`, caseImportId);
-  await prisma.caseImport.update({ where: { id: caseImportId }, data: { status: "FAILED" } });
-}
 
 export const STALE_MESSAGE = "处理中断：服务器在处理期间停止或重启。请放弃此导入并重新上传。";
 
 /** Every PROCESSING upload whose heartbeat is older than CASE_STALE_MS becomes FAILED. */
 export async function markStaleCaseUploads(prisma: PrismaClient, now = new Date()): Promise<number> {
+  await cleanUpOrphanedCaseStaging(prisma, now);
   const stale = await prisma.caseUpload.findMany({
     where: {
       status: "PROCESSING",

@@ -15,3 +15,10 @@ export const CASE_HEARTBEAT_MS = 5_000;
 export const CASE_STALE_MS = 60_000;
 /** Files kept for a later step — a refused upload's for mapping, an unfinished transfer's for resuming — go after this. */
 export const CASE_FILES_KEPT_MS = 7 * 24 * 3600_000;
+/**
+ * The staging watchdog: a staging process that reads no new row (nor moves to another stage or
+ * file) for this long is stopped and its upload FAILED. A month reads ~60,000 rows a second and
+ * reports every 10,000, so two minutes of silence is a parse gone wrong (one unclosed quote once
+ * took 13 minutes), not a slow file. CASE_WATCHDOG_SECONDS overrides it (tests).
+ */
+export const CASE_WATCHDOG_MS = 120_000;

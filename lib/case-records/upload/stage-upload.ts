@@ -16,12 +16,15 @@ import { caseProblemsCsvPath, caseUploadFilePath, removeCaseUploadFiles } from "
 /** Stages one transferred upload and records the outcome on its CaseUpload row. */
 export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise<void> {
   const upload = await prisma.caseUpload.findUniqueOrThrow({ where: { id } });
+  // Stopped before it started (cancelled while queued): nothing to do.
+  if (upload.status !== "PROCESSING") return;
   const files = storedFiles(upload.files);
   const databaseUrl = process.env.DATABASE_URL;
   let lastWrite = 0;
   let lastStage = "";
   let pending: Promise<unknown> = Promise.resolve();
   const onProgress = (p: StageProgress) => {
+    if (p.stage === "read" && process.env.CASE_STAGING_TEST_HANG === "read") hangForTests();
     const now = Date.now();
     // A row a second is plenty for a progress bar; every stage change is written at once.
     if (p.stage === lastStage && now - lastWrite < 1000) return;
@@ -29,8 +32,8 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
     lastWrite = now;
     pending = pending.then(() =>
       prisma.caseUpload
-        .update({
-          where: { id },
+        .updateMany({
+          where: { id, status: "PROCESSING" },
           data: {
             stage: p.stage,
             rowsRead: p.rows ?? undefined,
@@ -65,8 +68,10 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
     // A refusal the admin can fix by naming units or columns keeps the files for the next attempt.
     const keep = !result.ok && remappable(result.report);
     if (!keep) await removeCaseUploadFiles(id, files.length).catch(() => {});
-    await prisma.caseUpload.update({
-      where: { id },
+    // Conditional: a cancel or the server's watchdog may have ended it meanwhile (the server then
+    // drops what was staged).
+    await prisma.caseUpload.updateMany({
+      where: { id, status: "PROCESSING" },
       data: {
         status: result.ok ? "STAGED" : "REFUSED",
         stage: "done",
@@ -80,7 +85,19 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
     await removeCaseUploadFiles(id, files.length).catch(() => {});
     const text = error instanceof Error ? error.message : String(error);
     await prisma.caseUpload
-      .update({ where: { id }, data: { status: "FAILED", message: `处理失败：${text}`, processedAt: new Date() } })
+      .updateMany({
+        where: { id, status: "PROCESSING" },
+        data: { status: "FAILED", message: `处理失败：${text}`, processedAt: new Date() },
+      })
       .catch(() => {});
   }
+}
+
+/**
+ * Tests only (CASE_STAGING_TEST_HANG=read): the staging's thread stops dead once rows are being
+ * read, its tables made, as a parse stuck in one synchronous loop does — no timer, no signal
+ * handler, no IPC runs. The server's watchdog, a cancel or a SIGKILL must end it.
+ */
+function hangForTests(): never {
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }

@@ -1,7 +1,6 @@
-import "server-only";
 // Where a case upload's files live while they arrive and are processed: CASE_UPLOAD_DIR
 // (default .data/case-uploads), one directory per upload, file n as "<n>.part", the row
-// problems as problems.csv. The received byte count of a file is its size on disk, so a
+// problems as problems.csv. (Not server-only: the orphan clean-up at server start, leftovers.ts, uses it.) The received byte count of a file is its size on disk, so a
 // resumed transfer continues where the disk says, whatever the browser believed.
 import { mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";

@@ -8,7 +8,7 @@ import { storedFiles } from "@/lib/case-records/upload/files";
 import { startCaseProcessing } from "@/lib/case-records/upload/process-upload";
 import { withUploadLock, writeChunk } from "@/lib/case-records/upload/receive-chunk";
 import { receivedBytes } from "@/lib/case-records/upload/storage";
-import { paramNotFound, UPLOAD_ID_PARAM } from "@/lib/http/route-params";
+import { decimalParam, paramNotFound, UPLOAD_ID_PARAM } from "@/lib/http/route-params";
 import { withGuard } from "@/lib/http/with-guard";
 
 export const dynamic = "force-dynamic";
@@ -19,15 +19,17 @@ export const PUT = withGuard("data.manage", { params: { id: UPLOAD_ID_PARAM } },
     return Response.json({ error: "分块应为 application/octet-stream" }, { status: 415 });
   }
   const search = new URL(request.url).searchParams;
-  const fileIndex = Number(search.get("file"));
-  const offset = Number(search.get("offset"));
-  if (!Number.isInteger(offset) || offset < 0) return Response.json({ error: "offset 无效" }, { status: 400 });
+  // Canonical decimal only: Number() would also take "1e0", "0x0", "" or " 1" for the same value.
+  const fileIndex = decimalParam(search.get("file"));
+  const offset = decimalParam(search.get("offset"));
+  if (offset === null) return Response.json({ error: "offset 无效" }, { status: 400 });
   return withUploadLock(id, async () => {
     const upload = await readCaseUploadForTransfer(id);
     if (!upload) return paramNotFound("upload", raw.id);
     const files = storedFiles(upload.files);
-    const file = Number.isInteger(fileIndex) ? files[fileIndex] : undefined;
-    if (!file) return Response.json({ error: `文件序号 ${search.get("file")} 无效` }, { status: 400 });
+    const file = fileIndex === null ? undefined : files[fileIndex];
+    if (!file || fileIndex === null)
+      return Response.json({ error: `文件序号 ${search.get("file")} 无效` }, { status: 400 });
     if (upload.status !== "TRANSFERRING")
       return Response.json({ error: "该导入已不再接收文件", status: upload.status }, { status: 409 });
     const result = await writeChunk({

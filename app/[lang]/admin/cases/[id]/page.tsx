@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { CaseDiscardForm, CasePublishForm } from "@/components/case-records/case-import-actions";
+import { CaseCancelForm, CaseDiscardForm, CasePublishForm } from "@/components/case-records/case-import-actions";
 import { CaseMappingForm } from "@/components/case-records/case-mapping-form";
 import { CaseProgress } from "@/components/case-records/case-progress";
 import { CaseUploadForm } from "@/components/case-records/case-upload-form";
@@ -75,6 +75,22 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
           <p className="text-sm text-slate-700">{t.resumeIntro}</p>
           <CaseUploadForm t={t} resume={{ id: progress.id, month: progress.month, files: progress.files }} />
         </section>
+      )}
+      {progress.status === "PROCESSING" && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <CaseCancelForm uploadId={progress.id} label={t.cancel} intro={t.cancelIntro} />
+        </section>
+      )}
+      {progress.status === "CANCELLED" && progress.cancelledAt && (
+        <p className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-800" data-testid="case-cancelled">
+          {fill(t.cancelledBy, {
+            who: progress.cancelledBy ?? "—",
+            at: new Date(progress.cancelledAt).toLocaleString(locale === "en" ? "en-GB" : "zh-CN", {
+              hour12: false,
+              timeZone: "Asia/Shanghai",
+            }),
+          })}
+        </p>
       )}
       {progress.message && (
         <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="case-message">
@@ -233,6 +249,20 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
               >
                 {t.problemsCsv}
               </a>
+            )}
+            {report.problemsCsv && Object.keys(report.problemsCsv.omitted).length > 0 && (
+              <p className="text-slate-700" data-testid="case-problems-capped">
+                {fill(t.problemsCsvCapped, {
+                  rows: formatCount(report.problemsCsv.rows),
+                  rest: formatCount(Object.values(report.problemsCsv.omitted).reduce((n, c) => n + (c ?? 0), 0)),
+                  kinds: Object.entries(report.problemsCsv.omitted)
+                    .map(
+                      ([code, count]) =>
+                        `${(t.problemTitles as Record<string, string>)[code] ?? code} ${formatCount(count ?? 0)}`,
+                    )
+                    .join(locale === "en" ? ", " : "，"),
+                })}
+              </p>
             )}
           </section>
         </>
