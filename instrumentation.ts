@@ -6,4 +6,7 @@ export async function register(): Promise<void> {
   installClientAddressHeader();
   const { quietClientAborts } = await import("@/lib/http/quiet-client-aborts");
   quietClientAborts();
+  // x-middleware-rewrite would show the internal page a request was rewritten to.
+  const { dropInternalResponseHeaders } = await import("@/lib/http/internal-response-headers");
+  dropInternalResponseHeaders();
 }

@@ -3,8 +3,7 @@
 // a foreign Origin, Origin "null", a cross-site Sec-Fetch-Site, or neither header — with a 403
 // in the page's language, and changes nothing; from the site (Origin, or Sec-Fetch-Site:
 // same-origin alone) it works. On a real PostgreSQL, as an admin (the session stood in).
-import { mkdtempSync, rmSync } from "node:fs";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
