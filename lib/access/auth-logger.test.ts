@@ -16,7 +16,7 @@ describe("logAuthError", () => {
     expect(error.stack?.split("\n").length).toBeGreaterThan(3);
     const lines = logged(error);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\[auth\] CredentialsSignin: /);
+    expect(lines[0]).toBe("[auth] CredentialsSignin: code=credentials");
     expect(lines[0]).not.toContain(" at ");
   });
 

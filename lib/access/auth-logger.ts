@@ -24,7 +24,9 @@ export function logAuthError(error: Error, sink: Sink = console.error): void {
   // An AuthError's message ends with a link to Auth.js's error page; the first line says it.
   const message = (error.message.split("\n")[0] ?? "").replace(/\.?\s*Read more at https:\/\/\S+$/, "");
   if (EXPECTED.has(type)) {
-    sink(`[auth] ${type}: ${message}`);
+    // A failed sign-in has no message, only its code (invalid, throttled): say that.
+    const code = (error as { code?: unknown }).code;
+    sink(`[auth] ${type}: ${message || (typeof code === "string" ? `code=${code}` : "")}`);
     return;
   }
   sink(`[auth][error] ${type}: ${message}`);
