@@ -37,7 +37,10 @@ describe("isSameOriginRequest", () => {
     expect(isSameOriginRequest(h({ "sec-fetch-site": "same-site" }))).toBe(false);
     expect(isSameOriginRequest(h({ "sec-fetch-site": "none" }))).toBe(false);
     expect(isSameOriginRequest(h({}))).toBe(false);
-    expect(isSameOriginRequest(new Headers({ origin: SITE }))).toBe(false); // no Host to compare with
+    // No Host header (a Request built in-process): the URL it was sent to names the host.
+    expect(isSameOriginRequest(new Headers({ origin: SITE }))).toBe(false);
+    expect(isSameOriginRequest(new Headers({ origin: SITE }), `${SITE}/api/uploads`)).toBe(true);
+    expect(isSameOriginRequest(new Headers({ origin: "https://evil.example" }), `${SITE}/api/uploads`)).toBe(false);
   });
   it("with AUTH_URL set, the configured origin decides, not the Host header", () => {
     process.env.AUTH_URL = "https://dash.example";

@@ -28,7 +28,7 @@ function configuredOrigin(): string | null {
   }
 }
 
-function originMatches(origin: string, headers: Headers): boolean {
+function originMatches(origin: string, headers: Headers, requestUrl?: string): boolean {
   let asked: URL;
   try {
     asked = new URL(origin);
@@ -37,16 +37,26 @@ function originMatches(origin: string, headers: Headers): boolean {
   }
   const configured = configuredOrigin();
   if (configured) return asked.origin === configured;
-  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0]!.trim().toLowerCase();
+  const named = headers.get("x-forwarded-host") ?? headers.get("host");
+  // Without a Host header (a Request built in-process), the URL it was sent to: Next builds it from Host.
+  const host = (named ?? (requestUrl ? hostOf(requestUrl) : "")).split(",")[0]!.trim().toLowerCase();
   return host !== "" && asked.host === host;
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "";
+  }
+}
+
 /** Was this request sent from a page of this site? (Only asked of state-changing methods.) */
-export function isSameOriginRequest(headers: Headers): boolean {
+export function isSameOriginRequest(headers: Headers, requestUrl?: string): boolean {
   const site = headers.get("sec-fetch-site");
   if (site !== null && site !== "same-origin") return false;
   const origin = headers.get("origin");
-  if (origin !== null) return originMatches(origin, headers);
+  if (origin !== null) return originMatches(origin, headers, requestUrl);
   return site === "same-origin";
 }
 
@@ -64,7 +74,7 @@ function localeOf(headers: Headers): Locale {
 /** null when the request may go on; else the 403 to answer (nothing has been read or changed). */
 export function foreignOriginRefusal(request: Request): Response | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
-  if (isSameOriginRequest(request.headers)) return null;
+  if (isSameOriginRequest(request.headers, request.url)) return null;
   return Response.json(
     { error: getMessages(localeOf(request.headers)).errors.foreignOrigin },
     { status: 403, headers: { "Cache-Control": "private, no-store" } },
