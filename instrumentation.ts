@@ -6,6 +6,9 @@ export async function register(): Promise<void> {
   installClientAddressHeader();
   const { quietClientAborts } = await import("@/lib/http/quiet-client-aborts");
   quietClientAborts();
+  // x-middleware-rewrite would show the internal page a request was rewritten to.
+  const { dropInternalResponseHeaders } = await import("@/lib/http/internal-response-headers");
+  dropInternalResponseHeaders();
   // A case import whose server was killed mid-way: its staging process ended with it (or is ended
   // now), the upload is marked FAILED with what happened and its staged tables are dropped.
   if (process.env.DATABASE_URL) {

@@ -88,6 +88,16 @@ const nextConfig: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      {
+        // HSTS only on a request that came over HTTPS: here, where the app knows it (a browser
+        // ignores it over http anyway, and it must not reach a plain-http installation).
+        // X-Forwarded-Proto reaches this far only from a trusted proxy (TRUSTED_PROXY_COUNT):
+        // a client's copy is deleted as the request arrives (lib/access/client-address.ts).
+        // One year, no includeSubDomains: other hosts of the domain are not the app's to decide.
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000" }],
+      },
     ];
   },
 };

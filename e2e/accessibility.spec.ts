@@ -12,6 +12,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { type AccountKey, storageStateOf } from "./accounts";
 import { mountCharts } from "./charts";
 import { ensureReconciliationMonth, RECONCILIATION_MONTH } from "./reconciliation-month";
+import { fromSite } from "./same-origin";
 
 // Each page is a test of its own that may run in either worker (their order does not matter).
 test.describe.configure({ mode: "parallel" });
@@ -147,11 +148,12 @@ test.describe("axe, admin, case import preview", () => {
     const body = Buffer.from(cases);
     const created = await context.request.post("/api/cases", {
       data: { month: "2019-07", files: [{ name: "a11y.csv", size: body.length }] },
+      headers: fromSite(),
     });
     const { id } = (await created.json()) as { id: number };
     await context.request.put(`/api/cases/${id}?file=0&offset=0`, {
       data: body,
-      headers: { "Content-Type": "application/octet-stream" },
+      headers: { "Content-Type": "application/octet-stream", ...fromSite() },
     });
     for (let i = 0; i < 100; i++) {
       const progress = (await (await context.request.get(`/api/cases/${id}/progress`)).json()) as { status: string };

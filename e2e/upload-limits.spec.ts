@@ -10,6 +10,7 @@ import { annexWorkbookFiles } from "@/lib/annex-upload/parse";
 import { readZipEntries, storedZip } from "@/lib/annex-upload/parse/zip";
 import { referenceMonthFromJson } from "../lib/indicators";
 import { storageStateOf } from "./accounts";
+import { fromSite } from "./same-origin";
 
 const MONTH = "2019-11";
 const MB = 1024 * 1024;
@@ -54,7 +55,7 @@ test.describe("upload size limits, as an admin", () => {
     const body = await Promise.all(
       files.map(async (f) => ({ name: f.fileName, buffer: await padded(f.bytes, 6 * MB) })),
     );
-    const response = await request.post("/api/uploads", { multipart: form(body) });
+    const response = await request.post("/api/uploads", { multipart: form(body), headers: fromSite() });
     const answer = await response.json();
     expect(response.status(), JSON.stringify(answer).slice(0, 300)).toBe(201);
     expect(answer).toMatchObject({ kind: "staged", month: MONTH });
@@ -67,6 +68,7 @@ test.describe("upload size limits, as an admin", () => {
     );
     const response = await request.post("/api/uploads", {
       multipart: form([{ name: "十一兆.xlsx", buffer: await padded(file!.bytes, 11 * MB) }]),
+      headers: fromSite(),
     });
     expect(response.status()).toBe(413);
     expect((await response.json()).message).toBe("文件“十一兆.xlsx”为 11 MB，超过单个文件的上限 10 MB，未上传。");
@@ -75,6 +77,7 @@ test.describe("upload size limits, as an admin", () => {
   test("a body over 4 × 10 MB: 413 before it is read, naming the limit", async ({ request }) => {
     const response = await request.post("/api/uploads", {
       multipart: form([{ name: "巨大.xlsx", buffer: randomBytes(41 * MB) }]),
+      headers: fromSite(),
     });
     expect(response.status()).toBe(413);
     expect((await response.json()).message).toMatch(

@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { annexWorkbookFiles } from "@/lib/annex-upload/parse";
 import { referenceMonthFromJson } from "../lib/indicators";
 import { storageStateOf } from "./accounts";
+import { fromSite } from "./same-origin";
 
 const MONTH = "2019-11";
 const QUOTED = '市"测试"局';
@@ -30,6 +31,7 @@ test(`an unknown name ${QUOTED} is mapped to 市公安局 in the preview`, async
       },
       month: MONTH,
     },
+    headers: fromSite(),
   });
   expect(staged.status()).toBe(201);
   await page.goto((await staged.json()).url);

@@ -5,6 +5,8 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getAccessSettings } from "@/lib/access/access-settings";
+import { logAuthError, logAuthWarning } from "@/lib/access/auth-logger";
+import { sameOriginRedirect } from "@/lib/access/callback-path";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
 import { canReadBulletin, ROLES, type Role } from "@/lib/access/permissions";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/access/session";
@@ -49,10 +51,15 @@ declare module "@auth/core/jwt" {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
+  // Auth.js may take the host from the request: the request's Host, or X-Forwarded-Host only
+  // behind TRUSTED_PROXY_COUNT proxies (a client's copy is deleted as the request arrives,
+  // lib/access/client-address.ts); AUTH_URL, when set, names it outright. Every redirect it
+  // issues is a same-origin path anyway (the redirect callback below).
   trustHost: true,
   secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
   pages: { signIn: "/signin" },
+  logger: { error: (error) => logAuthError(error), warn: (code) => logAuthWarning(code) },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
@@ -64,6 +71,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
     async jwt({ token, user }) {
       if (user) {
         token.userId = Number(user.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callbackPath } from "./callback-path";
+import { callbackPath, sameOriginRedirect } from "./callback-path";
 
 describe("callbackPath: where sign-in sends the user back", () => {
   it("keeps a path on this site, with its query and hash", () => {
@@ -42,5 +42,20 @@ describe("callbackPath: where sign-in sends the user back", () => {
 
   it("normalises dot segments inside the site", () => {
     expect(callbackPath("/2021-06/../admin")).toBe("/admin");
+  });
+});
+
+describe("sameOriginRedirect: every redirect Auth.js issues (issue 19, item 8)", () => {
+  it("is a path, whatever host the base URL was built on", () => {
+    // The base URL Auth.js built from X-Forwarded-Host: evil.example.
+    expect(sameOriginRedirect("https://evil.example/2021-06", "https://evil.example")).toBe("/2021-06");
+    expect(sameOriginRedirect("/2021-06?x=1#a", "http://127.0.0.1:3000")).toBe("/2021-06?x=1#a");
+    expect(sameOriginRedirect("http://127.0.0.1:3000/signin", "http://127.0.0.1:3000")).toBe("/signin");
+  });
+  it("sends another origin, or nonsense, home", () => {
+    expect(sameOriginRedirect("https://evil.example/2021-06", "http://127.0.0.1:3000")).toBe("/");
+    expect(sameOriginRedirect("//evil.example/x", "http://127.0.0.1:3000")).toBe("/");
+    expect(sameOriginRedirect("javascript:alert(1)", "http://127.0.0.1:3000")).toBe("/");
+    expect(sameOriginRedirect("/x", "not a url")).toBe("/");
   });
 });

@@ -19,3 +19,21 @@ export function callbackPath(value: string | undefined | null): string {
   if (url.origin !== ORIGIN) return "/";
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/**
+ * Where Auth.js may send the browser: a same-origin path, never a URL with a host. Auth.js
+ * builds its base URL from the request (Host, or X-Forwarded-Host when a trusted proxy set it,
+ * lib/access/client-address.ts) or from AUTH_URL; a relative Location needs neither, so no
+ * header can move a redirect to another site (issue 19, item 8).
+ */
+export function sameOriginRedirect(url: string, baseUrl: string): string {
+  let path = url;
+  try {
+    const target = new URL(url, baseUrl);
+    if (target.origin !== new URL(baseUrl).origin) return "/";
+    path = `${target.pathname}${target.search}${target.hash}`;
+  } catch {
+    return "/";
+  }
+  return callbackPath(path);
+}

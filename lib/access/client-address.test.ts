@@ -5,6 +5,7 @@ import {
   CLIENT_ADDRESS_HEADER,
   clientAddressOf,
   installClientAddressHeader,
+  sanitiseIncomingHeaders,
   trustedProxyCount,
 } from "@/lib/access/client-address";
 
@@ -39,6 +40,38 @@ describe("installClientAddressHeader", () => {
         headers: { [CLIENT_ADDRESS_HEADER]: "10.9.9.9", "x-forwarded-for": "10.9.9.9" },
       });
       expect(await response.text()).toBe("127.0.0.1");
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("sanitiseIncomingHeaders (issue 19, item 8)", () => {
+  const forwarded = () => ({
+    host: "127.0.0.1:3000",
+    "x-forwarded-host": "evil.example",
+    "x-forwarded-proto": "https",
+    "x-forwarded-port": "443",
+  });
+  it("drops X-Forwarded-Host/-Proto/-Port a client sent straight to the app", () => {
+    const headers: http.IncomingHttpHeaders = forwarded();
+    sanitiseIncomingHeaders(headers, "127.0.0.1", 0);
+    expect(headers).toEqual({ host: "127.0.0.1:3000", [CLIENT_ADDRESS_HEADER]: "127.0.0.1" });
+  });
+  it("keeps them behind a trusted proxy, which sets them itself", () => {
+    const headers: http.IncomingHttpHeaders = forwarded();
+    sanitiseIncomingHeaders(headers, "127.0.0.1", 1);
+    expect(headers["x-forwarded-host"]).toBe("evil.example");
+    expect(headers["x-forwarded-proto"]).toBe("https");
+  });
+  it("on a real HTTP server, the handler never sees a forged X-Forwarded-Host", async () => {
+    installClientAddressHeader(0);
+    const server = http.createServer((req, res) => res.end(String(req.headers["x-forwarded-host"])));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { "x-forwarded-host": "evil.example" } });
+      expect(await response.text()).toBe("undefined");
     } finally {
       server.close();
     }

@@ -11,6 +11,12 @@
 // address is computed where the socket is known, as the raw request arrives
 // (installClientAddressHeader, from instrumentation.ts), and handed on in a
 // header of ours, after deleting any copy the client sent.
+//
+// The same goes for X-Forwarded-Host, -Proto and -Port: Auth.js builds its redirect
+// URLs on them and Next its request URL, so a client sending
+// `X-Forwarded-Host: evil.example` straight to the app picked the host of the redirect
+// after sign-in (issue 19, item 8). They are deleted here unless TRUSTED_PROXY_COUNT
+// says a reverse proxy is in front (nginx sets them itself, overwriting the client's).
 import http from "node:http";
 
 export const CLIENT_ADDRESS_HEADER = "x-dashboard-client-address";
@@ -45,7 +51,23 @@ export function trustedProxyCount(value = process.env.TRUSTED_PROXY_COUNT): numb
   return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }
 
-/** Sets CLIENT_ADDRESS_HEADER on every request any HTTP server of this process receives. */
+/** Headers only a trusted reverse proxy may set: the host and scheme the client asked for. */
+export const FORWARDED_HOST_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"] as const;
+
+/** What a raw request's headers become as it arrives: our client address set, untrusted forwarding headers gone. */
+export function sanitiseIncomingHeaders(
+  headers: http.IncomingHttpHeaders,
+  peer: string | undefined,
+  trustedProxies: number,
+): void {
+  headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(peer, headers["x-forwarded-for"], trustedProxies);
+  if (trustedProxies <= 0) for (const name of FORWARDED_HOST_HEADERS) delete headers[name];
+}
+
+/**
+ * Sets CLIENT_ADDRESS_HEADER on every request any HTTP server of this process receives,
+ * and drops the forwarding headers no trusted proxy vouches for.
+ */
 export function installClientAddressHeader(trustedProxies = trustedProxyCount()): void {
   const marker = Symbol.for("dashboard.clientAddressHeader");
   const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: (...args: unknown[]) => boolean };
@@ -55,11 +77,7 @@ export function installClientAddressHeader(trustedProxies = trustedProxyCount())
   proto.emit = function (this: http.Server, event: unknown, ...args: unknown[]) {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
-      request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(
-        request.socket?.remoteAddress,
-        request.headers["x-forwarded-for"],
-        trustedProxies,
-      );
+      sanitiseIncomingHeaders(request.headers, request.socket?.remoteAddress, trustedProxies);
     }
     return emit.call(this, event, ...args);
   };

@@ -81,6 +81,10 @@ describe("authorizePath", () => {
     ["/signin", null, "allow"],
     ["/api/auth/session", null, "allow"],
     ["/api/auth/callback/credentials", null, "allow"],
+    // Only the app's sign-out exists (issue 19, item 5): Auth.js's own ended one cookie only.
+    ["/api/auth/signout", null, "notFound"],
+    ["/api/auth/signout", admin, "notFound"],
+    ["/api/auth/signout/x", admin, "notFound"],
     ["/_next/static/chunks/app.js", null, "allow"],
     ["/icon.svg", null, "allow"],
     // Exports and downloads are decided here too (signed out → 401 from the proxy), and again by their handler.

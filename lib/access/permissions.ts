@@ -114,7 +114,9 @@ const signedIn = () => true;
  */
 export const PATH_RULES: readonly PathRule[] = [
   { pattern: /^\/signin$/, public: true },
-  { pattern: /^\/api\/auth\/[a-z-]+(\/[a-z-]+)?$/, public: true },
+  // Auth.js's endpoints, but not its sign-out: that one ended this cookie only, while the app's
+  // sign-out (signOutAction) ends every session of the user and is audited (issue 19, item 5).
+  { pattern: /^\/api\/auth\/(?!signout(\/|$))[a-z-]+(\/[a-z-]+)?$/, public: true },
   { pattern: /^\/(icon\.svg|favicon\.ico|robots\.txt)$/, public: true },
   { pattern: /^\/_next\/static\/[\w./@~-]+$/, public: true },
   rule("/", signedIn),

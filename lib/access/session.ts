@@ -9,9 +9,10 @@ import "server-only";
 // key is derived once per process, a decrypted token is remembered until it
 // expires, and the cookie is re-issued only when it is older than
 // SESSION_UPDATE_AGE_SECONDS. What is never cached for long is whether the
-// user may still be in (currentUserStatus, ≤ 5 s): deactivation, a password
-// reset, a role change and sign-out all bump the user's sessionVersion, and a
-// cookie carrying an older one is refused, wherever and whenever it was copied.
+// user may still be in (currentUserStatus, ≤ 5 s, and forgotten at once on every
+// instance after a change): deactivation, a password reset or change, a role change
+// and sign-out all bump the user's sessionVersion, and a cookie carrying an older one
+// is refused, wherever and whenever it was copied.
 import { hkdfSync } from "node:crypto";
 import { base64url, calculateJwkThumbprint, EncryptJWT, type JWTPayload, jwtDecrypt } from "jose";
 import { ROLES, type Role, type Viewer } from "@/lib/access/permissions";

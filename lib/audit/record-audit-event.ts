@@ -14,6 +14,7 @@ export type AuditAction =
   | "user.reactivate"
   | "user.bulkCreate"
   | "user.changePassword"
+  | "user.changePasswordFailed"
   | "month.publish"
   | "month.rollback"
   | "cases.discard"

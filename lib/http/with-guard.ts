@@ -5,10 +5,13 @@ import { guardRoute, type RouteScope } from "@/lib/access/server";
 // answers 401/403 as guardRoute does (lib/access/guard.ts), then checks the route's segments
 // in the order given (an unknown value is paramNotFound's 404), then calls the handler with
 // the request, the viewer and the parsed segments. Query parameters stay the handler's.
+// Before all that, a state-changing request (POST, PUT, PATCH, DELETE) not sent from this
+// site's pages is refused with a 403 (lib/http/same-origin.ts), for every route at once.
 //
 // Here rather than in lib/access: the guard decides who may; this is the shape of a Next
 // route handler (its context's params, Responses for refusals), as route-params.ts is.
 import { type ParamSpec, paramNotFound } from "@/lib/http/route-params";
+import { foreignOriginRefusal } from "@/lib/http/same-origin";
 
 type Specs = Record<string, ParamSpec<unknown>>;
 type Raw<S extends Specs> = { [K in keyof S]: string };
@@ -53,6 +56,8 @@ export function withGuard<S extends Specs>(
 ): RouteHandler<S> {
   const [options, handler] = args.length === 1 ? [{} as GuardOptions<S>, args[0]] : args;
   return async (request, context) => {
+    const foreign = foreignOriginRefusal(request);
+    if (foreign) return foreign;
     const raw = ((await context?.params) ?? {}) as GuardedRequest<S>["raw"];
     const scope = typeof options.scope === "function" ? options.scope(raw) : options.scope;
     const guard = await guardRoute(action, scope);

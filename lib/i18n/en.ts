@@ -365,6 +365,8 @@ export const en: Messages = {
     notFoundBody: "The month or unit does not exist, or has no published data.",
     backHome: "Back to the dashboard",
     noData: "No month has been published yet.",
+    foreignOrigin:
+      "Refused: the request was not sent from a page of this site (its origin does not match). Nothing was changed; please try again from the site.",
   },
   upload: {
     navUpload: "Upload",
@@ -719,6 +721,7 @@ export const en: Messages = {
         "user.reactivate": "Account reactivated",
         "user.bulkCreate": "Accounts created in bulk",
         "user.changePassword": "Password changed",
+        "user.changePasswordFailed": "Password change failed",
         "month.publish": "Month published",
         "month.rollback": "Month rolled back",
         "cases.discard": "Case import discarded",
@@ -738,6 +741,7 @@ export const en: Messages = {
         "user.reactivate": "{actor} reactivated {target}",
         "user.bulkCreate": "{actor} created {count} accounts in bulk",
         "user.changePassword": "{actor} changed their password",
+        "user.changePasswordFailed": "{actor} gave a wrong current password when changing it ({reason})",
         "month.publish": "{actor} published {month} version {version}",
         "month.rollback": "{actor} rolled {month} back to version {version}",
         "cases.discard": "{actor} discarded case import #{target} of {month}",
@@ -778,6 +782,9 @@ export const en: Messages = {
       mismatch: "The two new passwords differ.",
       same: "The new password must differ from the current one.",
       wrongCurrent: "The current password is wrong.",
+      locked:
+        "The current password was wrong 5 times in a row: the account is locked for 15 minutes, during which the password cannot be changed and nobody can sign in. Ask an administrator to unlock it.",
+      throttled: "Too many wrong passwords from your network address. Try again in 15 minutes.",
       tooShort: "The new password needs at least 10 characters.",
       done: "Password changed. Sign in again with the new password.",
     },

@@ -369,6 +369,7 @@ export const zhCN = {
     notFoundBody: "所选月份或单位不存在，或尚未发布数据。",
     backHome: "返回首页",
     noData: "尚无已发布的月份数据。",
+    foreignOrigin: "请求不是从本站页面发出的（来源不符），已拒绝，未做任何更改。请在本站页面上重新操作。",
   },
   /** Monthly upload (lib/annex-upload/parse): file labels of the template, problem messages. */
   upload: {
@@ -696,6 +697,7 @@ export const zhCN = {
         "user.reactivate": "重新启用账号",
         "user.bulkCreate": "批量创建账号",
         "user.changePassword": "修改密码",
+        "user.changePasswordFailed": "修改密码失败",
         "month.publish": "发布月份数据",
         "month.rollback": "回退月份数据",
         "cases.discard": "放弃办件明细导入",
@@ -715,6 +717,7 @@ export const zhCN = {
         "user.reactivate": "{actor} 重新启用了 {target}",
         "user.bulkCreate": "{actor} 批量创建了 {count} 个账号",
         "user.changePassword": "{actor} 修改了自己的密码",
+        "user.changePasswordFailed": "{actor} 修改密码时当前密码错误（{reason}）",
         "month.publish": "{actor} 发布了 {month} 第{version}版",
         "month.rollback": "{actor} 将 {month} 回退为第{version}版",
         "cases.discard": "{actor} 放弃了 {month} 的办件明细导入 #{target}",
@@ -748,6 +751,8 @@ export const zhCN = {
       mismatch: "两次输入的新密码不一致。",
       same: "新密码不能与当前密码相同。",
       wrongCurrent: "当前密码不正确。",
+      locked: "当前密码连续输错 5 次，账户已锁定 15 分钟：锁定期间无法修改密码，也无法登录；如需解锁请联系管理员。",
+      throttled: "来自您网络地址的密码错误次数过多，请 15 分钟后再试。",
       tooShort: "新密码至少 10 个字符。",
       done: "密码已修改，请用新密码重新登录。",
     },

@@ -57,7 +57,11 @@ async function publishOn(i: number, completed: number): Promise<number> {
   const base = appUrl(layout, i);
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(await monthFile(completed))]), `cluster-${completed}.xlsx`);
-  const staged = await fetch(`${base}/api/uploads`, { method: "POST", body: form, headers: { cookie: admin[i]! } });
+  const staged = await fetch(`${base}/api/uploads`, {
+    method: "POST",
+    body: form,
+    headers: { cookie: admin[i]!, origin: base },
+  });
   const answer = (await staged.json()) as { kind: string; url?: string; message?: string };
   expect(staged.status, JSON.stringify(answer)).toBe(201);
   const context = await browser.newContext({ baseURL: base });

@@ -29,7 +29,7 @@ export const resetPasswordAction = formAction("users.manage", { schema }, async 
       targetId: String(userId),
     });
   });
-  forgetUserStatus(userId);
+  await forgetUserStatus(userId);
   revalidatePath("/admin/users");
   return { ok: true, message: t.passwordReset };
 });

@@ -37,7 +37,7 @@ export const setUserActiveAction = formAction(
         targetId: String(userId),
       });
     });
-    forgetUserStatus(userId);
+    await forgetUserStatus(userId);
     revalidatePath("/admin/users");
     return { ok: true, message: active ? t.reactivated : t.deactivated };
   },

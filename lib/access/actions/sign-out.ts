@@ -26,7 +26,7 @@ export async function signOutAction(): Promise<void> {
         targetId: String(viewer.userId),
       });
     });
-    forgetUserStatus(viewer.userId);
+    await forgetUserStatus(viewer.userId);
   }
   await signOut({ redirectTo: localePath(await actionLocale(), "/signin") });
 }

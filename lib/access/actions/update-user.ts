@@ -52,7 +52,7 @@ export const updateUserAction = formAction("users.manage", { schema }, async (in
       },
     });
   });
-  forgetUserStatus(userId);
+  await forgetUserStatus(userId);
   revalidatePath("/admin/users");
   return { ok: true, message: t.saved };
 });

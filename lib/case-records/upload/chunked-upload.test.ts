@@ -53,7 +53,8 @@ async function create(month: string, files: Array<{ name: string; size: number }
   const response = await routes.create.POST(
     new Request("http://app/api/cases", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      // Sent from the site's page, as a browser does (lib/http/same-origin.ts).
+      headers: { "Content-Type": "application/json", Origin: "http://app" },
       body: JSON.stringify({ month, files }),
     }),
   );
@@ -64,7 +65,11 @@ async function put(id: number, file: number, offset: number, bytes: Uint8Array, 
   const response = await routes.chunk.PUT(
     new Request(`http://app/api/cases/${id}?file=${file}&offset=${offset}`, {
       method: "PUT",
-      headers: { "Content-Type": "application/octet-stream", "Content-Length": String(contentLength) },
+      headers: {
+        "Content-Type": "application/octet-stream",
+        "Content-Length": String(contentLength),
+        Origin: "http://app",
+      },
       body: bytes,
       duplex: "half",
     } as RequestInit),
