@@ -20,7 +20,8 @@ export type AuditAction =
   | "cases.remap"
   | "settings.update"
   | "bulletin.updateTexts"
-  | "bulletin.issue";
+  | "bulletin.issue"
+  | "page.lookupsLimited";
 
 export type AuditEventInput = {
   actorId: number | null;
