@@ -83,16 +83,31 @@ export function createPageExistence(options: ExistenceOptions = {}): PageExisten
   const memo = new Map<string, MemoEntry>();
 
   async function fact<T>(key: string, beforeLookup: () => Promise<boolean>, load: () => Promise<T>): Promise<T> {
-    const known = memo.get(key);
-    if (known && now() - known.at < ttl && known.generation === generation()) return known.value as Promise<T>;
-    if (!(await beforeLookup())) throw new LookupsExhausted();
-    memo.delete(key);
-    // The promise is remembered at once: concurrent requests for one fact share one read.
-    const value = load();
-    memo.set(key, { value, at: now(), generation: generation() });
-    value.catch(() => memo.delete(key));
-    while (memo.size > max) memo.delete(memo.keys().next().value!);
-    return value;
+    for (let attempt = 0; ; attempt++) {
+      const known = memo.get(key);
+      const fresh = known && now() - known.at < ttl && known.generation === generation();
+      // The promise is remembered before anything is awaited: concurrent requests for one fact
+      // share one lookup, counted once against the account that made it.
+      const value: Promise<unknown> = fresh
+        ? known.value
+        : (async () => {
+            if (!(await beforeLookup())) throw new LookupsExhausted();
+            return load();
+          })();
+      if (!fresh) {
+        memo.delete(key);
+        memo.set(key, { value, at: now(), generation: generation() });
+        value.catch(() => memo.get(key)?.value === value && memo.delete(key));
+        while (memo.size > max) memo.delete(memo.keys().next().value!);
+      }
+      try {
+        return (await value) as T;
+      } catch (error) {
+        // Another account's lookup was refused: this request asks on its own account.
+        if (error instanceof LookupsExhausted && fresh && attempt < 2) continue;
+        throw error;
+      }
+    }
   }
 
   return {
