@@ -12,6 +12,7 @@ import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
+import { createOfficialAccount, withDatabase } from "./database";
 
 const CASE_MONTH = "2020-05"; // the case fixture (test/fixtures/case-month.ts): d08 has P01 (3 cases)
 const SEED_MONTH = "2021-06"; // a published month without case records
@@ -208,4 +209,63 @@ test("2,000 never-seen pages as 市公安局: every one a 404 no cache keeps, an
   expect(attackedBytes).toBeLessThan(ATTACK_BOUND);
   expect(growth).toBeLessThan(TOTAL_BOUND);
   if (rssBefore !== null && rssAfter !== null) expect(rssAfter - rssBefore).toBeLessThan(RSS_BOUND);
+});
+
+test.describe("one account asking for page after never-seen page", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("is answered 429 in its page's language once past the lookups of a minute, audited once (item 3)", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    // An account of its own: its count of lookups is its own.
+    const username = `fl${Date.now() % 1_000_000}`;
+    await createOfficialAccount(username, "flood-test-2021");
+    await page.goto("/signin");
+    await page.getByLabel("用户名").fill(username);
+    await page.getByLabel("密码").fill("flood-test-2021");
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(/\/2021-06$/);
+    // Each (month, unit) has items of its own to look up: a lookup the gate's memo cannot answer.
+    const { months, units } = await withDatabase(async (db) => ({
+      months: (
+        await db.query<{ month: string }>(`SELECT "month" FROM "ReportMonth" WHERE "currentVersionId" IS NOT NULL`)
+      ).rows.map((r) => r.month),
+      units: (await db.query<{ code: string }>(`SELECT "code" FROM "Unit"`)).rows.map((r) => r.code),
+    }));
+    const targets = months.flatMap((m) => units.map((u) => `/${m}/units/${u}/items/${hex().slice(0, 12)}`));
+    expect(targets.length).toBeGreaterThan(320); // the default limit is 300 a minute
+    let limited: Awaited<ReturnType<typeof page.request.get>> | null = null;
+    let asked = 0;
+    for (const target of targets) {
+      const reply = await page.request.get(target, { maxRedirects: 0 });
+      asked += 1;
+      if (reply.status() === 429) {
+        limited = reply;
+        break;
+      }
+      expect(reply.status(), target).toBe(404);
+    }
+    expect(limited, `no 429 after ${asked} never-seen pages`).not.toBeNull();
+    expect(asked).toBeGreaterThan(250);
+    expect(limited!.headers()["cache-control"]).toContain("no-store");
+    expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(await limited!.text()).toContain("请求过于频繁");
+    // In English under /en, and it goes on for the rest of the minute; a page already known still opens.
+    const english = await page.request.get(`/en${targets.at(-1)!.replace(/[0-9a-f]{12}$/, "ffffffffffff")}`);
+    expect(english.status()).toBe(429);
+    expect(await english.text()).toContain("Too many requests");
+    expect((await page.request.get("/2021-06")).status()).toBe(200);
+    const audited = await withDatabase(
+      async (db) =>
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "AuditEvent" a JOIN "User" u ON u."id" = a."actorId"
+             WHERE a."action" = 'page.lookupsLimited' AND u."username" = $1`,
+            [username],
+          )
+        ).rows[0]!.n,
+    );
+    expect(audited).toBe(1);
+  });
 });

@@ -115,12 +115,14 @@ export function createPageExistence(options: ExistenceOptions = {}): PageExisten
       const facts = pageFacts(path);
       if (!facts) return "exists";
       try {
-        const months = await fact("months", beforeLookup, () =>
+        // The months and the unit codes are one fact each for everyone: not counted against anyone.
+        const shared = async () => true;
+        const months = await fact("months", shared, () =>
           read(async (db) => new Set((await loadPublishedMonths(db)).map((m) => m.month))),
         );
         if (!months.has(facts.month)) return "notFound";
         if (facts.unit === undefined) return "exists";
-        const units = await fact("units", beforeLookup, () => read(async (db) => new Set(await loadUnitCodes(db))));
+        const units = await fact("units", shared, () => read(async (db) => new Set(await loadUnitCodes(db))));
         if (!units.has(facts.unit)) return "notFound";
         if (facts.item === undefined) return "exists";
         const { month, unit, item } = facts;
