@@ -192,15 +192,16 @@ test("2,000 never-seen pages as 市公安局: every one a 404 no cache keeps, an
   const after = cacheFiles();
   const rssAfter = serverRss();
   const added = [...after].filter(([file, size]) => before.get(file) !== size);
-  // Files a never-seen path could have written: its own path, or a cached read (hashed names).
-  const attacked = added.filter(
-    ([file]) => /\/(19\d\d-\d\d)(\/|\.|$)|[0-9a-f]{40}|\/P01\/\d/.test(file) || file.includes("fetch-cache"),
-  );
+  // Files stored for one of the attack's own paths (route-cache/<kind>/<hash>/$/<lang>/<path>…).
+  const attacked = added.filter(([file]) => {
+    const stored = file.split(`${path.sep}$${path.sep}`)[1] ?? "";
+    return /(^|\/)19\d\d-\d\d(\/|\.|$)|\/items\/[0-9a-f]{40,64}|\/items\/P01\/\d/.test(stored);
+  });
   const attackedBytes = attacked.reduce((a, [, size]) => a + size, 0);
   const growth = total(after) - total(before);
   console.log(
     `[cache-flood] ${paths.length} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; ` +
-      `cache +${(growth / 1024).toFixed(0)} KB (${added.length} files written, ${(attackedBytes / 1024).toFixed(0)} KB of them by the attack's paths or cached reads); ` +
+      `cache +${(growth / 1024).toFixed(0)} KB (${added.length} files written, ${(attackedBytes / 1024).toFixed(0)} KB of them for the attack's own paths); ` +
       `server RSS ${rssBefore === null ? "?" : `${(rssBefore / 2 ** 20).toFixed(0)} MB → ${((rssAfter ?? 0) / 2 ** 20).toFixed(0)} MB`}`,
   );
 

@@ -11,8 +11,9 @@
 // one indexed read, remembered here in a small memo: per process, at most MEMO_MAX_ENTRIES
 // facts, each for MEMO_TTL_MS, forgotten at once when this process writes report data
 // (dataGeneration, bumped by expireReportData); another instance learns within the TTL.
-// Each read made because the memo did not know (a "lookup") is counted against the account
-// (lib/access/lookup-limit.ts), so one account cannot make the database answer without end.
+// A read of a unit's items or an item's pages made because the memo did not know (a "lookup")
+// is counted against the account (lib/access/lookup-limit.ts), so that one account cannot make
+// the database answer without end; the months and the unit codes are one fact each for everyone.
 import "server-only";
 import { dataGeneration } from "@/lib/cache/data-generation";
 import { loadItemPageCount, loadUnitItemSegments } from "@/lib/case-records/server";
