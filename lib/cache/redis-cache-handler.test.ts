@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAtTag } from "@/lib/cache/cache-tags";
+import { incrementSharedCounter } from "./redis";
 import { entryTags, isExpiredByTags, RedisCacheHandler } from "./redis-cache-handler";
 
 type GetContext = Parameters<RedisCacheHandler["get"]>[1];
@@ -206,6 +207,17 @@ describe.skipIf(!hasRedis)("through a real Redis (redis-server)", () => {
       .stdout.split("\n")
       .filter(Boolean);
     expect(keys.filter((k) => k.includes("read-at:") || k.endsWith("tag:report-data"))).toEqual([]);
+  });
+
+  it("a shared counter (the gate's lookups per account and minute) counts across callers and is forgotten", async () => {
+    const key = `lookups:test:${Date.now()}`;
+    expect(await incrementSharedCounter(key, 120)).toBe(1);
+    expect(await incrementSharedCounter(key, 120)).toBe(2);
+    expect(await incrementSharedCounter(key, 5)).toBe(3); // the first count's expiry stays (NX)
+    const ttl = Number(
+      spawnSync("redis-cli", ["-p", String(port), "ttl", `dash:${key}`], { encoding: "utf8" }).stdout.trim(),
+    );
+    expect(ttl).toBeGreaterThan(100);
   });
 
   it("Redis gone: a read is a miss within about a second, a write is dropped, nothing throws", async () => {
