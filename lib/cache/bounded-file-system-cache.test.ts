@@ -127,6 +127,22 @@ describe("the bounded file-system page cache", () => {
     expect(cacheIndexSize().entries).toBe(1);
   });
 
+  it("a handler Next constructs without a folder neither throws nor writes, and still removes what a publish expires", async () => {
+    await handler.set(key(1), page(key(1), 1, [REPORT_DATA_TAG]), pageSetCtx);
+    const bare = new ReadDatedFileSystemCache({
+      fs: nodeFs,
+      dev: false,
+      revalidatedTags: [],
+      _requestHeaders: {},
+    } as never);
+    await bare.set(key(2), page(key(2), 1), pageSetCtx);
+    expect(cacheIndexSize().entries).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await bare.revalidateTag(REPORT_DATA_TAG); // the publish's server action
+    expect(cacheIndexSize().entries).toBe(0);
+    expect(existsSync(path.join(serverDistDir, `${key(1)}.html`))).toBe(false);
+  });
+
   it("a new server process starts with empty cache folders (what an earlier one stored could not be expired)", async () => {
     const dist = path.join(mkdtempSync(path.join(root, "restart-")), "server");
     const leftover = path.join(dist, "route-cache", "APP_PAGE", "abc", "$", "zh-CN", "1901-01.html");

@@ -90,6 +90,8 @@ export function expiredSince(tags, since, known = expiries) {
 export class ReadDatedFileSystemCache extends FileSystemCache {
   constructor(ctx) {
     super(ctx);
+    // Next also constructs a handler with no folder of its own (nothing on disk then).
+    if (!this.serverDistDir) return;
     const routeCache = path.join(this.serverDistDir, "route-cache");
     // Once per process and build; never while building (build workers share the folders).
     if (this.flushToDisk && process.env.NEXT_PHASE !== "phase-production-build" && !index.wiped.has(routeCache)) {
@@ -127,7 +129,7 @@ export class ReadDatedFileSystemCache extends FileSystemCache {
     // The tags' expiry times are not in the entry: compare with what this process expired.
     if (readAt !== null && expiredSince(tags, readAt)) return;
     await super.set(key, data, ctx);
-    if (!this.flushToDisk || !data) return;
+    if (!this.flushToDisk || !data || !this.serverDistDir) return;
     const previous = index.entries.get(key);
     if (previous) {
       index.entries.delete(key);
