@@ -16,7 +16,7 @@
 // one account may make it read).
 import { type NextRequest, NextResponse } from "next/server";
 import { getAccessSettings } from "@/lib/access/access-settings";
-import { takeLookup } from "@/lib/access/lookup-limit";
+import { mayDrawNotFound, takeLookup } from "@/lib/access/lookup-limit";
 import { pageExistence } from "@/lib/access/page-existence";
 import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer } from "@/lib/access/permissions";
 import {
@@ -84,7 +84,12 @@ export default async function proxy(request: NextRequest): Promise<Response> {
       if (!taken.allowed) retryAfter = taken.retryAfterSeconds;
       return taken.allowed;
     });
-    if (existence === "notFound") return refusal(request, locale, "not-found");
+    if (existence === "notFound") {
+      // Drawn in the layout for a reader's occasional slip; a flood gets the page that costs no render.
+      return !session || mayDrawNotFound(session.viewer.userId)
+        ? refusal(request, locale, "not-found")
+        : notFoundResponse(false, locale);
+    }
     if (existence === "limited") return tooManyLookupsResponse(locale, retryAfter);
     const url = new URL(internalPath(route.locale, pageForViewer(session?.viewer ?? null, route.path)), request.url);
     url.search = search;

@@ -56,7 +56,27 @@ export async function takeLookup(userId: number, now: number = Date.now()): Prom
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * LOOKUP_WINDOW_MS - now) / 1000)) };
 }
 
+/** Not-found pages drawn in the app's layout per account and minute; past it, the plain one. */
+export const LAYOUT_NOT_FOUND_PER_MINUTE = 30;
+const notFounds = new Map<string, number>();
+
+/**
+ * Whether this account's next "not found" may be drawn in the app's layout (a render: the
+ * navigation and the months that exist) rather than as the small self-contained 404 page. A
+ * reader mistypes a URL now and then; a flood of never-seen URLs gets the cheap page, so that it
+ * costs no render either (issue 19, item 1). Per process: it only saves work, it guards nothing.
+ */
+export function mayDrawNotFound(userId: number, now: number = Date.now()): boolean {
+  const window = Math.floor(now / LOOKUP_WINDOW_MS);
+  const key = `${userId}:${window}`;
+  for (const k of notFounds.keys()) if (!k.endsWith(`:${window}`)) notFounds.delete(k);
+  const count = (notFounds.get(key) ?? 0) + 1;
+  notFounds.set(key, count);
+  return count <= LAYOUT_NOT_FOUND_PER_MINUTE;
+}
+
 /** Forgets this process's counts (tests). */
 export function forgetLookups(): void {
   local.clear();
+  notFounds.clear();
 }

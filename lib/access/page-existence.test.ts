@@ -10,7 +10,13 @@ import { loadItemPageCount, loadUnitItemSegments } from "@/lib/case-records/serv
 import { seedUnits } from "@/lib/demo-data/seed-database";
 import { FIXTURE_MONTH, importCaseMonth } from "@/test/fixtures/case-month";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
-import { forgetLookups, LOOKUP_WINDOW_MS, takeLookup } from "./lookup-limit";
+import {
+  forgetLookups,
+  LAYOUT_NOT_FOUND_PER_MINUTE,
+  LOOKUP_WINDOW_MS,
+  mayDrawNotFound,
+  takeLookup,
+} from "./lookup-limit";
 import { createPageExistence, type PageExistence, pageFacts } from "./page-existence";
 
 const ON_EMBEDDED = !(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
@@ -182,5 +188,15 @@ describe.skipIf(ON_EMBEDDED)("on the fixture month", () => {
       delete process.env.PAGE_LOOKUPS_PER_MINUTE;
       forgetLookups();
     }
+  });
+
+  it("draws at most LAYOUT_NOT_FOUND_PER_MINUTE not-found pages a minute per account in the layout, then the plain one", () => {
+    forgetLookups();
+    const start = Math.floor(Date.now() / LOOKUP_WINDOW_MS) * LOOKUP_WINDOW_MS;
+    const drawn = Array.from({ length: 100 }, (_, i) => mayDrawNotFound(7, start + i)).filter(Boolean).length;
+    expect(drawn).toBe(LAYOUT_NOT_FOUND_PER_MINUTE);
+    expect(mayDrawNotFound(8, start)).toBe(true);
+    expect(mayDrawNotFound(7, start + LOOKUP_WINDOW_MS)).toBe(true);
+    forgetLookups();
   });
 });

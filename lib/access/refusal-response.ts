@@ -31,9 +31,11 @@ export function forbiddenResponse(api = false): Response {
   return api ? json(403, "无权访问 / forbidden") : page(403, t.auth.forbiddenTitle, t.auth.forbiddenBody, "forbidden");
 }
 
-export function notFoundResponse(api = false): Response {
-  const t = getMessages();
-  return api ? json(404, "不存在 / not found") : page(404, t.errors.notFoundTitle, t.errors.notFoundBody, "not-found");
+export function notFoundResponse(api = false, locale: Locale = "zh-CN"): Response {
+  const t = getMessages(locale);
+  return api
+    ? json(404, "不存在 / not found")
+    : page(404, t.errors.notFoundTitle, t.errors.notFoundBody, "not-found", locale);
 }
 
 export function unauthenticatedResponse(): Response {
