@@ -10,11 +10,21 @@
 // /zh-CN/… (unprefixed URLs) or /en/…, built from the very path that was decided.
 // A refused page request is rewritten to an internal page that calls forbidden()
 // or notFound(), so the refusal is drawn inside the app's layout, in the
-// request's language, with status 403 or 404 (docs/language.md).
+// request's language, with status 403 or 404 (docs/language.md). An allowed page that names a
+// month, unit, item or page number that does not exist is refused the same way (404), before
+// anything is rendered or cached (lib/access/page-existence.ts; lookup-limit.ts bounds how fast
+// one account may make it read).
 import { type NextRequest, NextResponse } from "next/server";
 import { getAccessSettings } from "@/lib/access/access-settings";
+import { mayDrawNotFound, takeLookup } from "@/lib/access/lookup-limit";
+import { pageExistence } from "@/lib/access/page-existence";
 import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer } from "@/lib/access/permissions";
-import { forbiddenResponse, notFoundResponse, unauthenticatedResponse } from "@/lib/access/refusal-response";
+import {
+  forbiddenResponse,
+  notFoundResponse,
+  tooManyLookupsResponse,
+  unauthenticatedResponse,
+} from "@/lib/access/refusal-response";
 import { readRequestPath } from "@/lib/access/request-path";
 import { needsRefresh, readSession, reissueToken } from "@/lib/access/session";
 import { internalPath, isLanguageFree, localePath } from "@/lib/i18n/locale";
@@ -65,6 +75,22 @@ export default async function proxy(request: NextRequest): Promise<Response> {
   }
   let response: NextResponse;
   if (page && route) {
+    // Allowed, but does it name something? A month, unit, item or page number that does not exist
+    // is refused here, before it could be rendered into the page cache (lib/access/page-existence.ts).
+    let retryAfter = 0;
+    const existence = await pageExistence.check(route.path, async () => {
+      if (!session) return true;
+      const taken = await takeLookup(session.viewer.userId);
+      if (!taken.allowed) retryAfter = taken.retryAfterSeconds;
+      return taken.allowed;
+    });
+    if (existence === "notFound") {
+      // Drawn in the layout for a reader's occasional slip; a flood gets the page that costs no render.
+      return !session || mayDrawNotFound(session.viewer.userId)
+        ? refusal(request, locale, "not-found")
+        : notFoundResponse(false, locale);
+    }
+    if (existence === "limited") return tooManyLookupsResponse(locale, retryAfter);
     const url = new URL(internalPath(route.locale, pageForViewer(session?.viewer ?? null, route.path)), request.url);
     url.search = search;
     response = NextResponse.rewrite(url);

@@ -74,9 +74,10 @@ test.describe("市公安局 (department user)", () => {
   });
 
   test("its own unit's page with another unit's item code shows nothing of the other unit", async ({ page }) => {
+    // No such item of d08: a 404 decided before rendering (issue 19, item 1), not a 200 saying so.
     const response = await page.goto(`/${MONTH}/units/d08/items/M01`);
-    expect(response?.status()).toBe(200);
-    await expect(page.getByTestId("item-not-found")).toBeVisible();
+    expect(response?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
     await expect(page.locator("main")).not.toContainText("低保");
     await expect(page.locator("main")).not.toContainText("MZ1");
     const csv = await page.request.get(`/api/export/${MONTH}/unit/d08/items/M01`);

@@ -40,29 +40,13 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
       ← {d.back}：{fill(d.itemsHeading, { unit: unit.name })}
     </Link>
   );
-  if (!ref) {
-    return (
-      <div className="space-y-4">
-        {back}
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-case-records">
-          {d.noCaseRecords}
-        </p>
-      </div>
-    );
-  }
+  // The gate (lib/access/page-existence.ts) refuses these before rendering; a 404 here too, never
+  // a 200 page saying "not found" (a fact it remembered may be up to 15 s old on another instance).
+  if (!ref) notFound();
   // The item is looked up among this unit's items only: another unit's code names nothing here.
   const { items } = await getUnitItems(ref.importId, ref.month, unit.id);
   const row = items.find((i) => i.itemCode === itemCode);
-  if (!row) {
-    return (
-      <div className="space-y-4">
-        {back}
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="item-not-found">
-          {d.itemNotFound}
-        </p>
-      </div>
-    );
-  }
+  if (!row) notFound();
   const { cases, total } = await getItemCasesPage(ref.importId, ref.month, unit.id, itemCode, page);
   const pages = Math.max(1, Math.ceil(total / CASES_PAGE_SIZE));
   if (page > pages) notFound();

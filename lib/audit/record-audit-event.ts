@@ -22,7 +22,8 @@ export type AuditAction =
   | "cases.cancel"
   | "settings.update"
   | "bulletin.updateTexts"
-  | "bulletin.issue";
+  | "bulletin.issue"
+  | "page.lookupsLimited";
 
 export type AuditEventInput = {
   actorId: number | null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { updateTag } from "next/cache";
 import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
+import { bumpDataGeneration } from "@/lib/cache/data-generation";
 import { recordReportDataWrite } from "@/lib/db";
 
 /**
@@ -11,5 +12,6 @@ import { recordReportDataWrite } from "@/lib/db";
  */
 export async function expireReportData(): Promise<void> {
   await recordReportDataWrite();
+  bumpDataGeneration();
   updateTag(REPORT_DATA_TAG);
 }

@@ -11,6 +11,8 @@ export declare function expiredSince(
   since: number,
   known?: ReadonlyMap<string, number>,
 ): boolean;
+export declare function cacheBound(): { maxEntries: number; maxBytes: number };
+export declare function cacheIndexSize(): { entries: number; bytes: number };
 export declare class ReadDatedFileSystemCache implements CacheHandler {
   constructor(ctx: CacheHandlerContext);
   get(...args: Parameters<CacheHandler["get"]>): ReturnType<CacheHandler["get"]>;

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAtTag } from "@/lib/cache/cache-tags";
+import { incrementSharedCounter } from "./redis";
 import { entryTags, isExpiredByTags, RedisCacheHandler } from "./redis-cache-handler";
 
 type GetContext = Parameters<RedisCacheHandler["get"]>[1];
@@ -84,10 +85,16 @@ function freePort(): Promise<number> {
 describe.skipIf(!hasRedis)("through a real Redis (redis-server)", () => {
   let redis: ChildProcess;
   let dir: string;
+  let port: number;
+  /** The entry keys in Redis now (the handler's prefix is read when it loads: "dash:" here). */
+  const entryKeys = () =>
+    spawnSync("redis-cli", ["-p", String(port), "--scan", "--pattern", "*entry:*"], { encoding: "utf8" })
+      .stdout.split("\n")
+      .filter(Boolean);
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "cache-handler-"));
-    const port = await freePort();
+    port = await freePort();
     redis = spawn(
       "redis-server",
       ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
@@ -164,6 +171,53 @@ describe.skipIf(!hasRedis)("through a real Redis (redis-server)", () => {
     await new Promise((resolve) => setTimeout(resolve, 2));
     await handler.revalidateTag("months");
     expect(await handler.get("k1", fetchCtx(["months"]))).toBeNull();
+  });
+
+  it("keeps at most PAGE_CACHE_MAX_ENTRIES entries, the least recently used deleted first (issue 19, item 1)", async () => {
+    process.env.PAGE_CACHE_MAX_ENTRIES = "5";
+    try {
+      const handler = new RedisCacheHandler({ revalidatedTags: [], _requestHeaders: {} });
+      await handler.revalidateTag("report-data"); // a clean start: what earlier tests stored goes
+      for (const k of entryKeys()) spawnSync("redis-cli", ["-p", String(port), "del", k]);
+      for (let n = 1; n <= 5; n++) await handler.set(`/bound/${n}`, pageValue(`p${n}`, "report-data"), pageSetCtx);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      expect(await handler.get("/bound/1", pageCtx)).not.toBeNull(); // used: /bound/2 is now the oldest
+      for (let n = 6; n <= 60; n++) await handler.set(`/bound/${n}`, pageValue(`p${n}`, "report-data"), pageSetCtx);
+      expect(entryKeys()).toHaveLength(5);
+      expect(await handler.get("/bound/2", pageCtx)).toBeNull();
+      expect(await handler.get("/bound/60", pageCtx)).not.toBeNull();
+    } finally {
+      delete process.env.PAGE_CACHE_MAX_ENTRIES;
+    }
+  });
+
+  it("a publish deletes the entries it expired (keys gone), not only marks them", async () => {
+    const handler = new RedisCacheHandler({ revalidatedTags: [], _requestHeaders: {} });
+    await handler.revalidateTag("report-data");
+    for (let n = 1; n <= 20; n++)
+      await handler.set(`/gone/${n}`, pageValue(`p${n}`, `_N_T_/layout,report-data,${readAtTag()}`), pageSetCtx);
+    await handler.set("/kept", pageValue("kept", "_N_T_/about"), pageSetCtx);
+    expect(entryKeys().filter((k) => k.includes("/gone/"))).toHaveLength(20);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await handler.revalidateTag("report-data");
+    expect(entryKeys().filter((k) => k.includes("/gone/"))).toEqual([]);
+    expect(entryKeys().filter((k) => k.includes("/kept"))).toHaveLength(1);
+    // Their place in the LRU and the tag sets went with them: nothing grows per read-at tag.
+    const keys = spawnSync("redis-cli", ["-p", String(port), "--scan", "--pattern", "*tag:*"], { encoding: "utf8" })
+      .stdout.split("\n")
+      .filter(Boolean);
+    expect(keys.filter((k) => k.includes("read-at:") || k.endsWith("tag:report-data"))).toEqual([]);
+  });
+
+  it("a shared counter (the gate's lookups per account and minute) counts across callers and is forgotten", async () => {
+    const key = `lookups:test:${Date.now()}`;
+    expect(await incrementSharedCounter(key, 120)).toBe(1);
+    expect(await incrementSharedCounter(key, 120)).toBe(2);
+    expect(await incrementSharedCounter(key, 5)).toBe(3); // the first count's expiry stays (NX)
+    const ttl = Number(
+      spawnSync("redis-cli", ["-p", String(port), "ttl", `dash:${key}`], { encoding: "utf8" }).stdout.trim(),
+    );
+    expect(ttl).toBeGreaterThan(100);
   });
 
   it("Redis gone: a read is a miss within about a second, a write is dropped, nothing throws", async () => {

@@ -11,6 +11,11 @@
 //                      (pages hold Buffers and Maps), with a TTL so old entries can be evicted
 //   tags:expired       hash tag → ms timestamp: entries of that tag older than it are gone
 //   tags:stale         hash tag → ms timestamp (revalidateTag with a cacheLife profile)
+//   entries:lru        sorted set cache key → its last use (ms): at most PAGE_CACHE_MAX_ENTRIES
+//                      (default 10,000) entries are kept, the least recently used deleted first
+//   entries:tags       hash cache key → the tags it was stored with (comma-separated)
+//   tag:<tag>          set of the cache keys stored with that tag: expiring the tag (a publish)
+//                      deletes them, rather than leaving them to their TTL (issue 19, item 1)
 // The tag hashes have no TTL: run Redis with `maxmemory-policy volatile-lru` (or noeviction)
 // so that only entries are ever evicted, never the record of what publishing expired.
 //
@@ -39,6 +44,16 @@ const prefix = process.env.REDIS_KEY_PREFIX ?? "dash:";
 const EXPIRED_KEY = `${prefix}tags:expired`;
 const STALE_KEY = `${prefix}tags:stale`;
 const entryKey = (key: string) => `${prefix}entry:${key}`;
+const LRU_KEY = `${prefix}entries:lru`;
+const ENTRY_TAGS_KEY = `${prefix}entries:tags`;
+const tagKey = (tag: string) => `${prefix}tag:${tag}`;
+const READ_AT_PREFIX = "read-at:";
+
+/** The most entries kept (PAGE_CACHE_MAX_ENTRIES, default 10,000). */
+export function maxEntries(): number {
+  const n = Number(process.env.PAGE_CACHE_MAX_ENTRIES);
+  return Number.isInteger(n) && n > 0 ? n : 10_000;
+}
 
 function newClient(url: string) {
   const client = createClient({
@@ -133,8 +148,14 @@ export class RedisCacheHandler implements CacheHandler {
     if (!conn) return null;
     try {
       // Issued in the same tick, the three commands go to Redis as one pipeline.
+      // Touching the entry's last use (XX: only when it is indexed) goes with them.
       const [blob, expired, stale] = await withTimeout(
-        Promise.all([conn.binary.get(entryKey(key)), conn.client.hGetAll(EXPIRED_KEY), conn.client.hGetAll(STALE_KEY)]),
+        Promise.all([
+          conn.binary.get(entryKey(key)),
+          conn.client.hGetAll(EXPIRED_KEY),
+          conn.client.hGetAll(STALE_KEY),
+          conn.client.zAdd(LRU_KEY, { score: Date.now(), value: key }, { condition: "XX" }),
+        ]),
       );
       if (!blob) return null;
       const entry = deserialize(blob as Buffer) as StoredEntry;
@@ -169,8 +190,25 @@ export class RedisCacheHandler implements CacheHandler {
     const expire = cacheControl?.expire;
     const ttl =
       typeof expire === "number" && Number.isFinite(expire) && expire > 0 ? Math.ceil(expire) : DEFAULT_TTL_SECONDS;
+    // The tags a publish may expire it by (not the read-at tags: they name a moment, not data).
+    const tags = tagsOfWrite(data, ctx).filter((tag) => !tag.startsWith(READ_AT_PREFIX) && !tag.includes(","));
     try {
-      await withTimeout(conn.client.set(entryKey(key), serialize(entry), { expiration: { type: "EX", value: ttl } }));
+      const write = conn.client
+        .multi()
+        .set(entryKey(key), serialize(entry), { expiration: { type: "EX", value: ttl } })
+        .zAdd(LRU_KEY, { score: Date.now(), value: key })
+        .hSet(ENTRY_TAGS_KEY, key, tags.join(","));
+      for (const tag of tags) write.sAdd(tagKey(tag), key);
+      await withTimeout(write.exec());
+      // Over the bound: the least recently used go (ZPOPMIN is atomic: instances never double-count).
+      const excess = (await withTimeout(conn.client.zCard(LRU_KEY))) - maxEntries();
+      if (excess > 0) {
+        const oldest = await withTimeout(conn.client.zPopMinCount(LRU_KEY, excess));
+        await removeEntries(
+          conn,
+          oldest.map((o) => o.value),
+        );
+      }
     } catch (error) {
       logFailure("set", error);
     }
@@ -203,6 +241,12 @@ export class RedisCacheHandler implements CacheHandler {
     }
     try {
       await withTimeout(Promise.all(writes));
+      // What the tags expired is deleted, not left to its TTL.
+      for (const tag of list) {
+        const keys = await withTimeout(conn.client.sMembers(tagKey(tag)));
+        await removeEntries(conn, keys);
+        await withTimeout(conn.client.del(tagKey(tag)));
+      }
     } catch (error) {
       console.error(
         `[cache] could not expire ${list.join(", ")} in Redis: ${error instanceof Error ? error.message : String(error)}`,
@@ -211,6 +255,18 @@ export class RedisCacheHandler implements CacheHandler {
   }
 
   resetRequestCache(): void {}
+}
+
+/** Deletes entries with their place in the LRU and the tag sets. */
+async function removeEntries(conn: Connection, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const tagLists = await withTimeout(conn.client.hmGet(ENTRY_TAGS_KEY, keys));
+  const remove = conn.client.multi();
+  keys.forEach((key, i) => {
+    for (const tag of (tagLists[i] ?? "").split(",")) if (tag) remove.sRem(tagKey(tag), key);
+  });
+  remove.del(keys.map(entryKey)).hDel(ENTRY_TAGS_KEY, keys).zRem(LRU_KEY, keys);
+  await withTimeout(remove.exec());
 }
 
 let lastFailure = 0;

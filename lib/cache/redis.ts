@@ -76,3 +76,22 @@ export async function writeSharedValue(key: string, value: string): Promise<bool
     return false;
   }
 }
+
+/**
+ * Adds one to a counter that Redis forgets `ttlSeconds` after its first count; the new count, or
+ * null when Redis did not answer.
+ */
+export async function incrementSharedCounter(key: string, ttlSeconds: number): Promise<number | null> {
+  try {
+    const [count] = await withClient((client) =>
+      client
+        .multi()
+        .incr(prefix + key)
+        .expire(prefix + key, ttlSeconds, "NX")
+        .exec(),
+    );
+    return typeof count === "number" ? count : Number(count);
+  } catch {
+    return null;
+  }
+}

@@ -9,3 +9,4 @@ export {
   loadCurrentCaseImport,
   loadOverdueCases,
 } from "./drill-down/case-drill-down";
+export { loadItemPageCount, loadUnitItemSegments } from "./drill-down/item-pages";

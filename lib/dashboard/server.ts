@@ -2,4 +2,4 @@
 // read the request or the cache. Scripts and the staging process import "@/lib/dashboard" only.
 import "server-only";
 
-export { loadUnits } from "./unit-history";
+export { loadUnitCodes, loadUnits } from "./unit-history";

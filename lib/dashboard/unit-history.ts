@@ -28,6 +28,15 @@ export function loadUnits(db: PrismaClient): Promise<UnitInfo[]> {
   });
 }
 
+/**
+ * Every unit code that has a page (active or not, as loadUnit finds them): what the gate checks a
+ * unit URL against before anything is rendered (lib/access/page-existence.ts). One small read.
+ */
+export async function loadUnitCodes(db: PrismaClient): Promise<string[]> {
+  const rows = await db.unit.findMany({ select: { code: true } });
+  return rows.map((r) => r.code);
+}
+
 export const getUnit = cachedReportRead(
   async (code: string): Promise<UnitInfo | null> => pageRead((db) => loadUnit(db, code)),
   ["unit"],

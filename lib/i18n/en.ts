@@ -363,6 +363,8 @@ export const en: Messages = {
   errors: {
     notFoundTitle: "Page not found",
     notFoundBody: "The month or unit does not exist, or has no published data.",
+    tooManyLookupsTitle: "Too many requests",
+    tooManyLookupsBody: "Too many new pages were opened in a minute. Please try again in {seconds} s.",
     backHome: "Back to the dashboard",
     noData: "No month has been published yet.",
     foreignOrigin:
@@ -729,6 +731,7 @@ export const en: Messages = {
         "cases.cancel": "Running case import stopped",
         "settings.update": "Settings changed",
         "bulletin.updateTexts": "Bulletin texts changed",
+        "page.lookupsLimited": "Too many unknown pages asked for",
       },
       sentences: {
         "user.signIn": "{actor} signed in",
@@ -749,6 +752,7 @@ export const en: Messages = {
         "cases.cancel": "{actor} stopped the running case import #{target} of {month}",
         "settings.update": "{actor} changed the problem rules' settings",
         "bulletin.updateTexts": "{actor} changed the texts of {month}'s bulletin (version {version})",
+        "page.lookupsLimited": "{actor} asked for more than {count} never-seen pages in a minute and was held back",
         other: "{actor} {action}",
       },
       unknownReason: "reason not recorded",

@@ -367,6 +367,8 @@ export const zhCN = {
   errors: {
     notFoundTitle: "没有找到该页面",
     notFoundBody: "所选月份或单位不存在，或尚未发布数据。",
+    tooManyLookupsTitle: "请求过于频繁",
+    tooManyLookupsBody: "一分钟内打开的新页面过多，请 {seconds} 秒后再试。",
     backHome: "返回首页",
     noData: "尚无已发布的月份数据。",
     foreignOrigin: "请求不是从本站页面发出的（来源不符），已拒绝，未做任何更改。请在本站页面上重新操作。",
@@ -705,6 +707,7 @@ export const zhCN = {
         "cases.cancel": "停止正在处理的办件明细导入",
         "settings.update": "修改设置",
         "bulletin.updateTexts": "修改通报文字",
+        "page.lookupsLimited": "访问未知页面过快被限制",
       },
       sentences: {
         "user.signIn": "{actor} 登录了系统",
@@ -725,6 +728,7 @@ export const zhCN = {
         "cases.cancel": "{actor} 停止了 {month} 正在处理的办件明细导入 #{target}",
         "settings.update": "{actor} 修改了存在的问题的规则设置",
         "bulletin.updateTexts": "{actor} 修改了 {month} 通报文字（第{version}版）",
+        "page.lookupsLimited": "{actor} 一分钟内打开未见过的页面超过 {count} 次，暂被限制",
         other: "{actor} {action}",
       },
       unknownReason: "原因未记录",

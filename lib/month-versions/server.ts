@@ -3,4 +3,4 @@
 import "server-only";
 
 export { getMonthData, getMonthsData, loadMonths, type MonthData } from "./month-data";
-export { getPublishedMonths } from "./published-months";
+export { getPublishedMonths, loadPublishedMonths } from "./published-months";
