@@ -317,3 +317,50 @@ describe("coverage over the year to date", () => {
     expect(g2.coverageRate).toBe(33.33);
   });
 });
+
+// Issue 19, item 2: a stray quote on row 2 of a 5 MB file took 13 min 25 s of CPU before it was
+// refused; a .csv.gz of one endless line ran for minutes at 430 MB. Now each is refused within
+// the record limit, naming the file and row, and nothing is written.
+describe("a CSV past the parser's limits", () => {
+  async function refusedQuickly(files: Array<{ path: string; name: string }>) {
+    const versions = await db.prisma.monthVersion.count();
+    const started = performance.now();
+    const result = await stageCaseImport({ databaseUrl: db.url, month: "2021-08", files });
+    const seconds = (performance.now() - started) / 1000;
+    expect(result.ok).toBe(false);
+    expect(seconds).toBeLessThan(15);
+    expect(await db.prisma.monthVersion.count()).toBe(versions);
+    const imp = await db.prisma.caseImport.findUniqueOrThrow({ where: { id: result.importId } });
+    expect(imp.status).toBe("FAILED");
+    const tables = await db.prisma.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT count(*)::int AS n FROM pg_class WHERE relname = ${`Case_import_${result.importId}`}`;
+    expect(tables[0]!.n).toBe(0);
+    const month = await db.prisma.reportMonth.findUnique({ where: { month: "2021-08" } });
+    expect(month?.currentVersionId ?? null).toBeNull();
+    return result.report.problems.filter((p) => p.severity === "error").flatMap((p) => p.first);
+  }
+
+  it("an unclosed quote on row 2 of ~5 MB: refused in seconds, the row named, no version", async () => {
+    const row = `${ROWS[0]!.join(",").replace("2021-06", "2021-08")},13800000000\n`;
+    const body = row.repeat(Math.ceil((5 * 1024 * 1024) / row.length));
+    const stray = file("stray-quote.csv", `${HEADER}"G0,A1,事项A1,市公安局,承诺件,20,5,网上申请,否,,,,\n${body}`);
+    const errors = await refusedQuickly([stray, file("catalogue-08.csv", CATALOGUE_CSV)]);
+    expect(errors.map((p) => [p.code, p.file, p.row])).toEqual([["UNCLOSED_QUOTE", "stray-quote.csv", 2]]);
+    expect(errors[0]!.message).toBe(
+      "文件“stray-quote.csv”，第 2 行：引号没有闭合（超过 1,048,576 个字符仍未结束）：某个字段以英文双引号开头，却没有结束的双引号。请检查这一行的引号。整个导入未被接受。",
+    );
+    expect(errors[0]!.messageEn).toContain('File "stray-quote.csv", row 2: the quote is not closed');
+  });
+
+  it("a field over 32 KiB is named by row and column label", async () => {
+    const long = "名".repeat(40_000);
+    const errors = await refusedQuickly([
+      file("long-field.csv", `${HEADER}G1,A1,${long},市公安局,承诺件,20,5,网上申请,否,,2021-08-02 09:00:00,,\n`),
+    ]);
+    expect(errors.map((p) => [p.code, p.row, p.column])).toEqual([
+      ["FIELD_TOO_LONG", 2, { label: "事项名称", letter: "C" }],
+    ]);
+    expect(errors[0]!.message).toContain("第 2 行，“事项名称”列（C 列）：内容超过 32,768 个字符");
+  });
+});

@@ -26,6 +26,9 @@ export const CASE_PROBLEM_SEVERITIES = {
   NO_EVALUATIONS_FILE: "warning",
   PERSONAL_DATA_DROPPED: "warning",
   UNKNOWN_COLUMN: "warning",
+  FIELD_TOO_LONG: "error",
+  RECORD_TOO_LONG: "error",
+  UNCLOSED_QUOTE: "error",
   // rows
   MISSING_VALUE: "error",
   BROKEN_ENCODING: "error",
