@@ -758,6 +758,8 @@ export const en: Messages = {
         role: "Role",
         password: "Initial password",
       },
+      tooLarge:
+        "File {file} is {size}, over the limit of {limit}; it was not sent. One upload creates at most {rows} accounts, far less than this.",
       nothingWritten: "The file has errors; no account was created:",
       link: "Bulk create",
     },

@@ -729,6 +729,7 @@ export const zhCN = {
       created: "已创建 {count} 个账号。请立即把初始密码交给各账号使用人：离开本页后不再显示。",
       columns: { row: "行", username: "用户名", name: "姓名", unit: "单位", role: "角色", password: "初始密码" },
       nothingWritten: "文件有错误，没有创建任何账号：",
+      tooLarge: "文件 {file} 为 {size}，超过上限 {limit}，未上传。一次最多创建 {rows} 个账号，账号文件远小于此。",
       link: "批量创建",
     },
     password: {
