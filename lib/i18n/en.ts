@@ -1160,6 +1160,7 @@ export const en: Messages = {
     problemTitles: {
       UNSUPPORTED_FORMAT: "Unsupported file format",
       UNREADABLE_FILE: "Unreadable file",
+      NOT_TEXT: "Not a text file",
       NO_HEADER: "No header found",
       UNKNOWN_FILE_KIND: "File kind not recognised",
       MISSING_COLUMN: "Required column missing",
@@ -1204,6 +1205,8 @@ export const en: Messages = {
       missingColumn: 'the {kind} file has no "{column}" column.',
       unsupportedFormat: "not a supported format (expected CSV, CSV.GZ, XLSX or ZIP).",
       unreadableFile: "cannot be read ({reason}).",
+      notText:
+        "not a text file (binary content, such as an image, an archive or an Excel 97-2003 .xls): it cannot be read as CSV; an archive inside an archive is not read either. Nothing was imported.",
       fieldTooLong:
         "the value is longer than {limit} characters (the limit for one field); the file may be damaged. Nothing was imported.",
       fieldTooLongAt:

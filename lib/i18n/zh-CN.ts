@@ -1120,6 +1120,7 @@ export const zhCN = {
     problemTitles: {
       UNSUPPORTED_FORMAT: "文件格式不支持",
       UNREADABLE_FILE: "文件无法读取",
+      NOT_TEXT: "不是文本文件",
       NO_HEADER: "找不到表头",
       UNKNOWN_FILE_KIND: "无法判断文件类型",
       MISSING_COLUMN: "缺少必需的列",
@@ -1161,6 +1162,8 @@ export const zhCN = {
       missingColumn: "{kind}缺少“{column}”列。",
       unsupportedFormat: "不是支持的格式（应为 CSV、CSV.GZ、XLSX 或 ZIP）。",
       unreadableFile: "无法读取（{reason}）。",
+      notText:
+        "不是文本文件（含二进制内容，如图片、压缩包或 Excel 97-2003 的 .xls），不能作为 CSV 读取；压缩包中的压缩包也不读取。整个导入未被接受。",
       fieldTooLong: "内容超过 {limit} 个字符（一个字段的上限），文件可能已损坏。整个导入未被接受。",
       fieldTooLongAt: "{letter} 列的内容超过 {limit} 个字符（一个字段的上限），文件可能已损坏。整个导入未被接受。",
       recordTooLong:

@@ -37,6 +37,7 @@ import { type CheckContext, type Header, newCheckContext, ROW_CHECKS } from "./r
 import {
   detectFormat,
   listZipEntries,
+  NotTextError,
   readRowBatches,
   readRows,
   type SourceInfo,
@@ -489,6 +490,7 @@ async function emitUnknownItems(context: CheckContext): Promise<void> {
 /** A file that cannot be read at all: not a format we read, or broken (with the reader's reason). */
 function fileProblem(error: unknown, file: string): CaseValidationProblem {
   if (error instanceof CsvLimitError) return csvLimitProblem(error, file);
+  if (error instanceof NotTextError) return caseProblem({ code: "NOT_TEXT", text: "notText", where: { file } });
   if (error instanceof UnsupportedFileError) {
     return caseProblem({ code: "UNSUPPORTED_FORMAT", text: "unsupportedFormat", where: { file } });
   }

@@ -9,7 +9,7 @@ import { createGunzip } from "node:zlib";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import yauzl from "yauzl";
-import { CSV_LIMITS, CsvLimitError, type CsvLimits, longFieldIndex } from "@/lib/spreadsheet/csv";
+import { CSV_LIMITS, CsvLimitError, type CsvLimits, longFieldIndex, looksLikeText } from "@/lib/spreadsheet/csv";
 
 export type SourceEncoding = "utf-8" | "utf-8-bom" | "gb18030";
 
@@ -68,6 +68,12 @@ async function* decode(bytes: AsyncIterable<Buffer>, onEncoding: (e: SourceEncod
     headBytes += next.value.length;
   }
   let first = Buffer.concat(head);
+  // An image, an archive or an .xls named .csv (or inside a .zip): refused by name, before its
+  // bytes reach a header or a table (a NUL there was a raw PostgreSQL error; issue 19).
+  if (!looksLikeText(first)) {
+    await iterator.return?.();
+    throw new NotTextError();
+  }
   let encoding: SourceEncoding;
   if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) {
     encoding = "utf-8-bom";
@@ -79,20 +85,29 @@ async function* decode(bytes: AsyncIterable<Buffer>, onEncoding: (e: SourceEncod
   const decoder =
     encoding === "gb18030" ? iconv.getDecoder("gb18030") : { write: utf8Writer(), end: () => "" as string | undefined };
   try {
-    yield decoder.write(first);
+    yield withoutNul(decoder.write(first));
     if (!done) {
       for (;;) {
         const next = await iterator.next();
         if (next.done) break;
-        yield decoder.write(next.value);
+        yield withoutNul(decoder.write(next.value));
       }
     }
     const tail = decoder.end();
-    if (tail) yield tail;
+    if (tail) yield withoutNul(tail);
   } finally {
     // Stopped early (a limit, or only the header wanted): the byte stream is closed, not left open.
     if (!done) await iterator.return?.();
   }
+}
+
+/**
+ * A NUL later in a text file becomes U+FFFD, which the row checks report as 编码错误 in its row
+ * and column: PostgreSQL stores no NUL in text (nor \u0000 in jsonb), and refused the import
+ * with its own error.
+ */
+function withoutNul(text: string): string {
+  return text.indexOf("\0") === -1 ? text : text.replaceAll("\0", "\uFFFD");
 }
 
 function utf8Writer(): (chunk: Buffer) => string {
@@ -450,6 +465,13 @@ export async function* readRowBatches(
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     const source = format === "csv.gz" ? gunzip(stream) : stream;
     yield* csvRowBatches(file, source, (encoding) => onInfo({ file, format, encoding }));
+  }
+}
+
+/** A file read as CSV whose first bytes are not text (NUL bytes, control characters). */
+export class NotTextError extends Error {
+  constructor() {
+    super("不是文本文件");
   }
 }
 

@@ -17,6 +17,7 @@ export const CASE_PROBLEM_SEVERITIES = {
   // files
   UNSUPPORTED_FORMAT: "error",
   UNREADABLE_FILE: "error",
+  NOT_TEXT: "error",
   NO_HEADER: "error",
   UNKNOWN_FILE_KIND: "error",
   MISSING_COLUMN: "error",
