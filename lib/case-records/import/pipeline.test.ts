@@ -418,7 +418,9 @@ describe("binary content in a .zip", () => {
       files: [{ path: archive, name: "nul.zip" }],
     });
     const errors = result.report.problems.filter((p) => p.severity === "error").flatMap((p) => p.first);
-    expect(errors.map((p) => [p.code, p.file, p.column?.label])).toEqual([["BROKEN_ENCODING", "nul.zip/cases.csv", "事项名称"]]);
+    expect(errors.map((p) => [p.code, p.file, p.column?.label])).toEqual([
+      ["BROKEN_ENCODING", "nul.zip/cases.csv", "事项名称"],
+    ]);
     expect(result.ok).toBe(false);
   });
 });
