@@ -233,6 +233,30 @@ test.describe("the admin", () => {
     );
   });
 
+  // Issue 19, item 3: a body over Next's server-action limit (1 MB) was a bare 500.
+  test("a file over the size limit is refused by the form, in the page's language, and sends nothing", async ({
+    page,
+  }) => {
+    const big = { name: "big.csv", mimeType: "text/csv", buffer: Buffer.alloc(1536 * 1024, 0x61) };
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    await page.goto("/admin/users/bulk");
+    await page.getByTestId("bulk-file").setInputFiles(big);
+    await page.getByRole("button", { name: "检查并创建" }).click();
+    await expect(page.getByTestId("bulk-errors")).toContainText(
+      "文件 big.csv 为 1.5 MB，超过上限 960 KB，未上传。一次最多创建 500 个账号",
+    );
+    await page.goto("/en/admin/users/bulk");
+    await page.getByTestId("bulk-file").setInputFiles(big);
+    await page.getByRole("button", { name: "Check and create" }).click();
+    await expect(page.getByTestId("bulk-errors")).toContainText(
+      "File big.csv is 1.5 MB, over the limit of 960 KB; it was not sent.",
+    );
+    expect(posts).toEqual([]);
+  });
+
   test("a file with errors creates nothing and says where", async ({ page }) => {
     await page.goto("/admin/users/bulk");
     await page.getByTestId("bulk-file").setInputFiles({

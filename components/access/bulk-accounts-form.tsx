@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { bulkFileTooLarge, MAX_BULK_FILE_BYTES } from "@/lib/access/accounts/bulk-limits";
 import { type BulkState, createBulkAccountsAction } from "@/lib/access/actions/create-bulk-accounts";
 import type { Messages } from "@/lib/i18n/messages";
 
@@ -12,10 +13,20 @@ export function BulkAccountsForm({
   roles: Messages["auth"]["roles"];
 }) {
   const [state, action, pending] = useActionState<BulkState, FormData>(createBulkAccountsAction, {});
+  // A file over the limit is refused here, before sending: Next would answer its body with a bare 500.
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const errors = tooLarge ? [tooLarge] : state.errors;
   return (
     <div className="space-y-4">
       <form
         action={action}
+        onSubmit={(event) => {
+          const file = new FormData(event.currentTarget).get("file");
+          const message =
+            file instanceof File && file.size > MAX_BULK_FILE_BYTES ? bulkFileTooLarge(file, messages.tooLarge) : null;
+          setTooLarge(message);
+          if (message) event.preventDefault();
+        }}
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
       >
         <label className="flex flex-col gap-1">
@@ -30,17 +41,17 @@ export function BulkAccountsForm({
           {messages.submit}
         </button>
       </form>
-      {state.errors && (
+      {errors && (
         <div role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-700" data-testid="bulk-errors">
           <p className="font-medium">{messages.nothingWritten}</p>
           <ul className="mt-1 list-disc pl-5">
-            {state.errors.map((e) => (
+            {errors.map((e) => (
               <li key={e}>{e}</li>
             ))}
           </ul>
         </div>
       )}
-      {state.created && (
+      {!tooLarge && state.created && (
         <section className="space-y-2" data-testid="bulk-created">
           <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             {state.message}

@@ -12,9 +12,11 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { annexWorkbookFiles } from "@/lib/annex-upload/parse";
 import { MONTH, referenceMonth } from "@/lib/annex-upload/parse/test-support";
+import { annexCsv } from "@/lib/dashboard/exports/annex-csv";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
 import { annexXlsx } from "@/lib/export/xlsx";
 import { getMessages } from "@/lib/i18n/messages";
+import { ANNEX_FIELDS } from "@/lib/indicators";
 import { createMonthVersion } from "@/lib/month-versions/create-month-version";
 import { loadMonths, type MonthData } from "@/lib/month-versions/month-data";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
@@ -179,5 +181,30 @@ describe("annexes.xlsx round trip with names a spreadsheet would run", () => {
       expect(row?.applied, name).toBe(1000 + i);
     }
     expect(check.validation.rows).toHaveLength(june.rows.length);
+  });
+
+  // Issue 19 (information): the per-annex CSV at /api/export/[month]/annex/[kind] was refused
+  // by the upload (UNKNOWN_LAYOUT: one header row, group and column joined by ·; then NO_MONTH).
+  it("the per-annex CSV exports (附件1 and 附件2) are read back by the upload: every unit, figure and the month", async () => {
+    const files = (["DEPARTMENT", "DISTRICT"] as const).map((kind) => ({
+      fileName: `${kind === "DEPARTMENT" ? "附件1-市级部门" : "附件2-县市区"}-${MONTH}.csv`,
+      bytes: new TextEncoder().encode(
+        annexCsv(
+          june.rows.filter((r) => r.kind === kind),
+          kind,
+          MONTH,
+        ),
+      ),
+    }));
+    const check = await checkUpload(db.prisma, files, { month: MONTH });
+    expect(check.validation.problems.filter((p) => p.severity === "error").map((p) => p.message)).toEqual([]);
+    expect(check.validation.month).toBe(MONTH);
+    expect(check.validation.rows).toHaveLength(june.rows.length);
+    for (const expected of june.rows) {
+      const row = check.validation.rows.find((r) => r.unitCode === expected.unitCode);
+      expect(row?.unitName, expected.unitName).toBe(expected.unitName);
+      for (const field of ANNEX_FIELDS)
+        expect([expected.unitCode, field, row?.[field]]).toEqual([expected.unitCode, field, expected[field]]);
+    }
   });
 });

@@ -41,6 +41,7 @@ describe("a unit named like a formula", () => {
     const csv = annexCsv(
       rows.filter((r) => r.kind === "DEPARTMENT"),
       "DEPARTMENT",
+      "2021-06",
     );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const line = csv.split("\r\n").find((l) => l.includes("HYPERLINK"))!;

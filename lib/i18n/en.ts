@@ -541,6 +541,7 @@ export const en: Messages = {
       UNREADABLE_FILE:
         "cannot be read ({found}); the file may be damaged or incompletely uploaded; expected {expected}.",
       UNKNOWN_LAYOUT: 'no recognisable header (the file starts with "{found}"); expected {expected}.',
+      MALFORMED_CSV: "malformed CSV: {found}; the file may be damaged and was not read.",
       TOO_MANY_ROWS: "{found} rows, over the limit of {expected} (no month has nearly that many units); not read.",
       MISSING_COLUMN: 'the header has no "{expected}" column (columns found: {found}).',
       DUPLICATE_COLUMN: 'the "{expected}" column appears twice (the other is {found}); expected one.',
@@ -773,6 +774,8 @@ export const en: Messages = {
         role: "Role",
         password: "Initial password",
       },
+      tooLarge:
+        "File {file} is {size}, over the limit of {limit}; it was not sent. One upload creates at most {rows} accounts, far less than this.",
       nothingWritten: "The file has errors; no account was created:",
       link: "Bulk create",
     },
@@ -820,6 +823,7 @@ export const en: Messages = {
       UNSUPPORTED_FORMAT: "unsupported format",
       UNREADABLE_FILE: "unreadable",
       UNKNOWN_LAYOUT: "unknown header",
+      MALFORMED_CSV: "malformed CSV",
       TOO_MANY_ROWS: "too many rows",
       MISSING_COLUMN: "missing column",
       DUPLICATE_COLUMN: "duplicate column",
@@ -1182,6 +1186,7 @@ export const en: Messages = {
     problemTitles: {
       UNSUPPORTED_FORMAT: "Unsupported file format",
       UNREADABLE_FILE: "Unreadable file",
+      NOT_TEXT: "Not a text file",
       NO_HEADER: "No header found",
       UNKNOWN_FILE_KIND: "File kind not recognised",
       MISSING_COLUMN: "Required column missing",
@@ -1207,6 +1212,9 @@ export const en: Messages = {
       UNKNOWN_UNIT: "Unknown unit",
       PROMISED_WITHOUT_DAYS: "Promised case without time limits",
       UNKNOWN_ITEM_CODE: "Item code not in the implementation list",
+      FIELD_TOO_LONG: "Field too long",
+      RECORD_TOO_LONG: "Line too long",
+      UNCLOSED_QUOTE: "Quote not closed",
     },
     problemTexts: {
       unknownFileKind:
@@ -1223,6 +1231,18 @@ export const en: Messages = {
       missingColumn: 'the {kind} file has no "{column}" column.',
       unsupportedFormat: "not a supported format (expected CSV, CSV.GZ, XLSX or ZIP).",
       unreadableFile: "cannot be read ({reason}).",
+      notText:
+        "not a text file (binary content, such as an image, an archive or an Excel 97-2003 .xls): it cannot be read as CSV; an archive inside an archive is not read either. Nothing was imported.",
+      fieldTooLong:
+        "the value is longer than {limit} characters (the limit for one field); the file may be damaged. Nothing was imported.",
+      fieldTooLongAt:
+        "column {letter} is longer than {limit} characters (the limit for one field); the file may be damaged. Nothing was imported.",
+      recordTooLong:
+        "the line is longer than {limit} characters (the limit for one line); the file may be damaged or not a line-separated CSV. Nothing was imported.",
+      unclosedQuoteAtEnd:
+        "the quote is not closed (still open at the end of the file): a field starts with a double quote that never ends. Check the quotes on this line. Nothing was imported.",
+      unclosedQuote:
+        "the quote is not closed (still open after {limit} characters): a field starts with a double quote that never ends. Check the quotes on this line. Nothing was imported.",
       brokenEncoding:
         "holds characters that cannot be read (garbled text): the file may not be UTF-8 or GBK, or it is damaged.",
       missingValue: "{column} must not be empty.",

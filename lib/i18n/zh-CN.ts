@@ -521,6 +521,7 @@ export const zhCN = {
       UNSUPPORTED_FORMAT: "格式不支持（识别为：{found}），应为 {expected}：请在 Excel 中“另存为”该格式后再上传。",
       UNREADABLE_FILE: "无法读取（{found}），文件可能已损坏或未完整上传，应为{expected}。",
       UNKNOWN_LAYOUT: "没有找到可识别的表头（开头为“{found}”），应为{expected}。",
+      MALFORMED_CSV: "CSV 格式有误：{found}，文件可能已损坏，未读取。",
       TOO_MANY_ROWS: "共有 {found} 行，超过上限 {expected} 行（任何月份的单位数都远少于此），未读取。",
       MISSING_COLUMN: "表头中没有“{expected}”列（找到的列：{found}）。",
       DUPLICATE_COLUMN: "“{expected}”列出现了两次（另一列在{found}），应只有一列。",
@@ -743,6 +744,7 @@ export const zhCN = {
       created: "已创建 {count} 个账号。请立即把初始密码交给各账号使用人：离开本页后不再显示。",
       columns: { row: "行", username: "用户名", name: "姓名", unit: "单位", role: "角色", password: "初始密码" },
       nothingWritten: "文件有错误，没有创建任何账号：",
+      tooLarge: "文件 {file} 为 {size}，超过上限 {limit}，未上传。一次最多创建 {rows} 个账号，账号文件远小于此。",
       link: "批量创建",
     },
     password: {
@@ -789,6 +791,7 @@ export const zhCN = {
       UNSUPPORTED_FORMAT: "格式不支持",
       UNREADABLE_FILE: "无法读取",
       UNKNOWN_LAYOUT: "表头无法识别",
+      MALFORMED_CSV: "CSV 格式有误",
       TOO_MANY_ROWS: "行数过多",
       MISSING_COLUMN: "缺少列",
       DUPLICATE_COLUMN: "列重复",
@@ -1140,6 +1143,7 @@ export const zhCN = {
     problemTitles: {
       UNSUPPORTED_FORMAT: "文件格式不支持",
       UNREADABLE_FILE: "文件无法读取",
+      NOT_TEXT: "不是文本文件",
       NO_HEADER: "找不到表头",
       UNKNOWN_FILE_KIND: "无法判断文件类型",
       MISSING_COLUMN: "缺少必需的列",
@@ -1165,6 +1169,9 @@ export const zhCN = {
       UNKNOWN_UNIT: "未知的实施主体",
       PROMISED_WITHOUT_DAYS: "承诺件缺少时限",
       UNKNOWN_ITEM_CODE: "事项编码不在实施清单中",
+      FIELD_TOO_LONG: "字段过长",
+      RECORD_TOO_LONG: "行过长",
+      UNCLOSED_QUOTE: "引号没有闭合",
     },
     problemTexts: {
       unknownFileKind:
@@ -1178,6 +1185,16 @@ export const zhCN = {
       missingColumn: "{kind}缺少“{column}”列。",
       unsupportedFormat: "不是支持的格式（应为 CSV、CSV.GZ、XLSX 或 ZIP）。",
       unreadableFile: "无法读取（{reason}）。",
+      notText:
+        "不是文本文件（含二进制内容，如图片、压缩包或 Excel 97-2003 的 .xls），不能作为 CSV 读取；压缩包中的压缩包也不读取。整个导入未被接受。",
+      fieldTooLong: "内容超过 {limit} 个字符（一个字段的上限），文件可能已损坏。整个导入未被接受。",
+      fieldTooLongAt: "{letter} 列的内容超过 {limit} 个字符（一个字段的上限），文件可能已损坏。整个导入未被接受。",
+      recordTooLong:
+        "这一行超过 {limit} 个字符（一行的上限），文件可能已损坏或不是以换行分隔的 CSV。整个导入未被接受。",
+      unclosedQuoteAtEnd:
+        "引号没有闭合（到文件末尾仍未结束）：某个字段以英文双引号开头，却没有结束的双引号。请检查这一行的引号。整个导入未被接受。",
+      unclosedQuote:
+        "引号没有闭合（超过 {limit} 个字符仍未结束）：某个字段以英文双引号开头，却没有结束的双引号。请检查这一行的引号。整个导入未被接受。",
       brokenEncoding: "含无法识别的字符（乱码），文件的编码可能不是 UTF-8 或 GBK，或文件已损坏。",
       missingValue: "{column}不能为空。",
       invalidValue: "“{found}”不是允许的取值（应为 {expected}）。",

@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, test } from "vitest";
-import { decodeText, detectDelimiter, looksLikeText, readCsv, tokenizeCsv } from "./csv";
+import { CsvLimitError, decodeText, detectDelimiter, looksLikeText, readCsv, tokenizeCsv } from "./csv";
 
 describe("tokenizeCsv (RFC 4180)", () => {
   test.each([
@@ -33,7 +33,6 @@ describe("tokenizeCsv (RFC 4180)", () => {
     ['"",x', [["", "x"]]],
     ['a"b,c', [['a"b', "c"]]],
     ['"abc"def,g', [["abcdef", "g"]]],
-    ['"unterminated,x', [["unterminated,x"]]],
     ["\r\n\r\n", [[""], [""]]],
     ["", []],
     [
@@ -107,5 +106,55 @@ describe("looksLikeText", () => {
     expect(looksLikeText(new Uint8Array([0x61, 0x00, 0x62]))).toBe(false);
     expect(looksLikeText(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toBe(true);
     expect(looksLikeText(new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? 1 : 0x61))))).toBe(false);
+  });
+});
+
+// Issue 19, item 2: a stray quote or one endless line is refused at a limit, naming the row.
+describe("CSV limits", () => {
+  const thrown = (f: () => unknown): CsvLimitError => {
+    try {
+      f();
+    } catch (error) {
+      if (error instanceof CsvLimitError) return error;
+      throw error;
+    }
+    throw new Error("no CsvLimitError");
+  };
+
+  test("a quote open to the end of the text names its row", () => {
+    const error = thrown(() => readCsv(new TextEncoder().encode('单位,申请\n"unterminated,x\n渠县,1\n')));
+    expect(error).toMatchObject({ kind: "unclosedQuote", row: 2, atEnd: true });
+    expect(error.message).toBe("第 2 行的引号没有闭合（到文件末尾仍未结束）");
+  });
+
+  test("an unclosed quote on row 2 of ~5 MB: refused at the record limit, in linear time", () => {
+    const body = "渠县,123,456\n".repeat(400_000); // ~5.2 MB of UTF-8
+    const bytes = new TextEncoder().encode(`单位,申请,办结\n"渠县,1,2\n${body}`);
+    const started = performance.now();
+    const error = thrown(() => readCsv(bytes));
+    expect(error).toMatchObject({ kind: "unclosedQuote", row: 2, atEnd: false, limit: 1024 * 1024 });
+    expect(error.message).toBe("第 2 行的引号没有闭合（超过 1,048,576 个字符仍未结束）");
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  test("one line of 50 MB, and a field over 32 KiB, are refused naming row and column", () => {
+    const line = "a,".repeat(25 * 1024 * 1024);
+    expect(thrown(() => tokenizeCsv(`h\n${line}`, ",", Number.POSITIVE_INFINITY))).toMatchObject({
+      kind: "recordTooLong",
+      row: 2,
+    });
+    const long = "长".repeat(32 * 1024 + 1);
+    expect(thrown(() => tokenizeCsv(`a,b,c\n1,2,3\nx,"${long}",z`, ",", 10))).toMatchObject({
+      kind: "fieldTooLong",
+      row: 3,
+      column: 1,
+    });
+    expect(thrown(() => tokenizeCsv(`a,b,c\nx,y,${long}`, ",", 10))).toMatchObject({
+      kind: "fieldTooLong",
+      row: 2,
+      column: 2,
+    });
+    // at the limit is fine
+    expect(tokenizeCsv(`a\n${"长".repeat(32 * 1024)}`, ",", 10).records[1]![0]!.length).toBe(32 * 1024);
   });
 });

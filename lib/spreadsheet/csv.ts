@@ -67,75 +67,146 @@ function isBlankRecord(record: readonly string[]): boolean {
 }
 
 /**
+ * The longest field and the longest record (line, or lines joined inside quotes) a CSV may have,
+ * in characters. The longest legitimate text in the files read here is a name or a comment of a
+ * few hundred characters (事项名称, 办件名称, 评价内容: the platform cuts 评价内容 at 500); 32 KiB
+ * and 1 MiB are far above that, and a stray quote or a file of one endless line is refused at
+ * them instead of swallowing the rest of the file (issue 19, item 2).
+ */
+export const CSV_LIMITS = { field: 32 * 1024, record: 1024 * 1024 } as const;
+export type CsvLimits = { field: number; record: number };
+
+/**
+ * A CSV broke a limit: a field or a record too long, or a quote still open at the end of the
+ * file. `row` is the record's 1-based number (the header is row 1), `column` 0-based when known.
+ */
+export class CsvLimitError extends Error {
+  /** The column's header label, when the reader knows it (set by the caller). */
+  label?: string;
+  constructor(
+    readonly kind: "fieldTooLong" | "recordTooLong" | "unclosedQuote",
+    readonly row: number,
+    readonly limit: number,
+    /** unclosedQuote: true when the file ended inside the quotes, false when the record passed its limit. */
+    readonly atEnd = false,
+    readonly column?: number,
+  ) {
+    super(
+      kind === "fieldTooLong"
+        ? `第 ${row} 行第 ${(column ?? 0) + 1} 列超过 ${charCount(limit)} 个字符`
+        : kind === "recordTooLong"
+          ? `第 ${row} 行超过 ${charCount(limit)} 个字符`
+          : `第 ${row} 行的引号没有闭合（${atEnd ? "到文件末尾仍未结束" : `超过 ${charCount(limit)} 个字符仍未结束`}）`,
+    );
+  }
+}
+
+/** 32,768: a count of characters as messages write it. */
+export const charCount = (n: number): string => n.toLocaleString("en-US");
+
+/** The first field of `cells` longer than the limit, or -1. */
+export function longFieldIndex(cells: readonly string[], limit: number): number {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.length > limit) return i;
+  return -1;
+}
+
+/**
  * RFC 4180 records. Quotes only open a quoted field at its start (a quote inside an unquoted
  * field is kept as written, as Excel does); a final line break does not make an empty record.
  * With `maxRecords`, tokenising stops at the first non-blank record past it (`truncated`).
+ * A field or record past `limits`, or a quote open at the end of the text, throws CsvLimitError
+ * (rows counted from `firstRow`).
  */
 export function tokenizeCsv(text: string, delimiter?: string): string[][];
 export function tokenizeCsv(
   text: string,
   delimiter: string,
   maxRecords: number,
+  limits?: CsvLimits,
+  firstRow?: number,
 ): { records: string[][]; truncated: boolean };
 export function tokenizeCsv(
   text: string,
   delimiter = ",",
   maxRecords?: number,
+  limits: CsvLimits = CSV_LIMITS,
+  firstRow = 1,
 ): string[][] | { records: string[][]; truncated: boolean } {
   const records: string[][] = [];
   let nonBlank = 0;
   let record: string[] = [];
+  let recordStart = 0;
   let field = "";
   let i = 0;
   const n = text.length;
   let fieldStart = true;
+  const d = delimiter.charCodeAt(0);
+  const row = () => firstRow + records.length;
+  const endField = () => {
+    if (field.length > limits.field) throw new CsvLimitError("fieldTooLong", row(), limits.field, false, record.length);
+    record.push(field);
+    field = "";
+  };
   while (i < n) {
     const ch = text[i]!;
     if (fieldStart && ch === '"') {
-      // Quoted field: up to the closing quote ("" is a quote).
+      // Quoted field: up to the closing quote ("" is a quote), copied a run at a time.
       i++;
       for (;;) {
-        if (i >= n) break;
-        const c = text[i]!;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const q = text.indexOf('"', i);
+        // Limits first: a quote never closed is said as such, at the record's limit or the end.
+        if (q === -1 || q - recordStart > limits.record) {
+          if (q === -1 && n - recordStart <= limits.record)
+            throw new CsvLimitError("unclosedQuote", row(), limits.record, true);
+          throw new CsvLimitError("unclosedQuote", row(), limits.record);
         }
-        field += c;
-        i++;
+        field += text.slice(i, q);
+        if (text[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
       }
       fieldStart = false;
       continue;
     }
     if (ch === delimiter) {
-      record.push(field);
-      field = "";
+      if (i - recordStart > limits.record) throw new CsvLimitError("recordTooLong", row(), limits.record);
+      endField();
       fieldStart = true;
       i++;
       continue;
     }
     if (ch === "\r" || ch === "\n") {
-      record.push(field);
+      if (i - recordStart > limits.record) throw new CsvLimitError("recordTooLong", row(), limits.record);
+      endField();
       records.push(record);
       if (maxRecords !== undefined && !isBlankRecord(record) && ++nonBlank > maxRecords)
         return { records, truncated: true };
       record = [];
-      field = "";
       fieldStart = true;
       i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      recordStart = i;
       continue;
     }
-    field += ch;
+    // An unquoted run, up to the next delimiter or line break (never past the record's limit).
+    const stop = Math.min(n, recordStart + limits.record + 1);
+    let j = i + 1;
+    while (j < stop) {
+      const c = text.charCodeAt(j);
+      if (c === d || c === 10 || c === 13) break;
+      j++;
+    }
+    if (j - recordStart > limits.record) throw new CsvLimitError("recordTooLong", row(), limits.record);
+    field += text.slice(i, j);
     fieldStart = false;
-    i++;
+    i = j;
   }
   if (!fieldStart || field !== "" || record.length > 0) {
-    record.push(field);
+    if (n - recordStart > limits.record) throw new CsvLimitError("recordTooLong", row(), limits.record);
+    endField();
     records.push(record);
     if (maxRecords !== undefined && !isBlankRecord(record)) nonBlank++;
   }
@@ -144,15 +215,22 @@ export function tokenizeCsv(
 
 /**
  * Decoded, delimiter-detected records of a CSV file; with `maxRecords`, at most that many
- * non-blank records are read (`truncated` says there were more).
+ * non-blank records are read (`truncated` says there were more). Throws CsvLimitError (a field
+ * or record too long, a quote never closed).
  */
 export function readCsv(
   bytes: Uint8Array,
-  options: { maxRecords?: number } = {},
+  options: { maxRecords?: number; limits?: CsvLimits } = {},
 ): { records: string[][]; encoding: TextEncoding; truncated: boolean } {
   const { text, encoding } = decodeText(bytes);
   const { delimiter, skipFirstLine } = detectDelimiter(text);
   const body = skipFirstLine ? text.slice(text.indexOf("\n") + 1) : text;
-  const { records, truncated } = tokenizeCsv(body, delimiter, options.maxRecords ?? Number.POSITIVE_INFINITY);
+  const { records, truncated } = tokenizeCsv(
+    body,
+    delimiter,
+    options.maxRecords ?? Number.POSITIVE_INFINITY,
+    options.limits ?? CSV_LIMITS,
+    skipFirstLine ? 2 : 1,
+  );
   return { records, encoding, truncated };
 }

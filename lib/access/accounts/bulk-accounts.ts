@@ -3,13 +3,16 @@
 // nothing and says where (file, sheet, row, column). Each account gets a one-time initial
 // password, returned once to show the admin, and must change it at first sign-in.
 import { randomInt } from "node:crypto";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import yauzl from "yauzl";
 import { displayNameSchema, unitMatchesRole, usernameSchema } from "@/lib/access/accounts/user-input";
 import { hashPassword } from "@/lib/access/passwords";
 import type { Role } from "@/lib/access/permissions";
 import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { readCsv } from "@/lib/spreadsheet/csv";
+import { CsvLimitError, readCsv } from "@/lib/spreadsheet/csv";
+import { MAX_BULK_ROWS } from "./bulk-limits";
 
 export const BULK_COLUMNS = ["username", "name", "unit", "role"] as const;
 type BulkColumn = (typeof BULK_COLUMNS)[number];
@@ -42,7 +45,7 @@ const ROLE_WORDS: ReadonlyMap<string, Role> = new Map([
   ["admin", "ADMIN"],
 ]);
 
-export const MAX_BULK_ROWS = 500;
+export { MAX_BULK_ROWS };
 
 export type BulkAccount = {
   row: number;
@@ -56,21 +59,91 @@ export type BulkParseResult = { ok: true; accounts: BulkAccount[] } | { ok: fals
 
 type Sheet = { sheetName: string | null; records: string[][] };
 
-async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sheet> {
-  if (/\.xlsx$/i.test(fileName)) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return { sheetName: null, records: [] };
-    const records: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, number) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= Math.max(row.cellCount, 4); c += 1) cells.push(row.getCell(c).text ?? "");
-      records[number - 1] = cells;
-    });
-    return { sheetName: sheet.name, records: Array.from(records, (r) => r ?? []) };
+/**
+ * Rows read at most before a file is refused for holding more accounts than MAX_BULK_ROWS (the
+ * header, the accounts, and room for blank rows between them): reading stops there, so a file of
+ * a million rows costs what a file of this many does (issue 19, item 3: a 787 KB .xlsx of 1.5 M
+ * rows, loaded whole, took the server from 246 MB to 2.05 GB and stalled it for 28.6 s).
+ */
+export const MAX_BULK_READ_ROWS = MAX_BULK_ROWS * 4;
+
+/** The file held more rows than one upload may: refused without reading further. */
+class TooManyRowsError extends Error {}
+
+/**
+ * The most an .xlsx may unpack to, as its ZIP directory declares (checked before it is opened):
+ * 2,000 rows of four short cells are well under 1 MB of XML; a file of 960 KB could otherwise
+ * inflate to ~1 GB (deflate's ratio is up to ~1,000:1). A directory that lies is still bounded
+ * by the row cap for the sheet, not for shared strings; the annex upload caps the bytes
+ * actually inflated (lib/annex-upload/parse/zip.ts), which a file this small has not needed.
+ */
+export const MAX_BULK_UNPACKED_BYTES = 20 * 1024 * 1024;
+
+class TooLargeUnpackedError extends Error {}
+
+/** The uncompressed sizes the archive's directory declares, summed. */
+function declaredUnpackedSize(bytes: Uint8Array): Promise<number> {
+  return new Promise((resolve, reject) =>
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      let total = 0;
+      zip.on("entry", (entry: yauzl.Entry) => {
+        total += entry.uncompressedSize;
+        zip.readEntry();
+      });
+      zip.on("end", () => resolve(total));
+      zip.on("error", reject);
+      zip.readEntry();
+    }),
+  );
+}
+
+/** A cell's text as the sheet shows it (rich text joined, a formula's cached result). */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const v = value as { text?: unknown; result?: unknown; richText?: Array<{ text: string }> };
+    if (v.richText) return v.richText.map((r) => r.text).join("");
+    if (v.result !== undefined) return cellText(v.result);
+    if (v.text !== undefined) return String(v.text);
   }
-  return { sheetName: null, records: readCsv(bytes).records };
+  return String(value);
+}
+
+/**
+ * The first sheet's rows, streamed (exceljs's WorkbookReader, as the case import reads): never
+ * the whole workbook in memory, and no more than MAX_BULK_READ_ROWS rows read.
+ */
+async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
+  if ((await declaredUnpackedSize(bytes)) > MAX_BULK_UNPACKED_BYTES) throw new TooLargeUnpackedError();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    entries: "ignore",
+  });
+  const records: string[][] = [];
+  for await (const sheetReader of reader) {
+    const sheetName = (sheetReader as unknown as { name?: string }).name ?? null;
+    for await (const row of sheetReader) {
+      if (row.number > MAX_BULK_READ_ROWS) throw new TooManyRowsError();
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let c = 1; c <= Math.max(values.length - 1, 4); c += 1) cells.push(cellText(values[c]));
+      records[row.number - 1] = cells;
+    }
+    return { sheetName, records: Array.from(records, (r) => r ?? []) };
+  }
+  return { sheetName: null, records: [] };
+}
+
+async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sheet> {
+  if (/\.xlsx$/i.test(fileName)) return readXlsx(bytes);
+  const { records, truncated } = readCsv(bytes, { maxRecords: MAX_BULK_READ_ROWS });
+  if (truncated) throw new TooManyRowsError();
+  return { sheetName: null, records };
 }
 
 /** Reads and checks every row; unit by name or code among `units`; usernames taken in `existing` are refused. */
@@ -84,7 +157,21 @@ export async function parseBulkAccounts(
   let sheet: Sheet;
   try {
     sheet = await readSheet(fileName, bytes);
-  } catch {
+  } catch (error) {
+    if (error instanceof TooManyRowsError)
+      return {
+        ok: false,
+        errors: [
+          `文件 ${fileName}：一次最多创建 ${MAX_BULK_ROWS} 个账号，文件超过 ${MAX_BULK_READ_ROWS} 行，未读取其余部分。`,
+        ],
+      };
+    if (error instanceof TooLargeUnpackedError)
+      return {
+        ok: false,
+        errors: [`文件 ${fileName}：解压后超过 ${MAX_BULK_UNPACKED_BYTES / 1024 / 1024} MB，不是账号文件，未读取。`],
+      };
+    if (error instanceof CsvLimitError)
+      return { ok: false, errors: [`文件 ${fileName}：${error.message}，文件可能已损坏。`] };
     return { ok: false, errors: [`文件 ${fileName}：无法读取，请确认是有效的 .xlsx 或 .csv 文件。`] };
   }
   const where = (row: number, column?: BulkColumn) =>

@@ -185,8 +185,14 @@ const ALL_LABEL_KEYS = new Set<string>([...FLAT.keys(), ...AMBIGUOUS.keys(), ...
 for (const keys of COLUMN_KEYS.values()) for (const k of keys) ALL_LABEL_KEYS.add(k);
 
 export function isHeaderLabel(text: string): boolean {
-  return ALL_LABEL_KEYS.has(labelKey(text));
+  if (ALL_LABEL_KEYS.has(labelKey(text))) return true;
+  // A group and its column in one cell, as the per-annex CSV export writes them (办件情况（件）·申请).
+  const parts = text.split(LABEL_PATH_SEPARATOR);
+  return parts.length > 1 && ALL_LABEL_KEYS.has(labelKey(parts[parts.length - 1]!));
 }
+
+/** How a header's group and column are joined in one cell (the exports' CSV, the problems' labels). */
+export const LABEL_PATH_SEPARATOR = "·";
 
 /**
  * The role of a column from its header texts, top to bottom (merged and carried-over group

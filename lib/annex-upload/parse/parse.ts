@@ -14,7 +14,7 @@ import { en } from "@/lib/i18n/en";
 import { fill } from "@/lib/i18n/messages";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import type { ReportedSummaryField, SummaryScope } from "@/lib/indicators/types";
-import { looksLikeText, readCsv } from "@/lib/spreadsheet/csv";
+import { CsvLimitError, charCount, looksLikeText, readCsv } from "@/lib/spreadsheet/csv";
 import { unitNameKey } from "@/lib/spreadsheet/normalize";
 import { type Grid, gridFromRecords, gridFromWorksheet, isBlankRow } from "./grid";
 import { summaryFieldLabel } from "./labels";
@@ -205,7 +205,22 @@ async function readFile(
     }
   } else {
     // Tokenising stops at the first record past the limit.
-    const { records, encoding, truncated } = readCsv(bytes, { maxRecords: rowCap });
+    let read: ReturnType<typeof readCsv>;
+    try {
+      read = readCsv(bytes, { maxRecords: rowCap });
+    } catch (e) {
+      if (!(e instanceof CsvLimitError)) throw e;
+      const limit = csvLimitText(e);
+      return fatal(
+        error({
+          code: "MALFORMED_CSV",
+          where: { file: file.fileName, row: e.row },
+          found: limit.zh,
+          foundEn: limit.en,
+        }),
+      );
+    }
+    const { records, encoding, truncated } = read;
     info.encoding = encoding;
     if (truncated) return tooMany(rowCap + 1, undefined, true);
     grids.push(gridFromRecords(records));
@@ -367,4 +382,22 @@ function combine(
     }
   }
   return result;
+}
+
+/** What limit a CSV broke (lib/spreadsheet/csv.ts), in both languages; the row is in the location. */
+function csvLimitText(e: CsvLimitError): { zh: string; en: string } {
+  const limit = charCount(e.limit);
+  if (e.kind === "fieldTooLong")
+    return {
+      zh: `第 ${e.column! + 1} 列超过 ${limit} 个字符`,
+      en: `column ${e.column! + 1} is longer than ${limit} characters`,
+    };
+  if (e.kind === "recordTooLong")
+    return { zh: `一行超过 ${limit} 个字符`, en: `the line is longer than ${limit} characters` };
+  return e.atEnd
+    ? { zh: "引号没有闭合（到文件末尾仍未结束）", en: "a quote is not closed (still open at the end of the file)" }
+    : {
+        zh: `引号没有闭合（超过 ${limit} 个字符仍未结束）`,
+        en: `a quote is not closed (still open after ${limit} characters)`,
+      };
 }

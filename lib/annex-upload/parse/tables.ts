@@ -29,6 +29,7 @@ import {
   isSummaryCount,
   isTotalName,
   kindFromText,
+  LABEL_PATH_SEPARATOR,
   parseKind,
   resolveColumn,
   resolveSummaryField,
@@ -203,8 +204,9 @@ function detectHeader(grid: Grid, top: number, file: string): Header | null {
   for (let c = 0; c < width; c++) {
     const path: string[] = [];
     for (const line of texts) {
-      const text = line[c]!;
-      if (text !== "" && path[path.length - 1] !== text) path.push(text);
+      // A cell may hold a group and its column joined (the per-annex CSV export): each is a step.
+      for (const text of line[c]!.split(LABEL_PATH_SEPARATOR))
+        if (text !== "" && path[path.length - 1] !== text) path.push(text);
     }
     if (path.length === 0) continue;
     const label = path.join("·");

@@ -50,3 +50,23 @@ test("a CSV of 2,000,000 rows is refused at the row limit in under 2 s", async (
   expect(elapsed).toBeLessThan(2000);
   expect(result.problems.map((p) => [p.code, p.found])).toEqual([["TOO_MANY_ROWS", "不少于 601"]]);
 });
+
+// Issue 19, item 2: the same limits as the case import's CSV reader (lib/spreadsheet/csv.ts).
+test("a CSV with an unclosed quote on row 2, or one endless line, is refused naming the row, in under 2 s", async () => {
+  const quoted = Buffer.from(`序号,单位名称,受理件\n1,"市公安局,3\n${"2,宣汉县,4\n".repeat(400_000)}`, "utf8");
+  let started = performance.now();
+  let result = await parseUploadFile({ fileName: "引号.csv", bytes: quoted });
+  expect(performance.now() - started).toBeLessThan(2000);
+  expect(result.problems.map((p) => [p.code, p.row])).toEqual([["MALFORMED_CSV", 2]]);
+  expect(result.problems[0]!.message).toBe(
+    "文件“引号.csv”，第2行：CSV 格式有误：引号没有闭合（超过 1,048,576 个字符仍未结束），文件可能已损坏，未读取。",
+  );
+  expect(result.problems[0]!.messageEn).toContain("a quote is not closed");
+  const oneLine = Buffer.from(`序号,单位名称\n${"1".repeat(8 * MB)}`, "utf8");
+  started = performance.now();
+  result = await parseUploadFile({ fileName: "一行.csv", bytes: oneLine });
+  expect(performance.now() - started).toBeLessThan(2000);
+  expect(result.problems.map((p) => [p.code, p.row, p.found])).toEqual([
+    ["MALFORMED_CSV", 2, "一行超过 1,048,576 个字符"],
+  ]);
+});

@@ -19,6 +19,7 @@
 import type { WorkingDayCalendar } from "@/lib/calendar/working-days";
 import { en } from "@/lib/i18n/en";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { CsvLimitError, charCount } from "@/lib/spreadsheet/csv";
 import { columnLetter, unitNameKey } from "@/lib/spreadsheet/normalize";
 import type { ValidationProblemCollection } from "@/lib/validation";
 import {
@@ -36,6 +37,7 @@ import { type CheckContext, type Header, newCheckContext, ROW_CHECKS } from "./r
 import {
   detectFormat,
   listZipEntries,
+  NotTextError,
   readRowBatches,
   readRows,
   type SourceInfo,
@@ -154,6 +156,8 @@ export async function parseCaseFiles(
       try {
         await readFileRows(file, info, kind, aliases, context, options);
       } catch (error) {
+        // A limit in the file stops reading it: the rest is not read into the tables (the
+        // error refuses the import, whose tables are then dropped).
         problems.add(fileProblem(error, file.name));
       }
     }
@@ -429,20 +433,36 @@ async function readFileRows(
 ): Promise<void> {
   let header: Header | null = null;
   const check = ROW_CHECKS[kind];
-  for await (const batch of readRowBatches(file.path, file.name, undefined, file.zipEntry)) {
-    for (const row of batch) {
-      if (!header) {
-        if (row.row < info.headerRow!) continue;
-        header = acceptHeader(row, info, kind, aliases, context.problems);
-        if (!header) return;
-        continue;
+  const rows = readRowBatches(file.path, file.name, undefined, file.zipEntry);
+  // Stopped early (a refused header, a sink's error): the file is closed.
+  try {
+    for (;;) {
+      let next: IteratorResult<SourceRow[]>;
+      try {
+        next = await rows.next();
+      } catch (error) {
+        // A field too long: named by its header label when the header is known.
+        const h = header as Header | null;
+        if (error instanceof CsvLimitError && error.column !== undefined) error.label = h?.labels[error.column];
+        throw error;
       }
-      if (isBlankRow(row.cells)) continue;
-      info.rows++;
-      if (info.rows % 10_000 === 0) options.onProgress?.({ file: file.name, kind, rows: info.rows });
-      const wait = check(context, row, header);
-      if (wait) await wait;
+      if (next.done) break;
+      for (const row of next.value) {
+        if (!header) {
+          if (row.row < info.headerRow!) continue;
+          header = acceptHeader(row, info, kind, aliases, context.problems);
+          if (!header) return;
+          continue;
+        }
+        if (isBlankRow(row.cells)) continue;
+        info.rows++;
+        if (info.rows % 10_000 === 0) options.onProgress?.({ file: file.name, kind, rows: info.rows });
+        const wait = check(context, row, header);
+        if (wait) await wait;
+      }
     }
+  } finally {
+    await rows.return(undefined);
   }
   options.onProgress?.({ file: file.name, kind, rows: info.rows });
 }
@@ -469,9 +489,41 @@ async function emitUnknownItems(context: CheckContext): Promise<void> {
 
 /** A file that cannot be read at all: not a format we read, or broken (with the reader's reason). */
 function fileProblem(error: unknown, file: string): CaseValidationProblem {
+  if (error instanceof CsvLimitError) return csvLimitProblem(error, file);
+  if (error instanceof NotTextError) return caseProblem({ code: "NOT_TEXT", text: "notText", where: { file } });
   if (error instanceof UnsupportedFileError) {
     return caseProblem({ code: "UNSUPPORTED_FORMAT", text: "unsupportedFormat", where: { file } });
   }
   const reason = error instanceof Error ? error.message : String(error);
   return caseProblem({ code: "UNREADABLE_FILE", text: "unreadableFile", where: { file }, extra: { reason } });
+}
+
+/** A CSV past a length limit (row-source.ts): the row, the column when known, the limit. */
+function csvLimitProblem(error: CsvLimitError, file: string): CaseValidationProblem {
+  const extra = { limit: charCount(error.limit) };
+  if (error.kind === "fieldTooLong") {
+    const letter = columnLetter(error.column ?? 0);
+    const label = error.label?.trim();
+    return label
+      ? caseProblem({
+          code: "FIELD_TOO_LONG",
+          text: "fieldTooLong",
+          where: { file, row: error.row, column: { label, letter } },
+          extra,
+        })
+      : caseProblem({
+          code: "FIELD_TOO_LONG",
+          text: "fieldTooLongAt",
+          where: { file, row: error.row },
+          extra: { ...extra, letter },
+        });
+  }
+  if (error.kind === "recordTooLong")
+    return caseProblem({ code: "RECORD_TOO_LONG", text: "recordTooLong", where: { file, row: error.row }, extra });
+  return caseProblem({
+    code: "UNCLOSED_QUOTE",
+    text: error.atEnd ? "unclosedQuoteAtEnd" : "unclosedQuote",
+    where: { file, row: error.row },
+    extra,
+  });
 }

@@ -4,11 +4,12 @@
 // any of these (each entry read as a file of its own).
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import type { Readable } from "node:stream";
+import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import yauzl from "yauzl";
+import { CSV_LIMITS, CsvLimitError, type CsvLimits, longFieldIndex, looksLikeText } from "@/lib/spreadsheet/csv";
 
 export type SourceEncoding = "utf-8" | "utf-8-bom" | "gb18030";
 
@@ -67,6 +68,12 @@ async function* decode(bytes: AsyncIterable<Buffer>, onEncoding: (e: SourceEncod
     headBytes += next.value.length;
   }
   let first = Buffer.concat(head);
+  // An image, an archive or an .xls named .csv (or inside a .zip): refused by name, before its
+  // bytes reach a header or a table (a NUL there was a raw PostgreSQL error; issue 19).
+  if (!looksLikeText(first)) {
+    await iterator.return?.();
+    throw new NotTextError();
+  }
   let encoding: SourceEncoding;
   if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) {
     encoding = "utf-8-bom";
@@ -77,16 +84,30 @@ async function* decode(bytes: AsyncIterable<Buffer>, onEncoding: (e: SourceEncod
   onEncoding(encoding);
   const decoder =
     encoding === "gb18030" ? iconv.getDecoder("gb18030") : { write: utf8Writer(), end: () => "" as string | undefined };
-  yield decoder.write(first);
-  if (!done) {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) break;
-      yield decoder.write(next.value);
+  try {
+    yield withoutNul(decoder.write(first));
+    if (!done) {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        yield withoutNul(decoder.write(next.value));
+      }
     }
+    const tail = decoder.end();
+    if (tail) yield withoutNul(tail);
+  } finally {
+    // Stopped early (a limit, or only the header wanted): the byte stream is closed, not left open.
+    if (!done) await iterator.return?.();
   }
-  const tail = decoder.end();
-  if (tail) yield tail;
+}
+
+/**
+ * A NUL later in a text file becomes U+FFFD, which the row checks report as 编码错误 in its row
+ * and column: PostgreSQL stores no NUL in text (nor \u0000 in jsonb), and refused the import
+ * with its own error.
+ */
+function withoutNul(text: string): string {
+  return text.indexOf("\0") === -1 ? text : text.replaceAll("\0", "\uFFFD");
 }
 
 function utf8Writer(): (chunk: Buffer) => string {
@@ -116,57 +137,106 @@ function isUtf8Prefix(bytes: Buffer, complete: boolean): boolean {
  * line breaks inside quotes, CRLF or LF. The delimiter is the first line's most frequent of
  * comma, tab and semicolon. Fast path: a line without a quote is split on the delimiter (most
  * platform exports quote nothing); a line with quotes goes through the quote-aware scanner,
- * joined with the next lines while a quoted field is open.
+ * joined with the next lines while a quoted field is open. A field or record longer than
+ * `limits`, or a quote still open at the end, throws CsvLimitError naming the record's row.
  */
-export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<string[]> {
-  for await (const batch of csvRecordBatches(chunks)) yield* batch;
+export async function* csvRecords(
+  chunks: AsyncIterable<string>,
+  limits: CsvLimits = CSV_LIMITS,
+): AsyncGenerator<string[]> {
+  for await (const batch of csvRecordBatches(chunks, limits)) yield* batch;
 }
 
 /**
  * The same records, one array per decoded chunk (~1 MB): the reader loops over a batch without
  * an await per record (an async generator's step per row cost more than the row's checks).
+ *
+ * Linear in the input: each character is looked at once or twice. A record that a chunk or an
+ * open quote leaves unfinished is kept as a list of parts (joined once, when it ends) with the
+ * parity of its quotes, updated from the new text only; before, the record was re-joined and
+ * its quotes re-counted with every following line, and a line without end re-scanned with every
+ * chunk (a stray quote on row 2 of 5 MB took 13 minutes; issue 19, item 2). The record's length
+ * is capped, so a stray quote or an endless line fails within `limits.record` characters.
  */
-export async function* csvRecordBatches(chunks: AsyncIterable<string>): AsyncGenerator<string[][]> {
-  let delimiter: string | null = null;
-  let carry = "";
-  let pending = ""; // a record with an open quoted field, waiting for its next line
-  for await (const chunk of chunks) {
-    const text = carry + chunk;
-    if (delimiter === null) delimiter = String.fromCharCode(pickDelimiter(text));
-    let pos = 0;
-    const out: string[][] = [];
-    for (;;) {
-      const nl = text.indexOf("\n", pos);
-      if (nl === -1) break;
-      let line = text.slice(pos, nl);
-      pos = nl + 1;
-      if (pending !== "") {
-        line = `${pending}\n${line}`;
-        pending = "";
-      }
-      if (line.indexOf('"') === -1) {
-        out.push((line.endsWith("\r") ? line.slice(0, -1) : line).split(delimiter));
-      } else if (quotesOpen(line)) {
-        pending = line;
-      } else {
-        out.push(scanQuoted(line.endsWith("\r") ? line.slice(0, -1) : line, delimiter));
-      }
+export async function* csvRecordBatches(
+  chunks: AsyncIterable<string>,
+  limits: CsvLimits = CSV_LIMITS,
+): AsyncGenerator<string[][]> {
+  let delimiter = "";
+  let parts: string[] = []; // the unfinished record's text, as read
+  let partsLength = 0;
+  let open = false; // an odd number of quotes in `parts`: a quoted field is open
+  let rows = 0; // records given out: the next one is row rows + 1
+  const finish = (line: string): string[] => {
+    const cells = line.indexOf('"') === -1 ? line.split(delimiter) : scanQuoted(line, delimiter);
+    rows++;
+    // Only a line longer than the field limit can hold a field longer than it.
+    if (line.length > limits.field) {
+      const column = longFieldIndex(cells, limits.field);
+      if (column !== -1) throw new CsvLimitError("fieldTooLong", rows, limits.field, false, column);
     }
-    carry = text.slice(pos);
+    return cells;
+  };
+  for await (const chunk of chunks) {
+    const n = chunk.length;
+    if (n === 0) continue;
+    if (delimiter === "") delimiter = String.fromCharCode(pickDelimiter(chunk));
+    const out: string[][] = [];
+    try {
+      let pos = 0;
+      while (pos < n) {
+        const nl = chunk.indexOf("\n", pos);
+        if (nl !== -1 && parts.length === 0) {
+          // A whole line inside this chunk: the common case.
+          const end = nl > pos && chunk.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+          const line = chunk.slice(pos, end);
+          if (line.length > limits.record) throw new CsvLimitError("recordTooLong", rows + 1, limits.record);
+          if (line.indexOf('"') === -1 || quoteCount(line) % 2 === 0) out.push(finish(line));
+          else {
+            parts = [chunk.slice(pos, nl + 1)];
+            partsLength = nl + 1 - pos;
+            open = true;
+          }
+          pos = nl + 1;
+          continue;
+        }
+        // The rest of a record begun earlier, or the start of one this chunk does not end.
+        const end = nl === -1 ? n : nl + 1;
+        const piece = chunk.slice(pos, end);
+        if (quoteCount(piece) % 2 === 1) open = !open;
+        parts.push(piece);
+        partsLength += piece.length;
+        pos = end;
+        if (partsLength > limits.record)
+          throw new CsvLimitError(open ? "unclosedQuote" : "recordTooLong", rows + 1, limits.record);
+        if (nl === -1 || open) continue;
+        let line = parts.join("");
+        parts = [];
+        partsLength = 0;
+        line = line.slice(0, line.endsWith("\r\n") ? -2 : -1);
+        out.push(finish(line));
+      }
+    } catch (error) {
+      // The records before the refused one first: the header is recognised, and the error
+      // names the file's kind and the column.
+      if (out.length > 0) yield out;
+      throw error;
+    }
     if (out.length > 0) yield out;
   }
-  const last = pending !== "" ? `${pending}\n${carry}` : carry;
-  if (last !== "" && last !== "\r") {
+  if (parts.length > 0) {
+    if (open) throw new CsvLimitError("unclosedQuote", rows + 1, limits.record, true);
+    const last = parts.join("");
     const line = last.endsWith("\r") ? last.slice(0, -1) : last;
-    yield [line.indexOf('"') === -1 ? line.split(delimiter ?? ",") : scanQuoted(line, delimiter ?? ",")];
+    if (line !== "") yield [finish(line)];
   }
 }
 
-/** An odd number of quote characters: a quoted field is still open at the end of the line. */
-function quotesOpen(line: string): boolean {
+/** How many quote characters. */
+function quoteCount(text: string): number {
   let n = 0;
-  for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) n++;
-  return n % 2 === 1;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  return n;
 }
 
 /** One record with quoted fields (complete: every quote closed). */
@@ -228,6 +298,13 @@ async function* csvRowBatches(
     }
     if (rows.length > 0) yield rows;
   }
+}
+
+/** The inflated bytes; whichever side ends or fails first, both are closed (pipeline). */
+function gunzip(stream: Readable): Readable {
+  const inflated = createGunzip();
+  pipeline(stream, inflated, () => {});
+  return inflated;
 }
 
 /** Excel's serial day number → `YYYY-MM-DD HH:mm:ss` (1900 date system). */
@@ -342,7 +419,7 @@ async function* zipRowBatches(
         onInfo({ file: name, format: "xlsx" });
         yield* xlsxRowBatches(name, stream);
       } else {
-        const source = lower.endsWith(".gz") ? stream.pipe(createGunzip()) : stream;
+        const source = lower.endsWith(".gz") ? gunzip(stream) : stream;
         const info: SourceInfo = { file: name, format: lower.endsWith(".gz") ? "csv.gz" : "csv" };
         yield* csvRowBatches(name, source, (e) => onInfo({ ...info, encoding: e }));
       }
@@ -386,8 +463,15 @@ export async function* readRowBatches(
     yield* zipRowBatches(file, path, onInfo);
   } else {
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-    const source = format === "csv.gz" ? stream.pipe(createGunzip()) : stream;
+    const source = format === "csv.gz" ? gunzip(stream) : stream;
     yield* csvRowBatches(file, source, (encoding) => onInfo({ file, format, encoding }));
+  }
+}
+
+/** A file read as CSV whose first bytes are not text (NUL bytes, control characters). */
+export class NotTextError extends Error {
+  constructor() {
+    super("不是文本文件");
   }
 }
 

@@ -17,6 +17,7 @@ export const CASE_PROBLEM_SEVERITIES = {
   // files
   UNSUPPORTED_FORMAT: "error",
   UNREADABLE_FILE: "error",
+  NOT_TEXT: "error",
   NO_HEADER: "error",
   UNKNOWN_FILE_KIND: "error",
   MISSING_COLUMN: "error",
@@ -26,6 +27,9 @@ export const CASE_PROBLEM_SEVERITIES = {
   NO_EVALUATIONS_FILE: "warning",
   PERSONAL_DATA_DROPPED: "warning",
   UNKNOWN_COLUMN: "warning",
+  FIELD_TOO_LONG: "error",
+  RECORD_TOO_LONG: "error",
+  UNCLOSED_QUOTE: "error",
   // rows
   MISSING_VALUE: "error",
   BROKEN_ENCODING: "error",

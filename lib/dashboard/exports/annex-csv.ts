@@ -15,12 +15,17 @@ function header(): string[] {
 
 const cell = (row: StatRow, field: AnnexField) => (isRateField(field) ? row[field].toFixed(2) : row[field]);
 
-/** 附件1 or 附件2 of one month. */
-export function annexCsv(rows: StatRow[], kind: "DEPARTMENT" | "DISTRICT"): string {
+/**
+ * 附件1 or 附件2 of one month. The last column is the month on every row: the annex upload
+ * (lib/annex-upload/parse) reads the file back as it is, group and column joined by · in one
+ * header cell, and takes its month from that column (issue 19: it was UNKNOWN_LAYOUT, then
+ * NO_MONTH, the month being only in the file's name).
+ */
+export function annexCsv(rows: StatRow[], kind: "DEPARTMENT" | "DISTRICT", month: string): string {
   const t = getMessages();
   return toCsv(
-    [t.annex.seq, kind === "DEPARTMENT" ? t.annex.department : t.annex.district, ...header()],
-    rows.map((row) => [row.seq, row.unitName, ...FIELDS.map((f) => cell(row, f))]),
+    [t.annex.seq, kind === "DEPARTMENT" ? t.annex.department : t.annex.district, ...header(), t.chart.month],
+    rows.map((row) => [row.seq, row.unitName, ...FIELDS.map((f) => cell(row, f)), month]),
   );
 }
 

@@ -27,7 +27,7 @@ export const GET = withGuard(
       return downloadResponse(file.bytes, XLSX_CONTENT_TYPE, file.fileName, `annex-${annex.name}-${month}.xlsx`);
     }
     return csvResponse(
-      annexCsv(rows, annex.unitKind),
+      annexCsv(rows, annex.unitKind, month),
       `${annex.unitKind === "DEPARTMENT" ? "附件1-市级部门" : "附件2-县市区"}-${month}.csv`,
     );
   },
