@@ -137,7 +137,7 @@ export const en: Messages = {
     evaluationBasis: {
       reported: "as reported, batch cases included",
       inclBatch: "over completions including batch cases",
-      completed: "over this month's completions",
+      noInclBatch: "not computed: completions including batch cases not reported",
     },
   },
   chart: {
@@ -214,10 +214,10 @@ export const en: Messages = {
     basis: {
       reported: "As stated in the bulletin (denominator incl. batch cases)",
       inclBatch: "On all completions incl. batch cases",
-      completed: "On this month's completions (excl. batch cases)",
       implied: "Denominator implied by the stated rate (approximate)",
-      mixed: "Some units incl. batch cases, some on this month's completions",
-      none: "No completions this month",
+      noInclBatch:
+        "Completions including batch cases not reported: evaluations include batch cases, so they are not divided by completions without them",
+      none: "No base: completions including batch cases are 0",
     },
     approximate: "approximate",
     noPrevious: "no previous month",
@@ -782,9 +782,8 @@ export const en: Messages = {
       missing: "not reported",
       estimatedWeighted: "estimate: unit rates weighted",
       estimatedImplied: "estimate: denominator implied by the stated rate",
-      basisCompleted: "on this month's completions, without batch cases",
+      missingInclBatch: "not computed: completions including batch cases not reported",
       basisInclBatch: "on all completions (batch cases included)",
-      basisMixed: "some units with batch cases, some on this month's completions",
     },
     status: { stated: "stated", computed: "computed exactly", estimated: "estimate", missing: "not reported" },
     noComparison: {
@@ -860,12 +859,11 @@ export const en: Messages = {
       gap: {
         missing: 'blank, printed as "not reported"',
         estimated: "estimate {value}, labelled as one",
-        otherBasis: "{value}, on this month's completions (the bulletin's basis includes batch cases)",
       },
       input: "state {inputs} in the summary figures to make it exact",
       or: " or ",
       acknowledge:
-        "I know and publish anyway: {count} figures of this month's bulletin will be blank, estimated or on another basis ({names})",
+        "I know and publish anyway: {count} figures of this month's bulletin will be blank or estimated ({names})",
       prefilled: "pre-filled, computed exactly from the rows",
     },
     issue: {

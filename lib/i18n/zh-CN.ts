@@ -138,7 +138,7 @@ export const zhCN = {
     evaluationBasis: {
       reported: "通报所载，分母含批量件",
       inclBatch: "按办结件总数（含批量件）计算",
-      completed: "按本月办结件计算",
+      noInclBatch: "未填报办结件总数（含批量件），不计算",
     },
   },
   chart: {
@@ -214,10 +214,9 @@ export const zhCN = {
     basis: {
       reported: "通报所载（分母为办结件总数，含批量件）",
       inclBatch: "按办结件总数（含批量件）计算",
-      completed: "按本月办结件计算（未含批量件）",
       implied: "按通报所载比率反推分母（近似）",
-      mixed: "部分单位含批量件、部分单位按本月办结件计算",
-      none: "本月无办结件",
+      noInclBatch: "未填报办结件总数（含批量件）：评价数含批量件，不能除以未含批量件的办结件",
+      none: "办结件总数（含批量件）为0，无计算基数",
     },
     approximate: "近似值",
     noPrevious: "无上月数据",
@@ -753,9 +752,8 @@ export const zhCN = {
       missing: "未填报",
       estimatedWeighted: "估算：按各单位比率加权",
       estimatedImplied: "估算：按通报比率反推分母",
-      basisCompleted: "按本月办结件计算，未含批量件",
+      missingInclBatch: "未填报办结件总数（含批量件），无法计算",
       basisInclBatch: "按办结件总数（含批量件）计算",
-      basisMixed: "部分单位含批量件、部分单位按本月办结件计算",
     },
     status: { stated: "通报数", computed: "按各行精确计算", estimated: "估算", missing: "未填报" },
     noComparison: {
@@ -831,11 +829,10 @@ export const zhCN = {
       gap: {
         missing: "空缺，将印为“未填报”",
         estimated: "估算值 {value}，将注明“估算”",
-        otherBasis: "{value}，按本月办结件计算（通报口径为含批量件）",
       },
       input: "填写“通报数据”中{inputs}即可精确",
       or: "或",
-      acknowledge: "我已知悉并仍要发布：本月通报将有 {count} 项数字空缺、为估算或口径不同（{names}）",
+      acknowledge: "我已知悉并仍要发布：本月通报将有 {count} 项数字空缺或为估算（{names}）",
       prefilled: "已按各单位行精确计算预填",
     },
     issue: {

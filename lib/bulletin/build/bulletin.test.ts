@@ -354,15 +354,20 @@ describe("buildBulletin without what the report states", () => {
     expect(bulletin.closing.issueLine).toBe("　　年　　月　　日印发");
   });
 
-  it("computes a district's evaluation rate when none is stated, saying on which basis", () => {
-    const rows: StatRow[] = ref.rows.map((r) =>
+  it("computes a district's evaluation rate only from 办结件总数（包含批量件）, saying so; without it, says why not", () => {
+    const without: StatRow[] = ref.rows.map((r) =>
       r.unitName === "达州高新区" ? { ...r, activeEvaluationRateReported: null } : r,
     );
-    const bulletin = buildBulletin({ current: { ...june, rows }, previous: mayStub });
-    // 2613 / 1342 = 194.71%: the same as stated, here on this month's completions.
-    expect(paragraphs(bulletin, "evaluation")[1]).toContain(
-      "达州高新区主动评价数为2613条，主动评价率为194.71%（按本月办结件计算）",
+    // Not 2613 / 1342 (completions without batch cases): missing, with the reason.
+    expect(
+      paragraphs(buildBulletin({ current: { ...june, rows: without }, previous: mayStub }), "evaluation")[1],
+    ).toContain("达州高新区主动评价数为2613条，主动评价率为（未填报办结件总数（含批量件），无法计算）");
+    const withBase: StatRow[] = without.map((r) =>
+      r.unitName === "达州高新区" ? { ...r, completedInclBatch: 2700 } : r,
     );
+    expect(
+      paragraphs(buildBulletin({ current: { ...june, rows: withBase }, previous: mayStub }), "evaluation")[1],
+    ).toContain("达州高新区主动评价数为2613条，主动评价率为96.78%（按办结件总数（含批量件）计算）");
   });
 
   it("badges a demo month itself", () => {
