@@ -4,6 +4,7 @@
 // best denominator the annex has and flagged approximate, as GLOSSARY.md requires.
 
 import {
+  COUNT_SCOPES,
   formulaNumerator,
   RATE_WEIGHTS,
   RATIO_FORMULAS,
@@ -58,6 +59,12 @@ export function sumCounts(rows: readonly StatRow[]): Counts {
  * (null when Σ denominator is 0). Unrounded.
  */
 export function aggregateRatio(rows: readonly StatRow[], numerator: RowAmount, denominator: RowAmount): Percent | null {
+  // Two counts of different populations make no rate (evaluations with batch cases ÷ completions without).
+  if (typeof numerator === "string" && typeof denominator === "string") {
+    if (COUNT_SCOPES[numerator] !== COUNT_SCOPES[denominator]) {
+      throw new Error(`aggregateRatio: ${numerator} and ${denominator} are counts of different scopes`);
+    }
+  }
   return percent(sumField(rows, numerator), sumField(rows, denominator));
 }
 

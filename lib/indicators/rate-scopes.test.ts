@@ -11,7 +11,7 @@ import { buildBulletin, bulletinPlainText } from "@/lib/bulletin/build";
 import { evaluationsSection } from "@/lib/dashboard/sections/evaluations";
 import { weakestUnits } from "@/lib/dashboard/sections/weakest-units";
 import reference from "@/prisma/reference/2021-06.json" with { type: "json" };
-import { HEADLINE_RATES } from "./aggregate";
+import { aggregateRatio, HEADLINE_RATES } from "./aggregate";
 import {
   ANNEX_COLUMNS,
   COUNT_FIELDS,
@@ -41,6 +41,9 @@ describe("every rate formula pairs a numerator and a denominator of one scope", 
 
   it("catches a mixed pair: evaluations (batch cases included) over this month's completions", () => {
     expect(formulaScope({ plus: ["activeEvaluations"], minus: [], denominator: "completed" })).toBeNull();
+    const rows = referenceMonthFromJson(reference).rows;
+    expect(() => aggregateRatio(rows, "activeEvaluations", "completed")).toThrow(/different scopes/);
+    expect(aggregateRatio(rows, "onlineApplied", "applied")).not.toBeNull();
   });
 
   it("every headline rate of a scope: its formula, or its weight in the rate's scope", () => {

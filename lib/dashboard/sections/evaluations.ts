@@ -20,8 +20,8 @@ import {
 } from "@/lib/indicators/figure-decision";
 
 /**
- * What an evaluation rate is divided by: the rate stated by the bulletin ('reported', on
- * batch-inclusive completions), batch-inclusive completions ('inclBatch'), a denominator
+ * What an evaluation rate is divided by: the rate as the bulletin states it ('reported'),
+ * batch-inclusive completions ('inclBatch'), a denominator
  * implied by a stated rate ('implied', approximate). Without a rate: batch-inclusive
  * completions not given ('noInclBatch': the rate is missing, never divided by this month's
  * completions, which exclude the batch cases the evaluations include), or given as 0 ('none').
