@@ -135,7 +135,7 @@ export const en: Messages = {
     notInMonth: "This unit has no data for the month.",
     back: "Back",
     evaluationBasis: {
-      reported: "as reported, batch cases included",
+      reported: "as stated in the bulletin",
       inclBatch: "over completions including batch cases",
       noInclBatch: "not computed: completions including batch cases not reported",
     },
@@ -212,7 +212,7 @@ export const en: Messages = {
   sections: {
     nav: { evaluations: "Evaluations", timeliness: "Timeliness", problems: "Problems", bulletin: "Bulletin" },
     basis: {
-      reported: "As stated in the bulletin (denominator incl. batch cases)",
+      reported: "As stated in the bulletin",
       inclBatch: "On all completions incl. batch cases",
       implied: "Denominator implied by the stated rate (approximate)",
       noInclBatch:
@@ -640,6 +640,8 @@ export const en: Messages = {
     chart: { label: "{title} (chart; its figures are in the table below it)" },
     states: {
       noBase: "no base",
+      noBaseNote: "—: no base (the denominator is 0)",
+      noBaseColumn: "No-base notes",
       noBaseReason: {
         promisedCompleted: "No promised cases completed this month: the rate has no base",
         onlinePromisedCompleted: "No online promised cases completed this month: the rate has no base",

@@ -136,7 +136,7 @@ export const zhCN = {
     notInMonth: "本月没有该单位的数据。",
     back: "返回",
     evaluationBasis: {
-      reported: "通报所载，分母含批量件",
+      reported: "通报所载",
       inclBatch: "按办结件总数（含批量件）计算",
       noInclBatch: "未填报办结件总数（含批量件），不计算",
     },
@@ -212,7 +212,7 @@ export const zhCN = {
   sections: {
     nav: { evaluations: "好差评", timeliness: "办件超时", problems: "存在的问题", bulletin: "月度通报" },
     basis: {
-      reported: "通报所载（分母为办结件总数，含批量件）",
+      reported: "通报所载",
       inclBatch: "按办结件总数（含批量件）计算",
       implied: "按通报所载比率反推分母（近似）",
       noInclBatch: "未填报办结件总数（含批量件）：评价数含批量件，不能除以未含批量件的办结件",
@@ -608,6 +608,8 @@ export const zhCN = {
     chart: { label: "{title}（图表；数据见其下的表格）" },
     states: {
       noBase: "无基数",
+      noBaseNote: "—：无计算基数（分母为0）",
+      noBaseColumn: "无基数说明",
       noBaseReason: {
         promisedCompleted: "本月无承诺件办结，该比率没有基数",
         onlinePromisedCompleted: "本月无线上承诺件办结，该比率没有基数",

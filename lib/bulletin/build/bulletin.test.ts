@@ -291,9 +291,10 @@ describe("buildBulletin (reference JSON, stub May)", () => {
       "0",
       "0",
       "0",
-      "0.00%",
-      "0.00%",
-      "0.00%",
+      // No online promised case: the report prints 0.00%, the bulletin "—" with its note.
+      "—",
+      "—",
+      "—",
       "530",
       "61.82%",
     ]);
@@ -310,7 +311,9 @@ describe("buildBulletin (reference JSON, stub May)", () => {
     }
     expect(annex1.headerRows[0]!.map((c) => c.text)).toContain("事项办件覆盖率");
     expect(annex2.headerRows[1]!.map((c) => c.text)).toContain("办件覆盖度");
-    expect(annex1.notes).toHaveLength(9);
+    // The report's 9 notes, then what "—" means.
+    expect(annex1.notes).toHaveLength(10);
+    expect(annex1.notes.at(-1)).toBe("—：无计算基数（分母为0）");
   });
 
   it("carries the four figures' data series", () => {

@@ -31,7 +31,8 @@ import {
   resolveProblemSettings,
   ruleInputs,
 } from "@/lib/indicators/problems";
-import { ANNEX_FIELDS } from "@/lib/indicators/types";
+import { missingRateBase, NO_BASE_MARK } from "@/lib/indicators/rate-bases";
+import { ANNEX_FIELDS, type AnnexField } from "@/lib/indicators/types";
 import type { MonthData } from "@/lib/month-versions/server";
 import { countWithUnit, MISSING_FIGURE, plainCount, plainPoints, plainRate } from "./numbers";
 import {
@@ -306,8 +307,17 @@ function annexHeader(id: BulletinAnnex["id"]): BulletinHeaderCell[][] {
   return [top, bottom];
 }
 
+/**
+ * One annex. A rate whose base is 0 prints "—", as on the dashboard, where the platform's export
+ * (and the 2021-06 report) print 0.00%: "no promised case" is not "0% early". The note under the
+ * table says what the mark means.
+ */
 function buildAnnex(id: BulletinAnnex["id"], rows: readonly StatRow[], title: string): BulletinAnnex {
   const fields = ANNEX_FIELDS;
+  const cellOf = (row: StatRow, field: AnnexField) =>
+    missingRateBase(row, field) ? NO_BASE_MARK : isRateField(field) ? plainRate(row[field]) : plainCount(row[field]);
+  const anyNoBase = rows.some((row) => fields.some((field) => missingRateBase(row, field)));
+  const notes = id === "annex1" ? ANNEX_NOTES : [];
   return {
     id,
     label: id === "annex1" ? "附件1" : "附件2",
@@ -320,10 +330,14 @@ function buildAnnex(id: BulletinAnnex["id"], rows: readonly StatRow[], title: st
         unitCode: row.unitCode,
         seq: String(row.seq),
         name: row.unitName,
-        cells: fields.map((field) => (isRateField(field) ? plainRate(row[field]) : plainCount(row[field]))),
+        cells: fields.map((field) => cellOf(row, field)),
         noCases: hasNoCases(row),
       })),
-    notes: id === "annex1" ? ANNEX_NOTES : [],
+    notes: anyNoBase
+      ? notes.length > 0
+        ? [...notes, zhCN.readers.states.noBaseNote]
+        : [`注：${zhCN.readers.states.noBaseNote}`]
+      : notes,
   };
 }
 
