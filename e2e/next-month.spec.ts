@@ -55,7 +55,9 @@ test("the month after the newest, from the CSV template without summary figures"
   await page.goto("/");
   const newest = /\/(\d{4}-\d{2})$/.exec(new URL(page.url()).pathname)![1]!;
   const month = nextMonth(newest);
-  const { annex } = templateCsv({ month, units: reference.rows });
+  // The annex's columns alone: no stated evaluation rate, no 办结件总数（包含批量件）.
+  const units = reference.rows.map((row) => ({ ...row, activeEvaluationRateReported: null, completedInclBatch: null }));
+  const { annex } = templateCsv({ month, units });
 
   // Upload the template's 附件数据 CSV only.
   await page.goto("/admin/uploads");
