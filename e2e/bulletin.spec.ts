@@ -173,7 +173,11 @@ test("好差评, 办件超时 and 存在的问题 show their figures", async ({ 
   const top = page.getByTestId("evaluation-top-departments").locator("tbody tr");
   await expect(top.nth(0)).toHaveAttribute("data-unit", "市公安局");
   await expect(top.nth(0).locator("[data-field=activeEvaluationRate]")).toHaveText("77.29%");
-  await expect(top.nth(0).locator("[data-basis]")).toHaveText("按本月办结件计算（未含批量件）");
+  // The five departments the bulletin names carry its stated rates; the others have none (no
+  // 办结件总数（包含批量件）), never one over this month's completions.
+  await expect(top.nth(0).locator("[data-basis]")).toHaveText("通报所载");
+  await expect(top.nth(5).locator("[data-basis]")).toHaveAttribute("data-basis", "noInclBatch");
+  await expect(top.nth(5).locator("[data-field=activeEvaluationRate]")).toHaveText("—");
   await expect(top.nth(3).locator("[data-field=activeEvaluationRate]")).toHaveText("238.00%");
   await expect(page.getByTestId("figure-4").locator("svg[data-figure-svg] [data-bar]").first()).toBeAttached();
 

@@ -31,8 +31,9 @@ async function bulletinToken(card: Locator): Promise<string> {
   const context = card.locator("[data-kpi-context]");
   const label = (await context.count()) ? (await context.innerText()).trim() : "";
   if (value === "—") {
-    expect(label).toBe("未填报");
-    return "（未填报）";
+    // 未填报, or why it is missing (an evaluation rate without 办结件总数（包含批量件）).
+    expect(label).toMatch(/^未填报/);
+    return `（${label}）`;
   }
   return value.replace(/,/g, "") + (label ? `（${label}）` : "");
 }
@@ -54,7 +55,9 @@ test("the month after the newest, from the CSV template without summary figures"
   await page.goto("/");
   const newest = /\/(\d{4}-\d{2})$/.exec(new URL(page.url()).pathname)![1]!;
   const month = nextMonth(newest);
-  const { annex } = templateCsv({ month, units: reference.rows });
+  // The annex's columns alone: no stated evaluation rate, no 办结件总数（包含批量件）.
+  const units = reference.rows.map((row) => ({ ...row, activeEvaluationRateReported: null, completedInclBatch: null }));
+  const { annex } = templateCsv({ month, units });
 
   // Upload the template's 附件数据 CSV only.
   await page.goto("/admin/uploads");
@@ -117,15 +120,17 @@ test("the month after the newest, from the CSV template without summary figures"
     expect.soft(text, `${id}: ${token}`).toContain(token);
   }
 
-  // No sentence compares figures of different bases: the city rate is estimated this month
-  // (June's is stated), so no change is given for it, and the bulletin says why.
-  expect(evaluation).toMatch(/主动评价率为[^。]*（与上月口径不同，未作比较）/);
+  // No rate divides two populations (issue 23): evaluations include batch cases, this month's
+  // completions exclude them, and without 办结件总数（包含批量件） the rates are missing and say
+  // why, where they read 134.78% (city) and 341.83% (通川区) before.
+  expect(evaluation).toContain("主动评价率为（未填报办结件总数（含批量件），无法计算）");
+  expect(evaluation).toContain("通川区主动评价数为167275条，主动评价率为（未填报办结件总数（含批量件），无法计算）");
+  expect(evaluation).not.toMatch(/134\.78%|341\.83%|未含批量件/);
   expect(evaluation).not.toMatch(/主动评价率为[^，。]*，较上月/);
-  // …and the definition that follows says the rate does not stand on the batch-inclusive basis.
-  expect(evaluation).toContain("未含批量件");
   const evaluationRateCard = page.getByTestId("kpi-activeEvaluationRate");
   await page.goto(`/${month}/evaluations`);
-  await expect(evaluationRateCard.locator("[data-kpi-change]")).toHaveText("口径不同，不作比较");
+  await expect(evaluationRateCard.locator("[data-kpi-value]")).toHaveText("—");
+  await expect(evaluationRateCard.locator("[data-kpi-change]")).toHaveText("本月无数据");
 
   // Rules without their input say 无数据, on the problems page.
   await page.goto(`/${month}/problems`);

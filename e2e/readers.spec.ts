@@ -99,6 +99,15 @@ test.describe("an official", () => {
     await expect(cell).toHaveAttribute("data-no-base");
     await expect(cell).toHaveAttribute("title", "本月无承诺件办结，该比率没有基数");
     await expect(cell).not.toContainText("0.00%");
+    await expect(cell.locator("[aria-hidden]")).toHaveText("—");
+    // The bulletin's annex prints the same cell the same way, and says what the mark means.
+    await page.goto("/reports/2021-06");
+    const annex = page.getByTestId("bulletin-annex1");
+    const printed = annex.locator("tr[data-unit=市发展和改革委员会] [data-field=handlingSpeedupRate]");
+    await expect(printed).toHaveAttribute("data-no-base");
+    await expect(printed).toHaveText("—");
+    await expect(annex).toContainText("—：无计算基数（分母为0）");
+    await page.goto("/2021-06/municipal");
     // A real negative rate keeps its value, with the one minus sign.
     await expect(
       page.getByTestId("annex-department").locator("tr[data-unit=市自然资源和规划局] [data-field=handlingSpeedupRate]"),

@@ -1,6 +1,8 @@
 // 附件1 / 附件2 as the bulletin prints them: the report's two header rows with their spans,
-// every cell formatted by lib/bulletin (plain digits, rates with two decimals), the 注 below.
+// every cell formatted by lib/bulletin (plain digits, rates with two decimals, "—" for a rate with
+// no base, as on the dashboard), the 注 below (with what "—" means).
 import type { BulletinAnnex } from "@/lib/bulletin/build";
+import { NO_BASE_MARK } from "@/lib/indicators/rate-bases";
 
 export function BulletinAnnexTable({ annex }: { annex: BulletinAnnex }) {
   return (
@@ -45,6 +47,7 @@ export function BulletinAnnexTable({ annex }: { annex: BulletinAnnex }) {
                     key={i}
                     className={`border border-slate-500 px-1 py-0.5 whitespace-nowrap ${row.noCases ? "text-slate-600" : ""}`}
                     data-field={annex.columns[i]?.field}
+                    data-no-base={cell === NO_BASE_MARK || undefined}
                   >
                     {cell}
                   </td>

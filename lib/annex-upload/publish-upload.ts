@@ -157,7 +157,7 @@ export async function publishUpload(
     return {
       ok: false,
       reason: "gapsUnacknowledged",
-      message: `本月通报将有 ${gaps.length} 项数字空缺、为估算或口径不同（见“通报完整性”），请勾选确认后再发布，或在“通报数据”中补填。`,
+      message: `本月通报将有 ${gaps.length} 项数字空缺或为估算（见“通报完整性”），请勾选确认后再发布，或在“通报数据”中补填。`,
     };
   }
 
@@ -243,7 +243,7 @@ export async function publishUpload(
           checkedAgainstVersion: baseNumber,
           rows: validation.rows.length,
           warnings: validation.warningCount,
-          // The figures published blank, estimated or on another basis, acknowledged by the admin.
+          // The figures published blank or estimated, acknowledged by the admin.
           gapsAcknowledged: gapKeys(gaps),
         },
       });

@@ -137,9 +137,9 @@ export const en: Messages = {
     notInMonth: "This unit has no data for the month.",
     back: "Back",
     evaluationBasis: {
-      reported: "as reported, batch cases included",
+      reported: "as stated in the bulletin",
       inclBatch: "over completions including batch cases",
-      completed: "over this month's completions",
+      noInclBatch: "not computed: completions including batch cases not reported",
     },
   },
   chart: {
@@ -215,12 +215,12 @@ export const en: Messages = {
   sections: {
     nav: { evaluations: "Evaluations", timeliness: "Timeliness", problems: "Problems", bulletin: "Bulletin" },
     basis: {
-      reported: "As stated in the bulletin (denominator incl. batch cases)",
+      reported: "As stated in the bulletin",
       inclBatch: "On all completions incl. batch cases",
-      completed: "On this month's completions (excl. batch cases)",
       implied: "Denominator implied by the stated rate (approximate)",
-      mixed: "Some units incl. batch cases, some on this month's completions",
-      none: "No completions this month",
+      noInclBatch:
+        "Completions including batch cases not reported: evaluations include batch cases, so they are not divided by completions without them",
+      none: "No base: completions including batch cases are 0",
     },
     approximate: "approximate",
     noPrevious: "no previous month",
@@ -648,6 +648,8 @@ export const en: Messages = {
     chart: { label: "{title} (chart; its figures are in the table below it)" },
     states: {
       noBase: "no base",
+      noBaseNote: "—: no base (the denominator is 0)",
+      noBaseColumn: "No-base notes",
       noBaseReason: {
         promisedCompleted: "No promised cases completed this month: the rate has no base",
         onlinePromisedCompleted: "No online promised cases completed this month: the rate has no base",
@@ -801,9 +803,8 @@ export const en: Messages = {
       missing: "not reported",
       estimatedWeighted: "estimate: unit rates weighted",
       estimatedImplied: "estimate: denominator implied by the stated rate",
-      basisCompleted: "on this month's completions, without batch cases",
+      missingInclBatch: "not computed: completions including batch cases not reported",
       basisInclBatch: "on all completions (batch cases included)",
-      basisMixed: "some units with batch cases, some on this month's completions",
     },
     status: { stated: "stated", computed: "computed exactly", estimated: "estimate", missing: "not reported" },
     noComparison: {
@@ -880,12 +881,11 @@ export const en: Messages = {
       gap: {
         missing: 'blank, printed as "not reported"',
         estimated: "estimate {value}, labelled as one",
-        otherBasis: "{value}, on this month's completions (the bulletin's basis includes batch cases)",
       },
       input: "state {inputs} in the summary figures to make it exact",
       or: " or ",
       acknowledge:
-        "I know and publish anyway: {count} figures of this month's bulletin will be blank, estimated or on another basis ({names})",
+        "I know and publish anyway: {count} figures of this month's bulletin will be blank or estimated ({names})",
       prefilled: "pre-filled, computed exactly from the rows",
     },
     issue: {

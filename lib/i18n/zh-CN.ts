@@ -138,9 +138,9 @@ export const zhCN = {
     notInMonth: "本月没有该单位的数据。",
     back: "返回",
     evaluationBasis: {
-      reported: "通报所载，分母含批量件",
+      reported: "通报所载",
       inclBatch: "按办结件总数（含批量件）计算",
-      completed: "按本月办结件计算",
+      noInclBatch: "未填报办结件总数（含批量件），不计算",
     },
   },
   chart: {
@@ -215,12 +215,11 @@ export const zhCN = {
   sections: {
     nav: { evaluations: "好差评", timeliness: "办件超时", problems: "存在的问题", bulletin: "月度通报" },
     basis: {
-      reported: "通报所载（分母为办结件总数，含批量件）",
+      reported: "通报所载",
       inclBatch: "按办结件总数（含批量件）计算",
-      completed: "按本月办结件计算（未含批量件）",
       implied: "按通报所载比率反推分母（近似）",
-      mixed: "部分单位含批量件、部分单位按本月办结件计算",
-      none: "本月无办结件",
+      noInclBatch: "未填报办结件总数（含批量件）：评价数含批量件，不能除以未含批量件的办结件",
+      none: "办结件总数（含批量件）为0，无计算基数",
     },
     approximate: "近似值",
     noPrevious: "无上月数据",
@@ -616,6 +615,8 @@ export const zhCN = {
     chart: { label: "{title}（图表；数据见其下的表格）" },
     states: {
       noBase: "无基数",
+      noBaseNote: "—：无计算基数（分母为0）",
+      noBaseColumn: "无基数说明",
       noBaseReason: {
         promisedCompleted: "本月无承诺件办结，该比率没有基数",
         onlinePromisedCompleted: "本月无线上承诺件办结，该比率没有基数",
@@ -769,9 +770,8 @@ export const zhCN = {
       missing: "未填报",
       estimatedWeighted: "估算：按各单位比率加权",
       estimatedImplied: "估算：按通报比率反推分母",
-      basisCompleted: "按本月办结件计算，未含批量件",
+      missingInclBatch: "未填报办结件总数（含批量件），无法计算",
       basisInclBatch: "按办结件总数（含批量件）计算",
-      basisMixed: "部分单位含批量件、部分单位按本月办结件计算",
     },
     status: { stated: "通报数", computed: "按各行精确计算", estimated: "估算", missing: "未填报" },
     noComparison: {
@@ -848,11 +848,10 @@ export const zhCN = {
       gap: {
         missing: "空缺，将印为“未填报”",
         estimated: "估算值 {value}，将注明“估算”",
-        otherBasis: "{value}，按本月办结件计算（通报口径为含批量件）",
       },
       input: "填写“通报数据”中{inputs}即可精确",
       or: "或",
-      acknowledge: "我已知悉并仍要发布：本月通报将有 {count} 项数字空缺、为估算或口径不同（{names}）",
+      acknowledge: "我已知悉并仍要发布：本月通报将有 {count} 项数字空缺或为估算（{names}）",
       prefilled: "已按各单位行精确计算预填",
     },
     issue: {

@@ -104,8 +104,13 @@ describe("aggregate rates from numerators and denominators", () => {
 });
 
 describe("evaluation denominators", () => {
-  it("departments stand on completed: 31,896 / 34,944 = 91.28%", () => {
-    expect(evaluationDenominator(departments)).toEqual({ value: 34944, basis: "completed", approximate: false });
+  it("departments without 办结件总数（包含批量件）: unknown, never their `completed` (which excludes batch cases)", () => {
+    expect(evaluationDenominator(departments)).toEqual({ value: null, basis: null, approximate: false });
+    const known = departments.map((r) => ({ ...r, completedInclBatch: r.completed + 10 }));
+    expect(evaluationDenominator(known)).toEqual({ value: 34944 + 410, basis: "inclBatch", approximate: false });
+    // One unit without it leaves the sum unknown.
+    const oneMissing = known.map((r, i) => (i === 0 ? { ...r, completedInclBatch: null } : r));
+    expect(evaluationDenominator(oneMissing).value).toBeNull();
   });
   it("districts are implied by their stated rates", () => {
     const d = evaluationDenominator(districts);
@@ -141,13 +146,19 @@ describe("aggregateScope: 市本级", () => {
     });
   });
 
-  it("evaluation rate 91.28% = 31,896 / 34,944", () => {
+  it("evaluation rate 91.28% as stated; not recomputed over the departments' completions without batch cases", () => {
     expect(municipal.figures.activeEvaluations).toMatchObject({ value: 31896, computed: 31896, difference: 0 });
+    // The report's 91.28% is 31,896 / 34,944 (its own practice); the departments' rows give no
+    // 办结件总数（包含批量件）, so the only denominator is the one the stated rate implies.
     expect(municipal.figures.activeEvaluationRate).toMatchObject({
       value: 91.28,
-      computed: 91.28,
-      difference: 0,
-      approximate: false,
+      source: "reported",
+      approximate: true,
+    });
+    expect(municipal.evaluationDenominator).toMatchObject({ basis: "implied", approximate: true });
+    expect(aggregateScope(departments, null, "MUNICIPAL").figures.activeEvaluationRate).toMatchObject({
+      value: null,
+      computed: null,
     });
   });
 
@@ -248,7 +259,8 @@ describe("cityFromScopes: 全市 = 市本级 + 县（市、区）", () => {
 
   it("reproduces the city evaluation rate 93.94% approximately", () => {
     expect(city.figures.activeEvaluationRate).toMatchObject({ computed: 93.94, approximate: true, difference: 0 });
-    expect(city.evaluationDenominator.basis).toBe("mixed");
+    // 市本级's implied by its stated 91.28%, the counties' by theirs: one basis, approximate.
+    expect(city.evaluationDenominator).toMatchObject({ basis: "implied", approximate: true });
   });
 
   it("weights rates known only as rates and flags them", () => {

@@ -3,7 +3,15 @@
 // only its rate (speed-up and early-completion rates), the group's rate is weighted by the
 // best denominator the annex has and flagged approximate, as GLOSSARY.md requires.
 
-import { RATE_WEIGHTS, type WeightedRateField } from "./annex-columns";
+import {
+  COUNT_SCOPES,
+  formulaNumerator,
+  RATE_WEIGHTS,
+  RATIO_FORMULAS,
+  type RatioFormula,
+  type ScopedCount,
+  type WeightedRateField,
+} from "./annex-columns";
 import {
   HEADLINE_COUNT_FIELDS,
   HEADLINE_FIELDS,
@@ -11,7 +19,7 @@ import {
   type HeadlineField,
   type HeadlineRateField,
 } from "./headline-figures";
-import { type Percent, percent, roundRate } from "./rates";
+import { activeEvaluationRate, type Percent, percent, roundRate } from "./rates";
 import {
   COUNT_FIELDS,
   type CountField,
@@ -51,6 +59,12 @@ export function sumCounts(rows: readonly StatRow[]): Counts {
  * (null when Σ denominator is 0). Unrounded.
  */
 export function aggregateRatio(rows: readonly StatRow[], numerator: RowAmount, denominator: RowAmount): Percent | null {
+  // Two counts of different populations make no rate (evaluations with batch cases ÷ completions without).
+  if (typeof numerator === "string" && typeof denominator === "string") {
+    if (COUNT_SCOPES[numerator] !== COUNT_SCOPES[denominator]) {
+      throw new Error(`aggregateRatio: ${numerator} and ${denominator} are counts of different scopes`);
+    }
+  }
   return percent(sumField(rows, numerator), sumField(rows, denominator));
 }
 
@@ -87,8 +101,12 @@ export type AggregatedRate =
  */
 export function aggregateAnnexRate(rows: readonly StatRow[], field: RateField): AggregatedRate {
   if (field === "onlineHandlingRate") {
+    const formula = RATIO_FORMULAS.onlineHandlingRate;
     return {
-      value: aggregateRatio(rows, "onlinePromisedCompleted", "promisedCompleted"),
+      value: percent(
+        formulaNumerator(formula, (c) => sumField(rows, c as CountField)),
+        sumField(rows, formula.denominator),
+      ),
       method: "ratio",
       approximate: false,
     };
@@ -102,23 +120,26 @@ export function aggregateAnnexRate(rows: readonly StatRow[], field: RateField): 
 // Active evaluation denominators
 
 /**
- * What an active evaluation rate is divided by: batch-inclusive completions ('inclBatch', the
- * glossary's definition), completions without batch cases ('completed', the report's practice
- * for departments), a denominator reconstructed as activeEvaluations ÷ stated rate ('implied',
- * approximate: the stated rate has 2 decimals), or rows on different bases ('mixed').
+ * What an active evaluation rate is divided by — always batch-inclusive completions, its
+ * definition: given ('inclBatch'), or reconstructed as activeEvaluations ÷ a stated rate
+ * ('implied', approximate: the stated rate has 2 decimals). Null when neither is known: the
+ * denominator is then missing, never replaced by `completed` (which excludes batch cases).
  */
-export type EvaluationDenominatorBasis = "inclBatch" | "completed" | "implied" | "mixed";
+export type EvaluationDenominatorBasis = "inclBatch" | "implied";
 
 export type EvaluationDenominator = {
   value: number | null;
-  basis: EvaluationDenominatorBasis;
+  /** Null when the denominator is not known (value null). */
+  basis: EvaluationDenominatorBasis | null;
   approximate: boolean;
 };
+
+const UNKNOWN_DENOMINATOR: EvaluationDenominator = { value: null, basis: null, approximate: false };
 
 /**
  * One row's denominator: completedInclBatch when known; else implied by the stated rate
  * (the 2021-06 districts: 通川区 167275 ÷ 100.38% ≈ 166,642, not its 48,935 completions);
- * else `completed`.
+ * else unknown.
  */
 export function rowEvaluationDenominator(row: StatRow): EvaluationDenominator {
   if (row.completedInclBatch != null) {
@@ -128,69 +149,54 @@ export function rowEvaluationDenominator(row: StatRow): EvaluationDenominator {
   if (stated != null && stated > 0 && row.activeEvaluations > 0) {
     return { value: row.activeEvaluations / (stated / 100), basis: "implied", approximate: true };
   }
-  return { value: row.completed, basis: "completed", approximate: false };
+  return UNKNOWN_DENOMINATOR;
 }
 
-/** Σ of the rows' denominators; approximate when any row's is. */
+/** Σ of the rows' denominators; unknown when any row's is; approximate when any row's is. */
 export function evaluationDenominator(rows: readonly StatRow[]): EvaluationDenominator {
-  if (rows.length === 0) return { value: null, basis: "completed", approximate: false };
+  if (rows.length === 0) return UNKNOWN_DENOMINATOR;
   return combineDenominators(rows.map(rowEvaluationDenominator));
 }
 
 function combineDenominators(parts: readonly EvaluationDenominator[]): EvaluationDenominator {
-  let value: number | null = 0;
-  const bases = new Set<EvaluationDenominatorBasis>();
+  let value = 0;
   let approximate = false;
   for (const part of parts) {
-    value = value === null || part.value === null ? null : value + part.value;
-    bases.add(part.basis);
+    // One unit without its batch-inclusive completions leaves the sum unknown: adding its
+    // `completed` instead would mix the two populations.
+    if (part.value === null) return UNKNOWN_DENOMINATOR;
+    value += part.value;
     approximate ||= part.approximate;
   }
-  const [only] = bases;
-  return { value, basis: bases.size === 1 && only ? only : "mixed", approximate };
+  return { value, basis: approximate ? "implied" : "inclBatch", approximate };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scope summaries (全市 / 市本级 / 县（市、区）)
 
-type HeadlineCounts = Record<HeadlineCountField, number>;
-
 /** How each headline rate is obtained from a scope's parts. */
-type RateMethod =
-  | {
-      method: "ratio";
-      /** The counts the ratio reads, so a missing one makes the rate null rather than wrong. */
-      uses: readonly HeadlineCountField[];
-      numerator: (c: HeadlineCounts) => number;
-      denominator: (c: HeadlineCounts) => number;
-    }
+export type RateMethod =
+  /** One of RATIO_FORMULAS, over the scope's counts (a missing count makes the rate null rather than wrong). */
+  | { method: "ratio"; formula: RatioFormula }
   | { method: "weighted"; rateField: WeightedRateField & HeadlineRateField; weightField: HeadlineCountField }
-  | { method: "evaluation" }
+  /** activeEvaluations ÷ completedInclBatch, the denominator given or implied by a stated rate (never `completed`). */
+  | { method: "evaluation"; formula: typeof RATIO_FORMULAS.activeEvaluationRate }
   /** Stated by the bulletin, with nothing in the annex to compute it from. */
   | { method: "reportedOnly" };
 
-const HEADLINE_RATES: Record<HeadlineRateField, RateMethod> = {
+/** How each headline rate is obtained (exported so a test can walk every formula). */
+export const HEADLINE_RATES: Readonly<Record<HeadlineRateField, RateMethod>> = {
   promiseSpeedupRate: { method: "weighted", rateField: "promiseSpeedupRate", weightField: "promisedCompleted" },
   handlingSpeedupRate: { method: "weighted", rateField: "handlingSpeedupRate", weightField: "promisedCompleted" },
   earlyCompletionRate: { method: "weighted", rateField: "earlyCompletionRate", weightField: "promisedCompleted" },
-  onlineShare: {
-    method: "ratio",
-    uses: ["onlineApplied", "applied"],
-    numerator: (c) => c.onlineApplied,
-    denominator: (c) => c.applied,
-  },
+  onlineShare: { method: "ratio", formula: RATIO_FORMULAS.onlineShare },
   onlineEarlyCompletionRate: {
     method: "weighted",
     rateField: "onlineEarlyCompletionRate",
     weightField: "onlinePromisedCompleted",
   },
-  onTimeCompletionRate: {
-    method: "ratio",
-    uses: ["completed", "overdueCompleted"],
-    numerator: (c) => c.completed - c.overdueCompleted,
-    denominator: (c) => c.completed,
-  },
-  activeEvaluationRate: { method: "evaluation" },
+  onTimeCompletionRate: { method: "ratio", formula: RATIO_FORMULAS.onTimeCompletionRate },
+  activeEvaluationRate: { method: "evaluation", formula: RATIO_FORMULAS.activeEvaluationRate },
   satisfactionRate: { method: "reportedOnly" },
   coverageRate: { method: "reportedOnly" },
   catalogClaimRate: { method: "reportedOnly" },
@@ -293,7 +299,12 @@ export function aggregateScope(
     const spec = HEADLINE_RATES[field];
     switch (spec.method) {
       case "ratio":
-        figures[field] = makeFigure("rate", stated, percent(spec.numerator(counts), spec.denominator(counts)), false);
+        figures[field] = makeFigure(
+          "rate",
+          stated,
+          ratioOf(spec.formula, (c) => counts[c as CountField]),
+          false,
+        );
         break;
       case "weighted":
         figures[field] = makeFigure("rate", stated, weightedRate(rows, spec.rateField).value, true);
@@ -302,7 +313,7 @@ export function aggregateScope(
         figures[field] = makeFigure(
           "rate",
           stated,
-          evalDenominator.value === null ? null : percent(counts.activeEvaluations, evalDenominator.value),
+          evalDenominator.value === null ? null : activeEvaluationRate(counts.activeEvaluations, evalDenominator.value),
           evalDenominator.approximate,
         );
         break;
@@ -312,6 +323,21 @@ export function aggregateScope(
     }
   }
   return { scope: reported?.scope ?? scope ?? inferScope(rows), figures, evaluationDenominator: evalDenominator };
+}
+
+/** A formula over amounts that may be missing: null when any count it reads is. */
+function ratioOf(formula: RatioFormula, amount: (count: ScopedCount) => number | null): number | null {
+  const counts = [...formula.plus, ...formula.minus, formula.denominator];
+  const known = new Map<ScopedCount, number>();
+  for (const count of counts) {
+    const value = amount(count);
+    if (value === null || value === undefined) return null;
+    known.set(count, value);
+  }
+  return percent(
+    formulaNumerator(formula, (c) => known.get(c)!),
+    known.get(formula.denominator)!,
+  );
 }
 
 function isHeadlineCount(field: HeadlineField): field is HeadlineCountField {
@@ -341,7 +367,11 @@ export function cityFromScopes(
   for (const field of HEADLINE_COUNT_FIELDS) {
     counts[field] = addNullable(municipal.figures[field].value, districts.figures[field].value);
   }
-  const evalDenominator = combineDenominators(parts.map((p) => p.evaluationDenominator));
+  // A stated city 办结件总数（包含批量件） is the city's denominator; else the two scopes' added.
+  const evalDenominator: EvaluationDenominator =
+    reported?.completedInclBatch != null
+      ? { value: reported.completedInclBatch, basis: "inclBatch", approximate: false }
+      : combineDenominators(parts.map((p) => p.evaluationDenominator));
   const figures = {} as Record<HeadlineField, ScopeFigure>;
 
   for (const field of HEADLINE_FIELDS) {
@@ -353,9 +383,7 @@ export function cityFromScopes(
     const spec = HEADLINE_RATES[field];
     switch (spec.method) {
       case "ratio": {
-        const known = spec.uses.every((used) => counts[used] !== null);
-        const complete = counts as HeadlineCounts; // read only where `known`
-        const value = known ? percent(spec.numerator(complete), spec.denominator(complete)) : null;
+        const value = ratioOf(spec.formula, (c) => counts[c as HeadlineCountField] ?? null);
         figures[field] = makeFigure("rate", stated, value, false);
         break;
       }
@@ -380,7 +408,7 @@ export function cityFromScopes(
         const value =
           counts.activeEvaluations === null || evalDenominator.value === null
             ? null
-            : percent(counts.activeEvaluations, evalDenominator.value);
+            : activeEvaluationRate(counts.activeEvaluations, evalDenominator.value);
         figures[field] = makeFigure("rate", stated, value, evalDenominator.approximate);
         break;
       }

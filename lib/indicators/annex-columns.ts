@@ -212,3 +212,82 @@ export const UNIT_EXTRA_FIELDS: readonly UnitExtraField[] = UNIT_EXTRA_COLUMNS.m
 export const RATE_BASES: Partial<Record<AnnexField, CountField>> = Object.fromEntries(
   ANNEX_COLUMNS.flatMap((c) => ("base" in c ? [[c.field, c.base satisfies CountField] as const] : [])),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Scopes: which population each count is over, so that no rate divides two populations.
+
+/**
+ * The population a count is over. 'month': this month's cases as the annex counts them, batch
+ * cases (批量件) excluded. 'inclBatch': batch cases included — 办结件总数（包含批量件） and the
+ * evaluations, which the platform records for batch cases too (2021-06: 通川区 167,275
+ * evaluations against 48,935 completions without batch cases).
+ */
+export type CountScope = "month" | "inclBatch";
+
+/** A count a rate can be made of: an annex count or 办结件总数（包含批量件）. */
+export type ScopedCount = CountField | "completedInclBatch";
+
+/** The scope of every count; the compiler asks for a new column's. */
+export const COUNT_SCOPES: Readonly<Record<ScopedCount, CountScope>> = {
+  applied: "month",
+  accepted: "month",
+  completed: "month",
+  overdueCompleted: "month",
+  promisedCompleted: "month",
+  promisedOverdueCompleted: "month",
+  onlineApplied: "month",
+  onlineAccepted: "month",
+  onlineCompleted: "month",
+  onlinePromisedCompleted: "month",
+  onlinePromisedOverdueCompleted: "month",
+  activeEvaluations: "inclBatch",
+  completedInclBatch: "inclBatch",
+};
+
+/** A rate computed from counts: (Σ plus − Σ minus) / denominator. */
+export type RatioFormula = {
+  readonly plus: readonly ScopedCount[];
+  readonly minus: readonly ScopedCount[];
+  readonly denominator: ScopedCount;
+};
+
+/**
+ * Every rate the product computes from counts, with its numerator and denominator (注 1–9 of
+ * 附件1, GLOSSARY.md). aggregate.ts and rates.ts compute exactly these; a test checks that each
+ * numerator and its denominator are of one scope (COUNT_SCOPES).
+ */
+export const RATIO_FORMULAS = {
+  onlineShare: { plus: ["onlineApplied"], minus: [], denominator: "applied" },
+  onTimeCompletionRate: { plus: ["completed"], minus: ["overdueCompleted"], denominator: "completed" },
+  onlineHandlingRate: { plus: ["onlinePromisedCompleted"], minus: [], denominator: "promisedCompleted" },
+  activeEvaluationRate: { plus: ["activeEvaluations"], minus: [], denominator: "completedInclBatch" },
+} as const satisfies Record<string, RatioFormula>;
+export type RatioRateField = keyof typeof RATIO_FORMULAS;
+
+/**
+ * The scope of every rate the annex gives only per unit (its weight and base must be of it):
+ * all are over this month's promised cases (覆盖率 is over the catalogue: no count weighs it).
+ */
+export const STATED_RATE_SCOPES: Readonly<Record<Exclude<RateField, "coverageRate">, CountScope>> = {
+  promiseSpeedupRate: "month",
+  handlingSpeedupRate: "month",
+  earlyCompletionRate: "month",
+  onlineHandlingRate: "month",
+  onlineHandlingSpeedupRate: "month",
+  onlineEarlyCompletionRate: "month",
+};
+
+/** The scope a formula's counts share, or null when they do not (a mixed ratio). */
+export function formulaScope(formula: RatioFormula): CountScope | null {
+  const scopes = new Set([...formula.plus, ...formula.minus, formula.denominator].map((c) => COUNT_SCOPES[c]));
+  const [only] = scopes;
+  return scopes.size === 1 && only ? only : null;
+}
+
+/** (Σ plus − Σ minus) of a formula over the amounts given (a row, a scope's counts). */
+export function formulaNumerator(formula: RatioFormula, amount: (count: ScopedCount) => number): number {
+  let total = 0;
+  for (const c of formula.plus) total += amount(c);
+  for (const c of formula.minus) total -= amount(c);
+  return total;
+}

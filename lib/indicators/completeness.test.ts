@@ -16,9 +16,11 @@ describe("bulletinGaps", () => {
     const keys = gapKeys(gaps);
     expect(keys).toContain("overview:CITY.promiseSpeedupRate:estimated");
     expect(keys).toContain("evaluation:CITY.satisfactionRate:missing");
-    // The city rate only by weighting the counties' stated rates; 市本级's on this month's completions.
-    expect(keys).toContain("evaluation:CITY.activeEvaluationRate:estimated");
-    expect(keys).toContain("evaluation:MUNICIPAL.activeEvaluationRate:otherBasis");
+    // No department gives its 办结件总数（包含批量件）: 市本级's rate is missing, and so the city's
+    // (never divided by this month's completions instead).
+    expect(keys).toContain("evaluation:CITY.activeEvaluationRate:missing");
+    expect(keys).toContain("evaluation:MUNICIPAL.activeEvaluationRate:missing");
+    expect(keys.some((k) => k.endsWith(":otherBasis"))).toBe(false);
     expect(keys).toContain("problems:CITY.coverageRate:missing");
     expect(keys).toContain("problems:CITY.catalogClaimRate:missing");
     // Counts add up exactly from the rows: never a gap.

@@ -1,6 +1,5 @@
 // The completeness gate: before a month is published, which figures of its bulletin would be
-// blank (未填报) or estimated, or stand on another basis than the bulletin's, section by
-// section, and which stated figure (通报数据) would make each exact. Also what the summary
+// blank (未填报, with the reason) or estimated, section by section, and which stated figure (通报数据) would make each exact. Also what the summary
 // form can be pre-filled with: the figures computed exactly from the rows. Pure; the
 // decisions are figure-decision.ts's, so the gate lists exactly what the bulletin would print.
 
@@ -53,8 +52,11 @@ export type FigureGap = {
   section: BulletinSection;
   scope: ScopeKey;
   field: HeadlineField;
-  /** missing: printed as 未填报; estimated: printed with 估算; otherBasis: an evaluation rate not on batch-inclusive completions. */
-  gap: "missing" | "estimated" | "otherBasis";
+  /**
+   * missing: printed as 未填报 (an evaluation rate without 办结件总数（包含批量件）, with that
+   * reason); estimated: printed with 估算. No figure stands on another basis.
+   */
+  gap: "missing" | "estimated";
   /** What the bulletin would print (null when missing). */
   value: number | null;
   /** The 通报数据 entries any one of which makes the figure exact. */
@@ -64,7 +66,6 @@ export type FigureGap = {
 function gapOf(decision: FigureDecision): FigureGap["gap"] | null {
   if (decision.status === "missing") return "missing";
   if (decision.status === "estimated") return "estimated";
-  if (decision.field === "activeEvaluationRate" && decision.basis !== "inclBatch") return "otherBasis";
   return null;
 }
 
@@ -77,7 +78,7 @@ export function toReportedSummaries(
   return out;
 }
 
-/** Every figure of the bulletin that would be blank, estimated or on another basis, by section. */
+/** Every figure of the bulletin that would be blank or estimated, by section. */
 export function bulletinGaps(
   rows: readonly StatRow[],
   summaries: Partial<Record<SummaryScope, ReportedSummary>>,
@@ -118,8 +119,6 @@ export function exactSummaryPrefill(
     for (const field of REPORTED_SUMMARY_FIELDS) {
       const decision = (decisions[scope] as Partial<Record<string, FigureDecision>>)[field];
       if (decision?.status !== "computed" || decision.value === null) continue;
-      // An evaluation rate on this month's completions is not the bulletin's figure.
-      if (field === "activeEvaluationRate" && decision.basis !== "inclBatch") continue;
       out[SUMMARY_SCOPE_OF[scope]][field] = decision.kind === "rate" ? roundRate(decision.value) : decision.value;
     }
   }

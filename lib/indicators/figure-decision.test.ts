@@ -26,7 +26,9 @@ const june: BulletinMonth = {
   rows: ref.rows,
   summaries: ref.summaries,
 };
-const july: BulletinMonth = { month: "2021-07", isDemo: false, versionNumber: 1, rows: ref.rows, summaries: {} };
+// As the template carries it: the annex's columns, no stated rate, no 办结件总数（包含批量件）.
+const annexOnlyRows = ref.rows.map((r) => ({ ...r, activeEvaluationRateReported: null }));
+const july: BulletinMonth = { month: "2021-07", isDemo: false, versionNumber: 1, rows: annexOnlyRows, summaries: {} };
 const decisionsOf = (m: BulletinMonth) => decideMonthFigures(monthScopes(m.rows, m.summaries));
 
 describe("decideFigure", () => {
@@ -45,8 +47,11 @@ describe("decideFigure", () => {
     expect(city.satisfactionRate).toMatchObject({ status: "missing", value: null });
     expect(city.coverageRate).toMatchObject({ status: "missing" });
     expect(city.catalogClaimRate).toMatchObject({ status: "missing" });
-    // The districts' stated row rates stand on batch-inclusive completions, the departments' rows on this month's.
-    expect(city.activeEvaluationRate.basis).not.toBe("inclBatch");
+    // No unit gives its 办结件总数（包含批量件）: the evaluation rate is missing and says why.
+    expect(city.activeEvaluationRate).toMatchObject({ status: "missing", value: null, missingReason: "noInclBatch" });
+    expect(describeFigure(city.activeEvaluationRate, zhCN.figures.labels)).toBe(
+      "未填报办结件总数（含批量件），无法计算",
+    );
     expect(describeFigure(city.promiseSpeedupRate, zhCN.figures.labels)).toBe("估算：按各单位比率加权");
     expect(describeFigure(city.satisfactionRate, zhCN.figures.labels)).toBe("未填报");
   });
@@ -61,19 +66,13 @@ describe("compareFigures: like with like", () => {
     status: "computed",
     method: null,
     basis,
+    missingReason: null,
   });
   const previous = { month: "2021-06", isDemo: false };
 
   it("compares figures of the same kind and basis", () => {
     const c = compareFigures(exact(95, "inclBatch"), { ...exact(93.94, "inclBatch"), status: "stated" }, previous);
     expect(c).toMatchObject({ status: "compared", kind: "rate", change: { points: 1.06 }, previousIsDemo: false });
-  });
-
-  it("does not compare an evaluation rate without batch cases with one including them (口径不同)", () => {
-    expect(compareFigures(exact(122.11, "completed"), exact(93.94, "inclBatch"), previous)).toMatchObject({
-      status: "notCompared",
-      reason: "differentBasis",
-    });
   });
 
   it("does not compare an estimate with an exact figure", () => {
@@ -103,7 +102,8 @@ describe("compareFigures: like with like", () => {
     const c = compareFigures(exact(95), exact(90), { month: "2021-05", isDemo: true });
     expect(c).toMatchObject({ status: "compared", previousIsDemo: true });
     expect(comparisonBadge(c, zhCN).text).toBe("较上月 +5.00个百分点（上月为示例数据）");
-    expect(comparisonBadge(compareFigures(exact(95, "completed"), exact(90, "inclBatch"), previous), zhCN).text).toBe(
+    const estimate: FigureDecision = { ...exact(95, "inclBatch"), status: "estimated", method: "impliedDenominator" };
+    expect(comparisonBadge(compareFigures(estimate, exact(90, "inclBatch"), previous), zhCN).text).toBe(
       "口径不同，不作比较",
     );
   });
@@ -114,15 +114,18 @@ describe("the month after 2021-06 without summary figures", () => {
   const text = bulletinPlainText(bulletin);
   const decisions = decisionsOf(july);
 
-  it("compares no figures of different bases in any sentence", () => {
-    const [lead] = bulletin.parts
+  it("prints no rate from two scopes: without 办结件总数（包含批量件） the evaluation rates are missing and say why", () => {
+    const [lead, scopes] = bulletin.parts
       .find((p) => p.id === "evaluation")!
       .blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
-    expect(lead).toContain("（与上月口径不同，未作比较）");
+    // Before: 134.78% for the city and 341.83% for 通川区 (evaluations with batch cases ÷ completions without).
+    expect(lead).toContain("主动评价率为（未填报办结件总数（含批量件），无法计算）");
+    expect(scopes).toContain("通川区主动评价数为167275条，主动评价率为（未填报办结件总数（含批量件），无法计算）");
+    expect(text).not.toMatch(/134\.78%|341\.83%|未含批量件/);
     expect(lead).not.toMatch(/主动评价率为[^，。]*，较上月/);
-    // The stated-only wording is not used for a total from the rows, nor the batch-inclusive definition.
+    // The stated-only wording is not used for a total from the rows; the definition is the bulletin's.
     expect(lead).not.toContain("包含了批量件的办件主动评价");
-    expect(lead).toContain("本月办结件（未含批量件）计算");
+    expect(lead).toContain("（备注：主动评价率=群众办件主动评价数/办结件总数（包含批量件）×100%）");
     expect(findProblems(july, june).find((p) => p.kind === "evaluationRateDrop")?.city?.change ?? null).toBeNull();
   });
 
@@ -149,7 +152,7 @@ describe("the month after 2021-06 without summary figures", () => {
 
   it("follows the direction of the change in the evaluation-rate problem", () => {
     // Same basis both months, the city rate up, one unit down by more than the threshold.
-    const rows = ref.rows.map((r) => (r.unitName === "渠县" ? { ...r, activeEvaluationRateReported: 80 } : r));
+    const rows = annexOnlyRows.map((r) => (r.unitName === "渠县" ? { ...r, activeEvaluationRateReported: 80 } : r));
     const city = { CITY: { ...emptyReportedSummary("CITY"), activeEvaluationRate: 95 } };
     const up = buildBulletin({ current: { ...july, rows, summaries: city }, previous: june });
     const paragraph = up.parts

@@ -17,11 +17,18 @@ export type FigureStatus = "stated" | "computed" | "estimated" | "missing";
 export type EstimateMethod = "weighted" | "impliedDenominator";
 
 /**
- * The denominator an evaluation rate stands on: batch-inclusive completions (what the bulletin's
- * definition and every stated rate use), this month's completions without batch cases, or a mix.
- * Null for every other figure (they have one basis only).
+ * The denominator an evaluation rate stands on: batch-inclusive completions, its definition
+ * (every stated rate is on it). Null for every other figure, and for a missing one. There is no
+ * other basis: without batch-inclusive completions the rate is missing (reason 'noInclBatch').
  */
-export type FigureBasis = "inclBatch" | "completed" | "mixed" | null;
+export type FigureBasis = "inclBatch" | null;
+
+/**
+ * Why a figure is missing: nothing states it and the rows cannot give it ('notStated',
+ * 未填报), or an evaluation rate whose defined denominator 办结件总数（包含批量件） is not known
+ * ('noInclBatch'; the completeness gate names the input that makes it exact).
+ */
+export type MissingReason = "notStated" | "noInclBatch";
 
 export type ScopeKey = "city" | "municipal" | "districts";
 export const SCOPE_KEYS: readonly ScopeKey[] = ["city", "municipal", "districts"];
@@ -35,13 +42,15 @@ export type FigureDecision = {
   status: FigureStatus;
   method: EstimateMethod | null;
   basis: FigureBasis;
+  /** Set only when status is 'missing'. */
+  missingReason: MissingReason | null;
 };
 
 const COUNT_SET = new Set<HeadlineField>(HEADLINE_COUNT_FIELDS);
 
-function basisOf(denominator: EvaluationDenominatorBasis): FigureBasis {
+function basisOf(denominator: EvaluationDenominatorBasis | null): FigureBasis {
   // A denominator implied by a stated (batch-inclusive) rate stands on that rate's basis.
-  return denominator === "implied" ? "inclBatch" : denominator;
+  return denominator === null ? null : "inclBatch";
 }
 
 /** The one decision for one figure of one scope. */
@@ -50,7 +59,14 @@ export function decideFigure(summary: ScopeSummary, field: HeadlineField, scope:
   const kind = COUNT_SET.has(field) ? "count" : "rate";
   const isEvaluationRate = field === "activeEvaluationRate";
   if (figure.value === null || figure.source === null) {
-    return { scope, field, kind, value: null, status: "missing", method: null, basis: null };
+    // The evaluations are known but not the denominator they must be divided by.
+    const missingReason: MissingReason =
+      isEvaluationRate &&
+      summary.evaluationDenominator.value === null &&
+      summary.figures.activeEvaluations.value !== null
+        ? "noInclBatch"
+        : "notStated";
+    return { scope, field, kind, value: null, status: "missing", method: null, basis: null, missingReason };
   }
   if (figure.source === "reported") {
     // Every rate the bulletin states is on its definition's basis (办结件总数，含批量件).
@@ -62,14 +78,15 @@ export function decideFigure(summary: ScopeSummary, field: HeadlineField, scope:
       status: "stated",
       method: null,
       basis: isEvaluationRate ? "inclBatch" : null,
+      missingReason: null,
     };
   }
   const basis = isEvaluationRate ? basisOf(summary.evaluationDenominator.basis) : null;
   if (figure.source === "approximate") {
     const method: EstimateMethod = isEvaluationRate ? "impliedDenominator" : "weighted";
-    return { scope, field, kind, value: figure.value, status: "estimated", method, basis };
+    return { scope, field, kind, value: figure.value, status: "estimated", method, basis, missingReason: null };
   }
-  return { scope, field, kind, value: figure.value, status: "computed", method: null, basis };
+  return { scope, field, kind, value: figure.value, status: "computed", method: null, basis, missingReason: null };
 }
 
 export type ScopeDecisions = Record<HeadlineField, FigureDecision>;
@@ -89,31 +106,28 @@ export function decideMonthFigures(scopes: MonthScopes): MonthDecisions {
 /** Labels of lib/i18n's `figures` block that describeFigure reads. */
 export type FigureLabels = {
   missing: string;
+  /** Why an evaluation rate is missing: no 办结件总数（包含批量件）. */
+  missingInclBatch: string;
   estimatedWeighted: string;
   estimatedImplied: string;
-  basisCompleted: string;
   basisInclBatch: string;
-  basisMixed: string;
 };
 
 /**
  * The one label of a figure, the same on a card, in a table, in the bulletin and in an
- * export: null for a stated or exact figure on the usual basis, else what it is.
- * Exact evaluation rates say their basis only when it is not the bulletin's (含批量件).
+ * export: null for a stated or exact figure on the usual basis, else what it is (or why it
+ * is missing). An evaluation rate computed from batch-inclusive completions says so.
  */
 export function describeFigure(decision: FigureDecision, labels: FigureLabels): string | null {
   switch (decision.status) {
     case "missing":
-      return labels.missing;
+      return decision.missingReason === "noInclBatch" ? labels.missingInclBatch : labels.missing;
     case "stated":
       return null;
     case "estimated":
       return decision.method === "impliedDenominator" ? labels.estimatedImplied : labels.estimatedWeighted;
     case "computed":
-      if (decision.basis === "completed") return labels.basisCompleted;
-      if (decision.basis === "mixed") return labels.basisMixed;
-      if (decision.basis === "inclBatch") return labels.basisInclBatch;
-      return null;
+      return decision.basis === "inclBatch" ? labels.basisInclBatch : null;
   }
 }
 
@@ -129,7 +143,7 @@ export type NoComparisonReason =
   | "previousMissing"
   /** This month has no value. */
   | "currentMissing"
-  /** Different kind (exact vs estimated) or basis (e.g. evaluation rate with and without batch cases). */
+  /** Different kind: an exact figure against an estimate, or estimates made differently. */
   | "differentBasis";
 
 export type FigureComparison =

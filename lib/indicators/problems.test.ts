@@ -85,13 +85,15 @@ describe("findProblems rules", () => {
   it("names units whose evaluation rate fell, comparing rates on the same basis only", () => {
     const before = ref.rows.map((r) => ({ ...r }));
     const police = before.find((r) => r.unitName === "市公安局")!;
-    police.activeEvaluations = 11_933; // 100% in May, 77.29% in June: −22.71 points
+    police.activeEvaluationRateReported = 100; // stated 100% in May, 77.29% in June: −22.71 points
     const tongchuan = before.find((r) => r.unitName === "通川区")!;
-    tongchuan.activeEvaluationRateReported = null; // May on completions, June as stated: not compared
-    tongchuan.activeEvaluations = 1_000_000;
+    tongchuan.activeEvaluationRateReported = null; // May from 办结件总数（含批量件）, June as stated: not compared
+    tongchuan.completedInclBatch = 1_000_000;
+    const housing = before.find((r) => r.unitName === "市住房和城乡建设局")!;
+    housing.activeEvaluationRateReported = 200; // June has no rate (no 办结件总数（含批量件）): nothing to compare
     const drop = findProblems(june, may(before)).find((p) => p.kind === "evaluationRateDrop")!;
     expect(drop.units.map((u) => [u.unitName, u.previous, u.value, u.change, u.basis])).toEqual([
-      ["市公安局", 100, 77.29, -22.71, "completed"],
+      ["市公安局", 100, 77.29, -22.71, "reported"],
     ]);
   });
 

@@ -163,9 +163,9 @@ function evaluationRateDrop(
     if (!old) continue;
     const now = rowActiveEvaluationRate(row);
     const then = rowActiveEvaluationRate(old);
-    // Rates on different denominators (a stated batch-inclusive rate against one on this
-    // month's completions) do not compare.
-    if (now.basis !== then.basis) continue;
+    // Only two rates of one basis compare (both stated, or both from batch-inclusive
+    // completions); a unit without its batch-inclusive completions has no rate to compare.
+    if (now.basis === null || now.basis !== then.basis) continue;
     const unitChange = rateChange(now.value, then.value);
     if (unitChange === null || !(unitChange.points < -threshold)) continue;
     units.push(

@@ -10,6 +10,14 @@ import type { AnnexField, CountField, StatRow } from "./types";
 // The bases are the column table's (annex-columns.ts); exported here for the modules that read them.
 export { RATE_BASES };
 
+/**
+ * How every surface prints a rate with no base: the dashboard, the bulletin's annexes (page,
+ * .docx, .pdf) and the annex workbook print this mark, with a note under the table saying what
+ * it means (lib/i18n readers.states.noBaseNote); a CSV export leaves the cell empty and says
+ * why in its reason column.
+ */
+export const NO_BASE_MARK = "—";
+
 /** The count the rate needed and did not have, or null when the rate has a base (or needs none). */
 export function missingRateBase(row: Pick<StatRow, CountField>, field: AnnexField): CountField | null {
   const base = RATE_BASES[field];

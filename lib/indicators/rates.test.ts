@@ -100,39 +100,48 @@ describe("rate formulas", () => {
 });
 
 describe("active evaluation rate", () => {
-  it("departments: activeEvaluations / completed, as the report prints", () => {
-    expect(roundRate(activeEvaluationRate(9223, 11933))).toBe(77.29);
+  it("departments the report names: their stated rates (the report divides by `completed`), kept as stated", () => {
     const police = byName("市公安局");
-    expect(rowActiveEvaluationRate(police)).toEqual({ value: (9223 / 11933) * 100, basis: "completed" });
+    expect(rowActiveEvaluationRate(police)).toEqual({ value: 77.29, basis: "reported", gap: null });
+    expect(rowActiveEvaluationRate(byName("市税务局"))).toEqual({ value: 238, basis: "reported", gap: null });
   });
 
-  it("prefers the reported rate, then the batch-inclusive denominator, then completed", () => {
-    expect(
-      resolveActiveEvaluationRate({ activeEvaluations: 10, completed: 20, completedInclBatch: 40, reported: 12.34 }),
-    ).toEqual({
+  it("a department without a stated rate or 办结件总数（包含批量件）: missing, never over `completed`", () => {
+    // 市住房和城乡建设局: 1,239 evaluations (batch cases included) against 962 completions without them.
+    const row = byName("市住房和城乡建设局");
+    expect(rowActiveEvaluationRate(row)).toEqual({ value: null, basis: null, gap: "noInclBatch" });
+  });
+
+  it("prefers the reported rate, then the batch-inclusive denominator, else none", () => {
+    expect(resolveActiveEvaluationRate({ activeEvaluations: 10, completedInclBatch: 40, reported: 12.34 })).toEqual({
       value: 12.34,
       basis: "reported",
+      gap: null,
     });
-    expect(resolveActiveEvaluationRate({ activeEvaluations: 10, completed: 20, completedInclBatch: 40 })).toEqual({
+    expect(resolveActiveEvaluationRate({ activeEvaluations: 10, completedInclBatch: 40 })).toEqual({
       value: 25,
       basis: "inclBatch",
+      gap: null,
     });
-    expect(
-      resolveActiveEvaluationRate({ activeEvaluations: 10, completed: 20, completedInclBatch: null, reported: null }),
-    ).toEqual({
-      value: 50,
-      basis: "completed",
-    });
-    expect(resolveActiveEvaluationRate({ activeEvaluations: 0, completed: 0 })).toEqual({
+    expect(resolveActiveEvaluationRate({ activeEvaluations: 10, completedInclBatch: null, reported: null })).toEqual({
       value: null,
-      basis: "completed",
+      basis: null,
+      gap: "noInclBatch",
+    });
+    // A base of 0 is no base: no rate, and nothing is missing.
+    expect(resolveActiveEvaluationRate({ activeEvaluations: 0, completedInclBatch: 0 })).toEqual({
+      value: null,
+      basis: "inclBatch",
+      gap: null,
     });
   });
 
   it("districts use the stated rate, which `completed` cannot reproduce", () => {
     const tongchuan = byName("通川区");
-    expect(rowActiveEvaluationRate(tongchuan)).toEqual({ value: 100.38, basis: "reported" });
-    expect(roundRate(activeEvaluationRate(tongchuan.activeEvaluations, tongchuan.completed))).toBe(341.83);
-    expect(rowActiveEvaluationRate(byName("渠县"))).toEqual({ value: 106.91, basis: "reported" });
+    expect(rowActiveEvaluationRate(tongchuan)).toEqual({ value: 100.38, basis: "reported", gap: null });
+    // What the mixed ratio would print: evaluations incl. batch cases over completions without them.
+    expect(roundRate((tongchuan.activeEvaluations / tongchuan.completed) * 100)).toBe(341.83);
+    expect(rowActiveEvaluationRate({ ...tongchuan, activeEvaluationRateReported: null }).value).toBeNull();
+    expect(rowActiveEvaluationRate(byName("渠县"))).toEqual({ value: 106.91, basis: "reported", gap: null });
   });
 });

@@ -84,12 +84,13 @@ export function onTimeCompletionRate(completed: number, overdueCompleted: number
 }
 
 /**
- * 主动评价率: evaluations given on the citizen's own initiative per completion. The glossary's
- * denominator is completedInclBatch; for departments the report uses `completed`. It can
- * exceed 100% (earlier cases and batch cases get evaluated too).
+ * 主动评价率: evaluations given on the citizen's own initiative per completion, batch cases
+ * included on both sides: its only denominator is completedInclBatch (办结件总数（包含批量件）).
+ * It can exceed 100% (evaluations of earlier cases). Never divide by `completed`: it excludes
+ * the batch cases whose evaluations the numerator counts (a ratio of two populations).
  */
-export function activeEvaluationRate(activeEvaluations: number, denominator: number): Percent | null {
-  return percent(activeEvaluations, denominator);
+export function activeEvaluationRate(activeEvaluations: number, completedInclBatch: number): Percent | null {
+  return percent(activeEvaluations, completedInclBatch);
 }
 
 /** 满意率: satisfied evaluations among all evaluations. */
@@ -108,47 +109,56 @@ export function catalogClaimRate(claimedItems: number, assignedItems: number): P
 }
 
 /**
- * Which denominator an active evaluation rate stands on: the bulletin's own figure
- * ('reported'), batch-inclusive completions ('inclBatch', the glossary's definition), or
- * completions without batch cases ('completed', what the report uses for departments).
+ * What an active evaluation rate stands on: the bulletin's own figure ('reported'), or
+ * batch-inclusive completions ('inclBatch', the glossary's definition). There is no third:
+ * without either, the rate is missing (gap 'noInclBatch'), never divided by `completed`.
  */
-export type EvaluationRateBasis = "reported" | "inclBatch" | "completed";
+export type EvaluationRateBasis = "reported" | "inclBatch";
+
+/** Why a unit's evaluation rate is missing: its defined denominator (completedInclBatch) was not given. */
+export type EvaluationRateGap = "noInclBatch";
 
 export type EvaluationRateInput = {
   activeEvaluations: number;
-  completed: number;
   completedInclBatch?: number | null;
   /** The rate as the bulletin states it. */
   reported?: number | null;
 };
 
-/**
- * The active evaluation rate to show for a unit. The district rates of the bulletin use
- * batch-inclusive denominators the annex does not print, so recomputing them from
- * `completed` would be wrong (通川区: 100.38% stated, 341.83% from `completed`). Hence:
- * the reported rate when given, else from completedInclBatch when known, else from completed.
- */
-export function resolveActiveEvaluationRate(input: EvaluationRateInput): {
+export type ResolvedEvaluationRate = {
+  /** Null when missing (gap set) or when completedInclBatch is 0 (no base). */
   value: Percent | null;
-  basis: EvaluationRateBasis;
-} {
-  if (input.reported != null) return { value: input.reported, basis: "reported" };
+  basis: EvaluationRateBasis | null;
+  gap: EvaluationRateGap | null;
+};
+
+/**
+ * The active evaluation rate to show for a unit: the reported rate when given, else from
+ * completedInclBatch when known, else missing. The annex's `completed` excludes batch cases
+ * while activeEvaluations includes their evaluations, so dividing one by the other mixes two
+ * populations (2021-07 from its annex alone: 通川区 341.83%, its stated 2021-06 rate 100.38%).
+ * A month from case records always knows completedInclBatch.
+ */
+export function resolveActiveEvaluationRate(input: EvaluationRateInput): ResolvedEvaluationRate {
+  if (input.reported != null) return { value: input.reported, basis: "reported", gap: null };
   if (input.completedInclBatch != null) {
-    return { value: activeEvaluationRate(input.activeEvaluations, input.completedInclBatch), basis: "inclBatch" };
+    return {
+      value: activeEvaluationRate(input.activeEvaluations, input.completedInclBatch),
+      basis: "inclBatch",
+      gap: null,
+    };
   }
-  return { value: activeEvaluationRate(input.activeEvaluations, input.completed), basis: "completed" };
+  return { value: null, basis: null, gap: "noInclBatch" };
 }
 
 /** resolveActiveEvaluationRate for one annex row. */
 export function rowActiveEvaluationRate(row: {
   activeEvaluations: number;
-  completed: number;
   completedInclBatch: number | null;
   activeEvaluationRateReported: number | null;
-}): { value: Percent | null; basis: EvaluationRateBasis } {
+}): ResolvedEvaluationRate {
   return resolveActiveEvaluationRate({
     activeEvaluations: row.activeEvaluations,
-    completed: row.completed,
     completedInclBatch: row.completedInclBatch,
     reported: row.activeEvaluationRateReported,
   });

@@ -25,7 +25,7 @@ describe("reference fixture (2021-06)", () => {
     expect(unitCodeFor("DISTRICT", 12)).toBe("x12");
   });
 
-  it("puts each district's stated evaluation rate on its row, none on departments", () => {
+  it("puts each stated evaluation rate on its row: every district's, and the five departments the text names", () => {
     expect(ref.districts.map((r) => [r.unitName, r.activeEvaluationRateReported])).toEqual([
       ["通川区", 100.38],
       ["达川区", 70.56],
@@ -36,7 +36,17 @@ describe("reference fixture (2021-06)", () => {
       ["开江县", 95.79],
       ["达州高新区", 194.71],
     ]);
-    expect(ref.departments.every((r) => r.activeEvaluationRateReported === null)).toBe(true);
+    expect(
+      ref.departments
+        .filter((r) => r.activeEvaluationRateReported !== null)
+        .map((r) => [r.unitName, r.activeEvaluationRateReported]),
+    ).toEqual([
+      ["市税务局", 238],
+      ["市公安局", 77.29],
+      ["市人力资源和社会保障局", 118.46],
+      ["市交通运输局", 104.78],
+      ["市住房公积金管理中心", 99.35],
+    ]);
     expect(ref.rows.every((r) => r.completedInclBatch === null)).toBe(true);
   });
 

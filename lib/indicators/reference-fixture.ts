@@ -93,7 +93,8 @@ function summaryFrom(scope: SummaryScope, ...sections: Readonly<Record<string, u
  * The reference month as StatRow[] and ReportedSummary per scope. Narrative sections map as:
  * city → CITY, municipal → MUNICIPAL, counties → DISTRICTS; evaluations (total, rate,
  * satisfaction), timeliness and problems (coverage, claim rate) → CITY; evaluations.municipal
- * → MUNICIPAL; each district's stated evaluation rate → its row's activeEvaluationRateReported.
+ * → MUNICIPAL; each district's stated evaluation rate, and each named department's
+ * (evaluations.topDepartments), → its row's activeEvaluationRateReported.
  */
 export function referenceMonthFromJson(json: ReferenceMonthJson): ReferenceMonth {
   const narrative = json.narrative;
@@ -107,7 +108,16 @@ export function referenceMonthFromJson(json: ReferenceMonthJson): ReferenceMonth
     if (rate !== null) districtRates.set(normalizeUnitName(name), rate);
   }
 
-  const departments = json.annex1_departments.map((r) => toStatRow(r, "DEPARTMENT", new Map()));
+  // The departments the text names with their rates (主动评价率分别为：77.29%、…): stated
+  // figures, kept as stated. (The report divides them by `completed`; we print them as it
+  // states them and compute no department rate without 办结件总数（包含批量件）.)
+  const departmentRates = new Map<string, number>();
+  for (const entry of Array.isArray(evaluations.topDepartments) ? evaluations.topDepartments : []) {
+    const rate = Array.isArray(entry) ? numberOrNull(entry[2]) : null;
+    if (rate !== null && typeof entry[0] === "string") departmentRates.set(normalizeUnitName(entry[0]), rate);
+  }
+
+  const departments = json.annex1_departments.map((r) => toStatRow(r, "DEPARTMENT", departmentRates));
   const districts = json.annex2_districts.map((r) => toStatRow(r, "DISTRICT", districtRates));
 
   const city = summaryFrom(

@@ -80,7 +80,8 @@ describe("the report-layout workbook", async () => {
         "Q3:S3",
         "T3:T4",
         "U3:U4",
-        ...Array.from({ length: 9 }, (_, i) => `A${46 + i}:U${46 + i}`),
+        // The report's 9 notes, then what "—" (a rate with no base) means.
+        ...Array.from({ length: 10 }, (_, i) => `A${46 + i}:U${46 + i}`),
       ].sort(),
     );
   });
@@ -103,10 +104,11 @@ describe("the report-layout workbook", async () => {
     expect(annex2!.getCell("B10").value).toBe("渠县");
   });
 
-  test("注 under 附件1, one merged row per note; none under 附件2 (as printed)", () => {
+  test("注 under 附件1, one merged row per note, then what — means; none under 附件2 (as printed)", () => {
     expect(String(annex1!.getCell("A46").value)).toMatch(/^注：1．申请件：/);
     expect(String(annex1!.getCell("A54").value)).toMatch(/^　　9．办件覆盖率：/);
-    expect(annex1!.rowCount).toBe(4 + 41 + ANNEX_REPORT_LABELS.DEPARTMENT.footnotes.length);
+    expect(String(annex1!.getCell("A55").value)).toBe("　　—：无计算基数（分母为0）");
+    expect(annex1!.rowCount).toBe(4 + 41 + ANNEX_REPORT_LABELS.DEPARTMENT.footnotes.length + 1);
     expect(annex2!.rowCount).toBe(4 + 8);
   });
 

@@ -7,7 +7,15 @@ import ExcelJS from "exceljs";
 import { parseMonth } from "@/lib/calendar/month";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { ANNEX_GROUPS, ANNEX_REPORT_LABELS, isRateField } from "@/lib/indicators/annex-layout";
+import { missingRateBase, NO_BASE_MARK } from "@/lib/indicators/rate-bases";
 import { ANNEX_FIELDS, type AnnexField, type UnitKind } from "@/lib/indicators/types";
+
+/**
+ * A rate with no base (its base count is 0) shows "—" as on every other surface, while the cell
+ * keeps the number the platform exported (0), so that the upload path reads the file back to
+ * identical figures: the zero section of a percentage format prints the mark.
+ */
+const NO_BASE_FORMAT = `0.00%;-0.00%;"${NO_BASE_MARK}"`;
 
 /** One row of an annex: a StatRow fits. */
 export type AnnexTableRow = { seq: number; unitName: string } & Record<AnnexField, number>;
@@ -156,6 +164,7 @@ export function addAnnexSheet(
   }
 
   let r = FIRST_DATA_ROW;
+  let anyNoBase = false;
   for (const unit of table.rows) {
     const row = ws.getRow(r++);
     row.getCell(1).value = unit.seq;
@@ -164,7 +173,9 @@ export function addAnnexSheet(
       const cell = row.getCell(i + 3);
       if (isRateField(field)) {
         cell.value = Number.parseFloat((unit[field] / 100).toPrecision(12));
-        cell.numFmt = "0.00%";
+        const noBase = missingRateBase(unit, field) !== null;
+        anyNoBase ||= noBase;
+        cell.numFmt = noBase ? NO_BASE_FORMAT : "0.00%";
       } else {
         cell.value = unit[field];
         cell.numFmt = "0";
@@ -180,7 +191,9 @@ export function addAnnexSheet(
 
   // 注: one merged row per note, wrapped; height from the text length against the table width.
   const tableWidth = widths.reduce((a, b) => a + b, 0);
-  labels.footnotes.forEach((note, i) => {
+  // What "—" means, after the report's own notes (or as the table's only note).
+  const notes = [...labels.footnotes, ...(anyNoBase ? [zhCN.readers.states.noBaseNote] : [])];
+  notes.forEach((note, i) => {
     const row = ws.getRow(r++);
     ws.mergeCells(row.number, 1, row.number, lastCol);
     const cell = row.getCell(1);

@@ -291,9 +291,10 @@ describe("buildBulletin (reference JSON, stub May)", () => {
       "0",
       "0",
       "0",
-      "0.00%",
-      "0.00%",
-      "0.00%",
+      // No online promised case: the report prints 0.00%, the bulletin "—" with its note.
+      "—",
+      "—",
+      "—",
       "530",
       "61.82%",
     ]);
@@ -310,7 +311,9 @@ describe("buildBulletin (reference JSON, stub May)", () => {
     }
     expect(annex1.headerRows[0]!.map((c) => c.text)).toContain("事项办件覆盖率");
     expect(annex2.headerRows[1]!.map((c) => c.text)).toContain("办件覆盖度");
-    expect(annex1.notes).toHaveLength(9);
+    // The report's 9 notes, then what "—" means.
+    expect(annex1.notes).toHaveLength(10);
+    expect(annex1.notes.at(-1)).toBe("—：无计算基数（分母为0）");
   });
 
   it("carries the four figures' data series", () => {
@@ -354,15 +357,20 @@ describe("buildBulletin without what the report states", () => {
     expect(bulletin.closing.issueLine).toBe("　　年　　月　　日印发");
   });
 
-  it("computes a district's evaluation rate when none is stated, saying on which basis", () => {
-    const rows: StatRow[] = ref.rows.map((r) =>
+  it("computes a district's evaluation rate only from 办结件总数（包含批量件）, saying so; without it, says why not", () => {
+    const without: StatRow[] = ref.rows.map((r) =>
       r.unitName === "达州高新区" ? { ...r, activeEvaluationRateReported: null } : r,
     );
-    const bulletin = buildBulletin({ current: { ...june, rows }, previous: mayStub });
-    // 2613 / 1342 = 194.71%: the same as stated, here on this month's completions.
-    expect(paragraphs(bulletin, "evaluation")[1]).toContain(
-      "达州高新区主动评价数为2613条，主动评价率为194.71%（按本月办结件计算）",
+    // Not 2613 / 1342 (completions without batch cases): missing, with the reason.
+    expect(
+      paragraphs(buildBulletin({ current: { ...june, rows: without }, previous: mayStub }), "evaluation")[1],
+    ).toContain("达州高新区主动评价数为2613条，主动评价率为（未填报办结件总数（含批量件），无法计算）");
+    const withBase: StatRow[] = without.map((r) =>
+      r.unitName === "达州高新区" ? { ...r, completedInclBatch: 2700 } : r,
     );
+    expect(
+      paragraphs(buildBulletin({ current: { ...june, rows: withBase }, previous: mayStub }), "evaluation")[1],
+    ).toContain("达州高新区主动评价数为2613条，主动评价率为96.78%（按办结件总数（含批量件）计算）");
   });
 
   it("badges a demo month itself", () => {

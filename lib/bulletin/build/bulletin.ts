@@ -12,7 +12,6 @@ import {
   compareFigures,
   decideMonthFigures,
   describeFigure,
-  type EvaluationRateBasis,
   type FigureComparison,
   type FigureDecision,
   hasNoCases,
@@ -32,15 +31,14 @@ import {
   resolveProblemSettings,
   ruleInputs,
 } from "@/lib/indicators/problems";
-import { ANNEX_FIELDS } from "@/lib/indicators/types";
+import { missingRateBase, NO_BASE_MARK } from "@/lib/indicators/rate-bases";
+import { ANNEX_FIELDS, type AnnexField } from "@/lib/indicators/types";
 import type { MonthData } from "@/lib/month-versions/server";
 import { countWithUnit, MISSING_FIGURE, plainCount, plainPoints, plainRate } from "./numbers";
 import {
   ANNEX_NOTES,
   BULLETIN_TITLE,
   EVALUATION_RATE_DEFINITION,
-  EVALUATION_RATE_DEFINITION_MIXED_BASIS,
-  EVALUATION_RATE_DEFINITION_OTHER_BASIS,
   FIGURE_CAPTIONS,
   PART_HEADINGS,
   PROBLEM_HEADINGS,
@@ -94,17 +92,13 @@ const ANNEX_NAME_HEADINGS = { annex1: zhCN.annex.department, annex2: zhCN.annex.
  * The dashboard shows the same value with the same label.
  */
 function figureText(decision: FigureDecision, unit?: string): string {
-  if (decision.value === null) return MISSING_FIGURE;
+  if (decision.value === null) {
+    // An evaluation rate without 办结件总数（包含批量件） says why it is not computed.
+    return decision.missingReason === "noInclBatch" ? `（${zhCN.figures.labels.missingInclBatch}）` : MISSING_FIGURE;
+  }
   const value = decision.kind === "rate" ? plainRate(decision.value) : countWithUnit(decision.value, unit ?? "件");
   const note = describeFigure(decision, zhCN.figures.labels);
   return note ? `${value}（${note}）` : value;
-}
-
-const basisLabels = zhCN.unit.evaluationBasis;
-
-/** "（按本月办结件计算）" for a rate not stated by the report; nothing for a stated one. */
-function rowBasisNote(basis: EvaluationRateBasis): string {
-  return basis === "reported" ? "" : `（${basisLabels[basis]}）`;
 }
 
 /** Why a change is not given, in the bulletin's words ("" when it is). */
@@ -122,10 +116,15 @@ function noComparisonNote(comparison: FigureComparison): string {
   }
 }
 
-function rowEvaluationRate(row: StatRow, conventionalBasis: EvaluationRateBasis): string {
-  const { value, basis } = rowActiveEvaluationRate(row);
+/**
+ * A unit's evaluation rate as the bulletin prints it: a stated rate as stated; one computed
+ * from batch-inclusive completions with that basis; none without them (never over `completed`).
+ */
+function rowEvaluationRate(row: StatRow): string {
+  const { value, basis, gap } = rowActiveEvaluationRate(row);
+  if (gap === "noInclBatch") return `（${zhCN.figures.labels.missingInclBatch}）`;
   if (value === null) return "（本月无办结件）";
-  return plainRate(value) + (basis === conventionalBasis ? "" : rowBasisNote(basis));
+  return plainRate(value) + (basis === "inclBatch" ? `（${zhCN.unit.evaluationBasis.inclBatch}）` : "");
 }
 
 function direction(difference: number): "上升" | "下降" | "持平" {
@@ -308,8 +307,17 @@ function annexHeader(id: BulletinAnnex["id"]): BulletinHeaderCell[][] {
   return [top, bottom];
 }
 
+/**
+ * One annex. A rate whose base is 0 prints "—", as on the dashboard, where the platform's export
+ * (and the 2021-06 report) print 0.00%: "no promised case" is not "0% early". The note under the
+ * table says what the mark means.
+ */
 function buildAnnex(id: BulletinAnnex["id"], rows: readonly StatRow[], title: string): BulletinAnnex {
   const fields = ANNEX_FIELDS;
+  const cellOf = (row: StatRow, field: AnnexField) =>
+    missingRateBase(row, field) ? NO_BASE_MARK : isRateField(field) ? plainRate(row[field]) : plainCount(row[field]);
+  const anyNoBase = rows.some((row) => fields.some((field) => missingRateBase(row, field)));
+  const notes = id === "annex1" ? ANNEX_NOTES : [];
   return {
     id,
     label: id === "annex1" ? "附件1" : "附件2",
@@ -322,10 +330,14 @@ function buildAnnex(id: BulletinAnnex["id"], rows: readonly StatRow[], title: st
         unitCode: row.unitCode,
         seq: String(row.seq),
         name: row.unitName,
-        cells: fields.map((field) => (isRateField(field) ? plainRate(row[field]) : plainCount(row[field]))),
+        cells: fields.map((field) => cellOf(row, field)),
         noCases: hasNoCases(row),
       })),
-    notes: id === "annex1" ? ANNEX_NOTES : [],
+    notes: anyNoBase
+      ? notes.length > 0
+        ? [...notes, zhCN.readers.states.noBaseNote]
+        : [`注：${zhCN.readers.states.noBaseNote}`]
+      : notes,
   };
 }
 
@@ -486,13 +498,8 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
   const noComparison = previous ? "" : "（无上月数据，未作比较）";
   // The stated total includes the evaluations of batch cases; a total from the rows may not.
   const batchNote = city.activeEvaluations.status === "stated" ? "（包含了批量件的办件主动评价）" : "";
-  // The definition is the bulletin's (含批量件); a rate on another basis says so instead of contradicting it.
-  const definition =
-    city.activeEvaluationRate.basis === "completed"
-      ? EVALUATION_RATE_DEFINITION_OTHER_BASIS
-      : city.activeEvaluationRate.basis === "mixed"
-        ? EVALUATION_RATE_DEFINITION_MIXED_BASIS
-        : EVALUATION_RATE_DEFINITION;
+  // Every rate printed is on the definition's basis (含批量件) or missing with its reason.
+  const definition = EVALUATION_RATE_DEFINITION;
   const evaluationLead =
     `${monthLabel}，全市在一体化政务服务平台上办件主动评价总数${figureText(city.activeEvaluations, "条")}${batchNote}` +
     `${countChangeText}，满意率为${figureText(city.satisfactionRate)}，主动评价率为${figureText(city.activeEvaluationRate)}${rateChangeText}。` +
@@ -502,7 +509,7 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
     `市本级办件主动评价数为${figureText(municipal.activeEvaluations, "条")}，主动评价率为${figureText(municipal.activeEvaluationRate)}`,
     ...districts.map(
       (row) =>
-        `${row.unitName}主动评价数为${countWithUnit(row.activeEvaluations, "条")}，主动评价率为${rowEvaluationRate(row, "reported")}`,
+        `${row.unitName}主动评价数为${countWithUnit(row.activeEvaluations, "条")}，主动评价率为${rowEvaluationRate(row)}`,
     ),
   ];
   const topEvaluated = topRows(departments, "activeEvaluations", options.topEvaluationDepartments);
@@ -510,7 +517,7 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
     topEvaluated.length === 0
       ? ""
       : `主动评价数较多的部门为${names(topEvaluated)}，分别为：${topEvaluated.map((r) => countWithUnit(r.activeEvaluations, "条")).join("、")}，` +
-        `主动评价率分别为：${topEvaluated.map((r) => rowEvaluationRate(r, "completed")).join("、")}。`;
+        `主动评价率分别为：${topEvaluated.map((r) => rowEvaluationRate(r)).join("、")}。`;
   const evaluation: BulletinPart = {
     id: "evaluation",
     heading: PART_HEADINGS.evaluation,

@@ -32,14 +32,6 @@ export const FIGURE_CAPTIONS = {
 /** The report's definition of the active evaluation rate, printed after its figures. */
 export const EVALUATION_RATE_DEFINITION = "（备注：主动评价率=群众办件主动评价数/办结件总数（包含批量件）×100%）";
 
-/** Printed instead when the month's rate could not stand on that definition's denominator. */
-export const EVALUATION_RATE_DEFINITION_OTHER_BASIS =
-  "（备注：主动评价率=群众办件主动评价数/办结件总数（包含批量件）×100%；本月未报送办结件总数（包含批量件），上述比率按本月办结件（未含批量件）计算，与上述口径不同）";
-
-/** Likewise when some units' rates stand on it and others on this month's completions. */
-export const EVALUATION_RATE_DEFINITION_MIXED_BASIS =
-  "（备注：主动评价率=群众办件主动评价数/办结件总数（包含批量件）×100%；本月未报送全市办结件总数（包含批量件），上述比率部分单位按本月办结件（未含批量件）计算，与上述口径不同）";
-
 /** Headings of the problems, numbered （一）（二）… in the order found. */
 export const PROBLEM_HEADINGS: Record<ProblemKind, string> = {
   lowCoverage: "办件覆盖率较低。",

@@ -20,12 +20,13 @@ import {
 } from "@/lib/indicators/figure-decision";
 
 /**
- * What an evaluation rate is divided by: the rate stated by the bulletin ('reported', on
- * batch-inclusive completions), batch-inclusive completions ('inclBatch'), this month's
- * completions without batch cases ('completed'), a denominator implied by a stated rate
- * ('implied', approximate), units on different bases ('mixed'); 'none' without a rate.
+ * What an evaluation rate is divided by: the rate as the bulletin states it ('reported'),
+ * batch-inclusive completions ('inclBatch'), a denominator
+ * implied by a stated rate ('implied', approximate). Without a rate: batch-inclusive
+ * completions not given ('noInclBatch': the rate is missing, never divided by this month's
+ * completions, which exclude the batch cases the evaluations include), or given as 0 ('none').
  */
-export type EvaluationBasis = "reported" | "inclBatch" | "completed" | "implied" | "mixed" | "none";
+export type EvaluationBasis = "reported" | "inclBatch" | "implied" | "noInclBatch" | "none";
 
 export type EvaluationLine = {
   /** "municipal" for 市本级, else the unit's code. */
@@ -66,19 +67,21 @@ export type EvaluationsSection = {
 
 function scopeBasis(scope: ScopeSummary): EvaluationBasis {
   const figure = scope.figures.activeEvaluationRate;
-  if (figure.value === null) return "none";
-  return figure.source === "reported" ? "reported" : scope.evaluationDenominator.basis;
+  if (figure.source === "reported") return "reported";
+  const denominator = scope.evaluationDenominator;
+  if (denominator.basis === null) return "noInclBatch";
+  return figure.value === null ? "none" : denominator.basis;
 }
 
 function rowLine(row: StatRow): EvaluationLine {
-  const { value, basis } = rowActiveEvaluationRate(row);
+  const { value, basis, gap } = rowActiveEvaluationRate(row);
   return {
     key: row.unitCode,
     unitCode: row.unitCode,
     name: row.unitName,
     evaluations: row.activeEvaluations,
     rate: value,
-    basis: value === null ? "none" : basis,
+    basis: gap === "noInclBatch" ? "noInclBatch" : value === null || basis === null ? "none" : basis,
     approximate: false,
   };
 }

@@ -56,13 +56,13 @@ describe("evaluationsSection", () => {
     ]);
   });
 
-  it("ranks the departments with the most evaluations, rates on this month's completions", () => {
+  it("ranks the departments with the most evaluations: the five the bulletin names with its rates, the rest without one", () => {
     expect(section.topDepartments.map((d) => [d.rank, d.name, d.evaluations, roundRate(d.rate), d.basis])).toEqual([
-      [1, "市公安局", 9223, 77.29, "completed"],
-      [2, "市人力资源和社会保障局", 7707, 118.46, "completed"],
-      [3, "市住房公积金管理中心", 5963, 99.35, "completed"],
-      [4, "市税务局", 2361, 238, "completed"],
-      [5, "市交通运输局", 2323, 104.78, "completed"],
+      [1, "市公安局", 9223, 77.29, "reported"],
+      [2, "市人力资源和社会保障局", 7707, 118.46, "reported"],
+      [3, "市住房公积金管理中心", 5963, 99.35, "reported"],
+      [4, "市税务局", 2361, 238, "reported"],
+      [5, "市交通运输局", 2323, 104.78, "reported"],
     ]);
   });
 
@@ -71,6 +71,8 @@ describe("evaluationsSection", () => {
     expect(alone.city.evaluationsChange).toBeNull();
     expect(alone.city.rateChange).toBeNull();
     expect(alone.topDepartments).toHaveLength(10);
+    // Beyond the five the bulletin names: no stated rate, no 办结件总数（包含批量件）, so no rate.
+    expect(alone.topDepartments[5]).toMatchObject({ name: "市医疗保障局", rate: null, basis: "noInclBatch" });
   });
 });
 

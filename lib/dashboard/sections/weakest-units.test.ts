@@ -31,8 +31,9 @@ describe("weakestUnits (2021-06)", () => {
   it("finds the biggest falls of the evaluation rate against the previous month", () => {
     expect(weakest.biggestFall).toEqual([]);
     const gaj = rows.find((r) => r.unitName === "市公安局")!;
+    // May's stated rate twice June's: a fall on one basis (stated both months).
     const previous = rows.map((r) =>
-      r.unitCode === gaj.unitCode ? { ...r, activeEvaluations: r.activeEvaluations * 2 } : r,
+      r.unitCode === gaj.unitCode ? { ...r, activeEvaluationRateReported: 2 * r.activeEvaluationRateReported! } : r,
     );
     const falls = weakestUnits(rows, previous).biggestFall;
     expect(falls[0]?.unitName).toBe("市公安局");

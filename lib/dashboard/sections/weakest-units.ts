@@ -40,8 +40,8 @@ export function weakestUnits(
     if (!old) return [];
     const now = rowActiveEvaluationRate(row);
     const then = rowActiveEvaluationRate(old);
-    // Rates on different denominators do not compare (as in the 存在的问题 rule).
-    if (now.basis !== then.basis) return [];
+    // Only rates of one basis compare, and a missing rate not at all (as in the 存在的问题 rule).
+    if (now.basis === null || now.basis !== then.basis) return [];
     const change = rateChange(now.value, then.value);
     return change && change.points < 0 ? [{ row, change }] : [];
   });

@@ -179,13 +179,17 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
                 );
               })}
           </ul>
-          {evaluationRate?.value != null && row.activeEvaluations > 0 && (
-            <p className="mt-3 text-sm text-slate-700" data-testid="evaluation-rate">
-              {t.fields.activeEvaluationRate}：
-              <span className="tabular font-medium text-slate-900">{formatRate(evaluationRate.value)}</span>
-              <span className="ml-1 text-xs text-slate-600">（{t.unit.evaluationBasis[evaluationRate.basis]}）</span>
-            </p>
-          )}
+          {evaluationRate !== null &&
+            row.activeEvaluations > 0 &&
+            (evaluationRate.value !== null || evaluationRate.gap) && (
+              <p className="mt-3 text-sm text-slate-700" data-testid="evaluation-rate">
+                {t.fields.activeEvaluationRate}：
+                <span className="tabular font-medium text-slate-900">{formatRate(evaluationRate.value)}</span>
+                <span className="ml-1 text-xs text-slate-600">
+                  （{t.unit.evaluationBasis[evaluationRate.gap ?? evaluationRate.basis ?? "noInclBatch"]}）
+                </span>
+              </p>
+            )}
         </section>
       )}
 
