@@ -6,6 +6,7 @@
 
 import { en } from "@/lib/i18n/en";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { RATE_BASES } from "@/lib/indicators/annex-columns";
 import { ANNEX_REPORT_LABELS, isRateField } from "@/lib/indicators/annex-layout";
 import type { ReportedSummaryField } from "@/lib/indicators/types";
 import { ANNEX_FIELDS, type AnnexField, type SummaryScope, type UnitKind } from "@/lib/indicators/types";
@@ -581,6 +582,14 @@ function readAnnexRows(
     }
     for (const c of blanks) {
       const field = fieldCols.find(([, col]) => col === c)![0];
+      // A rate with no base (its base count is 0 in this row) may be empty: the dashboard's own CSV
+      // export writes it so, with the reason in a column of its own. It is stored as the platform's
+      // 0, which every reader shows as "—" (lib/indicators/rate-bases.ts).
+      const base = RATE_BASES[field];
+      if (base !== undefined && values[base] === 0) {
+        values[field] = 0;
+        continue;
+      }
       const spec = figureSpec(field, isRateField(field));
       const expected = spec === "count" ? zhCN.import.expected.count : zhCN.import.expected.rate;
       const expectedEn = spec === "count" ? en.import.expected.count : en.import.expected.rate;

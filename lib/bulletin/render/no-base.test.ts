@@ -127,24 +127,27 @@ describe("a rate with no base reads the same everywhere", () => {
     const csv = annexCsv(
       ref.rows.filter((r) => r.kind === "DEPARTMENT"),
       "DEPARTMENT",
+      "2021-06",
     );
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
     const header = lines[0]!.split(",");
     const line = lines.find((l) => l.startsWith("2,市发展和改革委员会,"))!;
     const cells = line.split(",");
     expect(cells).toHaveLength(header.length);
-    expect(header.at(-1)).toBe("无基数说明");
+    // The reason column, then the month (which the annex upload reads the file back by).
+    expect(header.slice(-2)).toEqual(["无基数说明", "月份"]);
+    expect(cells.at(-1)).toBe("2021-06");
     ANNEX_FIELDS.forEach((field, i) => {
       if (NO_BASE_FIELDS.includes(field)) expect([field, cells[i + 2]]).toEqual([field, ""]);
     });
     expect(cells[2 + ANNEX_FIELDS.indexOf("promiseSpeedupRate")]).toBe("63.69");
-    expect(cells.at(-1)).toBe(
+    expect(cells.at(-2)).toBe(
       "承诺件办件效率（%）·办理提速、承诺件办件效率（%）·提前办结：本月无承诺件办结，该比率没有基数；" +
         "线上承诺办件效率（%）·网上办理、线上承诺办件效率（%）·办理提速、线上承诺办件效率（%）·提前办结：本月无线上承诺件办结，该比率没有基数",
     );
     // A unit with every base: no empty cell, an empty reason.
     const police = lines.find((l) => l.startsWith("8,市公安局,"))!.split(",");
-    expect(police.slice(2, -1)).not.toContain("");
-    expect(police.at(-1)).toBe("");
+    expect(police.slice(2, -2)).not.toContain("");
+    expect(police.at(-2)).toBe("");
   });
 });
