@@ -15,6 +15,7 @@ import { type BulletinTextPart, changedParts, editableTexts } from "@/lib/bullet
 import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
+import { labelled, paren } from "@/lib/i18n/punctuation";
 import { PROBLEM_KINDS } from "@/lib/indicators/problems";
 
 export default async function EditBulletinTextsPage({ params }: { params: Promise<{ month: string }> }) {
@@ -35,7 +36,11 @@ export default async function EditBulletinTextsPage({ params }: { params: Promis
   const texts = editableTexts(month, newest?.texts ?? null);
   const partLabel = (part: BulletinTextPart) =>
     part.startsWith("problemRemarks.")
-      ? `${r.remarksHeading}：${PROBLEM_HEADINGS[part.slice("problemRemarks.".length) as keyof typeof PROBLEM_HEADINGS]}`
+      ? labelled(
+          r.remarksHeading,
+          PROBLEM_HEADINGS[part.slice("problemRemarks.".length) as keyof typeof PROBLEM_HEADINGS],
+          locale,
+        )
       : { overviewNote: r.overviewNote, distribution: r.distributionHeading, issuer: r.issuer, issueDate: r.issueDate }[
           part as "issuer"
         ];
@@ -154,10 +159,10 @@ export default async function EditBulletinTextsPage({ params }: { params: Promis
                   <tr key={v.version} className="border-t border-slate-100 align-top" data-version={v.version}>
                     <td className="px-3 py-2 tabular whitespace-nowrap">
                       {v.version}
-                      {i === 0 && <span className="ml-2 text-xs text-emerald-700">（{r.current}）</span>}
+                      {i === 0 && <span className="ml-2 text-xs text-emerald-700">{paren(r.current, locale)}</span>}
                     </td>
                     <td className="px-3 py-2 tabular whitespace-nowrap">
-                      {v.createdAt.toLocaleString("zh-CN", { hour12: false })}
+                      {v.createdAt.toLocaleString(locale, { hour12: false })}
                     </td>
                     <td className="px-3 py-2">{v.createdBy ?? t.admin.audit.system}</td>
                     <td className="px-3 py-2">
