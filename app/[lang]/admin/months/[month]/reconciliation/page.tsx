@@ -73,7 +73,8 @@ export default async function ReconciliationPage({
   if (all) toggle.delete("all");
   else toggle.set("all", "1");
   const option = (v: SourceVersion) => (
-    <option key={v.id} value={v.number}>
+    // A version named by its file (a name, often Chinese): the option is marked as such.
+    <option key={v.id} value={v.number} lang={v.fileName ? nameLang(messages.locale) : undefined}>
       {fill(t.versionOption, { number: v.number, at: v.createdAt.toLocaleString(messages.locale, { hour12: false }) })}
       {v.fileName ? ` · ${v.fileName}` : ""}
     </option>
