@@ -8,6 +8,7 @@ import { setUserActiveAction } from "@/lib/access/actions/set-user-active";
 import { updateUserAction } from "@/lib/access/actions/update-user";
 import type { FormState } from "@/lib/action-client/form-state";
 import type { Messages } from "@/lib/i18n/messages";
+import { nameLang } from "@/lib/i18n/punctuation";
 
 type UnitOption = { code: string; name: string; kind: "DEPARTMENT" | "DISTRICT" };
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
@@ -58,7 +59,7 @@ function RoleAndUnit({
             {units
               .filter((u) => u.kind === "DEPARTMENT")
               .map((u) => (
-                <option key={u.code} value={u.code}>
+                <option key={u.code} value={u.code} lang={nameLang(t.locale)}>
                   {u.name}
                 </option>
               ))}
@@ -67,7 +68,7 @@ function RoleAndUnit({
             {units
               .filter((u) => u.kind === "DISTRICT")
               .map((u) => (
-                <option key={u.code} value={u.code}>
+                <option key={u.code} value={u.code} lang={nameLang(t.locale)}>
                   {u.name}
                 </option>
               ))}

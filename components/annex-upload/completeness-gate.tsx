@@ -4,11 +4,12 @@
 
 import { formatCount, formatRate } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import { marks } from "@/lib/i18n/punctuation";
 import type { FigureGap } from "@/lib/indicators/completeness";
 import { BULLETIN_SECTIONS } from "@/lib/indicators/completeness";
 
 export function gapName(gap: FigureGap, t: Messages, label: (field: string) => string): string {
-  return `${t.sections.scopes[gap.scope]}${label(gap.field)}`;
+  return `${t.sections.scopes[gap.scope]}${marks(t.locale).space}${label(gap.field)}`;
 }
 
 export function CompletenessGate({
@@ -21,10 +22,12 @@ export function CompletenessGate({
   label: (field: string) => string;
 }) {
   const g = t.figures.gate;
+  const locale = t.locale;
+  const m = marks(locale);
   const valueText = (gap: FigureGap) =>
     gap.field.endsWith("Rate") || gap.field === "onlineShare"
-      ? formatRate(gap.value)
-      : formatCount(gap.value, { unit: true });
+      ? formatRate(gap.value, locale)
+      : formatCount(gap.value, { unit: true, locale });
   return (
     <section
       className={`rounded-lg border p-4 ${gaps.length > 0 ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
@@ -44,8 +47,10 @@ export function CompletenessGate({
                   .filter((gap) => gap.section === section)
                   .map((gap) => (
                     <li key={`${gap.scope}-${gap.field}`} data-gap={`${gap.scope}.${gap.field}`} data-kind={gap.gap}>
-                      <strong className="font-medium">{gapName(gap, t, label)}</strong>：
-                      {fill(g.gap[gap.gap], { value: valueText(gap) })}；
+                      <strong className="font-medium">{gapName(gap, t, label)}</strong>
+                      {m.colon}
+                      {fill(g.gap[gap.gap], { value: valueText(gap) })}
+                      {m.semicolon}
                       {fill(g.input, {
                         inputs: gap.inputs
                           .map((input) => `“${t.upload.scopes[input.scope]} · ${label(input.field)}”`)

@@ -2,7 +2,8 @@
 // and apart (they refuse the file), then warnings (to acknowledge), then notes (nothing to
 // do), each group with a count per kind of problem.
 
-import { fill, type Messages } from "@/lib/i18n/messages";
+import { fill, type Locale, type Messages } from "@/lib/i18n/messages";
+import { marks, nameLang, withNote } from "@/lib/i18n/punctuation";
 import type { Severity, ValidationProblem } from "@/lib/validation";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -18,24 +19,29 @@ export function countsByKind(
   problems: readonly ValidationProblem[],
   label: (code: string) => string,
   template: string,
+  separator = "；",
 ): string {
   const counts = new Map<string, number>();
   for (const p of problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([code, count]) => fill(template, { label: label(code), count }))
-    .join("；");
+    .join(separator);
 }
 
 export function ProblemsTable({
   t,
   figures,
   problems,
+  locale = "zh-CN",
 }: {
   t: Messages["upload"];
   figures: Messages["figures"];
   problems: ValidationProblem[];
+  locale?: Locale;
 }) {
+  // What comes from the file (its name, sheet, column headings, cells) is quoted as it is.
+  const zh = nameLang(locale);
   const kinds = figures.problemKinds;
   if (problems.length === 0) return <p className="text-sm text-emerald-700">{t.noProblems}</p>;
   const c = t.problemColumns;
@@ -54,7 +60,7 @@ export function ProblemsTable({
           >
             <h3 className="font-semibold">{fill(kinds[`${severity}Lead`], { count: group.length })}</h3>
             <p className="mt-1 text-xs" data-kind-counts>
-              {countsByKind(group, label, kinds.perKind)}
+              {countsByKind(group, label, kinds.perKind, marks(locale).semicolon)}
             </p>
             <div className="mt-2 overflow-x-auto">
               <table className="w-full text-left text-sm">
@@ -76,13 +82,19 @@ export function ProblemsTable({
                       data-severity={p.severity}
                     >
                       <td className="px-2 py-1 whitespace-nowrap">{kinds[severity]}</td>
-                      <td className="px-2 py-1">{p.file}</td>
-                      <td className="px-2 py-1">{p.sheet ?? ""}</td>
+                      <td className="px-2 py-1" lang={zh}>
+                        {p.file}
+                      </td>
+                      <td className="px-2 py-1" lang={zh}>
+                        {p.sheet ?? ""}
+                      </td>
                       <td className="px-2 py-1">{p.row ?? ""}</td>
                       <td className="px-2 py-1 whitespace-nowrap">
-                        {p.column ? `${p.column.letter}（${p.column.label}）` : ""}
+                        {p.column ? withNote(p.column.letter, p.column.label, locale) : ""}
                       </td>
-                      <td className="px-2 py-1 font-mono">{p.found ?? ""}</td>
+                      <td className="px-2 py-1 font-mono" lang={zh}>
+                        {p.found ?? ""}
+                      </td>
                       <td className="px-2 py-1">{p.expected ?? ""}</td>
                       <td className="px-2 py-1">{p.message}</td>
                     </tr>

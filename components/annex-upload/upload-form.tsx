@@ -50,7 +50,7 @@ export function UploadForm({ t }: { t: Messages["upload"] }) {
     };
     xhr.onerror = () => {
       setPhase("idle");
-      setAnswer({ message: "网络错误，上传未完成。" });
+      setAnswer({ message: t.networkError });
     };
     xhr.send(data);
   }

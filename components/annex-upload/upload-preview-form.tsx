@@ -2,10 +2,12 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
+import { useLocale } from "@/components/ui/locale-link";
 import type { FormState } from "@/lib/action-client/form-state";
 import { publishUploadAction, saveUploadChoicesAction } from "@/lib/annex-upload/actions/publish-upload";
 import { mappingFieldNames } from "@/lib/annex-upload/mapping-fields";
 import type { Messages } from "@/lib/i18n/messages";
+import { joinList, nameLang } from "@/lib/i18n/punctuation";
 
 type Unit = { code: string; name: string; kind: "DEPARTMENT" | "DISTRICT" };
 export type UnknownName = { name: string; suggestions: Unit[]; mapped: string };
@@ -36,6 +38,7 @@ export function UploadPreviewForm(props: {
   gapNames: string[];
 }) {
   const { t } = props;
+  const locale = useLocale();
   const [saved, save, saving] = useActionState<FormState, FormData>(saveUploadChoicesAction, {});
   const [published, publish, publishing] = useActionState<FormState, FormData>(publishUploadAction, {});
   const [last, setLast] = useState<"save" | "publish" | null>(null);
@@ -79,7 +82,7 @@ export function UploadPreviewForm(props: {
                 data-mapped={choices[u.name] ? "true" : "false"}
               >
                 <span>
-                  “{u.name}”
+                  “<span lang={nameLang(locale)}>{u.name}</span>”
                   {choices[u.name] ? (
                     <span className="ml-2 text-xs text-emerald-700" data-mapping-status>
                       → {targetName(choices[u.name]!)}
@@ -87,7 +90,13 @@ export function UploadPreviewForm(props: {
                   ) : (
                     u.suggestions.length > 0 && (
                       <span className="ml-2 text-xs text-slate-600">
-                        {t.suggestions.replace("{names}", u.suggestions.map((s) => s.name).join("、"))}
+                        {t.suggestions.replace(
+                          "{names}",
+                          joinList(
+                            u.suggestions.map((s) => s.name),
+                            locale,
+                          ),
+                        )}
                       </span>
                     )
                   )}
@@ -184,7 +193,7 @@ export function UploadPreviewForm(props: {
           <span>
             {props.gate.acknowledge
               .replace("{count}", String(props.gapNames.length))
-              .replace("{names}", props.gapNames.join("、"))}
+              .replace("{names}", joinList(props.gapNames, locale))}
           </span>
         </label>
       )}

@@ -5,6 +5,8 @@
 import { BulletinAnnexTable } from "@/components/bulletin/bulletin-annex";
 import { BulletinFigureChart } from "@/components/bulletin/bulletin-figure";
 import type { Bulletin, BulletinBlock } from "@/lib/bulletin/build";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
 
 const sheet =
   "mx-auto bg-white px-[8%] py-12 shadow-sm ring-1 ring-slate-200 print:px-0 print:py-0 print:shadow-none print:ring-0";
@@ -26,16 +28,19 @@ function Block({ block, bulletin }: { block: BulletinBlock; bulletin: Bulletin }
       const figure = bulletin.figures.find((f) => f.id === block.figureId);
       return figure ? (
         <div className="my-4 break-inside-avoid">
-          <BulletinFigureChart figure={figure} />
+          <BulletinFigureChart figure={figure} quoted />
         </div>
       ) : null;
     }
   }
 }
 
-export function BulletinDocument({ bulletin }: { bulletin: Bulletin }) {
+export async function BulletinDocument({ bulletin }: { bulletin: Bulletin }) {
+  // The document is quoted as issued, in Chinese, on a page in any language (screen readers
+  // switch voice; e2e/english.spec.ts allows its text).
+  const lang = nameLang(await pageLocale());
   return (
-    <div className="space-y-8" data-testid="bulletin" data-month={bulletin.month}>
+    <div className="space-y-8" data-testid="bulletin" data-month={bulletin.month} lang={lang}>
       <article className={`${sheet} max-w-[210mm]`} aria-labelledby="bulletin-title">
         <header className="mb-8 text-center">
           <h1 id="bulletin-title" className="text-[28px] font-bold tracking-wide">

@@ -53,7 +53,11 @@ export async function BulletinPage({
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <MonthPicker
-              months={months.map((m) => ({ month: m.month, label: formatMonthLabel(m.month), isDemo: m.isDemo }))}
+              months={months.map((m) => ({
+                month: m.month,
+                label: formatMonthLabel(m.month, t.locale),
+                isDemo: m.isDemo,
+              }))}
               current={month}
               label={t.nav.month}
               demoLabel={t.demo.badge}

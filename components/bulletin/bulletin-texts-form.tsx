@@ -2,10 +2,12 @@
 
 import { useActionState } from "react";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
+import { useLocale } from "@/components/ui/locale-link";
 import type { FormState } from "@/lib/action-client/form-state";
 import { updateBulletinTextsAction } from "@/lib/bulletin/actions/update-bulletin-texts";
 import type { EditableBulletinTexts } from "@/lib/bulletin/texts/bulletin-texts";
 import type { Messages } from "@/lib/i18n/messages";
+import { nameLang, paren } from "@/lib/i18n/punctuation";
 import type { ProblemKind } from "@/lib/indicators/problems";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
@@ -34,6 +36,9 @@ export function BulletinTextsForm({
   found: readonly ProblemKind[];
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(updateBulletinTextsAction, {});
+  // The bulletin's own words (its headings, the 报/送/发 labels, the texts) are quoted in Chinese.
+  const locale = useLocale();
+  const zh = nameLang(locale);
   const r = t.bulletin.admin.reports;
   const refused = state.values !== undefined;
   const value = (name: string, stored: string) => (refused ? (state.values?.[name] ?? "") : stored);
@@ -54,11 +59,19 @@ export function BulletinTextsForm({
           const name = `remark.${kind}`;
           return (
             <label key={kind} className="block text-sm" data-remark={kind}>
-              <span className="font-medium">{headings[kind]}</span>
-              <span className={`ml-2 text-xs ${found.includes(kind) ? "text-emerald-700" : "text-slate-600"}`}>
-                （{found.includes(kind) ? r.foundThisMonth : r.notFoundThisMonth}）
+              <span className="font-medium" lang={zh}>
+                {headings[kind]}
               </span>
-              <textarea name={name} rows={2} defaultValue={value(name, texts.problemRemarks[kind])} className={input} />
+              <span className={`ml-2 text-xs ${found.includes(kind) ? "text-emerald-700" : "text-slate-600"}`}>
+                {paren(found.includes(kind) ? r.foundThisMonth : r.notFoundThisMonth, locale)}
+              </span>
+              <textarea
+                lang={zh}
+                name={name}
+                rows={2}
+                defaultValue={value(name, texts.problemRemarks[kind])}
+                className={input}
+              />
               <FieldError state={state} field={name} />
             </label>
           );
@@ -77,8 +90,10 @@ export function BulletinTextsForm({
           const name = `distribution.${label}`;
           return (
             <label key={label} className="block text-sm">
-              <span className="font-medium">{label}</span>
-              <textarea name={name} rows={3} defaultValue={value(name, linesOf(label))} className={input} />
+              <span className="font-medium" lang={zh}>
+                {label}
+              </span>
+              <textarea lang={zh} name={name} rows={3} defaultValue={value(name, linesOf(label))} className={input} />
               <FieldError state={state} field={name} />
             </label>
           );

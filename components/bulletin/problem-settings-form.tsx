@@ -2,10 +2,12 @@
 
 import { useActionState } from "react";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
+import { useLocale } from "@/components/ui/locale-link";
 import type { FormState } from "@/lib/action-client/form-state";
 import { updateProblemSettingsAction } from "@/lib/bulletin/actions/update-problem-settings";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import { nameLang } from "@/lib/i18n/punctuation";
 import type { ProblemKind, ProblemSettings } from "@/lib/indicators/problems";
 
 const input = "mt-1 block w-40 rounded-md border border-slate-300 px-2 py-1.5 text-sm tabular";
@@ -28,6 +30,7 @@ export function ProblemSettingsForm({
   headings: Record<ProblemKind, string>;
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(updateProblemSettingsAction, {});
+  const zh = nameLang(useLocale());
   const s = t.bulletin.admin.settings;
   // After a refused save the form shows what was typed; otherwise the stored values.
   const refused = state.values !== undefined;
@@ -61,7 +64,7 @@ export function ProblemSettingsForm({
             return (
               <label key={kind} className="flex items-center gap-2 text-sm">
                 <input type="checkbox" name={name} defaultChecked={checked} className="h-4 w-4" />
-                <span>{headings[kind].replace(/。$/, "")}</span>
+                <span lang={zh}>{headings[kind].replace(/。$/, "")}</span>
               </label>
             );
           })}

@@ -4,10 +4,12 @@
 // the server processes the kept files again (lib/case-records/upload/mapping.ts).
 import { useActionState } from "react";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
+import { useLocale } from "@/components/ui/locale-link";
 import type { FormState } from "@/lib/action-client/form-state";
 import { remapCaseUploadAction } from "@/lib/case-records/actions/case-import-actions";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import { joinList, nameLang, paren } from "@/lib/i18n/punctuation";
 
 type UnitChoice = { code: string; name: string; kind: "DEPARTMENT" | "DISTRICT" };
 export type CaseMappingFormProps = {
@@ -30,6 +32,7 @@ const select = "block w-full min-w-0 rounded-md border border-slate-300 px-2 py-
 
 export function CaseMappingForm({ uploadId, t, kinds, units, unknownUnits, files }: CaseMappingFormProps) {
   const [state, action, pending] = useActionState<FormState, FormData>(remapCaseUploadAction, {});
+  const locale = useLocale();
   // Field names are numbered across all files: the action reads c0, c1, … until one is missing.
   let columnIndex = 0;
   return (
@@ -47,10 +50,8 @@ export function CaseMappingForm({ uploadId, t, kinds, units, unknownUnits, files
                 data-unknown-unit={u.name}
               >
                 <label htmlFor={`u${i}`} className="text-sm break-words">
-                  “{u.name}”{" "}
-                  <span className="text-slate-600">
-                    （{t.unitRows} {u.rows}）
-                  </span>
+                  “<span lang={nameLang(locale)}>{u.name}</span>”{" "}
+                  <span className="text-slate-600">{paren(`${t.unitRows} ${u.rows}`, locale)}</span>
                 </label>
                 <div>
                   <input type="hidden" name={`u${i}.name`} value={u.name} />
@@ -95,7 +96,11 @@ export function CaseMappingForm({ uploadId, t, kinds, units, unknownUnits, files
               <p className="text-sm break-words">
                 {f.kind === null
                   ? fill(t.fileNoKind, { file: f.file, row: f.row ?? 1 })
-                  : fill(t.fileMissing, { file: f.file, kind: kinds[f.kind] ?? f.kind, missing: f.missing.join("、") })}
+                  : fill(t.fileMissing, {
+                      file: f.file,
+                      kind: kinds[f.kind] ?? f.kind,
+                      missing: joinList(f.missing, locale),
+                    })}
               </p>
               <ul className="space-y-2">
                 {f.labels.map((label) => {

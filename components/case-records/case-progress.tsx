@@ -5,15 +5,18 @@
 // TRANSFERRING/PROCESSING the page reloads its server part (the preview).
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useLocale } from "@/components/ui/locale-link";
 import type { CaseUploadProgress } from "@/lib/case-records/upload/case-uploads";
 import { formatCount } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import { labelled } from "@/lib/i18n/punctuation";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function CaseProgress({ t, initial }: { t: Messages["caseImport"]; initial: CaseUploadProgress }) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
+  const locale = useLocale();
   useEffect(() => {
     let stopped = false;
     const timer = setInterval(async () => {
@@ -40,9 +43,7 @@ export function CaseProgress({ t, initial }: { t: Messages["caseImport"]; initia
       data-testid="case-progress"
       data-status={progress.status}
     >
-      <h2 className="font-semibold">
-        {t.progressHeading}：{t.status[progress.status]}
-      </h2>
+      <h2 className="font-semibold">{labelled(t.progressHeading, t.status[progress.status], locale)}</h2>
       <ul className="space-y-1">
         {progress.files.map((f, n) => (
           <li key={n}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { fillNodes } from "@/components/ui/fill-nodes";
 import Link from "@/components/ui/locale-link";
 import { formatMonthLabel } from "@/lib/calendar/month";
 import {
@@ -14,6 +15,7 @@ import { monthParam, unitCodeParam } from "@/lib/http/route-params";
 import { formatCount, formatRate } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
+import { marks, nameLang, paren } from "@/lib/i18n/punctuation";
 
 // One page of an item's cases, overdue first: /…/items/<item> is page 1, /…/items/<item>/<n> page n.
 // Each is static once rendered (ISR, kept until a publish expires the month's report data): the
@@ -35,9 +37,13 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
   const d = t.drillDown;
   const c = d.columns;
   const itemsHref = `/${month}/units/${code}/items`;
+  const zh = nameLang(locale);
+  const unitName = <span lang={zh}>{unit.name}</span>;
   const back = (
     <Link href={itemsHref} className="inline-block py-1 text-sm text-brand-700 hover:underline">
-      ← {d.back}：{fill(d.itemsHeading, { unit: unit.name })}
+      ← {d.back}
+      {marks(locale).colon}
+      {fillNodes(d.itemsHeading, { unit: unitName })}
     </Link>
   );
   // The gate (lib/access/page-existence.ts) refuses these before rendering; a 404 here too, never
@@ -53,24 +59,28 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
   const from = (page - 1) * CASES_PAGE_SIZE + 1;
   const pageHref = (p: number) => `${itemsHref}/${item}${p === 1 ? "" : `/${p}`}`;
   const figures: Array<[string, string, string]> = [
-    ["applied", c.applied, formatCount(row.applied)],
-    ["accepted", c.accepted, formatCount(row.accepted)],
-    ["completed", c.completed, formatCount(row.completed)],
-    ["overdueCompleted", c.overdueCompleted, formatCount(row.overdueCompleted)],
-    ["promisedCompleted", c.promisedCompleted, formatCount(row.promisedCompleted)],
+    ["applied", c.applied, formatCount(row.applied, { locale })],
+    ["accepted", c.accepted, formatCount(row.accepted, { locale })],
+    ["completed", c.completed, formatCount(row.completed, { locale })],
+    ["overdueCompleted", c.overdueCompleted, formatCount(row.overdueCompleted, { locale })],
+    ["promisedCompleted", c.promisedCompleted, formatCount(row.promisedCompleted, { locale })],
     [
       "handlingSpeedupRate",
       c.handlingSpeedupRate,
-      row.promisedCompleted > 0 ? formatRate(row.handlingSpeedupRate) : "—",
+      row.promisedCompleted > 0 ? formatRate(row.handlingSpeedupRate, locale) : "—",
     ],
     [
       "earlyCompletionRate",
       c.earlyCompletionRate,
-      row.promisedCompleted > 0 ? formatRate(row.earlyCompletionRate) : "—",
+      row.promisedCompleted > 0 ? formatRate(row.earlyCompletionRate, locale) : "—",
     ],
-    ["evaluations", c.evaluations, formatCount(row.evaluations)],
-    ["activeEvaluations", c.activeEvaluations, formatCount(row.activeEvaluations)],
-    ["satisfactionRate", c.satisfactionRate, row.satisfactionRate === null ? "—" : formatRate(row.satisfactionRate)],
+    ["evaluations", c.evaluations, formatCount(row.evaluations, { locale })],
+    ["activeEvaluations", c.activeEvaluations, formatCount(row.activeEvaluations, { locale })],
+    [
+      "satisfactionRate",
+      c.satisfactionRate,
+      row.satisfactionRate === null ? "—" : formatRate(row.satisfactionRate, locale),
+    ],
   ];
   const td = "border-b border-slate-100 px-2 py-1";
   const pager =
@@ -80,12 +90,12 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
     <div className="space-y-4">
       <div>
         {back}
-        <h1 className="mt-1 text-xl font-bold text-slate-900" data-testid="item-heading">
+        <h1 className="mt-1 text-xl font-bold text-slate-900" data-testid="item-heading" lang={zh}>
           {row.itemName}
         </h1>
         <p className="text-sm text-slate-600">
-          {fill(d.itemSubheading, { unit: unit.name, code: itemCode, month: formatMonthLabel(month, locale) })}
-          {!row.inCatalogue && <span className="ml-1 text-amber-800">（{d.notInCatalogue}）</span>}
+          {fillNodes(d.itemSubheading, { unit: unitName, code: itemCode, month: formatMonthLabel(month, locale) })}
+          {!row.inCatalogue && <span className="ml-1 text-amber-800">{paren(d.notInCatalogue, locale)}</span>}
         </p>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="item-figures">
@@ -127,9 +137,9 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
           <>
             <p className="text-sm text-slate-700" data-testid="cases-count">
               {fill(d.casesCount, {
-                total: formatCount(total),
-                from: formatCount(from),
-                to: formatCount(from + cases.length - 1),
+                total: formatCount(total, { locale }),
+                from: formatCount(from, { locale }),
+                to: formatCount(from + cases.length - 1, { locale }),
               })}
             </p>
             <section
@@ -172,21 +182,23 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
                       <th scope="row" className={`${td} text-left font-mono font-normal`}>
                         {r.caseNo}
                       </th>
-                      <td className={`${td} text-left`}>{row.itemName}</td>
+                      <td className={`${td} text-left`} lang={zh}>
+                        {row.itemName}
+                      </td>
                       <td className={`${td} text-left`}>
                         {d.caseKinds[r.caseKind]}
-                        {r.isBatch && <span className="ml-1 text-slate-600">（{c.batch}）</span>}
+                        {r.isBatch && <span className="ml-1 text-slate-600">{paren(c.batch, locale)}</span>}
                       </td>
                       <td className={td}>{r.appliedAt ?? "—"}</td>
                       <td className={td}>{r.acceptedAt ?? "—"}</td>
                       <td className={td}>{r.completedAt ?? d.notCompleted}</td>
-                      <td className={td}>{formatCount(r.limitDays)}</td>
-                      <td className={td}>{r.elapsedDays === null ? "—" : formatCount(r.elapsedDays)}</td>
+                      <td className={td}>{formatCount(r.limitDays, { locale })}</td>
+                      <td className={td}>{r.elapsedDays === null ? "—" : formatCount(r.elapsedDays, { locale })}</td>
                       <td
                         className={`${td} font-semibold ${r.daysOver > 0 ? "text-rose-800" : ""}`}
                         data-field="daysOver"
                       >
-                        {r.daysOver > 0 ? formatCount(r.daysOver) : "—"}
+                        {r.daysOver > 0 ? formatCount(r.daysOver, { locale }) : "—"}
                       </td>
                     </tr>
                   ))}
@@ -207,7 +219,9 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
                 ) : (
                   <span className={`${pager} border-slate-200 text-slate-600`}>{d.previousPage}</span>
                 )}
-                <span aria-current="page">{fill(d.page, { page: formatCount(page), pages: formatCount(pages) })}</span>
+                <span aria-current="page">
+                  {fill(d.page, { page: formatCount(page, { locale }), pages: formatCount(pages, { locale }) })}
+                </span>
                 {page < pages ? (
                   <Link href={pageHref(page + 1)} className={pager} rel="next">
                     {d.nextPage}

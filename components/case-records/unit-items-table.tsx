@@ -7,7 +7,8 @@ import { useMemo, useState } from "react";
 import Link from "@/components/ui/locale-link";
 import type { UnitItemRow } from "@/lib/case-records/drill-down/case-drill-down";
 import { formatCount, formatRate } from "@/lib/i18n/format";
-import type { Messages } from "@/lib/i18n/messages";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { nameLang, paren, withNote } from "@/lib/i18n/punctuation";
 
 const NUMERIC = [
   "applied",
@@ -31,10 +32,12 @@ export function UnitItemsTable({
   rows,
   baseHref,
   messages,
+  locale,
 }: {
   rows: UnitItemRow[];
   baseHref: string;
   messages: Messages["drillDown"];
+  locale: Locale;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; direction: "asc" | "desc" }>({ key: "default", direction: "desc" });
   const sorted = useMemo(() => {
@@ -68,7 +71,7 @@ export function UnitItemsTable({
       aria-label={messages.itemsTable}
     >
       <table className="tabular min-w-max border-collapse text-right text-xs" data-testid="unit-items">
-        <caption className="sr-only">{`${messages.itemsTable}（${messages.sortHint}）`}</caption>
+        <caption className="sr-only">{withNote(messages.itemsTable, messages.sortHint, locale)}</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700">
           <tr>
             {/* The whole header cell is the sort button: 32 px high, a usable target on a phone. */}
@@ -115,19 +118,26 @@ export function UnitItemsTable({
                   <Link
                     href={`${baseHref}/${row.segment}`}
                     className="inline-block py-1 text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700"
+                    lang={nameLang(locale)}
                   >
                     {row.itemName}
                   </Link>
                 ) : (
-                  <span title={messages.noLink}>{row.itemName}</span>
+                  <span title={messages.noLink} lang={nameLang(locale)}>
+                    {row.itemName}
+                  </span>
                 )}
-                {!row.inCatalogue && <span className="ml-1 text-amber-800">（{messages.notInCatalogue}）</span>}
-                {row.inCatalogue && !row.inUse && <span className="ml-1 text-slate-600">（{messages.notInUse}）</span>}
+                {!row.inCatalogue && (
+                  <span className="ml-1 text-amber-800">{paren(messages.notInCatalogue, locale)}</span>
+                )}
+                {row.inCatalogue && !row.inUse && (
+                  <span className="ml-1 text-slate-600">{paren(messages.notInUse, locale)}</span>
+                )}
               </th>
               {row.hasCases ? (
                 NUMERIC.slice(0, CASE_COLUMNS).map((key) => (
                   <td key={key} className="border-r border-slate-100 px-2 py-1" data-field={key}>
-                    {RATES.has(key) ? formatRate(row[key]) : formatCount(row[key])}
+                    {RATES.has(key) ? formatRate(row[key], locale) : formatCount(row[key], { locale })}
                   </td>
                 ))
               ) : (
@@ -140,13 +150,13 @@ export function UnitItemsTable({
                 </td>
               )}
               <td className="border-r border-slate-100 px-2 py-1" data-field="evaluations">
-                {formatCount(row.evaluations)}
+                {formatCount(row.evaluations, { locale })}
               </td>
               <td className="border-r border-slate-100 px-2 py-1" data-field="activeEvaluations">
-                {formatCount(row.activeEvaluations)}
+                {formatCount(row.activeEvaluations, { locale })}
               </td>
               <td className="border-r border-slate-100 px-2 py-1" data-field="satisfactionRate">
-                {row.satisfactionRate === null ? "—" : formatRate(row.satisfactionRate)}
+                {row.satisfactionRate === null ? "—" : formatRate(row.satisfactionRate, locale)}
               </td>
             </tr>
           ))}

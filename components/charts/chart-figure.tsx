@@ -13,6 +13,8 @@ export function ChartFigure({
   categoryLabel,
   tableLabel,
   testId,
+  titleLang,
+  categoryLang,
 }: {
   title: string;
   children: React.ReactNode;
@@ -22,6 +24,10 @@ export function ChartFigure({
   categoryLabel: string;
   tableLabel: string;
   testId?: string;
+  /** lang="zh-CN" for a title quoted from the bulletin on a page in another language. */
+  titleLang?: string;
+  /** lang="zh-CN" for categories that are names (units) on a page in another language. */
+  categoryLang?: string;
 }) {
   const format = (value: number | string | null | undefined) =>
     value === null || value === undefined
@@ -31,7 +37,9 @@ export function ChartFigure({
         : formatCount(Number(value));
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
-      <figcaption className="mb-3 text-sm font-semibold text-slate-800">{title}</figcaption>
+      <figcaption className="mb-3 text-sm font-semibold text-slate-800" lang={titleLang}>
+        {title}
+      </figcaption>
       {children}
       <details className="mt-3 text-xs" data-chart-details>
         <summary className="cursor-pointer text-brand-700 select-none">{tableLabel}</summary>
@@ -50,7 +58,11 @@ export function ChartFigure({
             <tbody>
               {data.map((d) => (
                 <tr key={d.label}>
-                  <th scope="row" className="border border-slate-200 px-2 py-1 text-left font-normal">
+                  <th
+                    scope="row"
+                    className="border border-slate-200 px-2 py-1 text-left font-normal"
+                    lang={categoryLang}
+                  >
                     {d.label}
                   </th>
                   {series.map((s) => (

@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import { countTickFormatter, rateTick } from "@/components/charts/axis-format";
 import type { ChartDatum, ChartSeries, ValueKind } from "@/components/charts/chart-types";
+import { useLocale } from "@/components/ui/locale-link";
 import { formatCount, formatRate } from "@/lib/i18n/format";
 
 export default function LineChart({
@@ -29,12 +30,15 @@ export default function LineChart({
   valueKind?: ValueKind;
   height?: number;
 }) {
-  const format = (value: unknown) => (valueKind === "rate" ? formatRate(Number(value)) : formatCount(Number(value)));
+  const locale = useLocale();
+  const format = (value: unknown) =>
+    valueKind === "rate" ? formatRate(Number(value), locale) : formatCount(Number(value), { locale });
   const compact =
     valueKind === "rate"
       ? rateTick
       : countTickFormatter(
           data.flatMap((d) => series.map((s) => (typeof d[s.key] === "number" ? (d[s.key] as number) : null))),
+          locale,
         );
   // Axis text and grid take the surrounding text colour, so they follow the theme.
   const tick = { fill: "currentColor", fontSize: 11 };

@@ -23,6 +23,8 @@ export function SvgBarChart({
   series,
   unit,
   noData,
+  colon = "：",
+  categoryLang,
 }: {
   /** The accessible name (the figure's title). */
   label: string;
@@ -31,6 +33,10 @@ export function SvgBarChart({
   /** What the values count, for each bar's tooltip: "件", "条". */
   unit: string;
   noData: string;
+  /** The tooltip's colon in the page's language (lib/i18n/punctuation.ts). */
+  colon?: string;
+  /** lang="zh-CN" for categories that are names on a page in another language. */
+  categoryLang?: string;
 }) {
   const seriesLabels = series.map((s) => s.label);
   const colorOf = (index: number) => series[index]?.color ?? "currentColor";
@@ -116,6 +122,7 @@ export function SvgBarChart({
           return (
             <g key={category} data-category={category}>
               <text
+                lang={categoryLang}
                 x={plotLeft - 6}
                 y={rowTop + (rowHeight - 10) / 2 + FONT / 2 - 1}
                 textAnchor="end"
@@ -146,7 +153,7 @@ export function SvgBarChart({
                       data-bar
                       data-value={value}
                     >
-                      <title>{`${category} · ${seriesLabels[index]}：${formatValue(value)}${unit}`}</title>
+                      <title>{`${category} · ${seriesLabels[index]}${colon}${formatValue(value)}${unit}`}</title>
                     </rect>
                     <text x={plotLeft + barWidth + 4} y={barTop + barHeight - 4} fontSize={SMALL} fill="currentColor">
                       {formatValue(value)}

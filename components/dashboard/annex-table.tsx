@@ -15,6 +15,7 @@ import { formatCount, formatRate } from "@/lib/i18n/format";
 import { localePath } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
 import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
 import { missingRateBase } from "@/lib/indicators/rate-bases";
 import { ANNEX_FIELDS, type AnnexField } from "@/lib/indicators/types";
@@ -114,6 +115,7 @@ export async function AnnexTable({
           <a
             href={localePath(locale, `/${month}/units/${row.unitCode}`)}
             className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700"
+            lang={nameLang(locale)}
           >
             {row.unitName}
           </a>

@@ -5,17 +5,20 @@
 import Link from "@/components/ui/locale-link";
 import type { Attention, AttentionUnit } from "@/lib/dashboard/sections/attention";
 import { fill } from "@/lib/i18n/fill";
-import type { Messages } from "@/lib/i18n/messages";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { nameLang, withNote } from "@/lib/i18n/punctuation";
 
 function UnitLinks({
   units,
   month,
   more,
+  locale,
   limit = Infinity,
 }: {
   units: AttentionUnit[];
   month: string;
   more: string;
+  locale: Locale;
   limit?: number;
 }) {
   const shown = units.slice(0, limit);
@@ -27,6 +30,7 @@ function UnitLinks({
             href={`/${month}/units/${u.code}`}
             className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700"
             data-unit-link={u.code}
+            lang={nameLang(locale)}
           >
             {u.name}
           </Link>{" "}
@@ -42,10 +46,12 @@ export function AttentionPanel({
   attention,
   month,
   messages,
+  locale,
 }: {
   attention: Attention;
   month: string;
   messages: Messages["readers"]["home"];
+  locale: Locale;
 }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -56,7 +62,7 @@ export function AttentionPanel({
       >
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="home-problems" className="text-base font-semibold text-slate-800">
-            {messages.problemsHeading}（{attention.problems.length}）
+            {withNote(messages.problemsHeading, String(attention.problems.length), locale)}
           </h2>
           <Link href={`/${month}/problems`} className="text-sm text-brand-700 hover:underline">
             {messages.problemsDetail}
@@ -76,7 +82,9 @@ export function AttentionPanel({
                     {p.city}
                   </p>
                 )}
-                {p.units.length > 0 && <UnitLinks units={p.units} month={month} more={messages.problemsMore} />}
+                {p.units.length > 0 && (
+                  <UnitLinks units={p.units} month={month} more={messages.problemsMore} locale={locale} />
+                )}
               </li>
             ))}
           </ol>
@@ -106,7 +114,7 @@ export function AttentionPanel({
               {w.units.length === 0 ? (
                 <p className="mt-1 text-sm text-slate-700">{messages.weakestEmpty}</p>
               ) : (
-                <UnitLinks units={w.units} month={month} more={messages.problemsMore} />
+                <UnitLinks units={w.units} month={month} more={messages.problemsMore} locale={locale} />
               )}
             </div>
           ))}

@@ -7,11 +7,12 @@ import { ScopeKpis } from "@/components/dashboard/scope-kpis";
 import { AudienceLink } from "@/components/ui/audience-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
-import { figureNoteText, figureValueText, previousLegend } from "@/lib/dashboard/format-figure";
+import { figureWithNote, previousLegend } from "@/lib/dashboard/format-figure";
 import { getMonthView } from "@/lib/dashboard/month-view";
 import { monthAttention } from "@/lib/dashboard/sections/attention";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
+import { labelled, withNote } from "@/lib/i18n/punctuation";
 import {
   ANNEX_FIELDS,
   comparableValue,
@@ -49,11 +50,7 @@ export async function OverviewPage({ month, withAttention }: { month: string; wi
   ]);
   if (!view) notFound();
   const { current, previous, history } = view;
-  const value = (field: HeadlineField) => {
-    const decision = current.figures.city[field];
-    const note = figureNoteText(decision, t);
-    return figureValueText(decision) + (note ? `（${note}）` : "");
-  };
+  const value = (field: HeadlineField) => figureWithNote(current.figures.city[field], t);
 
   // 图1: last month's bars only where the figure compares like with like.
   const comparison: ChartDatum[] = CHART_FIELDS.map((field) => ({
@@ -69,10 +66,14 @@ export async function OverviewPage({ month, withAttention }: { month: string; wi
         : t.chart.previousMonth,
       color: SERIES_COLORS[5],
     },
-    { key: "current", label: `${t.chart.thisMonth}（${formatMonthLabel(month, locale)}）`, color: SERIES_COLORS[0] },
+    {
+      key: "current",
+      label: withNote(t.chart.thisMonth, formatMonthLabel(month, locale), locale),
+      color: SERIES_COLORS[0],
+    },
   ];
   const trend: ChartDatum[] = history.map((m) => ({
-    label: `${formatMonthShort(m.month)}${m.isDemo ? "*" : ""}`,
+    label: `${formatMonthShort(m.month, locale)}${m.isDemo ? "*" : ""}`,
     applied: m.figures.city.applied.value,
     accepted: m.figures.city.accepted.value,
     completed: m.figures.city.completed.value,
@@ -104,7 +105,7 @@ export async function OverviewPage({ month, withAttention }: { month: string; wi
             accepted: value("accepted"),
             completed: value("completed"),
           })}
-          <span className="text-slate-600">（{t.overview.batchNote}）</span>
+          <span className="text-slate-600">{withNote("", t.overview.batchNote, locale)}</span>
         </p>
       </section>
       <section aria-labelledby="key-heading" className="space-y-3">
@@ -149,7 +150,7 @@ export async function OverviewPage({ month, withAttention }: { month: string; wi
           hrefOf={detailOf}
         />
       </section>
-      {attention && <AttentionPanel attention={attention} month={month} messages={t.readers.home} />}
+      {attention && <AttentionPanel attention={attention} month={month} messages={t.readers.home} locale={locale} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure
           title={t.overview.chartTitle}
@@ -170,7 +171,7 @@ export async function OverviewPage({ month, withAttention }: { month: string; wi
             href={`/${month}/municipal`}
             className="mt-2 inline-block text-sm text-brand-700 hover:underline print:hidden"
           >
-            {t.readers.home.detail}：{t.nav.municipal}
+            {labelled(t.readers.home.detail, t.nav.municipal, locale)}
           </AudienceLink>
         </ChartFigure>
         <ChartFigure

@@ -5,6 +5,7 @@ import { KpiCard } from "@/components/dashboard/kpi-card";
 import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import { marks } from "@/lib/i18n/punctuation";
 import {
   compareMonthFigure,
   type HeadlineField,
@@ -24,8 +25,13 @@ export type KpiMonth = {
 function rowsDifferNote(field: HeadlineField, summary: ScopeSummary, t: Messages, isRate: boolean): string | undefined {
   const figure = summary.figures[field];
   if (figure.source === "reported" && figure.difference !== null && figure.difference !== 0 && !figure.approximate) {
-    const computed = isRate ? formatRate(figure.computed) : formatCount(figure.computed, { unit: true });
-    const difference = isRate ? formatPoints(figure.difference) : formatSignedCount(figure.difference, { unit: true });
+    const locale = t.locale;
+    const computed = isRate
+      ? formatRate(figure.computed, locale)
+      : formatCount(figure.computed, { unit: true, locale });
+    const difference = isRate
+      ? formatPoints(figure.difference, locale)
+      : formatSignedCount(figure.difference, { unit: true, locale });
     return fill(t.kpi.rowsDiffer, { computed, difference });
   }
   return undefined;
@@ -59,13 +65,13 @@ export function ScopeKpis({
           rowsDifferNote(field, current.scopes[scope], messages, decision.kind === "rate"),
         ]
           .filter(Boolean)
-          .join("；");
+          .join(marks(messages.locale).semicolon);
         return (
           <KpiCard
             key={field}
             testId={`${testIdPrefix}-${field}`}
             label={messages.fields[field]}
-            value={figureValueText(decision)}
+            value={figureValueText(decision, messages)}
             change={comparisonBadge(comparison, messages)}
             context={context || undefined}
             status={decision.status}

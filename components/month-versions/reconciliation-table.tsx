@@ -6,8 +6,10 @@
 // shows them a page at a time (sorting still orders all of them), so that the page stays light to
 // render and to check (axe took over 60 s on the whole table on a busy machine).
 import { useMemo, useState } from "react";
+import { useLocale } from "@/components/ui/locale-link";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import { nameLang } from "@/lib/i18n/punctuation";
 import type { ReconciliationViewRow } from "@/lib/month-versions/reconciliation/reconciliation-view";
 
 export type ReconciliationTableRow = ReconciliationViewRow;
@@ -21,6 +23,7 @@ export const RECONCILIATION_PAGE_SIZE = 100;
 export function ReconciliationTable({ rows, t }: { rows: ReconciliationTableRow[]; t: Messages["reconciliation"] }) {
   const [sort, setSort] = useState<Sort>({ key: "unit", direction: "asc" });
   const [page, setPage] = useState(1);
+  const zh = nameLang(useLocale());
   const sorted = useMemo(() => {
     const factor = sort.direction === "asc" ? 1 : -1;
     const byUnit = (a: ReconciliationTableRow, b: ReconciliationTableRow) =>
@@ -111,7 +114,7 @@ export function ReconciliationTable({ rows, t }: { rows: ReconciliationTableRow[
                 data-field={row.field}
                 data-differs={row.differs}
               >
-                <th scope="row" className="px-2 py-1 font-normal">
+                <th scope="row" className="px-2 py-1 font-normal" lang={zh}>
                   {row.unitName}
                 </th>
                 <td className="px-2 py-1">{row.kindLabel}</td>

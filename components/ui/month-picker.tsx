@@ -8,6 +8,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useRef } from "react";
 import { localePath, readPathname } from "@/lib/i18n/locale";
+import { withNote } from "@/lib/i18n/punctuation";
 
 const MOVE_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
 
@@ -29,6 +30,7 @@ export function MonthPicker({
   const pathname = usePathname();
   const byKeyboard = useRef(false);
   const pending = useRef<string | null>(null);
+  const pageLocale = readPathname(pathname).locale;
   const open = (month: string) => {
     pending.current = null;
     if (month === current) return;
@@ -65,7 +67,7 @@ export function MonthPicker({
         {[...months].reverse().map((m) => (
           <option key={m.month} value={m.month}>
             {m.label}
-            {m.isDemo ? `（${demoLabel}）` : ""}
+            {m.isDemo ? withNote("", demoLabel, pageLocale) : ""}
           </option>
         ))}
       </select>

@@ -1,13 +1,15 @@
 "use client";
 
-import Link from "@/components/ui/locale-link";
+import Link, { useLocale } from "@/components/ui/locale-link";
 import { useViewer } from "@/components/ui/use-viewer";
 import { signOutAction } from "@/lib/access/actions/sign-out";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import { nameLang } from "@/lib/i18n/punctuation";
 
 export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
   const viewer = useViewer();
+  const locale = useLocale();
   // While the session is being fetched, hold the menu's room: on a phone the menu takes its own
   // line in the header, and its arrival pushed the whole page down (Lighthouse CLS ~0.04 on every page).
   if (viewer === undefined) return <div className="h-[30px] w-56" aria-hidden data-testid="viewer-menu-placeholder" />;
@@ -15,7 +17,7 @@ export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
   return (
     <div className="flex items-center gap-3 text-sm" data-testid="viewer-menu">
       <span className="text-slate-600">
-        <span className="font-medium text-slate-900" data-testid="viewer-name">
+        <span className="font-medium text-slate-900" data-testid="viewer-name" lang={nameLang(locale)}>
           {viewer.name}
         </span>
         <span className="ml-1 text-xs text-slate-600">

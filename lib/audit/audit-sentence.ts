@@ -24,12 +24,17 @@ function detail(details: unknown, key: string): unknown {
     : undefined;
 }
 
-export function auditSentence(
+/**
+ * The sentence's template and its values, with which values are names from the data (a person,
+ * a free-text reason): a page sets those apart (lang="zh-CN" on an English page).
+ */
+export function auditSentenceParts(
   event: AuditEventForWords,
   usersById: ReadonlyMap<string, { username: string; displayName: string }>,
   t: Messages["readers"]["audit"],
   systemLabel: string,
-): string {
+  locale: "zh-CN" | "en" = "zh-CN",
+): { template: string; values: Record<string, string | number>; names: ReadonlySet<string> } {
   const actor = event.actor ? personName(event.actor) : systemLabel;
   const targetUser = event.targetType === "User" && event.targetId ? usersById.get(event.targetId) : undefined;
   const named = detail(event.details, "username");
@@ -41,17 +46,36 @@ export function auditSentence(
   const version = detail(event.details, "version");
   const reason = detail(event.details, "reason");
   const count = detail(event.details, "count");
-  const month = event.month && isMonth(event.month) ? formatMonthLabel(event.month) : (event.month ?? "");
+  const month = event.month && isMonth(event.month) ? formatMonthLabel(event.month, locale) : (event.month ?? "");
+  const names = new Set<string>();
+  if (event.actor) names.add("actor");
+  if (targetUser || typeof named === "string") names.add("target");
+  if (typeof reason === "string") names.add("reason");
   const template = (t.sentences as Record<string, string>)[event.action];
-  if (!template) return fill(t.sentences.other, { actor, action: event.action });
-  return fill(template, {
-    actor,
-    target,
-    month,
-    version: typeof version === "number" ? version : "?",
-    reason: typeof reason === "string" ? reason : t.unknownReason,
-    count: typeof count === "number" ? count : "?",
-  });
+  if (!template) return { template: t.sentences.other, values: { actor, action: event.action }, names };
+  return {
+    template,
+    values: {
+      actor,
+      target,
+      month,
+      version: typeof version === "number" ? version : "?",
+      reason: typeof reason === "string" ? reason : t.unknownReason,
+      count: typeof count === "number" ? count : "?",
+    },
+    names,
+  };
+}
+
+export function auditSentence(
+  event: AuditEventForWords,
+  usersById: ReadonlyMap<string, { username: string; displayName: string }>,
+  t: Messages["readers"]["audit"],
+  systemLabel: string,
+  locale: "zh-CN" | "en" = "zh-CN",
+): string {
+  const { template, values } = auditSentenceParts(event, usersById, t, systemLabel, locale);
+  return fill(template, values);
 }
 
 /** The kind of an action in words ("发布月份数据"), or the code when it is new. */

@@ -39,4 +39,10 @@ describe("axis ticks", () => {
     expect(scaleTicks(niceScale(3_120)).map((t) => t.text)).toEqual(["0", "1,000", "2,000", "3,000", "4,000"]);
     expect(scaleTicks({ max: 0.3, step: 0.1 }).map((t) => t.value)).toHaveLength(4);
   });
+
+  it("counts in thousands on an English page, every tick alike (no 万)", () => {
+    const tick = countTickFormatter([1_048_053], "en");
+    expect([0, 300_000, 1_200_000, 2_500].map(tick)).toEqual(["0", "300k", "1,200k", "2.5k"]);
+    expect(countTickFormatter([6_800], "en")(5_000)).toBe("5,000");
+  });
 });

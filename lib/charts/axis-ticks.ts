@@ -11,10 +11,19 @@ function exact(value: number): string {
   return String(Number(value.toFixed(4)));
 }
 
-/** The tick formatter of a count axis whose values (or ticks) reach `values`' largest magnitude. */
-export function countTickFormatter(values: ReadonlyArray<number | null | undefined>): (value: number) => string {
+/**
+ * The tick formatter of a count axis whose values (or ticks) reach `values`' largest magnitude.
+ * An English page counts in thousands instead of 万 ("0 300k 600k", every tick alike).
+ */
+export function countTickFormatter(
+  values: ReadonlyArray<number | null | undefined>,
+  locale: "zh-CN" | "en" = "zh-CN",
+): (value: number) => string {
   const largest = Math.max(0, ...values.map((v) => Math.abs(v ?? 0)));
-  if (largest < WAN) return (value) => (value < 0 ? MINUS : "") + Math.abs(value).toLocaleString("zh-CN");
+  if (largest < WAN) return (value) => (value < 0 ? MINUS : "") + Math.abs(value).toLocaleString(locale);
+  if (locale === "en")
+    return (value) =>
+      value === 0 ? "0" : `${value < 0 ? MINUS : ""}${Number(exact(Math.abs(value) / 1000)).toLocaleString("en")}k`;
   return (value) => (value === 0 ? "0" : `${value < 0 ? MINUS : ""}${exact(Math.abs(value) / WAN)}万`);
 }
 

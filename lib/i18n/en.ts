@@ -1,6 +1,7 @@
 import type { Messages } from "@/lib/i18n/zh-CN";
 
 export const en: Messages = {
+  locale: "en",
   app: {
     title: "Government Services Performance",
     subtitle: "Monthly performance of the integrated online government-services platform",
@@ -95,7 +96,7 @@ export const en: Messages = {
   kpi: {
     vsPreviousMonth: "vs last month",
     noPrevious: "No previous month",
-    unchanged: "Unchanged",
+    unchanged: "unchanged",
     reported: "As reported",
     computed: "Computed from rows",
     approximate: "Approximated from unit rates",
@@ -232,7 +233,7 @@ export const en: Messages = {
     kinds: { DEPARTMENT: "Department", DISTRICT: "County" },
     evaluations: {
       heading: "Citizen evaluations on the platform",
-      lead: "In {month}, the city received {evaluations} active evaluations (batch cases included), {change}; satisfaction {satisfaction}; active evaluation rate {rate}, {rateChange}.",
+      lead: "In {month}, the city received {evaluations} (active, batch cases included), {change}; satisfaction {satisfaction}; active evaluation rate {rate}, {rateChange}.",
       definition:
         "Active evaluation rate = active evaluations ÷ all completions (batch cases included) × 100%. The annex lists only this month's completions (without batch cases), so each area's rate is the bulletin's stated figure; without one it is computed on batch-inclusive completions, else on this month's completions, as the basis column says. Rates can exceed 100% (evaluations of earlier or batch cases).",
       kpiEvaluations: "Active evaluations",
@@ -342,8 +343,8 @@ export const en: Messages = {
         foundThisMonth: "found this month",
         notFoundThisMonth: "not found this month",
         overviewNote: "Overview note",
-        overviewNoteHint: 'Printed as "(备注：…)" after the first overview paragraph; empty: not printed.',
-        distributionHeading: "Distribution (报 / 送 / 发)",
+        overviewNoteHint: "Printed as a remark in brackets after the first overview paragraph; empty: not printed.",
+        distributionHeading: "Distribution (submitted to / sent to / issued to)",
         distributionHint: "One recipient per line; empty: the line is not printed.",
         issuer: "Issuing office",
         issueDate: "Issue date",
@@ -421,6 +422,8 @@ export const en: Messages = {
     diffSummary: "{changes} cells changed, {added} units added, {removed} removed, {unchanged} unchanged.",
     diffColumns: { unit: "Unit", field: "Indicator", before: "Before", after: "After" },
     rowsHeading: "Parsed rows ({count})",
+    networkError: "Network error: the upload did not finish.",
+    infoCount: ", {count} notes",
     acknowledge: "I have read the {count} warnings above and want to publish",
     publish: "Publish as a new version",
     published: "Published as {month} version {number}.",

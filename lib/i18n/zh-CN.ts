@@ -1,6 +1,8 @@
 // UI text, Chinese first. Every string the dashboard shows lives here (and in
 // en.ts, with the same keys); components never inline UI text.
 export const zhCN = {
+  /** The language figures and punctuation are written in (lib/i18n/format.ts, punctuation.ts). */
+  locale: "zh-CN",
   app: {
     title: "政务服务运行情况",
     subtitle: "一体化政务服务平台月度运行分析",
@@ -424,6 +426,9 @@ export const zhCN = {
     diffSummary: "{changes} 个单元格变化，新增 {added} 个单位，减少 {removed} 个单位，{unchanged} 个单位未变。",
     diffColumns: { unit: "单位", field: "指标", before: "原值", after: "新值" },
     rowsHeading: "解析出的数据（{count} 行）",
+    networkError: "网络错误，上传未完成。",
+    /** After the errors and warnings of an upload's check. */
+    infoCount: "，{count} 条提示",
     acknowledge: "我已阅读以上 {count} 条警告，确认发布",
     publish: "发布为新版本",
     published: "已发布为 {month} 第 {number} 版。",
@@ -1267,4 +1272,4 @@ export const zhCN = {
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Messages = Widen<typeof zhCN>;
+export type Messages = Omit<Widen<typeof zhCN>, "locale"> & { locale: "zh-CN" | "en" };

@@ -146,7 +146,7 @@ describe("the month after 2021-06 without summary figures", () => {
       const printed = decision.kind === "rate" ? plainRate(decision.value) : `${plainCount(decision.value)}件`;
       expect(text).toContain(note ? `${printed}（${note}）` : printed);
       // The dashboard shows the same number (with separators) and the same label.
-      expect(figureValueText(decision).replace(/,/g, "")).toBe(printed);
+      expect(figureValueText(decision, zhCN).replace(/,/g, "")).toBe(printed);
     }
   });
 

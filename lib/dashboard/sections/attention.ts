@@ -9,6 +9,7 @@ import { WEAKEST_LISTS, type WeakestList, type WeakUnit, weakestUnits } from "@/
 // itself is prerendered for every viewer and names none).
 import { formatCount, formatPoints, formatRate } from "@/lib/i18n/format";
 import { fill, getMessages, type Locale } from "@/lib/i18n/messages";
+import { marks } from "@/lib/i18n/punctuation";
 
 export type AttentionUnit = { code: string; name: string; figure: string };
 export type Attention = {
@@ -32,14 +33,14 @@ export async function monthAttention(month: string, locale: Locale = "zh-CN"): P
   const figureOf = (list: WeakestList, u: WeakUnit): string => {
     switch (list) {
       case "lowestCoverage":
-        return formatRate(u.value);
+        return formatRate(u.value, locale);
       case "mostOverdue":
-        return formatCount(u.value, { unit: true });
+        return formatCount(u.value, { unit: true, locale });
       case "biggestFall":
         return fill(t.sections.problems.figures.evaluationRateDrop, {
-          previous: formatRate(u.previous),
-          current: formatRate(u.current),
-          change: formatPoints(u.value),
+          previous: formatRate(u.previous, locale),
+          current: formatRate(u.current, locale),
+          change: formatPoints(u.value, locale),
         });
       case "noCases":
         return t.annex.noCases;
@@ -49,7 +50,7 @@ export async function monthAttention(month: string, locale: Locale = "zh-CN"): P
   // A comparison with a generated month says so where it is read (evaluationRateDrop compares).
   const demoMark = bulletin.previousIsDemo ? fill(home.previousDemo, { badge: t.demo.badge }) : "";
   const sentence = (kind: (typeof bulletin.problems)[number]["kind"], threshold: number | null) =>
-    fill(t.sections.problems.rules[kind], { threshold: thresholdText(kind, threshold) });
+    fill(t.sections.problems.rules[kind], { threshold: thresholdText(kind, threshold, locale) });
   return {
     problems: bulletin.problems.map((problem) => {
       const figure = cityFigure(problem, t);
@@ -71,7 +72,7 @@ export async function monthAttention(month: string, locale: Locale = "zh-CN"): P
         kind: rule.kind,
         sentence: sentence(rule.kind, rule.threshold),
         reason: fill(t.figures.rule.noData, {
-          gaps: rule.gaps.map((gap) => t.figures.rule.gaps[gapKey(gap)]).join("；"),
+          gaps: rule.gaps.map((gap) => t.figures.rule.gaps[gapKey(gap)]).join(marks(locale).semicolon),
         }),
       })),
     weakest: WEAKEST_LISTS.map((list) => ({

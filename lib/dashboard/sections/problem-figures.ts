@@ -1,28 +1,32 @@
 // The figure that put a unit on a problem's list, as the dashboard formats figures: the
 // 存在的问题 page, the home page and a unit's own page say the same thing.
-import { formatCount, formatPoints, formatRate } from "@/lib/i18n/format";
+import { type FormatLocale, formatCount, formatPoints, formatRate } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
 import type { Problem, ProblemUnit } from "@/lib/indicators/problems";
 
 export function unitFigure(problem: Problem, unit: ProblemUnit, t: Messages): string {
   const f = t.sections.problems.figures;
+  const locale = t.locale;
   switch (problem.kind) {
     case "lowCoverage":
-      return formatRate(unit.value);
+      return formatRate(unit.value, locale);
     case "evaluationRateDrop":
       return fill(f.evaluationRateDrop, {
-        previous: formatRate(unit.previous),
-        current: formatRate(unit.value),
-        change: formatPoints(unit.change),
+        previous: formatRate(unit.previous, locale),
+        current: formatRate(unit.value, locale),
+        change: formatPoints(unit.change, locale),
       });
     case "lowCatalogClaim":
-      return formatRate(unit.value);
+      return formatRate(unit.value, locale);
     case "noCases":
       return f.noCases;
     case "overdue":
-      return fill(f.overdue, { overdue: formatCount(unit.value, { unit: true }), rate: formatRate(unit.rate) });
+      return fill(f.overdue, {
+        overdue: formatCount(unit.value, { unit: true, locale }),
+        rate: formatRate(unit.rate, locale),
+      });
     case "missingData":
-      return fill(f.missingData, { completed: formatCount(unit.value, { unit: true }) });
+      return fill(f.missingData, { completed: formatCount(unit.value, { unit: true, locale }) });
   }
 }
 
@@ -35,31 +39,32 @@ export function cityFigure(problem: Problem, t: Messages): string | null {
   const city = problem.city;
   if (!city) return null;
   const f = t.sections.problems.figures;
+  const locale = t.locale;
   switch (problem.kind) {
     case "lowCoverage":
     case "lowCatalogClaim":
-      return city.value === null ? null : formatRate(city.value);
+      return city.value === null ? null : formatRate(city.value, locale);
     case "evaluationRateDrop":
       if (city.change)
         return fill(f.evaluationRateDrop, {
-          previous: formatRate(city.change.previous),
-          current: formatRate(city.change.current),
-          change: formatPoints(city.change.points),
+          previous: formatRate(city.change.previous, locale),
+          current: formatRate(city.change.current, locale),
+          change: formatPoints(city.change.points, locale),
         });
-      return city.value === null ? null : formatRate(city.value);
+      return city.value === null ? null : formatRate(city.value, locale);
     case "overdue":
-      return city.value === null ? null : formatCount(city.value, { unit: true });
+      return city.value === null ? null : formatCount(city.value, { unit: true, locale });
     case "noCases":
     case "missingData":
       return null;
   }
 }
 
-/** A rule's threshold as its sentence shows it ("50.00%", "10.00个百分点"). */
-export function thresholdText(kind: Problem["kind"], threshold: number | null): string {
+/** A rule's threshold as its sentence shows it ("50.00%", "10.00个百分点"; "10.00 pp" in English). */
+export function thresholdText(kind: Problem["kind"], threshold: number | null, locale: FormatLocale = "zh-CN"): string {
   return threshold === null
     ? ""
     : kind === "evaluationRateDrop"
-      ? formatPoints(threshold).replace(/^\+/, "")
-      : formatRate(threshold);
+      ? formatPoints(threshold, locale).replace(/^\+/, "")
+      : formatRate(threshold, locale);
 }

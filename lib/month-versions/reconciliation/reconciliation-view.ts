@@ -3,8 +3,9 @@
 
 import { fieldLabel } from "@/lib/annex-upload";
 import { toCsv } from "@/lib/export/csv";
-import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
+import { type FormatLocale, formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import { withNote } from "@/lib/i18n/punctuation";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";
 import {
   type CellComparison,
@@ -31,26 +32,30 @@ export type ReconciliationViewRow = {
   differs: boolean;
 };
 
-/** "85.16%", or for a ratio rate "50.00%（10 / 20）". */
-export function cellValueText(cell: CellComparison, side: "cases" | "annex"): string {
-  if (cell.kind === "count") return formatCount(cell[side]);
+/** "85.16%", or for a ratio rate "50.00%（10 / 20）" ("50.00% (10 / 20)" in English). */
+export function cellValueText(cell: CellComparison, side: "cases" | "annex", locale: FormatLocale = "zh-CN"): string {
+  if (cell.kind === "count") return formatCount(cell[side], { locale });
   const ratio = cell.ratio?.[side];
   return ratio
-    ? `${formatRate(cell[side])}（${formatCount(ratio.numerator)} / ${formatCount(ratio.denominator)}）`
-    : formatRate(cell[side]);
+    ? withNote(
+        formatRate(cell[side], locale),
+        `${formatCount(ratio.numerator, { locale })} / ${formatCount(ratio.denominator, { locale })}`,
+        locale,
+      )
+    : formatRate(cell[side], locale);
 }
 
-export function cellDifferenceText(cell: CellComparison): string {
-  if (cell.kind === "count") return formatSignedCount(cell.difference);
+export function cellDifferenceText(cell: CellComparison, locale: FormatLocale = "zh-CN"): string {
+  if (cell.kind === "count") return formatSignedCount(cell.difference, { locale });
   if (cell.basis === "ratio" && cell.ratio) {
     // The counts behind the rate are what differ; the printed rates may not.
     const { cases, annex } = cell.ratio;
     const parts = [cases.numerator - annex.numerator, cases.denominator - annex.denominator];
     return parts.some((p) => p !== 0)
-      ? `${formatSignedCount(parts[0])} / ${formatSignedCount(parts[1])}`
-      : formatPoints(cell.difference);
+      ? `${formatSignedCount(parts[0], { locale })} / ${formatSignedCount(parts[1], { locale })}`
+      : formatPoints(cell.difference, locale);
   }
-  return formatPoints(cell.difference);
+  return formatPoints(cell.difference, locale);
 }
 
 const FIELD_ORDER = new Map<string, number>(ANNEX_FIELDS.map((f, i) => [f, i]));
@@ -71,9 +76,9 @@ export function reconciliationViewRows(
     field: cell.field,
     fieldLabel: fieldLabel(messages, cell.field),
     fieldOrder: FIELD_ORDER.get(cell.field) ?? 0,
-    cases: cellValueText(cell, "cases"),
-    annex: cellValueText(cell, "annex"),
-    difference: cellDifferenceText(cell),
+    cases: cellValueText(cell, "cases", messages.locale),
+    annex: cellValueText(cell, "annex", messages.locale),
+    difference: cellDifferenceText(cell, messages.locale),
     magnitude: Math.abs(cell.difference),
     basis: t.bases[cell.basis],
     differs: cell.differs,

@@ -10,12 +10,13 @@ import { DemoBadge } from "@/components/ui/demo-badge";
 import Link from "@/components/ui/locale-link";
 import { getBulletin } from "@/lib/bulletin/read-bulletin";
 import { formatMonthLabel, formatMonthShort } from "@/lib/calendar/month";
-import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
+import { comparisonBadge, figureNoteText, figureValueText, figureWithNote } from "@/lib/dashboard/format-figure";
 import { getMonthView } from "@/lib/dashboard/month-view";
 import { type EvaluationLine, evaluationsSection } from "@/lib/dashboard/sections/evaluations";
 import { formatCount, formatRate } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
+import { nameLang, withNote } from "@/lib/i18n/punctuation";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
@@ -32,15 +33,15 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
   const { city } = section;
   const unit = s.evaluationUnit;
   const rateText = (rate: number | null, approximate: boolean) =>
-    `${formatRate(rate)}${approximate ? `（${s.approximate}）` : ""}`;
+    withNote(formatRate(rate, locale), approximate ? s.approximate : null, locale);
   const evaluationsChange = comparisonBadge(city.comparisons.evaluations, t, unit);
   const rateChange = comparisonBadge(city.comparisons.rate, t);
   const rateNote = figureNoteText(city.decisions.rate, t);
-  const cityRateText = figureValueText(city.decisions.rate) + (rateNote ? `（${rateNote}）` : "");
+  const cityRateText = figureWithNote(city.decisions.rate, t);
   const fig4 = bulletin.figures.find((f) => f.id === "fig4")!;
 
   const trend: ChartDatum[] = view.history.map((m) => ({
-    label: `${formatMonthShort(m.month)}${m.isDemo ? "*" : ""}`,
+    label: `${formatMonthShort(m.month, locale)}${m.isDemo ? "*" : ""}`,
     evaluations: m.scopes.city.figures.activeEvaluations.value,
   }));
   const trendSeries = [{ key: "evaluations", label: s.evaluations.kpiEvaluations, color: SERIES_COLORS[0] }];
@@ -49,7 +50,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
     <tr key={l.key} data-unit={l.name} data-code={l.unitCode ?? "municipal"}>
       {first}
       <td className={numClass} data-field="activeEvaluations">
-        {formatCount(l.evaluations)}
+        {formatCount(l.evaluations, { locale })}
       </td>
       <td className={numClass} data-field="activeEvaluationRate">
         {rateText(l.rate, l.approximate)}
@@ -61,7 +62,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
   );
   const unitLink = (l: EvaluationLine) =>
     l.unitCode ? (
-      <Link href={`/${month}/units/${l.unitCode}`} className="text-brand-700 hover:underline">
+      <Link href={`/${month}/units/${l.unitCode}`} className="text-brand-700 hover:underline" lang={nameLang(locale)}>
         {l.name}
       </Link>
     ) : (
@@ -77,9 +78,9 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
         <p className="mt-2 max-w-4xl text-sm leading-relaxed text-slate-700" data-testid="evaluations-lead">
           {fill(s.evaluations.lead, {
             month: formatMonthLabel(month, locale),
-            evaluations: figureValueText(city.decisions.evaluations, unit),
+            evaluations: figureValueText(city.decisions.evaluations, t, unit),
             change: evaluationsChange.text,
-            satisfaction: figureValueText(city.decisions.satisfaction),
+            satisfaction: figureValueText(city.decisions.satisfaction, t),
             rate: cityRateText,
             rateChange: rateChange.text,
           })}
@@ -89,7 +90,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
         <KpiCard
           testId="kpi-activeEvaluations"
           label={s.evaluations.kpiEvaluations}
-          value={figureValueText(city.decisions.evaluations, unit)}
+          value={figureValueText(city.decisions.evaluations, t, unit)}
           change={evaluationsChange}
           context={figureNoteText(city.decisions.evaluations, t)}
           status={city.decisions.evaluations.status}
@@ -97,7 +98,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
         <KpiCard
           testId="kpi-satisfactionRate"
           label={s.evaluations.kpiSatisfaction}
-          value={figureValueText(city.decisions.satisfaction)}
+          value={figureValueText(city.decisions.satisfaction, t)}
           change={comparisonBadge(city.comparisons.satisfaction, t)}
           context={figureNoteText(city.decisions.satisfaction, t)}
           status={city.decisions.satisfaction.status}
@@ -105,7 +106,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ mo
         <KpiCard
           testId="kpi-activeEvaluationRate"
           label={s.evaluations.kpiRate}
-          value={figureValueText(city.decisions.rate)}
+          value={figureValueText(city.decisions.rate, t)}
           change={rateChange}
           context={rateNote}
           status={city.decisions.rate.status}

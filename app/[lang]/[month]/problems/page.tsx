@@ -4,11 +4,11 @@ import { AdminLink } from "@/components/dashboard/admin-link";
 import { SectionTable, tdClass, thClass } from "@/components/dashboard/section-parts";
 import Link from "@/components/ui/locale-link";
 import { getBulletin } from "@/lib/bulletin/read-bulletin";
-import { unitFigure } from "@/lib/dashboard/sections/problem-figures";
+import { thresholdText, unitFigure } from "@/lib/dashboard/sections/problem-figures";
 import { gapKey, problemEntries, type RuleStatus, ruleStatuses } from "@/lib/dashboard/sections/problems";
-import { formatPoints, formatRate } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { marks, nameLang } from "@/lib/i18n/punctuation";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
@@ -23,7 +23,9 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
   const p = t.sections.problems;
   const entries = problemEntries(bulletin);
   const rules = ruleStatuses(bulletin.settings, bulletin.problems, bulletin.ruleInputs);
-  const gapsText = (rule: RuleStatus) => rule.gaps.map((gap) => t.figures.rule.gaps[gapKey(gap)]).join("；");
+  const locale = t.locale;
+  const gapsText = (rule: RuleStatus) =>
+    rule.gaps.map((gap) => t.figures.rule.gaps[gapKey(gap)]).join(marks(locale).semicolon);
   const statusText = (rule: RuleStatus) => {
     if (!rule.enabled) return p.status.disabled;
     if (!rule.found && rule.input === "none") return fill(t.figures.rule.noData, { gaps: gapsText(rule) });
@@ -34,12 +36,6 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
         : p.status.found;
     return rule.input === "partial" ? fill(t.figures.rule.partial, { status, gaps: gapsText(rule) }) : status;
   };
-  const thresholdText = (kind: (typeof rules)[number]["kind"], threshold: number | null) =>
-    threshold === null
-      ? ""
-      : kind === "evaluationRateDrop"
-        ? formatPoints(threshold).replace(/^\+/, "")
-        : formatRate(threshold);
 
   return (
     <div className="space-y-6">
@@ -63,7 +59,8 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
               className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
               data-problem={problem.kind}
             >
-              <p className="text-sm leading-relaxed text-slate-800">
+              {/* The bulletin's own paragraph, quoted as issued (Chinese). */}
+              <p className="text-sm leading-relaxed text-slate-800" lang={nameLang(locale)}>
                 <strong className="font-semibold">{lead}</strong>
                 <span data-problem-text>{text}</span>
               </p>
@@ -88,6 +85,7 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
                               <Link
                                 href={`/${month}/units/${unit.unitCode}`}
                                 className="text-brand-700 hover:underline"
+                                lang={nameLang(locale)}
                               >
                                 {unit.unitName}
                               </Link>
@@ -129,7 +127,7 @@ export default async function ProblemsPage({ params }: { params: Promise<{ month
                 data-input={rule.input}
               >
                 <td className={tdClass}>
-                  {fill(p.rules[rule.kind], { threshold: thresholdText(rule.kind, rule.threshold) })}
+                  {fill(p.rules[rule.kind], { threshold: thresholdText(rule.kind, rule.threshold, locale) })}
                 </td>
                 <td className={tdClass}>{statusText(rule)}</td>
               </tr>

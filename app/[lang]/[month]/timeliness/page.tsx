@@ -19,6 +19,7 @@ import { timelinessSection } from "@/lib/dashboard/sections/timeliness";
 import { formatCount, formatRate } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
@@ -40,7 +41,7 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
   const anyDemo = view.history.some((m) => m.isDemo);
 
   const trend: ChartDatum[] = view.history.map((m) => ({
-    label: `${formatMonthShort(m.month)}${m.isDemo ? "*" : ""}`,
+    label: `${formatMonthShort(m.month, locale)}${m.isDemo ? "*" : ""}`,
     overdue: m.scopes.city.figures.overdueCompleted.value,
     onTime: m.scopes.city.figures.onTimeCompletionRate.value,
   }));
@@ -59,8 +60,8 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
         <p className="mt-2 max-w-4xl text-sm leading-relaxed text-slate-700" data-testid="timeliness-lead">
           {fill(s.timeliness.lead, {
             month: formatMonthLabel(month, locale),
-            overdue: formatCount(city.overdue, { unit: true }),
-            rate: formatRate(city.onTimeRate),
+            overdue: formatCount(city.overdue, { unit: true, locale }),
+            rate: formatRate(city.onTimeRate, locale),
           })}
         </p>
       </section>
@@ -70,7 +71,7 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
             key={scope.scope}
             testId={`kpi-${scope.scope}-overdueCompleted`}
             label={fill(s.timeliness.kpiOverdue, { scope: s.scopes[scope.scope] })}
-            value={figureValueText(scope.decisions.overdue)}
+            value={figureValueText(scope.decisions.overdue, t)}
             change={comparisonBadge(scope.comparisons.overdue, t)}
             context={figureNoteText(scope.decisions.overdue, t)}
             status={scope.decisions.overdue.status}
@@ -81,7 +82,7 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
             key={`${scope.scope}-rate`}
             testId={`kpi-${scope.scope}-onTimeCompletionRate`}
             label={fill(s.timeliness.kpiOnTime, { scope: s.scopes[scope.scope] })}
-            value={figureValueText(scope.decisions.onTimeRate)}
+            value={figureValueText(scope.decisions.onTimeRate, t)}
             change={comparisonBadge(scope.comparisons.onTimeRate, t)}
             context={figureNoteText(scope.decisions.onTimeRate, t)}
             status={scope.decisions.onTimeRate.status}
@@ -122,19 +123,23 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
               {section.units.map((u) => (
                 <tr key={u.unitCode} data-unit={u.unitName} data-code={u.unitCode}>
                   <th scope="row" className={`${tdClass} text-left font-normal`}>
-                    <Link href={`/${month}/units/${u.unitCode}`} className="text-brand-700 hover:underline">
+                    <Link
+                      href={`/${month}/units/${u.unitCode}`}
+                      className="text-brand-700 hover:underline"
+                      lang={nameLang(locale)}
+                    >
                       {u.unitName}
                     </Link>
                   </th>
                   <td className={tdClass}>{s.kinds[u.kind]}</td>
-                  <td className={numClass}>{formatCount(u.completed)}</td>
+                  <td className={numClass}>{formatCount(u.completed, { locale })}</td>
                   <td className={numClass} data-field="overdueCompleted">
-                    {formatCount(u.overdueCompleted)}
+                    {formatCount(u.overdueCompleted, { locale })}
                   </td>
-                  <td className={numClass}>{formatCount(u.promisedOverdueCompleted)}</td>
-                  <td className={numClass}>{formatCount(u.onlinePromisedOverdueCompleted)}</td>
+                  <td className={numClass}>{formatCount(u.promisedOverdueCompleted, { locale })}</td>
+                  <td className={numClass}>{formatCount(u.onlinePromisedOverdueCompleted, { locale })}</td>
                   <td className={numClass} data-field="onTimeCompletionRate">
-                    {formatRate(u.onTimeRate)}
+                    {formatRate(u.onTimeRate, locale)}
                   </td>
                 </tr>
               ))}
@@ -145,7 +150,7 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
 
       <section className="space-y-2" aria-labelledby="overdue-cases-heading">
         <h2 id="overdue-cases-heading" className="text-base font-semibold text-slate-800">
-          {fill(d.overdueHeading, { shown: formatCount(OVERDUE_CASES_SHOWN) })}
+          {fill(d.overdueHeading, { shown: formatCount(OVERDUE_CASES_SHOWN, { locale }) })}
         </h2>
         {!overdueCases ? (
           <p
@@ -165,13 +170,13 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
           <>
             <p className="text-sm text-slate-700" data-testid="overdue-cases-lead">
               {fill(d.overdueLead, {
-                total: formatCount(overdueCases.total),
-                shown: formatCount(overdueCases.cases.length),
+                total: formatCount(overdueCases.total, { locale }),
+                shown: formatCount(overdueCases.cases.length, { locale }),
               })}
             </p>
             <SectionTable
               testId="overdue-cases"
-              caption={fill(d.overdueHeading, { shown: formatCount(OVERDUE_CASES_SHOWN) })}
+              caption={fill(d.overdueHeading, { shown: formatCount(OVERDUE_CASES_SHOWN, { locale }) })}
             >
               <thead>
                 <tr>
@@ -191,12 +196,12 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
                     <th scope="row" className={`${tdClass} text-left font-mono font-normal`}>
                       {c.caseNo}
                     </th>
-                    <td className={tdClass}>
+                    <td className={tdClass} lang={nameLang(locale)}>
                       <Link href={`/${month}/units/${c.unitCode}`} className="text-brand-700 hover:underline">
                         {c.unitName}
                       </Link>
                     </td>
-                    <td className={tdClass}>
+                    <td className={tdClass} lang={nameLang(locale)}>
                       {c.segment ? (
                         <Link
                           href={`/${month}/units/${c.unitCode}/items/${c.segment}`}
@@ -210,10 +215,12 @@ export default async function TimelinessPage({ params }: { params: Promise<{ mon
                     </td>
                     <td className={`${tdClass} whitespace-nowrap`}>{c.acceptedAt ?? "—"}</td>
                     <td className={`${tdClass} whitespace-nowrap`}>{c.completedAt ?? "—"}</td>
-                    <td className={numClass}>{formatCount(c.limitDays)}</td>
-                    <td className={numClass}>{c.elapsedDays === null ? "—" : formatCount(c.elapsedDays)}</td>
+                    <td className={numClass}>{formatCount(c.limitDays, { locale })}</td>
+                    <td className={numClass}>
+                      {c.elapsedDays === null ? "—" : formatCount(c.elapsedDays, { locale })}
+                    </td>
                     <td className={numClass} data-field="daysOver">
-                      {formatCount(c.daysOver)}
+                      {formatCount(c.daysOver, { locale })}
                     </td>
                   </tr>
                 ))}

@@ -1,9 +1,11 @@
+import { fillNodes } from "@/components/ui/fill-nodes";
 import { requirePagePermission } from "@/lib/access/guard";
-import { actionLabel, auditSentence, personName } from "@/lib/audit/audit-sentence";
+import { actionLabel, auditSentenceParts, personName } from "@/lib/audit/audit-sentence";
 import { listAuditEventsFiltered, readAuditFilters } from "@/lib/audit/read-audit";
 import { localePath } from "@/lib/i18n/locale";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
+import { nameLang, withNote } from "@/lib/i18n/punctuation";
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900";
 
@@ -18,6 +20,26 @@ export default async function AuditPage({
   const filters = readAuditFilters(await searchParams);
   const { events, total, actions, people } = await listAuditEventsFiltered(filters);
   const usersById = new Map(people.map((p) => [String(p.id), p]));
+  const locale = t.locale;
+  const zh = nameLang(locale);
+  const sentence = (e: (typeof events)[number]) => {
+    const { template, values, names } = auditSentenceParts(e, usersById, a, t.admin.audit.system, locale);
+    return fillNodes(
+      template,
+      Object.fromEntries(
+        Object.entries(values).map(([key, value]) => [
+          key,
+          names.has(key) ? (
+            <span key={key} lang={zh}>
+              {value}
+            </span>
+          ) : (
+            value
+          ),
+        ]),
+      ),
+    );
+  };
   const kinds = [...new Set([...Object.keys(a.actions), ...actions])];
 
   return (
@@ -33,8 +55,9 @@ export default async function AuditPage({
           <select name="actor" defaultValue={filters.actorId ?? ""} className={input}>
             <option value="">{a.filters.all}</option>
             {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {personName(p)}（{p.username}）
+              // A person's name: the option is marked as Chinese on an English page.
+              <option key={p.id} value={p.id} lang={zh}>
+                {withNote(personName(p), p.username, locale)}
               </option>
             ))}
           </select>
@@ -88,11 +111,11 @@ export default async function AuditPage({
             {events.map((e) => (
               <tr key={e.id} className="border-t border-slate-100 align-top" data-action={e.action}>
                 <td className="tabular px-3 py-2 whitespace-nowrap">
-                  {e.at.toLocaleString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })}
+                  {e.at.toLocaleString(locale, { hour12: false, timeZone: "Asia/Shanghai" })}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{actionLabel(e.action, a)}</td>
                 <td className="px-3 py-2">
-                  <span data-audit-sentence>{auditSentence(e, usersById, a, t.admin.audit.system)}</span>
+                  <span data-audit-sentence>{sentence(e)}</span>
                   <details className="mt-1 text-xs text-slate-600">
                     <summary className="cursor-pointer">{a.showDetails}</summary>
                     <code className="block font-mono break-all">

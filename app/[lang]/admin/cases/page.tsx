@@ -5,10 +5,14 @@ import { listCaseUploads, listCliCaseImports } from "@/lib/case-records/upload/c
 import { formatCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { joinList, nameLang } from "@/lib/i18n/punctuation";
 
 export default async function CaseImportsPage() {
   await requirePagePermission("data.manage", "/admin/cases");
-  const t = (await getPageMessages()).caseImport;
+  const messages = await getPageMessages();
+  const t = messages.caseImport;
+  const locale = messages.locale;
+  const zh = nameLang(locale);
   const rows = await listCaseUploads();
   const cli = await listCliCaseImports();
   const secs = (value: number | null) => (value === null ? "—" : fill(t.seconds, { value: value.toFixed(1) }));
@@ -61,13 +65,17 @@ export default async function CaseImportsPage() {
                       {t.status[r.status]}
                       {r.versionNumber !== null && ` · v${r.versionNumber}`}
                     </td>
-                    <td className="px-2 py-1">{r.fileNames.join("、")}</td>
-                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.cases)}</td>
-                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.evaluations)}</td>
-                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.items)}</td>
-                    <td className="px-2 py-1">{r.createdBy ?? "—"}</td>
+                    <td className="px-2 py-1" lang={zh}>
+                      {joinList(r.fileNames, locale)}
+                    </td>
+                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.cases, { locale })}</td>
+                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.evaluations, { locale })}</td>
+                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.items, { locale })}</td>
+                    <td className="px-2 py-1" lang={zh}>
+                      {r.createdBy ?? "—"}
+                    </td>
                     <td className="px-2 py-1 whitespace-nowrap">
-                      {r.createdAt.toLocaleString("zh-CN", { hour12: false })}
+                      {r.createdAt.toLocaleString(locale, { hour12: false })}
                     </td>
                     <td className="px-2 py-1 whitespace-nowrap">
                       {secs(r.transferSeconds)} / {secs(r.processSeconds)}
@@ -112,13 +120,17 @@ export default async function CaseImportsPage() {
                     <td className="px-2 py-1">{r.id}</td>
                     <td className="px-2 py-1">{r.month}</td>
                     <td className="px-2 py-1">{t.status[r.status]}</td>
-                    <td className="px-2 py-1">{r.fileNames}</td>
-                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.cases)}</td>
-                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.evaluations)}</td>
-                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.items)}</td>
-                    <td className="px-2 py-1">{r.createdBy ?? "—"}</td>
+                    <td className="px-2 py-1" lang={zh}>
+                      {r.fileNames}
+                    </td>
+                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.cases, { locale })}</td>
+                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.evaluations, { locale })}</td>
+                    <td className="px-2 py-1 text-right font-mono">{formatCount(r.items, { locale })}</td>
+                    <td className="px-2 py-1" lang={zh}>
+                      {r.createdBy ?? "—"}
+                    </td>
                     <td className="px-2 py-1 whitespace-nowrap">
-                      {r.createdAt.toLocaleString("zh-CN", { hour12: false })}
+                      {r.createdAt.toLocaleString(locale, { hour12: false })}
                     </td>
                     <td className="px-2 py-1 whitespace-nowrap">{secs(r.seconds)}</td>
                   </tr>

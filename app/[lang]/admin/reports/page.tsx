@@ -3,6 +3,7 @@ import { requirePagePermission } from "@/lib/access/guard";
 import { newestTextVersions } from "@/lib/bulletin/read-bulletin";
 import { formatMonthLabel } from "@/lib/calendar/month";
 import { pageMessages } from "@/lib/i18n/page-locale";
+import { paren } from "@/lib/i18n/punctuation";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 export default async function AdminReportsPage() {
@@ -28,7 +29,7 @@ export default async function AdminReportsPage() {
               <tr key={m.month} className="border-t border-slate-100" data-month={m.month}>
                 <td className="px-3 py-2">
                   {formatMonthLabel(m.month, locale)}
-                  {m.isDemo && <span className="ml-2 text-xs text-amber-700">（{t.demo.badge}）</span>}
+                  {m.isDemo && <span className="ml-2 text-xs text-amber-700">{paren(t.demo.badge, locale)}</span>}
                 </td>
                 <td className="px-3 py-2 tabular">{newest.get(m.month) ?? r.none}</td>
                 <td className="space-x-3 px-3 py-2">

@@ -7,6 +7,7 @@ import { PROBLEM_HEADINGS } from "@/lib/bulletin/build";
 import { getProblemSettingsRecord } from "@/lib/bulletin/thresholds/read-problem-settings";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { joinList } from "@/lib/i18n/punctuation";
 import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
 
 export default async function SettingsPage() {
@@ -37,7 +38,7 @@ export default async function SettingsPage() {
       </p>
       {record.invalid.length > 0 && (
         <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {fill(s.invalidStored, { fields: record.invalid.join("、") })}
+          {fill(s.invalidStored, { fields: joinList(record.invalid, t.locale) })}
         </p>
       )}
       <section className="rounded-lg border border-slate-200 bg-white p-4">

@@ -3,10 +3,13 @@ import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { listRecentUploads } from "@/lib/annex-upload/uploads";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
 
 export default async function UploadsPage() {
   await requirePagePermission("data.manage", "/admin/uploads");
-  const t = (await getPageMessages()).upload;
+  const messages = await getPageMessages();
+  const t = messages.upload;
+  const zh = nameLang(messages.locale);
   const recent = await listRecentUploads();
   return (
     <div className="space-y-6">
@@ -36,11 +39,11 @@ export default async function UploadsPage() {
             {recent.map((u) => (
               <li key={u.id}>
                 <Link href={`/admin/uploads/${u.id}`} className="text-brand-700 underline">
-                  #{u.id} {u.fileName}
+                  #{u.id} <span lang={zh}>{u.fileName}</span>
                 </Link>
                 <span className="ml-2 text-slate-600">
-                  {u.month} · {t.status[u.status]} · {u.uploadedBy?.displayName ?? "—"} ·{" "}
-                  {u.createdAt.toLocaleString("zh-CN", { hour12: false })}
+                  {u.month} · {t.status[u.status]} · <span lang={zh}>{u.uploadedBy?.displayName ?? "—"}</span> ·{" "}
+                  {u.createdAt.toLocaleString(messages.locale, { hour12: false })}
                 </span>
               </li>
             ))}

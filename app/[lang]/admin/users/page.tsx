@@ -5,6 +5,7 @@ import { requirePagePermission } from "@/lib/access/guard";
 import { getUnits } from "@/lib/dashboard/unit-history";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
 
 export default async function UsersPage() {
   await requirePagePermission("users.manage", "/admin/users");
@@ -38,15 +39,19 @@ export default async function UsersPage() {
             {users.map((u) => (
               <tr key={u.id} className="border-t border-slate-100" data-username={u.username}>
                 <td className="px-3 py-2 font-mono">{u.username}</td>
-                <td className="px-3 py-2">{u.displayName}</td>
+                <td className="px-3 py-2" lang={nameLang(t.locale)}>
+                  {u.displayName}
+                </td>
                 <td className="px-3 py-2">{t.auth.roles[u.role]}</td>
-                <td className="px-3 py-2">{u.unit?.name ?? "—"}</td>
+                <td className="px-3 py-2" lang={u.unit ? nameLang(t.locale) : undefined}>
+                  {u.unit?.name ?? "—"}
+                </td>
                 <td className="px-3 py-2" data-status>
                   {u.active ? t.admin.users.active : t.admin.users.inactive}
                   {u.lockedUntil && u.lockedUntil > now && (
                     <span className="ml-2 text-xs text-rose-700">
                       {fill(t.admin.users.locked, {
-                        until: u.lockedUntil.toLocaleTimeString("zh-CN", { hour12: false }),
+                        until: u.lockedUntil.toLocaleTimeString(t.locale, { hour12: false }),
                       })}
                     </span>
                   )}

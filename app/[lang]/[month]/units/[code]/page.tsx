@@ -14,9 +14,10 @@ import { thresholdText, unitFigure } from "@/lib/dashboard/sections/problem-figu
 import { type Standing, unitStanding } from "@/lib/dashboard/sections/unit-standing";
 import { getUnit } from "@/lib/dashboard/unit-history";
 import { unitCodeParam } from "@/lib/http/route-params";
-import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
+import { type FormatLocale, formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
+import { labelled, marks, nameLang, paren, withNote } from "@/lib/i18n/punctuation";
 import { hasNoCases, rowActiveEvaluationRate } from "@/lib/indicators";
 import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
 import { missingRateBase } from "@/lib/indicators/rate-bases";
@@ -35,8 +36,10 @@ export async function generateMetadata({
   return { title: unit ? `${unit.name} ${month}` : month };
 }
 
-const formatValue = (s: Standing) => (s.kind === "count" ? formatCount(s.value) : formatRate(s.value));
-const formatChange = (s: Standing) => (s.kind === "count" ? formatSignedCount(s.change) : formatPoints(s.change));
+const formatValue = (s: Standing, locale: FormatLocale) =>
+  s.kind === "count" ? formatCount(s.value, { locale }) : formatRate(s.value, locale);
+const formatChange = (s: Standing, locale: FormatLocale) =>
+  s.kind === "count" ? formatSignedCount(s.change, { locale }) : formatPoints(s.change, locale);
 
 export default async function UnitPage({ params }: { params: Promise<{ month: string; code: string }> }) {
   const { month, code } = await params;
@@ -72,7 +75,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
     row: m.rows.find((r) => r.unitCode === code) ?? null,
   }));
   const trend: ChartDatum[] = history.map((h) => ({
-    label: `${formatMonthShort(h.month)}${h.isDemo ? "*" : ""}`,
+    label: `${formatMonthShort(h.month, locale)}${h.isDemo ? "*" : ""}`,
     applied: h.row?.applied ?? null,
     accepted: h.row?.accepted ?? null,
     completed: h.row?.completed ?? null,
@@ -83,7 +86,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
     color: SERIES_COLORS[i]!,
   }));
   const rateTrend: ChartDatum[] = history.map((h) => ({
-    label: `${formatMonthShort(h.month)}${h.isDemo ? "*" : ""}`,
+    label: `${formatMonthShort(h.month, locale)}${h.isDemo ? "*" : ""}`,
     coverageRate: h.row?.coverageRate ?? null,
     earlyCompletionRate: h.row?.earlyCompletionRate ?? null,
   }));
@@ -104,18 +107,19 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
 
   const r = t.readers;
   // A comparison with a generated month says so where it is read: on each change and previous rank.
-  const previousDemo = view.previous?.isDemo ? `（${t.figures.previousDemo}）` : "";
+  const previousDemo = view.previous?.isDemo ? withNote("", t.figures.previousDemo, locale) : "";
+  const m = marks(locale);
   return (
     <div className="space-y-6">
       <div>
         <BackLink
           href={scopeHref}
-          label={`${t.unit.back}：${unit.kind === "DEPARTMENT" ? t.nav.municipal : t.nav.districts}`}
+          label={labelled(t.unit.back, unit.kind === "DEPARTMENT" ? t.nav.municipal : t.nav.districts, locale)}
           fallbackHref={`/${month}`}
-          fallbackLabel={`${t.unit.back}：${t.nav.overview}`}
+          fallbackLabel={labelled(t.unit.back, t.nav.overview, locale)}
         />
         <h1 className="mt-1 text-xl font-bold text-slate-900" data-testid="unit-heading">
-          {unit.name}
+          <span lang={nameLang(locale)}>{unit.name}</span>
           {t.unit.headingSuffix}
         </h1>
         <p className="text-sm text-slate-600">{formatMonthLabel(month, locale)}</p>
@@ -131,11 +135,14 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
           {noCases && (
             <p className="mb-3 rounded bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="no-cases">
               {r.states.noCasesLead}
-              {fill(r.states.noCasesCoverage, { rate: formatRate(row.coverageRate) })}
+              {fill(r.states.noCasesCoverage, { rate: formatRate(row.coverageRate, locale) })}
               {row.activeEvaluations > 0 && (
-                <>；{fill(r.states.noCasesEvaluations, { count: formatCount(row.activeEvaluations) })}</>
+                <>
+                  {m.semicolon}
+                  {fill(r.states.noCasesEvaluations, { count: formatCount(row.activeEvaluations, { locale }) })}
+                </>
               )}
-              。
+              {m.stop}
             </p>
           )}
           <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3 lg:grid-cols-5" data-testid="unit-standing">
@@ -149,14 +156,14 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
                     <div className="text-slate-700">
                       {t.fields[s.measure]}
                       {s.order === "asc" && (
-                        <span className="ml-1 text-xs text-slate-600">（{r.unit.lowerFirst}）</span>
+                        <span className="ml-1 text-xs text-slate-600">{paren(r.unit.lowerFirst, locale)}</span>
                       )}
                     </div>
                     <div className="tabular mt-1 text-lg font-semibold text-slate-900" data-rank-value>
                       {s.rank === null ? r.unit.notRanked : fill(t.unit.rankValue, { rank: s.rank, total: s.total })}
                     </div>
                     <div className="tabular mt-0.5 text-xs text-slate-700">
-                      <span data-value>{s.value === null ? "—" : formatValue(s)}</span>
+                      <span data-value>{s.value === null ? "—" : formatValue(s, locale)}</span>
                       {reason && (
                         <span className="block">
                           {r.states.noBaseReason[reason as keyof typeof r.states.noBaseReason]}
@@ -164,7 +171,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
                       )}
                       {s.change !== null && (
                         <span className="keep-words ml-1" data-change>
-                          {t.kpi.vsPreviousMonth} {s.change === 0 ? t.kpi.unchanged : formatChange(s)}
+                          {t.kpi.vsPreviousMonth} {s.change === 0 ? t.kpi.unchanged : formatChange(s, locale)}
                           {previousDemo}
                         </span>
                       )}
@@ -183,10 +190,11 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
             row.activeEvaluations > 0 &&
             (evaluationRate.value !== null || evaluationRate.gap) && (
               <p className="mt-3 text-sm text-slate-700" data-testid="evaluation-rate">
-                {t.fields.activeEvaluationRate}：
-                <span className="tabular font-medium text-slate-900">{formatRate(evaluationRate.value)}</span>
+                {t.fields.activeEvaluationRate}
+                {m.colon}
+                <span className="tabular font-medium text-slate-900">{formatRate(evaluationRate.value, locale)}</span>
                 <span className="ml-1 text-xs text-slate-600">
-                  （{t.unit.evaluationBasis[evaluationRate.gap ?? evaluationRate.basis ?? "noInclBatch"]}）
+                  {paren(t.unit.evaluationBasis[evaluationRate.gap ?? evaluationRate.basis ?? "noInclBatch"], locale)}
                 </span>
               </p>
             )}
@@ -213,7 +221,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
               >
                 <div className="font-semibold" data-rule-sentence>
                   {fill(t.sections.problems.rules[problem.kind], {
-                    threshold: thresholdText(problem.kind, problem.threshold),
+                    threshold: thresholdText(problem.kind, problem.threshold, locale),
                   })}
                 </div>
                 <div className="tabular">{fill(r.unit.problemWhy, { figure: unitFigure(problem, own, t) })}</div>
@@ -245,7 +253,11 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
                           missing ? r.states.noBaseReason[missing as keyof typeof r.states.noBaseReason] : undefined
                         }
                       >
-                        {missing ? "—" : isRateField(field) ? formatRate(row[field]) : formatCount(row[field])}
+                        {missing
+                          ? "—"
+                          : isRateField(field)
+                            ? formatRate(row[field], locale)
+                            : formatCount(row[field], { locale })}
                       </span>
                     </dd>
                   );
@@ -285,7 +297,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
       <h2 className="text-base font-semibold text-slate-800">{r.unit.trendHeading}</h2>
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure
-          title={`${t.unit.history}：${t.overview.casesSection}`}
+          title={labelled(t.unit.history, t.overview.casesSection, locale)}
           data={trend}
           series={trendSeries}
           categoryLabel={t.chart.month}
@@ -293,13 +305,13 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
           testId="unit-trend"
         >
           <LazyLineChart
-            label={`${unit.name} ${t.unit.history}：${t.overview.casesSection}`}
+            label={`${unit.name} ${labelled(t.unit.history, t.overview.casesSection, locale)}`}
             data={trend}
             series={trendSeries}
           />
         </ChartFigure>
         <ChartFigure
-          title={`${t.unit.history}：${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`}
+          title={labelled(t.unit.history, `${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`, locale)}
           data={rateTrend}
           series={rateSeries}
           valueKind="rate"
@@ -308,7 +320,7 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
           testId="unit-rate-trend"
         >
           <LazyLineChart
-            label={`${unit.name} ${t.unit.history}：${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`}
+            label={`${unit.name} ${labelled(t.unit.history, `${t.fields.coverageRate} / ${t.fields.earlyCompletionRate}`, locale)}`}
             data={rateTrend}
             series={rateSeries}
             valueKind="rate"
@@ -363,7 +375,11 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
                   </th>
                   {historyFields.map((f) => (
                     <td key={f} className="px-2 py-1">
-                      {h.row ? (isRateField(f) ? formatRate(h.row[f]) : formatCount(h.row[f])) : "—"}
+                      {h.row
+                        ? isRateField(f)
+                          ? formatRate(h.row[f], locale)
+                          : formatCount(h.row[f], { locale })
+                        : "—"}
                     </td>
                   ))}
                 </tr>

@@ -4,6 +4,7 @@ import { CaseMappingForm } from "@/components/case-records/case-mapping-form";
 import { CaseProgress } from "@/components/case-records/case-progress";
 import { CaseUploadForm } from "@/components/case-records/case-upload-form";
 import { AnnexTable, type AnnexTableRow } from "@/components/dashboard/annex-table";
+import { fillNodes } from "@/components/ui/fill-nodes";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { suggestUnits } from "@/lib/annex-upload/parse/validate";
@@ -19,6 +20,7 @@ import { idParam } from "@/lib/http/route-params";
 import { formatCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
+import { joinList, marks, nameLang, withNote } from "@/lib/i18n/punctuation";
 import { CASE_COUNT_FIELDS } from "@/lib/indicators/ranking";
 import { ANNEX_FIELDS } from "@/lib/indicators/types";
 
@@ -41,6 +43,7 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
   await requirePagePermission("data.manage", `/admin/cases/${id}`);
   const { t: messages, locale } = await pageMessages();
   const t = messages.caseImport;
+  const zh = nameLang(locale);
   const uploadId = idParam(id);
   if (uploadId === null) notFound();
   const progress = await readCaseUploadProgress(uploadId);
@@ -117,7 +120,7 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
             units={unitChoices}
             unknownUnits={needs.units.map((u) => ({
               name: u.name,
-              rows: formatCount(u.rows),
+              rows: formatCount(u.rows, { locale }),
               suggestions: suggestUnits(u.name, unitChoices),
             }))}
             files={needs.files.map((f) => ({
@@ -137,20 +140,20 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
             <h2 className="font-semibold">{t.filesHeading}</h2>
             <p data-testid="case-totals">
               {fill(t.totals, {
-                cases: formatCount(report.cases),
-                evaluations: formatCount(report.evaluations),
-                items: formatCount(report.items),
+                cases: formatCount(report.cases, { locale }),
+                evaluations: formatCount(report.evaluations, { locale }),
+                items: formatCount(report.items, { locale }),
               })}
             </p>
             <ul className="list-disc pl-5">
               {report.files.map((f, n) => (
                 <li key={n}>
-                  {fill(t.fileLine, {
-                    file: f.file,
+                  {fillNodes(t.fileLine, {
+                    file: <span lang={zh}>{f.file}</span>,
                     kind: t.kinds[f.kind ?? "unknown"],
                     format: f.format,
                     encoding: f.encoding ? ` ${f.encoding}` : "",
-                    rows: formatCount(f.rows),
+                    rows: formatCount(f.rows, { locale }),
                   })}
                 </li>
               ))}
@@ -163,7 +166,7 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
                       ([stage, s]) =>
                         `${(t.stage as Record<string, string>)[stage] ?? stage} ${fill(t.seconds, { value: s ?? 0 })}`,
                     )
-                    .join("，"),
+                    .join(marks(locale).comma),
                 })}
               </p>
             )}
@@ -173,7 +176,12 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
                 {report.files
                   .filter((f) => f.droppedColumns.length > 0)
                   .map((f, n) => (
-                    <li key={n}>{fill(t.droppedLine, { file: f.file, columns: f.droppedColumns.join("、") })}</li>
+                    <li key={n}>
+                      {fillNodes(t.droppedLine, {
+                        file: <span lang={zh}>{f.file}</span>,
+                        columns: <span lang={zh}>{joinList(f.droppedColumns, locale)}</span>,
+                      })}
+                    </li>
                   ))}
               </ul>
             ) : (
@@ -195,7 +203,7 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
                     // Reports stored before the titles were translated name their kinds in Chinese.
                     title: (t.problemTitles as Record<string, string>)[p.code] ?? p.title,
                     severity: t.severity[p.severity],
-                    count: formatCount(p.count),
+                    count: formatCount(p.count, { locale }),
                   })}
                 </h3>
                 {p.first.length > 0 && (
@@ -222,13 +230,20 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
                     <tbody>
                       {p.first.map((row, i) => (
                         <tr key={i} className="border-t border-slate-100" data-row={row.row}>
-                          <td className="px-1 py-0.5">
+                          <td className="px-1 py-0.5" lang={zh}>
                             {row.file}
                             {row.sheet ? ` / ${row.sheet}` : ""}
                           </td>
                           <td className="px-1 py-0.5">{row.row ?? "—"}</td>
                           <td className="px-1 py-0.5">
-                            {row.column ? `${row.column.label}（${row.column.letter}）` : "—"}
+                            {row.column ? (
+                              <>
+                                <span lang={zh}>{row.column.label}</span>
+                                {withNote("", row.column.letter, locale)}
+                              </>
+                            ) : (
+                              "—"
+                            )}
                           </td>
                           <td className="px-1 py-0.5">
                             {/* older stored reports have no messageEn */}

@@ -8,6 +8,7 @@ import { fieldLabel } from "@/lib/annex-upload/field-label";
 import { isMonth } from "@/lib/calendar/month";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
 import { loadMonthHistory } from "@/lib/month-versions/read-month-history";
 
 export default async function MonthHistoryPage({
@@ -97,7 +98,9 @@ export default async function MonthHistoryPage({
                   <td className="px-3 py-2 whitespace-nowrap">
                     {v.createdAt.toLocaleString("zh-CN", { hour12: false })}
                   </td>
-                  <td className="px-3 py-2">{v.createdBy?.displayName ?? v.upload?.uploadedBy?.displayName ?? "—"}</td>
+                  <td className="px-3 py-2" lang={nameLang(messages.locale)}>
+                    {v.createdBy?.displayName ?? v.upload?.uploadedBy?.displayName ?? "—"}
+                  </td>
                   <td className="px-3 py-2">
                     {v.upload
                       ? v.upload.files.map((f) => (
@@ -107,7 +110,7 @@ export default async function MonthHistoryPage({
                             className="block text-brand-700 hover:underline"
                             title={`${t.download} · SHA-256 ${f.sha256}`}
                           >
-                            {f.fileName}
+                            <span lang={nameLang(messages.locale)}>{f.fileName}</span>
                           </a>
                         ))
                       : "—"}

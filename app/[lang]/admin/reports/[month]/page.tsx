@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { Fragment, type ReactNode } from "react";
 import { BulletinTextsForm } from "@/components/bulletin/bulletin-texts-form";
 import { DraftDifferencesList } from "@/components/bulletin/draft-differences";
 import { IssueBulletinForm } from "@/components/bulletin/issue-bulletin-form";
@@ -15,6 +16,7 @@ import { type BulletinTextPart, changedParts, editableTexts } from "@/lib/bullet
 import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
 import { fill } from "@/lib/i18n/messages";
 import { pageMessages } from "@/lib/i18n/page-locale";
+import { marks, nameLang, paren } from "@/lib/i18n/punctuation";
 import { PROBLEM_KINDS } from "@/lib/indicators/problems";
 
 export default async function EditBulletinTextsPage({ params }: { params: Promise<{ month: string }> }) {
@@ -33,12 +35,22 @@ export default async function EditBulletinTextsPage({ params }: { params: Promis
   const i = t.figures.issue;
   const newest = versions[0] ?? null;
   const texts = editableTexts(month, newest?.texts ?? null);
-  const partLabel = (part: BulletinTextPart) =>
-    part.startsWith("problemRemarks.")
-      ? `${r.remarksHeading}：${PROBLEM_HEADINGS[part.slice("problemRemarks.".length) as keyof typeof PROBLEM_HEADINGS]}`
-      : { overviewNote: r.overviewNote, distribution: r.distributionHeading, issuer: r.issuer, issueDate: r.issueDate }[
-          part as "issuer"
-        ];
+  const m = marks(locale);
+  // A remark is named by the bulletin's heading of its problem, quoted as issued.
+  const partLabel = (part: BulletinTextPart): ReactNode =>
+    part.startsWith("problemRemarks.") ? (
+      <Fragment key={part}>
+        {r.remarksHeading}
+        {m.colon}
+        <span lang={nameLang(locale)}>
+          {PROBLEM_HEADINGS[part.slice("problemRemarks.".length) as keyof typeof PROBLEM_HEADINGS]}
+        </span>
+      </Fragment>
+    ) : (
+      { overviewNote: r.overviewNote, distribution: r.distributionHeading, issuer: r.issuer, issueDate: r.issueDate }[
+        part as "issuer"
+      ]
+    );
   // What each version changed from the one before it (the first: from the defaults).
   const changes = versions.map((v, i) =>
     changedParts(editableTexts(month, versions[i + 1]?.texts ?? null), editableTexts(month, v.texts)).map(partLabel),
@@ -154,18 +166,25 @@ export default async function EditBulletinTextsPage({ params }: { params: Promis
                   <tr key={v.version} className="border-t border-slate-100 align-top" data-version={v.version}>
                     <td className="px-3 py-2 tabular whitespace-nowrap">
                       {v.version}
-                      {i === 0 && <span className="ml-2 text-xs text-emerald-700">（{r.current}）</span>}
+                      {i === 0 && <span className="ml-2 text-xs text-emerald-700">{paren(r.current, locale)}</span>}
                     </td>
                     <td className="px-3 py-2 tabular whitespace-nowrap">
-                      {v.createdAt.toLocaleString("zh-CN", { hour12: false })}
+                      {v.createdAt.toLocaleString(locale, { hour12: false })}
                     </td>
                     <td className="px-3 py-2">{v.createdBy ?? t.admin.audit.system}</td>
                     <td className="px-3 py-2">
                       <details>
                         <summary className="cursor-pointer text-brand-700" data-changes>
-                          {changes[i]!.join("；") || "—"}
+                          {changes[i]!.length === 0
+                            ? "—"
+                            : changes[i]!.map((label, n) => (
+                                <Fragment key={n}>
+                                  {n > 0 && m.semicolon}
+                                  {label}
+                                </Fragment>
+                              ))}
                         </summary>
-                        <pre className="mt-2 max-w-3xl text-xs whitespace-pre-wrap">
+                        <pre lang={nameLang(locale)} className="mt-2 max-w-3xl text-xs whitespace-pre-wrap">
                           {JSON.stringify(v.texts, null, 2)}
                         </pre>
                       </details>

@@ -3,6 +3,7 @@ import { CompletenessGate, gapName } from "@/components/annex-upload/completenes
 import { ProblemsTable } from "@/components/annex-upload/problems-table";
 import { type SummaryCell, UploadPreviewForm } from "@/components/annex-upload/upload-preview-form";
 import { DiffTable } from "@/components/month-versions/diff-table";
+import { fillNodes } from "@/components/ui/fill-nodes";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { fieldLabel } from "@/lib/annex-upload/field-label";
@@ -11,6 +12,7 @@ import { loadUploadPreview } from "@/lib/annex-upload/uploads";
 import { idParam } from "@/lib/http/route-params";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
 import { bulletinGaps, exactSummaryPrefill, toReportedSummaries } from "@/lib/indicators/completeness";
 import { ANNEX_FIELDS, REPORTED_SUMMARY_FIELDS } from "@/lib/indicators/types";
 import { diffFigures } from "@/lib/month-versions/diff-versions";
@@ -60,10 +62,13 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
   );
   const diff = diffFigures(check.current, { rows: validation.rows, summaries: validation.summaries });
   const staged = upload.status === "STAGED";
+  const zh = nameLang(messages.locale);
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-xl font-bold">{fill(t.previewHeading, { file: upload.fileName })}</h1>
+        <h1 className="text-xl font-bold">
+          {fillNodes(t.previewHeading, { file: <span lang={zh}>{upload.fileName}</span> })}
+        </h1>
         <p className="text-sm text-slate-600">
           {fill(t.previewMeta, {
             month: upload.month,
@@ -77,7 +82,11 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
           <ul className="text-sm text-slate-600" data-testid="upload-files">
             {upload.files.map((f) => (
               <li key={f.position}>
-                <a href={`/api/uploads/${upload.id}/file?n=${f.position}`} className="text-brand-700 hover:underline">
+                <a
+                  href={`/api/uploads/${upload.id}/file?n=${f.position}`}
+                  className="text-brand-700 hover:underline"
+                  lang={zh}
+                >
                   {f.fileName}
                 </a>
                 {` · ${(f.sizeBytes / 1024).toFixed(1)} KB · `}
@@ -93,9 +102,9 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">
           {fill(t.problems, { errors: validation.errorCount, warnings: validation.warningCount })}
-          {validation.infoCount > 0 ? `，${validation.infoCount} 条提示` : ""}
+          {validation.infoCount > 0 ? fill(t.infoCount, { count: validation.infoCount }) : ""}
         </h2>
-        <ProblemsTable t={t} figures={messages.figures} problems={validation.problems} />
+        <ProblemsTable t={t} figures={messages.figures} problems={validation.problems} locale={messages.locale} />
       </section>
       <CompletenessGate gaps={gaps} t={messages} label={label} />
       <section className="rounded-lg border border-slate-200 bg-white p-4">
@@ -131,7 +140,7 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
           <table className="text-right text-xs" data-testid="parsed-rows">
             <thead className="sticky top-0 bg-slate-100">
               <tr>
-                <th className="px-1 py-1">序号</th>
+                <th className="px-1 py-1">{messages.annex.seq}</th>
                 <th className="px-1 py-1 text-left">{t.diffColumns.unit}</th>
                 {ANNEX_FIELDS.map((f) => (
                   <th key={f} className="px-1 py-1 font-normal">
@@ -144,7 +153,9 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
               {validation.rows.map((r) => (
                 <tr key={r.unitCode} className="border-t border-slate-100" data-unit={r.unitCode}>
                   <td className="px-1">{r.seq}</td>
-                  <td className="px-1 text-left whitespace-nowrap">{r.unitName}</td>
+                  <td className="px-1 text-left whitespace-nowrap" lang={zh}>
+                    {r.unitName}
+                  </td>
                   {ANNEX_FIELDS.map((f) => (
                     <td key={f} className="px-1 font-mono">
                       {r[f]}

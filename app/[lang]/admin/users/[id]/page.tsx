@@ -5,6 +5,7 @@ import { requirePagePermission } from "@/lib/access/guard";
 import { getUnits } from "@/lib/dashboard/unit-history";
 import { idParam } from "@/lib/http/route-params";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -17,7 +18,8 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-bold">
-        {user.displayName} <span className="font-mono text-base text-slate-600">{user.username}</span>
+        <span lang={nameLang(t.locale)}>{user.displayName}</span>{" "}
+        <span className="font-mono text-base text-slate-600">{user.username}</span>
       </h1>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <EditUserForm

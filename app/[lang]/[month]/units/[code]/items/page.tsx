@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { UnitItemsTable } from "@/components/case-records/unit-items-table";
+import { fillNodes } from "@/components/ui/fill-nodes";
 import Link from "@/components/ui/locale-link";
 import { formatMonthLabel } from "@/lib/calendar/month";
 import { getCurrentCaseImport, getUnitItems } from "@/lib/case-records/drill-down/case-drill-down";
@@ -9,6 +10,7 @@ import { monthParam, unitCodeParam } from "@/lib/http/route-params";
 import { formatCount } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
+import { marks, nameLang } from "@/lib/i18n/punctuation";
 
 // Rendered on first visit and kept until a publish expires the report data (as the unit page):
 // no per-request input, and proxy.ts decides who may read it before anything is served.
@@ -42,10 +44,12 @@ export default async function UnitItemsPage({ params }: { params: Promise<{ mont
     <div className="space-y-4">
       <div>
         <Link href={`/${month}/units/${code}`} className="inline-block py-1 text-sm text-brand-700 hover:underline">
-          ← {d.back}：{unit.name}
+          ← {d.back}
+          {marks(locale).colon}
+          <span lang={nameLang(locale)}>{unit.name}</span>
         </Link>
         <h1 className="mt-1 text-xl font-bold text-slate-900" data-testid="items-heading">
-          {fill(d.itemsHeading, { unit: unit.name })}
+          {fillNodes(d.itemsHeading, { unit: <span lang={nameLang(locale)}>{unit.name}</span> })}
         </h1>
         <p className="text-sm text-slate-600">{formatMonthLabel(month, locale)}</p>
       </div>
@@ -63,8 +67,8 @@ export default async function UnitItemsPage({ params }: { params: Promise<{ mont
             <p className="text-sm text-slate-700" data-testid="items-lead">
               {fill(d.itemsLead, {
                 month: formatMonthLabel(month, locale),
-                items: formatCount(data.items.length),
-                withCases: formatCount(withCases),
+                items: formatCount(data.items.length, { locale }),
+                withCases: formatCount(withCases, { locale }),
               })}
             </p>
             <a
@@ -75,10 +79,10 @@ export default async function UnitItemsPage({ params }: { params: Promise<{ mont
               {d.exportCsv}
             </a>
           </div>
-          <UnitItemsTable rows={data.items} baseHref={`/${month}/units/${code}/items`} messages={d} />
+          <UnitItemsTable rows={data.items} baseHref={`/${month}/units/${code}/items`} messages={d} locale={locale} />
           {data.unmatchedEvaluations.evaluations > 0 && (
             <p className="text-xs text-slate-600" data-testid="unmatched-evaluations">
-              {fill(d.unmatchedEvaluations, { count: formatCount(data.unmatchedEvaluations.evaluations) })}
+              {fill(d.unmatchedEvaluations, { count: formatCount(data.unmatchedEvaluations.evaluations, { locale }) })}
             </p>
           )}
         </>

@@ -1,11 +1,13 @@
 import { notFound } from "next/navigation";
 import { ReconciliationTable } from "@/components/month-versions/reconciliation-table";
 import { DemoBadge } from "@/components/ui/demo-badge";
+import { fillNodes } from "@/components/ui/fill-nodes";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { isMonth } from "@/lib/calendar/month";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { joinList, nameLang } from "@/lib/i18n/punctuation";
 import { monthIsDemo, reconcileMonth } from "@/lib/month-versions/read-month-history";
 import { type SourceVersion, versionNumberParam } from "@/lib/month-versions/reconciliation/read-reconciliation";
 import { reconciliationViewRows } from "@/lib/month-versions/reconciliation/reconciliation-view";
@@ -71,8 +73,9 @@ export default async function ReconciliationPage({
   if (all) toggle.delete("all");
   else toggle.set("all", "1");
   const option = (v: SourceVersion) => (
-    <option key={v.id} value={v.number}>
-      {fill(t.versionOption, { number: v.number, at: v.createdAt.toLocaleString("zh-CN", { hour12: false }) })}
+    // A version named by its file (a name, often Chinese): the option is marked as such.
+    <option key={v.id} value={v.number} lang={v.fileName ? nameLang(messages.locale) : undefined}>
+      {fill(t.versionOption, { number: v.number, at: v.createdAt.toLocaleString(messages.locale, { hour12: false }) })}
       {v.fileName ? ` · ${v.fileName}` : ""}
     </option>
   );
@@ -81,7 +84,14 @@ export default async function ReconciliationPage({
   // list still shows each option whole.
   const select = "min-w-0 max-w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
   const field = "flex min-w-0 max-w-full flex-col gap-1 sm:flex-row sm:items-center sm:gap-2";
-  const names = (list: typeof r.onlyInCases) => list.map((u) => u.unitName).join("、");
+  const names = (list: typeof r.onlyInCases) => (
+    <span lang={nameLang(messages.locale)}>
+      {joinList(
+        list.map((u) => u.unitName),
+        messages.locale,
+      )}
+    </span>
+  );
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -127,10 +137,10 @@ export default async function ReconciliationPage({
               })}
         </p>
         {r.onlyInCases.length > 0 && (
-          <p data-testid="only-in-cases">{fill(t.onlyInCases, { units: names(r.onlyInCases) })}</p>
+          <p data-testid="only-in-cases">{fillNodes(t.onlyInCases, { units: names(r.onlyInCases) })}</p>
         )}
         {r.onlyInAnnex.length > 0 && (
-          <p data-testid="only-in-annex">{fill(t.onlyInAnnex, { units: names(r.onlyInAnnex) })}</p>
+          <p data-testid="only-in-annex">{fillNodes(t.onlyInAnnex, { units: names(r.onlyInAnnex) })}</p>
         )}
       </section>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
