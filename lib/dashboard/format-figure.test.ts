@@ -16,6 +16,7 @@ const applied: FigureDecision = {
   status: "stated",
   method: null,
   basis: null,
+  missingReason: null,
 };
 const rate: FigureDecision = { ...applied, field: "coverageRate", kind: "rate", value: 32.0065 };
 const rateDrop: FigureComparison = {
