@@ -299,6 +299,8 @@ export const en: Messages = {
     },
   },
   bulletin: {
+    draftTitle: "{heading} {month} (draft)",
+    editionTitle: "{heading} {month}, edition {edition}",
     heading: "Monthly bulletin",
     toolbar: "Downloads",
     downloads: { docx: "Download Word (.docx)", pdf: "Download PDF", xlsx: "Download annex tables (.xlsx)" },

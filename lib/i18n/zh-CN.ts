@@ -305,6 +305,8 @@ export const zhCN = {
   },
   /** The bulletin (/reports/[month]), its downloads, and the admin pages that edit it. */
   bulletin: {
+    draftTitle: "{heading} {month}（草稿）",
+    editionTitle: "{heading} {month} 第{edition}版",
     heading: "月度通报",
     toolbar: "通报下载",
     downloads: { docx: "下载 Word（.docx）", pdf: "下载 PDF", xlsx: "下载附件表格（.xlsx）" },

@@ -17,9 +17,9 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }): Promise<Metadata> {
   const { month } = await params;
-  return {
-    title: `${(await getPageMessages()).bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month}（草稿）`,
-  };
+  const t = await getPageMessages();
+  const label = isMonth(month) ? formatMonthLabel(month, t.locale) : month;
+  return { title: fill(t.bulletin.draftTitle, { heading: t.bulletin.heading, month: label }) };
 }
 
 export default async function BulletinDraftRoute({ params }: { params: Promise<{ month: string }> }) {

@@ -15,9 +15,9 @@ export async function generateMetadata({
   params: Promise<{ month: string; edition: string }>;
 }): Promise<Metadata> {
   const { month, edition } = await params;
-  return {
-    title: `${(await getPageMessages()).bulletin.heading} ${isMonth(month) ? formatMonthLabel(month) : month} 第${edition}版`,
-  };
+  const t = await getPageMessages();
+  const label = isMonth(month) ? formatMonthLabel(month, t.locale) : month;
+  return { title: fill(t.bulletin.editionTitle, { heading: t.bulletin.heading, month: label, edition }) };
 }
 
 export default async function BulletinEditionRoute({
