@@ -17,8 +17,13 @@ export function FieldError({ state, field }: { state: FormState; field: string }
   const errors = state.fieldErrors?.[field];
   if (!errors?.length) return null;
   return (
+    // One line per error: no joining mark, so the page's language decides all the punctuation.
     <span className="mt-1 block text-xs text-rose-700" data-field-error={field}>
-      {errors.join("；")}
+      {errors.map((error) => (
+        <span key={error} className="block">
+          {error}
+        </span>
+      ))}
     </span>
   );
 }
