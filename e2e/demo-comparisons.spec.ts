@@ -70,3 +70,13 @@ test("a unit page's rank cards: the change and last month's rank are marked, and
   await expect(applied.locator("[data-previous-rank]")).toContainText("（上月为示例数据）");
   await expect(page.getByTestId("unit-demo-note")).toContainText("标 * 的月份为示例数据");
 });
+
+test("an annex export of the generated May says so in its file name; the real June's does not", async ({ request }) => {
+  const name = async (url: string) =>
+    decodeURIComponent(
+      /filename\*=UTF-8''([^;]+)/.exec((await request.get(url)).headers()["content-disposition"] ?? "")?.[1] ?? "",
+    );
+  expect(await name("/api/export/2021-05/annex/departments")).toBe("示例数据-附件1-市级部门-2021-05.csv");
+  expect(await name("/api/export/2021-05/annex/districts?format=xlsx")).toMatch(/^示例数据-.*\.xlsx$/);
+  expect(await name("/api/export/2021-06/annex/departments")).toBe("附件1-市级部门-2021-06.csv");
+});

@@ -22,13 +22,20 @@ export const GET = withGuard(
     const data = await getMonthData(month);
     if (!data) return missingDownloadResponse(request, month);
     const rows = data.rows.filter((r) => r.kind === annex.unitKind);
+    // A demo month's file says so in its name, where it is read once it leaves the dashboard.
+    const demo = data.isDemo ? `${getMessages().demo.badge}-` : "";
     if (format === "xlsx") {
       const file = await annexXlsx(month, rows, [annex.unitKind]);
-      return downloadResponse(file.bytes, XLSX_CONTENT_TYPE, file.fileName, `annex-${annex.name}-${month}.xlsx`);
+      return downloadResponse(
+        file.bytes,
+        XLSX_CONTENT_TYPE,
+        `${demo}${file.fileName}`,
+        `${data.isDemo ? "demo-" : ""}annex-${annex.name}-${month}.xlsx`,
+      );
     }
     return csvResponse(
       annexCsv(rows, annex.unitKind, month),
-      `${annex.unitKind === "DEPARTMENT" ? "附件1-市级部门" : "附件2-县市区"}-${month}.csv`,
+      `${demo}${annex.unitKind === "DEPARTMENT" ? "附件1-市级部门" : "附件2-县市区"}-${month}.csv`,
     );
   },
 );
