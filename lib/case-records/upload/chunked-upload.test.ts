@@ -320,6 +320,7 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
   const partFiles = async (id: number) =>
     (await readdir(path.join(dir, String(id)))).filter((f) => f.endsWith(".part")).sort();
 
+  // Three staging runs, each a process of its own: past the default 60 s on a loaded machine.
   it("keeps the files, takes the admin's mappings in two rounds, stages, and remembers them at publish", async () => {
     as("ADMIN");
     const { remapCaseUploadAction, publishCaseImportAction } = await import(
@@ -427,7 +428,6 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
       { name: "清单.csv", bytes: Buffer.from(CATALOGUE) },
     ]);
     expect((await waitFor(next, ["STAGED", "REFUSED", "FAILED"])).status).toBe("STAGED");
-    // Three staging runs, each a process of its own: past the default 60 s on a loaded machine.
   }, 180_000);
 
   it("a refusal no mapping can fix (a bad row beside an unknown unit) removes the files and offers no mapping", async () => {
