@@ -181,7 +181,10 @@ test("2,000 never-seen pages as 市公安局: every one a 404 no cache keeps, an
         const target = paths[next++]!;
         const reply = await get(target, cookie);
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
-        if (reply.status !== 404 || !/no-store/.test(reply.cacheControl)) {
+        // bulletin.spec.ts may close the bulletin to departments meanwhile (the other worker): a
+        // bulletin path is then a 403, as uncached a refusal as the 404.
+        const refused = reply.status === 404 || (reply.status === 403 && target.includes("/reports/"));
+        if (!refused || !/no-store/.test(reply.cacheControl)) {
           if (wrong.length < 10) wrong.push(`${reply.status} ${reply.cacheControl} ${target}`);
         }
       }
@@ -206,7 +209,7 @@ test("2,000 never-seen pages as 市公安局: every one a 404 no cache keeps, an
   );
 
   expect(wrong, "answers that are not an uncached 404").toEqual([]);
-  expect(statuses.get(404)).toBe(paths.length);
+  expect((statuses.get(404) ?? 0) + (statuses.get(403) ?? 0)).toBe(paths.length);
   expect(attackedBytes).toBeLessThan(ATTACK_BOUND);
   expect(growth).toBeLessThan(TOTAL_BOUND);
   if (rssBefore !== null && rssAfter !== null) expect(rssAfter - rssBefore).toBeLessThan(RSS_BOUND);
