@@ -10,6 +10,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { type AccountKey, storageStateOf } from "./accounts";
 import { mountCharts } from "./charts";
 import { ensureReconciliationMonth, RECONCILIATION_MONTH } from "./reconciliation-month";
+import { fromSite } from "./same-origin";
 
 test.describe.configure({ mode: "parallel" });
 
@@ -169,11 +170,12 @@ test.describe("English text, admin, case import preview", () => {
     const body = Buffer.from(cases);
     const created = await context.request.post("/api/cases", {
       data: { month: "2019-04", files: [{ name: "办件明细-英文页.csv", size: body.length }] },
+      headers: fromSite(),
     });
     const { id } = (await created.json()) as { id: number };
     await context.request.put(`/api/cases/${id}?file=0&offset=0`, {
       data: body,
-      headers: { "Content-Type": "application/octet-stream" },
+      headers: { "Content-Type": "application/octet-stream", ...fromSite() },
     });
     for (let i = 0; i < 100; i++) {
       const progress = (await (await context.request.get(`/api/cases/${id}/progress`)).json()) as { status: string };
