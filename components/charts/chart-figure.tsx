@@ -42,7 +42,7 @@ export function ChartFigure({
       </figcaption>
       {children}
       <details className="mt-3 text-xs" data-chart-details>
-        <summary className="cursor-pointer text-brand-700 select-none">{tableLabel}</summary>
+        <summary className="min-h-6 cursor-pointer py-0.5 text-brand-700 select-none">{tableLabel}</summary>
         <section className="mt-2 overflow-x-auto" tabIndex={0} aria-label={`${title} · ${tableLabel}`}>
           <table className="tabular w-full border-collapse text-right" data-chart-table>
             <thead>

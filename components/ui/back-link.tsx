@@ -22,7 +22,7 @@ export function BackLink({
     <Link
       href={department ? fallbackHref : href}
       prefetch={viewer === undefined ? false : undefined}
-      className="text-sm text-brand-700 hover:underline"
+      className="inline-block min-h-6 py-0.5 text-sm text-brand-700 hover:underline"
     >
       ← {department ? fallbackLabel : label}
     </Link>

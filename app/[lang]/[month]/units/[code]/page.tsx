@@ -364,7 +364,10 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
               {[...history].reverse().map((h) => (
                 <tr key={h.month} className="border-t border-slate-100" data-month={h.month}>
                   <th scope="row" className="px-2 py-1 text-left font-normal whitespace-nowrap">
-                    <Link href={`/${h.month}/units/${code}`} className="text-brand-700 hover:underline">
+                    <Link
+                      href={`/${h.month}/units/${code}`}
+                      className="inline-block py-1 text-brand-700 hover:underline"
+                    >
                       {formatMonthLabel(h.month, locale)}
                     </Link>
                     {h.isDemo && (
