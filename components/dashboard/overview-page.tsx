@@ -169,7 +169,7 @@ export async function OverviewPage({ month, withAttention }: { month: string; wi
           />
           <AudienceLink
             href={`/${month}/municipal`}
-            className="mt-2 inline-block text-sm text-brand-700 hover:underline print:hidden"
+            className="mt-2 inline-block py-0.5 text-sm text-brand-700 hover:underline print:hidden"
           >
             {labelled(t.readers.home.detail, t.nav.municipal, locale)}
           </AudienceLink>
