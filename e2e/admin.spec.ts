@@ -67,6 +67,8 @@ test("20 wrong passwords lock the account; the right one is refused until an adm
   page,
   browser,
 }) => {
+  // 21 sign-ins in a browser, one after another: over a minute on a busy 2-core machine.
+  test.setTimeout(180_000);
   const username = `bf${Date.now() % 100000}`;
   await page.goto("/admin/users");
   const form = page.getByTestId("create-user-form");
