@@ -9,16 +9,32 @@ import {
   publishCaseImportAction,
 } from "@/lib/case-records/actions/case-import-actions";
 
-export function CasePublishForm({ uploadId, label, intro }: { uploadId: number; label: string; intro: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(publishCaseImportAction, {});
+type UploadAction = (state: FormState, formData: FormData) => Promise<FormState>;
+type Props = { uploadId: number; label: string; intro: string };
+
+const BUTTON = {
+  primary: "bg-brand-600 text-white hover:bg-brand-700",
+  danger: "border border-rose-300 text-rose-800 hover:bg-rose-50",
+} as const;
+
+/** One action on one upload: its explanation, its button, and what the action answered. */
+function UploadActionForm({
+  uploadId,
+  label,
+  intro,
+  action: serverAction,
+  tone,
+  testId,
+}: Props & { action: UploadAction; tone: keyof typeof BUTTON; testId: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(serverAction, {});
   return (
-    <form action={action} className="space-y-2" data-testid="case-publish-form">
+    <form action={action} className="space-y-2" data-testid={testId}>
       <input type="hidden" name="uploadId" value={uploadId} />
       <p className="text-sm text-slate-700">{intro}</p>
       <button
         type="submit"
         disabled={pending}
-        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${BUTTON[tone]}`}
       >
         {label}
       </button>
@@ -27,39 +43,15 @@ export function CasePublishForm({ uploadId, label, intro }: { uploadId: number; 
   );
 }
 
-export function CaseDiscardForm({ uploadId, label, intro }: { uploadId: number; label: string; intro: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(discardCaseUploadAction, {});
-  return (
-    <form action={action} className="space-y-2" data-testid="case-discard-form">
-      <input type="hidden" name="uploadId" value={uploadId} />
-      <p className="text-sm text-slate-700">{intro}</p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-800 hover:bg-rose-50 disabled:opacity-60"
-      >
-        {label}
-      </button>
-      <FormMessage state={state} />
-    </form>
-  );
+export function CasePublishForm(props: Props) {
+  return <UploadActionForm {...props} action={publishCaseImportAction} tone="primary" testId="case-publish-form" />;
+}
+
+export function CaseDiscardForm(props: Props) {
+  return <UploadActionForm {...props} action={discardCaseUploadAction} tone="danger" testId="case-discard-form" />;
 }
 
 /** Stops a running import (its staging process, staged tables and files go; the lock is freed). */
-export function CaseCancelForm({ uploadId, label, intro }: { uploadId: number; label: string; intro: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(cancelCaseUploadAction, {});
-  return (
-    <form action={action} className="space-y-2" data-testid="case-cancel-form">
-      <input type="hidden" name="uploadId" value={uploadId} />
-      <p className="text-sm text-slate-700">{intro}</p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-800 hover:bg-rose-50 disabled:opacity-60"
-      >
-        {label}
-      </button>
-      <FormMessage state={state} />
-    </form>
-  );
+export function CaseCancelForm(props: Props) {
+  return <UploadActionForm {...props} action={cancelCaseUploadAction} tone="danger" testId="case-cancel-form" />;
 }
