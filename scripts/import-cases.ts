@@ -1,4 +1,10 @@
 // npm run import:cases -- FILE… [--month YYYY-MM] [--stage-only] [--errors errors.csv] [--user USERNAME]
+// npm run import:cases -- --daily FILE… [--date YYYY-MM-DD] [--user USERNAME]
+//
+// --daily: the files are a day's batch of changes for the daily feed (lib/supervision,
+// docs/daily-feed.md): recorded once (the same batch again changes nothing), each case replacing
+// its earlier state by 办件编号, then the month to date (本月截至 X 日) refreshed. --date is the
+// day the batch speaks for (default: a YYYY-MM-DD in the first file name, else today in China).
 //
 // Imports a month's case records (办件明细, 好差评, 实施清单: CSV in UTF-8 or GBK, .csv.gz, XLSX or
 // .zip, any order) through the same pipeline as the admin pages (lib/case-records): stage (parse, check,
@@ -13,6 +19,7 @@ import { publishCaseImport } from "@/lib/case-records/import/publish-import";
 import { stageCaseImport } from "@/lib/case-records/import/stage-import";
 import { defaultDataDir, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { createPrismaClient } from "@/lib/db/prisma-client";
+import { ingestDailyBatch, isIsoDate, refreshMonthToDate, todayInChina } from "@/lib/supervision";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,8 +28,13 @@ const { values, positionals } = parseArgs({
     "stage-only": { type: "boolean" },
     errors: { type: "string" },
     user: { type: "string" },
+    daily: { type: "boolean" },
+    date: { type: "string" },
   },
 });
+if (values.daily) {
+  process.exit(await runDaily());
+}
 if (positionals.length === 0) {
   console.error(
     "usage: npm run import:cases -- FILE… [--month YYYY-MM] [--stage-only] [--errors FILE] [--user USERNAME]",
@@ -115,3 +127,75 @@ console.log(
   `[import:cases] total ${((performance.now() - started) / 1000).toFixed(1)} s, peak RSS ${Math.round(peakRss / 1048576)} MB`,
 );
 process.exit(exitCode);
+
+/** --daily: one day's batch into the daily feed. The exit code. */
+async function runDaily(): Promise<number> {
+  if (positionals.length === 0) {
+    console.error("usage: npm run import:cases -- --daily FILE… [--date YYYY-MM-DD] [--user USERNAME]");
+    return 2;
+  }
+  const asOf =
+    values.date ??
+    positionals.map((f) => /(\d{4}-\d{2}-\d{2})/.exec(path.basename(f))?.[1]).find(Boolean) ??
+    todayInChina();
+  if (!isIsoDate(asOf)) {
+    console.error(`[import:cases] 日期“${asOf}”无效，应为 YYYY-MM-DD`);
+    return 2;
+  }
+  let db: EmbeddedDatabase | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    db = await startEmbeddedDatabase({ dataDir: process.env.EMBEDDED_DB_DIR ?? defaultDataDir });
+    databaseUrl = db.url;
+  }
+  const client = createPrismaClient(databaseUrl, 2);
+  const t = performance.now();
+  try {
+    let createdById: number | null = null;
+    if (values.user) {
+      const user = await client.user.findUnique({ where: { username: values.user } });
+      if (!user) throw new Error(`用户“${values.user}”不存在`);
+      createdById = user.id;
+    }
+    const url = databaseUrl;
+    const result = await ingestDailyBatch(
+      client,
+      {
+        databaseUrl: url,
+        files: positionals.map((f) => ({ path: f, name: path.basename(f) })),
+        asOf,
+        source: "CLI",
+        createdById,
+      },
+      (month, day) => refreshMonthToDate(client, { databaseUrl: url, month, asOf: day, createdById }),
+    );
+    for (const p of result.problems) {
+      console.log(`[import:cases] ${p.severity === "error" ? "错误" : "警告"} ${p.title}: ${p.count}`);
+      for (const first of p.first.slice(0, 3)) console.log(`    ${first.message}`);
+    }
+    if (result.status === "refused") {
+      console.error(`[import:cases] 有 ${result.errorCount} 个错误，这批数据未写入（没有任何改变）`);
+      return 1;
+    }
+    if (result.status === "duplicate") {
+      console.log(`[import:cases] 这批数据已于此前收到（批次 #${result.batchId}），没有任何改变`);
+      return 0;
+    }
+    console.log(
+      `[import:cases] daily batch #${result.batchId} (${result.asOf}): ${result.cases} cases (${result.applied} written, ${result.stale} older than held), ${result.evaluations} evaluations, ${result.items} items`,
+    );
+    console.log(
+      result.monthToDate
+        ? `[import:cases] ${result.month} 本月截至 ${Number(result.asOf.slice(8))} 日：第${result.monthToDate.versionNumber}版（临时数据）`
+        : `[import:cases] ${result.month} 已关账：当月数据不变`,
+    );
+    console.log(`[import:cases] total ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    return 0;
+  } catch (error) {
+    console.error(`[import:cases] ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await client.$disconnect();
+    await db?.stop();
+  }
+}

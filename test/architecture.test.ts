@@ -32,6 +32,9 @@ describe("capabilities meet only through their entry modules", () => {
     expect(lintAt("lib/dashboard/zz-probe.ts", importing("@/lib/annex-upload/parse/parse"))).toContain(CROSSED);
     expect(lintAt("lib/dashboard/zz-probe.ts", importing("../annex-upload/parse/parse"))).toContain(CROSSED);
     expect(lintAt("lib/export/zz-probe.ts", importing("@/lib/bulletin/build/bulletin"))).toContain(CROSSED);
+    // Supervision (issue 20) reaches the case records through their entry only.
+    expect(lintAt("lib/supervision/zz-probe.ts", importing("@/lib/case-records/import/parse"))).toContain(CROSSED);
+    expect(lintAt("lib/supervision/zz-probe.ts", importing("@/lib/case-records"))).toEqual([]);
   });
   test("the entry module and the capability's own files are allowed", () => {
     expect(lintAt("lib/dashboard/zz-probe.ts", importing("@/lib/annex-upload"))).toEqual([]);

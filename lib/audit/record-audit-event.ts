@@ -23,7 +23,13 @@ export type AuditAction =
   | "settings.update"
   | "bulletin.updateTexts"
   | "bulletin.issue"
-  | "page.lookupsLimited";
+  | "page.lookupsLimited"
+  // Issue 20, the daily feed (lib/supervision/daily-feed)
+  | "daily.ingest"
+  | "daily.closeMonth"
+  | "token.create"
+  | "token.revoke"
+  | "token.use";
 
 export type AuditEventInput = {
   actorId: number | null;

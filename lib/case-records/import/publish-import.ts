@@ -11,7 +11,7 @@
 // committed (lib/case-records/import/publish-concurrency.test.ts).
 
 import { recordAuditEvent } from "@/lib/audit";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/indicators/types";
 import { createMonthVersion } from "@/lib/month-versions";
 import { labelKey, unitNameKey } from "@/lib/spreadsheet/normalize";
@@ -38,6 +38,14 @@ export async function publishCaseImport(
       units: ReadonlyArray<{ alias: string; unitId: number }>;
       columns: Readonly<Record<string, RecordColumn>>;
     };
+    /**
+     * Also written in the publish's transaction, once the version exists: the daily feed marks
+     * its month-to-date version provisional here (lib/supervision/daily-feed), so no one ever
+     * reads that version unmarked.
+     */
+    /** The version's note, when not the import's own (the daily feed's month to date). */
+    note?: string;
+    inTransaction?: (tx: Prisma.TransactionClient, version: { versionId: number; number: number }) => Promise<void>;
   } = {},
 ): Promise<{ versionId: number; number: number; month: string }> {
   return prisma.$transaction(
@@ -77,7 +85,9 @@ export async function publishCaseImport(
         isDemo: options.isDemo === true,
         stats: statInputs(monthUnits, sums),
         summaries: monthSummaries(monthUnits, sums),
-        note: `${options.isDemo ? "示例数据（系统生成，非真实统计）：" : ""}办件明细导入 #${importId}（${row.caseCount} 件）`,
+        note:
+          options.note ??
+          `${options.isDemo ? "示例数据（系统生成，非真实统计）：" : ""}办件明细导入 #${importId}（${row.caseCount} 件）`,
         createdById: options.createdById ?? null,
       });
       for (const { alias, unitId } of options.remember?.units ?? []) {
@@ -122,6 +132,7 @@ export async function publishCaseImport(
             : {}),
         },
       });
+      await options.inTransaction?.(tx, { versionId: version.versionId, number: version.number });
       return { versionId: version.versionId, number: version.number, month };
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -142,7 +142,7 @@ async function selectionSha256(files: readonly InputFile[]): Promise<string> {
  * remembered ones and this upload's mappings), the remembered column aliases with this upload's
  * on top, the month's working-day calendar, and the coverage period.
  */
-async function readImportSettings(control: pg.Client, options: StageOptions) {
+export async function readImportSettings(control: pg.Client, options: Pick<StageOptions, "month" | "mappings">) {
   const units = await control.query<{ id: number; name: string }>(`SELECT "id", "name" FROM "Unit"`);
   const aliases = await control.query<{ unitId: number; alias: string }>(`SELECT "unitId", "alias" FROM "UnitAlias"`);
   const unitAliases = [
