@@ -161,6 +161,11 @@ export const PATH_RULES: readonly PathRule[] = [
   // A month with both a case import and an uploaded annex: the differences, per unit and cell.
   rule(`/admin/months/${MONTH}/reconciliation`, (v) => can(v, "data.manage")),
   rule(`/api/months/${MONTH}/reconciliation\\.csv`, (v) => can(v, "data.manage")),
+  // The daily feed (issue 20): the platform's push takes no session; its machine token is checked
+  // by the route itself (401/403 without one), so the gate lets it through. Its API document is public.
+  { pattern: /^\/api\/v1\/(cases|openapi\.json)$/, public: true },
+  // Its admin page: machine tokens (create, see the last use, revoke) and closing the month.
+  rule("/admin/daily", (v) => can(v, "data.manage")),
 ];
 
 /**

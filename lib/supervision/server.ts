@@ -1,0 +1,33 @@
+// The supervision capability's entry for the Next.js server only: the routes' handlers bound
+// to the app's database and cache, and the reads pages make.
+import "server-only";
+import { revalidatePath, revalidateTag } from "next/cache";
+import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
+import { bumpDataGeneration } from "@/lib/cache/data-generation";
+import { prisma, recordReportDataWrite } from "@/lib/db";
+import { casesPostHandler } from "./daily-feed/cases-api";
+import { readProvisionalMonth, readProvisionalMonths } from "./daily-feed/month-to-date";
+import { listApiTokens } from "./daily-feed/tokens";
+
+/** After the month to date changed outside a server action (updateTag is for actions only). */
+async function expireAfterDailyBatch(): Promise<void> {
+  await recordReportDataWrite();
+  bumpDataGeneration();
+  revalidateTag(REPORT_DATA_TAG, { expire: 0 });
+  revalidatePath("/", "layout");
+}
+
+/** POST /api/v1/cases (docs/daily-feed.md). */
+export const casesPost = casesPostHandler({
+  prisma,
+  databaseUrl: () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set");
+    return url;
+  },
+  afterPublish: expireAfterDailyBatch,
+});
+
+export const loadApiTokens = () => listApiTokens(prisma);
+export const loadProvisionalMonths = () => readProvisionalMonths(prisma);
+export const loadProvisionalMonth = (month: string) => readProvisionalMonth(prisma, month);
