@@ -3,8 +3,9 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
+import { cachedReportRead } from "@/lib/cache/cached-report-read";
 import { bumpDataGeneration } from "@/lib/cache/data-generation";
-import { prisma, recordReportDataWrite } from "@/lib/db";
+import { pageRead, prisma, recordReportDataWrite } from "@/lib/db";
 import { casesPostHandler } from "./daily-feed/cases-api";
 import { readProvisionalMonth, readProvisionalMonths } from "./daily-feed/month-to-date";
 import { listApiTokens } from "./daily-feed/tokens";
@@ -31,3 +32,9 @@ export const casesPost = casesPostHandler({
 export const loadApiTokens = () => listApiTokens(prisma);
 export const loadProvisionalMonths = () => readProvisionalMonths(prisma);
 export const loadProvisionalMonth = (month: string) => readProvisionalMonth(prisma, month);
+
+/** The month's month-to-date state (本月截至 X 日), cached as report data: null when not provisional. */
+export const getProvisionalMonth = cachedReportRead(
+  async (month: string) => pageRead((db) => readProvisionalMonth(db, month)),
+  ["provisional-month"],
+);

@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
+import { ProvisionalBanner } from "@/components/supervision/provisional-banner";
 import { AppHeader } from "@/components/ui/app-header";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { isMonth } from "@/lib/calendar/month";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
+import { getProvisionalMonth } from "@/lib/supervision/server";
 
 // Month views are rendered on first visit and then served as static pages
 // until publishing a month revalidates them (see lib/cache/cache-tags.ts).
@@ -25,6 +27,7 @@ export default async function MonthLayout({
   const current = months.find((m) => m.month === month);
   if (!current) notFound();
   const t = await getPageMessages();
+  const provisional = await getProvisionalMonth(month);
 
   return (
     <div className="min-h-screen">
@@ -36,6 +39,7 @@ export default async function MonthLayout({
           </div>
         </div>
       )}
+      {provisional && <ProvisionalBanner t={t.dailyFeed} asOf={provisional.asOf} />}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

@@ -30,6 +30,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/admin/cases" className="text-brand-700 hover:underline">
                 {t.caseImport.nav}
               </Link>
+              <Link href="/admin/daily" className="text-brand-700 hover:underline">
+                {t.dailyFeed.tokens.nav}
+              </Link>
               <Link href="/admin/settings" className="text-brand-700 hover:underline">
                 {t.bulletin.admin.nav.settings}
               </Link>

@@ -20,7 +20,8 @@ export const issueBulletinAction = formAction(
   "report.issue",
   { schema: input, invalid: INVALID_INPUT },
   async ({ month, correctionNote }, viewer, { formData }) => {
-    const t = getMessages().figures.issue;
+    const messages = getMessages();
+    const t = messages.figures.issue;
     const result = await issueBulletin(prisma, { month, actorId: viewer.userId, correctionNote });
     if (!result.ok) {
       const message = {
@@ -28,6 +29,10 @@ export const issueBulletinAction = formAction(
         noteRequired: t.noteRequired,
         noteTooLong: fill(t.noteTooLong, { max: MAX_CORRECTION_NOTE_LENGTH }),
         conflict: t.conflict,
+        provisional: fill(messages.dailyFeed.provisional.issueRefused, {
+          month,
+          date: result.reason === "provisional" ? result.asOf : "",
+        }),
       }[result.reason];
       return {
         message,

@@ -15,7 +15,21 @@ export const MAX_CORRECTION_NOTE_LENGTH = 500;
 
 export type IssueResult =
   | { ok: true; edition: number; id: number }
-  | { ok: false; reason: "noMonth" | "noteRequired" | "noteTooLong" | "conflict" };
+  | { ok: false; reason: "noMonth" | "noteRequired" | "noteTooLong" | "conflict" }
+  /** The month's current version is the month to date (issue 20): provisional, never issued. */
+  | { ok: false; reason: "provisional"; asOf: string };
+
+/** The provisional state of a version (the daily feed's month to date, lib/supervision), or null. */
+async function provisionalAsOf(db: PrismaClient | Prisma.TransactionClient, versionId: number): Promise<string | null> {
+  const row = await db.provisionalMonth.findUnique({ where: { versionId }, select: { asOf: true } });
+  return row ? row.asOf.toISOString().slice(0, 10) : null;
+}
+
+class ProvisionalVersionError extends Error {
+  constructor(readonly asOf: string) {
+    super("provisional");
+  }
+}
 
 /** Today in China (the bulletin's issue line), as YYYY-MM-DD. */
 export function issueDateToday(now: Date = new Date()): string {
@@ -43,6 +57,8 @@ export async function issueBulletin(
   if (note && note.length > MAX_CORRECTION_NOTE_LENGTH) return { ok: false, reason: "noteTooLong" };
   const draft = await loadDraftInputs(db, input.month);
   if (!draft) return { ok: false, reason: "noMonth" };
+  const provisional = await provisionalAsOf(db, draft.versionId);
+  if (provisional) return { ok: false, reason: "provisional", asOf: provisional };
   const previous = await db.bulletinIssue.findFirst({
     where: { month: input.month },
     orderBy: { edition: "desc" },
@@ -64,6 +80,9 @@ export async function issueBulletin(
   const xlsxBytes = new Uint8Array(xlsx.bytes);
   try {
     const created = await db.$transaction(async (tx) => {
+      // Checked again where it is written: the month to date may have been published meanwhile.
+      const asOf = await provisionalAsOf(tx, draft.versionId);
+      if (asOf) throw new ProvisionalVersionError(asOf);
       const row = await tx.bulletinIssue.create({
         data: {
           month: input.month,
@@ -103,6 +122,7 @@ export async function issueBulletin(
     });
     return { ok: true, edition, id: created.id };
   } catch (error) {
+    if (error instanceof ProvisionalVersionError) return { ok: false, reason: "provisional", asOf: error.asOf };
     // Two admins issuing at the same moment: the unique (month, edition) lets one through.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
       return { ok: false, reason: "conflict" };

@@ -17,7 +17,7 @@ export const dailyFeedZh = {
     none: "目前没有临时数据的月份。",
   },
   tokens: {
-    nav: "接口令牌",
+    nav: "每日数据与令牌",
     heading: "接口令牌",
     lead: "平台通过 POST /api/v1/cases 推送每日数据时使用的机器令牌。令牌只在创建时显示一次，系统只保存其 SHA-256 摘要；不再使用的令牌请吊销。创建、吊销和每次使用都记入审计日志。",
     name: "名称",
@@ -79,7 +79,7 @@ export const dailyFeedEn: typeof dailyFeedZh = {
     none: "No month holds provisional figures now.",
   },
   tokens: {
-    nav: "API tokens",
+    nav: "Daily feed & tokens",
     heading: "API tokens",
     lead: "Machine tokens the platform uses to push the daily feed to POST /api/v1/cases. A token is shown once, when it is created; only its SHA-256 is stored. Revoke a token no longer used. Creating, revoking and every use are written to the audit log.",
     name: "Name",

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issueBulletin } from "@/lib/bulletin/issue/issue-bulletin";
 import { publishCaseImport, stageCaseImport } from "@/lib/case-records";
 import { seedUnits } from "@/lib/demo-data/seed-database";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -173,6 +174,13 @@ describe("the daily feed", () => {
     ]);
     expect(await feed.prisma.dailyItem.count({ where: { month: "2021-06", inCatalogue: true } })).toBe(5);
     expect(await readProvisionalMonth(feed.prisma, "2021-06")).toEqual({ month: "2021-06", asOf: "2021-06-11" });
+    // Never in an issued bulletin: issuing refuses the month to date.
+    expect(await issueBulletin(feed.prisma, { month: "2021-06", actorId: null })).toEqual({
+      ok: false,
+      reason: "provisional",
+      asOf: "2021-06-11",
+    });
+    expect(await feed.prisma.bulletinIssue.count()).toBe(0);
     const events = await feed.prisma.auditEvent.findMany({ where: { action: "daily.ingest" } });
     expect(events).toHaveLength(1);
     expect(events[0]!.details).toMatchObject({ source: "CLI", asOf: "2021-06-11", cases: 3, applied: 3 });

@@ -11,6 +11,7 @@ import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
+import { getProvisionalMonth } from "@/lib/supervision/server";
 
 export async function generateStaticParams(): Promise<Array<{ month: string }>> {
   return [];
@@ -60,7 +61,11 @@ export default async function BulletinRoute({ params }: { params: Promise<{ mont
       />
     );
   }
-  const [bulletin, texts] = await Promise.all([getBulletin(month), getBulletinTexts(month)]);
+  const [bulletin, texts, provisional] = await Promise.all([
+    getBulletin(month),
+    getBulletinTexts(month),
+    getProvisionalMonth(month),
+  ]);
   if (!bulletin) notFound();
   return (
     <BulletinPage
@@ -70,9 +75,16 @@ export default async function BulletinRoute({ params }: { params: Promise<{ mont
       versionLine={`${fill(b.dataVersion, { version: bulletin.versionNumber })} · ${texts.version === null ? b.textsDefault : fill(b.textsVersion, { version: texts.version })}`}
       downloadQuery=""
       banner={
-        <p className="text-amber-800" data-testid="not-issued-banner">
-          {i.notIssued}
-        </p>
+        <>
+          {provisional && (
+            <p className="text-sky-900" data-testid="provisional-banner" data-as-of={provisional.asOf}>
+              {fill(t.dailyFeed.provisional.title, { date: provisional.asOf })}
+            </p>
+          )}
+          <p className="text-amber-800" data-testid="not-issued-banner">
+            {i.notIssued}
+          </p>
+        </>
       }
     />
   );
