@@ -103,17 +103,18 @@ const RANK = (t: string) =>
   `CASE WHEN ${t}."completedAt" IS NOT NULL THEN 3 WHEN ${t}."acceptedAt" IS NOT NULL THEN 2 ELSE 1 END`;
 const STATE_TIME = (t: string) => `coalesce(${t}."completedAt", ${t}."acceptedAt", ${t}."appliedAt")`;
 
+// The rows go as one array per column (unnest): several times faster than a JSON document.
 const CASE_UPSERT = `
 WITH incoming AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-    "caseNo" text, "unitId" int, "itemCode" text, "caseKind" "CaseKind", "legalDays" int, "promisedDays" int,
-    "channel" "CaseChannel", "isBatch" boolean, "appliedAt" timestamp, "acceptedAt" timestamp,
-    "completedAt" timestamp, "elapsedDays" int)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::"CaseKind"[], $5::int[], $6::int[], $7::"CaseChannel"[],
+    $8::boolean[], $9::timestamp[], $10::timestamp[], $11::timestamp[], $12::int[])
+    AS x("caseNo", "unitId", "itemCode", "caseKind", "legalDays", "promisedDays", "channel", "isBatch", "appliedAt",
+      "acceptedAt", "completedAt", "elapsedDays")
 ), written AS (
   INSERT INTO "DailyCase" ("caseNo", "month", "unitId", "itemCode", "caseKind", "legalDays", "promisedDays", "channel",
     "isBatch", "appliedAt", "acceptedAt", "completedAt", "elapsedDays", "batchId", "updatedAt")
-  SELECT "caseNo", $2::date, "unitId", "itemCode", "caseKind", "legalDays", "promisedDays", "channel",
-    "isBatch", "appliedAt", "acceptedAt", "completedAt", "elapsedDays", $3, now() FROM incoming
+  SELECT "caseNo", $13::date, "unitId", "itemCode", "caseKind", "legalDays", "promisedDays", "channel",
+    "isBatch", "appliedAt", "acceptedAt", "completedAt", "elapsedDays", $14, now() FROM incoming
   ON CONFLICT ("caseNo") DO UPDATE SET
     "month" = EXCLUDED."month", "unitId" = EXCLUDED."unitId", "itemCode" = EXCLUDED."itemCode",
     "caseKind" = EXCLUDED."caseKind", "legalDays" = EXCLUDED."legalDays", "promisedDays" = EXCLUDED."promisedDays",
@@ -124,6 +125,24 @@ WITH incoming AS (
   RETURNING 1
 )
 SELECT count(*)::int AS "applied" FROM written`;
+
+/** The cases as CASE_UPSERT's column arrays ($1 … $12). */
+function caseColumns(cases: readonly CaseRecord[]): unknown[] {
+  return [
+    cases.map((c) => c.caseNo),
+    cases.map((c) => c.unitId),
+    cases.map((c) => c.itemCode),
+    cases.map((c) => c.caseKind),
+    cases.map((c) => c.legalDays),
+    cases.map((c) => c.promisedDays),
+    cases.map((c) => c.channel),
+    cases.map((c) => c.isBatch),
+    cases.map((c) => c.appliedAt),
+    cases.map((c) => c.acceptedAt),
+    cases.map((c) => c.completedAt),
+    cases.map((c) => c.elapsedDays),
+  ];
+}
 
 const EVALUATION_UPSERT = `
 INSERT INTO "DailyEvaluation" ("evaluationNo", "month", "caseNo", "unitId", "evaluatedAt", "level", "kind", "batchId")
@@ -240,7 +259,7 @@ export async function ingestDailyBatch(
       for (let i = 0; i < cases.length; i += CHUNK) {
         const rows = await tx.$queryRawUnsafe<Array<{ applied: number }>>(
           CASE_UPSERT,
-          JSON.stringify(cases.slice(i, i + CHUNK)),
+          ...caseColumns(cases.slice(i, i + CHUNK)),
           monthDate,
           batch.id,
         );
