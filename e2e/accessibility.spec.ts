@@ -75,6 +75,8 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
 
 // The case import list (/admin/cases); its preview page is checked below, on an import made for it.
 PAGES.admin.push("/admin/cases");
+// The daily feed's tokens and month close (issue 20).
+PAGES.admin.push("/admin/daily", "/en/admin/daily");
 
 /**
  * Violations only (axe reports one node of each passing rule instead of every node), and axe.run in

@@ -149,10 +149,12 @@ const ADMIN_ONLY = [
   "/api/cases/1",
   "/api/cases/1/progress",
   "/api/cases/1/problems.csv",
+  // The daily feed's tokens and month close (issue 20).
+  "/admin/daily",
 ];
 // Case numbers and item names of other units; the calendar's and the reconciliation's own words
 // (its page and its CSV's result column and note).
-const LEAK_MARKERS = ["MZ1", "XH1", "XH2", "低保", "医保", "调休", "核对", "不一致", "仅办件明细中有"];
+const LEAK_MARKERS = ["gsd_", "MZ1", "XH1", "XH2", "低保", "医保", "调休", "核对", "不一致", "仅办件明细中有"];
 
 /** A router state tree as the browser sends it, claiming to be on unit `code`'s items page. */
 const stateTree = (code: string) =>

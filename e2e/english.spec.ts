@@ -66,6 +66,7 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
     "/en/admin/users/bulk",
     "/en/admin/audit",
     "/en/admin/cases",
+    "/en/admin/daily",
     "/en/admin/reports",
     `/en/admin/reports/${MONTH}`,
     `/en/reports/${MONTH}/draft`,

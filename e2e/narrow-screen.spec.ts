@@ -186,3 +186,11 @@ test.describe("the admin's work calendar on a phone", () => {
     test(path, async ({ page }) => check(page, path));
   }
 });
+
+// The daily feed's admin page (issue 20): the token form and table on a phone.
+test.describe("the admin's daily feed page on a phone", () => {
+  test.use({ storageState: storageStateOf("admin") });
+  for (const path of ["/admin/daily", "/en/admin/daily"]) {
+    test(path, async ({ page }) => check(page, path));
+  }
+});
