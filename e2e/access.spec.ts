@@ -117,6 +117,9 @@ const MATRIX: Array<{ path: string; allowed: AccountKey[] }> = [
   { path: "/api/export/2021-06/unit/d13", allowed: ["admin", "official"] },
   { path: "/admin/users", allowed: ["admin"] },
   { path: "/admin/audit", allowed: ["admin"] },
+  // The daily feed (issue 20): its admin page; its API document is public.
+  { path: "/admin/daily", allowed: ["admin"] },
+  { path: "/api/v1/openapi.json", allowed: ["admin", "official", "gaj", "xuanhan"] },
 ];
 
 test("isolation matrix: allowed requests succeed, the others are refused", async ({ baseURL }) => {
