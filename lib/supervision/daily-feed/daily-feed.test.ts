@@ -200,6 +200,31 @@ describe("the daily feed", () => {
     expect(await feed.prisma.auditEvent.count({ where: { action: "daily.ingest" } })).toBe(1);
   });
 
+  it("a batch whose month to date failed is computed when the batch is sent again", async () => {
+    const files = [
+      file(
+        "cases-2021-06-12.csv",
+        casesCsv([X2.map((v, i) => (i === 0 ? "R1" : i === 9 || i === 8 ? "2021-06-12 09:00:00" : v)) as Row]),
+      ),
+    ];
+    const failing = await ingestDailyBatch(
+      feed.prisma,
+      { databaseUrl: feed.url, files, asOf: "2021-06-12", source: "CLI" },
+      async () => {
+        throw new Error("refresh failed");
+      },
+    ).catch((error: Error) => error.message);
+    expect(failing).toBe("refresh failed");
+    expect((await readProvisionalMonth(feed.prisma, "2021-06"))?.asOf).toBe("2021-06-11");
+    const retried = await day(feed, "2021-06-12", files);
+    expect(retried.status).toBe("duplicate");
+    expect(retried.monthToDate).not.toBeNull();
+    expect((await readProvisionalMonth(feed.prisma, "2021-06"))?.asOf).toBe("2021-06-12");
+    // Once computed, a replay computes nothing.
+    expect((await day(feed, "2021-06-12", files)).monthToDate).toBeNull();
+    await feed.prisma.dailyCase.delete({ where: { caseNo: "R1" } });
+  });
+
   it("a later state replaces the earlier by 办件编号; nothing is counted twice", async () => {
     const result = await day(feed, "2021-06-15", [
       file("cases-2021-06-15.csv", casesCsv([G1_DONE, G3, G4])),

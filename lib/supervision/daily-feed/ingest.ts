@@ -164,6 +164,12 @@ ON CONFLICT ("month", "unitId", "itemCode") DO UPDATE SET "itemName" = EXCLUDED.
   "inUse" = EXCLUDED."inUse", "inCatalogue" = EXCLUDED."inCatalogue", "batchId" = EXCLUDED."batchId"
 WHERE EXCLUDED."inCatalogue" OR NOT "DailyItem"."inCatalogue"`;
 
+/** Has the month's month to date not been computed since `receivedAt` (the month may be closed: the refresh says)? */
+async function refreshMissed(prisma: PrismaClient, month: string, receivedAt: Date): Promise<boolean> {
+  const done = await prisma.provisionalMonth.findFirst({ where: { month, updatedAt: { gte: receivedAt } } });
+  return done === null;
+}
+
 /** Rows per statement: a day's 35,000 cases go in a few statements of a few MB each. */
 const CHUNK = 20_000;
 
@@ -189,8 +195,14 @@ export async function ingestDailyBatch(
     warningCount: 0,
     problems: [] as CaseProblemSummary[],
   };
-  const seen = await prisma.dailyBatch.findUnique({ where: { sha256 }, select: { id: true } });
-  if (seen) return { ...base, status: "duplicate", batchId: seen.id };
+  const seen = await prisma.dailyBatch.findUnique({ where: { sha256 }, select: { id: true, receivedAt: true } });
+  if (seen) {
+    // Nothing changes — but when the month to date was not computed after this batch (its
+    // refresh failed, say, and the platform retried), it is computed now.
+    const monthToDate =
+      refreshMonth && (await refreshMissed(prisma, month, seen.receivedAt)) ? await refreshMonth(month, asOf) : null;
+    return { ...base, status: "duplicate", batchId: seen.id, monthToDate };
+  }
 
   const control = new pg.Client({ connectionString: options.databaseUrl });
   await control.connect();
