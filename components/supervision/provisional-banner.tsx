@@ -6,12 +6,12 @@ import { fill, type Messages } from "@/lib/i18n/messages";
 export function ProvisionalBanner({ t, asOf }: { t: Messages["dailyFeed"]; asOf: string }) {
   return (
     <div
-      className="border-b border-sky-200 bg-sky-50 print:border-0"
+      className="border-b border-brand-100 bg-brand-50 print:border-0"
       role="note"
       data-testid="provisional-banner"
       data-as-of={asOf}
     >
-      <div className="mx-auto max-w-7xl px-4 py-2 text-sm text-sky-950">
+      <div className="mx-auto max-w-7xl px-4 py-2 text-sm text-brand-900">
         <DemoBadge label={fill(t.provisional.badge, { day: Number(asOf.slice(8, 10)) })} />{" "}
         <span className="ml-2">{fill(t.provisional.title, { date: asOf })}</span>
       </div>

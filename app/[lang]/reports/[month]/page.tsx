@@ -77,7 +77,7 @@ export default async function BulletinRoute({ params }: { params: Promise<{ mont
       banner={
         <>
           {provisional && (
-            <p className="text-sky-900" data-testid="provisional-banner" data-as-of={provisional.asOf}>
+            <p className="text-brand-900" data-testid="provisional-banner" data-as-of={provisional.asOf}>
               {fill(t.dailyFeed.provisional.title, { date: provisional.asOf })}
             </p>
           )}
