@@ -1,0 +1,22 @@
+// The supervision capability's entry (监督/预警, issue 20): what other capabilities, scripts and the
+// seed may use (docs/architecture.md). Runs anywhere (no server-only).
+
+export { calendarRows, ensureCalendarTable, forgetCalendarCheck } from "./cards/calendar-table";
+export {
+  CARD_SETTING_BOUNDS,
+  CARD_SETTINGS_KEY,
+  type CardSettings,
+  cardSettingsSchema,
+  DEFAULT_CARD_SETTINGS,
+  readCardSettings,
+  saveCardSettings,
+} from "./cards/card-settings";
+export {
+  type Card,
+  type CardLevel,
+  type CardScope,
+  computeCards,
+  computeCardTrend,
+  type TrendPoint,
+} from "./cards/card-sql";
+export { insertDailyCases, type OpenCaseInput } from "./cards/open-case-fixture";
