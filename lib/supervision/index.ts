@@ -1,6 +1,7 @@
 // The supervision capability's entry (监督/预警, issue 20): what other capabilities, scripts and the
 // seed may use (docs/architecture.md). Runs anywhere (no server-only).
 
+export { forgetCardReads } from "./cards/brief-memo";
 export { calendarRows, ensureCalendarTable, forgetCalendarCheck } from "./cards/calendar-table";
 export {
   CARD_SETTING_BOUNDS,
@@ -19,4 +20,20 @@ export {
   computeCardTrend,
   type TrendPoint,
 } from "./cards/card-sql";
+export {
+  applyFilter,
+  type BoardSort,
+  type CardFilter,
+  cardsCsv,
+  countByItem,
+  countByUnit,
+  filterQuery,
+  type ItemCount,
+  readBoardSort,
+  readCardFilter,
+  remainingText,
+  type UnitCount,
+  unitCountsCsv,
+} from "./cards/card-views";
 export { insertDailyCases, type OpenCaseInput } from "./cards/open-case-fixture";
+export { supervisedMonth, supervisionToday } from "./cards/today";
