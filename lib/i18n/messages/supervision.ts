@@ -85,10 +85,10 @@ export const supervisionZhCN = {
     noBase: "无基数",
     noUnits: "没有黄牌或红牌。",
     rateNames: {
-      onTimeRate: "按时办结率",
+      onTimeCompletionRate: "按时办结率",
       earlyCompletionRate: "提前办结率",
       handlingSpeedupRate: "办理提速率",
-      satisfactionRate: "好评率",
+      satisfactionRate: "满意率",
     },
     monthSource: "本月数字取自 {month} 的月度数据",
   },
@@ -208,7 +208,7 @@ export const supervisionEn: SupervisionMessages = {
     noBase: "no base",
     noUnits: "No yellow or red cards.",
     rateNames: {
-      onTimeRate: "On-time completion rate",
+      onTimeCompletionRate: "On-time completion rate",
       earlyCompletionRate: "Early completion rate",
       handlingSpeedupRate: "Handling speed-up rate",
       satisfactionRate: "Satisfaction rate",
