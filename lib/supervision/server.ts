@@ -13,6 +13,8 @@ export {
   getUnitDirectory,
   getViewerCardCounts,
   listRedCards,
+  loadSupervisionSettings,
+  mailConfigured,
   type UnitEntry,
   viewerCardUnit,
 } from "./cards/card-reads";

@@ -113,3 +113,20 @@ export async function getItemNames(unitId: number | undefined, codes: readonly s
   );
   return new Map(rows.map((r) => [`${r.unitId}:${r.itemCode}`, r.itemName]));
 }
+
+/** What 预警设置 shows: the card settings and every unit's contact address (read afresh). */
+export async function loadSupervisionSettings() {
+  const [settings, units] = await Promise.all([
+    readCardSettings(prisma),
+    prisma.unit.findMany({
+      select: { code: true, name: true, nameEn: true, contactEmail: true },
+      orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+    }),
+  ]);
+  return { settings, units };
+}
+
+/** Is a mail server configured for the digest (SMTP_URL)? */
+export function mailConfigured(): boolean {
+  return Boolean(process.env.SMTP_URL);
+}
