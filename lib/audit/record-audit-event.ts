@@ -23,7 +23,9 @@ export type AuditAction =
   | "settings.update"
   | "bulletin.updateTexts"
   | "bulletin.issue"
-  | "page.lookupsLimited";
+  | "page.lookupsLimited"
+  /** A unit's daily digest of new yellow and red cards was sent (issue 20). */
+  | "supervision.digest";
 
 export type AuditEventInput = {
   actorId: number | null;

@@ -35,5 +35,6 @@ export {
   type UnitCount,
   unitCountsCsv,
 } from "./cards/card-views";
+export { type DigestOptions, type DigestResult, digestMail, sendDailyDigest } from "./cards/digest";
 export { insertDailyCases, type OpenCaseInput } from "./cards/open-case-fixture";
 export { supervisedMonth, supervisionToday } from "./cards/today";
