@@ -102,7 +102,7 @@ export function CardTable({
             >
               <td className="px-2 py-1.5">
                 <span
-                  className={`rounded px-1.5 py-0.5 text-xs font-semibold ${r.level === "RED" ? "bg-red-700 text-white" : "bg-amber-300 text-slate-900"}`}
+                  className={`rounded px-1.5 py-0.5 text-xs font-semibold ${r.level === "RED" ? "bg-red-700 text-[#ffffff]" : "bg-amber-300 text-[#000000]"}`}
                 >
                   {r.level === "RED" ? t.red : t.yellow}
                 </span>
@@ -126,7 +126,7 @@ export function CardTable({
               <td className="px-2 py-1.5 text-right tabular-nums">{r.promisedDays}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{r.usedDays}</td>
               <td
-                className={`px-2 py-1.5 text-right tabular-nums whitespace-nowrap ${r.daysLeft < 0 ? "font-semibold text-red-800" : ""}`}
+                className={`px-2 py-1.5 text-right tabular-nums whitespace-nowrap ${r.daysLeft < 0 ? "font-semibold text-rose-700" : ""}`}
                 data-testid="card-remaining"
               >
                 {r.daysLeft < 0 ? fill(w.daysOver, { n: -r.daysLeft }) : fill(w.daysLeft, { n: r.daysLeft })}

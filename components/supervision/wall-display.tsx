@@ -57,9 +57,9 @@ export function WallDisplay({
   const shown = figures.units.slice(0, UNIT_ROWS);
   const rest = figures.units.slice(UNIT_ROWS);
   const kpi = (label: string, value: number, testId: string) => (
-    <div className="rounded-xl bg-slate-900 px-8 py-6">
-      <div className="text-3xl text-slate-300">{label}</div>
-      <div className="mt-2 text-8xl font-bold tabular-nums text-white" data-testid={testId}>
+    <div className="rounded-xl bg-[#0f172a] px-8 py-6">
+      <div className="text-3xl text-[#cbd5e1]">{label}</div>
+      <div className="mt-2 text-8xl font-bold tabular-nums text-[#ffffff]" data-testid={testId}>
         {value.toLocaleString("zh-CN")}
       </div>
     </div>
@@ -67,9 +67,9 @@ export function WallDisplay({
   return (
     <div className="flex h-full flex-col gap-6 p-8" data-testid="wall" data-read-at={figures.readAt}>
       <header className="flex items-baseline justify-between">
-        <h1 className="text-5xl font-bold text-white">{w.title}</h1>
+        <h1 className="text-5xl font-bold text-[#ffffff]">{w.title}</h1>
         <p
-          className={`text-2xl ${stale ? "rounded bg-amber-300 px-3 py-1 font-semibold text-slate-950" : "text-slate-300"}`}
+          className={`text-2xl ${stale ? "rounded bg-amber-300 px-3 py-1 font-semibold text-[#020617]" : "text-[#cbd5e1]"}`}
           data-testid="wall-status"
           data-stale={stale ? "true" : "false"}
           role="status"
@@ -95,16 +95,16 @@ export function WallDisplay({
         </div>
       </section>
       <div className="grid min-h-0 flex-1 grid-cols-2 gap-6">
-        <section className="min-h-0 overflow-hidden rounded-xl bg-slate-900 p-6" aria-labelledby="wall-units">
-          <h2 id="wall-units" className="text-3xl font-semibold text-white">
+        <section className="min-h-0 overflow-hidden rounded-xl bg-[#0f172a] p-6" aria-labelledby="wall-units">
+          <h2 id="wall-units" className="text-3xl font-semibold text-[#ffffff]">
             {w.cardsByUnit}
           </h2>
           {shown.length === 0 ? (
-            <p className="mt-4 text-2xl text-slate-300">{w.noUnits}</p>
+            <p className="mt-4 text-2xl text-[#cbd5e1]">{w.noUnits}</p>
           ) : (
             <table className="mt-3 w-full text-2xl" data-testid="wall-units">
               <thead>
-                <tr className="text-slate-300">
+                <tr className="text-[#cbd5e1]">
                   <th scope="col" className="py-1 text-left font-normal">
                     &nbsp;
                   </th>
@@ -118,10 +118,10 @@ export function WallDisplay({
               </thead>
               <tbody>
                 {shown.map((u) => (
-                  <tr key={u.code} data-unit={u.code} className="border-t border-slate-800">
+                  <tr key={u.code} data-unit={u.code} className="border-t border-[#1e293b]">
                     <th
                       scope="row"
-                      className="py-1 text-left font-normal text-slate-100"
+                      className="py-1 text-left font-normal text-[#f1f5f9]"
                       lang={english && !u.nameEn ? "zh-CN" : undefined}
                     >
                       {english && u.nameEn ? u.nameEn : u.name}
@@ -131,7 +131,7 @@ export function WallDisplay({
                   </tr>
                 ))}
                 {rest.length > 0 && (
-                  <tr className="border-t border-slate-800 text-slate-300">
+                  <tr className="border-t border-[#1e293b] text-[#cbd5e1]">
                     <th scope="row" className="py-1 text-left font-normal">
                       + {rest.length}
                     </th>
@@ -143,13 +143,13 @@ export function WallDisplay({
             </table>
           )}
         </section>
-        <section className="min-h-0 overflow-hidden rounded-xl bg-slate-900 p-6" aria-labelledby="wall-rates">
-          <h2 id="wall-rates" className="text-3xl font-semibold text-white">
+        <section className="min-h-0 overflow-hidden rounded-xl bg-[#0f172a] p-6" aria-labelledby="wall-rates">
+          <h2 id="wall-rates" className="text-3xl font-semibold text-[#ffffff]">
             {w.rates}
           </h2>
           <table className="mt-3 w-full text-3xl" data-testid="wall-rates">
             <thead>
-              <tr className="text-slate-300">
+              <tr className="text-[#cbd5e1]">
                 <th scope="col" className="py-2 text-left font-normal">
                   &nbsp;
                 </th>
@@ -168,21 +168,21 @@ export function WallDisplay({
                 const up = now != null && before != null && now > before;
                 const down = now != null && before != null && now < before;
                 return (
-                  <tr key={key} className="border-t border-slate-800">
-                    <th scope="row" className="py-2 text-left font-normal text-slate-100">
+                  <tr key={key} className="border-t border-[#1e293b]">
+                    <th scope="row" className="py-2 text-left font-normal text-[#f1f5f9]">
                       {w.rateNames[key]}
                     </th>
-                    <td className="py-2 text-right font-semibold tabular-nums text-white">
+                    <td className="py-2 text-right font-semibold tabular-nums text-[#ffffff]">
                       {rate(now, w.noBase)} {up ? "▲" : down ? "▼" : ""}
                     </td>
-                    <td className="py-2 text-right tabular-nums text-slate-300">{rate(before, w.noBase)}</td>
+                    <td className="py-2 text-right tabular-nums text-[#cbd5e1]">{rate(before, w.noBase)}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
           {figures.rates.month && (
-            <p className="mt-4 text-xl text-slate-300">{fill(w.monthSource, { month: figures.rates.month })}</p>
+            <p className="mt-4 text-xl text-[#cbd5e1]">{fill(w.monthSource, { month: figures.rates.month })}</p>
           )}
         </section>
       </div>

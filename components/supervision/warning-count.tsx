@@ -43,13 +43,13 @@ export function WarningCount({
     >
       <span>{messages.headerCount}</span>
       <span
-        className="rounded bg-red-700 px-1.5 text-xs font-semibold text-white tabular-nums"
+        className="rounded bg-red-700 px-1.5 text-xs font-semibold text-[#ffffff] tabular-nums"
         data-testid="warning-count-red"
       >
         {counts.red}
       </span>
       <span
-        className="rounded bg-amber-300 px-1.5 text-xs font-semibold text-slate-900 tabular-nums"
+        className="rounded bg-amber-300 px-1.5 text-xs font-semibold text-[#000000] tabular-nums"
         data-testid="warning-count-yellow"
       >
         {counts.yellow}

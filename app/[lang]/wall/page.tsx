@@ -23,7 +23,7 @@ export default async function WallPage() {
   const locale = await pageLocale();
   const figures = await getWallFigures();
   return (
-    <main id="main" className="h-screen overflow-hidden bg-slate-950 text-slate-100">
+    <main id="main" className="h-screen overflow-hidden bg-[#020617] text-[#f1f5f9]">
       <WallDisplay
         initial={figures}
         t={{ wall: t.wall, red: t.red, yellow: t.yellow }}

@@ -125,7 +125,7 @@ export default async function WarningsPage({
               <option value="YELLOW">{t.yellow}</option>
             </select>
           </label>
-          <button type="submit" className="min-h-6 rounded bg-brand-700 px-3 py-1 text-white hover:bg-brand-900">
+          <button type="submit" className="min-h-6 rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
             {w.apply}
           </button>
           <Link href="/warnings" className="min-h-6 py-1 text-brand-700 underline">

@@ -118,7 +118,7 @@ export default async function WarningsBoardPage({
           />
         </label>
         {sort !== "red" && <input type="hidden" name="sort" value={sort} />}
-        <button type="submit" className="min-h-6 rounded bg-brand-700 px-3 py-1 text-white hover:bg-brand-900">
+        <button type="submit" className="min-h-6 rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
           {t.warnings.apply}
         </button>
         <Link href="/warnings/board" className="min-h-6 py-1 text-brand-700 underline">
