@@ -7,6 +7,7 @@ import { canViewAllCards } from "@/lib/access";
 import { requirePagePermission } from "@/lib/access/guard";
 import { fill } from "@/lib/i18n/fill";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
 import { filterQuery, readCardFilter } from "@/lib/supervision";
 import { cardsForViewer, countCards, getItemNames } from "@/lib/supervision/server";
 
@@ -68,16 +69,27 @@ export default async function WarningsPage({
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-bold text-slate-900">{w.title}</h1>
         {everyUnit && (
-          <Link href="/warnings/board" className="text-brand-700 underline hover:no-underline">
+          <Link
+            href="/warnings/board"
+            className="inline-block min-h-6 py-0.5 text-brand-700 underline hover:no-underline"
+          >
             {w.boardLink}
           </Link>
         )}
       </div>
       <p className="text-sm text-slate-700">
         {fill(w.lead, { asOf: scoped.context.asOf })}{" "}
-        {everyUnit && !scoped.unit
-          ? w.allUnitsLead
-          : fill(w.ownUnitLead, { unit: scoped.unit ? unitName(scoped.unit.id) : "" })}
+        {everyUnit && !scoped.unit ? (
+          w.allUnitsLead
+        ) : (
+          <>
+            {w.ownUnitLead.split("{unit}")[0]}
+            <span lang={scoped.unit?.nameEn && locale === "en" ? undefined : nameLang(locale)}>
+              {scoped.unit ? unitName(scoped.unit.id) : ""}
+            </span>
+            {w.ownUnitLead.split("{unit}")[1]}
+          </>
+        )}
       </p>
       <p
         className="text-sm font-semibold text-slate-900"
@@ -98,7 +110,7 @@ export default async function WarningsPage({
             >
               <option value="">{w.allUnits}</option>
               {scoped.units.map((u) => (
-                <option key={u.code} value={u.code}>
+                <option key={u.code} value={u.code} lang={u.nameEn && locale === "en" ? undefined : nameLang(locale)}>
                   {(locale === "en" ? u.nameEn : null) ?? u.name}
                 </option>
               ))}
@@ -134,7 +146,11 @@ export default async function WarningsPage({
         </form>
       )}
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <a href={csvHref} className="text-brand-700 underline hover:no-underline" data-testid="cards-csv">
+        <a
+          href={csvHref}
+          className="inline-block min-h-6 py-0.5 text-brand-700 underline hover:no-underline"
+          data-testid="cards-csv"
+        >
           {w.exportCsv}
         </a>
         <span className="text-slate-600">{w.answerNote}</span>
