@@ -27,7 +27,7 @@ function keyOf(kind: string, context: CardContext, unitId?: number): string {
 async function cardsOf(context: CardContext, unitId?: number): Promise<Card[]> {
   return briefly(keyOf("cards", context, unitId), async () => {
     await ensureCalendarTable(prisma);
-    return computeCards(prisma, { ...context, ...(unitId === undefined ? {} : { unitId }) });
+    return computeCards(prisma, { ...context, current: true, ...(unitId === undefined ? {} : { unitId }) });
   });
 }
 

@@ -204,6 +204,13 @@ describe("scopes and the trend", () => {
     expect(all.slice(firstYellow).every((c) => c.level === "YELLOW")).toBe(true);
   });
 
+  it("the current reading (no 办结 at all) agrees once every completion is in the past", async () => {
+    const scope = { month: "2026-12", asOf: "2026-12-11" };
+    const general = await computeCards(db.prisma, scope);
+    expect(general.length).toBeGreaterThan(0);
+    expect(await computeCards(db.prisma, { ...scope, current: true })).toEqual(general);
+  });
+
   it("each day's trend count equals the cards as of that day", async () => {
     const trend = await computeCardTrend(db.prisma, { month: "2026-12", asOf: "2026-12-11" });
     expect(trend.map((t) => t.day)).toEqual(

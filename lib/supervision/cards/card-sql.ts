@@ -52,6 +52,12 @@ export type CardScope = {
   asOf: string;
   /** Only this unit's cases (the department's page); all units when absent. */
   unitId?: number;
+  /**
+   * The cards as they stand now (asOf is today): a case is open when it has no 办结 at all, which
+   * reads the partial index of open cases (DailyCase_open_cards_idx). Otherwise (a past day) a case
+   * completed after asOf still counts as open on it.
+   */
+  current?: boolean;
   settings?: CardSettings;
 };
 
@@ -61,7 +67,7 @@ type Db = Pick<PrismaClient, "$queryRawUnsafe">;
  * The open cases of the month with their start ordinal and promise. Parameters: $1 month's first
  * day, $2 as-of day, $3 cutoff, $6 unit or null. (Shared by the cards and the trend.)
  */
-const OPEN_CASES = `
+const openCases = (current: boolean) => `
   SELECT d."caseNo", d."unitId", d."itemCode", d."caseKind"::text AS "caseKind", d."acceptedAt", d."completedAt",
          CASE WHEN d."caseKind" = 'INSTANT' THEN 0 ELSE d."promisedDays" END AS "promise",
          a."ordinal" + CASE WHEN a."isWorkday" AND d."acceptedAt"::time >= $3::time THEN 1 ELSE 0 END AS "start"
@@ -69,11 +75,11 @@ const OPEN_CASES = `
   JOIN "CalendarDay" a ON a."date" = d."acceptedAt"::date
   WHERE d."month" = $1::date AND ($6::int IS NULL OR d."unitId" = $6::int)
     AND d."acceptedAt" IS NOT NULL AND d."acceptedAt"::date <= $2::date
-    AND (d."completedAt" IS NULL OR d."completedAt"::date > $2::date)
+    AND ${current ? `d."completedAt" IS NULL` : `(d."completedAt" IS NULL OR d."completedAt"::date > $2::date)`}
     AND (d."caseKind" = 'INSTANT' OR d."promisedDays" IS NOT NULL)`;
 
-const CARDS_SQL = `
-  WITH open_case AS (${OPEN_CASES}),
+const cardsSql = (current: boolean) => `
+  WITH open_case AS (${openCases(current)}),
   measured AS (
     SELECT o.*, greatest(t."ordinal" - o."start", 0) AS "used"
     FROM open_case o CROSS JOIN (SELECT "ordinal" FROM "CalendarDay" WHERE "date" = $2::date) t
@@ -104,7 +110,7 @@ function params(scope: CardScope): unknown[] {
 
 /** The month's cards as of a day: red first (most days over first), then yellow (fewest days left first). */
 export async function computeCards(db: Db, scope: CardScope): Promise<Card[]> {
-  const rows = await db.$queryRawUnsafe<Array<Omit<Card, "month">>>(CARDS_SQL, ...params(scope));
+  const rows = await db.$queryRawUnsafe<Array<Omit<Card, "month">>>(cardsSql(scope.current ?? false), ...params(scope));
   return rows.map((r) => ({
     ...r,
     month: scope.month,
@@ -137,16 +143,20 @@ const TREND_SQL = `
            ELSE least(c."promise" - $4::int, ceil($5::numeric * c."promise")::int) END AS "yellowAt"
     FROM month_case c
   ),
-  dated AS (
+  -- The dates each card begins: the working day whose ordinal reaches the threshold (hash joins on
+  -- the small calendar table), materialised so that the join with the days below reads them once.
+  dated AS MATERIALIZED (
     SELECT t."closesOn",
-      coalesce((SELECT r."date" FROM "CalendarDay" r WHERE r."ordinal" = t."start" + t."promise" + 1 AND r."isWorkday"), 'infinity'::date) AS "redOn",
+      coalesce(r."date", 'infinity'::date) AS "redOn",
       CASE WHEN t."yellowAt" IS NULL THEN 'infinity'::date
            WHEN t."yellowAt" <= 0 THEN t."acceptedOn"
-           ELSE coalesce((SELECT y."date" FROM "CalendarDay" y WHERE y."ordinal" = t."start" + t."yellowAt" AND y."isWorkday"), 'infinity'::date)
+           ELSE coalesce(y."date", 'infinity'::date)
       END AS "yellowOn"
     FROM thresholds t
+    LEFT JOIN "CalendarDay" r ON r."isWorkday" AND r."ordinal" = t."start" + t."promise" + 1
+    LEFT JOIN "CalendarDay" y ON y."isWorkday" AND y."ordinal" = t."start" + t."yellowAt"
   ),
-  carded AS (
+  carded AS MATERIALIZED (
     SELECT * FROM dated WHERE least("yellowOn", "redOn") < "closesOn"
   )
   SELECT to_char(day, 'YYYY-MM-DD') AS "day",

@@ -52,7 +52,7 @@ export async function sendDailyDigest(db: PrismaClient, options: DigestOptions):
   const month = supervisedMonth(asOf);
   await ensureCalendarTable(db, { force: true });
   const settings = await readCardSettings(db);
-  const cards = await computeCards(db, { month, asOf, settings });
+  const cards = await computeCards(db, { month, asOf, settings, current: options.asOf === undefined });
   const result: DigestResult = { asOf, sent: [], withoutAddress: [], failed: [] };
   if (cards.length === 0) return result;
   const announced = await db.$queryRawUnsafe<Array<{ caseNo: string; level: string }>>(

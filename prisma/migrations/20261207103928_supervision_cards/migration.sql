@@ -41,3 +41,7 @@ CREATE INDEX "CalendarDay_ordinal_isWorkday_idx" ON "CalendarDay"("ordinal", "is
 
 -- CreateIndex
 CREATE INDEX "CardNotice_unitId_sentAt_idx" ON "CardNotice"("unitId", "sentAt");
+
+-- Hand-written (not in the datamodel): the open cases of a month, which the cards read (the board
+-- and the wall read every unit's, the 预警 page one unit's).
+CREATE INDEX "DailyCase_open_cards_idx" ON "DailyCase"("month", "unitId") WHERE "completedAt" IS NULL AND "acceptedAt" IS NOT NULL;
