@@ -57,7 +57,7 @@ export function CardTable({
     >
       <button
         type="button"
-        className="min-h-6 font-semibold hover:underline"
+        className="min-h-6 min-w-6 font-semibold whitespace-nowrap hover:underline"
         onClick={() => setSort((s) => ({ key, asc: s.key === key ? !s.asc : true }))}
       >
         {label}

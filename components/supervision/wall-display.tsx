@@ -88,7 +88,7 @@ export function WallDisplay({
           </div>
         </div>
         <div className="rounded-xl bg-amber-950 px-8 py-6">
-          <div className="text-3xl text-amber-100">{t.yellow}</div>
+          <div className="text-3xl text-[#fef3c7]">{t.yellow}</div>
           <div className="mt-2 text-8xl font-bold tabular-nums text-amber-300" data-testid="wall-yellow">
             {figures.cards.yellow}
           </div>

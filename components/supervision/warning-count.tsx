@@ -5,7 +5,6 @@
 // small, briefly cached answer), so that the prerendered pages stay the same for everyone.
 import { useEffect, useState } from "react";
 import Link from "@/components/ui/locale-link";
-import { fill } from "@/lib/i18n/fill";
 import type { SupervisionMessages } from "@/lib/i18n/messages/supervision";
 
 type Counts = { red: number; yellow: number; href: string };
@@ -18,11 +17,7 @@ function loadCounts(): Promise<Counts | null> {
   return request;
 }
 
-export function WarningCount({
-  messages,
-}: {
-  messages: Pick<SupervisionMessages, "headerCount" | "headerCountLabel">;
-}) {
+export function WarningCount({ messages }: { messages: Pick<SupervisionMessages, "headerCount" | "red" | "yellow"> }) {
   const [counts, setCounts] = useState<Counts | null>(null);
   useEffect(() => {
     let live = true;
@@ -36,18 +31,20 @@ export function WarningCount({
     <Link
       href={counts.href}
       className="inline-flex min-h-6 items-center gap-1 rounded border border-slate-300 px-2 py-0.5 text-sm text-slate-800 hover:bg-slate-50"
-      aria-label={fill(messages.headerCountLabel, { red: counts.red, yellow: counts.yellow })}
       data-testid="warning-count"
       data-red={counts.red}
       data-yellow={counts.yellow}
     >
+      {/* The name read out is the visible text with the cards named: "预警 红牌 1 黄牌 2". */}
       <span>{messages.headerCount}</span>
+      <span className="sr-only">{messages.red}</span>
       <span
         className="rounded bg-red-700 px-1.5 text-xs font-semibold text-[#ffffff] tabular-nums"
         data-testid="warning-count-red"
       >
         {counts.red}
       </span>
+      <span className="sr-only">{messages.yellow}</span>
       <span
         className="rounded bg-amber-300 px-1.5 text-xs font-semibold text-[#000000] tabular-nums"
         data-testid="warning-count-yellow"

@@ -73,7 +73,11 @@ export async function AppHeader({
             {showPicker && current?.isDemo && <DemoBadge label={t.demo.badge} title={t.demo.explanation} />}
             <UnitSearch messages={t.readers.search} fallbackMonth={month} />
             <WarningCount
-              messages={{ headerCount: t.supervision.headerCount, headerCountLabel: t.supervision.headerCountLabel }}
+              messages={{
+                headerCount: t.supervision.headerCount,
+                red: t.supervision.red,
+                yellow: t.supervision.yellow,
+              }}
             />
             <ThemeToggle messages={t.readers.theme} />
             <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />

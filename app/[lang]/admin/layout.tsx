@@ -47,7 +47,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
           <div className="flex flex-wrap items-center gap-3 whitespace-nowrap">
             <WarningCount
-              messages={{ headerCount: t.supervision.headerCount, headerCountLabel: t.supervision.headerCountLabel }}
+              messages={{
+                headerCount: t.supervision.headerCount,
+                red: t.supervision.red,
+                yellow: t.supervision.yellow,
+              }}
             />
             <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
             <ViewerMenu messages={t.auth} />
