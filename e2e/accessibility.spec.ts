@@ -45,6 +45,11 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
     `/en/${MONTH}/units/x04`,
     "/en/2030-01",
     "/en/2020-05/units/d08/items/P01",
+    // Supervision (issue 20): the 预警 list of every unit, the board, the wall display.
+    "/warnings",
+    "/warnings/board",
+    "/en/warnings/board",
+    "/wall",
   ],
   // /municipal: the proxy refuses it with the 403 page drawn inside the layout (docs/language.md).
   gaj: [
@@ -57,6 +62,8 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
     "/2020-05/units/d08",
     "/2020-05/units/d08/items",
     "/2020-05/units/d08/items/P01",
+    "/warnings",
+    "/en/warnings",
   ],
   admin: [
     "/en/admin/users",
@@ -70,6 +77,7 @@ const PAGES: Record<"official" | "gaj" | "admin", string[]> = {
     "/admin/reports",
     `/admin/months/${RECONCILIATION_MONTH}/reconciliation`,
     "/admin/settings/calendar",
+    "/admin/settings/supervision",
   ],
 };
 

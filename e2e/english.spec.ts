@@ -40,6 +40,9 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
     "/en/about",
     "/en/account/password",
     "/en/2030-01",
+    "/en/warnings",
+    "/en/warnings/board",
+    "/en/wall",
   ],
   gaj: [
     "/en",
@@ -49,6 +52,7 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
     "/en/2020-05/units/d08/items/P01",
     `/en/reports/${MONTH}`,
     `/en/${MONTH}/municipal`,
+    "/en/warnings",
   ],
   xuanhan: [],
   admin: [
@@ -70,6 +74,7 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
     "/en/admin/reports",
     `/en/admin/reports/${MONTH}`,
     `/en/reports/${MONTH}/draft`,
+    "/en/admin/settings/supervision",
   ],
   signedOut: ["/en/signin"],
 };

@@ -116,6 +116,9 @@ test.describe("市公安局 on a phone", () => {
     "/2021-06",
     "/2021-06/units/d08",
     "/en/2021-06/units/d08",
+    // Its 预警 page (issue 20).
+    "/warnings",
+    "/en/warnings",
   ]) {
     test(path, async ({ page }) => check(page, path));
   }

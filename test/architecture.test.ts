@@ -35,11 +35,16 @@ describe("capabilities meet only through their entry modules", () => {
     // Supervision (issue 20) reaches the case records through their entry only.
     expect(lintAt("lib/supervision/zz-probe.ts", importing("@/lib/case-records/import/parse"))).toContain(CROSSED);
     expect(lintAt("lib/supervision/zz-probe.ts", importing("@/lib/case-records"))).toEqual([]);
+    // supervision (issue 20) is a capability like the others, both ways.
+    expect(lintAt("lib/dashboard/zz-probe.ts", importing("@/lib/supervision/cards/card-sql"))).toContain(CROSSED);
+    expect(lintAt("lib/supervision/zz-probe.ts", importing("@/lib/case-records/import/rollups"))).toContain(CROSSED);
   });
   test("the entry module and the capability's own files are allowed", () => {
     expect(lintAt("lib/dashboard/zz-probe.ts", importing("@/lib/annex-upload"))).toEqual([]);
     expect(lintAt("lib/dashboard/zz-probe.ts", importing("@/lib/month-versions/server"))).toEqual([]);
     expect(lintAt("lib/dashboard/zz-probe.ts", importing("@/lib/dashboard/sections/problems"))).toEqual([]);
+    expect(lintAt("lib/supervision/zz-probe.ts", importing("@/lib/dashboard/server"))).toEqual([]);
+    expect(lintAt("lib/supervision/zz-probe.ts", importing("@/lib/supervision/cards/card-sql"))).toEqual([]);
   });
   test("a test may reach into any capability to set up what it needs", () => {
     expect(lintAt("lib/dashboard/zz-probe.test.ts", importing("@/lib/annex-upload/parse/parse"))).toEqual([]);
@@ -54,6 +59,7 @@ describe("the direction of dependencies", () => {
     expect(lintAt("lib/indicators/zz-probe.ts", importing("@/lib/db"))).toContain(CROSSED);
     expect(lintAt("lib/i18n/zz-probe.ts", importing("pg"))).toContain(CROSSED);
     expect(lintAt("lib/calendar/zz-probe.ts", importing("@/lib/month-versions"))).toContain(CROSSED);
+    expect(lintAt("lib/calendar/zz-probe.ts", importing("@/lib/supervision"))).toContain(CROSSED);
   });
   test("pages, routes and components read through their capability, never the database client", () => {
     expect(lintAt("app/zz-probe.ts", importing("@/lib/db"))).toContain(CROSSED);

@@ -1,5 +1,6 @@
 // The dashboard's header, on every month page and on the 404/403 pages: the product, the
 // month picker, the unit search, the theme switch, who is signed in, and the tabs.
+import { WarningCount } from "@/components/supervision/warning-count";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { MonthPicker } from "@/components/ui/month-picker";
@@ -71,6 +72,13 @@ export async function AppHeader({
             )}
             {showPicker && current?.isDemo && <DemoBadge label={t.demo.badge} title={t.demo.explanation} />}
             <UnitSearch messages={t.readers.search} fallbackMonth={month} />
+            <WarningCount
+              messages={{
+                headerCount: t.supervision.headerCount,
+                red: t.supervision.red,
+                yellow: t.supervision.yellow,
+              }}
+            />
             <ThemeToggle messages={t.readers.theme} />
             <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
             <ViewerMenu messages={t.auth} />

@@ -1,4 +1,4 @@
 // The access capability's entry: what other capabilities may use (docs/architecture.md).
 // Everything else in lib/access/ is its own business.
 export { createUser } from "./accounts/create-user";
-export { type Action, can, type Viewer } from "./permissions";
+export { type Action, can, canViewAllCards, canViewUnit, type Viewer } from "./permissions";

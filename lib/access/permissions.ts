@@ -38,6 +38,11 @@ export const ACTIONS = [
   "users.manage",
   /** Read the audit log. */
   "audit.view",
+  /**
+   * The yellow and red cards (预警, issue 20): a DEPARTMENT user its own unit's, viewers with
+   * report.viewAllUnits every unit's (the board and the wall display: canViewAllCards).
+   */
+  "supervision.view",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,9 +57,10 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "data.manage",
     "users.manage",
     "audit.view",
+    "supervision.view",
   ],
-  OFFICIAL: ["report.viewCity", "report.viewAllUnits", "report.viewBulletin", "report.export"],
-  DEPARTMENT: ["report.viewCity", "report.viewOwnUnit", "report.viewBulletin", "report.export"],
+  OFFICIAL: ["report.viewCity", "report.viewAllUnits", "report.viewBulletin", "report.export", "supervision.view"],
+  DEPARTMENT: ["report.viewCity", "report.viewOwnUnit", "report.viewBulletin", "report.export", "supervision.view"],
 };
 
 /**
@@ -73,6 +79,11 @@ export function canViewUnit(viewer: Viewer | null, unitCode: string): boolean {
   if (!viewer) return false;
   if (can(viewer, "report.viewAllUnits")) return true;
   return can(viewer, "report.viewOwnUnit") && viewer.unitCode !== null && viewer.unitCode === unitCode;
+}
+
+/** May the viewer see every unit's cards (the 预警 board, the wall display, any unit's filter)? */
+export function canViewAllCards(viewer: Viewer | null): boolean {
+  return can(viewer, "supervision.view") && can(viewer, "report.viewAllUnits");
 }
 
 /** Access rules an admin can switch (Setting "access.rules"). */
@@ -166,6 +177,15 @@ export const PATH_RULES: readonly PathRule[] = [
   { pattern: /^\/api\/v1\/(cases|openapi\.json)$/, public: true },
   // Its admin page: machine tokens (create, see the last use, revoke) and closing the month.
   rule("/admin/daily", (v) => can(v, "data.manage")),
+  // Supervision (预警, issue 20): a department user's own unit's cards (the page and its route
+  // handlers limit the rows to its unit); the board and the wall display name every unit.
+  rule("/warnings", (v) => can(v, "supervision.view")),
+  rule("/warnings/board", (v) => canViewAllCards(v)),
+  rule("/wall", (v) => canViewAllCards(v)),
+  rule("/api/warnings/count", (v) => can(v, "supervision.view")),
+  rule("/api/warnings/cards\\.csv", (v) => can(v, "supervision.view") && can(v, "report.export")),
+  rule("/api/warnings/board\\.csv", (v) => canViewAllCards(v) && can(v, "report.export")),
+  rule("/api/warnings/wall", (v) => canViewAllCards(v)),
 ];
 
 /**

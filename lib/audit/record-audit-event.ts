@@ -29,7 +29,9 @@ export type AuditAction =
   | "daily.closeMonth"
   | "token.create"
   | "token.revoke"
-  | "token.use";
+  | "token.use"
+  /** A unit's daily digest of new yellow and red cards was sent (issue 20). */
+  | "supervision.digest";
 
 export type AuditEventInput = {
   actorId: number | null;

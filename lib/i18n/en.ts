@@ -1,4 +1,5 @@
 import { dailyFeedEn } from "@/lib/i18n/messages/daily-feed";
+import { supervisionEn } from "@/lib/i18n/messages/supervision";
 import type { Messages } from "@/lib/i18n/zh-CN";
 
 export const en: Messages = {
@@ -1325,4 +1326,5 @@ export const en: Messages = {
     },
   },
   dailyFeed: dailyFeedEn,
+  supervision: supervisionEn,
 };

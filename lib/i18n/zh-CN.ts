@@ -1,6 +1,8 @@
 // UI text, Chinese first. Every string the dashboard shows lives here (and in
 // en.ts, with the same keys); components never inline UI text.
 import { dailyFeedZh } from "@/lib/i18n/messages/daily-feed";
+import { supervisionZhCN } from "@/lib/i18n/messages/supervision";
+
 export const zhCN = {
   /** The language figures and punctuation are written in (lib/i18n/format.ts, punctuation.ts). */
   locale: "zh-CN",
@@ -1273,6 +1275,7 @@ export const zhCN = {
     },
   },
   dailyFeed: dailyFeedZh,
+  supervision: supervisionZhCN,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,3 +1,42 @@
 // The supervision capability's entry (监督/预警, issue 20): what other capabilities, scripts and
-// routes may use (docs/architecture.md). Everything else in lib/supervision/ is its own business.
+// routes and the seed may use (docs/architecture.md); runs anywhere (no server-only). Everything else in
+// lib/supervision/ is its own business.
 export * from "./daily-feed";
+
+export { forgetCardReads } from "./cards/brief-memo";
+export { calendarRows, ensureCalendarTable, forgetCalendarCheck } from "./cards/calendar-table";
+export {
+  CARD_SETTING_BOUNDS,
+  CARD_SETTINGS_KEY,
+  type CardSettings,
+  cardSettingsSchema,
+  DEFAULT_CARD_SETTINGS,
+  readCardSettings,
+  saveCardSettings,
+} from "./cards/card-settings";
+export {
+  type Card,
+  type CardLevel,
+  type CardScope,
+  computeCards,
+  computeCardTrend,
+  type TrendPoint,
+} from "./cards/card-sql";
+export {
+  applyFilter,
+  type BoardSort,
+  type CardFilter,
+  cardsCsv,
+  countByItem,
+  countByUnit,
+  filterQuery,
+  type ItemCount,
+  readBoardSort,
+  readCardFilter,
+  remainingText,
+  type UnitCount,
+  unitCountsCsv,
+} from "./cards/card-views";
+export { type DigestOptions, type DigestResult, digestMail, sendDailyDigest } from "./cards/digest";
+export { insertDailyCases, type OpenCaseInput } from "./cards/open-case-fixture";
+export { supervisedMonth, supervisionToday } from "./cards/today";

@@ -1,5 +1,5 @@
 // The supervision capability's entry for the Next.js server only: the routes' handlers bound
-// to the app's database and cache, and the reads pages make.
+// to the app's database and cache, and the reads pages make (docs/architecture.md).
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
@@ -38,3 +38,22 @@ export const getProvisionalMonth = cachedReportRead(
   async (month: string) => pageRead((db) => readProvisionalMonth(db, month)),
   ["provisional-month"],
 );
+// The cards as pages read them (briefly memoised), the wall display's figures.
+export {
+  type CardContext,
+  type CardCounts,
+  countCards,
+  getCardContext,
+  getCards,
+  getCardTrend,
+  getItemNames,
+  getUnitDirectory,
+  getViewerCardCounts,
+  listRedCards,
+  loadSupervisionSettings,
+  mailConfigured,
+  type UnitEntry,
+  viewerCardUnit,
+} from "./cards/card-reads";
+export { cardsForViewer, type ScopedCards } from "./cards/scoped-cards";
+export { getWallFigures, monthRates, WALL_RATES, type WallFigures, type WallRate } from "./wall/wall-figures";

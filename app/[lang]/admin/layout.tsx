@@ -1,3 +1,4 @@
+import { WarningCount } from "@/components/supervision/warning-count";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import Link from "@/components/ui/locale-link";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
@@ -39,12 +40,22 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/admin/reports" className="text-brand-700 hover:underline">
                 {t.bulletin.admin.nav.reports}
               </Link>
+              <Link href="/admin/settings/supervision" className="text-brand-700 hover:underline">
+                {t.supervision.settings.link}
+              </Link>
               <Link href="/" className="text-slate-600 hover:underline">
                 {t.admin.nav.dashboard}
               </Link>
             </nav>
           </div>
           <div className="flex flex-wrap items-center gap-3 whitespace-nowrap">
+            <WarningCount
+              messages={{
+                headerCount: t.supervision.headerCount,
+                red: t.supervision.red,
+                yellow: t.supervision.yellow,
+              }}
+            />
             <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
             <ViewerMenu messages={t.auth} />
           </div>

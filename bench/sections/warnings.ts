@@ -1,0 +1,123 @@
+// Supervision (issue 20) under load: the department's 预警 page (市公安局) and the official's board,
+// as throughput ratios to the bare static page (/about) in the same run (budget ≥ 0.5 each), with a
+// month of open cases in DailyCase: 400,000 cases of the current month over the 49 units, 1 in 16
+// still open (the city's month at the reference month's size). Also the card computation alone
+// (every unit's cards of the month, in SQL; budget ≤ 2 s) and the month's trend.
+import { supervisedMonth, supervisionToday } from "@/lib/supervision";
+import { ensureCalendarTable } from "@/lib/supervision/cards/calendar-table";
+import { computeCards, computeCardTrend } from "@/lib/supervision/cards/card-sql";
+import { median, timed } from "../harness";
+import type { BenchSection, Budget, Row } from "../types";
+
+const CONNECTIONS = 32;
+const CASES = 400_000;
+
+const section: BenchSection = {
+  id: "warnings",
+  order: 85,
+  async run(ctx) {
+    const asOf = supervisionToday();
+    const month = supervisedMonth(asOf);
+    const days = Number(asOf.slice(8, 10));
+    ctx.log(`warnings: ${CASES.toLocaleString("en")} cases of ${month} into DailyCase`);
+    await ctx.prisma.$executeRawUnsafe(
+      `INSERT INTO "DailyCase" ("caseNo", "month", "unitId", "itemCode", "caseKind", "legalDays", "promisedDays",
+         "channel", "isBatch", "appliedAt", "acceptedAt", "completedAt", "elapsedDays", "batchId")
+       SELECT 'BENCH-' || g, $1::date, u."id", 'ITEM-' || (g % 40),
+         CASE WHEN g % 5 = 0 THEN 'INSTANT'::"CaseKind" ELSE 'PROMISED'::"CaseKind" END,
+         20, CASE WHEN g % 5 = 0 THEN NULL ELSE 1 + (g % 10) END, 'ONLINE', false,
+         $1::date + ((g % $3::int) || ' days')::interval + interval '9 hours' + ((g % 600) || ' minutes')::interval,
+         $1::date + ((g % $3::int) || ' days')::interval + interval '9 hours' + ((g % 600) || ' minutes')::interval,
+         CASE WHEN g % 16 = 0 THEN NULL
+              ELSE $1::date + ((g % $3::int) || ' days')::interval + interval '16 hours' END,
+         NULL, 1
+       FROM generate_series(1, $2::int) AS g
+       JOIN (SELECT "id", row_number() OVER (ORDER BY "id") - 1 AS n FROM "Unit") u ON u.n = g % 49
+       ON CONFLICT ("caseNo") DO NOTHING`,
+      `${month}-01`,
+      CASES,
+      days,
+    );
+    await ctx.prisma.$executeRawUnsafe(`ANALYZE "DailyCase"`);
+    await ensureCalendarTable(ctx.prisma, { force: true });
+
+    const readTimes = async (fn: () => Promise<unknown>) => {
+      await fn();
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) times.push((await timed(fn)).ms);
+      return median(times);
+    };
+    const cards = await computeCards(ctx.prisma, { month, asOf, current: true });
+    const cardsMs = await readTimes(() => computeCards(ctx.prisma, { month, asOf, current: true }));
+    const trendMs = await readTimes(() => computeCardTrend(ctx.prisma, { month, asOf }));
+
+    const gaj = await ctx.signIn("gaj", "gaj-demo-2021");
+    const targets = [
+      {
+        id: "baseline-static",
+        label: "baseline: /about (prerendered, no data)",
+        path: "/about",
+        cookie: ctx.officialCookie,
+      },
+      { id: "warnings-gaj", label: "预警 page, 市公安局 (department)", path: "/warnings", cookie: gaj },
+      { id: "board", label: "board, every unit (official)", path: "/warnings/board", cookie: ctx.officialCookie },
+      { id: "count-gaj", label: "header count, 市公安局", path: "/api/warnings/count", cookie: gaj },
+    ];
+    const amount = ctx.quick ? 600 : 2000;
+    const rows: Row[] = [];
+    const rps = new Map<string, number>();
+    for (const target of targets) {
+      ctx.log(`warnings: warming ${target.path}`);
+      await ctx.warm(target.path, { cookie: target.cookie, burst: 100 });
+      const result = await ctx.load(target.path, { amount, connections: CONNECTIONS, cookie: target.cookie });
+      rps.set(target.id, result.requestsPerSecond);
+      rows.push({
+        page: target.label,
+        rps: result.requestsPerSecond,
+        ratio: target.id === "baseline-static" ? 1 : result.requestsPerSecond / (rps.get("baseline-static") ?? 1),
+        p50: result.latencyP50Ms,
+        p99: result.latencyP99Ms,
+        errors: result.errors,
+      });
+    }
+    const ceiling = rps.get("baseline-static") ?? 1;
+    const ratio = (id: string) => (rps.get(id) ?? 0) / ceiling;
+    const budgets: Budget[] = [
+      ...["warnings-gaj", "board"].map((id) => ({
+        name: `${id} throughput ÷ static page's`,
+        limit: "≥ 0.50",
+        actual: ratio(id).toFixed(2),
+        ok: ratio(id) >= 0.5,
+      })),
+      {
+        name: "every unit's cards of the month, in SQL",
+        limit: "≤ 2000 ms",
+        actual: `${Math.round(cardsMs)} ms`,
+        ok: cardsMs <= 2000,
+      },
+    ];
+    return {
+      title: `Supervision: 预警 page and board (${CASES.toLocaleString("en")} cases in ${month}, ${cards.length.toLocaleString("en")} cards), ${CONNECTIONS} connections`,
+      columns: [
+        { key: "page", label: "page" },
+        { key: "rps", label: "req/s", digits: 0 },
+        { key: "ratio", label: "÷ static", digits: 2 },
+        { key: "p50", label: "p50", unit: "ms", digits: 0 },
+        { key: "p99", label: "p99", unit: "ms", digits: 0 },
+        { key: "errors", label: "errors" },
+      ],
+      rows: [
+        ...rows,
+        { page: "read alone: every unit's cards (SQL)", rps: null, ratio: null, p50: cardsMs, p99: null, errors: null },
+        { page: "read alone: the month's trend (SQL)", rps: null, ratio: null, p50: trendMs, p99: null, errors: null },
+      ],
+      budgets,
+      notes: [
+        "The pages' card reads are memoised for 30 s per process (lib/supervision/cards/brief-memo.ts); the reads alone are not (median of 5 after one run).",
+      ],
+      details: { month, asOf, cards: cards.length, cardsMs, trendMs },
+    };
+  },
+};
+
+export default section;
