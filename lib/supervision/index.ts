@@ -1,7 +1,6 @@
 // The supervision capability's entry (监督/预警, issue 20): what other capabilities, scripts and
 // routes and the seed may use (docs/architecture.md); runs anywhere (no server-only). Everything else in
 // lib/supervision/ is its own business.
-export * from "./daily-feed";
 
 export { forgetCardReads } from "./cards/brief-memo";
 export { calendarRows, ensureCalendarTable, forgetCalendarCheck } from "./cards/calendar-table";
@@ -40,3 +39,4 @@ export {
 export { type DigestOptions, type DigestResult, digestMail, sendDailyDigest } from "./cards/digest";
 export { insertDailyCases, type OpenCaseInput } from "./cards/open-case-fixture";
 export { supervisedMonth, supervisionToday } from "./cards/today";
+export * from "./daily-feed";
