@@ -1,10 +1,14 @@
+"use client";
+
 // The official's 30-second answer under the headline figures: this month's problems, each
 // naming its units, and the units to look at first, every unit one click from its page.
 // Rendered on the server into the home page's version for viewers who see every unit
 // (app/[lang]/[month]/all-units): department users' version has none.
-// The units are plain links styled by one rule (.attention-units in globals.css): dozens of
-// next/link components, each with its classes, weighed on the home's HTML, its RSC payload
-// and its hydration (issue 23).
+// A client component with no state: the month's attention (problems, units, figures) travels
+// once, as that plain data in the page's payload, and reaches the HTML through the server
+// render, instead of as its element trees too. The units are plain links styled by one rule
+// (.attention-units in globals.css): dozens of next/link components, each with its classes,
+// weighed on the home's HTML, its RSC payload and its hydration (issue 23).
 import Link from "@/components/ui/locale-link";
 import type { Attention, AttentionUnit } from "@/lib/dashboard/sections/attention";
 import { fill } from "@/lib/i18n/fill";

@@ -4,15 +4,7 @@
 import { AudienceLink } from "@/components/ui/audience-link";
 import type { KpiChange } from "@/lib/dashboard/format-figure";
 
-export function KpiCard({
-  label,
-  value,
-  change,
-  context,
-  testId,
-  href,
-  status,
-}: {
+export type KpiCardProps = {
   label: string;
   value: string;
   change: KpiChange;
@@ -21,7 +13,9 @@ export function KpiCard({
   href?: string;
   /** The figure's decision (stated / computed / estimated / missing), for tests and styling. */
   status?: string;
-}) {
+};
+
+export function KpiCard({ label, value, change, context, testId, href, status }: KpiCardProps) {
   // Styled by the .kpi-* rules in globals.css (issue 23): 20 cards × a dozen utility classes
   // each travelled twice, in the HTML and in the RSC payload.
   const arrow = { up: "▲", down: "▼", flat: "", none: "" }[change.direction];
