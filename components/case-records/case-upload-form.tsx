@@ -32,6 +32,11 @@ function putChunk(
   });
 }
 
+/** The resume form's refusal of other files, naming the import's files in the page's language. */
+export function resumeMismatchMessage(t: Messages["caseImport"], names: string[], locale: FormatLocale): string {
+  return fill(t.resumeMismatch, { files: joinList(names, locale) });
+}
+
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function CaseUploadForm({
@@ -103,12 +108,11 @@ export function CaseUploadForm({
         const matched = resume.files.map((r) => files.find((f) => f.name === r.name && f.size === r.size));
         if (matched.some((f) => !f))
           throw new Error(
-            fill(t.resumeMismatch, {
-              files: joinList(
-                resume.files.map((f) => f.name),
-                locale,
-              ),
-            }),
+            resumeMismatchMessage(
+              t,
+              resume.files.map((f) => f.name),
+              locale,
+            ),
           );
         ordered = matched as File[];
         id = resume.id;

@@ -19,6 +19,6 @@ describe("packed months", () => {
       isDemo: i < 119,
     }));
     expect(packMonths(months).length).toBeLessThan(1_200);
-    expect(packMonths(months).length * 4).toBeLessThan(JSON.stringify(months).length);
+    expect(packMonths(months).length * 3).toBeLessThan(JSON.stringify(months).length);
   });
 });
