@@ -1,6 +1,6 @@
 // Lighthouse (12.2.3, pinned: 13 needs Node 22) in Debian's Chromium, headless,
-// signed in through the Cookie header: the performance and accessibility scores
-// of every reader's page (the home page's median of 3 runs, 1 with --quick; the
+// signed in through the Cookie header: the performance, accessibility and best-practices
+// scores of every reader's page (`npm run lighthouse` runs this section alone) (the home page's median of 3 runs, 1 with --quick; the
 // others once). Lighthouse's default settings: a mobile device with simulated
 // slow-4G and 4× CPU throttling. The score is computed from the simulated
 // metrics, so the machine's load moves it less than it moves the load test, but
@@ -25,7 +25,7 @@ const CHROME_FLAGS = [
 ];
 
 const metric = (lhr: Result, id: string) => lhr.audits[id]?.numericValue ?? null;
-const score = (lhr: Result, category: "performance" | "accessibility") =>
+const score = (lhr: Result, category: "performance" | "accessibility" | "best-practices") =>
   Math.round((lhr.categories[category]?.score ?? 0) * 100);
 
 async function loadLighthouse() {
@@ -82,7 +82,7 @@ const section: BenchSection = {
             port: chrome.port,
             output: "json",
             logLevel: "error",
-            onlyCategories: ["performance", "accessibility"],
+            onlyCategories: ["performance", "accessibility", "best-practices"],
             extraHeaders: { Cookie: ctx.officialCookie },
           };
           const runner = await lighthouse(ctx.baseUrl + page.path, flags);
@@ -94,13 +94,14 @@ const section: BenchSection = {
             throw new Error(`lighthouse ${page.path} ended on ${lhr.finalDisplayedUrl} (not signed in?)`);
           results.push(lhr);
           ctx.log(
-            `lighthouse ${page.path} run ${i + 1}/${page.runs}: performance ${score(lhr, "performance")}, accessibility ${score(lhr, "accessibility")}`,
+            `lighthouse ${page.path} run ${i + 1}/${page.runs}: performance ${score(lhr, "performance")}, accessibility ${score(lhr, "accessibility")}, best practices ${score(lhr, "best-practices")}`,
           );
         }
         const target = median(results.map((r) => score(r, "performance")));
         const lhr = results.find((r) => score(r, "performance") === target) ?? results[0]!;
         const performance = score(lhr, "performance");
         const accessibility = score(lhr, "accessibility");
+        const bestPractices = score(lhr, "best-practices");
         const failed = Object.values(lhr.audits)
           .filter(
             (a) =>
@@ -113,6 +114,7 @@ const section: BenchSection = {
           runs: page.runs,
           score: performance,
           accessibility,
+          bestPractices,
           fcp: metric(lhr, "first-contentful-paint"),
           lcp: metric(lhr, "largest-contentful-paint"),
           tbt: metric(lhr, "total-blocking-time"),
@@ -134,12 +136,14 @@ const section: BenchSection = {
       await chrome.kill();
     }
     return {
-      title: "Lighthouse performance and accessibility (mobile, simulated throttling; Debian's Chromium, headless)",
+      title:
+        "Lighthouse performance, accessibility and best practices (mobile, simulated throttling; Debian's Chromium, headless)",
       columns: [
         { key: "page", label: "page" },
         { key: "runs", label: "runs" },
         { key: "score", label: "performance" },
         { key: "accessibility", label: "accessibility" },
+        { key: "bestPractices", label: "best practices" },
         { key: "fcp", label: "FCP", unit: "ms", digits: 0 },
         { key: "lcp", label: "LCP", unit: "ms", digits: 0 },
         { key: "tbt", label: "TBT", unit: "ms", digits: 0 },

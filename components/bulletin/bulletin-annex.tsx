@@ -1,6 +1,12 @@
+"use client";
+
 // 附件1 / 附件2 as the bulletin prints them: the report's two header rows with their spans,
 // every cell formatted by lib/bulletin (plain digits, rates with two decimals, "—" for a rate with
 // no base, as on the dashboard), the 注 below (with what "—" means).
+// A client component with no state: the annex travels once, as its compact rows of cell texts
+// in the page's payload, and reaches the HTML through the server render, instead of as
+// 49 × 21 finished cells both in the HTML and in the payload; the cells carry no classes, one
+// rule (.bulletin-annex-table in globals.css) styles them (issue 23).
 import type { BulletinAnnex } from "@/lib/bulletin/build";
 import { NO_BASE_MARK } from "@/lib/indicators/rate-bases";
 
@@ -12,18 +18,12 @@ export function BulletinAnnexTable({ annex }: { annex: BulletinAnnex }) {
         {annex.title}
       </h3>
       <div className="overflow-x-auto">
-        <table className="tabular w-full border-collapse text-center text-[11px] leading-tight">
+        <table className="bulletin-annex-table tabular w-full border-collapse text-center text-[11px] leading-tight">
           <thead>
             {annex.headerRows.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, c) => (
-                  <th
-                    key={c}
-                    colSpan={cell.colSpan}
-                    rowSpan={cell.rowSpan}
-                    scope="col"
-                    className="border border-slate-500 bg-slate-50 px-1 py-1 font-semibold"
-                  >
+                  <th key={c} colSpan={cell.colSpan} rowSpan={cell.rowSpan} scope="col">
                     {cell.text}
                   </th>
                 ))}
@@ -38,17 +38,10 @@ export function BulletinAnnexTable({ annex }: { annex: BulletinAnnex }) {
                 data-code={row.unitCode}
                 data-no-cases={row.noCases || undefined}
               >
-                <td className="border border-slate-500 px-1 py-0.5">{row.seq}</td>
-                <th scope="row" className="border border-slate-500 px-1 py-0.5 text-left font-normal whitespace-nowrap">
-                  {row.name}
-                </th>
+                <td>{row.seq}</td>
+                <th scope="row">{row.name}</th>
                 {row.cells.map((cell, i) => (
-                  <td
-                    key={i}
-                    className={`border border-slate-500 px-1 py-0.5 whitespace-nowrap ${row.noCases ? "text-slate-600" : ""}`}
-                    data-field={annex.columns[i]?.field}
-                    data-no-base={cell === NO_BASE_MARK || undefined}
-                  >
+                  <td key={i} data-field={annex.columns[i]?.field} data-no-base={cell === NO_BASE_MARK || undefined}>
                     {cell}
                   </td>
                 ))}

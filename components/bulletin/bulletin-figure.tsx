@@ -57,8 +57,8 @@ export async function BulletinFigureChart({
       <div data-figure-chart={figure.id}>
         <SvgBarChart
           label={figure.caption}
-          categories={figure.categories}
-          series={series.map((s, i) => ({ label: s.label, color: s.color, values: figure.series[i]?.values ?? [] }))}
+          data={data}
+          series={series}
           unit={unit}
           noData={t.serverFigures.noData}
           colon={english ? marks(locale).colon : "："}

@@ -8,11 +8,11 @@ import { AdminLink } from "@/components/dashboard/admin-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import Link from "@/components/ui/locale-link";
 import { MonthPicker } from "@/components/ui/month-picker";
+import { packMonths } from "@/components/ui/packed-months";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { UnitSearch } from "@/components/ui/unit-search";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
 import type { Bulletin } from "@/lib/bulletin/build";
-import { formatMonthLabel } from "@/lib/calendar/month";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
 const button = "rounded-md border px-3 py-1.5 text-sm whitespace-nowrap";
@@ -53,11 +53,7 @@ export async function BulletinPage({
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <MonthPicker
-              months={months.map((m) => ({
-                month: m.month,
-                label: formatMonthLabel(m.month, t.locale),
-                isDemo: m.isDemo,
-              }))}
+              months={packMonths(months)}
               current={month}
               label={t.nav.month}
               demoLabel={t.demo.badge}

@@ -8,7 +8,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CASE_CHUNK_BYTES } from "@/lib/case-records/upload/limits";
+import type { FormatLocale } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import { joinList } from "@/lib/i18n/punctuation";
 
 type Resume = { id: number; month: string; files: Array<{ name: string; size: number; received: number }> };
 type ChunkAnswer = { received?: number; error?: string; processing?: boolean };
@@ -30,9 +32,23 @@ function putChunk(
   });
 }
 
+/** The resume form's refusal of other files, naming the import's files in the page's language. */
+export function resumeMismatchMessage(t: Messages["caseImport"], names: string[], locale: FormatLocale): string {
+  return fill(t.resumeMismatch, { files: joinList(names, locale) });
+}
+
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function CaseUploadForm({ t, resume }: { t: Messages["caseImport"]; resume?: Resume }) {
+export function CaseUploadForm({
+  t,
+  locale,
+  resume,
+}: {
+  t: Messages["caseImport"];
+  /** The page's language: file names in a message are joined with its list mark. */
+  locale: FormatLocale;
+  resume?: Resume;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ label: string; percent: number } | null>(null);
@@ -91,7 +107,13 @@ export function CaseUploadForm({ t, resume }: { t: Messages["caseImport"]; resum
         // Match the chosen files to the upload's by name and size, in the upload's order.
         const matched = resume.files.map((r) => files.find((f) => f.name === r.name && f.size === r.size));
         if (matched.some((f) => !f))
-          throw new Error(fill(t.resumeMismatch, { files: resume.files.map((f) => f.name).join("、") }));
+          throw new Error(
+            resumeMismatchMessage(
+              t,
+              resume.files.map((f) => f.name),
+              locale,
+            ),
+          );
         ordered = matched as File[];
         id = resume.id;
         startAt = resume.files.map((f) => f.received);

@@ -1,13 +1,17 @@
-// Grouped horizontal bars drawn on the server as SVG, the way the PDF draws the bulletin's
-// figures (lib/bulletin/render/render-pdf.ts: one row per category, one bar per series, each value at
-// its bar's end, the value axis from lib/bulletin/build/chart-scale.ts). No JavaScript reaches the
-// browser for it. Used for the bulletin's 图1–图4 and for 图2/图3 (completions per unit) on
+"use client";
+
+// Grouped horizontal bars drawn as SVG, the way the PDF draws the bulletin's figures
+// (lib/bulletin/render/render-pdf.ts: one row per category, one bar per series, each value at
+// its bar's end, the value axis from lib/bulletin/build/chart-scale.ts). Drawn into the HTML by
+// the server render; a client component only so that the page's payload carries the figures
+// (the same `data` and `series` objects as the table under it, ChartFigure) and not every
+// <rect> and <text> again (issue 23: ~45 kB on 市本级). No chart library: a few hundred bytes of
+// code, no effects. Used for the bulletin's 图1–图4 and for 图2/图3 (completions per unit) on
 // 市本级 and 县（市、区）: recharts drawing them cost ~1.4 s (bulletin) and ~0.9 s (41
 // departments) of blocking time in Lighthouse; a static drawing also prints exactly as shown.
 // The numbers are also in the table under each chart (ChartFigure), which a screen reader reads.
+import type { ChartDatum, ChartSeries } from "@/components/charts/chart-types";
 import { niceScale } from "@/lib/bulletin/build/chart-scale";
-
-export type SvgBarSeries = { label: string; color: string; values: Array<number | null> };
 
 const WIDTH = 760;
 const FONT = 12;
@@ -19,8 +23,8 @@ const formatValue = (value: number) => String(Math.round(value));
 
 export function SvgBarChart({
   label,
-  categories,
-  series,
+  data,
+  series: chartSeries,
   unit,
   noData,
   colon = "：",
@@ -28,8 +32,9 @@ export function SvgBarChart({
 }: {
   /** The accessible name (the figure's title). */
   label: string;
-  categories: string[];
-  series: SvgBarSeries[];
+  /** One row of bars per datum (its label the category), one bar per series. */
+  data: ChartDatum[];
+  series: ChartSeries[];
   /** What the values count, for each bar's tooltip: "件", "条". */
   unit: string;
   noData: string;
@@ -38,6 +43,15 @@ export function SvgBarChart({
   /** lang="zh-CN" for categories that are names on a page in another language. */
   categoryLang?: string;
 }) {
+  const categories = data.map((d) => d.label);
+  const series = chartSeries.map((s) => ({
+    label: s.label,
+    color: s.color,
+    values: data.map((d) => {
+      const value = d[s.key];
+      return typeof value === "number" ? value : null;
+    }),
+  }));
   const seriesLabels = series.map((s) => s.label);
   const colorOf = (index: number) => series[index]?.color ?? "currentColor";
   const barHeight = series.length > 1 ? 13 : 16;

@@ -1,12 +1,14 @@
 "use client";
 
-// The annex table's only client code: the sortable header, the filters, the CSV export
-// and the order of the rows. The rows themselves are rendered on the server
-// (components/dashboard/annex-table.tsx) and arrive here as finished elements keyed by
-// unit code, with each unit's figures as one compact array for sorting, filtering and
-// the CSV; this island only chooses which rows to show and in which order. The static
-// page renders the report's order; a view in the URL applies once in the browser.
-import { Fragment, type ReactNode, useEffect, useId, useMemo, useState } from "react";
+// The annex table: the sortable header, the filters, the CSV export and the rows. The rows
+// arrive once, as each unit's figures in one compact array (components/dashboard/annex-table.tsx
+// prepares them), and are drawn here, into the static page's HTML by the server render and by
+// hydration in the browser. Before (issue 23), the server sent every row as finished elements
+// (in the HTML and again, cell by cell with its classes, in the RSC payload) beside the same
+// figures for sorting: 市本级 weighed 486 kB. The cells carry no classes: one rule for the
+// table (.annex-table in globals.css) styles them. The static page renders the report's order;
+// a view in the URL applies once in the browser.
+import { useEffect, useId, useMemo, useState } from "react";
 import {
   type AnnexFilters,
   type AnnexSort,
@@ -18,6 +20,7 @@ import {
 } from "@/components/dashboard/annex-view-state";
 import { toCsv } from "@/lib/export/csv";
 import { fill } from "@/lib/i18n/fill";
+import { formatCount, formatRate } from "@/lib/i18n/format";
 import { ANNEX_GROUPS, isRateField } from "@/lib/indicators/annex-layout";
 import { ANNEX_FIELDS, type AnnexField } from "@/lib/indicators/types";
 
@@ -25,7 +28,17 @@ const FIELDS = ANNEX_FIELDS;
 const FIELD_INDEX = new Map(FIELDS.map((field, i) => [field, i]));
 
 /** One unit for the island: its figures in FIELDS order (ANNEX_GROUPS), not one object per cell. */
-export type AnnexViewRow = { code: string; name: string; seq: number; noCases: boolean; values: number[] };
+export type AnnexViewRow = {
+  code: string;
+  name: string;
+  seq: number;
+  noCases: boolean;
+  /** One of the top performers (★). */
+  top?: boolean;
+  values: number[];
+  /** The rates with no base: index in FIELDS → the count that is 0 (a key of `labels.noBase`). */
+  noBase?: Record<number, string>;
+};
 
 export type AnnexViewLabels = {
   seq: string;
@@ -47,7 +60,76 @@ export type AnnexViewLabels = {
   reportOrder: string;
   exportCsv: string;
   none: string;
+  /** 本月无办件 */
+  noCasesCell: string;
+  topMarker: string;
+  /** Why a rate has no base, by the count that is 0. */
+  noBase: Record<string, string>;
+  /** The unit pages' path up to the code, in the page's language: "/en/2021-06/units/". */
+  unitPath: string;
+  /** lang of the units' names (zh-CN on a page in another language). */
+  nameLang?: string;
 };
+
+/** Columns that the 本月无办件 cell spans: every case count and rate before the evaluations. */
+const NO_CASE_SPAN = FIELDS.indexOf("activeEvaluations");
+const formatCell = (field: AnnexField, value: number) => (isRateField(field) ? formatRate(value) : formatCount(value));
+
+function AnnexRow({ row, labels }: { row: AnnexViewRow; labels: AnnexViewLabels }) {
+  const cell = (field: AnnexField, i: number) => {
+    const missing = row.noBase?.[i];
+    if (missing) {
+      const reason = labels.noBase[missing];
+      return (
+        <td key={field} data-field={field} data-no-base title={reason}>
+          <span aria-hidden>—</span>
+          <span className="sr-only">{reason}</span>
+        </td>
+      );
+    }
+    const value = row.values[i]!;
+    return (
+      <td key={field} data-field={field} data-negative={value < 0 || undefined}>
+        {formatCell(field, value)}
+      </td>
+    );
+  };
+  return (
+    <tr data-unit={row.name} data-code={row.code}>
+      <td>{row.seq}</td>
+      <th scope="row">
+        <a href={labels.unitPath + row.code} lang={labels.nameLang}>
+          {row.name}
+        </a>
+        {row.noCases && (
+          // On a phone the 本月无办件 cell can be scrolled out of view: the name column says it too.
+          <span className="annex-no-cases-note" aria-hidden>
+            {labels.noCasesCell}
+          </span>
+        )}
+        {row.top && (
+          <span className="annex-top" role="img" title={labels.topMarker} aria-label={labels.topMarker} data-top>
+            ★
+          </span>
+        )}
+      </th>
+      {row.noCases ? (
+        <>
+          <td colSpan={NO_CASE_SPAN} data-no-cases>
+            <span>{labels.noCasesCell}</span>
+          </td>
+          {FIELDS.slice(NO_CASE_SPAN).map((field, i) => (
+            <td key={field} data-field={field}>
+              {formatCell(field, row.values[NO_CASE_SPAN + i]!)}
+            </td>
+          ))}
+        </>
+      ) : (
+        FIELDS.map(cell)
+      )}
+    </tr>
+  );
+}
 
 const cellValue = (row: AnnexViewRow, field: AnnexField | "seq") =>
   field === "seq" ? row.seq : row.values[FIELD_INDEX.get(field)!]!;
@@ -56,7 +138,6 @@ export function AnnexTableView({
   kind,
   month,
   rows,
-  rowElements,
   labels,
   fileName,
   xlsx,
@@ -64,8 +145,6 @@ export function AnnexTableView({
   kind: "DEPARTMENT" | "DISTRICT";
   month: string;
   rows: AnnexViewRow[];
-  /** The server-rendered <tr> of each unit, by unit code. */
-  rowElements: Record<string, ReactNode>;
   labels: AnnexViewLabels;
   fileName: string;
   xlsx?: { href: string; label: string };
@@ -214,7 +293,7 @@ export function AnnexTableView({
         aria-label={labels.region}
       >
         <table
-          className="tabular min-w-max border-collapse text-right text-xs"
+          className="annex-table tabular min-w-max border-collapse text-right text-xs"
           data-testid={`annex-${kind.toLowerCase()}`}
           data-month={month}
         >
@@ -261,7 +340,7 @@ export function AnnexTableView({
           </thead>
           <tbody>
             {shown.map((row) => (
-              <Fragment key={row.code}>{rowElements[row.code]}</Fragment>
+              <AnnexRow key={row.code} row={row} labels={labels} />
             ))}
           </tbody>
         </table>

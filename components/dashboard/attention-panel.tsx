@@ -1,10 +1,18 @@
+"use client";
+
 // The official's 30-second answer under the headline figures: this month's problems, each
 // naming its units, and the units to look at first, every unit one click from its page.
 // Rendered on the server into the home page's version for viewers who see every unit
 // (app/[lang]/[month]/all-units): department users' version has none.
+// A client component with no state: the month's attention (problems, units, figures) travels
+// once, as that plain data in the page's payload, and reaches the HTML through the server
+// render, instead of as its element trees too. The units are plain links styled by one rule
+// (.attention-units in globals.css): dozens of next/link components, each with its classes,
+// weighed on the home's HTML, its RSC payload and its hydration (issue 23).
 import Link from "@/components/ui/locale-link";
 import type { Attention, AttentionUnit } from "@/lib/dashboard/sections/attention";
 import { fill } from "@/lib/i18n/fill";
+import { localePath } from "@/lib/i18n/locale";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { nameLang, withNote } from "@/lib/i18n/punctuation";
 
@@ -22,22 +30,19 @@ function UnitLinks({
   limit?: number;
 }) {
   const shown = units.slice(0, limit);
+  const base = localePath(locale, `/${month}/units/`);
+  const lang = nameLang(locale);
   return (
-    <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
+    <ul className="attention-units">
       {shown.map((u) => (
         <li key={u.code}>
-          <Link
-            href={`/${month}/units/${u.code}`}
-            className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700"
-            data-unit-link={u.code}
-            lang={nameLang(locale)}
-          >
+          <a href={base + u.code} data-unit-link={u.code} lang={lang}>
             {u.name}
-          </Link>{" "}
-          <span className="tabular text-xs text-slate-700">{u.figure}</span>
+          </a>{" "}
+          <span className="tabular">{u.figure}</span>
         </li>
       ))}
-      {units.length > limit && <li className="text-xs text-slate-700">{fill(more, { count: units.length })}</li>}
+      {units.length > limit && <li className="attention-more">{fill(more, { count: units.length })}</li>}
     </ul>
   );
 }

@@ -1,7 +1,7 @@
 // KPI cards for one scope's headline figures: the value and label the figure's one decision
 // gives (lib/indicators/figure-decision.ts), and its change from the previous month only
 // against a figure of the same kind and basis (else why not), labelled when that month is demo data.
-import { KpiCard } from "@/components/dashboard/kpi-card";
+import { KpiGrid } from "@/components/dashboard/kpi-grid";
 import { comparisonBadge, figureNoteText, figureValueText } from "@/lib/dashboard/format-figure";
 import { formatCount, formatPoints, formatRate, formatSignedCount } from "@/lib/i18n/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
@@ -55,30 +55,27 @@ export function ScopeKpis({
   /** The page a figure's card leads to (its detail). */
   hrefOf?: (field: HeadlineField) => string | undefined;
 }) {
-  return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
-      {fields.map((field) => {
-        const decision = current.figures[scope][field];
-        const comparison = compareMonthFigure(current.figures, previous?.figures ?? null, previous, scope, field);
-        const context = [
-          figureNoteText(decision, messages),
-          rowsDifferNote(field, current.scopes[scope], messages, decision.kind === "rate"),
-        ]
-          .filter(Boolean)
-          .join(marks(messages.locale).semicolon);
-        return (
-          <KpiCard
-            key={field}
-            testId={`${testIdPrefix}-${field}`}
-            label={messages.fields[field]}
-            value={figureValueText(decision, messages)}
-            change={comparisonBadge(comparison, messages)}
-            context={context || undefined}
-            status={decision.status}
-            href={hrefOf?.(field)}
-          />
-        );
-      })}
-    </div>
-  );
+  const cards = fields.map((field) => {
+    const decision = current.figures[scope][field];
+    const comparison = compareMonthFigure(current.figures, previous?.figures ?? null, previous, scope, field);
+    const context = [
+      figureNoteText(decision, messages),
+      rowsDifferNote(field, current.scopes[scope], messages, decision.kind === "rate"),
+    ]
+      .filter(Boolean)
+      .join(marks(messages.locale).semicolon);
+    const href = hrefOf?.(field);
+    return {
+      key: field,
+      testId: `${testIdPrefix}-${field}`,
+      label: messages.fields[field],
+      value: figureValueText(decision, messages),
+      change: comparisonBadge(comparison, messages),
+      ...(context ? { context } : {}),
+      status: decision.status,
+      ...(href ? { href } : {}),
+    };
+  });
+  // Drawn by a client component from this list: the cards' markup travels once (kpi-grid.tsx).
+  return <KpiGrid cards={cards} />;
 }

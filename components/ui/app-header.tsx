@@ -5,6 +5,7 @@ import { DemoBadge } from "@/components/ui/demo-badge";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { MonthPicker } from "@/components/ui/month-picker";
 import { type NavLink, NavLinks } from "@/components/ui/nav-links";
+import { packMonths } from "@/components/ui/packed-months";
 import { PrintHeading } from "@/components/ui/print-heading";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { UnitSearch } from "@/components/ui/unit-search";
@@ -59,16 +60,7 @@ export async function AppHeader({
           </div>
           <div className="flex flex-wrap items-center gap-3">
             {showPicker && (
-              <MonthPicker
-                months={months.map((m) => ({
-                  month: m.month,
-                  label: formatMonthLabel(m.month, locale),
-                  isDemo: m.isDemo,
-                }))}
-                current={month}
-                label={t.nav.month}
-                demoLabel={t.demo.badge}
-              />
+              <MonthPicker months={packMonths(months)} current={month} label={t.nav.month} demoLabel={t.demo.badge} />
             )}
             {showPicker && current?.isDemo && <DemoBadge label={t.demo.badge} title={t.demo.explanation} />}
             <UnitSearch messages={t.readers.search} fallbackMonth={month} />

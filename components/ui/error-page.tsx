@@ -4,6 +4,7 @@
 import { AppHeader } from "@/components/ui/app-header";
 import Link from "@/components/ui/locale-link";
 import { MonthsList } from "@/components/ui/months-list";
+import { packMonths } from "@/components/ui/packed-months";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
@@ -25,7 +26,9 @@ export async function ErrorPage({ title, body, testId }: { title: string; body: 
         <Link href="/" className="mt-4 inline-block text-brand-700 underline">
           {t.errors.backHome}
         </Link>
-        {months.length > 0 && <MonthsList months={months} />}
+        {months.length > 0 && (
+          <MonthsList months={packMonths(months)} heading={t.readers.errors.monthsThatExist} demoLabel={t.demo.badge} />
+        )}
       </main>
     </div>
   );

@@ -21,7 +21,7 @@ export default async function CaseImportsPage() {
       <h1 className="text-xl font-bold">{t.heading}</h1>
       <p className="max-w-3xl text-sm text-slate-700">{t.intro}</p>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <CaseUploadForm t={t} />
+        <CaseUploadForm t={t} locale={locale} />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 className="mb-2 font-semibold">{t.listHeading}</h2>

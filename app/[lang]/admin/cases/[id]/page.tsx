@@ -76,7 +76,11 @@ export default async function CaseImportPage({ params }: { params: Promise<{ id:
         <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="font-semibold">{t.resumeHeading}</h2>
           <p className="text-sm text-slate-700">{t.resumeIntro}</p>
-          <CaseUploadForm t={t} resume={{ id: progress.id, month: progress.month, files: progress.files }} />
+          <CaseUploadForm
+            t={t}
+            locale={locale}
+            resume={{ id: progress.id, month: progress.month, files: progress.files }}
+          />
         </section>
       )}
       {progress.status === "PROCESSING" && (
