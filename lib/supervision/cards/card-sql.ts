@@ -158,13 +158,31 @@ const TREND_SQL = `
   ),
   carded AS MATERIALIZED (
     SELECT * FROM dated WHERE least("yellowOn", "redOn") < "closesOn"
+  ),
+  -- Each card as spans of days: yellow over [yellowOn, min(redOn, closesOn)), red over
+  -- [redOn, closesOn); the spans' starts and ends as +1/−1 events, summed day by day (a running sum:
+  -- one pass over the cards, whatever the number of days). Events before the month count on its
+  -- first day.
+  spans AS (
+    SELECT "yellowOn" AS "from", least("redOn", "closesOn") AS "until", 1 AS "y", 0 AS "r"
+    FROM carded WHERE "yellowOn" < least("redOn", "closesOn")
+    UNION ALL
+    SELECT "redOn", "closesOn", 0, 1 FROM carded WHERE "redOn" < "closesOn"
+  ),
+  events AS (
+    SELECT greatest("from", $1::date) AS "day", "y" AS "dy", "r" AS "dr" FROM spans WHERE "from" <= $2::date
+    UNION ALL
+    SELECT greatest("until", $1::date), -"y", -"r" FROM spans WHERE "until" <= $2::date
+  ),
+  daily AS (
+    SELECT "day", sum("dy") AS "dy", sum("dr") AS "dr" FROM events GROUP BY "day"
   )
-  SELECT to_char(day, 'YYYY-MM-DD') AS "day",
-         count(c.*) FILTER (WHERE c."redOn" <= day::date)::int AS "red",
-         count(c.*) FILTER (WHERE c."yellowOn" <= day::date AND c."redOn" > day::date)::int AS "yellow"
-  FROM generate_series($1::date, $2::date, interval '1 day') AS day
-  LEFT JOIN carded c ON least(c."yellowOn", c."redOn") <= day::date AND c."closesOn" > day::date
-  GROUP BY day ORDER BY day`;
+  SELECT to_char(d, 'YYYY-MM-DD') AS "day",
+         (sum(coalesce(x."dr", 0)) OVER (ORDER BY d))::int AS "red",
+         (sum(coalesce(x."dy", 0)) OVER (ORDER BY d))::int AS "yellow"
+  FROM generate_series($1::date, $2::date, interval '1 day') AS d
+  LEFT JOIN daily x ON x."day" = d::date
+  ORDER BY d`;
 
 /**
  * The daily counts of red and yellow cards from the month's first day to `asOf`: each day's
