@@ -64,12 +64,14 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
     "/en/admin/users",
     { from: "/en/admin/users", link: /^\/en\/admin\/users\/\d+$/ },
     "/en/admin/users/bulk",
-    "/en/admin/audit",
     "/en/admin/cases",
     "/en/admin/reports",
     `/en/admin/reports/${MONTH}`,
     `/en/reports/${MONTH}/draft`,
   ],
+  // Issue 22 (三员分立): the security and audit administrators' pages.
+  security: ["/en/admin/security"],
+  auditor: ["/en/admin/audit"],
   signedOut: ["/en/signin"],
 };
 

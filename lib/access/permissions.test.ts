@@ -10,7 +10,7 @@ import {
 } from "@/lib/access/permissions";
 import { normaliseRequestPath } from "@/lib/access/request-path";
 
-const admin: Viewer = { userId: 1, role: "ADMIN", unitCode: null };
+const admin: Viewer = { userId: 1, role: "SYSTEM_ADMIN", unitCode: null };
 const official: Viewer = { userId: 2, role: "OFFICIAL", unitCode: null };
 const police: Viewer = { userId: 3, role: "DEPARTMENT", unitCode: "d08" };
 const xuanhan: Viewer = { userId: 4, role: "DEPARTMENT", unitCode: "x04" };

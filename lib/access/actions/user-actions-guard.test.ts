@@ -46,10 +46,13 @@ describe("user actions refuse callers who may not manage users", () => {
     const { create, update, reset, setActive } = await actions();
     const before = await snapshot();
     const results = [
-      await create({}, form({ username: "intruder", displayName: "x", password: "intruder-password", role: "ADMIN" })),
+      await create(
+        {},
+        form({ username: "intruder", displayName: "x", password: "intruder-password", role: "SYSTEM_ADMIN" }),
+      ),
       // The department user tries to move itself to another unit, and to promote itself.
       await update({}, form({ userId: "3", displayName: "市公安局", role: "DEPARTMENT", unitCode: "d13" })),
-      await update({}, form({ userId: "3", displayName: "市公安局", role: "ADMIN", unitCode: "" })),
+      await update({}, form({ userId: "3", displayName: "市公安局", role: "SYSTEM_ADMIN", unitCode: "" })),
       await reset({}, form({ userId: "1", password: "taken-over-2021" })),
       await setActive({}, form({ userId: "1", active: "false" })),
     ];
@@ -61,7 +64,7 @@ describe("user actions refuse callers who may not manage users", () => {
   });
 
   it("an admin: each action works and is audited", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { create, update, reset, setActive } = await actions();
     const created = await create(
       {},
@@ -98,7 +101,7 @@ describe("user actions refuse callers who may not manage users", () => {
   });
 
   it("an admin cannot deactivate themself", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { setActive } = await actions();
     const result = await setActive({}, form({ userId: "1", active: "false" }));
     expect(result.message).toBe("不能停用自己的账号。");
