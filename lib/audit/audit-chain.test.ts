@@ -216,9 +216,9 @@ describe("retention: archived to signed files, the chain continues", () => {
 
 describe("the key", () => {
   it("is the configured one; the demo key only outside production; refused in production without one", () => {
-    expect(auditKey({ AUDIT_HMAC_KEY: "k".repeat(32) } as NodeJS.ProcessEnv).toString()).toBe("k".repeat(32));
+    expect(auditKey({ NODE_ENV: "test", AUDIT_HMAC_KEY: "k".repeat(32) }).toString()).toBe("k".repeat(32));
     expect(auditKey({ NODE_ENV: "development" }).toString()).toBe(DEMO_AUDIT_KEY);
     expect(() => auditKey({ NODE_ENV: "production" })).toThrow(AuditKeyError);
-    expect(() => auditKey({ AUDIT_HMAC_KEY: "short" } as NodeJS.ProcessEnv)).toThrow(/32/);
+    expect(() => auditKey({ NODE_ENV: "test", AUDIT_HMAC_KEY: "short" })).toThrow(/32/);
   });
 });
