@@ -13,6 +13,8 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 test("admin creates a department user who then sees only its unit", async ({ page, browser }) => {
+  // Two browsers and, since issue 22, the auditor's third for the audit log: ~60 s on a busy machine.
+  test.setTimeout(120_000);
   const username = `rsj${Date.now() % 100000}`;
   await page.goto("/admin/users");
   const form = page.getByTestId("create-user-form");

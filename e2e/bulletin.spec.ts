@@ -207,10 +207,10 @@ test("a department user reads the bulletin as sent on paper, not the section pag
 }) => {
   const page = await pageAs(browser, "gaj");
   // The access rules are the security administrator's (三员分立, issue 22).
-  const admin = await pageAs(browser, "security");
+  const security = await pageAs(browser, "security");
   const setRule = async (on: boolean) => {
-    await admin.goto("/admin/security");
-    const form = admin.getByTestId("access-settings-form");
+    await security.goto("/admin/security");
+    const form = security.getByTestId("access-settings-form");
     await form.getByRole("checkbox").setChecked(on);
     await form.getByRole("button", { name: "保存访问规则" }).click();
     await expect(form.getByTestId("form-message")).toHaveText(/访问规则已保存|访问规则没有变化/);
@@ -252,7 +252,7 @@ test("a department user reads the bulletin as sent on paper, not the section pag
     await setRule(true);
   }
   await page.context().close();
-  await admin.context().close();
+  await security.context().close();
 });
 
 test("an admin changes a threshold and a remark; the problems and the bulletin follow", async ({ browser }) => {
