@@ -50,10 +50,26 @@ export async function listAuditEventsFiltered(filters: AuditFilters) {
   return { events, total, actions: actions.map((a) => a.action), people };
 }
 
-/** The chain's state for the audit administrator's page: every link verified now (verify-chain.ts). */
+const CHAIN_STATE_TTL_MS = 30_000;
+const chainStore = globalThis as unknown as {
+  __dashboardAuditChain?: { at: number; report: Promise<import("./verify-chain").ChainReport> };
+};
+
+/**
+ * The chain's state for the audit administrator's page: every link verified (verify-chain.ts).
+ * One verification serves this process's page loads for 30 s (the page shows when it was made):
+ * it reads the whole table, which need not happen on every load.
+ */
 export async function readAuditChainState() {
+  const cached = chainStore.__dashboardAuditChain;
+  if (cached && Date.now() - cached.at < CHAIN_STATE_TTL_MS) return cached.report;
   const { verifyAuditChain } = await import("./verify-chain");
-  return verifyAuditChain(prisma);
+  const report = verifyAuditChain(prisma);
+  chainStore.__dashboardAuditChain = { at: Date.now(), report };
+  report.catch(() => {
+    chainStore.__dashboardAuditChain = undefined;
+  });
+  return report;
 }
 
 /** Up to this many events in one CSV export (newest first); narrow the filters for older ones. */

@@ -56,7 +56,7 @@ export default async function AuditPage({
     <div className="space-y-4">
       <h1 className="text-xl font-bold">{t.admin.audit.heading}</h1>
       <section
-        className={`space-y-1 rounded-lg border p-3 text-sm ${chain.ok ? "border-emerald-300 bg-emerald-50 text-emerald-950" : "border-red-300 bg-red-50 text-red-950"}`}
+        className={`space-y-1 rounded-lg border p-3 text-sm ${chain.ok ? "border-emerald-100 bg-emerald-50 text-emerald-800" : "border-rose-200 bg-rose-50 text-rose-800"}`}
         data-testid="audit-chain"
         data-state={chain.ok ? "ok" : "broken"}
       >
