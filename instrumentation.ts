@@ -1,6 +1,9 @@
 // Runs once when a server process starts (next start, next dev), before any request.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // No audit chain without its key in production: refuse to start rather than fail every change.
+  const { auditKey } = await import("@/lib/audit/chain");
+  auditKey();
   // The client address for the sign-in throttle and the audit log: from the socket, not from a header a client can forge.
   const { installClientAddressHeader } = await import("@/lib/access/client-address");
   installClientAddressHeader();

@@ -16,9 +16,11 @@
 // one account may make it read).
 import { type NextRequest, NextResponse } from "next/server";
 import { getAccessSettings } from "@/lib/access/access-settings";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
 import { mayDrawNotFound, takeLookup } from "@/lib/access/lookup-limit";
 import { pageExistence } from "@/lib/access/page-existence";
 import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer } from "@/lib/access/permissions";
+import { auditRefusal } from "@/lib/access/refusal-audit";
 import {
   forbiddenResponse,
   notFoundResponse,
@@ -60,6 +62,15 @@ export default async function proxy(request: NextRequest): Promise<Response> {
   const locale: Locale = route?.locale ?? (/^\/en(\/|$)/.test(pathname) ? "en" : "zh-CN");
   const api = pathname.startsWith("/api/");
   const page = !api && !(route && isLanguageFree(route.path));
+  if (decision === "notFound" || decision === "forbidden") {
+    // Audited, one sample per account (or address) and window: an attack cannot flood the trail.
+    await auditRefusal({
+      userId: session?.viewer.userId ?? null,
+      address: request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown",
+      path: pathname,
+      decision,
+    });
+  }
   if (decision === "notFound") return page ? refusal(request, locale, "not-found") : notFoundResponse(api);
   if (decision === "forbidden") return page ? refusal(request, locale, "forbidden") : forbiddenResponse(api);
   if (decision === "changePassword") {

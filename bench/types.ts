@@ -90,7 +90,7 @@ export interface BenchContext {
   signIn(username: string, password: string): Promise<string>;
   /** The signed-in OFFICIAL's cookie header (reads every page). */
   officialCookie: string;
-  /** The signed-in ADMIN's cookie header. */
+  /** The signed-in SYSTEM_ADMIN's cookie header. */
   adminCookie: string;
   /** One request per URL until it answers `expectStatus`, then a short burst: the first request after start is slow. */
   warm(path: string, options?: { cookie?: string | null; expectStatus?: number; burst?: number }): Promise<void>;

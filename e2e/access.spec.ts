@@ -116,10 +116,15 @@ const MATRIX: Array<{ path: string; allowed: AccountKey[] }> = [
   { path: "/api/export/2021-06/unit/x04", allowed: ["admin", "official", "xuanhan"] },
   { path: "/api/export/2021-06/unit/d13", allowed: ["admin", "official"] },
   { path: "/admin/users", allowed: ["admin"] },
-  { path: "/admin/audit", allowed: ["admin"] },
   // The daily feed (issue 20): its admin page; its API document is public.
   { path: "/admin/daily", allowed: ["admin"] },
   { path: "/api/v1/openapi.json", allowed: ["admin", "official", "gaj", "xuanhan"] },
+  // 三员分立 (issue 22): the audit trail is the audit administrator's, the access rules and locks
+  // the security administrator's; neither reads a report.
+  { path: "/admin/audit", allowed: ["auditor"] },
+  { path: "/api/audit/events.csv", allowed: ["auditor"] },
+  { path: "/admin/security", allowed: ["security"] },
+  { path: "/admin/settings", allowed: ["admin"] },
 ];
 
 test("isolation matrix: allowed requests succeed, the others are refused", async ({ baseURL }) => {

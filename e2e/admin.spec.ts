@@ -13,6 +13,8 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 test("admin creates a department user who then sees only its unit", async ({ page, browser }) => {
+  // Two browsers and, since issue 22, the auditor's third for the audit log: ~60 s on a busy machine.
+  test.setTimeout(120_000);
   const username = `rsj${Date.now() % 100000}`;
   await page.goto("/admin/users");
   const form = page.getByTestId("create-user-form");
@@ -53,13 +55,18 @@ test("admin creates a department user who then sees only its unit", async ({ pag
   await expect(userPage).toHaveURL(/\/signin/);
   await context.close();
 
-  await page.goto("/admin/audit");
-  await expect(page.getByTestId("audit-table").locator("tr[data-action='user.create']").first()).toContainText(
+  // 三员分立 (issue 22): the audit log is the audit administrator's to read, not the system administrator's.
+  expect((await page.goto("/admin/audit"))?.status()).toBe(403);
+  const auditor = await browser.newContext({ storageState: storageStateOf("auditor") });
+  const auditPage = await auditor.newPage();
+  await auditPage.goto("/admin/audit");
+  await expect(auditPage.getByTestId("audit-table").locator("tr[data-action='user.create']").first()).toContainText(
     username,
   );
-  await expect(page.getByTestId("audit-table").locator("tr[data-action='user.deactivate']").first()).toContainText(
+  await expect(auditPage.getByTestId("audit-table").locator("tr[data-action='user.deactivate']").first()).toContainText(
     "admin",
   );
+  await auditor.close();
 });
 
 const INVALID = "用户名或密码不正确。连续输错 5 次后账户将锁定 15 分钟，锁定期间无法登录；如需解锁请联系管理员。";

@@ -221,3 +221,76 @@ test.describe("sign-out", () => {
     }
   });
 });
+
+// 三员分立 (issue 22): the audit administrator reads no figures and opens no administration page;
+// the system and security administrators get no part of the audit trail — however the path is
+// written, plain or as the router's RSC request.
+for (const [account, targets, forbiddenMarks] of [
+  [
+    "auditor",
+    [
+      ["2021-06"],
+      ["2021-06", "municipal"],
+      ["2021-06", "units", "d08"],
+      ["reports", "2021-06"],
+      ["api", "export", "2021-06", "annex", "departments"],
+      ["api", "export", "2021-06", "unit", "d08"],
+      ["admin", "users"],
+      ["admin", "uploads"],
+      ["admin", "settings"],
+      ["admin", "security"],
+    ],
+    "figures",
+  ],
+  [
+    "admin",
+    [
+      ["admin", "audit"],
+      ["api", "audit", "events.csv"],
+      ["admin", "security"],
+    ],
+    "trail",
+  ],
+  ["security", [["admin", "audit"], ["api", "audit", "events.csv"], ["2021-06"], ["admin", "users"]], "trail"],
+] as const) {
+  test(`as ${account}: no way of writing another administrator's page serves it`, async () => {
+    test.setTimeout(300_000);
+    const cookie = cookieHeader(account);
+    // What the audit trail's pages hold (the chain's state, the table, the CSV's header), and every
+    // unit's figures.
+    const marks = [
+      'data-testid="audit-chain"',
+      'data-testid="audit-table"',
+      "id,seq,at,actor",
+      'data-testid="access-settings-form"',
+      'data-testid="users-table"',
+      ...(forbiddenMarks === "figures"
+        ? ALL_UNITS.flatMap((u) => [u.applied, u.completed])
+            .filter((n) => n >= 10_000)
+            .map((n) => n.toLocaleString("en-US"))
+        : []),
+    ];
+    const requests = targets.flatMap((segments) =>
+      [...variants([...segments]), ...variants(["en", ...segments])].flatMap((path) =>
+        ["plain", "rsc"].map((h) => ({ path, h })),
+      ),
+    );
+    const leaks: string[] = [];
+    for (let i = 0; i < requests.length; i += 8) {
+      await Promise.all(
+        requests.slice(i, i + 8).map(async ({ path, h }) => {
+          const { status, body } = await rawGet(path, { cookie, ...HEADERS[h] });
+          if (status === 200 && h === "plain") leaks.push(`${h} ${path} → 200`);
+          const found = marks.find((m) => body.includes(m));
+          if (found) leaks.push(`${h} ${path} → ${status} (${found})`);
+        }),
+      );
+    }
+    expect(leaks).toEqual([]);
+    expect(requests.length).toBeGreaterThan(100);
+    // The marks are real: the audit administrator's own page holds them.
+    const own = await rawGet("/admin/audit", { cookie: cookieHeader("auditor") });
+    expect(own.status).toBe(200);
+    expect(own.body).toContain('data-testid="audit-chain"');
+  });
+}

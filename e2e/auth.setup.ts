@@ -10,13 +10,18 @@ for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
     await page.getByLabel("用户名").fill(account.username);
     await page.getByLabel("密码").fill(account.password);
     await page.getByRole("button", { name: "登录" }).click();
-    // Department and county users land on their own unit, everyone else on the city.
+    // Department and county users land on their own unit, the security and audit administrators
+    // on their own pages, everyone else on the city.
     await expect(page).toHaveURL(
       key === "gaj"
         ? /\/\d{4}-\d{2}\/units\/d08$/
         : key === "xuanhan"
           ? /\/\d{4}-\d{2}\/units\/x04$/
-          : /\/\d{4}-\d{2}$/,
+          : key === "security"
+            ? /\/admin\/security$/
+            : key === "auditor"
+              ? /\/admin\/audit$/
+              : /\/\d{4}-\d{2}$/,
     );
     await expect(page.getByTestId("viewer-name")).toHaveText(account.name);
     await page.context().storageState({ path: storageStateOf(key) });

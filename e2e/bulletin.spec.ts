@@ -206,10 +206,11 @@ test("a department user reads the bulletin as sent on paper, not the section pag
   browser,
 }) => {
   const page = await pageAs(browser, "gaj");
-  const admin = await pageAs(browser, "admin");
+  // The access rules are the security administrator's (三员分立, issue 22).
+  const security = await pageAs(browser, "security");
   const setRule = async (on: boolean) => {
-    await admin.goto("/admin/settings");
-    const form = admin.getByTestId("access-settings-form");
+    await security.goto("/admin/security");
+    const form = security.getByTestId("access-settings-form");
     await form.getByRole("checkbox").setChecked(on);
     await form.getByRole("button", { name: "保存访问规则" }).click();
     await expect(form.getByTestId("form-message")).toHaveText(/访问规则已保存|访问规则没有变化/);
@@ -251,7 +252,7 @@ test("a department user reads the bulletin as sent on paper, not the section pag
     await setRule(true);
   }
   await page.context().close();
-  await admin.context().close();
+  await security.context().close();
 });
 
 test("an admin changes a threshold and a remark; the problems and the bulletin follow", async ({ browser }) => {
@@ -284,10 +285,13 @@ test("an admin changes a threshold and a remark; the problems and the bulletin f
     await admin.goto(`/reports/${MONTH}`);
     await expect(admin.locator("[data-part=problems] [data-bulletin-paragraph]")).toHaveCount(3);
     await expect(admin.locator("[data-part=problems]")).toContainText("（二）政务服务事项目录清单未及时认领。");
-    await admin.goto("/admin/audit");
-    await expect(admin.getByTestId("audit-table").locator("tr[data-action='settings.update']").first()).toContainText(
+    // The audit log is the audit administrator's (三员分立, issue 22).
+    const auditor = await pageAs(browser, "auditor");
+    await auditor.goto("/admin/audit");
+    await expect(auditor.getByTestId("audit-table").locator("tr[data-action='settings.update']").first()).toContainText(
       "evaluationRateDropAbove",
     );
+    await auditor.context().close();
   } finally {
     await setThreshold("10");
   }

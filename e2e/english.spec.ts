@@ -68,7 +68,6 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
     "/en/admin/users",
     { from: "/en/admin/users", link: /^\/en\/admin\/users\/\d+$/ },
     "/en/admin/users/bulk",
-    "/en/admin/audit",
     "/en/admin/cases",
     "/en/admin/daily",
     "/en/admin/reports",
@@ -76,6 +75,9 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
     `/en/reports/${MONTH}/draft`,
     "/en/admin/settings/supervision",
   ],
+  // Issue 22 (三员分立): the security and audit administrators' pages.
+  security: ["/en/admin/security"],
+  auditor: ["/en/admin/audit"],
   signedOut: ["/en/signin"],
 };
 

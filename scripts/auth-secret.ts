@@ -16,3 +16,19 @@ export function ensureAuthSecret(dataDir: string): string {
   process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
   return process.env.AUTH_SECRET;
 }
+
+/**
+ * AUDIT_HMAC_KEY keys the audit chain (lib/audit/chain.ts). Like AUTH_SECRET: set it in a real
+ * deployment (and keep a copy with the backups: without it the chain cannot be verified); without
+ * it, `npm start` generates one into .data/audit-hmac-key and keeps it.
+ */
+export function ensureAuditKey(dataDir: string): string {
+  if (process.env.AUDIT_HMAC_KEY) return process.env.AUDIT_HMAC_KEY;
+  const file = path.join(dataDir, "audit-hmac-key");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.AUDIT_HMAC_KEY = readFileSync(file, "utf8").trim();
+  return process.env.AUDIT_HMAC_KEY;
+}

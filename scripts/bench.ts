@@ -266,6 +266,7 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
     NEXT_DIST_DIR: DIST_DIR,
     // A fresh secret per run: no session survives it.
     AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? randomBytes(32).toString("base64url"),
   };
   const buildId = path.join(root, DIST_DIR, "BUILD_ID");
   let buildSeconds: number | null = null;

@@ -6,7 +6,7 @@
 // that `npm run cluster -- stop`, or a test in another process, can stop any part of it.
 // As root, PostgreSQL runs as the `postgres` user (initdb refuses root).
 import { type SpawnSyncOptions, spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import {
   chmodSync,
   chownSync,
@@ -393,6 +393,10 @@ export function appEnv(l: ClusterLayout, authSecret: string): NodeJS.ProcessEnv 
     DATABASE_REPLICA_URL: replicaUrl(l),
     REDIS_URL: redisUrl(l),
     AUTH_SECRET: authSecret,
+    // The audit chain's key (lib/audit/chain.ts): derived from the cluster's secret, so every
+    // instance and every restart of this cluster chains with the same key.
+    AUDIT_HMAC_KEY:
+      process.env.AUDIT_HMAC_KEY ?? createHash("sha256").update(`audit-chain:${authSecret}`).digest("base64url"),
     NEXT_DIST_DIR: l.distDir,
   };
 }

@@ -17,7 +17,7 @@ import path from "node:path";
 import { defaultDataDir } from "@/lib/db/embedded";
 import { type SupervisedDatabase, startSupervisedEmbeddedDatabase } from "@/lib/db/embedded-supervisor";
 import { applyMigrations } from "@/lib/db/migrate";
-import { ensureAuthSecret } from "./auth-secret";
+import { ensureAuditKey, ensureAuthSecret } from "./auth-secret";
 import { bindAddress, displayUrl } from "./bind-address";
 import { onTerminate, root, runTool, startTool, stopAllTools } from "./process-utils";
 
@@ -56,6 +56,7 @@ onTerminate(async (signal) => {
 
 async function main(): Promise<number> {
   ensureAuthSecret(path.join(root, ".data"));
+  ensureAuditKey(path.join(root, ".data"));
   if (!process.env.DATABASE_URL) {
     const dataDir = process.env.EMBEDDED_DB_DIR ?? defaultDataDir;
     log(`启动内置数据库… / starting the embedded database (PGlite, ${dataDir})`);

@@ -197,6 +197,8 @@ async function main(): Promise<void> {
     TEST_DB_PREFIX: dbPrefix,
     // A fresh secret per run: no session survives a test run.
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    // The audit chain's key (lib/audit/chain.ts): the seed, the server and the specs share it.
+    AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? randomBytes(32).toString("base64url"),
     // Case uploads of this run only: a run's upload #3 never meets an earlier run's files.
     CASE_UPLOAD_DIR: caseUploadDir,
   };

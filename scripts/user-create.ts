@@ -1,5 +1,8 @@
 // npm run user:create -- --role admin --username alice --name "张三" [--unit d08] [--password ...]
-// Creates a user without the web UI: the first admin of a new installation.
+// Creates a user without the web UI: the first administrators of a new installation, and the
+// only way to create a security administrator (--role security) or an audit administrator
+// (--role auditor): 三员分立, a system administrator cannot make them in the browser
+// (docs/access.md). --role admin (or system_admin) is the system administrator.
 // Without --password, the password is read from the USER_PASSWORD variable
 // (so it stays out of shell history).
 import { parseArgs } from "node:util";
@@ -7,6 +10,14 @@ import { createUser, UserInputError } from "@/lib/access/accounts/create-user";
 import { newUserSchema } from "@/lib/access/accounts/user-input";
 import { defaultDataDir, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { createPrismaClient } from "@/lib/db/prisma-client";
+import { ensureAuditKey } from "./auth-secret";
+
+/** --role as typed: admin/system_admin, security/security_admin, auditor, official, department. */
+function roleOf(value: string | undefined): string | undefined {
+  const role = value?.trim().toUpperCase().replace(/-/g, "_");
+  const aliases: Record<string, string> = { ADMIN: "SYSTEM_ADMIN", SECURITY: "SECURITY_ADMIN", AUDIT: "AUDITOR" };
+  return role ? (aliases[role] ?? role) : undefined;
+}
 
 const { values } = parseArgs({
   options: {
@@ -22,14 +33,14 @@ const parsed = newUserSchema.safeParse({
   username: values.username,
   displayName: values.name ?? values.username,
   password: values.password ?? process.env.USER_PASSWORD,
-  role: values.role?.toUpperCase(),
+  role: roleOf(values.role),
   unitCode: values.unit,
 });
 if (!parsed.success) {
   for (const issue of parsed.error.issues)
     console.error(`[user:create] ${issue.path.join(".") || "input"}: ${issue.message}`);
   console.error(
-    "usage: npm run user:create -- --role admin|official|department --username NAME --name 显示名 [--unit CODE] [--password PW | USER_PASSWORD=PW]",
+    "usage: npm run user:create -- --role admin|security|auditor|official|department --username NAME --name 显示名 [--unit CODE] [--password PW | USER_PASSWORD=PW]",
   );
   process.exit(2);
 }
@@ -37,6 +48,8 @@ if (!parsed.success) {
 let embedded: EmbeddedDatabase | undefined;
 let url = process.env.DATABASE_URL;
 if (!url) {
+  // The embedded database's audit key, as `npm start` keeps it (the event joins its chain).
+  ensureAuditKey(".data");
   embedded = await startEmbeddedDatabase({ dataDir: process.env.EMBEDDED_DB_DIR ?? defaultDataDir });
   url = embedded.url;
 }

@@ -57,7 +57,7 @@ const section: BenchSection = {
     const db = await createTestDatabase();
     try {
       await seedDatabase(db.prisma, { demoMonths: 0 });
-      const adminId = (await db.prisma.user.findFirstOrThrow({ where: { role: "ADMIN" } })).id;
+      const adminId = (await db.prisma.user.findFirstOrThrow({ where: { role: "SYSTEM_ADMIN" } })).id;
       const ref = referenceMonthFromJson(reference);
       const small: TemplateUnit[] = ref.rows;
       // 5,000 units: the reference rows repeated under new names (departments).

@@ -38,7 +38,7 @@ function RoleAndUnit({
           defaultValue={state.values?.role ?? role ?? "OFFICIAL"}
           className={input}
         >
-          {(["ADMIN", "OFFICIAL", "DEPARTMENT"] as const).map((r) => (
+          {(["SYSTEM_ADMIN", "OFFICIAL", "DEPARTMENT"] as const).map((r) => (
             <option key={r} value={r}>
               {t.auth.roles[r]}
             </option>

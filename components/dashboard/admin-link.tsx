@@ -16,7 +16,7 @@ export function AdminLink({
   className?: string;
 }) {
   const viewer = useViewer();
-  if (viewer?.role !== "ADMIN") return null;
+  if (viewer?.role !== "SYSTEM_ADMIN") return null;
   return (
     <Link href={href} className={className ?? "text-sm text-brand-700 hover:underline"}>
       {children}

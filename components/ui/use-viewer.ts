@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 
 export type ClientViewer = {
   name: string;
-  role: "ADMIN" | "OFFICIAL" | "DEPARTMENT";
+  role: "SYSTEM_ADMIN" | "OFFICIAL" | "DEPARTMENT" | "SECURITY_ADMIN" | "AUDITOR";
   unitCode: string | null;
   readsBulletin?: boolean;
 };

@@ -24,9 +24,17 @@ export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
           {fill(messages.roleNote, { role: messages.roles[viewer.role] })}
         </span>
       </span>
-      {viewer.role === "ADMIN" && (
+      {viewer.role === "SYSTEM_ADMIN" && (
         <Link href="/admin" className="text-brand-700 hover:underline">
           {messages.admin}
+        </Link>
+      )}
+      {(viewer.role === "SECURITY_ADMIN" || viewer.role === "AUDITOR") && (
+        <Link
+          href={viewer.role === "AUDITOR" ? "/admin/audit" : "/admin/security"}
+          className="text-brand-700 hover:underline"
+        >
+          {messages.roles[viewer.role]}
         </Link>
       )}
       <form action={signOutAction}>

@@ -1,20 +1,26 @@
 import { describe, expect, it } from "vitest";
 import {
+  ACTIONS,
   authorizePath,
+  BROWSER_MANAGED_ROLES,
   can,
   canReadBulletin,
   canViewUnit,
+  homePathOf,
   PERMISSIONS,
   pageForViewer,
+  ROLES,
   type Viewer,
 } from "@/lib/access/permissions";
 import { normaliseRequestPath } from "@/lib/access/request-path";
 
-const admin: Viewer = { userId: 1, role: "ADMIN", unitCode: null };
+const admin: Viewer = { userId: 1, role: "SYSTEM_ADMIN", unitCode: null };
 const official: Viewer = { userId: 2, role: "OFFICIAL", unitCode: null };
 const police: Viewer = { userId: 3, role: "DEPARTMENT", unitCode: "d08" };
 const xuanhan: Viewer = { userId: 4, role: "DEPARTMENT", unitCode: "x04" };
 const orphan: Viewer = { userId: 5, role: "DEPARTMENT", unitCode: null };
+const security: Viewer = { userId: 6, role: "SECURITY_ADMIN", unitCode: null };
+const auditor: Viewer = { userId: 7, role: "AUDITOR", unitCode: null };
 
 describe("the permission table", () => {
   it("gives uploads and users to admins only", () => {
@@ -133,7 +139,8 @@ describe("authorizePath", () => {
     ["/admin/users", police, "forbidden"],
     ["/admin/users", admin, "allow"],
     ["/admin/users/3", admin, "allow"],
-    ["/admin/audit", admin, "allow"],
+    // 三员分立 (issue 22): the audit log is the audit administrator's, not the system administrator's.
+    ["/admin/audit", admin, "forbidden"],
     ["/admin/audit", official, "forbidden"],
     // 好差评, 办件超时 and 存在的问题 name every unit: not for department users.
     ["/2021-06/evaluations", police, "forbidden"],
@@ -541,5 +548,120 @@ describe("case records: drill-down, reconciliation, calendar and the case import
     // nxtP… parameters from a client (tested against the built app in e2e/case-record-attacks.spec.ts).
     expect(authorizePath(police, "/2020-05/units/d08/items")).toBe("allow");
     expect(authorizePath(police, "/2020-05/units/d08/items?nxtPcode=d09")).toBe("notFound");
+  });
+});
+
+describe("三员分立: the system, security and audit administrators (issue 22)", () => {
+  const enc = (text: string) =>
+    [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+  /** Ways of writing a path that the gate must decide as the path itself. */
+  function written(path: string): string[] {
+    const segments = path.slice(1).split("/");
+    return [
+      path,
+      `${path}/`,
+      `${path};x=1`,
+      `${path}%2F`,
+      `/${path}`,
+      path.replaceAll("/", "//"),
+      path.replaceAll("/", "%2F"),
+      path.replaceAll("/", "/./"),
+      `/x/..${path}`,
+      `/x/%2e%2e${path}`,
+      `/en${path}`,
+      `/%65n${path}`,
+      `/zh-CN${path}`,
+      path.toUpperCase(),
+      ...segments.flatMap((_, i) => {
+        const one = (f: (s: string) => string) => `/${segments.map((s, j) => (j === i ? f(s) : s)).join("/")}`;
+        return [one(enc), one((s) => enc(enc(s))), one((s) => `${s}%00`), one((s) => s.toUpperCase())];
+      }),
+    ];
+  }
+  const allowedOf = (viewer: Viewer, paths: string[]) =>
+    paths.flatMap((path) => written(path).filter((raw) => authorizePath(viewer, raw) === "allow"));
+
+  /** Every page and route that shows or changes data (the system administrator's and the readers'). */
+  const DATA_PATHS = [
+    "/2021-06",
+    "/2021-06/municipal",
+    "/2021-06/units/d08",
+    "/2021-06/units/d08/items",
+    "/reports",
+    "/reports/2021-06",
+    "/reports/2021-06/draft",
+    "/admin",
+    "/admin/users",
+    "/admin/users/3",
+    "/admin/users/bulk",
+    "/admin/uploads",
+    "/admin/uploads/1",
+    "/admin/months",
+    "/admin/months/2021-06",
+    "/admin/settings",
+    "/admin/settings/calendar",
+    "/admin/reports/2021-06",
+    "/admin/cases",
+    "/admin/cases/1",
+    "/api/uploads",
+    "/api/uploads/1/file",
+    "/api/cases/1",
+    "/api/users/bulk-template.csv",
+    "/api/export/2021-06/annex/departments",
+    "/api/export/2021-06/unit/d08",
+    "/api/reports/2021-06/bulletin.pdf",
+    "/api/months/2021-06/reconciliation.csv",
+  ];
+  const AUDIT_PATHS = ["/admin/audit", "/api/audit/events.csv"];
+  const SECURITY_PATHS = ["/admin/security"];
+
+  it("gives each administrator only their own powers, and no role both acts and reads the trail", () => {
+    expect(PERMISSIONS.AUDITOR).toEqual(["audit.view"]);
+    expect(PERMISSIONS.SECURITY_ADMIN).toEqual(["security.manage"]);
+    expect(PERMISSIONS.SYSTEM_ADMIN).not.toContain("audit.view");
+    expect(PERMISSIONS.SYSTEM_ADMIN).not.toContain("security.manage");
+    for (const role of ROLES) {
+      const powers = PERMISSIONS[role];
+      const acts = powers.some((a) => ["data.manage", "users.manage", "report.issue", "security.manage"].includes(a));
+      expect(acts && powers.includes("audit.view"), role).toBe(false);
+    }
+    for (const action of ACTIONS) {
+      if (action !== "audit.view") expect(can(auditor, action), action).toBe(false);
+      if (action !== "security.manage") expect(can(security, action), action).toBe(false);
+    }
+    // The officers' accounts are the operator's (npm run user:create), never given in the browser.
+    expect(BROWSER_MANAGED_ROLES).not.toContain("AUDITOR");
+    expect(BROWSER_MANAGED_ROLES).not.toContain("SECURITY_ADMIN");
+  });
+
+  it("lets the audit administrator read and export the trail, and open nothing that shows or changes data, however written", () => {
+    for (const path of AUDIT_PATHS) expect(authorizePath(auditor, path), path).toBe("allow");
+    expect(allowedOf(auditor, [...DATA_PATHS, ...SECURITY_PATHS])).toEqual([]);
+    expect(canViewUnit(auditor, "d08")).toBe(false);
+    expect(canReadBulletin(auditor, { departmentsReadBulletin: true })).toBe(false);
+  });
+
+  it("keeps the system administrator out of the audit trail and the security settings, however written", () => {
+    for (const path of ["/admin/users", "/admin/uploads", "/admin/settings", "/admin/reports/2021-06"])
+      expect(authorizePath(admin, path), path).toBe("allow");
+    expect(allowedOf(admin, [...AUDIT_PATHS, ...SECURITY_PATHS])).toEqual([]);
+  });
+
+  it("lets the security administrator open only the security page, however written", () => {
+    expect(authorizePath(security, "/admin/security")).toBe("allow");
+    expect(allowedOf(security, [...DATA_PATHS, ...AUDIT_PATHS])).toEqual([]);
+  });
+
+  it("keeps readers and signed-out requests out of the officers' pages", () => {
+    for (const viewer of [official, police, xuanhan])
+      expect(allowedOf(viewer, [...AUDIT_PATHS, ...SECURITY_PATHS])).toEqual([]);
+    for (const path of [...AUDIT_PATHS, ...SECURITY_PATHS]) expect(authorizePath(null, path)).toBe("signIn");
+  });
+
+  it("opens the officers on their own pages", () => {
+    expect(homePathOf("AUDITOR")).toBe("/admin/audit");
+    expect(homePathOf("SECURITY_ADMIN")).toBe("/admin/security");
+    expect(homePathOf("SYSTEM_ADMIN")).toBeNull();
+    expect(authorizePath(auditor, "/")).toBe("allow");
   });
 });

@@ -12,8 +12,24 @@
 // the admin's access setting `departmentsReadBulletin` is on (the default).
 import { readRequestPath } from "@/lib/access/request-path";
 
-export const ROLES = ["ADMIN", "OFFICIAL", "DEPARTMENT"] as const;
+// Three administrators (三员分立, issue 22; docs/access.md): the system administrator runs the
+// product (users, units, settings, uploads, publishing, issuing), the security administrator its
+// access rules and locks, the audit administrator reads and exports the audit trail. None of them
+// can both act and erase the trace: nobody can erase it (the table is append-only in the
+// database), and the one who reads it changes nothing.
+export const ROLES = ["SYSTEM_ADMIN", "OFFICIAL", "DEPARTMENT", "SECURITY_ADMIN", "AUDITOR"] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The roles the system administrator may give and whose accounts they may change in the browser.
+ * The security and audit administrators are created with `npm run user:create` (by the
+ * installation's operator): a system administrator who could make or reset an auditor's account
+ * could read, as that auditor, the trail of their own acts.
+ */
+export const BROWSER_MANAGED_ROLES = ["SYSTEM_ADMIN", "OFFICIAL", "DEPARTMENT"] as const satisfies readonly Role[];
+export function isBrowserManagedRole(role: string): boolean {
+  return (BROWSER_MANAGED_ROLES as readonly string[]).includes(role);
+}
 
 export const ACTIONS = [
   /** City-wide totals and trends (全市总体情况). */
@@ -36,18 +52,20 @@ export const ACTIONS = [
   "report.issue",
   /** Create users, assign roles and units, reset passwords, deactivate. */
   "users.manage",
-  /** Read the audit log. */
+  /** Read and export the audit trail, and see the state of its chain (the audit administrator only). */
   "audit.view",
   /**
    * The yellow and red cards (预警, issue 20): a DEPARTMENT user its own unit's, viewers with
    * report.viewAllUnits every unit's (the board and the wall display: canViewAllCards).
    */
   "supervision.view",
+  /** The access rules, account locks (and, later, password and session policy): the security administrator. */
+  "security.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  ADMIN: [
+  SYSTEM_ADMIN: [
     "report.viewCity",
     "report.viewAllUnits",
     "report.viewOwnUnit",
@@ -56,9 +74,10 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "report.issue",
     "data.manage",
     "users.manage",
-    "audit.view",
     "supervision.view",
   ],
+  SECURITY_ADMIN: ["security.manage"],
+  AUDITOR: ["audit.view"],
   OFFICIAL: ["report.viewCity", "report.viewAllUnits", "report.viewBulletin", "report.export", "supervision.view"],
   DEPARTMENT: ["report.viewCity", "report.viewOwnUnit", "report.viewBulletin", "report.export", "supervision.view"],
 };
@@ -151,6 +170,8 @@ export const PATH_RULES: readonly PathRule[] = [
   rule("/admin/users(/[0-9]{1,9}|/bulk)?", (v) => can(v, "users.manage")),
   rule("/api/users/bulk-template\\.csv", (v) => can(v, "users.manage")),
   rule("/admin/audit", (v) => can(v, "audit.view")),
+  rule("/api/audit/events\\.csv", (v) => can(v, "audit.view")),
+  rule("/admin/security", (v) => can(v, "security.manage")),
   rule("/admin(/(months|uploads|reports|settings)(/[\\w-]{1,64})?)?", (v) => can(v, "data.manage")),
   rule(
     `/api/export/${MONTH}/annex/(departments|districts)`,
@@ -194,6 +215,13 @@ export const PATH_RULES: readonly PathRule[] = [
  * (app/[lang]/[month]/all-units). `path` is the decided, normalised path without its language.
  * The versions have no rule of their own: only this function leads to them.
  */
+/** Where a role's work begins: the landing page after sign-in, and its header link. */
+export function homePathOf(role: Role): string | null {
+  if (role === "AUDITOR") return "/admin/audit";
+  if (role === "SECURITY_ADMIN") return "/admin/security";
+  return null;
+}
+
 export function pageForViewer(viewer: Viewer | null, path: string): string {
   if (/^\/\d{4}-\d{2}$/.test(path) && can(viewer, "report.viewAllUnits")) return `${path}/all-units`;
   return path;

@@ -73,7 +73,7 @@ describe("readSession", () => {
 
   it("takes role and unit from the database, not from the cookie", async () => {
     const { readSession } = await session();
-    const forged = await authJsToken({ role: "ADMIN", unitCode: "x04" });
+    const forged = await authJsToken({ role: "SYSTEM_ADMIN", unitCode: "x04" });
     expect((await readSession([{ name: SALT, value: forged }]))?.viewer).toEqual({
       userId,
       role: "DEPARTMENT",

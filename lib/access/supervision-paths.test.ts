@@ -6,7 +6,7 @@ import { authorizePath, canViewAllCards, type Viewer } from "./permissions";
 
 const police: Viewer = { userId: 3, role: "DEPARTMENT", unitCode: "d08" };
 const official: Viewer = { userId: 2, role: "OFFICIAL", unitCode: null };
-const admin: Viewer = { userId: 1, role: "ADMIN", unitCode: null };
+const admin: Viewer = { userId: 1, role: "SYSTEM_ADMIN", unitCode: null };
 
 const OWN = ["/warnings", "/en/warnings", "/api/warnings/count", "/api/warnings/cards.csv"];
 const EVERY_UNIT = [

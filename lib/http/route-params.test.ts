@@ -12,7 +12,7 @@ let uploadId: number;
 vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
 vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).signedIn);
 vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
-signInAs("ADMIN"); // every request is the admin's
+signInAs("SYSTEM_ADMIN"); // every request is the admin's
 
 beforeAll(async () => {
   db = await createTestDatabase();

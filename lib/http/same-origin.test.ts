@@ -135,7 +135,7 @@ describe.skipIf(ON_EMBEDDED)("state-changing route handlers refuse requests from
   const routeList = senders(() => uploadId);
 
   beforeAll(async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     // A case upload to send a chunk to (opened from the site).
     const opened = await routeList[1]![1]({ origin: SITE });
     expect(opened.status).toBe(201);
@@ -152,7 +152,7 @@ describe.skipIf(ON_EMBEDDED)("state-changing route handlers refuse requests from
 
   for (const [route, send] of routeList) {
     it.each(refused)(`${route}: %s → 403, nothing changed`, async (_what, headers) => {
-      as("ADMIN");
+      as("SYSTEM_ADMIN");
       const before = await state();
       const response = await send(headers);
       expect(response.status).toBe(403);
@@ -164,14 +164,14 @@ describe.skipIf(ON_EMBEDDED)("state-changing route handlers refuse requests from
   }
 
   it("the refusal is in English when sent from an English page", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const response = await routeList[0]![1]({ origin: "https://evil.example", referer: `${SITE}/en/admin/upload` });
     expect(response.status).toBe(403);
     expect(((await response.json()) as { error: string }).error).toMatch(/^Refused: the request was not sent/);
   });
 
   it("from the site's page each works", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const [uploads, cases, chunk] = routeList.map(([, send]) => send);
     // The annex upload reads the file and answers on it (422: not a known layout): not refused.
     const staged = await uploads!({ origin: SITE, "sec-fetch-site": "same-origin" });

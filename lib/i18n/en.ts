@@ -1,8 +1,10 @@
 import { dailyFeedEn } from "@/lib/i18n/messages/daily-feed";
 import { supervisionEn } from "@/lib/i18n/messages/supervision";
+import { securityEn } from "@/lib/i18n/messages/security";
 import type { Messages } from "@/lib/i18n/zh-CN";
 
 export const en: Messages = {
+  security: securityEn,
   locale: "en",
   app: {
     title: "Government Services Performance",
@@ -168,7 +170,13 @@ export const en: Messages = {
       missing: "Enter your username and password.",
     },
     roleNote: "({role})",
-    roles: { ADMIN: "Administrator", OFFICIAL: "Official", DEPARTMENT: "Department / county user" },
+    roles: {
+      SYSTEM_ADMIN: "System administrator",
+      OFFICIAL: "Official",
+      DEPARTMENT: "Department / county user",
+      SECURITY_ADMIN: "Security administrator",
+      AUDITOR: "Audit administrator",
+    },
     forbiddenTitle: "Not allowed",
     forbiddenBody:
       "Your account may not view this page. Department and county users see the city totals and their own unit.",

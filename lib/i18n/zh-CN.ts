@@ -2,8 +2,10 @@
 // en.ts, with the same keys); components never inline UI text.
 import { dailyFeedZh } from "@/lib/i18n/messages/daily-feed";
 import { supervisionZhCN } from "@/lib/i18n/messages/supervision";
+import { securityZhCN } from "@/lib/i18n/messages/security";
 
 export const zhCN = {
+  security: securityZhCN,
   /** The language figures and punctuation are written in (lib/i18n/format.ts, punctuation.ts). */
   locale: "zh-CN",
   app: {
@@ -170,7 +172,13 @@ export const zhCN = {
       missing: "请输入用户名和密码。",
     },
     roleNote: "（{role}）",
-    roles: { ADMIN: "管理员", OFFICIAL: "领导", DEPARTMENT: "部门/地区用户" },
+    roles: {
+      SYSTEM_ADMIN: "系统管理员",
+      OFFICIAL: "领导",
+      DEPARTMENT: "部门/地区用户",
+      SECURITY_ADMIN: "安全管理员",
+      AUDITOR: "审计管理员",
+    },
     forbiddenTitle: "无权访问",
     forbiddenBody: "您的账号无权查看此页面。部门和地区用户可以查看全市总体情况和本单位的数据。",
     ownUnit: "本单位",

@@ -3,7 +3,7 @@
 // as `user` (null: signed out). Use with
 //   vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-in")).noCookies);
 //   vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).signedIn);
-// then signInAs("ADMIN") / signInAs(null) in the test; or sessionStandIn(() => …) for a session of the test's own.
+// then signInAs("SYSTEM_ADMIN") / signInAs(null) in the test; or sessionStandIn(() => …) for a session of the test's own.
 type StandInUser = { user: { id: string; name: string; role: string; unitCode: string | null } } | null;
 
 export const noCookies = { cookies: async () => ({ getAll: () => [] }), headers: async () => new Headers() };
@@ -22,9 +22,12 @@ export function sessionStandIn(current: () => StandInUser) {
   };
 }
 
-type Role = "ADMIN" | "OFFICIAL" | "DEPARTMENT";
-/** The seeded users' ids (lib/demo-data/seed-database.ts): the admin, an official, 市公安局 (d08). */
-const SEEDED_IDS: Record<Role, number> = { ADMIN: 1, OFFICIAL: 2, DEPARTMENT: 3 };
+type Role = "SYSTEM_ADMIN" | "OFFICIAL" | "DEPARTMENT" | "SECURITY_ADMIN" | "AUDITOR";
+/**
+ * The seeded users' ids (lib/demo-data/seed-database.ts): the admin, an official, 市公安局 (d08),
+ * and (issue 22) the security and audit administrators after 宣汉县 (4).
+ */
+const SEEDED_IDS: Record<Role, number> = { SYSTEM_ADMIN: 1, OFFICIAL: 2, DEPARTMENT: 3, SECURITY_ADMIN: 5, AUDITOR: 6 };
 
 let current: StandInUser = null;
 

@@ -2,6 +2,8 @@ import { WarningCount } from "@/components/supervision/warning-count";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import Link from "@/components/ui/locale-link";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
+import { getViewer } from "@/lib/access/guard";
+import { type Action, can } from "@/lib/access/permissions";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 
 // Admin pages render per request: they read the session and live data.
@@ -9,6 +11,20 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const t = await getPageMessages();
+  // Each administrator sees the links of their own powers (三员分立); the pages check again.
+  const viewer = await getViewer();
+  const links = [
+    { href: "/admin/users", label: t.admin.nav.users, action: "users.manage" },
+    { href: "/admin/security", label: t.security.nav, action: "security.manage" },
+    { href: "/admin/audit", label: t.admin.nav.audit, action: "audit.view" },
+    { href: "/admin/uploads", label: t.upload.navUpload, action: "data.manage" },
+    { href: "/admin/months", label: t.upload.navMonths, action: "data.manage" },
+    { href: "/admin/cases", label: t.caseImport.nav, action: "data.manage" },
+    { href: "/admin/daily", label: t.dailyFeed.tokens.nav, action: "data.manage" },
+    { href: "/admin/settings", label: t.bulletin.admin.nav.settings, action: "data.manage" },
+    { href: "/admin/reports", label: t.bulletin.admin.nav.reports, action: "data.manage" },
+    { href: "/admin/settings/supervision", label: t.supervision.settings.link, action: "data.manage" },
+  ].filter(({ action }) => can(viewer, action as Action));
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -16,33 +32,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <div className="flex flex-wrap items-center gap-4">
             <span className="font-bold text-brand-900">{t.admin.title}</span>
             <nav className="flex flex-wrap gap-x-3 gap-y-1 text-sm whitespace-nowrap" aria-label={t.admin.title}>
-              <Link href="/admin/users" className="text-brand-700 hover:underline">
-                {t.admin.nav.users}
-              </Link>
-              <Link href="/admin/audit" className="text-brand-700 hover:underline">
-                {t.admin.nav.audit}
-              </Link>
-              <Link href="/admin/uploads" className="text-brand-700 hover:underline">
-                {t.upload.navUpload}
-              </Link>
-              <Link href="/admin/months" className="text-brand-700 hover:underline">
-                {t.upload.navMonths}
-              </Link>
-              <Link href="/admin/cases" className="text-brand-700 hover:underline">
-                {t.caseImport.nav}
-              </Link>
-              <Link href="/admin/daily" className="text-brand-700 hover:underline">
-                {t.dailyFeed.tokens.nav}
-              </Link>
-              <Link href="/admin/settings" className="text-brand-700 hover:underline">
-                {t.bulletin.admin.nav.settings}
-              </Link>
-              <Link href="/admin/reports" className="text-brand-700 hover:underline">
-                {t.bulletin.admin.nav.reports}
-              </Link>
-              <Link href="/admin/settings/supervision" className="text-brand-700 hover:underline">
-                {t.supervision.settings.link}
-              </Link>
+              {links.map(({ href, label }) => (
+                <Link key={href} href={href} className="text-brand-700 hover:underline">
+                  {label}
+                </Link>
+              ))}
               <Link href="/" className="text-slate-600 hover:underline">
                 {t.admin.nav.dashboard}
               </Link>

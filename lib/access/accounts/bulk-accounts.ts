@@ -41,8 +41,9 @@ const ROLE_WORDS: ReadonlyMap<string, Role> = new Map([
   ["department", "DEPARTMENT"],
   ["领导", "OFFICIAL"],
   ["official", "OFFICIAL"],
-  ["管理员", "ADMIN"],
-  ["admin", "ADMIN"],
+  ["系统管理员", "SYSTEM_ADMIN"],
+  ["管理员", "SYSTEM_ADMIN"],
+  ["admin", "SYSTEM_ADMIN"],
 ]);
 
 export { MAX_BULK_ROWS };

@@ -38,3 +38,12 @@ export async function listAuditEvents(limit = 200) {
     include: { actor: { select: { username: true } } },
   });
 }
+
+/** Accounts locked now by wrong passwords (the security administrator's page). */
+export async function listLockedUsers() {
+  return prisma.user.findMany({
+    where: { lockedUntil: { gt: new Date() } },
+    select: { id: true, username: true, displayName: true, lockedUntil: true, failedLoginCount: true },
+    orderBy: { username: "asc" },
+  });
+}

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createUser, UserInputError } from "@/lib/access/accounts/create-user";
 import { newUserSchema } from "@/lib/access/accounts/user-input";
+import { isBrowserManagedRole } from "@/lib/access/permissions";
 import { formAction } from "@/lib/action-client/form-action";
 import { submittedValues } from "@/lib/action-client/form-state";
 import { prisma } from "@/lib/db";
@@ -12,6 +13,9 @@ export const createUserAction = formAction(
   "users.manage",
   { schema: newUserSchema },
   async (user, viewer, { formData }) => {
+    // 三员分立: the security and audit administrators are made on the command line only.
+    if (!isBrowserManagedRole(user.role))
+      return { fieldErrors: { role: [getMessages().security.officerAccount] }, values: submittedValues(formData) };
     try {
       await createUser(prisma, user, viewer.userId);
     } catch (error) {

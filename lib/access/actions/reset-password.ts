@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { passwordSchema } from "@/lib/access/accounts/user-input";
 import { hashPassword } from "@/lib/access/passwords";
+import { isBrowserManagedRole } from "@/lib/access/permissions";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { formAction } from "@/lib/action-client/form-action";
 import { recordAuditEvent } from "@/lib/audit";
@@ -15,7 +16,10 @@ const schema = z.object({ userId: z.coerce.number().int().positive(), password: 
 /** Sets a new password, lifts any lock, and ends the user's sessions. */
 export const resetPasswordAction = formAction("users.manage", { schema }, async ({ userId, password }, viewer) => {
   const t = getMessages().admin.users;
-  if (!(await prisma.user.findUnique({ where: { id: userId } }))) return { message: t.notFound };
+  const user = await prisma.user.findUnique({ where: { id: userId } });
+  if (!user) return { message: t.notFound };
+  // 三员分立: resetting an auditor's password would let a system administrator read as the auditor.
+  if (!isBrowserManagedRole(user.role)) return { message: getMessages().security.officerAccount };
   const passwordHash = await hashPassword(password);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({

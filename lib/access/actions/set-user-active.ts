@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { isBrowserManagedRole } from "@/lib/access/permissions";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { formAction, INVALID_INPUT } from "@/lib/action-client/form-action";
 import { recordAuditEvent } from "@/lib/audit";
@@ -20,7 +21,9 @@ export const setUserActiveAction = formAction(
   async ({ userId, active }, viewer) => {
     const t = getMessages().admin.users;
     if (!active && userId === viewer.userId) return { message: t.cannotDeactivateSelf };
-    if (!(await prisma.user.findUnique({ where: { id: userId } }))) return { message: t.notFound };
+    const user = await prisma.user.findUnique({ where: { id: userId } });
+    if (!user) return { message: t.notFound };
+    if (!isBrowserManagedRole(user.role)) return { message: getMessages().security.officerAccount };
     await prisma.$transaction(async (tx) => {
       await tx.user.update({
         where: { id: userId },

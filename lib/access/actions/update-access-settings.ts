@@ -15,7 +15,7 @@ const schema = z.object({ departmentsReadBulletin: checkbox() });
 
 /** Saves the switchable access rules, audited with before and after. */
 export const updateAccessSettingsAction = formAction(
-  "users.manage",
+  "security.manage",
   { schema },
   async (after: AccessSettings, viewer) => {
     const t = getMessages().access;

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { displayNameSchema, roleSchema, unitCodeSchema, withUnitMatchingRole } from "@/lib/access/accounts/user-input";
+import { isBrowserManagedRole } from "@/lib/access/permissions";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { formAction } from "@/lib/action-client/form-action";
 import { submittedValues } from "@/lib/action-client/form-state";
@@ -26,6 +27,9 @@ export const updateUserAction = formAction("users.manage", { schema }, async (in
 
   const user = await prisma.user.findUnique({ where: { id: userId }, include: { unit: { select: { code: true } } } });
   if (!user) return { message: t.notFound };
+  // 三员分立: neither an officer's account nor an officer's role is the system administrator's to give.
+  if (!isBrowserManagedRole(user.role) || !isBrowserManagedRole(role))
+    return { message: getMessages().security.officerAccount };
   const unit = unitCode ? await prisma.unit.findUnique({ where: { code: unitCode } }) : null;
   if (unitCode && !unit)
     return { fieldErrors: { unitCode: [`没有代码为 ${unitCode} 的单位`] }, values: submittedValues(formData) };

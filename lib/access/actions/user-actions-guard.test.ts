@@ -46,10 +46,13 @@ describe("user actions refuse callers who may not manage users", () => {
     const { create, update, reset, setActive } = await actions();
     const before = await snapshot();
     const results = [
-      await create({}, form({ username: "intruder", displayName: "x", password: "intruder-password", role: "ADMIN" })),
+      await create(
+        {},
+        form({ username: "intruder", displayName: "x", password: "intruder-password", role: "SYSTEM_ADMIN" }),
+      ),
       // The department user tries to move itself to another unit, and to promote itself.
       await update({}, form({ userId: "3", displayName: "市公安局", role: "DEPARTMENT", unitCode: "d13" })),
-      await update({}, form({ userId: "3", displayName: "市公安局", role: "ADMIN", unitCode: "" })),
+      await update({}, form({ userId: "3", displayName: "市公安局", role: "SYSTEM_ADMIN", unitCode: "" })),
       await reset({}, form({ userId: "1", password: "taken-over-2021" })),
       await setActive({}, form({ userId: "1", active: "false" })),
     ];
@@ -61,7 +64,7 @@ describe("user actions refuse callers who may not manage users", () => {
   });
 
   it("an admin: each action works and is audited", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { create, update, reset, setActive } = await actions();
     const created = await create(
       {},
@@ -98,10 +101,76 @@ describe("user actions refuse callers who may not manage users", () => {
   });
 
   it("an admin cannot deactivate themself", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { setActive } = await actions();
     const result = await setActive({}, form({ userId: "1", active: "false" }));
     expect(result.message).toBe("不能停用自己的账号。");
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: 1 } })).active).toBe(true);
+  });
+});
+
+describe("三员分立 (issue 22): the officers' accounts are not the system administrator's", () => {
+  const unlock = async () => (await import("@/lib/access/actions/unlock-user")).unlockUserAction;
+  const auditorId = async () => (await db.prisma.user.findUniqueOrThrow({ where: { username: "auditor" } })).id;
+
+  it("a system administrator can neither make, change, reset nor deactivate a security or audit administrator", async () => {
+    as("SYSTEM_ADMIN");
+    const { create, update, reset, setActive } = await actions();
+    const id = String(await auditorId());
+    const before = await snapshot();
+    const results = [
+      await create(
+        {},
+        form({ username: "myauditor", displayName: "x", password: "auditor-password-1", role: "AUDITOR" }),
+      ),
+      await create(
+        {},
+        form({ username: "mysecurity", displayName: "x", password: "security-password-1", role: "SECURITY_ADMIN" }),
+      ),
+      // Promoting an account they hold the password of, or taking over the auditor's.
+      await update({}, form({ userId: "2", displayName: "市政务服务管理局领导", role: "AUDITOR", unitCode: "" })),
+      await update({}, form({ userId: id, displayName: "审计管理员", role: "SYSTEM_ADMIN", unitCode: "" })),
+      await reset({}, form({ userId: id, password: "taken-over-2021" })),
+      await setActive({}, form({ userId: id, active: "false" })),
+    ];
+    for (const result of results) {
+      expect(result.ok).toBeFalsy();
+      expect(JSON.stringify(result)).toContain("npm run user:create");
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("the audit administrator changes nothing: every user action and the unlock are refused", async () => {
+    as("AUDITOR");
+    const { create, update, reset, setActive } = await actions();
+    const before = await snapshot();
+    const results = [
+      await create({}, form({ username: "x1", displayName: "x", password: "x-password-2021", role: "OFFICIAL" })),
+      await update({}, form({ userId: "3", displayName: "市公安局", role: "DEPARTMENT", unitCode: "d13" })),
+      await reset({}, form({ userId: "1", password: "taken-over-2021" })),
+      await setActive({}, form({ userId: "1", active: "false" })),
+      await (await unlock())({}, form({ userId: "3" })),
+    ];
+    for (const result of results) expect(result.message).toMatch(/没有执行此操作的权限/);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("the security administrator lifts a lock, audited; the system administrator cannot use that action", async () => {
+    await db.prisma.user.update({
+      where: { id: 3 },
+      data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() + 15 * 60_000) },
+    });
+    as("SYSTEM_ADMIN");
+    expect((await (await unlock())({}, form({ userId: "3" }))).message).toMatch(/没有执行此操作的权限/);
+    as("SECURITY_ADMIN");
+    const result = await (await unlock())({}, form({ userId: "3" }));
+    expect(result).toMatchObject({ ok: true, message: "已解除 gaj 的锁定。" });
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { id: 3 } });
+    expect([user.failedLoginCount, user.lockedUntil]).toEqual([0, null]);
+    const event = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "user.unlock" },
+      orderBy: { id: "desc" },
+    });
+    expect([event.actorId, event.targetId]).toEqual([5, "3"]);
   });
 });

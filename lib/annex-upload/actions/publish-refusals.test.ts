@@ -17,7 +17,7 @@ vi.mock("next/headers", async () => (await import("@/test/helpers/session-stand-
 vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/session-stand-in")).signedIn);
 vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
 vi.mock("next/navigation", async () => (await import("@/test/helpers/next-stand-ins")).nextNavigation);
-signInAs("ADMIN"); // every request is the admin's
+signInAs("SYSTEM_ADMIN"); // every request is the admin's
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -63,7 +63,7 @@ describe("upload actions", () => {
   });
 
   it("an admin publishes (redirect to the history page, report data expired) and rolls back", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { publishUploadAction } = await import("./publish-upload");
     const { rollbackMonthAction } = await import("@/lib/month-versions/actions/rollback-month");
     const refused = await publishUploadAction({}, form({ uploadId: String(uploadId) }));

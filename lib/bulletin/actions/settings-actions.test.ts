@@ -95,7 +95,7 @@ describe("problem thresholds", () => {
   });
 
   it("an invalid form stores nothing and says which field", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { settings } = await actions();
     const result = await settings({}, settingsForm({ evaluationRateDropAbove: "abc" }));
     expect(result.fieldErrors?.evaluationRateDropAbove).toBeDefined();
@@ -104,7 +104,7 @@ describe("problem thresholds", () => {
   });
 
   it("an admin's change is stored, audited, refreshes the cache and changes the problems", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { settings } = await actions();
     const result = await settings({}, settingsForm({ evaluationRateDropAbove: "40", "enabled.noCases": "" }));
     expect(result).toMatchObject({ ok: true });
@@ -124,7 +124,7 @@ describe("problem thresholds", () => {
   });
 
   it("switching a rule off removes its problem; saving the same values again changes nothing", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { settings } = await actions();
     const form1 = settingsForm({ evaluationRateDropAbove: "40" });
     form1.delete("enabled.noCases");
@@ -145,7 +145,7 @@ describe("problem thresholds", () => {
 
 describe("bulletin texts", () => {
   it("each save is a new version, audited; the bulletin prints the newest", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { texts } = await actions();
     const remark = "与其他市州相比，仍有较大差距。各地各部门要严格按照应录尽录要求补齐短板。";
     const first = await texts({}, await textsForm("2021-06", { "remark.lowCoverage": remark }));
@@ -186,7 +186,7 @@ describe("bulletin texts", () => {
   });
 
   it("an unchanged form saves no version; a form from an older version is refused", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { texts } = await actions();
     expect((await texts({}, await textsForm("2021-06"))).message).toBe("与当前版本相同，未保存新版本。");
     const stale = await textsForm("2021-06", { baseVersion: "1", issuer: "达州市政务服务管理局（盖章）" });
@@ -197,7 +197,7 @@ describe("bulletin texts", () => {
   });
 
   it("invalid input: field errors, nothing saved; unknown months refused", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { texts } = await actions();
     const result = await texts({}, await textsForm("2021-06", { issuer: "", issueDate: "2021-13-01" }));
     expect(result.fieldErrors).toEqual({ issuer: ["请填写印发机关"], issueDate: ["印发日期须为有效日期（年-月-日）"] });
@@ -207,7 +207,7 @@ describe("bulletin texts", () => {
   });
 
   it("other months start from the generic texts, with a blank issue date", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { getBulletin } = await import("@/lib/bulletin/read-bulletin");
     const may = (await getBulletin("2021-05"))!;
     expect(may.closing.issueLine).toBe("　　年　　月　　日印发");

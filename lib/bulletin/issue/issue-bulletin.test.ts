@@ -33,7 +33,7 @@ afterAll(() => db?.drop());
 
 describe("issuing a bulletin", () => {
   it("freezes 2021-06 against later thresholds, remarks and data; the draft shows the differences; reissuing gives 第2版", async () => {
-    const admin = await db.prisma.user.findFirst({ where: { role: "ADMIN" } });
+    const admin = await db.prisma.user.findFirst({ where: { role: "SYSTEM_ADMIN" } });
     const first = await issueBulletin(db.prisma, { month: MONTH, actorId: admin?.id ?? null });
     expect(first).toMatchObject({ ok: true, edition: 1 });
     const issued = (await getIssuedBulletin(db.prisma, MONTH))!;

@@ -19,12 +19,13 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   const { seedDatabase } = await import("@/lib/demo-data/seed-database");
   await seedDatabase(db.prisma, { demoMonths: 0 });
-  adminId = (await db.prisma.user.findFirstOrThrow({ where: { role: "ADMIN" } })).id;
+  adminId = (await db.prisma.user.findFirstOrThrow({ where: { role: "SYSTEM_ADMIN" } })).id;
   officialId = (await db.prisma.user.findFirstOrThrow({ where: { role: "OFFICIAL" } })).id;
 });
 afterAll(() => db?.drop());
 
-const as = (role: "ADMIN" | "OFFICIAL" | null) => signInAs(role, { id: role === "ADMIN" ? adminId : officialId });
+const as = (role: "SYSTEM_ADMIN" | "OFFICIAL" | null) =>
+  signInAs(role, { id: role === "SYSTEM_ADMIN" ? adminId : officialId });
 const actions = () => import("./case-settings");
 const overrides = () => db.prisma.workCalendarOverride.findMany();
 const audits = () => db.prisma.auditEvent.findMany({ where: { action: "settings.update" }, orderBy: { id: "asc" } });
@@ -47,7 +48,7 @@ describe("case settings actions", () => {
 
   it("answers a bad date or day kind with a field error and writes nothing", async () => {
     const { saveCalendarOverrideAction, removeCalendarOverrideAction } = await actions();
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const bad = await saveCalendarOverrideAction({}, form({ date: "2021-02-30", isWorkday: "true", note: "" }));
     expect(bad.fieldErrors?.date).toEqual(["日期应为有效的 YYYY-MM-DD，例如 2021-09-18。"]);
     expect(bad.values?.date).toBe("2021-02-30");
@@ -65,7 +66,7 @@ describe("case settings actions", () => {
 
   it("adds a correction with its audit event, and removing it brings the official calendar back", async () => {
     const { saveCalendarOverrideAction, removeCalendarOverrideAction } = await actions();
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     // 2021-09-18 (Saturday) is a 调休 working day on the official calendar; the city makes it a day off.
     const added = await saveCalendarOverrideAction(
       {},
@@ -100,7 +101,7 @@ describe("case settings actions", () => {
 
   it("saves the coverage period, audited; the same period again changes nothing", async () => {
     const { saveCoveragePeriodAction } = await actions();
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     expect((await saveCoveragePeriodAction({}, form({ period: "decade" }))).fieldErrors?.period).toEqual([
       "请选择当月或当年 1 月至当月。",
     ]);

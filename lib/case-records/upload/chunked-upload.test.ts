@@ -109,18 +109,18 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     expect((await create("2019-10", [{ name: "a.csv", size: 10 }])).status).toBe(401);
     as("OFFICIAL");
     expect((await create("2019-10", [{ name: "a.csv", size: 10 }])).status).toBe(403);
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { body } = await create("2019-10", [{ name: "a.csv", size: 10 }]);
     as("OFFICIAL");
     expect((await put(body.id!, 0, 0, new Uint8Array(10))).status).toBe(403);
     expect((await routes.progress.GET(new Request("http://app/x"), params(body.id!))).status).toBe(403);
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     expect((await progress(body.id!)).files[0]!.received).toBe(0);
     expect(await db.prisma.caseUpload.count({ where: { createdById: 2 } })).toBe(0);
   });
 
   it("a new upload ignores files another database left under its id (it would never complete otherwise)", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const last = await db.prisma.caseUpload.aggregate({ _max: { id: true } });
     const next = (last._max.id ?? 0) + 1;
     const { mkdirSync, writeFileSync } = await import("node:fs");
@@ -132,7 +132,7 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
   });
 
   it("refuses bad declarations: too large a file, too many files, another format, a bad month", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const big = await create("2019-10", [{ name: "a.csv", size: CASE_FILE_MAX_BYTES + 1 }]);
     expect(big.status).toBe(400);
     expect(big.body.error).toContain("文件超过 1024 MB");
@@ -149,7 +149,7 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
   });
 
   it("refuses a chunk at the wrong offset (409 with what it holds), too large, past the file's end, or truncated", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const size = CASE_CHUNK_BYTES + 100;
     const { body } = await create("2019-10", [{ name: "big.csv", size }]);
     const id = body.id!;
@@ -172,7 +172,7 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
   });
 
   it("takes only canonical decimal file numbers and offsets (not 1e0, 0x0, 00, +0, empty)", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { body } = await create("2019-10", [{ name: "a.csv", size: 10 }]);
     const id = body.id!;
     const raw = async (query: string) =>
@@ -198,7 +198,7 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
   });
 
   it("takes a month in chunks, processes it in the server, shows the problems CSV, publishes", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const cases = Buffer.from(CASES);
     const catalogue = Buffer.from(CATALOGUE);
     const { status, body } = await create("2019-10", [
@@ -249,7 +249,7 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
     form.set("uploadId", String(id));
     as("OFFICIAL");
     expect(await publishCaseImportAction({}, form)).toEqual({ message: "您没有执行此操作的权限。" });
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     await expect(publishCaseImportAction({}, form)).rejects.toMatchObject({
       url: expect.stringMatching(/^\/admin\/months\/2019-10\?published=1$/),
     });
@@ -262,7 +262,7 @@ describe.skipIf(ON_EMBEDDED)("chunked case upload", () => {
   });
 
   it("marks a processing upload whose server stopped as FAILED on the next read", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const upload = await db.prisma.caseUpload.create({
       data: {
         month: "2019-09",
@@ -322,7 +322,7 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
 
   // Three staging runs, each a process of its own: past the default 60 s on a loaded machine.
   it("keeps the files, takes the admin's mappings in two rounds, stages, and remembers them at publish", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { remapCaseUploadAction, publishCaseImportAction } = await import(
       "@/lib/case-records/actions/case-import-actions"
     );
@@ -365,7 +365,7 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
     expect(await remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).toEqual({
       message: "您没有执行此操作的权限。",
     });
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     expect((await progress(id)).status).toBe("REFUSED");
 
     await expect(remapCaseUploadAction({}, mappingForm(id, [], [["件号", "caseNo"]]))).rejects.toMatchObject({
@@ -431,7 +431,7 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
   }, 180_000);
 
   it("a refusal no mapping can fix (a bad row beside an unknown unit) removes the files and offers no mapping", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const bad = CASES.replace("2019-10-10 10:00:00", "2019-10-01 10:00:00").replace(",宣汉县,", ",宣汉县本级,"); // 办结 before 受理; a unit unknown
     const id = await send("2019-10", [{ name: "坏.csv", bytes: Buffer.from(bad) }]);
     expect((await waitFor(id, ["STAGED", "REFUSED", "FAILED"])).status).toBe("REFUSED");
@@ -443,7 +443,7 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
   });
 
   it("files kept for later go after 7 days: a refused upload's (no mapping then), an unfinished transfer's (FAILED)", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { mkdirSync, writeFileSync, existsSync } = await import("node:fs");
     const old = new Date(Date.now() - 8 * 24 * 3600_000);
     const refused = await db.prisma.caseUpload.create({

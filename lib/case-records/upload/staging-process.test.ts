@@ -106,7 +106,7 @@ const hang = (on: boolean) => {
 
 describe.skipIf(ON_EMBEDDED)("the staging process: watchdog, cancel, a killed process, a killed server", () => {
   it("the watchdog stops a staging that makes no progress: FAILED with its message, tables dropped, lock free", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     hang(true);
     process.env.CASE_WATCHDOG_SECONDS = "2";
     try {
@@ -155,7 +155,7 @@ describe.skipIf(ON_EMBEDDED)("the staging process: watchdog, cancel, a killed pr
     as("OFFICIAL");
     expect(await cancelCaseUploadAction({}, form)).toEqual({ message: "您没有执行此操作的权限。" });
     expect((await row(id)).status).toBe("PROCESSING");
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const clicks = await Promise.allSettled([cancelCaseUploadAction({}, form), cancelCaseUploadAction({}, form)]);
     const redirected = clicks.filter((c) => c.status === "rejected");
     expect(redirected).toHaveLength(1);
@@ -194,7 +194,7 @@ describe.skipIf(ON_EMBEDDED)("the staging process: watchdog, cancel, a killed pr
   }, 120_000);
 
   it("a staging process killed with SIGKILL: FAILED saying so (not 未能启动), tables dropped, lock free", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     hang(true);
     try {
       const id = await transferred();
@@ -219,7 +219,7 @@ describe.skipIf(ON_EMBEDDED)("the staging process: watchdog, cancel, a killed pr
   }, 120_000);
 
   it("kill -9 of the server: its staging process ends with it, and the clean-up at the next start fails the upload and drops its tables", async () => {
-    as("ADMIN");
+    as("SYSTEM_ADMIN");
     const { createCaseUpload } = await import("./lifecycle");
     const { ensureCaseUploadDir, caseUploadFilePath } = await import("./storage");
     const { writeFile } = await import("node:fs/promises");

@@ -1,7 +1,7 @@
 import { fillNodes } from "@/components/ui/fill-nodes";
 import { requirePagePermission } from "@/lib/access/guard";
 import { actionLabel, auditSentenceParts, personName } from "@/lib/audit/audit-sentence";
-import { listAuditEventsFiltered, readAuditFilters } from "@/lib/audit/read-audit";
+import { listAuditEventsFiltered, readAuditChainState, readAuditFilters } from "@/lib/audit/read-audit";
 import { localePath } from "@/lib/i18n/locale";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
@@ -41,10 +41,52 @@ export default async function AuditPage({
     );
   };
   const kinds = [...new Set([...Object.keys(a.actions), ...actions])];
+  const chain = await readAuditChainState();
+  const c = t.security.chain;
+  const exportQuery = new URLSearchParams(
+    Object.entries({
+      actor: filters.actorId === null ? "" : String(filters.actorId),
+      action: filters.action ?? "",
+      from: filters.from ?? "",
+      to: filters.to ?? "",
+    }).filter(([, v]) => v !== ""),
+  ).toString();
 
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">{t.admin.audit.heading}</h1>
+      <section
+        className={`space-y-1 rounded-lg border p-3 text-sm ${chain.ok ? "border-emerald-100 bg-emerald-50 text-emerald-800" : "border-rose-200 bg-rose-50 text-rose-800"}`}
+        data-testid="audit-chain"
+        data-state={chain.ok ? "ok" : "broken"}
+      >
+        <h2 className="font-semibold">{c.title}</h2>
+        <p role={chain.ok ? undefined : "alert"}>
+          {chain.ok
+            ? fill(c.ok, { checked: chain.checked, seq: chain.head.seq })
+            : fill(c.broken, {
+                seq: chain.firstBroken?.seq ?? "—",
+                id: chain.firstBroken?.id ?? "—",
+                reason: chain.firstBroken?.reason ?? "",
+              })}
+        </p>
+        {chain.legacy > 0 && <p>{fill(c.legacy, { count: chain.legacy })}</p>}
+        {chain.archives.count > 0 && (
+          <p>{fill(c.archives, { count: chain.archives.count, events: chain.archives.events })}</p>
+        )}
+        <p className="text-xs">
+          {c.verifiedAt}: {chain.verifiedAt.toLocaleString(locale, { hour12: false, timeZone: "Asia/Shanghai" })}
+        </p>
+        <p>
+          <a
+            href={`/api/audit/events.csv${exportQuery ? `?${exportQuery}` : ""}`}
+            className="text-brand-700 underline hover:no-underline"
+            data-testid="audit-export"
+          >
+            {c.export}
+          </a>
+        </p>
+      </section>
       <form
         method="get"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm"

@@ -1,7 +1,5 @@
-import { AccessSettingsForm } from "@/components/access/access-settings-form";
 import { ProblemSettingsForm } from "@/components/bulletin/problem-settings-form";
 import Link from "@/components/ui/locale-link";
-import { getAccessSettings } from "@/lib/access/access-settings";
 import { requirePagePermission } from "@/lib/access/guard";
 import { PROBLEM_HEADINGS } from "@/lib/bulletin/build";
 import { getProblemSettingsRecord } from "@/lib/bulletin/thresholds/read-problem-settings";
@@ -49,9 +47,6 @@ export default async function SettingsPage() {
           kinds={PROBLEM_KINDS}
           headings={PROBLEM_HEADINGS}
         />
-      </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <AccessSettingsForm t={t} settings={await getAccessSettings()} />
       </section>
     </div>
   );

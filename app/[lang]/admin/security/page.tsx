@@ -1,0 +1,59 @@
+import { AccessSettingsForm } from "@/components/access/access-settings-form";
+import { UnlockUserForm } from "@/components/access/unlock-user-form";
+import { getAccessSettings } from "@/lib/access/access-settings";
+import { listLockedUsers } from "@/lib/access/accounts/read-users";
+import { requirePagePermission } from "@/lib/access/guard";
+import { getPageMessages } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
+
+// The security administrator's page (三员分立, issue 22): the access rules and the account locks.
+export default async function SecurityPage() {
+  await requirePagePermission("security.manage", "/admin/security");
+  const t = await getPageMessages();
+  const s = t.security;
+  const locked = await listLockedUsers();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-bold">{s.title}</h1>
+      <p className="max-w-3xl text-sm text-slate-600">{s.intro}</p>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <AccessSettingsForm t={t} settings={await getAccessSettings()} />
+      </section>
+      <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="locked-accounts">
+        <h2 className="text-base font-semibold">{s.locks.title}</h2>
+        {locked.length === 0 ? (
+          <p className="text-sm text-slate-600">{s.locks.none}</p>
+        ) : (
+          <table className="text-sm">
+            <thead>
+              <tr className="text-left text-slate-600">
+                <th className="pr-4 font-medium">{s.locks.username}</th>
+                <th className="pr-4 font-medium">{s.locks.name}</th>
+                <th className="pr-4 font-medium">{s.locks.until}</th>
+                <th className="pr-4 font-medium">{s.locks.failures}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {locked.map((u) => (
+                <tr key={u.id} data-username={u.username}>
+                  <td className="pr-4">{u.username}</td>
+                  <td className="pr-4" lang={nameLang(t.locale)}>
+                    {u.displayName}
+                  </td>
+                  <td className="pr-4 tabular-nums">
+                    {u.lockedUntil?.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  </td>
+                  <td className="pr-4 tabular-nums">{u.failedLoginCount}</td>
+                  <td>
+                    <UnlockUserForm t={t} userId={u.id} username={u.username} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
