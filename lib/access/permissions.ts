@@ -38,6 +38,12 @@ export const ACTIONS = [
   "users.manage",
   /** Read the audit log. */
   "audit.view",
+  /** 整改: see tasks (a DEPARTMENT its own unit's only, lib/rectification/access.ts). */
+  "rectification.view",
+  /** 整改: answer (回告) a task with its measures and evidence (one's own unit's; an admin the administration's). */
+  "rectification.answer",
+  /** 整改: the board of every unit's tasks, its export, and the review (销号 or 退回). */
+  "rectification.review",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,9 +58,26 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "data.manage",
     "users.manage",
     "audit.view",
+    "rectification.view",
+    "rectification.answer",
+    "rectification.review",
   ],
-  OFFICIAL: ["report.viewCity", "report.viewAllUnits", "report.viewBulletin", "report.export"],
-  DEPARTMENT: ["report.viewCity", "report.viewOwnUnit", "report.viewBulletin", "report.export"],
+  OFFICIAL: [
+    "report.viewCity",
+    "report.viewAllUnits",
+    "report.viewBulletin",
+    "report.export",
+    "rectification.view",
+    "rectification.review",
+  ],
+  DEPARTMENT: [
+    "report.viewCity",
+    "report.viewOwnUnit",
+    "report.viewBulletin",
+    "report.export",
+    "rectification.view",
+    "rectification.answer",
+  ],
 };
 
 /**

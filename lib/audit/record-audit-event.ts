@@ -23,7 +23,13 @@ export type AuditAction =
   | "settings.update"
   | "bulletin.updateTexts"
   | "bulletin.issue"
-  | "page.lookupsLimited";
+  | "page.lookupsLimited"
+  // 整改 (issue 21): a task created, withdrawn by a correction, answered, closed or returned.
+  | "rectification.create"
+  | "rectification.withdraw"
+  | "rectification.answer"
+  | "rectification.close"
+  | "rectification.return";
 
 export type AuditEventInput = {
   actorId: number | null;
