@@ -184,6 +184,14 @@ export const PATH_RULES: readonly PathRule[] = [
   // A month with both a case import and an uploaded annex: the differences, per unit and cell.
   rule(`/admin/months/${MONTH}/reconciliation`, (v) => can(v, "data.manage")),
   rule(`/api/months/${MONTH}/reconciliation\\.csv`, (v) => can(v, "data.manage")),
+  // 整改 (issue 21): the list (a unit's own tasks, or the reviewer's board), one task, its evidence,
+  // the header's count. Which task a DEPARTMENT may open is decided on the task's unit by the page
+  // and the route (lib/rectification/access.ts): another unit's task answers 404 like a missing one.
+  rule("/rectification", (v) => can(v, "rectification.view")),
+  rule("/rectification/tasks/[1-9][0-9]{0,8}", (v) => can(v, "rectification.view")),
+  rule("/api/rectification/waiting", (v) => can(v, "rectification.view")),
+  rule("/api/rectification/attachments/[1-9][0-9]{0,8}", (v) => can(v, "rectification.view")),
+  rule("/api/rectification/board\\.xlsx", (v) => can(v, "rectification.review") && can(v, "report.export")),
 ];
 
 /**

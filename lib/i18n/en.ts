@@ -1,3 +1,4 @@
+import { rectificationEn } from "@/lib/i18n/messages/rectification";
 import type { Messages } from "@/lib/i18n/zh-CN";
 
 export const en: Messages = {
@@ -1323,4 +1324,5 @@ export const en: Messages = {
       columnTwice: "Another column of file “{name}” already has this meaning.",
     },
   },
+  rectification: rectificationEn,
 };

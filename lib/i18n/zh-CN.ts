@@ -1,5 +1,6 @@
 // UI text, Chinese first. Every string the dashboard shows lives here (and in
 // en.ts, with the same keys); components never inline UI text.
+import { rectificationZhCN } from "@/lib/i18n/messages/rectification";
 export const zhCN = {
   /** The language figures and punctuation are written in (lib/i18n/format.ts, punctuation.ts). */
   locale: "zh-CN",
@@ -1271,6 +1272,7 @@ export const zhCN = {
       columnTwice: "文件“{name}”中已有一列指定为此含义。",
     },
   },
+  rectification: rectificationZhCN,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

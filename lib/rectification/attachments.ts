@@ -9,9 +9,9 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 5;
-export const MAX_ATTACHMENT_NAME = 120;
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME, MAX_ATTACHMENTS } from "./limits";
+
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS };
 
 /** Extension → the content type file-type must find, and the one served. */
 export const ATTACHMENT_TYPES = {

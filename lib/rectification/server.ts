@@ -3,12 +3,17 @@
 import "server-only";
 
 export { canAnswerTask, canReviewTask, canSeeTask } from "./access";
+export { readStoredAttachment } from "./attachments";
+export { boardQueryString, readBoardQuery } from "./board-query";
+export { boardXlsx, taskFlags, taskSubject } from "./board-xlsx";
+export { getAttachment, getMonthSummary, getTask, getTasks, getWaitingCount, getWaitingTasks } from "./page-reads";
 export {
   type BoardQuery,
   type BoardSort,
   countWaitingTasks,
   listTasks,
   readAttachment,
+  readMonthSummary,
   readTask,
   type TaskDetail,
   type TaskRow,

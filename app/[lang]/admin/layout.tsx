@@ -1,3 +1,4 @@
+import { WaitingLink } from "@/components/rectification/waiting-link";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import Link from "@/components/ui/locale-link";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
@@ -36,6 +37,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/admin/reports" className="text-brand-700 hover:underline">
                 {t.bulletin.admin.nav.reports}
               </Link>
+              <WaitingLink
+                labels={{
+                  nav: t.rectification.nav,
+                  unit: t.rectification.waitingUnit,
+                  reviewer: t.rectification.waitingReviewer,
+                }}
+              />
               <Link href="/" className="text-slate-600 hover:underline">
                 {t.admin.nav.dashboard}
               </Link>
