@@ -20,6 +20,8 @@ type Target = string | { from: string; link: RegExp };
 
 const PAGES: Record<AccountKey | "signedOut", Target[]> = {
   official: [
+    // 整改 (issue 21): the board.
+    "/en/rectification",
     "/en",
     `/en/${MONTH}`,
     `/en/${MONTH}/municipal`,
@@ -42,6 +44,8 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
     "/en/2030-01",
   ],
   gaj: [
+    // 整改 (issue 21): the unit's own tasks.
+    "/en/rectification",
     "/en",
     `/en/${MONTH}`,
     `/en/${MONTH}/units/d08`,

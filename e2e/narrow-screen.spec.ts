@@ -116,6 +116,9 @@ test.describe("市公安局 on a phone", () => {
     "/2021-06",
     "/2021-06/units/d08",
     "/en/2021-06/units/d08",
+    // 整改 (issue 21): the unit's own tasks.
+    "/rectification",
+    "/en/rectification",
   ]) {
     test(path, async ({ page }) => check(page, path));
   }

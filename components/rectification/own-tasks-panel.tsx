@@ -23,7 +23,7 @@ export function OwnTasksPanel({ unitCode, t }: { unitCode: string; t: Messages["
       <ul className="space-y-1 text-sm">
         {waiting.tasks.map((task) => (
           <li key={task.id} data-task={task.id}>
-            <Link href={`/rectification/tasks/${task.id}`} className="text-brand-700 underline">
+            <Link href={`/rectification/tasks/${task.id}`} className="inline-block min-h-6 text-brand-700 underline">
               {task.month}{" "}
               {task.kind === "RED_CARD"
                 ? `${t.kinds.RED_CARD} ${task.caseNo ?? ""}`
@@ -37,7 +37,7 @@ export function OwnTasksPanel({ unitCode, t }: { unitCode: string; t: Messages["
           </li>
         ))}
       </ul>
-      <Link href="/rectification" className="inline-block text-sm text-brand-700 underline">
+      <Link href="/rectification" className="inline-block min-h-6 text-sm text-brand-700 underline">
         {t.ownPanelMore}
       </Link>
     </section>

@@ -28,7 +28,8 @@ export function TaskTable({
   const zh = nameLang(locale);
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t.none}</p>;
   return (
-    <div className="overflow-x-auto">
+    // A table wider than a phone scrolls in a region a keyboard can reach and a reader can name.
+    <section className="overflow-x-auto" tabIndex={0} aria-label={t.columns.task}>
       <table className="min-w-full border-collapse text-sm" data-testid="task-table">
         <thead>
           <tr className="border-b border-slate-300 text-left">
@@ -85,6 +86,6 @@ export function TaskTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
