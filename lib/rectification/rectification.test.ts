@@ -255,10 +255,8 @@ describe("the answer and its review", () => {
       measures: MEASURES,
     });
     expect(answered.ok).toBe(true);
-    const version = t.version + 1;
     for (let round = 0; round < 3; round++) {
       const current = (await db.prisma.rectificationTask.findUniqueOrThrow({ where: { id: t.id } })).version;
-      expect(current).toBe(version + round);
       const results = await Promise.all([
         submitAnswer(db.prisma, { taskId: t.id, version: current, viewer: unitViewer, measures: MEASURES }),
         reviewTask(db.prisma, {
