@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AnswerForm } from "@/components/rectification/answer-form";
 import { ReviewForm } from "@/components/rectification/review-form";
+import { fillNodes } from "@/components/ui/fill-nodes";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { idParam } from "@/lib/http/route-params";
@@ -111,7 +112,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               <p className="font-medium">
                 {fill(k.answerSeq, { seq: a.seq })} ·{" "}
                 <span className="font-normal text-slate-700">
-                  {fill(k.submittedBy, { name: a.submittedBy ?? "—", at: time(a.submittedAt) })}
+                  {fillNodes(k.submittedBy, {
+                    name: <span lang={zh}>{a.submittedBy ?? "—"}</span>,
+                    at: time(a.submittedAt),
+                  })}
                 </span>
               </p>
               <dl className="space-y-1">
@@ -164,7 +168,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                 >
                   <p>
                     {t.statuses[a.decision]} ·{" "}
-                    {fill(k.reviewedBy, { name: a.reviewedBy ?? "—", at: time(a.reviewedAt ?? "") })}
+                    {fillNodes(k.reviewedBy, {
+                      name: <span lang={zh}>{a.reviewedBy ?? "—"}</span>,
+                      at: time(a.reviewedAt ?? ""),
+                    })}
                   </p>
                   {a.comment && (
                     <p>
