@@ -13,6 +13,7 @@ import {
   readTask,
   type TaskRow,
 } from "./read-tasks";
+import { readDueWorkingDays } from "./settings";
 
 /** The board's tasks as the viewer may see them: a DEPARTMENT's own unit's only, whatever the query says. */
 export function getTasks(viewer: Viewer, query: BoardQuery): Promise<TaskRow[]> {
@@ -31,6 +32,7 @@ export async function getAttachment(viewer: Viewer, id: number) {
   return found && canSeeTask(viewer, found) ? found : null;
 }
 
+export const getDueWorkingDays = () => readDueWorkingDays(prisma);
 export const getWaitingCount = (viewer: Viewer) => countWaitingTasks(prisma, viewer);
 export const getMonthSummary = (month: string) => readMonthSummary(prisma, month);
 

@@ -6,7 +6,15 @@ export { canAnswerTask, canReviewTask, canSeeTask } from "./access";
 export { readStoredAttachment } from "./attachments";
 export { boardQueryString, readBoardQuery } from "./board-query";
 export { boardXlsx, taskFlags, taskSubject } from "./board-xlsx";
-export { getAttachment, getMonthSummary, getTask, getTasks, getWaitingCount, getWaitingTasks } from "./page-reads";
+export {
+  getAttachment,
+  getDueWorkingDays,
+  getMonthSummary,
+  getTask,
+  getTasks,
+  getWaitingCount,
+  getWaitingTasks,
+} from "./page-reads";
 export {
   type BoardQuery,
   type BoardSort,

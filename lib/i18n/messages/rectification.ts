@@ -124,6 +124,14 @@ export const rectificationZhCN = {
     tooMany: "最多上传 {max} 个文件。",
   },
   exportSheet: "整改任务",
+  settings: {
+    heading: "整改反馈期限",
+    label: "印发后多少个工作日内反馈（1–60，按官方日历及本地调整）",
+    save: "保存",
+    saved: "已保存：{days} 个工作日，对此后新建的整改任务生效。",
+    unchanged: "未作修改。",
+    invalid: "请填写 1 到 60 之间的整数。",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -268,4 +276,12 @@ export const rectificationEn: RectificationMessages = {
     tooMany: "At most {max} files.",
   },
   exportSheet: "Rectification tasks",
+  settings: {
+    heading: "Rectification due date",
+    label: "Working days after issue to answer (1–60, official calendar with local corrections)",
+    save: "Save",
+    saved: "Saved: {days} working days, for tasks opened from now on.",
+    unchanged: "Nothing changed.",
+    invalid: "Please enter a whole number from 1 to 60.",
+  },
 };

@@ -1,5 +1,6 @@
 import { AccessSettingsForm } from "@/components/access/access-settings-form";
 import { ProblemSettingsForm } from "@/components/bulletin/problem-settings-form";
+import { DueDaysForm } from "@/components/rectification/due-days-form";
 import Link from "@/components/ui/locale-link";
 import { getAccessSettings } from "@/lib/access/access-settings";
 import { requirePagePermission } from "@/lib/access/guard";
@@ -9,6 +10,7 @@ import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { joinList } from "@/lib/i18n/punctuation";
 import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
+import { getDueWorkingDays } from "@/lib/rectification/server";
 
 export default async function SettingsPage() {
   await requirePagePermission("data.manage", "/admin/settings");
@@ -52,6 +54,9 @@ export default async function SettingsPage() {
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <AccessSettingsForm t={t} settings={await getAccessSettings()} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <DueDaysForm days={await getDueWorkingDays()} t={t.rectification.settings} />
       </section>
     </div>
   );
