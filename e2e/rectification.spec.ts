@@ -60,7 +60,8 @@ test("the 整改 loop: issue, answer with evidence, return, answer again, close,
   // 印发 2021-06.
   await admin.goto(`/admin/reports/${MONTH}`);
   await admin.getByTestId("issue-button").click();
-  await expect(admin.getByTestId("bulletin-issues").locator("tr[data-edition='1']")).toBeVisible();
+  // Rendering the DOCX and PDF and opening the tasks takes a while on a busy machine.
+  await expect(admin.getByTestId("bulletin-issues").locator("tr[data-edition='1']")).toBeVisible({ timeout: 90_000 });
 
   // gaj: the header counts its tasks, the landing page lists them, /rectification has its 覆盖率 task.
   await gaj.goto("/");
