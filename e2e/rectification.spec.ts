@@ -68,7 +68,10 @@ test("the 整改 loop: issue, answer with evidence, return, answer again, close,
   await expect(gaj.getByTestId("own-tasks")).toContainText("42.86%");
   await expect(gaj.getByTestId("rectification-waiting")).toHaveAttribute("data-count", /^[1-9]\d*$/);
   await gaj.goto("/rectification");
-  const row = gaj.locator("[data-testid=task-table] tr[data-unit=d08][data-problem=lowCoverage]");
+  // next-month.spec issued 2021-07 before: 市公安局 has its 2021-07 task for the same problem too.
+  const row = gaj
+    .locator("[data-testid=task-table] tr[data-unit=d08][data-problem=lowCoverage]")
+    .filter({ hasText: MONTH });
   await expect(row.locator("[data-field=figure]")).toHaveText("42.86%");
   await expect(gaj.locator("[data-testid=task-table] tbody tr:not([data-unit=d08])")).toHaveCount(0);
   const taskId = Number(await row.getAttribute("data-task"));
