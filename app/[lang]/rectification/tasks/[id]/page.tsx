@@ -49,7 +49,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
 
   return (
     <div className="space-y-5" data-testid="task-page" data-status={task.status} data-version={task.version}>
-      <Link href="/rectification" className="text-sm text-brand-700 underline">
+      <Link href="/rectification" className="inline-block min-h-6 text-sm text-brand-700 underline">
         {k.back}
       </Link>
       <h1 className="text-xl font-bold">{fill(k.heading, { id: task.id })}</h1>
