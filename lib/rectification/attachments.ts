@@ -69,11 +69,13 @@ export async function checkAttachment(
   };
 }
 
-/** Checks every file of a form before any is stored. Empty file inputs (no file chosen) are skipped. */
+/** Checks every file of a form before any is stored. Empty parts (no file chosen) are skipped. */
 export async function checkAttachments(
   files: readonly File[],
 ): Promise<{ ok: true; files: CheckedAttachment[] } | { ok: false; reason: AttachmentRefusal; fileName: string }> {
-  const chosen = files.filter((f) => !(f.size === 0 && f.name === ""));
+  // A file input with no file chosen still sends an empty part (its name is not even always ""):
+  // an empty file is no evidence, and is left out.
+  const chosen = files.filter((f) => f.size > 0);
   if (chosen.length > MAX_ATTACHMENTS) return { ok: false, reason: "tooMany", fileName: "" };
   const out: CheckedAttachment[] = [];
   for (const file of chosen) {

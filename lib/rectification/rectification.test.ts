@@ -298,6 +298,8 @@ describe("attachments", () => {
     expect(await checkAttachment("photo.png", PNG)).toMatchObject({ ok: true, file: { contentType: "image/png" } });
     const form = await checkAttachments([new File([PDF], "ok.pdf"), new File([PNG], "bad.pdf")]);
     expect(form).toEqual({ ok: false, reason: "mismatch", fileName: "bad.pdf" });
+    // An input with no file chosen sends an empty part: nothing to check, nothing refused.
+    expect(await checkAttachments([new File([], "undefined")])).toEqual({ ok: true, files: [] });
     expect(readdirSync(files, { recursive: true }).length).toBe(before);
   });
 });
