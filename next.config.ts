@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
 import { MAX_UPLOAD_BODY_BYTES } from "./lib/annex-upload/parse/limits";
+import { ANSWER_BODY_LIMIT } from "./lib/rectification/limits";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -75,6 +76,8 @@ const nextConfig: NextConfig = {
     // that much: an upload of several files (4 × 10 MB) must reach POST /api/uploads whole,
     // which answers a larger one with a 413 naming the limit.
     proxyClientMaxBodySize: MAX_UPLOAD_BODY_BYTES,
+    // A 整改 answer carries its evidence (lib/rectification/attachments.ts): up to 2 × 5 MB.
+    serverActions: { bodySizeLimit: ANSWER_BODY_LIMIT },
   },
   async headers() {
     return [

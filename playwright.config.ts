@@ -45,7 +45,7 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
-      testIgnore: /next-month\.spec\.ts$/,
+      testIgnore: /(next-month|rectification)\.spec\.ts$/,
       use: { storageState: "test-results/.auth/official.json" },
     },
     // Adds the month after the newest, which changes the newest month for every other spec:
@@ -56,7 +56,15 @@ export default defineConfig({
       testMatch: /next-month\.spec\.ts$/,
       use: { storageState: "test-results/.auth/official.json" },
     },
+    // 整改 (issue 21): issues 2021-06 (frozen from then on, where bulletin.spec reads it as a draft) and
+    // reads the 2021-07 draft next-month.spec makes: after both.
+    {
+      name: "rectification",
+      dependencies: ["next-month"],
+      testMatch: /rectification\.spec\.ts$/,
+      use: { storageState: "test-results/.auth/official.json" },
+    },
     // What would disturb the others (blocking 127.0.0.1's sign-ins) runs after them all.
-    { name: "last", testMatch: /\.last\.ts$/, dependencies: ["chromium", "next-month"] },
+    { name: "last", testMatch: /\.last\.ts$/, dependencies: ["chromium", "next-month", "rectification"] },
   ],
 });

@@ -20,6 +20,8 @@ type Target = string | { from: string; link: RegExp };
 
 const PAGES: Record<AccountKey | "signedOut", Target[]> = {
   official: [
+    // 整改 (issue 21): the board.
+    "/en/rectification",
     "/en",
     `/en/${MONTH}`,
     `/en/${MONTH}/municipal`,
@@ -45,6 +47,8 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
     "/en/wall",
   ],
   gaj: [
+    // 整改 (issue 21): the unit's own tasks.
+    "/en/rectification",
     "/en",
     `/en/${MONTH}`,
     `/en/${MONTH}/units/d08`,

@@ -119,6 +119,9 @@ test.describe("市公安局 on a phone", () => {
     // Its 预警 page (issue 20).
     "/warnings",
     "/en/warnings",
+    // 整改 (issue 21): the unit's own tasks.
+    "/rectification",
+    "/en/rectification",
   ]) {
     test(path, async ({ page }) => check(page, path));
   }

@@ -38,6 +38,10 @@ describe("capabilities meet only through their entry modules", () => {
     // supervision (issue 20) is a capability like the others, both ways.
     expect(lintAt("lib/dashboard/zz-probe.ts", importing("@/lib/supervision/cards/card-sql"))).toContain(CROSSED);
     expect(lintAt("lib/supervision/zz-probe.ts", importing("@/lib/case-records/import/rollups"))).toContain(CROSSED);
+    // 整改 (issue 21): its files are its own, and it reaches others through their entries too.
+    expect(lintAt("lib/bulletin/zz-probe.ts", importing("@/lib/rectification/answers"))).toContain(CROSSED);
+    expect(lintAt("lib/rectification/zz-probe.ts", importing("@/lib/bulletin/build/bulletin"))).toContain(CROSSED);
+    expect(lintAt("lib/indicators/zz-probe.ts", importing("@/lib/rectification"))).toContain(CROSSED);
   });
   test("the entry module and the capability's own files are allowed", () => {
     expect(lintAt("lib/dashboard/zz-probe.ts", importing("@/lib/annex-upload"))).toEqual([]);
@@ -45,6 +49,8 @@ describe("capabilities meet only through their entry modules", () => {
     expect(lintAt("lib/dashboard/zz-probe.ts", importing("@/lib/dashboard/sections/problems"))).toEqual([]);
     expect(lintAt("lib/supervision/zz-probe.ts", importing("@/lib/dashboard/server"))).toEqual([]);
     expect(lintAt("lib/supervision/zz-probe.ts", importing("@/lib/supervision/cards/card-sql"))).toEqual([]);
+    expect(lintAt("lib/bulletin/zz-probe.ts", importing("@/lib/rectification"))).toEqual([]);
+    expect(lintAt("lib/rectification/zz-probe.ts", importing("@/lib/rectification/summary"))).toEqual([]);
   });
   test("a test may reach into any capability to set up what it needs", () => {
     expect(lintAt("lib/dashboard/zz-probe.test.ts", importing("@/lib/annex-upload/parse/parse"))).toEqual([]);

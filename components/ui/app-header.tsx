@@ -1,6 +1,7 @@
 // The dashboard's header, on every month page and on the 404/403 pages: the product, the
 // month picker, the unit search, the theme switch, who is signed in, and the tabs.
 import { WarningCount } from "@/components/supervision/warning-count";
+import { WaitingLink } from "@/components/rectification/waiting-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { MonthPicker } from "@/components/ui/month-picker";
@@ -73,6 +74,13 @@ export async function AppHeader({
             />
             <ThemeToggle messages={t.readers.theme} />
             <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
+            <WaitingLink
+              labels={{
+                nav: t.rectification.nav,
+                unit: t.rectification.waitingUnit,
+                reviewer: t.rectification.waitingReviewer,
+              }}
+            />
             <ViewerMenu messages={t.auth} />
           </div>
         </div>

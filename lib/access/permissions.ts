@@ -61,6 +61,12 @@ export const ACTIONS = [
   "supervision.view",
   /** The access rules, account locks (and, later, password and session policy): the security administrator. */
   "security.manage",
+  /** 整改: see tasks (a DEPARTMENT its own unit's only, lib/rectification/access.ts). */
+  "rectification.view",
+  /** 整改: answer (回告) a task with its measures and evidence (one's own unit's; an admin the administration's). */
+  "rectification.answer",
+  /** 整改: the board of every unit's tasks, its export, and the review (销号 or 退回). */
+  "rectification.review",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,11 +81,30 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "data.manage",
     "users.manage",
     "supervision.view",
+    "rectification.view",
+    "rectification.answer",
+    "rectification.review",
   ],
   SECURITY_ADMIN: ["security.manage"],
   AUDITOR: ["audit.view"],
-  OFFICIAL: ["report.viewCity", "report.viewAllUnits", "report.viewBulletin", "report.export", "supervision.view"],
-  DEPARTMENT: ["report.viewCity", "report.viewOwnUnit", "report.viewBulletin", "report.export", "supervision.view"],
+  OFFICIAL: [
+    "report.viewCity",
+    "report.viewAllUnits",
+    "report.viewBulletin",
+    "report.export",
+    "supervision.view",
+    "rectification.view",
+    "rectification.review",
+  ],
+  DEPARTMENT: [
+    "report.viewCity",
+    "report.viewOwnUnit",
+    "report.viewBulletin",
+    "report.export",
+    "supervision.view",
+    "rectification.view",
+    "rectification.answer",
+  ],
 };
 
 /**
@@ -207,6 +232,14 @@ export const PATH_RULES: readonly PathRule[] = [
   rule("/api/warnings/cards\\.csv", (v) => can(v, "supervision.view") && can(v, "report.export")),
   rule("/api/warnings/board\\.csv", (v) => canViewAllCards(v) && can(v, "report.export")),
   rule("/api/warnings/wall", (v) => canViewAllCards(v)),
+  // 整改 (issue 21): the list (a unit's own tasks, or the reviewer's board), one task, its evidence,
+  // the header's count. Which task a DEPARTMENT may open is decided on the task's unit by the page
+  // and the route (lib/rectification/access.ts): another unit's task answers 404 like a missing one.
+  rule("/rectification", (v) => can(v, "rectification.view")),
+  rule("/rectification/tasks/[1-9][0-9]{0,8}", (v) => can(v, "rectification.view")),
+  rule("/api/rectification/waiting", (v) => can(v, "rectification.view")),
+  rule("/api/rectification/attachments/[1-9][0-9]{0,8}", (v) => can(v, "rectification.view")),
+  rule("/api/rectification/board\\.xlsx", (v) => can(v, "rectification.review") && can(v, "report.export")),
 ];
 
 /**

@@ -40,7 +40,13 @@ export type AuditAction =
   | "supervision.digest"
   | "access.refused"
   | "audit.archive"
-  | "audit.export";
+  | "audit.export"
+  // 整改 (issue 21): a task created, withdrawn by a correction, answered, closed or returned.
+  | "rectification.create"
+  | "rectification.withdraw"
+  | "rectification.answer"
+  | "rectification.close"
+  | "rectification.return";
 
 export type AuditEventInput = {
   actorId: number | null;

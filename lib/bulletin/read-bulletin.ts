@@ -11,6 +11,7 @@ import { isMonth, previousMonth } from "@/lib/calendar/month";
 import { getCurrentCaseImport, getOverdueCases } from "@/lib/case-records/server";
 import { pageRead, prisma } from "@/lib/db";
 import { getMonthsData } from "@/lib/month-versions/server";
+import { readMonthSummary } from "@/lib/rectification";
 
 /**
  * The texts the month's bulletin prints: its newest saved version, else the month's defaults
@@ -53,11 +54,13 @@ export async function listBulletinTextVersions(month: string) {
 export async function getBulletin(month: string): Promise<Bulletin | null> {
   if (!isMonth(month)) return null;
   const before = previousMonth(month);
-  const [months, settings, { texts }, caseImport] = await Promise.all([
+  const [months, settings, { texts }, caseImport, rectification] = await Promise.all([
     getMonthsData([before, month]),
     getProblemSettings(),
     getBulletinTexts(month),
     getCurrentCaseImport(month),
+    // 上月通报问题整改情况: read live (answers and reviews expire the report pages, lib/rectification/actions).
+    pageRead((db) => readMonthSummary(db, before)),
   ]);
   const current = months.find((m) => m.month === month);
   if (!current) return null;
@@ -70,6 +73,7 @@ export async function getBulletin(month: string): Promise<Bulletin | null> {
     settings,
     texts,
     overdueCases,
+    rectification,
   });
 }
 

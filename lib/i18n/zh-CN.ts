@@ -4,6 +4,7 @@ import { dailyFeedZh } from "@/lib/i18n/messages/daily-feed";
 import { supervisionZhCN } from "@/lib/i18n/messages/supervision";
 import { securityZhCN } from "@/lib/i18n/messages/security";
 
+import { rectificationZhCN } from "@/lib/i18n/messages/rectification";
 export const zhCN = {
   security: securityZhCN,
   /** The language figures and punctuation are written in (lib/i18n/format.ts, punctuation.ts). */
@@ -1284,6 +1285,7 @@ export const zhCN = {
   },
   dailyFeed: dailyFeedZh,
   supervision: supervisionZhCN,
+  rectification: rectificationZhCN,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,5 @@
 import { WarningCount } from "@/components/supervision/warning-count";
+import { WaitingLink } from "@/components/rectification/waiting-link";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import Link from "@/components/ui/locale-link";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
@@ -37,6 +38,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                   {label}
                 </Link>
               ))}
+              <WaitingLink
+                labels={{
+                  nav: t.rectification.nav,
+                  unit: t.rectification.waitingUnit,
+                  reviewer: t.rectification.waitingReviewer,
+                }}
+              />
               <Link href="/" className="text-slate-600 hover:underline">
                 {t.admin.nav.dashboard}
               </Link>

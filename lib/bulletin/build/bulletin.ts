@@ -34,6 +34,7 @@ import {
 import { missingRateBase, NO_BASE_MARK } from "@/lib/indicators/rate-bases";
 import { ANNEX_FIELDS, type AnnexField } from "@/lib/indicators/types";
 import type { MonthData } from "@/lib/month-versions/server";
+import type { RectificationSummary } from "@/lib/rectification";
 import { countWithUnit, MISSING_FIGURE, plainCount, plainPoints, plainRate } from "./numbers";
 import {
   ANNEX_NOTES,
@@ -68,6 +69,8 @@ export type BuildBulletinInput = {
   options?: Partial<BulletinOptions>;
   /** The month's most overdue cases, from its case records (none when the month came from the annex upload). */
   overdueCases?: readonly BulletinOverdueCase[];
+  /** The previous month's 整改 tasks in numbers (lib/rectification), when that month was issued. */
+  rectification?: RectificationSummary | null;
 };
 
 /** An overdue case the bulletin names (lib/case-records/drill-down/case-drill-down.ts loadOverdueCases). */
@@ -415,6 +418,46 @@ function problemText(problem: Problem, current: BulletinMonth): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 上月通报问题整改情况 (issue 21): the previous bulletin's tasks, counted by lib/rectification's
+// summariseTasks as the 整改 board counts them, and the units this month's problems name again.
+
+function rectificationPart(
+  summary: RectificationSummary,
+  problems: readonly Problem[],
+  current: BulletinMonth,
+  issuer: string,
+): BulletinPart {
+  const since = shortMonth(summary.month, current.month);
+  const unitName = (name: string | null) => name ?? issuer;
+  const counts =
+    `${since}通报的问题共形成整改任务${summary.total}项，已销号${summary.closed}项，` +
+    `待审核${summary.answered}项，退回重新整改${summary.returned}项，未反馈${summary.unanswered}项。`;
+  const unanswered =
+    summary.unansweredUnits.length === 0
+      ? "各单位均已反馈。"
+      : `未反馈的单位：${summary.unansweredUnits.map(unitName).join("、")}。`;
+  // Named again: the same unit (or the administration) for the same problem this month.
+  const namedNow = new Set(
+    problems.flatMap((p) => (p.units.length === 0 ? [`${p.kind}:`] : p.units.map((u) => `${p.kind}:${u.unitCode}`))),
+  );
+  const again = summary.tasks.filter((t) => namedNow.has(`${t.problemKind}:${t.unitCode ?? ""}`));
+  const againText =
+    again.length === 0
+      ? "本月无再次被通报的单位。"
+      : `本月再次被通报的单位：${again
+          .map(
+            (t) =>
+              `${unitName(t.unitName)}（${(PROBLEM_HEADINGS[t.problemKind as Problem["kind"]] ?? "").replace(/。$/, "")}）`,
+          )
+          .join("、")}。`;
+  return {
+    id: "rectification",
+    heading: PART_HEADINGS.rectification,
+    blocks: [paragraph(counts + unanswered + againText)],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function issueLine(issueDate: string | null): string {
   if (!issueDate) return "　　年　　月　　日印发";
@@ -587,7 +630,15 @@ export function buildBulletin(input: BuildBulletinInput): Bulletin {
     title: BULLETIN_TITLE,
     subtitle: `（${monthLabel}）`,
     notices,
-    parts: [operation, evaluation, timeliness, problemsPart],
+    parts: [
+      operation,
+      evaluation,
+      timeliness,
+      problemsPart,
+      ...(input.rectification && input.rectification.total > 0
+        ? [rectificationPart(input.rectification, problems, current, texts.issuer)]
+        : []),
+    ],
     attachmentList: [`附件：1．${annex1Title}`, `2．${annex2Title}`],
     annexes: [buildAnnex("annex1", departments, annex1Title), buildAnnex("annex2", districts, annex2Title)],
     figures: buildFigures(current, previous, decisions, previousDecisions, options),

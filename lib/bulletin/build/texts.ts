@@ -14,6 +14,8 @@ export const PART_HEADINGS = {
   evaluation: "●一体化政务服务平台好差评情况",
   timeliness: "●一体化政务服务平台办件超时情况",
   problems: "●存在的问题",
+  /** Issue 21: how the previous bulletin's problems were rectified (only when it was issued). */
+  rectification: "●上月通报问题整改情况",
 } as const;
 
 export const SUBHEADINGS = {

@@ -14,7 +14,7 @@ export type BulletinBlock =
   /** Where a figure stands; its data is in Bulletin.figures. */
   | { type: "figure"; figureId: BulletinFigureId };
 
-export type BulletinPartId = "operation" | "evaluation" | "timeliness" | "problems";
+export type BulletinPartId = "operation" | "evaluation" | "timeliness" | "problems" | "rectification";
 
 /** One "●" part of the bulletin. */
 export type BulletinPart = { id: BulletinPartId; heading: string; blocks: BulletinBlock[] };

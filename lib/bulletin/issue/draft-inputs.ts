@@ -7,10 +7,12 @@ import { BULLETIN_OVERDUE_CASES } from "@/lib/bulletin/build/bulletin";
 import { loadBulletinMonths } from "@/lib/bulletin/build/load";
 import { defaultBulletinTexts, readStoredBulletinTexts } from "@/lib/bulletin/texts/bulletin-texts";
 import { PROBLEM_SETTINGS_KEY, readStoredProblemSettings } from "@/lib/bulletin/thresholds/problem-settings";
+import { previousMonth } from "@/lib/calendar/month";
 import { loadCurrentCaseImport, loadOverdueCases } from "@/lib/case-records/server";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ProblemSettings } from "@/lib/indicators/problems";
 import type { StatRow } from "@/lib/indicators/types";
+import { readMonthSummary } from "@/lib/rectification";
 
 export type DraftInputs = {
   month: string;
@@ -32,6 +34,7 @@ export async function loadDraftInputs(db: PrismaClient, month: string): Promise<
     db.bulletinText.findFirst({ where: { month }, orderBy: { version: "desc" } }),
     loadCurrentCaseImport(db, month),
   ]);
+  const rectification = await readMonthSummary(db, previousMonth(month));
   if (!months || !reportMonth?.currentVersionId) return null;
   const overdueCases = caseImport ? (await loadOverdueCases(db, caseImport, BULLETIN_OVERDUE_CASES)).cases : undefined;
   const settings = readStoredProblemSettings(settingRow?.value).settings;
@@ -51,6 +54,7 @@ export async function loadDraftInputs(db: PrismaClient, month: string): Promise<
         settings,
         texts: overrides.texts ?? texts,
         overdueCases,
+        rectification,
       }),
   };
 }

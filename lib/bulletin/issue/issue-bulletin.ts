@@ -9,6 +9,7 @@ import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
 import { renderBulletinPdf } from "@/lib/bulletin/render/render-pdf";
 import { annexXlsx } from "@/lib/export/xlsx";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { syncBulletinTasks } from "@/lib/rectification";
 import { loadDraftInputs } from "./draft-inputs";
 
 export const MAX_CORRECTION_NOTE_LENGTH = 500;
@@ -117,6 +118,16 @@ export async function issueBulletin(
           correctionNote: note,
           issueDate: texts.issueDate,
         },
+      });
+      // 整改: one task per unit per problem the edition names; a correction withdraws or adds (issue 21).
+      await syncBulletinTasks(tx, {
+        month: input.month,
+        edition,
+        bulletinIssueId: row.id,
+        problems: bulletin.problems,
+        correctionNote: note,
+        actorId: input.actorId,
+        now: input.now,
       });
       return row;
     });

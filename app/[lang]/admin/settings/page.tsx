@@ -1,4 +1,5 @@
 import { ProblemSettingsForm } from "@/components/bulletin/problem-settings-form";
+import { DueDaysForm } from "@/components/rectification/due-days-form";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
 import { PROBLEM_HEADINGS } from "@/lib/bulletin/build";
@@ -7,6 +8,7 @@ import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { joinList } from "@/lib/i18n/punctuation";
 import { DEFAULT_PROBLEM_SETTINGS, PROBLEM_KINDS } from "@/lib/indicators/problems";
+import { getDueWorkingDays } from "@/lib/rectification/server";
 
 export default async function SettingsPage() {
   await requirePagePermission("data.manage", "/admin/settings");
@@ -47,6 +49,9 @@ export default async function SettingsPage() {
           kinds={PROBLEM_KINDS}
           headings={PROBLEM_HEADINGS}
         />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <DueDaysForm days={await getDueWorkingDays()} t={t.rectification.settings} />
       </section>
     </div>
   );

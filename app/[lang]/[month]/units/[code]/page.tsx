@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { type ChartDatum, SERIES_COLORS } from "@/components/charts/chart-types";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
+import { OwnTasksPanel } from "@/components/rectification/own-tasks-panel";
 import { BackLink } from "@/components/ui/back-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import Link from "@/components/ui/locale-link";
@@ -111,6 +112,8 @@ export default async function UnitPage({ params }: { params: Promise<{ month: st
   const m = marks(locale);
   return (
     <div className="space-y-6">
+      {/* 整改 (issue 21): the unit's own users see its tasks waiting for an answer, asked for in the browser. */}
+      <OwnTasksPanel unitCode={code} t={t.rectification} />
       <div>
         <BackLink
           href={scopeHref}

@@ -1,0 +1,44 @@
+import "server-only";
+// The reads pages and routes call (app/ never holds the database client): the board, a unit's
+// tasks, one task, one attachment, the header's count, a month's summary.
+import type { Viewer } from "@/lib/access";
+import { prisma } from "@/lib/db";
+import { canSeeTask } from "./access";
+import {
+  type BoardQuery,
+  countWaitingTasks,
+  listTasks,
+  readAttachment,
+  readMonthSummary,
+  readTask,
+  type TaskRow,
+} from "./read-tasks";
+import { readDueWorkingDays } from "./settings";
+
+/** The board's tasks as the viewer may see them: a DEPARTMENT's own unit's only, whatever the query says. */
+export function getTasks(viewer: Viewer, query: BoardQuery): Promise<TaskRow[]> {
+  const scoped = viewer.role === "DEPARTMENT" ? { ...query, unitCode: viewer.unitCode ?? "-" } : query;
+  return listTasks(prisma, scoped);
+}
+
+/** One task with its history, or null when it does not exist or the viewer may not see it. */
+export async function getTask(viewer: Viewer, id: number) {
+  const task = await readTask(prisma, id);
+  return task && canSeeTask(viewer, task) ? task : null;
+}
+
+export async function getAttachment(viewer: Viewer, id: number) {
+  const found = await readAttachment(prisma, id);
+  return found && canSeeTask(viewer, found) ? found : null;
+}
+
+export const getDueWorkingDays = () => readDueWorkingDays(prisma);
+export const getWaitingCount = (viewer: Viewer) => countWaitingTasks(prisma, viewer);
+export const getMonthSummary = (month: string) => readMonthSummary(prisma, month);
+
+/** A unit's tasks waiting for its answer (the unit page's panel). */
+export async function getWaitingTasks(viewer: Viewer): Promise<TaskRow[]> {
+  if (viewer.role !== "DEPARTMENT" || !viewer.unitCode) return [];
+  const open = await listTasks(prisma, { unitCode: viewer.unitCode, sort: "due" });
+  return open.filter((t) => t.status === "OPEN" || t.status === "RETURNED");
+}

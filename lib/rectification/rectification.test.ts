@@ -1,0 +1,429 @@
+// 整改 on a real database: tasks created when 2021-05 and 2021-06 are issued (due dates across
+// a holiday), changed by a correction (第2版), the answer-and-review cycle with its audit, access
+// by unit, a concurrent answer and review, the 连续 N 个月 flag, the 2021-06 draft's section
+// 上月通报问题整改情况 (the same numbers as the board), and red-card tasks.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/access";
+import { bulletinPlainText } from "@/lib/bulletin/build";
+import { loadDraftInputs } from "@/lib/bulletin/issue/draft-inputs";
+import { issueBulletin } from "@/lib/bulletin/issue/issue-bulletin";
+import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
+import { PROBLEM_SETTINGS_KEY } from "@/lib/bulletin/thresholds/problem-settings";
+import { seedDatabase } from "@/lib/demo-data/seed-database";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { reviewTask, submitAnswer } from "./answers";
+import { checkAttachment, checkAttachments, MAX_ATTACHMENT_BYTES } from "./attachments";
+import { listTasks, readAttachment, readMonthSummary, readTask } from "./read-tasks";
+import { openRedCardTask, readRedCardAnswerStates } from "./red-card";
+
+let db: TestDatabase;
+let files: string;
+let gaj: Viewer;
+let xuanhan: Viewer;
+let official: Viewer;
+let admin: Viewer;
+
+const MEASURES = {
+  found: "部分事项未在平台办理",
+  done: "已全部接入平台",
+  planned: "每周核查",
+  plannedBy: "2021-08-31",
+};
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+async function viewer(username: string): Promise<Viewer> {
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { username }, include: { unit: true } });
+  return { userId: user.id, role: user.role, unitCode: user.unit?.code ?? null };
+}
+
+const task = (month: string, unitCode: string | null, problemKind: string) =>
+  db.prisma.rectificationTask.findUnique({
+    where: { key: `PROBLEM:${month}:${problemKind}:${unitCode ?? "city"}` },
+  });
+
+beforeAll(async () => {
+  files = mkdtempSync(path.join(tmpdir(), "rectification-"));
+  process.env.RECTIFICATION_FILES_DIR = files;
+  db = await createTestDatabase();
+  await seedDatabase(db.prisma);
+  gaj = await viewer("gaj");
+  xuanhan = await viewer("xuanhan");
+  official = await viewer("official");
+  admin = await viewer("admin");
+}, 120_000);
+afterAll(async () => {
+  await db?.drop();
+  rmSync(files, { recursive: true, force: true });
+});
+
+describe("tasks at 印发", () => {
+  it("issuing 2021-06 creates one task per unit per problem, with its figure and a due date across the holiday", async () => {
+    // Issued on 30 September 2021 (Beijing): 10 working days later is 20 October, after National Day.
+    const issued = await issueBulletin(db.prisma, {
+      month: "2021-06",
+      actorId: admin.userId,
+      now: new Date("2021-09-30T02:00:00Z"),
+    });
+    expect(issued).toMatchObject({ ok: true, edition: 1 });
+    const police = await task("2021-06", "d08", "lowCoverage");
+    expect(police).toMatchObject({ status: "OPEN", figure: "42.86%", edition: 1, kind: "PROBLEM" });
+    expect(police?.dueDate.toISOString().slice(0, 10)).toBe("2021-10-20");
+    const issue = await db.prisma.bulletinIssue.findFirstOrThrow({ where: { month: "2021-06" } });
+    const problems = (issue.document as { problems: { kind: string; units: { unitCode: string }[] }[] }).problems;
+    const expected = problems.reduce((n, p) => n + Math.max(1, p.units.length), 0);
+    expect(await db.prisma.rectificationTask.count({ where: { month: "2021-06" } })).toBe(expected);
+    // The city's 认领率 names no unit: the administration's own task.
+    if (problems.some((p) => p.units.length === 0))
+      expect(await db.prisma.rectificationTask.count({ where: { month: "2021-06", unitId: null } })).toBeGreaterThan(0);
+    expect(await db.prisma.auditEvent.count({ where: { action: "rectification.create", month: "2021-06" } })).toBe(
+      expected,
+    );
+  });
+
+  it("a correction (第2版) withdraws the task of a unit no longer named, with its reason, and adds one newly named", async () => {
+    const before = await db.prisma.rectificationTask.findMany({
+      where: { month: "2021-06", problemKind: "lowCoverage", status: { not: "WITHDRAWN" } },
+      include: { unit: true },
+    });
+    const highest = Math.max(...before.map((t) => t.figureValue ?? 0));
+    // A threshold just below the highest named unit's coverage: that unit drops out.
+    const setting = {
+      coverageRateBelow: highest,
+      evaluationRateDropAbove: 10,
+      catalogClaimRateBelow: 100,
+      enabled: {},
+    };
+    await db.prisma.setting.create({ data: { key: PROBLEM_SETTINGS_KEY, value: setting } });
+    const second = await issueBulletin(db.prisma, {
+      month: "2021-06",
+      actorId: admin.userId,
+      correctionNote: "覆盖率阈值更正",
+    });
+    expect(second).toMatchObject({ ok: true, edition: 2 });
+    const dropped = before.find((t) => t.figureValue === highest)!;
+    expect(await db.prisma.rectificationTask.findUnique({ where: { id: dropped.id } })).toMatchObject({
+      status: "WITHDRAWN",
+      withdrawnReason: "覆盖率阈值更正",
+    });
+    expect(await db.prisma.auditEvent.count({ where: { action: "rectification.withdraw" } })).toBeGreaterThan(0);
+
+    // Back to 50%, the third edition names it again: its task reopens (one task per key), created by 第3版.
+    await db.prisma.setting.update({
+      where: { key: PROBLEM_SETTINGS_KEY },
+      data: { value: { ...setting, coverageRateBelow: 50 } },
+    });
+    expect(
+      await issueBulletin(db.prisma, { month: "2021-06", actorId: admin.userId, correctionNote: "恢复阈值" }),
+    ).toMatchObject({
+      ok: true,
+      edition: 3,
+    });
+    expect(await db.prisma.rectificationTask.findUnique({ where: { id: dropped.id } })).toMatchObject({
+      status: "OPEN",
+      edition: 3,
+      withdrawnReason: null,
+    });
+    // The police task was named by every edition: kept as it was.
+    expect(await task("2021-06", "d08", "lowCoverage")).toMatchObject({ edition: 1, status: "OPEN" });
+  });
+});
+
+describe("the answer and its review", () => {
+  it("gaj answers with a PDF, the official returns it, gaj answers again, the official closes it; all audited", async () => {
+    const t = (await task("2021-06", "d08", "lowCoverage"))!;
+    const pdf = await checkAttachment("整改报告.pdf", PDF);
+    if (!pdf.ok) throw new Error(pdf.reason);
+    const first = await submitAnswer(db.prisma, {
+      taskId: t.id,
+      version: t.version,
+      viewer: gaj,
+      measures: MEASURES,
+      attachments: [pdf.file],
+    });
+    expect(first).toEqual({ ok: true, version: t.version + 1 });
+    // Another unit, and a reviewer, cannot answer; a department cannot review.
+    expect(
+      await submitAnswer(db.prisma, { taskId: t.id, version: t.version + 1, viewer: xuanhan, measures: MEASURES }),
+    ).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
+    expect(
+      await submitAnswer(db.prisma, { taskId: t.id, version: t.version + 1, viewer: official, measures: MEASURES }),
+    ).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
+    expect(
+      await reviewTask(db.prisma, {
+        taskId: t.id,
+        version: t.version + 1,
+        viewer: gaj,
+        decision: "CLOSED",
+        comment: "",
+      }),
+    ).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
+    // 退回 needs a comment.
+    expect(
+      await reviewTask(db.prisma, {
+        taskId: t.id,
+        version: t.version + 1,
+        viewer: official,
+        decision: "RETURNED",
+        comment: " ",
+      }),
+    ).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(
+      await reviewTask(db.prisma, {
+        taskId: t.id,
+        version: t.version + 1,
+        viewer: official,
+        decision: "RETURNED",
+        comment: "请补充核查清单",
+      }),
+    ).toEqual({ ok: true, version: t.version + 2 });
+    expect(
+      await submitAnswer(db.prisma, {
+        taskId: t.id,
+        version: t.version + 2,
+        viewer: gaj,
+        measures: { ...MEASURES, done: "已补充核查清单" },
+      }),
+    ).toEqual({ ok: true, version: t.version + 3 });
+    expect(
+      await reviewTask(db.prisma, {
+        taskId: t.id,
+        version: t.version + 3,
+        viewer: official,
+        decision: "CLOSED",
+        comment: "",
+      }),
+    ).toEqual({ ok: true, version: t.version + 4 });
+    // Closed: no more answers.
+    expect(
+      await submitAnswer(db.prisma, { taskId: t.id, version: t.version + 4, viewer: gaj, measures: MEASURES }),
+    ).toEqual({
+      ok: false,
+      reason: "finished",
+    });
+
+    const detail = (await readTask(db.prisma, t.id))!;
+    expect(detail.status).toBe("CLOSED");
+    expect(detail.answerList.map((a) => [a.seq, a.decision, a.comment])).toEqual([
+      [1, "RETURNED", "请补充核查清单"],
+      [2, "CLOSED", null],
+    ]);
+    expect(detail.answerList[0]!.attachments).toHaveLength(1);
+    const attachment = (await readAttachment(db.prisma, detail.answerList[0]!.attachments[0]!.id))!;
+    expect(attachment).toMatchObject({ unitCode: "d08", contentType: "application/pdf", fileName: "整改报告.pdf" });
+    expect(readdirSync(path.join(files, attachment.sha256.slice(0, 2)))).toEqual([attachment.sha256]);
+    const actions = (
+      await db.prisma.auditEvent.findMany({
+        where: { targetType: "RectificationTask", targetId: String(t.id) },
+        orderBy: { id: "asc" },
+      })
+    ).map((e) => e.action);
+    expect(actions).toEqual([
+      "rectification.create",
+      "rectification.answer",
+      "rectification.return",
+      "rectification.answer",
+      "rectification.close",
+    ]);
+  });
+
+  it("a concurrent answer and review of the same version: one wins, the other is told", async () => {
+    const t = (await db.prisma.rectificationTask.findFirst({
+      where: { month: "2021-06", status: "OPEN", unitId: { not: null } },
+      include: { unit: true },
+    }))!;
+    const unitViewer: Viewer = { userId: gaj.userId, role: "DEPARTMENT", unitCode: t.unit!.code };
+    const answered = await submitAnswer(db.prisma, {
+      taskId: t.id,
+      version: t.version,
+      viewer: unitViewer,
+      measures: MEASURES,
+    });
+    expect(answered.ok).toBe(true);
+    for (let round = 0; round < 3; round++) {
+      const current = (await db.prisma.rectificationTask.findUniqueOrThrow({ where: { id: t.id } })).version;
+      const results = await Promise.all([
+        submitAnswer(db.prisma, { taskId: t.id, version: current, viewer: unitViewer, measures: MEASURES }),
+        reviewTask(db.prisma, {
+          taskId: t.id,
+          version: current,
+          viewer: official,
+          decision: "RETURNED",
+          comment: "再核",
+        }),
+      ]);
+      const reasons = results.map((r) => (r.ok ? "ok" : r.reason)).sort();
+      // One applied; the other found another version (or, when the review won, a task no longer answered).
+      expect(reasons.filter((r) => r === "ok")).toHaveLength(1);
+      expect(reasons.filter((r) => r !== "ok")[0]).toMatch(/conflict|notAnswered/);
+      // Put it back to ANSWERED for the next round.
+      const after = await db.prisma.rectificationTask.findUniqueOrThrow({ where: { id: t.id } });
+      if (after.status !== "ANSWERED")
+        await submitAnswer(db.prisma, { taskId: t.id, version: after.version, viewer: unitViewer, measures: MEASURES });
+    }
+  });
+});
+
+describe("attachments", () => {
+  it("refuses a wrong type, an oversized file, content that is not its extension and a name with a path; nothing stored", async () => {
+    const before = readdirSync(files, { recursive: true }).length;
+    expect(await checkAttachment("a.exe", PDF)).toEqual({ ok: false, reason: "badType" });
+    expect(await checkAttachment("report.pdf", new Uint8Array(MAX_ATTACHMENT_BYTES + 1))).toEqual({
+      ok: false,
+      reason: "tooLarge",
+    });
+    expect(await checkAttachment("photo.pdf", PNG)).toEqual({ ok: false, reason: "mismatch" });
+    expect(await checkAttachment("report.docx", PDF)).toEqual({ ok: false, reason: "mismatch" });
+    expect(await checkAttachment("notes.pdf", new TextEncoder().encode("just text"))).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
+    for (const name of ["../x.pdf", "a/b.pdf", "a\\b.pdf", ".hidden.pdf", "x\u0000.pdf", "..pdf"])
+      expect(await checkAttachment(name, PDF)).toEqual({ ok: false, reason: "badName" });
+    expect(await checkAttachment("photo.png", PNG)).toMatchObject({ ok: true, file: { contentType: "image/png" } });
+    const form = await checkAttachments([new File([PDF], "ok.pdf"), new File([PNG], "bad.pdf")]);
+    expect(form).toEqual({ ok: false, reason: "mismatch", fileName: "bad.pdf" });
+    // An input with no file chosen sends an empty part: nothing to check, nothing refused.
+    expect(await checkAttachments([new File([], "undefined")])).toEqual({ ok: true, files: [] });
+    expect(readdirSync(files, { recursive: true }).length).toBe(before);
+  });
+});
+
+describe("flags, the board and the next draft", () => {
+  it("连续 N 个月: a unit named for the same problem in consecutive issued months", async () => {
+    expect((await issueBulletin(db.prisma, { month: "2021-04", actorId: admin.userId })).ok).toBe(true);
+    expect((await issueBulletin(db.prisma, { month: "2021-05", actorId: admin.userId })).ok).toBe(true);
+    const april = new Set(
+      (await db.prisma.rectificationTask.findMany({ where: { month: "2021-04" }, include: { unit: true } })).map(
+        (t) => `${t.problemKind}:${t.unit?.code ?? "city"}`,
+      ),
+    );
+    const may = await db.prisma.rectificationTask.findMany({ where: { month: "2021-05" }, include: { unit: true } });
+    expect(may.length).toBeGreaterThan(0);
+    for (const t of may)
+      expect(t.consecutiveMonths, t.key).toBe(april.has(`${t.problemKind}:${t.unit?.code ?? "city"}`) ? 2 : 1);
+    expect(may.some((t) => t.consecutiveMonths === 2)).toBe(true);
+    const board = await listTasks(db.prisma, { month: "2021-05", sort: "consecutive" });
+    expect(board[0]!.consecutiveMonths).toBe(2);
+  });
+
+  it("the 2021-06 draft reports 2021-05's tasks with the board's numbers, in the text and the DOCX", async () => {
+    // Close one of 2021-05's tasks, answer another: the numbers move.
+    const [first, second] = await db.prisma.rectificationTask.findMany({
+      where: { month: "2021-05", unitId: { not: null } },
+      include: { unit: true },
+      orderBy: { id: "asc" },
+      take: 2,
+    });
+    const as = (code: string): Viewer => ({ userId: gaj.userId, role: "DEPARTMENT", unitCode: code });
+    await submitAnswer(db.prisma, {
+      taskId: first!.id,
+      version: first!.version,
+      viewer: as(first!.unit!.code),
+      measures: MEASURES,
+    });
+    await reviewTask(db.prisma, {
+      taskId: first!.id,
+      version: first!.version + 1,
+      viewer: official,
+      decision: "CLOSED",
+      comment: "",
+    });
+    await submitAnswer(db.prisma, {
+      taskId: second!.id,
+      version: second!.version,
+      viewer: as(second!.unit!.code),
+      measures: MEASURES,
+    });
+
+    const summary = (await readMonthSummary(db.prisma, "2021-05"))!;
+    const board = await listTasks(db.prisma, { month: "2021-05" });
+    const live = board.filter((t) => t.status !== "WITHDRAWN");
+    expect(summary.total).toBe(live.length);
+    expect(summary.closed).toBe(1);
+    expect(summary.answered).toBe(1);
+    expect(summary.unanswered).toBe(live.length - 2);
+
+    const draft = (await loadDraftInputs(db.prisma, "2021-06"))!.build();
+    const part = draft.parts.find((p) => p.id === "rectification")!;
+    expect(part.heading).toBe("●上月通报问题整改情况");
+    const text = bulletinPlainText(draft);
+    expect(text).toContain(
+      `5月通报的问题共形成整改任务${summary.total}项，已销号1项，待审核1项，退回重新整改0项，未反馈${live.length - 2}项。`,
+    );
+    expect(text).toContain(
+      `未反馈的单位：${summary.unansweredUnits.map((u) => u ?? "达州市政务服务管理局").join("、")}。`,
+    );
+    expect(text).toMatch(/本月(再次被通报的单位：|无再次被通报的单位)/);
+    const docx = await renderBulletinDocx(draft);
+    const JSZip = (await import("jszip")).default;
+    const xml = await (await JSZip.loadAsync(docx)).file("word/document.xml")!.async("string");
+    expect(xml.replace(/<[^>]+>/g, "")).toContain(`共形成整改任务${summary.total}项，已销号1项`);
+  });
+});
+
+describe("red cards", () => {
+  it("opens a case's task once, answers it with a reason, and reads many cards' states at once", async () => {
+    const a = await openRedCardTask(db.prisma, { caseNo: "RC-001", month: "2021-06", unitCode: "d08", actorId: null });
+    const again = await openRedCardTask(db.prisma, {
+      caseNo: "RC-001",
+      month: "2021-06",
+      unitCode: "d08",
+      actorId: null,
+    });
+    expect("id" in a && "id" in again && a.id === again.id).toBe(true);
+    expect(again).toMatchObject({ created: false });
+    const both = await Promise.all([
+      openRedCardTask(db.prisma, { caseNo: "RC-002", month: "2021-06", unitCode: "x04", actorId: null }),
+      openRedCardTask(db.prisma, { caseNo: "RC-002", month: "2021-06", unitCode: "x04", actorId: null }),
+    ]);
+    expect(new Set(both.map((r) => ("id" in r ? r.id : 0))).size).toBe(1);
+    if (!("id" in a)) throw new Error("no task");
+    // A red card is answered with a reason, not measures; xuanhan cannot answer 市公安局's card.
+    expect(await submitAnswer(db.prisma, { taskId: a.id, version: 0, viewer: gaj, measures: MEASURES })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(
+      await submitAnswer(db.prisma, {
+        taskId: a.id,
+        version: 0,
+        viewer: xuanhan,
+        redCard: { reason: "applicant", text: "" },
+      }),
+    ).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
+    expect(
+      await submitAnswer(db.prisma, {
+        taskId: a.id,
+        version: 0,
+        viewer: gaj,
+        redCard: { reason: "supplementRequired", text: "申请人补正材料" },
+      }),
+    ).toEqual({ ok: true, version: 1 });
+    await reviewTask(db.prisma, { taskId: a.id, version: 1, viewer: official, decision: "CLOSED", comment: "" });
+    const states = await readRedCardAnswerStates(db.prisma, ["RC-001", "RC-002", "RC-404"]);
+    expect(states.get("RC-001")?.state).toBe("closed");
+    expect(states.get("RC-002")?.state).toBe("unanswered");
+    expect(states.has("RC-404")).toBe(false);
+    const board = await listTasks(db.prisma, { month: "2021-06", kind: "RED_CARD" });
+    expect(board.map((t) => t.caseNo).sort()).toEqual(["RC-001", "RC-002"]);
+  });
+});
