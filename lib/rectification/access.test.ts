@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { authorizePath, type Viewer } from "@/lib/access/permissions";
 import { canAnswerTask, canReviewTask, canSeeTask } from "./access";
 
-const admin: Viewer = { userId: 1, role: "ADMIN", unitCode: null };
+const admin: Viewer = { userId: 1, role: "SYSTEM_ADMIN", unitCode: null };
 const official: Viewer = { userId: 2, role: "OFFICIAL", unitCode: null };
 const police: Viewer = { userId: 3, role: "DEPARTMENT", unitCode: "d08" };
 const xuanhan: Viewer = { userId: 4, role: "DEPARTMENT", unitCode: "x04" };

@@ -14,7 +14,7 @@ export function canSeeTask(viewer: Viewer | null, task: TaskOwner): boolean {
 
 export function canAnswerTask(viewer: Viewer | null, task: TaskOwner): boolean {
   if (!viewer || !can(viewer, "rectification.answer")) return false;
-  if (task.unitCode === null) return viewer.role === "ADMIN";
+  if (task.unitCode === null) return viewer.role === "SYSTEM_ADMIN";
   return viewer.role === "DEPARTMENT" && viewer.unitCode === task.unitCode;
 }
 
