@@ -4,6 +4,7 @@
 // case's state by 办件编号; a replay changes nothing; the admin sees the token's last use,
 // closes the month (the mark goes), and revokes the token (the next push is refused).
 // Own month 2019-01 (before the seeded history; docs/testing.md), case numbers DF-….
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 
@@ -88,9 +89,25 @@ test("a token made on the admin page; a batch pushed through the API shows in th
     expect(await figure(view, "d08", "applied")).toBe("2");
     await expect(view.getByTestId("provisional-banner")).toHaveAttribute("data-as-of", `${MONTH}-09`);
 
-    // The English page says the same in English.
+    // The English page says the same in English, without Chinese; the mark passes axe in both themes.
     await view.goto(`/en/${MONTH}/units/d08`);
-    await expect(view.getByTestId("provisional-banner")).toContainText("Month to date, through day 9");
+    const banner = view.getByTestId("provisional-banner");
+    await expect(banner).toContainText("Month to date, through day 9");
+    expect(await banner.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    for (const scheme of ["light", "dark"] as const) {
+      await view.emulateMedia({ colorScheme: scheme });
+      const results = await new AxeBuilder({ page: view })
+        .include("[data-testid=provisional-banner]")
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      expect(
+        results.violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
+        scheme,
+      ).toEqual([]);
+    }
+    // The bulletin's draft of the month says it is provisional too.
+    await view.goto(`/reports/${MONTH}`);
+    await expect(view.getByTestId("provisional-banner")).toHaveAttribute("data-as-of", `${MONTH}-09`);
 
     // The admin sees the last use, closes the month, revokes the token.
     await page.goto("/admin/daily");

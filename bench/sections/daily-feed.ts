@@ -50,6 +50,9 @@ async function post(ctx: BenchContext, token: string, body: Buffer, date: string
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "text/csv", "content-encoding": "gzip" },
     body: new Uint8Array(body),
+  }).catch((error: Error & { cause?: unknown }) => {
+    // undici says only "fetch failed": the reason is its cause (a reset, a refused connection…).
+    throw new Error(`POST /api/v1/cases (${date}): ${error.message}: ${String(error.cause ?? "")}`);
   });
   const json = (await response.json()) as { status: string; applied: number; errorCount: number; message: string };
   const ms = performance.now() - started;
