@@ -1,7 +1,8 @@
 // The dashboard's header, on every month page and on the 404/403 pages: the product, the
 // month picker, the unit search, the theme switch, who is signed in, and the tabs.
-import { WarningCount } from "@/components/supervision/warning-count";
+
 import { WaitingLink } from "@/components/rectification/waiting-link";
+import { WarningCount } from "@/components/supervision/warning-count";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { MonthPicker } from "@/components/ui/month-picker";

@@ -1,7 +1,7 @@
 import { dailyFeedEn } from "@/lib/i18n/messages/daily-feed";
-import { supervisionEn } from "@/lib/i18n/messages/supervision";
-import { securityEn } from "@/lib/i18n/messages/security";
 import { rectificationEn } from "@/lib/i18n/messages/rectification";
+import { securityEn } from "@/lib/i18n/messages/security";
+import { supervisionEn } from "@/lib/i18n/messages/supervision";
 import type { Messages } from "@/lib/i18n/zh-CN";
 
 export const en: Messages = {

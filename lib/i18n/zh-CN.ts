@@ -1,10 +1,9 @@
 // UI text, Chinese first. Every string the dashboard shows lives here (and in
 // en.ts, with the same keys); components never inline UI text.
 import { dailyFeedZh } from "@/lib/i18n/messages/daily-feed";
-import { supervisionZhCN } from "@/lib/i18n/messages/supervision";
-import { securityZhCN } from "@/lib/i18n/messages/security";
-
 import { rectificationZhCN } from "@/lib/i18n/messages/rectification";
+import { securityZhCN } from "@/lib/i18n/messages/security";
+import { supervisionZhCN } from "@/lib/i18n/messages/supervision";
 export const zhCN = {
   security: securityZhCN,
   /** The language figures and punctuation are written in (lib/i18n/format.ts, punctuation.ts). */

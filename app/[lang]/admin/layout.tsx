@@ -1,5 +1,5 @@
-import { WarningCount } from "@/components/supervision/warning-count";
 import { WaitingLink } from "@/components/rectification/waiting-link";
+import { WarningCount } from "@/components/supervision/warning-count";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import Link from "@/components/ui/locale-link";
 import { ViewerMenu } from "@/components/ui/viewer-menu";
