@@ -24,6 +24,9 @@ test.afterAll(async () => {
   await removeCardCases();
 });
 
+/** The red card's answer gaj opened (serial tests: the later ones read it). */
+let redCardTaskPath = "";
+
 const FRESH = { timeout: 75_000, intervals: [1_000, 5_000, 10_000] };
 
 async function reloadUntil(page: Page, path: string, check: () => Promise<void>) {
@@ -51,6 +54,31 @@ test.describe("市公安局 (gaj)", () => {
     await expect(page.getByTestId("card-summary")).toHaveText("红牌 1 件，黄牌 1 件");
     await expect(page.getByTestId("card-definition")).toContainText("17:30");
     await expect(page.locator("main")).not.toContainText(XUANHAN_RED);
+  });
+
+  test("answers its red card (回告) with a reason, and the card shows it answered", async ({ page }) => {
+    await reloadUntil(page, "/warnings", async () => {
+      await expect(page.getByTestId("card-row")).toHaveCount(2, { timeout: 2_000 });
+    });
+    const red = page.locator(`[data-testid=card-row][data-case-no="${GAJ_RED}"]`);
+    await expect(red.locator("[data-answer-state]")).toHaveAttribute("data-answer-state", "unanswered");
+    // The yellow card has no answer to give.
+    await expect(
+      page.locator(`[data-testid=card-row][data-case-no="${GAJ_YELLOW}"]`).getByTestId("answer-red-card"),
+    ).toHaveCount(0);
+    await red.getByTestId("answer-red-card").click();
+    await expect(page).toHaveURL(/\/rectification\/tasks\/\d+$/, { timeout: 30_000 });
+    redCardTaskPath = new URL(page.url()).pathname;
+    await expect(page.locator("main")).toContainText(GAJ_RED);
+    await page.getByTestId("answer-reason").selectOption("applicant");
+    await page.getByTestId("answer-text").fill("申请人补正材料延迟，已电话催办，预计两个工作日内办结。");
+    await page.getByTestId("answer-submit").click();
+    await expect(page.getByText("已提交，等待审核。")).toBeVisible({ timeout: 30_000 });
+    await page.goto("/warnings");
+    await expect(red.locator("[data-answer-state]")).toHaveAttribute("data-answer-state", "answered");
+    await expect(red.getByTestId("card-answer-slot")).toContainText("已回告，待审核");
+    // Answered once: no second task, no second button.
+    await expect(red.getByTestId("answer-red-card")).toHaveCount(0);
   });
 
   test("sees the count in the header of every page", async ({ page }) => {
@@ -101,6 +129,17 @@ test.describe("the official's board", () => {
     await expect(page.getByRole("link", { name: "按黄牌" })).toHaveAttribute("aria-current", "true");
   });
 
+  test("sees 市公安局's red card answered, and may review it", async ({ page }) => {
+    await page.goto("/warnings?unit=d08&level=RED");
+    const red = page.locator(`[data-testid=card-row][data-case-no="${GAJ_RED}"]`);
+    await expect(red.locator("[data-answer-state]")).toHaveAttribute("data-answer-state", "answered");
+    // An official reads and reviews answers; it does not answer for the unit.
+    await expect(red.getByTestId("answer-red-card")).toHaveCount(0);
+    await red.getByRole("link", { name: "查看回告" }).click();
+    await expect(page.locator("main")).toContainText("申请人补正材料延迟");
+    await expect(page.getByTestId("review-form")).toBeVisible();
+  });
+
   test("the board's CSV has the counts", async ({ request }) => {
     await expect(async () => {
       const csv = await (await request.get("/api/warnings/board.csv")).text();
@@ -111,6 +150,22 @@ test.describe("the official's board", () => {
 
 test.describe("宣汉县 (xuanhan)", () => {
   test.use({ storageState: storageStateOf("xuanhan") });
+
+  test("cannot open 市公安局's red-card answer in any form of its URL", async ({ page }) => {
+    expect(redCardTaskPath).toMatch(/^\/rectification\/tasks\/\d+$/);
+    const id = redCardTaskPath.split("/").pop() ?? "";
+    for (const path of [
+      redCardTaskPath,
+      `/en${redCardTaskPath}`,
+      `/rectification/tasks/%3${id.charAt(0)}${id.slice(1)}`,
+      `/rectification/tasks/${id}/`,
+      `/rectification//tasks/${id}`,
+    ]) {
+      const response = await page.goto(path);
+      expect([403, 404], path).toContain(response?.status());
+      await expect(page.locator("body")).not.toContainText(GAJ_RED);
+    }
+  });
 
   test("sees its own card and none of 市公安局's", async ({ page }) => {
     await reloadUntil(page, "/warnings", async () => {

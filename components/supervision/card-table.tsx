@@ -1,13 +1,14 @@
 "use client";
 
 // The 预警 list: red first (most days over first), then yellow (fewest days left first), sortable
-// by any column in the browser. The 回告 column is a slot for the answers to red cards, which
-// the rectification feature provides (issue 21): a red card is identified by caseNo and month.
+// by any column in the browser. The 回告 column shows each red card's answer, which lives with the
+// rectification capability's tasks (issue 21); the page puts unanswered red cards first.
 import { useMemo, useState } from "react";
 import { fill } from "@/lib/i18n/fill";
 import type { Locale } from "@/lib/i18n/messages";
 import type { SupervisionMessages } from "@/lib/i18n/messages/supervision";
 import { nameLang } from "@/lib/i18n/punctuation";
+import { RedCardAnswer, type RedCardAnswerState } from "./red-card-answer";
 
 export type CardRow = {
   caseNo: string;
@@ -21,6 +22,8 @@ export type CardRow = {
   promisedDays: number;
   usedDays: number;
   daysLeft: number;
+  /** A red card's answer (回告); null for a yellow card. */
+  answer: RedCardAnswerState | null;
 };
 
 type SortKey = "default" | "caseNo" | "unitName" | "itemCode" | "acceptedAt" | "promisedDays" | "usedDays" | "daysLeft";
@@ -30,8 +33,11 @@ export function CardTable({
   t,
   showUnit,
   locale,
+  canAnswer,
 }: {
   rows: CardRow[];
+  /** The viewer is the cards' own unit and may answer them. */
+  canAnswer: boolean;
   t: Pick<SupervisionMessages, "red" | "yellow" | "warnings">;
   showUnit: boolean;
   locale: Locale;
@@ -131,8 +137,10 @@ export function CardTable({
               >
                 {r.daysLeft < 0 ? fill(w.daysOver, { n: -r.daysLeft }) : fill(w.daysLeft, { n: r.daysLeft })}
               </td>
-              <td className="border-l-2 border-l-slate-300 px-2 py-1.5 text-slate-600" data-testid="card-answer-slot">
-                {r.level === "RED" ? w.answerPending : ""}
+              <td className="border-l-2 border-l-slate-300 px-2 py-1.5" data-testid="card-answer-slot">
+                {r.answer && (
+                  <RedCardAnswer caseNo={r.caseNo} month={r.month} answer={r.answer} canAnswer={canAnswer} w={w} />
+                )}
               </td>
             </tr>
           ))}

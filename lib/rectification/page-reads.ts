@@ -13,6 +13,7 @@ import {
   readTask,
   type TaskRow,
 } from "./read-tasks";
+import { readRedCardAnswerStates } from "./red-card";
 import { readDueWorkingDays } from "./settings";
 
 /** The board's tasks as the viewer may see them: a DEPARTMENT's own unit's only, whatever the query says. */
@@ -42,3 +43,7 @@ export async function getWaitingTasks(viewer: Viewer): Promise<TaskRow[]> {
   const open = await listTasks(prisma, { unitCode: viewer.unitCode, sort: "due" });
   return open.filter((t) => t.status === "OPEN" || t.status === "RETURNED");
 }
+
+/** The answer state of red cards by 办件编号, for the 预警 list (the cards are scoped by their page). */
+export const getRedCardAnswerStates = (caseNos: readonly string[], month?: string) =>
+  readRedCardAnswerStates(prisma, caseNos, month);

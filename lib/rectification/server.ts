@@ -10,6 +10,7 @@ export {
   getAttachment,
   getDueWorkingDays,
   getMonthSummary,
+  getRedCardAnswerStates,
   getTask,
   getTasks,
   getWaitingCount,

@@ -8,6 +8,7 @@ import { requirePagePermission } from "@/lib/access/guard";
 import { fill } from "@/lib/i18n/fill";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { nameLang } from "@/lib/i18n/punctuation";
+import { getRedCardAnswerStates } from "@/lib/rectification/server";
 import { filterQuery, readCardFilter } from "@/lib/supervision";
 import { cardsForViewer, countCards, getItemNames } from "@/lib/supervision/server";
 
@@ -40,7 +41,27 @@ export default async function WarningsPage({
   const t = messages.supervision;
   const w = t.warnings;
   const everyUnit = canViewAllCards(viewer);
-  const shown = scoped.cards.slice(0, PAGE_ROWS);
+  // Red cards' answers (回告) live with the rectification tasks; unanswered (or returned) red
+  // cards come first, then the answered ones, then yellow, each in the cards' own order.
+  const redCaseNos = scoped.cards.filter((c) => c.level === "RED").map((c) => c.caseNo);
+  const answers = await getRedCardAnswerStates(redCaseNos, scoped.context.month);
+  const answerOf = (c: (typeof scoped.cards)[number]) =>
+    c.level === "RED"
+      ? (() => {
+          const found = answers.get(c.caseNo);
+          return found ? { state: found.state, taskId: found.taskId } : { state: "unanswered" as const, taskId: null };
+        })()
+      : null;
+  const rank = (c: (typeof scoped.cards)[number]) => {
+    const a = answerOf(c);
+    if (!a) return 2;
+    return a.state === "unanswered" || a.state === "returned" ? 0 : 1;
+  };
+  const ordered = scoped.cards
+    .map((c, i) => ({ c, i, r: rank(c) }))
+    .sort((x, y) => x.r - y.r || x.i - y.i)
+    .map(({ c }) => c);
+  const shown = ordered.slice(0, PAGE_ROWS);
   const names = await getItemNames(
     scoped.unit?.id,
     shown.map((c) => c.itemCode),
@@ -61,6 +82,7 @@ export default async function WarningsPage({
     promisedDays: c.promisedDays,
     usedDays: c.usedDays,
     daysLeft: c.daysLeft,
+    answer: answerOf(c),
   }));
   const counts = countCards(scoped.cards);
   const csvHref = `/api/warnings/cards.csv${filterQuery(filter)}`;
@@ -160,7 +182,13 @@ export default async function WarningsPage({
           {w.empty}
         </p>
       ) : (
-        <CardTable rows={rows} t={{ red: t.red, yellow: t.yellow, warnings: w }} showUnit={everyUnit} locale={locale} />
+        <CardTable
+          rows={rows}
+          t={{ red: t.red, yellow: t.yellow, warnings: w }}
+          showUnit={everyUnit}
+          locale={locale}
+          canAnswer={viewer.role === "DEPARTMENT"}
+        />
       )}
       {scoped.cards.length > PAGE_ROWS && (
         <p className="text-sm text-slate-600">{fill(w.truncated, { shown: PAGE_ROWS, total: scoped.cards.length })}</p>
