@@ -38,26 +38,31 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                   {label}
                 </Link>
               ))}
-              <WaitingLink
-                labels={{
-                  nav: t.rectification.nav,
-                  unit: t.rectification.waitingUnit,
-                  reviewer: t.rectification.waitingReviewer,
-                }}
-              />
+              {can(viewer, "rectification.view") && (
+                <WaitingLink
+                  labels={{
+                    nav: t.rectification.nav,
+                    unit: t.rectification.waitingUnit,
+                    reviewer: t.rectification.waitingReviewer,
+                  }}
+                />
+              )}
               <Link href="/" className="text-slate-600 hover:underline">
                 {t.admin.nav.dashboard}
               </Link>
             </nav>
           </div>
           <div className="flex flex-wrap items-center gap-3 whitespace-nowrap">
-            <WarningCount
-              messages={{
-                headerCount: t.supervision.headerCount,
-                red: t.supervision.red,
-                yellow: t.supervision.yellow,
-              }}
-            />
+            {/* The security and audit administrators read no cards: no count, and no refused fetch. */}
+            {can(viewer, "supervision.view") && (
+              <WarningCount
+                messages={{
+                  headerCount: t.supervision.headerCount,
+                  red: t.supervision.red,
+                  yellow: t.supervision.yellow,
+                }}
+              />
+            )}
             <LanguageSwitch label={t.language.label} names={{ "zh-CN": t.language.zh, en: t.language.en }} />
             <ViewerMenu messages={t.auth} />
           </div>
