@@ -118,7 +118,7 @@ const MATRIX: Array<{ path: string; allowed: AccountKey[] }> = [
   { path: "/admin/users", allowed: ["admin"] },
   // The daily feed (issue 20): its admin page; its API document is public.
   { path: "/admin/daily", allowed: ["admin"] },
-  { path: "/api/v1/openapi.json", allowed: ["admin", "official", "gaj", "xuanhan"] },
+  { path: "/api/v1/openapi.json", allowed: ["admin", "official", "gaj", "xuanhan", "security", "auditor"] },
   // 三员分立 (issue 22): the audit trail is the audit administrator's, the access rules and locks
   // the security administrator's; neither reads a report.
   { path: "/admin/audit", allowed: ["auditor"] },
