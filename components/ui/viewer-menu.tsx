@@ -15,7 +15,7 @@ export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
   if (viewer === undefined) return <div className="h-[30px] w-56" aria-hidden data-testid="viewer-menu-placeholder" />;
   if (!viewer) return null;
   return (
-    <div className="flex items-center gap-3 text-sm" data-testid="viewer-menu">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="viewer-menu">
       <span className="text-slate-600">
         <span className="font-medium text-slate-900" data-testid="viewer-name" lang={nameLang(locale)}>
           {viewer.name}
