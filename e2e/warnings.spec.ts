@@ -73,7 +73,9 @@ test.describe("市公安局 (gaj)", () => {
     await page.getByTestId("answer-reason").selectOption("applicant");
     await page.getByTestId("answer-text").fill("申请人补正材料延迟，已电话催办，预计两个工作日内办结。");
     await page.getByTestId("answer-submit").click();
-    await expect(page.getByText("已提交，等待审核。")).toBeVisible({ timeout: 30_000 });
+    // The page draws the task again with the answer in its history.
+    await expect(page.locator("main")).toContainText("第 1 次反馈", { timeout: 30_000 });
+    await expect(page.locator("main")).toContainText("申请人原因");
     await page.goto("/warnings");
     await expect(red.locator("[data-answer-state]")).toHaveAttribute("data-answer-state", "answered");
     await expect(red.getByTestId("card-answer-slot")).toContainText("已回告，待审核");
