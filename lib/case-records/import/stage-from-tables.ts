@@ -14,6 +14,7 @@ import {
   monthStartDate,
 } from "./partitions";
 import { buildRollups, deleteRollups } from "./rollups";
+import { CASE_COPY_COLUMNS, EVALUATION_COPY_COLUMNS, ITEM_COPY_COLUMNS } from "./stage-import";
 
 /**
  * SELECTs giving the records: cases ("caseNo", "unitId", "itemCode", "caseKind", "legalDays",
@@ -24,31 +25,11 @@ import { buildRollups, deleteRollups } from "./rollups";
  */
 export type RecordSelects = { cases: string; evaluations: string; items: string };
 
-const CASE_COLUMNS = [
-  "caseNo",
-  "unitId",
-  "itemCode",
-  "caseKind",
-  "legalDays",
-  "promisedDays",
-  "channel",
-  "isBatch",
-  "appliedAt",
-  "acceptedAt",
-  "completedAt",
-  "elapsedDays",
-];
-const EVALUATION_COLUMNS = ["evaluationNo", "caseNo", "unitId", "evaluatedAt", "level", "kind"];
-const ITEM_COLUMNS = [
-  "unitId",
-  "itemCode",
-  "itemName",
-  "caseKind",
-  "legalDays",
-  "promisedDays",
-  "inUse",
-  "inCatalogue",
-];
+// The staged tables' columns, as the file import copies them, without the two it sets itself.
+const withoutImportColumns = (columns: readonly string[]) => columns.filter((c) => c !== "month" && c !== "importId");
+const CASE_COLUMNS = withoutImportColumns(CASE_COPY_COLUMNS);
+const EVALUATION_COLUMNS = withoutImportColumns(EVALUATION_COPY_COLUMNS);
+const ITEM_COLUMNS = withoutImportColumns(ITEM_COPY_COLUMNS);
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 
 export async function stageCaseImportFromTables(options: {

@@ -73,7 +73,7 @@ export type CaseImportReport = {
 
 export type StageResult = { importId: number; ok: boolean; report: CaseImportReport };
 
-const CASE_COPY_COLUMNS = [
+export const CASE_COPY_COLUMNS = [
   "month",
   "importId",
   "caseNo",
@@ -89,7 +89,7 @@ const CASE_COPY_COLUMNS = [
   "completedAt",
   "elapsedDays",
 ] as const;
-const EVALUATION_COPY_COLUMNS = [
+export const EVALUATION_COPY_COLUMNS = [
   "month",
   "importId",
   "evaluationNo",
@@ -99,7 +99,7 @@ const EVALUATION_COPY_COLUMNS = [
   "level",
   "kind",
 ] as const;
-const ITEM_COPY_COLUMNS = [
+export const ITEM_COPY_COLUMNS = [
   "importId",
   "month",
   "unitId",
