@@ -9,7 +9,15 @@ import { useWaiting } from "./waiting";
 export function WaitingLink({ labels }: { labels: { nav: string; unit: string; reviewer: string } }) {
   const viewer = useViewer();
   const waiting = useWaiting(Boolean(viewer));
-  if (!viewer) return null;
+  if (viewer === null) return null;
+  if (viewer === undefined || waiting === undefined) {
+    // Asking: the link's box is held (invisible) so the header does not shift when it arrives.
+    return (
+      <span aria-hidden className="invisible inline-flex min-h-6 items-center px-2 py-1 text-sm">
+        {labels.nav}
+      </span>
+    );
+  }
   const count = waiting?.count ?? 0;
   const label = count > 0 ? fill(viewer.role === "DEPARTMENT" ? labels.unit : labels.reviewer, { count }) : labels.nav;
   return (

@@ -30,8 +30,9 @@ function load(withTasks: boolean): Promise<Waiting | null> {
   return request;
 }
 
-export function useWaiting(enabled: boolean, withTasks = false): Waiting | null {
-  const [waiting, setWaiting] = useState<Waiting | null>(null);
+/** The viewer's waiting tasks: undefined while asking, null when the answer failed. */
+export function useWaiting(enabled: boolean, withTasks = false): Waiting | null | undefined {
+  const [waiting, setWaiting] = useState<Waiting | null | undefined>(undefined);
   useEffect(() => {
     if (!enabled) return;
     let live = true;

@@ -18,7 +18,9 @@ function loadCounts(): Promise<Counts | null> {
 }
 
 export function WarningCount({ messages }: { messages: Pick<SupervisionMessages, "headerCount" | "red" | "yellow"> }) {
-  const [counts, setCounts] = useState<Counts | null>(null);
+  // undefined while asking: the count's box is held (invisible) so the header does not shift
+  // when the answer arrives (Lighthouse's CLS was 0.24 on every month page at 412 px); null: none.
+  const [counts, setCounts] = useState<Counts | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
     void loadCounts().then((c) => live && setCounts(c));
@@ -26,7 +28,20 @@ export function WarningCount({ messages }: { messages: Pick<SupervisionMessages,
       live = false;
     };
   }, []);
-  if (!counts) return null;
+  if (counts === null) return null;
+  if (counts === undefined) {
+    return (
+      <span
+        aria-hidden
+        className="invisible inline-flex min-h-6 items-center gap-1 rounded border px-2 py-0.5 text-sm"
+        data-testid="warning-count-placeholder"
+      >
+        <span>{messages.headerCount}</span>
+        <span className="px-1.5 text-xs font-semibold">0</span>
+        <span className="px-1.5 text-xs font-semibold">0</span>
+      </span>
+    );
+  }
   return (
     <Link
       href={counts.href}

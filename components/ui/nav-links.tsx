@@ -83,11 +83,15 @@ export function NavLinks({
           );
         })}
       </nav>
-      {edges.end && (
-        <p className="mt-1 text-right text-xs text-slate-600 md:hidden" data-testid="nav-scroll-hint">
-          {scrollHint} →
-        </p>
-      )}
+      {/* Its line is always held on a narrow screen (invisible until the strip is found to
+          continue): appearing after the first measure shifted the whole page (CLS). */}
+      <p
+        className={`mt-1 text-right text-xs text-slate-600 md:hidden ${edges.end ? "" : "invisible"}`}
+        aria-hidden={!edges.end}
+        data-testid="nav-scroll-hint"
+      >
+        {scrollHint} →
+      </p>
     </div>
   );
 }
