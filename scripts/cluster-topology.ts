@@ -480,9 +480,7 @@ export async function up(l: ClusterLayout, options: UpOptions = {}): Promise<voi
     log(`instance ${i + 1}: next start on ${appUrl(l, i)}`);
     await startApp(l, i);
   }
-  log(
-    `nginx on ${nginxUrl(l)} (all instances), ${nginxSingleUrl(l)} (instance 1 only); ${nginxHttpUrl(l)} redirects`,
-  );
+  log(`nginx on ${nginxUrl(l)} (all instances), ${nginxSingleUrl(l)} (instance 1 only); ${nginxHttpUrl(l)} redirects`);
   await startNginx(l);
 }
 

@@ -46,7 +46,10 @@ function request(url: string, options: https.RequestOptions & { body?: string } 
 }
 
 /** A TLS handshake with these client options: the protocol agreed, or the error's code. */
-function handshake(port: number, options: tls.ConnectionOptions): Promise<{ protocol: string | null } | { error: string }> {
+function handshake(
+  port: number,
+  options: tls.ConnectionOptions,
+): Promise<{ protocol: string | null } | { error: string }> {
   return new Promise((resolve) => {
     const socket = tls.connect({ host: "127.0.0.1", port, servername: "localhost", ...options }, () => {
       const protocol = socket.getProtocol();

@@ -2,8 +2,8 @@ import "server-only";
 import { type CheckResult, checkUpload, type UnitMappings } from "@/lib/annex-upload/check-upload";
 import { storedFiles } from "@/lib/annex-upload/publish-upload";
 import { type StageInput, type StageResult, stageUpload } from "@/lib/annex-upload/stage-upload";
-import { templateInputFromDb } from "@/lib/annex-upload/template-input";
 import { firstAlteredFile, refuseAlteredFile } from "@/lib/annex-upload/stored-files";
+import { templateInputFromDb } from "@/lib/annex-upload/template-input";
 import { prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/messages";
 
@@ -38,14 +38,14 @@ export async function loadUploadPreview(uploadId: number, actorId: number | null
   const altered = firstAlteredFile(upload.files);
   if (altered) {
     await refuseAlteredFile(prisma, actorId, upload.month, altered);
-    return { upload, altered: { fileName: altered.file.fileName } } as const;
+    return { kind: "altered", upload, fileName: altered.file.fileName } as const;
   }
   const mappings = (upload.unitMappings ?? {}) as UnitMappings;
   const check: CheckResult = await checkUpload(prisma, storedFiles(upload.files), {
     month: upload.month,
     mappings,
   });
-  return { upload, mappings, check };
+  return { kind: "checked", upload, mappings, check } as const;
 }
 
 /** Checks and stores the files of a new upload (POST /api/uploads). */
@@ -69,7 +69,8 @@ export async function loadUploadFile(uploadId: number, position: number, actorId
   });
   if (file) {
     const altered = firstAlteredFile([file]);
-    if (altered) return { altered: await refuseAlteredFile(prisma, actorId, file.upload.month, altered, locale) } as const;
+    if (altered)
+      return { altered: await refuseAlteredFile(prisma, actorId, file.upload.month, altered, locale) } as const;
     return { file } as const;
   }
   const exists = (await prisma.upload.count({ where: { id: uploadId } })) > 0;

@@ -259,7 +259,10 @@ describe("the answer and its review", () => {
     });
     rmSync(file);
     const lost = await attachmentBytes(db.prisma, gaj.userId, stored, "zh-CN");
-    expect(lost).toEqual({ ok: false, message: expect.stringMatching(/存储的文件“整改报告\.pdf”.*SHA-256 校验值不符/) });
+    expect(lost).toEqual({
+      ok: false,
+      message: expect.stringMatching(/存储的文件“整改报告\.pdf”.*SHA-256 校验值不符/),
+    });
 
     const events = await db.prisma.auditEvent.findMany({
       where: { action: "file.integrityFailed", targetType: "RectificationAttachment", targetId: String(stored.id) },

@@ -6,10 +6,10 @@
 // row problems in problems.csv) before the status says so — unless the refusal can be fixed by
 // mapping unknown units or headers (mapping.ts): then they stay for the next attempt.
 
-import { type StageProgress, StoredFilesAltered, stageCaseImport } from "@/lib/case-records/import/stage-import";
 import { recordStoredFileAltered } from "@/lib/audit";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { type StageProgress, StoredFilesAltered, stageCaseImport } from "@/lib/case-records/import/stage-import";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { fill, getMessages } from "@/lib/i18n/messages";
 import { storedFiles } from "./files";
 import { mappingsToRemember, remappable, storedMappings } from "./mapping";
 import { withCaseStagingLock } from "./staging-lock";

@@ -26,7 +26,7 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
   if (uploadId === null) notFound();
   const preview = await loadUploadPreview(uploadId, viewer.userId);
   if (!preview) notFound();
-  if ("altered" in preview) return <AlteredUpload upload={preview.upload} fileName={preview.altered.fileName} />;
+  if (preview.kind === "altered") return <AlteredUpload upload={preview.upload} fileName={preview.fileName} />;
   const { upload, mappings, check } = preview;
   const typed = (upload.summaryForm ?? {}) as SummaryForm;
   const { validation } = check;
@@ -187,7 +187,11 @@ async function AlteredUpload({
       <h1 className="text-xl font-bold">
         {fillNodes(messages.upload.previewHeading, { file: <span lang={zh}>{upload.fileName}</span> })}
       </h1>
-      <p role="alert" data-testid="file-altered" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      <p
+        role="alert"
+        data-testid="file-altered"
+        className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+      >
         {fillNodes(messages.security.fileAltered, { file: <span lang={zh}>{fileName}</span> })}
       </p>
       <Link href={`/admin/months/${upload.month}`} className="text-sm text-brand-700 hover:underline">

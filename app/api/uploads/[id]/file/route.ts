@@ -20,7 +20,10 @@ export const GET = withGuard(
     const found = await loadUploadFile(id, position, viewer.userId, localeOf(request.headers));
     // Bytes that no longer match their SHA-256 are never sent (the refusal is audited).
     if ("altered" in found)
-      return Response.json({ error: found.altered }, { status: 409, headers: { "Cache-Control": "private, no-store" } });
+      return Response.json(
+        { error: found.altered },
+        { status: 409, headers: { "Cache-Control": "private, no-store" } },
+      );
     if ("missing" in found)
       return found.missing === "file" ? paramNotFound("fileNumber", String(position)) : paramNotFound("upload", raw.id);
     const { file } = found;
