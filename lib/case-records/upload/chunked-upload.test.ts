@@ -434,10 +434,10 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
     as("SYSTEM_ADMIN");
     const { readFileSync, writeFileSync } = await import("node:fs");
     const { remapCaseUploadAction } = await import("@/lib/case-records/actions/case-import-actions");
-    // A unit written a way not remembered yet (the header's 件号 is, since the test above).
+    // Refused for a unit written a way nobody has mapped yet: the files are kept for the remap.
     const gaj = await db.prisma.unit.findFirstOrThrow({ where: { name: "市公安局" } });
-    const id = await send("2019-09", [
-      { name: "办件.csv", bytes: Buffer.from(OTHER_CASES.replaceAll("市公安局本级", "市公安局直属")) },
+    const id = await send("2019-10", [
+      { name: "办件.csv", bytes: Buffer.from(CASES.replaceAll(",市公安局,", ",市公安局直属,")) },
       { name: "清单.csv", bytes: Buffer.from(CATALOGUE) },
     ]);
     const refused = await waitFor(id, ["STAGED", "REFUSED", "FAILED"]);
