@@ -22,6 +22,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
+import { makeTestCertificate, nginxBinary, nginxConf } from "./nginx-conf";
 import { root, runTool, tools } from "./process-utils";
 
 export const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
@@ -31,10 +32,12 @@ export interface ClusterLayout {
   primaryPort: number;
   replicaPort: number;
   redisPort: number;
-  /** nginx, balancing every instance. */
+  /** nginx over HTTPS, balancing every instance. */
   nginxPort: number;
-  /** The same nginx, one instance only: to compare throughput with one and with three. */
+  /** The same nginx over HTTPS, one instance only: to compare throughput with one and with three. */
   nginxSinglePort: number;
+  /** nginx over plain HTTP: answers 308 to the same URL on nginxPort. */
+  nginxHttpPort: number;
   appPorts: number[];
   database: string;
   distDir: string;
@@ -49,8 +52,9 @@ export function clusterLayout(): ClusterLayout {
     primaryPort: envPort("CLUSTER_PRIMARY_PORT", 5433),
     replicaPort: envPort("CLUSTER_REPLICA_PORT", 5434),
     redisPort: envPort("CLUSTER_REDIS_PORT", 6380),
-    nginxPort: envPort("CLUSTER_NGINX_PORT", 8080),
-    nginxSinglePort: envPort("CLUSTER_NGINX_SINGLE_PORT", 8081),
+    nginxPort: envPort("CLUSTER_NGINX_PORT", 8443),
+    nginxSinglePort: envPort("CLUSTER_NGINX_SINGLE_PORT", 8444),
+    nginxHttpPort: envPort("CLUSTER_NGINX_HTTP_PORT", 8080),
     appPorts: Array.from({ length: envPort("CLUSTER_INSTANCES", 3) }, (_, i) => base + i),
     database: "dashboard",
     distDir: process.env.NEXT_DIST_DIR ?? ".next-cluster",
@@ -60,12 +64,16 @@ export function clusterLayout(): ClusterLayout {
 export const primaryUrl = (l: ClusterLayout) => `postgresql://postgres@127.0.0.1:${l.primaryPort}/${l.database}`;
 export const replicaUrl = (l: ClusterLayout) => `postgresql://postgres@127.0.0.1:${l.replicaPort}/${l.database}`;
 export const redisUrl = (l: ClusterLayout) => `redis://127.0.0.1:${l.redisPort}`;
-export const nginxUrl = (l: ClusterLayout) => `http://127.0.0.1:${l.nginxPort}`;
+export const nginxUrl = (l: ClusterLayout) => `https://127.0.0.1:${l.nginxPort}`;
+export const nginxSingleUrl = (l: ClusterLayout) => `https://127.0.0.1:${l.nginxSinglePort}`;
+export const nginxHttpUrl = (l: ClusterLayout) => `http://127.0.0.1:${l.nginxHttpPort}`;
 export const appUrl = (l: ClusterLayout, i: number) => `http://127.0.0.1:${l.appPorts[i]}`;
 
 const pgDir = (l: ClusterLayout) => path.join(l.dir, "pg");
 const dataDir = (l: ClusterLayout, which: "primary" | "replica") => path.join(pgDir(l), which);
 const socketDir = (l: ClusterLayout) => path.join(pgDir(l), "sock");
+/** The primary's archived WAL segments (archive_command copies each one here): with a base backup, a point-in-time restore. */
+export const walArchiveDir = (l: ClusterLayout) => path.join(pgDir(l), "wal-archive");
 const isRoot = () => process.getuid?.() === 0;
 
 const log = (message: string) => console.log(`[cluster] ${message}`);
@@ -168,8 +176,9 @@ export async function queryOne<T>(url: string, sql: string): Promise<T> {
 function initPrimary(l: ClusterLayout): void {
   mkdirSync(pgDir(l), { recursive: true });
   mkdirSync(socketDir(l), { recursive: true });
+  mkdirSync(walArchiveDir(l), { recursive: true });
   if (isRoot()) {
-    for (const d of [pgDir(l), socketDir(l)]) chownSync(d, uidOf("postgres"), gidOf("postgres"));
+    for (const d of [pgDir(l), socketDir(l), walArchiveDir(l)]) chownSync(d, uidOf("postgres"), gidOf("postgres"));
   }
   log(`initdb: primary in ${dataDir(l, "primary")}`);
   run(
@@ -187,6 +196,12 @@ function initPrimary(l: ClusterLayout): void {
     "max_wal_senders = 5",
     "max_replication_slots = 5",
     "hot_standby = on",
+    // WAL archiving (docs/backup.md): every finished segment copied to the archive, never over
+    // one already there; a quiet server still closes a segment every 60 s. The replica has the
+    // same lines from pg_basebackup, and archives nothing while it is a standby.
+    "archive_mode = on",
+    `archive_command = 'test ! -f ${walArchiveDir(l)}/%f && cp %p ${walArchiveDir(l)}/%f'`,
+    "archive_timeout = 60",
     "",
   ].join("\n");
   appendAs(path.join(dataDir(l, "primary"), "postgresql.conf"), conf);
@@ -307,65 +322,25 @@ async function stopByPidFile(file: string): Promise<void> {
 
 const nginxDir = (l: ClusterLayout) => path.join(l.dir, "nginx");
 
-function nginxConf(l: ClusterLayout): string {
-  const servers = l.appPorts.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`).join("\n");
-  const proxy = `
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      # An instance that refuses, resets or times out: the request goes to the next one.
-      # Only idempotent requests are retried (POSTs are not, as nginx does by default).
-      proxy_next_upstream error timeout http_502 http_503;
-      proxy_next_upstream_tries 3;
-      proxy_connect_timeout 1s;
-      proxy_read_timeout 60s;
-      # Whole pages (up to ~400 kB) in memory: no temp files.
-      proxy_buffer_size 64k;
-      proxy_buffers 16 64k;
-      proxy_busy_buffers_size 128k;
-      proxy_max_temp_file_size 0;`;
-  return `# written by npm run cluster (scripts/cluster-topology.ts)
-worker_processes auto;
-pid ${path.join(nginxDir(l), "nginx.pid")};
-error_log ${path.join(nginxDir(l), "error.log")} warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${path.join(nginxDir(l), "client_body")};
-  proxy_temp_path ${path.join(nginxDir(l), "proxy")};
-  fastcgi_temp_path ${path.join(nginxDir(l), "fastcgi")};
-  uwsgi_temp_path ${path.join(nginxDir(l), "uwsgi")};
-  scgi_temp_path ${path.join(nginxDir(l), "scgi")};
-  client_max_body_size 64m;
-  gzip off;
-  upstream app {
-${servers}
-    keepalive 64;
-    # Shorter than Node's 5 s keep-alive: nginx never reuses a connection the instance is closing.
-    keepalive_timeout 4s;
-  }
-  upstream single {
-    server 127.0.0.1:${l.appPorts[0]};
-    keepalive 64;
-    keepalive_timeout 4s;
-  }
-  server {
-    listen 127.0.0.1:${l.nginxPort};
-    location / {
-      proxy_pass http://app;${proxy}
-    }
-  }
-  server {
-    listen 127.0.0.1:${l.nginxSinglePort};
-    location / {
-      proxy_pass http://single;${proxy}
-    }
-  }
-}
-`;
+/** The cluster's self-signed certificate (made at the first start, in CLUSTER_DIR): what a client must trust. */
+export const clusterCertificate = (l: ClusterLayout) => path.join(nginxDir(l), "tls", "cert.pem");
+
+/** nginx ends TLS: all instances on nginxPort, instance 1 only on nginxSinglePort; plain HTTP redirects. */
+function clusterNginxConf(l: ClusterLayout): string {
+  return nginxConf({
+    dir: nginxDir(l),
+    address: "127.0.0.1",
+    upstreams: [
+      { name: "app", servers: l.appPorts.map((port) => `127.0.0.1:${port} max_fails=1 fail_timeout=5s`) },
+      { name: "single", servers: [`127.0.0.1:${l.appPorts[0]}`] },
+    ],
+    https: [
+      { port: l.nginxPort, upstream: "app" },
+      { port: l.nginxSinglePort, upstream: "single" },
+    ],
+    httpRedirect: { port: l.nginxHttpPort, to: l.nginxPort },
+    tls: makeTestCertificate(path.dirname(clusterCertificate(l))),
+  });
 }
 
 async function startNginx(l: ClusterLayout): Promise<void> {
@@ -375,8 +350,9 @@ async function startNginx(l: ClusterLayout): Promise<void> {
   // nginx's workers run as nobody when started as root: their temp directories must be theirs to write.
   chmodSync(nginxDir(l), 0o777);
   const conf = path.join(nginxDir(l), "nginx.conf");
-  writeFileSync(conf, nginxConf(l));
-  const nginx = existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
+  writeFileSync(conf, clusterNginxConf(l));
+  const nginx = nginxBinary();
+  if (!nginx) throw new Error("nginx is not installed (apt-get install nginx)");
   run(nginx, ["-p", nginxDir(l), "-c", conf, "-e", path.join(nginxDir(l), "error.log")]);
   await waitFor("nginx", () => pidAlive(readPid(pidFile)));
 }
@@ -393,6 +369,11 @@ export function appEnv(l: ClusterLayout, authSecret: string): NodeJS.ProcessEnv 
     DATABASE_REPLICA_URL: replicaUrl(l),
     REDIS_URL: redisUrl(l),
     AUTH_SECRET: authSecret,
+    // Behind nginx, which ends TLS: the instances believe its X-Forwarded-For/-Proto/-Host
+    // (lib/access/client-address.ts), so Auth.js, told https, issues __Secure- cookies with
+    // the Secure flag. AUTH_URL stays unset: the tests also reach each instance directly
+    // (http://127.0.0.1:3601…), and AUTH_URL would make those requests' origin a foreign one.
+    TRUSTED_PROXY_COUNT: "1",
     // The audit chain's key (lib/audit/chain.ts): derived from the cluster's secret, so every
     // instance and every restart of this cluster chains with the same key.
     AUDIT_HMAC_KEY:
@@ -499,7 +480,7 @@ export async function up(l: ClusterLayout, options: UpOptions = {}): Promise<voi
     log(`instance ${i + 1}: next start on ${appUrl(l, i)}`);
     await startApp(l, i);
   }
-  log(`nginx on ${nginxUrl(l)} (all instances) and http://127.0.0.1:${l.nginxSinglePort} (instance 1 only)`);
+  log(`nginx on ${nginxUrl(l)} (all instances), ${nginxSingleUrl(l)} (instance 1 only); ${nginxHttpUrl(l)} redirects`);
   await startNginx(l);
 }
 

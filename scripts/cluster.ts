@@ -6,21 +6,27 @@
 //
 // From Debian's packages (apt-get install nginx redis-server postgresql-15): a PostgreSQL 15
 // primary and a streaming replica (clusters of their own in CLUSTER_DIR, default
-// $TMPDIR/dash-cluster, not the machine's), Redis, and nginx balancing three `next start`
-// instances of one production build (.next-cluster). The primary is migrated and seeded (the
-// demo accounts included). Ports: primary 5433, replica 5434, Redis 6380, nginx 8080 (8081:
-// instance 1 only), instances 3601–3603 (CLUSTER_*_PORT, see scripts/cluster-topology.ts).
+// $TMPDIR/dash-cluster, not the machine's), Redis, and nginx ending TLS and balancing three
+// `next start` instances of one production build (.next-cluster). The primary is migrated and
+// seeded (the demo accounts included) and archives its WAL. Ports: primary 5433, replica 5434,
+// Redis 6380, nginx HTTPS 8443 (8444: instance 1 only; 8080: plain HTTP, redirects to 8443),
+// instances 3601–3603 (CLUSTER_*_PORT, see scripts/cluster-topology.ts). The certificate is
+// self-signed, made by openssl in CLUSTER_DIR/nginx/tls: a browser warns once.
 // The topology and its tests: docs/deploying.md.
 import {
   appUrl,
+  clusterCertificate,
   clusterLayout,
   down,
+  nginxHttpUrl,
+  nginxSingleUrl,
   nginxUrl,
   primaryUrl,
   redisUrl,
   replicaUrl,
   status,
   up,
+  walArchiveDir,
 } from "./cluster-topology";
 
 const args = process.argv.slice(2);
@@ -65,12 +71,15 @@ try {
 
 console.log(`
 [cluster] up. Sign in as admin / admin-demo-2021 (demo accounts: README, Signing in).
-  dashboard (nginx, ${layout.appPorts.length} instances)       ${nginxUrl(layout)}
-  nginx, instance 1 only               http://127.0.0.1:${layout.nginxSinglePort}
+  dashboard (nginx, HTTPS, ${layout.appPorts.length} instances) ${nginxUrl(layout)}
+  nginx, instance 1 only               ${nginxSingleUrl(layout)}
+  plain HTTP (redirects to HTTPS)      ${nginxHttpUrl(layout)}
+  certificate (self-signed, trust it)  ${clusterCertificate(layout)}
 ${layout.appPorts.map((_, i) => `  instance ${i + 1}                           ${appUrl(layout, i)}`).join("\n")}
   PostgreSQL primary                   ${primaryUrl(layout)}
   PostgreSQL replica (streaming)       ${replicaUrl(layout)}
   Redis                                ${redisUrl(layout)}
+  WAL archive (primary)                ${walArchiveDir(layout)}
   logs and data                        ${layout.dir}
 Ctrl-C (or npm run cluster -- stop) stops everything; the data stays for the next start.`);
 

@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type ClusterLayout, clusterLayout, down, status, up } from "./cluster-topology";
+import { type ClusterLayout, clusterCertificate, clusterLayout, down, status, up } from "./cluster-topology";
 import { onTerminate, root, runTool } from "./process-utils";
 
 const reuse = process.argv.includes("--reuse");
@@ -30,7 +30,15 @@ function portInUse(port: number): Promise<boolean> {
 }
 
 async function busyPorts(l: ClusterLayout): Promise<number[]> {
-  const ports = [l.primaryPort, l.replicaPort, l.redisPort, l.nginxPort, l.nginxSinglePort, ...l.appPorts];
+  const ports = [
+    l.primaryPort,
+    l.replicaPort,
+    l.redisPort,
+    l.nginxPort,
+    l.nginxSinglePort,
+    l.nginxHttpPort,
+    ...l.appPorts,
+  ];
   const busy = await Promise.all(ports.map(async (p) => ((await portInUse(p)) ? p : null)));
   return busy.filter((p): p is number => p !== null);
 }
@@ -55,6 +63,9 @@ async function main(): Promise<number> {
   return runTool("vitest", "vitest", ["run", "-c", "vitest.cluster.config.ts"], {
     ...process.env,
     CLUSTER_DIR: layout.dir,
+    // nginx's self-signed certificate: the tests' fetch and load generator trust it (no
+    // verification turned off).
+    NODE_EXTRA_CA_CERTS: clusterCertificate(layout),
   });
 }
 

@@ -11,13 +11,14 @@
 import { toStatInputs, type UploadLimits } from "@/lib/annex-upload/parse";
 import { recordAuditEvent } from "@/lib/audit";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { fill, getMessages, type Locale } from "@/lib/i18n/messages";
 import { bulletinGaps, gapKeys, toReportedSummaries } from "@/lib/indicators/completeness";
 import { REPORTED_SUMMARY_FIELDS, type ReportedSummaryField, type SummaryScope } from "@/lib/indicators/types";
 import { type CurrentVersion, createMonthVersion, lockMonth, type SummaryInput } from "@/lib/month-versions";
 import { unitNameKey } from "@/lib/spreadsheet/normalize";
 import { checkUpload, NEW_UNIT_PREFIX, type UnitMappings } from "./check-upload";
 import { reportOf } from "./stage-upload";
+import { firstAlteredFile, refuseAlteredFile } from "./stored-files";
 
 /** An upload's stored files, in the order they were sent, as lib/annex-upload/parse reads them. */
 export function storedFiles(
@@ -52,13 +53,22 @@ export type PublishInput = {
   isDemo?: boolean;
   /** Overrides lib/annex-upload/parse's limits (the bench's 5,000-row workbook); the app uses the defaults. */
   limits?: Partial<UploadLimits>;
+  /** The language of a refusal that has one in both (a stored file altered). */
+  locale?: Locale;
 };
 
 export type PublishResult =
   | { ok: true; month: string; versionId: number; number: number }
   | {
       ok: false;
-      reason: "not-found" | "not-staged" | "stale-preview" | "errors" | "unacknowledged" | "gapsUnacknowledged";
+      reason:
+        | "not-found"
+        | "not-staged"
+        | "stale-preview"
+        | "errors"
+        | "unacknowledged"
+        | "gapsUnacknowledged"
+        | "altered";
       message: string;
     };
 
@@ -136,6 +146,14 @@ export async function publishUpload(
   });
   if (!upload) return { ok: false, reason: "not-found", message: getMessages().publishing.notFound };
   if (upload.status !== "STAGED") return notStaged(upload);
+  // The bytes are the ones staged, or nothing is published from them.
+  const altered = firstAlteredFile(upload.files);
+  if (altered)
+    return {
+      ok: false,
+      reason: "altered",
+      message: await refuseAlteredFile(db, input.actorId, upload.month, altered, input.locale),
+    };
   const baseVersionId = input.baseVersionId !== undefined ? input.baseVersionId : upload.baseVersionId;
   const mappings = input.mappings ?? ((upload.unitMappings ?? {}) as UnitMappings);
   const summaryForm = input.summaryForm ?? ((upload.summaryForm ?? undefined) as SummaryForm | undefined);

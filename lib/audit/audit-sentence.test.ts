@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getMessages } from "@/lib/i18n/messages";
-import { auditSentence } from "./audit-sentence";
+import { auditSentence, auditSentenceParts } from "./audit-sentence";
 
 const t = getMessages().readers.audit;
 const zhang = { username: "zhangsan", displayName: "张三" };
@@ -69,5 +69,24 @@ describe("auditSentence", () => {
         "系统",
       ),
     ).toBe("系统 data.export");
+  });
+
+  it("says which stored file failed its SHA-256 check and that it was not served, in both languages", () => {
+    const event = {
+      action: "file.integrityFailed",
+      actor: zhang,
+      targetType: "UploadFile",
+      targetId: "12",
+      month: "2021-07",
+      details: { fileName: "附件1.xlsx", expected: "a".repeat(64), actual: "b".repeat(64) },
+    };
+    expect(auditSentence(event, users, t, "系统")).toBe(
+      "张三 读取存储的文件“附件1.xlsx”时，其 SHA-256 与存储时登记的不符（可能已被改动或丢失）：已拒绝，未提供其内容",
+    );
+    const en = getMessages("en").readers.audit;
+    expect(auditSentence(event, users, en, "System", "en")).toBe(
+      "The stored file “附件1.xlsx” read by 张三 no longer matched the SHA-256 recorded when it was stored (altered or lost): refused, its content not served",
+    );
+    expect(auditSentenceParts(event, users, en, "System", "en").names.has("file")).toBe(true);
   });
 });

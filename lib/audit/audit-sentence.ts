@@ -46,11 +46,13 @@ export function auditSentenceParts(
   const version = detail(event.details, "version");
   const reason = detail(event.details, "reason");
   const count = detail(event.details, "count");
+  const fileName = detail(event.details, "fileName");
   const month = event.month && isMonth(event.month) ? formatMonthLabel(event.month, locale) : (event.month ?? "");
   const names = new Set<string>();
   if (event.actor) names.add("actor");
   if (targetUser || typeof named === "string") names.add("target");
   if (typeof reason === "string") names.add("reason");
+  if (typeof fileName === "string") names.add("file");
   const template = (t.sentences as Record<string, string>)[event.action];
   if (!template) return { template: t.sentences.other, values: { actor, action: event.action }, names };
   return {
@@ -62,6 +64,7 @@ export function auditSentenceParts(
       version: typeof version === "number" ? version : "?",
       reason: typeof reason === "string" ? reason : t.unknownReason,
       count: typeof count === "number" ? count : "?",
+      file: typeof fileName === "string" ? fileName : (event.targetId ?? "?"),
     },
     names,
   };

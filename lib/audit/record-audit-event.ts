@@ -46,7 +46,9 @@ export type AuditAction =
   | "rectification.withdraw"
   | "rectification.answer"
   | "rectification.close"
-  | "rectification.return";
+  | "rectification.return"
+  // Issue 22: a stored file read back did not match its recorded SHA-256 (refused, not served).
+  | "file.integrityFailed";
 
 export type AuditEventInput = {
   actorId: number | null;

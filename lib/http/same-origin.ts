@@ -60,8 +60,8 @@ export function isSameOriginRequest(headers: Headers, requestUrl?: string): bool
   return site === "same-origin";
 }
 
-/** The refusal's language: the page it was sent from (/en/…), as far as the Referer says. */
-function localeOf(headers: Headers): Locale {
+/** A route's refusal's language: the page it was sent from (/en/…), as far as the Referer says. */
+export function localeOf(headers: Headers): Locale {
   const referer = headers.get("referer");
   if (!referer) return "zh-CN";
   try {

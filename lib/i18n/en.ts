@@ -751,6 +751,7 @@ export const en: Messages = {
         "settings.update": "Settings changed",
         "bulletin.updateTexts": "Bulletin texts changed",
         "page.lookupsLimited": "Too many unknown pages asked for",
+        "file.integrityFailed": "Stored file failed its check",
       },
       sentences: {
         "user.signIn": "{actor} signed in",
@@ -772,6 +773,8 @@ export const en: Messages = {
         "settings.update": "{actor} changed the problem rules' settings",
         "bulletin.updateTexts": "{actor} changed the texts of {month}'s bulletin (version {version})",
         "page.lookupsLimited": "{actor} asked for more than {count} never-seen pages in a minute and was held back",
+        "file.integrityFailed":
+          "The stored file “{file}” read by {actor} no longer matched the SHA-256 recorded when it was stored (altered or lost): refused, its content not served",
         other: "{actor} {action}",
       },
       unknownReason: "reason not recorded",

@@ -728,6 +728,7 @@ export const zhCN = {
         "settings.update": "修改设置",
         "bulletin.updateTexts": "修改通报文字",
         "page.lookupsLimited": "访问未知页面过快被限制",
+        "file.integrityFailed": "存储文件校验不符",
       },
       sentences: {
         "user.signIn": "{actor} 登录了系统",
@@ -749,6 +750,8 @@ export const zhCN = {
         "settings.update": "{actor} 修改了存在的问题的规则设置",
         "bulletin.updateTexts": "{actor} 修改了 {month} 通报文字（第{version}版）",
         "page.lookupsLimited": "{actor} 一分钟内打开未见过的页面超过 {count} 次，暂被限制",
+        "file.integrityFailed":
+          "{actor} 读取存储的文件“{file}”时，其 SHA-256 与存储时登记的不符（可能已被改动或丢失）：已拒绝，未提供其内容",
         other: "{actor} {action}",
       },
       unknownReason: "原因未记录",

@@ -8,6 +8,9 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
+import { recordStoredFileAltered } from "@/lib/audit";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { fill, getMessages, type Locale } from "@/lib/i18n/messages";
 
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME, MAX_ATTACHMENTS } from "./limits";
 
@@ -102,12 +105,42 @@ export async function removeStoredAttachment(sha256: string): Promise<void> {
   await rm(attachmentPath(sha256), { force: true });
 }
 
-export async function readStoredAttachment(sha256: string): Promise<Uint8Array | null> {
+export type StoredAttachment = { ok: true; bytes: Uint8Array } | { ok: false; actual: string | null };
+
+/**
+ * The stored file of a hash, if its bytes still hash to it; else what they hash to now (null:
+ * the file is gone). Read whole (at most MAX_ATTACHMENT_BYTES) and checked before any byte is
+ * served: a file changed on disk is not served as the evidence it claims to be.
+ */
+export async function readStoredAttachment(sha256: string): Promise<StoredAttachment> {
+  let bytes: Uint8Array;
   try {
-    const bytes = new Uint8Array(await readFile(attachmentPath(sha256)));
-    // A file changed on disk is not served as the evidence it claims to be.
-    return createHash("sha256").update(bytes).digest("hex") === sha256 ? bytes : null;
+    bytes = new Uint8Array(await readFile(attachmentPath(sha256)));
   } catch {
-    return null;
+    return { ok: false, actual: null };
   }
+  const actual = createHash("sha256").update(bytes).digest("hex");
+  return actual === sha256 ? { ok: true, bytes } : { ok: false, actual };
+}
+
+/**
+ * An attachment's bytes for the viewer `actorId`, or the refusal's message when they no longer
+ * match the SHA-256 recorded at upload (altered or lost): that refusal is audited.
+ */
+export async function attachmentBytes(
+  db: PrismaClient,
+  actorId: number | null,
+  attachment: { id: number; fileName: string; sha256: string },
+  locale: Locale,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
+  const stored = await readStoredAttachment(attachment.sha256);
+  if (stored.ok) return stored;
+  await recordStoredFileAltered(db, actorId, {
+    targetType: "RectificationAttachment",
+    targetId: String(attachment.id),
+    fileName: attachment.fileName,
+    expected: attachment.sha256,
+    actual: stored.actual,
+  });
+  return { ok: false, message: fill(getMessages(locale).security.fileAltered, { file: attachment.fileName }) };
 }

@@ -3,7 +3,9 @@ import "server-only";
 // tasks, one task, one attachment, the header's count, a month's summary.
 import type { Viewer } from "@/lib/access";
 import { prisma } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/messages";
 import { canSeeTask } from "./access";
+import { attachmentBytes } from "./attachments";
 import {
   type BoardQuery,
   countWaitingTasks,
@@ -32,6 +34,13 @@ export async function getAttachment(viewer: Viewer, id: number) {
   const found = await readAttachment(prisma, id);
   return found && canSeeTask(viewer, found) ? found : null;
 }
+
+/** The bytes of an attachment getAttachment gave, checked against its SHA-256 (a refusal is audited). */
+export const getAttachmentBytes = (
+  viewer: Viewer,
+  attachment: { id: number; fileName: string; sha256: string },
+  locale: Locale,
+) => attachmentBytes(prisma, viewer.userId, attachment, locale);
 
 export const getDueWorkingDays = () => readDueWorkingDays(prisma);
 export const getWaitingCount = (viewer: Viewer) => countWaitingTasks(prisma, viewer);

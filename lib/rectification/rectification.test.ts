@@ -2,7 +2,8 @@
 // a holiday), changed by a correction (第2版), the answer-and-review cycle with its audit, access
 // by unit, a concurrent answer and review, the 连续 N 个月 flag, the 2021-06 draft's section
 // 上月通报问题整改情况 (the same numbers as the board), and red-card tasks.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +16,7 @@ import { PROBLEM_SETTINGS_KEY } from "@/lib/bulletin/thresholds/problem-settings
 import { seedDatabase } from "@/lib/demo-data/seed-database";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { reviewTask, submitAnswer } from "./answers";
-import { checkAttachment, checkAttachments, MAX_ATTACHMENT_BYTES } from "./attachments";
+import { attachmentBytes, checkAttachment, checkAttachments, MAX_ATTACHMENT_BYTES } from "./attachments";
 import { listTasks, readAttachment, readMonthSummary, readTask } from "./read-tasks";
 import { openRedCardTask, readRedCardAnswerStates } from "./red-card";
 
@@ -240,6 +241,47 @@ describe("the answer and its review", () => {
       "rectification.answer",
       "rectification.close",
     ]);
+  });
+
+  it("evidence changed or lost on disk is refused with a message and audited, never served (issue 22)", async () => {
+    const stored = await db.prisma.rectificationAttachment.findFirstOrThrow({ where: { fileName: "整改报告.pdf" } });
+    const file = path.join(files, stored.sha256.slice(0, 2), stored.sha256);
+    const original = readFileSync(file);
+    const intact = await attachmentBytes(db.prisma, official.userId, stored, "zh-CN");
+    expect(intact.ok && Buffer.from(intact.bytes).equals(original)).toBe(true);
+
+    const altered = Buffer.concat([original, Buffer.from("% appended\n")]);
+    writeFileSync(file, altered);
+    const refused = await attachmentBytes(db.prisma, official.userId, stored, "en");
+    expect(refused).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^The stored file “整改报告\.pdf” no longer matches the SHA-256/),
+    });
+    rmSync(file);
+    const lost = await attachmentBytes(db.prisma, gaj.userId, stored, "zh-CN");
+    expect(lost).toEqual({
+      ok: false,
+      message: expect.stringMatching(/存储的文件“整改报告\.pdf”.*SHA-256 校验值不符/),
+    });
+
+    const events = await db.prisma.auditEvent.findMany({
+      where: { action: "file.integrityFailed", targetType: "RectificationAttachment", targetId: String(stored.id) },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => [e.actorId, e.details])).toEqual([
+      [
+        official.userId,
+        {
+          fileName: "整改报告.pdf",
+          expected: stored.sha256,
+          actual: createHash("sha256").update(altered).digest("hex"),
+        },
+      ],
+      [gaj.userId, { fileName: "整改报告.pdf", expected: stored.sha256, actual: null }],
+    ]);
+
+    writeFileSync(file, original); // restored from a backup: served again
+    expect((await attachmentBytes(db.prisma, official.userId, stored, "zh-CN")).ok).toBe(true);
   });
 
   it("a concurrent answer and review of the same version: one wins, the other is told", async () => {

@@ -3,11 +3,11 @@
 import "server-only";
 
 export { canAnswerTask, canReviewTask, canSeeTask } from "./access";
-export { readStoredAttachment } from "./attachments";
 export { boardQueryString, readBoardQuery } from "./board-query";
 export { boardXlsx, taskFlags, taskSubject } from "./board-xlsx";
 export {
   getAttachment,
+  getAttachmentBytes,
   getDueWorkingDays,
   getMonthSummary,
   getRedCardAnswerStates,

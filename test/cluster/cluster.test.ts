@@ -6,10 +6,12 @@
 // 2. one instance killed (SIGKILL) during 32-connection load through nginx: 0 failed requests;
 // 3. the replica stopped: reads fall back to the primary with no error (a publish made while
 //    it is down shows everywhere); restarted, it catches up and serves the page reads again;
-// 4. throughput through nginx with one instance and with three (reported, not asserted).
+// 4. nginx ends TLS (HSTS, plain HTTP redirected, Auth.js's cookies __Secure-); the primary
+//    archives its WAL (a switched segment arrives);
+// 5. throughput through nginx (HTTPS) with one instance and with three (reported, not asserted).
 //
 // Traffic goes to 127.0.0.1 only; every wait is bounded.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +21,8 @@ import { referenceMonthFromJson } from "@/lib/indicators";
 import {
   appUrl,
   clusterLayout,
+  nginxHttpUrl,
+  nginxSingleUrl,
   nginxUrl,
   primaryUrl,
   queryOne,
@@ -28,7 +32,9 @@ import {
   status,
   stopApp,
   stopReplica,
+  walArchiveDir,
 } from "@/scripts/cluster-topology";
+import { HSTS_VALUE } from "@/scripts/nginx-conf";
 
 const layout = clusterLayout();
 const MONTH = "2019-12"; // before the seeded months: the reference month stays as published
@@ -258,11 +264,42 @@ describe("several instances behind nginx, on Redis and a streaming replica", () 
     results.replica = { caughtUpMs: Math.round(caughtUpMs), appConnectionsAfterRestart: connected };
   }, 180_000);
 
+  it("nginx ends TLS: HSTS, plain HTTP redirected, Auth.js's cookies __Secure-/__Host- with Secure", async () => {
+    const csrf = await fetch(`${nginxUrl(layout)}/api/auth/csrf`);
+    expect(csrf.status).toBe(200);
+    expect(csrf.headers.get("strict-transport-security")).toBe(HSTS_VALUE);
+    // Auth.js was told https (X-Forwarded-Proto from nginx, TRUSTED_PROXY_COUNT=1).
+    const csrfCookie = csrf.headers.getSetCookie().find((c) => c.startsWith("__Host-authjs.csrf-token="));
+    expect(csrfCookie, csrf.headers.getSetCookie().join(" | ")).toMatch(/;\s*Secure/i);
+    expect(official).toMatch(/(^|; )__Secure-authjs\.session-token=/);
+    const plain = await fetch(`${nginxHttpUrl(layout)}/signin?x=1`, { redirect: "manual" });
+    expect(plain.status).toBe(308);
+    expect(plain.headers.get("location")).toBe(`${nginxUrl(layout)}/signin?x=1`);
+  });
+
+  it("the primary archives its WAL: a switched segment arrives in the archive", async () => {
+    const before = new Set(readdirSync(walArchiveDir(layout)));
+    const { name } = await queryOne<{ name: string }>(
+      primaryUrl(layout),
+      "SELECT pg_walfile_name(pg_switch_wal()) AS name",
+    );
+    const deadline = Date.now() + 30_000;
+    while (!readdirSync(walArchiveDir(layout)).includes(name) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readdirSync(walArchiveDir(layout)), `segment ${name} in ${walArchiveDir(layout)}`).toContain(name);
+    const archiver = await queryOne<{ archived: number; failed: number }>(
+      primaryUrl(layout),
+      "SELECT archived_count::int AS archived, failed_count::int AS failed FROM pg_stat_archiver",
+    );
+    expect(archiver.failed).toBe(0);
+    results.walArchive = { segment: name, archivedBefore: before.size, archived: archiver.archived };
+  });
+
   it("throughput through nginx with one instance and with three (reported)", async () => {
     const path = "/2021-06";
     const rows: Record<string, number[]> = { one: [], three: [] };
     const p99: Record<string, number[]> = { one: [], three: [] };
-    const single = `http://127.0.0.1:${layout.nginxSinglePort}`;
+    const single = nginxSingleUrl(layout);
     for (const base of [single, nginxUrl(layout)])
       await load(base, path, { amount: 300, connections: 32, cookie: official });
     for (let round = 0; round < 3; round++) {

@@ -54,6 +54,7 @@ export const publishUploadAction = formAction(
       acknowledgeGaps: input.acknowledgeGaps,
       mappings: mappingsFrom(formData),
       summaryForm: summaryFormFrom(formData),
+      locale,
     });
     if (!result.ok) return { message: result.message };
     await expireReportData();

@@ -50,7 +50,24 @@ export type StageOptions = {
   };
   /** Told the import's id as soon as its row exists (the admin pages link their session to it). */
   onImportCreated?: (importId: number) => void | Promise<void>;
+  /**
+   * The selection's SHA-256 as an earlier read of the same files recorded it (a refused upload
+   * processed again after a mapping): other bytes now throw StoredFilesAltered before anything
+   * is written (issue 22, 数据完整性).
+   */
+  expectedSha256?: string;
 };
+
+/** The kept files no longer hash to what was recorded when they were first read. */
+export class StoredFilesAltered extends Error {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`stored files altered: SHA-256 ${actual}, recorded ${expected}`);
+    this.name = "StoredFilesAltered";
+  }
+}
 
 /** What an import's report holds (CaseImport.report). */
 export type CaseImportReport = {
@@ -228,6 +245,8 @@ export async function stageCaseImport(options: StageOptions): Promise<StageResul
     progress({ stage: "hash" });
     const sha256 = await selectionSha256(files);
     lap("hash");
+    if (options.expectedSha256 !== undefined && sha256 !== options.expectedSha256)
+      throw new StoredFilesAltered(options.expectedSha256, sha256);
 
     const { knownUnits, columnAliases, calendar, coveragePeriod } = await readImportSettings(control, options);
 

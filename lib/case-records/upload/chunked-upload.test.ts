@@ -430,6 +430,41 @@ describe.skipIf(ON_EMBEDDED)("mapping a refused upload's unknown headers and uni
     expect((await waitFor(next, ["STAGED", "REFUSED", "FAILED"])).status).toBe("STAGED");
   }, 180_000);
 
+  it("files changed on disk between the refusal and the remap: refused, audited, nothing staged (issue 22)", async () => {
+    as("SYSTEM_ADMIN");
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    const { remapCaseUploadAction } = await import("@/lib/case-records/actions/case-import-actions");
+    // Refused for a unit written a way nobody has mapped yet: the files are kept for the remap.
+    const gaj = await db.prisma.unit.findFirstOrThrow({ where: { name: "市公安局" } });
+    const id = await send("2019-10", [
+      { name: "办件.csv", bytes: Buffer.from(CASES.replaceAll(",市公安局,", ",市公安局直属,")) },
+      { name: "清单.csv", bytes: Buffer.from(CATALOGUE) },
+    ]);
+    const refused = await waitFor(id, ["STAGED", "REFUSED", "FAILED"]);
+    expect(refused.status).toBe("REFUSED");
+    const recorded = (await db.prisma.caseImport.findUniqueOrThrow({ where: { id: refused.caseImportId! } })).sha256;
+    // The same size (the kept files still look whole), other bytes: a case number changed.
+    const part = path.join(dir, String(id), "0.part");
+    writeFileSync(part, readFileSync(part, "utf8").replace("G2,", "G9,"));
+    const importsBefore = await db.prisma.caseImport.count();
+    await expect(remapCaseUploadAction({}, mappingForm(id, [["市公安局直属", gaj.code]], []))).rejects.toMatchObject({
+      url: `/admin/cases/${id}`,
+    });
+    expect((await waitFor(id, ["STAGED", "REFUSED", "FAILED"])).status).toBe("FAILED");
+    const row = await db.prisma.caseUpload.findUniqueOrThrow({ where: { id } });
+    expect(row.message).toMatch(/存储的文件“办件\.csv \+ 清单\.csv”与上传时登记的 SHA-256 校验值不符/);
+    expect(row.message).toMatch(/no longer matches the SHA-256/);
+    expect(await db.prisma.caseImport.count()).toBe(importsBefore); // nothing staged
+    expect(await partFiles(id)).toEqual([]);
+    const events = await db.prisma.auditEvent.findMany({
+      where: { action: "file.integrityFailed", targetType: "CaseUpload", targetId: String(id) },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.details).toMatchObject({ fileName: "办件.csv + 清单.csv", expected: recorded });
+    expect((events[0]!.details as { actual: string }).actual).toMatch(/^[0-9a-f]{64}$/);
+    expect((events[0]!.details as { actual: string }).actual).not.toBe(recorded);
+  }, 180_000);
+
   it("a refusal no mapping can fix (a bad row beside an unknown unit) removes the files and offers no mapping", async () => {
     as("SYSTEM_ADMIN");
     const bad = CASES.replace("2019-10-10 10:00:00", "2019-10-01 10:00:00").replace(",宣汉县,", ",宣汉县本级,"); // 办结 before 受理; a unit unknown

@@ -6,8 +6,10 @@
 // row problems in problems.csv) before the status says so — unless the refusal can be fixed by
 // mapping unknown units or headers (mapping.ts): then they stay for the next attempt.
 
-import { type StageProgress, stageCaseImport } from "@/lib/case-records/import/stage-import";
+import { recordStoredFileAltered } from "@/lib/audit";
+import { type StageProgress, StoredFilesAltered, stageCaseImport } from "@/lib/case-records/import/stage-import";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { fill, getMessages } from "@/lib/i18n/messages";
 import { storedFiles } from "./files";
 import { mappingsToRemember, remappable, storedMappings } from "./mapping";
 import { withCaseStagingLock } from "./staging-lock";
@@ -47,6 +49,10 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
   try {
     if (!databaseUrl) throw new Error("DATABASE_URL 未设置");
     const mappings = await mappingsToRemember(prisma, storedMappings(upload));
+    // Processed again after a mapping: the kept files must be the ones the refused read hashed.
+    const earlier = upload.caseImportId
+      ? await prisma.caseImport.findUnique({ where: { id: upload.caseImportId }, select: { sha256: true } })
+      : null;
     const result = await withCaseStagingLock(
       databaseUrl,
       () =>
@@ -56,6 +62,7 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
           files: files.map((f, n) => ({ path: caseUploadFilePath(id, n), name: f.name })),
           createdById: upload.createdById,
           mappings,
+          expectedSha256: earlier?.sha256,
           errorsCsvPath: caseProblemsCsvPath(id),
           onProgress,
           onImportCreated: async (caseImportId) => {
@@ -83,6 +90,10 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
   } catch (error) {
     await pending;
     await removeCaseUploadFiles(id, files.length).catch(() => {});
+    if (error instanceof StoredFilesAltered) {
+      await refuseAlteredFiles(prisma, upload, error);
+      return;
+    }
     const text = error instanceof Error ? error.message : String(error);
     await prisma.caseUpload
       .updateMany({
@@ -91,6 +102,32 @@ export async function stageCaseUpload(prisma: PrismaClient, id: number): Promise
       })
       .catch(() => {});
   }
+}
+
+/** The kept files were changed since they were read: audited, FAILED with a message in both languages. */
+async function refuseAlteredFiles(
+  prisma: PrismaClient,
+  upload: { id: number; month: string; files: unknown },
+  error: StoredFilesAltered,
+): Promise<void> {
+  const file = storedFiles(upload.files)
+    .map((f) => f.name)
+    .join(" + ");
+  await recordStoredFileAltered(prisma, null, {
+    targetType: "CaseUpload",
+    targetId: String(upload.id),
+    fileName: file,
+    month: upload.month,
+    expected: error.expected,
+    actual: error.actual,
+  }).catch((e) => console.error("[cases] could not audit altered files:", e));
+  const message = `${fill(getMessages("zh-CN").security.fileAltered, { file })} / ${fill(getMessages("en").security.fileAltered, { file })}`;
+  await prisma.caseUpload
+    .updateMany({
+      where: { id: upload.id, status: "PROCESSING" },
+      data: { status: "FAILED", message, processedAt: new Date() },
+    })
+    .catch(() => {});
 }
 
 /**

@@ -26,6 +26,9 @@ export const securityZhCN = {
     verifiedAt: "校验时间",
     export: "导出审计日志（CSV）",
   },
+  /** A stored file whose bytes no longer match the SHA-256 recorded when it was stored. */
+  fileAltered:
+    "存储的文件“{file}”与上传时登记的 SHA-256 校验值不符，可能已被改动或丢失，已拒绝读取，未使用其内容。此事已记入审计日志：请联系系统管理员从备份恢复该文件。",
 };
 
 export const securityEn: typeof securityZhCN = {
@@ -55,4 +58,6 @@ export const securityEn: typeof securityZhCN = {
     verifiedAt: "Verified at",
     export: "Export the audit log (CSV)",
   },
+  fileAltered:
+    "The stored file “{file}” no longer matches the SHA-256 recorded when it was uploaded: it may have been altered or lost, and was neither read nor used. This has been recorded in the audit log: ask the system administrator to restore the file from the backup.",
 };

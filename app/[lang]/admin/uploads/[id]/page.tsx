@@ -19,13 +19,14 @@ import { diffFigures } from "@/lib/month-versions/diff-versions";
 
 export default async function UploadPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePagePermission("data.manage", `/admin/uploads/${id}`);
+  const viewer = await requirePagePermission("data.manage", `/admin/uploads/${id}`);
   const messages = await getPageMessages();
   const t = messages.upload;
   const uploadId = idParam(id);
   if (uploadId === null) notFound();
-  const preview = await loadUploadPreview(uploadId);
+  const preview = await loadUploadPreview(uploadId, viewer.userId);
   if (!preview) notFound();
+  if (preview.kind === "altered") return <AlteredUpload upload={preview.upload} fileName={preview.fileName} />;
   const { upload, mappings, check } = preview;
   const typed = (upload.summaryForm ?? {}) as SummaryForm;
   const { validation } = check;
@@ -167,6 +168,35 @@ export default async function UploadPreviewPage({ params }: { params: Promise<{ 
           </table>
         </div>
       </section>
+    </div>
+  );
+}
+
+/** A stored file no longer matches its SHA-256: nothing of it is shown or parsed (the refusal is audited). */
+async function AlteredUpload({
+  upload,
+  fileName,
+}: {
+  upload: { id: number; month: string; fileName: string };
+  fileName: string;
+}) {
+  const messages = await getPageMessages();
+  const zh = nameLang(messages.locale);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-bold">
+        {fillNodes(messages.upload.previewHeading, { file: <span lang={zh}>{upload.fileName}</span> })}
+      </h1>
+      <p
+        role="alert"
+        data-testid="file-altered"
+        className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+      >
+        {fillNodes(messages.security.fileAltered, { file: <span lang={zh}>{fileName}</span> })}
+      </p>
+      <Link href={`/admin/months/${upload.month}`} className="text-sm text-brand-700 hover:underline">
+        {messages.upload.historyLink}
+      </Link>
     </div>
   );
 }
