@@ -46,7 +46,15 @@ export type AuditAction =
   | "rectification.withdraw"
   | "rectification.answer"
   | "rectification.close"
-  | "rectification.return";
+  | "rectification.return"
+  // Issue 22, 身份鉴别: password expiry, sessions ended (idle, time limit, by the user, by the
+  // security administrator), the password and session policy (lib/access/user-sessions.ts).
+  | "user.passwordExpired"
+  | "session.idleExpired"
+  | "session.maxAgeExpired"
+  | "session.endOwn"
+  | "session.endByAdmin"
+  | "security.policyUpdate";
 
 export type AuditEventInput = {
   actorId: number | null;
