@@ -22,6 +22,7 @@ export function IdleWarning({ idleSeconds }: { idleSeconds: number }) {
   const t = locale === "en" ? idleEn : idleZhCN;
   const pathname = usePathname();
   const dialog = useRef<HTMLDialogElement>(null);
+  const continueButton = useRef<HTMLButtonElement>(null);
   const lastContact = useRef(Date.now());
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const titleId = useId();
@@ -52,7 +53,11 @@ export function IdleWarning({ idleSeconds }: { idleSeconds: number }) {
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) element.showModal();
+    if (open && !element.open) {
+      element.showModal();
+      // The dialog's main action has the focus (React's autoFocus sets no attribute for showModal to find).
+      continueButton.current?.focus();
+    }
     if (!open && element.open) element.close();
   }, [open]);
 
@@ -95,8 +100,7 @@ export function IdleWarning({ idleSeconds }: { idleSeconds: number }) {
         </form>
         <button
           type="button"
-          // biome-ignore lint/a11y/noAutofocus: the dialog's one action must have the focus when it opens
-          autoFocus
+          ref={continueButton}
           onClick={() => void renew()}
           className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
         >

@@ -22,7 +22,12 @@ export function SessionTable({
 }) {
   const m = t.sessions.mine;
   return (
-    <div className="overflow-x-auto">
+    // A section the keyboard reaches: on a phone the table scrolls sideways.
+    <section
+      className="overflow-x-auto"
+      tabIndex={0}
+      aria-label={mode === "admin" ? t.sessions.admin.heading : m.title}
+    >
       <table className="w-full text-sm" data-testid="session-table">
         <thead>
           <tr className="text-left text-slate-600">
@@ -77,6 +82,6 @@ export function SessionTable({
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

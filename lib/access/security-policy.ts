@@ -1,8 +1,10 @@
 // The password and session policy the security administrator sets on /admin/security (issue 22,
 // 身份鉴别): the idle time, the lock after failed sign-ins, and the password's maximum age. One
-// JSON value in `Setting`, validated within bounds; a missing or unreadable field is its default,
-// and the defaults are exactly the constants the lock used before it was a setting
-// (lib/access/login-throttle.ts), so an installation that never touches it behaves as before.
+// JSON value in `Setting`, validated within bounds; a missing or unreadable field is its default.
+// The lock's defaults are exactly the constants it used before it was a setting
+// (lib/access/login-throttle.ts), so an installation that never touches it behaves as before; the
+// idle time's and the password age's defaults may be set by the deployment (SESSION_IDLE_MINUTES,
+// PASSWORD_MAX_AGE_DAYS, docs/configuration.md), within the same bounds.
 //
 // Read here from a given database (sign-in and the password change, once per attempt); the gate's
 // per-request read is cached (getSecurityPolicy in lib/access/session-activity.ts).
@@ -58,9 +60,22 @@ export function securityPolicySchema(outOfRange?: (min: number, max: number) => 
   });
 }
 
+/** The defaults: the built-in ones, or the deployment's SESSION_IDLE_MINUTES / PASSWORD_MAX_AGE_DAYS within bounds. */
+export function defaultSecurityPolicy(env: NodeJS.ProcessEnv = process.env): SecurityPolicy {
+  const fromEnv = (field: keyof SecurityPolicy, raw: string | undefined) => {
+    const parsed = securityPolicySchema().shape[field].safeParse(raw);
+    return raw !== undefined && raw.trim() !== "" && parsed.success ? parsed.data : DEFAULT_SECURITY_POLICY[field];
+  };
+  return {
+    ...DEFAULT_SECURITY_POLICY,
+    idleMinutes: fromEnv("idleMinutes", env.SESSION_IDLE_MINUTES),
+    passwordMaxAgeDays: fromEnv("passwordMaxAgeDays", env.PASSWORD_MAX_AGE_DAYS),
+  };
+}
+
 /** A stored value → the policy; each field out of bounds or unreadable falls back to its default. */
 export function readStoredSecurityPolicy(value: unknown): SecurityPolicy {
-  const policy = { ...DEFAULT_SECURITY_POLICY };
+  const policy = defaultSecurityPolicy();
   if (value === null || typeof value !== "object") return policy;
   const schema = securityPolicySchema();
   for (const field of Object.keys(DEFAULT_SECURITY_POLICY) as Array<keyof SecurityPolicy>) {

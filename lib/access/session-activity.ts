@@ -20,7 +20,7 @@ import "server-only";
 // so a session used on one instance and checked on another may be ended up to a minute early;
 // the browser's warning comes a minute before the end and its 继续 writes the activity at once.
 import {
-  DEFAULT_SECURITY_POLICY,
+  defaultSecurityPolicy,
   loadSecurityPolicy,
   passwordExpired,
   type SecurityPolicy,
@@ -59,7 +59,7 @@ const generations = (store.__dashboardSessionGenerations ??= new Map<number, num
 export async function getSecurityPolicy(): Promise<SecurityPolicy> {
   const cached = store.__dashboardSecurityPolicy;
   if (cached && Date.now() - cached.at < STATE_TTL_MS) return cached.policy;
-  let policy = DEFAULT_SECURITY_POLICY;
+  let policy = defaultSecurityPolicy();
   try {
     policy = await loadSecurityPolicy(prisma);
   } catch (error) {
@@ -96,11 +96,15 @@ async function readEntry(sid: string, known: Entry | undefined): Promise<Entry |
   }
   const generation = generations.get(row.userId) ?? 0;
   const lastSeenAt = row.lastSeenAt.getTime();
+  // What this process saw and has not written yet (under a minute) still counts; but a database
+  // value older than the one written here was changed behind the app (an operator, a test): it is
+  // the truth then.
+  const trusted = known && lastSeenAt >= known.written ? known : undefined;
   const entry: Entry = {
     userId: row.userId,
     createdAt: row.createdAt.getTime(),
-    lastSeen: Math.max(lastSeenAt, known?.lastSeen ?? 0),
-    written: Math.max(lastSeenAt, known?.written ?? 0),
+    lastSeen: Math.max(lastSeenAt, trusted?.lastSeen ?? 0),
+    written: Math.max(lastSeenAt, trusted?.written ?? 0),
     ended: row.endedAt !== null,
     readAt: Date.now(),
   };
