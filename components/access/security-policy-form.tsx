@@ -3,15 +3,26 @@
 import { useActionState } from "react";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import { updateSecurityPolicyAction } from "@/lib/access/actions/update-security-policy";
-import { SECURITY_POLICY_BOUNDS, type SecurityPolicy } from "@/lib/access/security-policy";
+import type { SecurityPolicy } from "@/lib/access/security-policy";
 import type { FormState } from "@/lib/action-client/form-state";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
 
 const FIELDS = ["idleMinutes", "lockAfterFailures", "lockMinutes", "passwordMaxAgeDays"] as const;
 
-/** The password and session policy (the security administrator's page), each field within its bounds. */
-export function SecurityPolicyForm({ t, policy }: { t: Messages; policy: SecurityPolicy }) {
+/**
+ * The password and session policy (the security administrator's page), each field within its
+ * bounds (given by the page: the schema's module, with zod, stays on the server).
+ */
+export function SecurityPolicyForm({
+  t,
+  policy,
+  bounds,
+}: {
+  t: Messages;
+  policy: SecurityPolicy;
+  bounds: Record<keyof SecurityPolicy, readonly [number, number]>;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(updateSecurityPolicyAction, {});
   const p = t.sessions.policy;
   return (
@@ -20,7 +31,7 @@ export function SecurityPolicyForm({ t, policy }: { t: Messages; policy: Securit
       <p className="text-sm text-slate-600">{p.lead}</p>
       <div className="grid gap-3 sm:grid-cols-2">
         {FIELDS.map((field) => {
-          const [min, max] = SECURITY_POLICY_BOUNDS[field];
+          const [min, max] = bounds[field];
           return (
             <label key={field} className="block text-sm">
               <span className="text-slate-800">{fill(p[field], { min, max })}</span>

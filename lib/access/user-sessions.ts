@@ -115,20 +115,21 @@ export async function endSessions(
   by: EndedBy,
   now = new Date(),
 ): Promise<Array<{ id: string; userId: number; username: string }>> {
+  const ids = sessionIds === "allOthers" ? null : [...sessionIds];
   const ended = await db.$transaction(async (tx) => {
     const rows = await tx.userSession.findMany({
       where: {
         endedAt: null,
-        ...(sessionIds === "allOthers" ? {} : { id: { in: [...sessionIds] } }),
-        ...(by.kind === "self" ? { userId: by.userId, id: { not: by.currentSid } } : {}),
+        ...(by.kind === "self" ? { userId: by.userId } : {}),
+        // The requested ones, never the asking session.
+        AND: [
+          ids ? { id: { in: ids } } : {},
+          by.kind === "self" ? { id: { not: by.currentSid } } : {},
+        ],
       },
       include: { user: { select: { username: true } } },
     });
-    // A list of ids combines both conditions on id: the requested ones, minus the asking session.
-    const targets =
-      by.kind === "self" && sessionIds !== "allOthers"
-        ? rows.filter((r) => sessionIds.includes(r.id) && r.id !== by.currentSid)
-        : rows;
+    const targets = rows;
     const done: Array<{ id: string; userId: number; username: string }> = [];
     for (const row of targets) {
       const { count } = await tx.userSession.updateMany({

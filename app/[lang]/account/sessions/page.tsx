@@ -45,7 +45,7 @@ export default async function MySessionsPage() {
           <p className="text-sm text-slate-600">{m.noOthers}</p>
         )}
       </section>
-      <Link href="/" className="inline-block text-sm text-brand-700 underline">
+      <Link href="/" className="inline-block py-1 text-sm text-brand-700 underline">
         {t.errors.backHome}
       </Link>
     </main>

@@ -6,6 +6,7 @@ import { getAccessSettings } from "@/lib/access/access-settings";
 import { listLockedUsers } from "@/lib/access/accounts/read-users";
 import { requirePagePermission } from "@/lib/access/guard";
 import { readOpenSessions, readSecurityPolicy } from "@/lib/access/accounts/read-sessions";
+import { SECURITY_POLICY_BOUNDS } from "@/lib/access/security-policy";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { nameLang } from "@/lib/i18n/punctuation";
 
@@ -27,7 +28,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         <AccessSettingsForm t={t} settings={await getAccessSettings()} />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <SecurityPolicyForm t={t} policy={policy} />
+        <SecurityPolicyForm t={t} policy={policy} bounds={SECURITY_POLICY_BOUNDS} />
       </section>
       <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="locked-accounts">
         <h2 className="text-base font-semibold">{s.locks.title}</h2>
