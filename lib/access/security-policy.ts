@@ -61,7 +61,7 @@ export function securityPolicySchema(outOfRange?: (min: number, max: number) => 
 }
 
 /** The defaults: the built-in ones, or the deployment's SESSION_IDLE_MINUTES / PASSWORD_MAX_AGE_DAYS within bounds. */
-export function defaultSecurityPolicy(env: NodeJS.ProcessEnv = process.env): SecurityPolicy {
+export function defaultSecurityPolicy(env: Record<string, string | undefined> = process.env): SecurityPolicy {
   const fromEnv = (field: keyof SecurityPolicy, raw: string | undefined) => {
     const parsed = securityPolicySchema().shape[field].safeParse(raw);
     return raw !== undefined && raw.trim() !== "" && parsed.success ? parsed.data : DEFAULT_SECURITY_POLICY[field];

@@ -114,13 +114,13 @@ describe("password rules on every path that sets a password", () => {
         historyMessage,
       );
     }
-    expect(await changeOwnPassword(db.prisma, user.id, { current, next: "Password-2", confirm: "Password-2" }, t)).toEqual(
-      { ok: false, error: historyMessage },
-    );
+    expect(
+      await changeOwnPassword(db.prisma, user.id, { current, next: "Password-2", confirm: "Password-2" }, t),
+    ).toEqual({ ok: false, error: historyMessage });
     // Password-0 was 6 changes ago: allowed.
-    expect(await changeOwnPassword(db.prisma, user.id, { current, next: "Password-0", confirm: "Password-0" }, t)).toEqual(
-      { ok: true },
-    );
+    expect(
+      await changeOwnPassword(db.prisma, user.id, { current, next: "Password-0", confirm: "Password-0" }, t),
+    ).toEqual({ ok: true });
     expect(await db.prisma.passwordHistory.count({ where: { userId: user.id } })).toBe(5);
   });
 });
@@ -141,7 +141,12 @@ describe("password expiry", () => {
 
     const t = getMessages().readers.password;
     expect(
-      await changeOwnPassword(db.prisma, user.id, { current: "Old-password-1", next: "New-password-2", confirm: "New-password-2" }, t),
+      await changeOwnPassword(
+        db.prisma,
+        user.id,
+        { current: "Old-password-1", next: "New-password-2", confirm: "New-password-2" },
+        t,
+      ),
     ).toEqual({ ok: true });
     const changed = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(Date.now() - changed.passwordChangedAt.getTime()).toBeLessThan(60_000);
@@ -274,11 +279,15 @@ describe("the lock follows the security policy", () => {
   it("locks after the policy's number of failures, for its duration", async () => {
     const { checkCredentials } = await import("@/lib/access/sign-in-check");
     const user = await newUser("Right-password-1");
-    await db.prisma.setting.create({ data: { key: "security.policy", value: { lockAfterFailures: 3, lockMinutes: 5 } } });
+    await db.prisma.setting.create({
+      data: { key: "security.policy", value: { lockAfterFailures: 3, lockMinutes: 5 } },
+    });
     try {
       const results = [];
       for (let i = 0; i < 3; i++)
-        results.push(await checkCredentials(db.prisma, { username: user.username, password: "wrong" }, `198.51.100.${i}`));
+        results.push(
+          await checkCredentials(db.prisma, { username: user.username, password: "wrong" }, `198.51.100.${i}`),
+        );
       expect(results.every((r) => !r.ok)).toBe(true);
       const locked = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
       expect(locked.lockedUntil).not.toBeNull();

@@ -122,10 +122,7 @@ export async function endSessions(
         endedAt: null,
         ...(by.kind === "self" ? { userId: by.userId } : {}),
         // The requested ones, never the asking session.
-        AND: [
-          ids ? { id: { in: ids } } : {},
-          by.kind === "self" ? { id: { not: by.currentSid } } : {},
-        ],
+        AND: [ids ? { id: { in: ids } } : {}, by.kind === "self" ? { id: { not: by.currentSid } } : {}],
       },
       include: { user: { select: { username: true } } },
     });

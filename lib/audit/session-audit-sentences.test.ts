@@ -30,7 +30,13 @@ describe("the sentences of issue 22's password and session events", () => {
 
   it("and in English, with no Chinese of their own, each action labelled for the filter", () => {
     const t = getMessages("en").readers.audit;
-    const en = auditSentence(event("session.endByAdmin", { username: "security", displayName: "Sec" }), new Map(), t, "System", "en");
+    const en = auditSentence(
+      event("session.endByAdmin", { username: "security", displayName: "Sec" }),
+      new Map(),
+      t,
+      "System",
+      "en",
+    );
     expect(en).toBe("Sec ended a session of 3");
     for (const action of [
       "user.signOut",

@@ -124,7 +124,9 @@ describe("a password change ends the cookies issued before it at once (issue 19,
     const salt = "authjs.session-token";
     // Issue 22: a cookie names its open session.
     const sid = "00000000-0000-4000-8000-0000000000c0";
-    await db.prisma.userSession.create({ data: { id: sid, userId: user.id, sessionVersion: 0, address: "x", userAgent: "x" } });
+    await db.prisma.userSession.create({
+      data: { id: sid, userId: user.id, sessionVersion: 0, address: "x", userAgent: "x" },
+    });
     const cookie = {
       name: salt,
       value: await encode({

@@ -41,7 +41,10 @@ export async function changeOwnPassword(
   if (change.next !== change.confirm) return { ok: false, error: t.mismatch };
   if (change.next === change.current) return { ok: false, error: t.same };
   if (await isAddressBlocked(db, address)) return { ok: false, error: t.throttled };
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, active: true, username: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true, active: true, username: true },
+  });
   const policy = await loadSecurityPolicy(db);
   if (!user?.active) return { ok: false, error: t.wrongCurrent };
 

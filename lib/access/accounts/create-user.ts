@@ -39,7 +39,12 @@ export async function createUser(
     throw new UserInputError(`用户名 ${input.username} 已存在`, "username");
   }
   if (!options.publishedDemoPassword) {
-    const problem = await newPasswordProblem(db, { userId: null, username: input.username }, input.password, options.locale);
+    const problem = await newPasswordProblem(
+      db,
+      { userId: null, username: input.username },
+      input.password,
+      options.locale,
+    );
     if (problem) throw new UserInputError(problem, "password");
   }
   const passwordHash = await hashPassword(input.password);

@@ -104,6 +104,8 @@ describe("ending another user's session", () => {
     expect(
       await db.prisma.auditEvent.count({ where: { action: "session.endByAdmin", actorId: 5, targetId: "3" } }),
     ).toBe(1);
-    expect(await endUser({}, form({ sessionId: "not-a-session" }))).toMatchObject({ message: "参数无效 / invalid input" });
+    expect(await endUser({}, form({ sessionId: "not-a-session" }))).toMatchObject({
+      message: "参数无效 / invalid input",
+    });
   });
 });

@@ -27,10 +27,7 @@ export default async function MySessionsPage() {
     redirect(localePath(locale, `/signin?callbackUrl=${encodeURIComponent(localePath(locale, "/account/sessions"))}`));
   const t = await getPageMessages();
   const m = t.sessions.mine;
-  const [sessions, policy] = await Promise.all([
-    readOwnSessions(session.viewer.userId),
-    getSecurityPolicy(),
-  ]);
+  const [sessions, policy] = await Promise.all([readOwnSessions(session.viewer.userId), getSecurityPolicy()]);
   const others = sessions.filter((s) => s.id !== session.payload.sid).length;
   return (
     <main id="main" className="mx-auto max-w-4xl space-y-4 px-4 py-8">

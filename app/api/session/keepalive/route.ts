@@ -17,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   const foreign = foreignOriginRefusal(request);
   if (foreign) return foreign;
   const session = await readSession((await cookies()).getAll());
-  if (!session || !session.payload.sid || !(await renewSession(session.payload.sid, session.viewer.userId)))
+  if (!session?.payload.sid || !(await renewSession(session.payload.sid, session.viewer.userId)))
     return Response.json({ error: "请先登录 / sign in first" }, { status: 401, headers: noStore });
   return Response.json({ ok: true }, { headers: noStore });
 }
