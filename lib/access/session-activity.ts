@@ -55,10 +55,16 @@ const cache = (store.__dashboardSessions ??= new Map<string, Entry>());
 /** Bumped by every forget: a read that began before a forget must not put its older answer back. */
 const generations = (store.__dashboardSessionGenerations ??= new Map<number, number>());
 
+/** The policy as this process holds it, when it is fresh: the gate's path without an await. */
+export function securityPolicyNow(): SecurityPolicy | undefined {
+  const cached = store.__dashboardSecurityPolicy;
+  return cached && Date.now() - cached.at < STATE_TTL_MS ? cached.policy : undefined;
+}
+
 /** The security administrator's policy, kept a few seconds (forgotten at once in the process that changes it). */
 export async function getSecurityPolicy(): Promise<SecurityPolicy> {
-  const cached = store.__dashboardSecurityPolicy;
-  if (cached && Date.now() - cached.at < STATE_TTL_MS) return cached.policy;
+  const cached = securityPolicyNow();
+  if (cached) return cached;
   let policy = defaultSecurityPolicy();
   try {
     policy = await loadSecurityPolicy(prisma);
@@ -75,8 +81,8 @@ export function forgetSecurityPolicy(): void {
 }
 
 /** Must this password, set at `changedAt`, be changed before anything else is read? */
-export async function passwordHasExpired(changedAt: Date | number, now = Date.now()): Promise<boolean> {
-  return passwordExpired(changedAt, await getSecurityPolicy(), now);
+export function passwordHasExpired(changedAt: Date | number, policy: SecurityPolicy, now = Date.now()): boolean {
+  return passwordExpired(changedAt, policy, now);
 }
 
 /** Drops this process's copy of a user's sessions (called by viewer-status's forget, here and on every instance). */
@@ -144,6 +150,24 @@ async function endExpired(sid: string, entry: Entry, reason: "idle" | "maxAge", 
       details: { session: sid, lastSeenAt: new Date(entry.lastSeen).toISOString() },
     });
   });
+}
+
+/**
+ * isSessionLive's answer from this process's memory alone, when it has one: the session and the
+ * policy are fresh and nothing is due (no end to record, no activity to write). undefined: ask
+ * isSessionLive. Most requests end here, without an await (issue 12's per-request budget).
+ */
+export function sessionLiveNow(sid: unknown, userId: number, now = Date.now()): boolean | undefined {
+  if (typeof sid !== "string") return false;
+  const entry = cache.get(sid);
+  const policy = securityPolicyNow();
+  if (!entry || !policy || Date.now() - entry.readAt >= STATE_TTL_MS) return undefined;
+  if (entry.ended || entry.userId !== userId) return false;
+  if (now - entry.createdAt > SESSION_MAX_AGE_SECONDS * 1000 || now - entry.lastSeen > policy.idleMinutes * 60_000)
+    return undefined;
+  if (now - entry.written >= LAST_SEEN_WRITE_MS) return undefined;
+  if (now > entry.lastSeen) entry.lastSeen = now;
+  return true;
 }
 
 /**

@@ -18,7 +18,14 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { base64url, calculateJwkThumbprint, EncryptJWT, type JWTPayload, jwtDecrypt } from "jose";
 import { ROLES, type Role, type Viewer } from "@/lib/access/permissions";
-import { isSessionLive, passwordHasExpired, SESSION_MAX_AGE_SECONDS } from "@/lib/access/session-activity";
+import {
+  getSecurityPolicy,
+  isSessionLive,
+  passwordHasExpired,
+  SESSION_MAX_AGE_SECONDS,
+  securityPolicyNow,
+  sessionLiveNow,
+} from "@/lib/access/session-activity";
 import { currentUserStatus } from "@/lib/access/viewer-status";
 
 export { SESSION_MAX_AGE_SECONDS };
@@ -113,12 +120,16 @@ export async function readSession(cookies: readonly Cookie[], now = Date.now()):
     const status = await currentUserStatus(payload.userId);
     if (!status?.active || status.sessionVersion !== payload.sessionVersion) return null;
     if (!ROLES.includes(status.role as Role)) return null;
-    if (!(await isSessionLive(payload.sid, payload.userId, now))) return null;
+    // From memory when it can (no await), else with the database.
+    const live =
+      sessionLiveNow(payload.sid, payload.userId, now) ?? (await isSessionLive(payload.sid, payload.userId, now));
+    if (!live) return null;
+    const policy = securityPolicyNow() ?? (await getSecurityPolicy());
     const viewer: Viewer = {
       userId: payload.userId,
       role: status.role as Role,
       unitCode: status.unitCode,
-      mustChangePassword: status.mustChangePassword || (await passwordHasExpired(status.passwordChangedAt, now)),
+      mustChangePassword: status.mustChangePassword || passwordHasExpired(status.passwordChangedAt, policy, now),
     };
     return { viewer, payload, cookieName };
   }
