@@ -90,6 +90,8 @@ const PAGES: Record<"official" | "gaj" | "admin" | "security" | "auditor", strin
 PAGES.admin.push("/admin/cases");
 // The daily feed's tokens and month close (issue 20).
 PAGES.admin.push("/admin/daily", "/en/admin/daily");
+// Issue 22: one's own sign-in sessions (a department user's), and the password change page.
+PAGES.gaj.push("/account/sessions", "/en/account/sessions");
 
 /**
  * Violations only (axe reports one node of each passing rule instead of every node), and axe.run in

@@ -294,3 +294,48 @@ for (const [account, targets, forbiddenMarks] of [
     expect(own.body).toContain('data-testid="audit-chain"');
   });
 }
+
+// Issue 22: other users' sessions are listed and ended only on the security page. A department
+// user, the system administrator or the audit administrator asking for it, however written and
+// whichever user it names, gets neither the list nor the end buttons; the paths that look like a
+// session of someone else's under /account/sessions name nothing. (That the end action, rewritten
+// to name another user's session, ends nothing: e2e/sessions.spec.ts.)
+for (const account of ["gaj", "xuanhan", "admin", "auditor"] as const) {
+  test(`as ${account}: no way of writing the security page or a session path shows or ends another user's sessions`, async () => {
+    test.setTimeout(300_000);
+    const cookie = cookieHeader(account);
+    const marks = ['data-testid="open-sessions"', 'data-testid="security-policy-form"', "end-session-"];
+    const targets = [
+      ["admin", "security"],
+      ["account", "sessions", "1"],
+      ["account", "sessions", "all"],
+      ["api", "session", "keepalive", "1"],
+    ];
+    const requests = targets.flatMap((segments) =>
+      [...variants([...segments]), ...variants(["en", ...segments])].flatMap((path) =>
+        ["plain", "rsc"].flatMap((h) => [
+          { path, h },
+          { path: `${path}?user=security`, h },
+        ]),
+      ),
+    );
+    const leaks: string[] = [];
+    for (let i = 0; i < requests.length; i += 8) {
+      await Promise.all(
+        requests.slice(i, i + 8).map(async ({ path, h }) => {
+          const { status, body } = await rawGet(path, { cookie, ...HEADERS[h] });
+          if (status === 200 && h === "plain") leaks.push(`${h} ${path} → 200`);
+          const found = marks.find((m) => body.includes(m));
+          if (found) leaks.push(`${h} ${path} → ${status} (${found})`);
+        }),
+      );
+    }
+    expect(leaks).toEqual([]);
+    expect(requests.length).toBeGreaterThan(100);
+    // The marks are real: the security administrator's own page holds them.
+    const own = await rawGet("/admin/security?user=security", { cookie: cookieHeader("security") });
+    expect(own.status).toBe(200);
+    expect(own.body).toContain('data-testid="open-sessions"');
+    expect(own.body).toContain('data-testid="security-policy-form"');
+  });
+}

@@ -84,6 +84,8 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
   auditor: ["/en/admin/audit"],
   signedOut: ["/en/signin"],
 };
+// Issue 22: one's own sign-in sessions.
+PAGES.gaj.push("/en/account/sessions");
 
 /** Han characters and the full-width punctuation of Chinese text (（）：、，。 …). */
 const CHINESE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;

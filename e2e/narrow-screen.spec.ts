@@ -200,3 +200,19 @@ test.describe("the admin's daily feed page on a phone", () => {
     test(path, async ({ page }) => check(page, path));
   }
 });
+
+// Issue 22: one's own sign-in sessions, and the security page with its policy and sessions, on a phone.
+test.describe("the sessions pages on a phone", () => {
+  test.describe("市公安局", () => {
+    test.use({ storageState: storageStateOf("gaj") });
+    for (const path of ["/account/sessions", "/en/account/sessions"]) {
+      test(path, async ({ page }) => check(page, path));
+    }
+  });
+  test.describe("the security administrator", () => {
+    test.use({ storageState: storageStateOf("security") });
+    for (const path of ["/admin/security", "/en/admin/security"]) {
+      test(path, async ({ page }) => check(page, path));
+    }
+  });
+});

@@ -225,6 +225,10 @@ async function main(): Promise<void> {
     return;
   }
   env.NEXT_DIST_DIR = ".next-test";
+  // The specs share one signed-in cookie per demo account for the whole run: the longest idle time
+  // the policy allows (issue 22), so an account the specs leave alone for half an hour stays in.
+  // e2e/sessions.spec.ts tests the idle end on a throwaway user's session of its own.
+  env.SESSION_IDLE_MINUTES ??= "120";
   // Cached reads of an earlier run's database (Next keeps its data cache across builds): this
   // run has a database of its own, so none of them may be served.
   rmSync(path.join(root, ".next-test", "cache", "fetch-cache"), { recursive: true, force: true });

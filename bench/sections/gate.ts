@@ -2,7 +2,8 @@
 // the session cookie as Auth.js would handle it on every request (derive the
 // key, decrypt; re-encrypt to set the cookie again) against what the proxy now
 // does (key derived once; a token decrypted once and then remembered; the
-// user-status check from its 5-second cache), and the path decision.
+// user-status check from its 5-second cache; the session's idle check, issue 22, from its own), and
+// the path decision.
 // Microseconds per call, median of 5 timed batches.
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
@@ -30,7 +31,15 @@ const section: BenchSection = {
     const { authorizePath } = await import("@/lib/access/permissions");
     const { jwtDecrypt } = await import("jose");
     const { hkdfSync } = await import("node:crypto");
+    const { startUserSession } = await import("@/lib/access/user-sessions");
     const user = await ctx.prisma.user.findUniqueOrThrow({ where: { username: "gaj" }, include: { unit: true } });
+    // A real session row (issue 22): the gate refuses a cookie without an open session.
+    const sid = await startUserSession(ctx.prisma, {
+      userId: user.id,
+      sessionVersion: user.sessionVersion,
+      address: "bench",
+      userAgent: "bench",
+    });
     const salt = "authjs.session-token";
     const secret = process.env.AUTH_SECRET!;
     const claims = {
@@ -39,6 +48,7 @@ const section: BenchSection = {
       unitCode: user.unit?.code ?? null,
       sessionVersion: user.sessionVersion,
       name: user.displayName,
+      sid,
     };
     const token = await encode({ token: claims, secret, salt, maxAge: 8 * 3600 });
     const key = new Uint8Array(hkdfSync("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, 64));
@@ -64,7 +74,7 @@ const section: BenchSection = {
       ],
       [
         "readSession",
-        "readSession: remembered token + user status from its 5 s cache (each request, now)",
+        "readSession: remembered token + user status and session from their 5 s caches (each request, now)",
         () => readSession(cookies),
       ],
       [
@@ -73,7 +83,8 @@ const section: BenchSection = {
         () => authorizePath({ userId: user.id, role: "DEPARTMENT", unitCode: "d08" }, "/%32021-06/units/x04"),
       ],
     ];
-    await readSession(cookies); // fill the caches once
+    // Fill the caches once; a refused cookie would time the refusal instead.
+    if (!(await readSession(cookies))) throw new Error("[bench] the gate refused the bench's session cookie");
     const rows: Row[] = [];
     for (const [id, label, fn] of steps) {
       const us = await timePerCall(fn, id.startsWith("authjs") || id === "decrypt" ? Math.ceil(n / 4) : n * 10);

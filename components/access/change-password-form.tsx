@@ -6,7 +6,8 @@ import type { Messages } from "@/lib/i18n/messages";
 
 const field = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
 
-export function ChangePasswordForm({ messages }: { messages: Messages["readers"]["password"] }) {
+/** `hint`: the password rules (issue 22), described under the new password. */
+export function ChangePasswordForm({ messages, hint }: { messages: Messages["readers"]["password"]; hint?: string }) {
   const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
   return (
     <form action={action} className="space-y-4">
@@ -19,8 +20,14 @@ export function ChangePasswordForm({ messages }: { messages: Messages["readers"]
             required
             autoComplete={name === "current" ? "current-password" : "new-password"}
             minLength={name === "current" ? 1 : 10}
+            aria-describedby={name === "next" && hint ? "password-rules" : undefined}
             className={field}
           />
+          {name === "next" && hint && (
+            <span id="password-rules" className="mt-1 block text-xs text-slate-600">
+              {hint}
+            </span>
+          )}
         </label>
       ))}
       {state.error && (

@@ -10,6 +10,8 @@ export type ClientViewer = {
   role: "SYSTEM_ADMIN" | "OFFICIAL" | "DEPARTMENT" | "SECURITY_ADMIN" | "AUDITOR";
   unitCode: string | null;
   readsBulletin?: boolean;
+  /** The session's idle time (issue 22), for the warning a minute before. */
+  idleSeconds?: number;
 };
 
 let request: Promise<ClientViewer | null> | undefined;

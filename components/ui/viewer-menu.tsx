@@ -1,10 +1,12 @@
 "use client";
 
+import { IdleWarning } from "@/components/access/idle-warning";
 import Link, { useLocale } from "@/components/ui/locale-link";
 import { useViewer } from "@/components/ui/use-viewer";
 import { signOutAction } from "@/lib/access/actions/sign-out";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import { idleEn, idleZhCN } from "@/lib/i18n/messages/sessions";
 import { nameLang } from "@/lib/i18n/punctuation";
 
 export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
@@ -37,6 +39,10 @@ export function ViewerMenu({ messages }: { messages: Messages["auth"] }) {
           {messages.roles[viewer.role]}
         </Link>
       )}
+      <Link href="/account/sessions" className="text-brand-700 hover:underline">
+        {(locale === "en" ? idleEn : idleZhCN).sessionsLink}
+      </Link>
+      {typeof viewer.idleSeconds === "number" && <IdleWarning idleSeconds={viewer.idleSeconds} />}
       <form action={signOutAction}>
         <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-50">
           {messages.signOut}

@@ -10,7 +10,9 @@ import { sameOriginRedirect } from "@/lib/access/callback-path";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
 import { canReadBulletin, ROLES, type Role } from "@/lib/access/permissions";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/access/session";
+import { getSecurityPolicy, isSessionLive } from "@/lib/access/session-activity";
 import { checkCredentials } from "@/lib/access/sign-in-check";
+import { startUserSession } from "@/lib/access/user-sessions";
 import { currentUserStatus } from "@/lib/access/viewer-status";
 import { prisma } from "@/lib/db";
 
@@ -35,10 +37,20 @@ declare module "next-auth" {
     role: Role;
     unitCode: string | null;
     sessionVersion: number;
+    /** The UserSession started at this sign-in (issue 22). */
+    sid?: string;
   }
   interface Session {
     /** readsBulletin: whether the viewer may open the bulletin (for the navigation; the proxy decides). */
-    user: { id: string; name: string; role: Role; unitCode: string | null; readsBulletin: boolean };
+    user: {
+      id: string;
+      name: string;
+      role: Role;
+      unitCode: string | null;
+      readsBulletin: boolean;
+      /** The policy's idle time, for the browser's warning a minute before (the server enforces it). */
+      idleSeconds: number;
+    };
   }
 }
 declare module "@auth/core/jwt" {
@@ -47,6 +59,7 @@ declare module "@auth/core/jwt" {
     role?: Role;
     unitCode?: string | null;
     sessionVersion?: number;
+    sid?: string;
   }
 }
 
@@ -65,7 +78,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { username: {}, password: {} },
       async authorize(raw, request) {
         const result = await checkCredentials(prisma, raw, clientAddress(request));
-        if (result.ok) return result.user;
+        if (result.ok) {
+          // Issue 22: each sign-in is a session of its own (listed, ended, idle-timed on the server).
+          const sid = await startUserSession(prisma, {
+            userId: Number(result.user.id),
+            sessionVersion: result.user.sessionVersion,
+            address: clientAddress(request),
+            userAgent: request?.headers.get("user-agent") ?? null,
+          });
+          return { ...result.user, sid };
+        }
         throw result.error === "throttled" ? new AddressBlocked() : new InvalidCredentials();
       },
     }),
@@ -78,6 +100,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.role = user.role;
         token.unitCode = user.unitCode;
         token.sessionVersion = user.sessionVersion;
+        token.sid = user.sid;
         return token;
       }
       if (typeof token.userId !== "number") return null;
@@ -85,6 +108,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const status = await currentUserStatus(token.userId);
       if (!status?.active || status.sessionVersion !== token.sessionVersion) return null;
       if (!ROLES.includes(status.role as Role)) return null;
+      if (!(await isSessionLive(token.sid, token.userId))) return null;
       return token;
     },
     async session({ session, token }) {
@@ -96,6 +120,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         role,
         unitCode: token.unitCode ?? null,
         readsBulletin: canReadBulletin(viewer, await getAccessSettings()),
+        idleSeconds: (await getSecurityPolicy()).idleMinutes * 60,
       } as typeof session.user;
       return session;
     },

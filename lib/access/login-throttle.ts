@@ -41,9 +41,18 @@ export async function reserveLoginAttempt(db: Db, userId: number, now = new Date
   return rows[0]?.failedLoginCount ?? null;
 }
 
-/** Locks the account; true when this call locked it (false: it already was). */
-export async function lockAccount(db: Db, userId: number, now = new Date()): Promise<boolean> {
-  const until = new Date(now.getTime() + minutes(ACCOUNT_LOCK_MINUTES));
+/**
+ * Locks the account; true when this call locked it (false: it already was). The callers pass the
+ * security policy's lock duration and count against its threshold (lib/access/security-policy.ts,
+ * whose defaults are ACCOUNT_MAX_FAILURES and ACCOUNT_LOCK_MINUTES).
+ */
+export async function lockAccount(
+  db: Db,
+  userId: number,
+  now = new Date(),
+  lockMinutes = ACCOUNT_LOCK_MINUTES,
+): Promise<boolean> {
+  const until = new Date(now.getTime() + minutes(lockMinutes));
   const rows = await db.$queryRaw<{ id: number }[]>`
     UPDATE "User" SET "lockedUntil" = ${until}
      WHERE "id" = ${userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})

@@ -665,3 +665,41 @@ describe("三员分立: the system, security and audit administrators (issue 22)
     expect(authorizePath(auditor, "/")).toBe("allow");
   });
 });
+
+// Issue 22 (身份鉴别): a user's own sessions and the idle warning's keep-alive are every signed-in
+// user's, their own only (the page, action and route read the session's own user; ending another
+// user's session takes security.manage, e2e/sessions.spec.ts). Signed out: sign in; a password
+// that must be changed first (one-time or expired): the change, nothing else.
+describe("issue 22: one's own sessions and the keep-alive", () => {
+  const OWN = ["/account/sessions", "/api/session/keepalive"];
+  it("are open to every signed-in role, to nobody signed out, and not before a forced password change", () => {
+    for (const viewer of [admin, official, police, xuanhan, security, auditor])
+      for (const path of OWN) expect(authorizePath(viewer, path), `${path} as ${viewer.role}`).toBe("allow");
+    for (const path of OWN) {
+      expect(authorizePath(null, path)).toBe("signIn");
+      expect(authorizePath({ ...police, mustChangePassword: true }, path)).toBe("changePassword");
+    }
+    expect(authorizePath(police, "/en/account/sessions")).toBe("allow");
+  });
+
+  it("name nothing else: no other user's sessions by path, however written", () => {
+    for (const path of [
+      "/account/sessions/1",
+      "/account/sessions/00000000-0000-4000-8000-000000000001",
+      "/account/sessions/all",
+      "/account/users/3/sessions",
+      "/api/session/keepalive/3",
+      "/api/session",
+      "/api/sessions",
+      "/en/api/session/keepalive",
+    ])
+      for (const viewer of [police, xuanhan, official])
+        expect(authorizePath(viewer, path), `${path} as ${viewer.role}`).toBe("notFound");
+  });
+
+  it("leaves the sessions of all users on the security page, the security administrator's only", () => {
+    expect(authorizePath(security, "/admin/security")).toBe("allow");
+    for (const viewer of [admin, official, police, xuanhan, auditor])
+      expect(authorizePath(viewer, "/admin/security"), viewer.role).toBe("forbidden");
+  });
+});

@@ -177,6 +177,10 @@ export const PATH_RULES: readonly PathRule[] = [
   rule("/", signedIn),
   rule("/about", signedIn),
   rule(CHANGE_PASSWORD_PATH, signedIn),
+  // Issue 22: one's own sign-in sessions (list, end the others) and the idle warning's keep-alive.
+  // Every signed-in user, each only their own (lib/access/actions/end-sessions.ts checks the owner).
+  rule("/account/sessions", signedIn),
+  rule("/api/session/keepalive", signedIn),
   // The header's unit search answers with the units the viewer may see (canViewUnit), nothing else.
   rule("/api/units/search", signedIn),
   rule(`/${MONTH}`, (v) => can(v, "report.viewCity")),

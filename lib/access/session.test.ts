@@ -8,6 +8,8 @@ import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 let db: TestDatabase;
 let userId: number;
 const SALT = "authjs.session-token";
+/** Issue 22: every cookie names its open session (UserSession); one for these tests. */
+const SID = "00000000-0000-4000-8000-000000000001";
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -21,12 +23,15 @@ beforeAll(async () => {
       data: { username: "gaj", displayName: "市公安局", passwordHash: "x", role: "DEPARTMENT", unitId: unit.id },
     })
   ).id;
+  await db.prisma.userSession.create({
+    data: { id: SID, userId, sessionVersion: 0, address: "127.0.0.1", userAgent: "vitest" },
+  });
 });
 afterAll(() => db?.drop());
 
 const authJsToken = (claims: Record<string, unknown>, maxAge = 3600) =>
   encode({
-    token: { userId, role: "DEPARTMENT", unitCode: "d08", sessionVersion: 0, ...claims },
+    token: { userId, role: "DEPARTMENT", unitCode: "d08", sessionVersion: 0, sid: SID, ...claims },
     secret: process.env.AUTH_SECRET!,
     salt: SALT,
     maxAge,

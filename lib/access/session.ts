@@ -12,13 +12,23 @@ import "server-only";
 // user may still be in (currentUserStatus, ≤ 5 s, and forgotten at once on every
 // instance after a change): deactivation, a password reset or change, a role change
 // and sign-out all bump the user's sessionVersion, and a cookie carrying an older one
-// is refused, wherever and whenever it was copied.
+// is refused, wherever and whenever it was copied. Each cookie also names its session (sid, a
+// UserSession row, issue 22): an ended, idle or over-age session is refused too, at the cost of a
+// map lookup (lib/access/session-activity.ts); an expired password counts as one that must be changed.
 import { hkdfSync } from "node:crypto";
 import { base64url, calculateJwkThumbprint, EncryptJWT, type JWTPayload, jwtDecrypt } from "jose";
 import { ROLES, type Role, type Viewer } from "@/lib/access/permissions";
+import {
+  getSecurityPolicy,
+  isSessionLive,
+  passwordHasExpired,
+  SESSION_MAX_AGE_SECONDS,
+  securityPolicyNow,
+  sessionLiveNow,
+} from "@/lib/access/session-activity";
 import { currentUserStatus } from "@/lib/access/viewer-status";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS };
 /** A session cookie older than this is re-issued with a new expiry (Auth.js's updateAge). */
 export const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
 
@@ -32,6 +42,8 @@ export type SessionPayload = JWTPayload & {
   unitCode?: string | null;
   sessionVersion?: number;
   name?: string | null;
+  /** The UserSession's id (issue 22). */
+  sid?: string;
 };
 
 export type Session = { viewer: Viewer; payload: SessionPayload; cookieName: SessionCookieName };
@@ -95,7 +107,8 @@ async function decryptToken(token: string, salt: string): Promise<SessionPayload
 /**
  * The signed-in viewer of a request, or null: no cookie, a cookie that does
  * not decrypt, has expired, or was issued before the user's sessionVersion
- * last changed, or a user no longer active.
+ * last changed, or a user no longer active, or whose session has ended
+ * (signed out, ended by its user or the security administrator, idle, over age).
  */
 export async function readSession(cookies: readonly Cookie[], now = Date.now()): Promise<Session | null> {
   for (const cookieName of SESSION_COOKIE_NAMES) {
@@ -107,11 +120,16 @@ export async function readSession(cookies: readonly Cookie[], now = Date.now()):
     const status = await currentUserStatus(payload.userId);
     if (!status?.active || status.sessionVersion !== payload.sessionVersion) return null;
     if (!ROLES.includes(status.role as Role)) return null;
+    // From memory when it can (no await), else with the database.
+    const live =
+      sessionLiveNow(payload.sid, payload.userId, now) ?? (await isSessionLive(payload.sid, payload.userId, now));
+    if (!live) return null;
+    const policy = securityPolicyNow() ?? (await getSecurityPolicy());
     const viewer: Viewer = {
       userId: payload.userId,
       role: status.role as Role,
       unitCode: status.unitCode,
-      mustChangePassword: status.mustChangePassword,
+      mustChangePassword: status.mustChangePassword || passwordHasExpired(status.passwordChangedAt, policy, now),
     };
     return { viewer, payload, cookieName };
   }

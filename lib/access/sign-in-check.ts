@@ -3,7 +3,6 @@
 // lib/access/login-throttle.ts, and every failure in the audit log.
 import { z } from "zod";
 import {
-  ACCOUNT_MAX_FAILURES,
   confirmLogin,
   isAddressBlocked,
   lockAccount,
@@ -12,6 +11,7 @@ import {
 } from "@/lib/access/login-throttle";
 import { dummyPasswordHash, verifyPassword } from "@/lib/access/passwords";
 import type { Role } from "@/lib/access/permissions";
+import { loadSecurityPolicy } from "@/lib/access/security-policy";
 import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -46,8 +46,10 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, address: 
     await audit("user.signInFailed", userId, reason);
     return { ok: false, error: "invalid" };
   };
+  // The lock's threshold and duration: the security administrator's policy (defaults 5 and 15 minutes).
+  const policy = await loadSecurityPolicy(db);
   const lock = async (userId: number) => {
-    if (await lockAccount(db, userId)) await audit("user.locked", userId);
+    if (await lockAccount(db, userId, undefined, policy.lockMinutes)) await audit("user.locked", userId);
   };
 
   if (await isAddressBlocked(db, address)) return { ok: false, error: "throttled" };
@@ -59,13 +61,13 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, address: 
   }
   // Counted before the password is checked: concurrent guesses each take a number.
   const attempt = await reserveLoginAttempt(db, user.id);
-  if (attempt === null || attempt > ACCOUNT_MAX_FAILURES) {
+  if (attempt === null || attempt > policy.lockAfterFailures) {
     await verifyPassword(await dummyPasswordHash(), password);
     if (attempt !== null) await lock(user.id);
     return failed("locked", user.id);
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    if (attempt >= ACCOUNT_MAX_FAILURES) await lock(user.id);
+    if (attempt >= policy.lockAfterFailures) await lock(user.id);
     return failed("wrongPassword", user.id);
   }
   // A lock that came first (a racing wrong guess) stands: the right password is refused during it.

@@ -9,6 +9,7 @@ import "server-only";
 // and with REDIS_URL every other instance is told to (lib/access/status-broadcast.ts),
 // so a cookie issued before the change is refused at once everywhere, not within
 // 5 s (issue 19, item 6). STATUS_TTL_MS is the bound only when that message is lost.
+import { forgetSessionsOf } from "@/lib/access/session-activity";
 import { publishStatusChange, subscribeStatusChanges } from "@/lib/access/status-broadcast";
 import { prisma } from "@/lib/db";
 
@@ -19,6 +20,7 @@ type Status = {
   role: string;
   unitCode: string | null;
   mustChangePassword: boolean;
+  passwordChangedAt: Date;
   at: number;
 };
 // On globalThis: the proxy and the app are bundled separately but run in one
@@ -34,6 +36,8 @@ const generations = (globalStore.__dashboardUserStatusGeneration ??= new Map<num
 
 function forgetLocally(userId: number): void {
   cache.delete(userId);
+  // Ending one session (issue 22) is told to every instance the same way: the user's sessions are read again.
+  forgetSessionsOf(userId);
   generations.set(userId, (generations.get(userId) ?? 0) + 1);
 }
 
@@ -55,6 +59,7 @@ export async function currentUserStatus(userId: number): Promise<Status | null> 
       sessionVersion: true,
       role: true,
       mustChangePassword: true,
+      passwordChangedAt: true,
       unit: { select: { code: true } },
     },
   });
@@ -68,6 +73,7 @@ export async function currentUserStatus(userId: number): Promise<Status | null> 
     role: user.role,
     unitCode: user.unit?.code ?? null,
     mustChangePassword: user.mustChangePassword,
+    passwordChangedAt: user.passwordChangedAt,
     at: Date.now(),
   };
   if ((generations.get(userId) ?? 0) === generation) cache.set(userId, status);

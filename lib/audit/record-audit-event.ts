@@ -48,7 +48,15 @@ export type AuditAction =
   | "rectification.close"
   | "rectification.return"
   // Issue 22: a stored file read back did not match its recorded SHA-256 (refused, not served).
-  | "file.integrityFailed";
+  | "file.integrityFailed"
+  // Issue 22, 身份鉴别: password expiry, sessions ended (idle, time limit, by the user, by the
+  // security administrator), the password and session policy (lib/access/user-sessions.ts).
+  | "user.passwordExpired"
+  | "session.idleExpired"
+  | "session.maxAgeExpired"
+  | "session.endOwn"
+  | "session.endByAdmin"
+  | "security.policyUpdate";
 
 export type AuditEventInput = {
   actorId: number | null;

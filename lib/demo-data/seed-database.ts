@@ -28,7 +28,7 @@ export async function seedUnits(
 /** The demo accounts (README), in a database that has no users yet. */
 export async function seedDemoUsers(prisma: PrismaClient): Promise<number> {
   if ((await prisma.user.count()) > 0) return 0;
-  for (const user of DEMO_USERS) await createUser(prisma, user, null);
+  for (const user of DEMO_USERS) await createUser(prisma, user, null, { publishedDemoPassword: true });
   return DEMO_USERS.length;
 }
 

@@ -1,11 +1,13 @@
 import { dailyFeedEn } from "@/lib/i18n/messages/daily-feed";
 import { rectificationEn } from "@/lib/i18n/messages/rectification";
 import { securityEn } from "@/lib/i18n/messages/security";
+import { sessionsEn } from "@/lib/i18n/messages/sessions";
 import { supervisionEn } from "@/lib/i18n/messages/supervision";
 import type { Messages } from "@/lib/i18n/zh-CN";
 
 export const en: Messages = {
   security: securityEn,
+  sessions: sessionsEn,
   locale: "en",
   app: {
     title: "Government Services Performance",
@@ -732,6 +734,7 @@ export const en: Messages = {
       none: "No event matches.",
       showDetails: "Raw record",
       actions: {
+        ...sessionsEn.audit.actions,
         "user.signIn": "Sign-in",
         "user.signInFailed": "Failed sign-in",
         "user.locked": "Account locked",
@@ -754,6 +757,7 @@ export const en: Messages = {
         "file.integrityFailed": "Stored file failed its check",
       },
       sentences: {
+        ...sessionsEn.audit.sentences,
         "user.signIn": "{actor} signed in",
         "user.signInFailed": "Failed sign-in as {target} ({reason})",
         "user.locked": "{target} was locked after repeated wrong passwords",

@@ -3,9 +3,11 @@
 import { dailyFeedZh } from "@/lib/i18n/messages/daily-feed";
 import { rectificationZhCN } from "@/lib/i18n/messages/rectification";
 import { securityZhCN } from "@/lib/i18n/messages/security";
+import { sessionsZhCN } from "@/lib/i18n/messages/sessions";
 import { supervisionZhCN } from "@/lib/i18n/messages/supervision";
 export const zhCN = {
   security: securityZhCN,
+  sessions: sessionsZhCN,
   /** The language figures and punctuation are written in (lib/i18n/format.ts, punctuation.ts). */
   locale: "zh-CN",
   app: {
@@ -709,6 +711,7 @@ export const zhCN = {
       none: "没有符合条件的记录。",
       showDetails: "原始记录",
       actions: {
+        ...sessionsZhCN.audit.actions,
         "user.signIn": "登录",
         "user.signInFailed": "登录失败",
         "user.locked": "账号被锁定",
@@ -731,6 +734,7 @@ export const zhCN = {
         "file.integrityFailed": "存储文件校验不符",
       },
       sentences: {
+        ...sessionsZhCN.audit.sentences,
         "user.signIn": "{actor} 登录了系统",
         "user.signInFailed": "{target} 登录失败（{reason}）",
         "user.locked": "{target} 因连续输错密码被锁定",

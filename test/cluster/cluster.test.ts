@@ -8,7 +8,9 @@
 //    it is down shows everywhere); restarted, it catches up and serves the page reads again;
 // 4. nginx ends TLS (HSTS, plain HTTP redirected, Auth.js's cookies __Secure-); the primary
 //    archives its WAL (a switched segment arrives);
-// 5. throughput through nginx (HTTPS) with one instance and with three (reported, not asserted).
+// 5. throughput through nginx (HTTPS) with one instance and with three (reported, not asserted);
+// 6. (issue 22) a session ended by the security administrator on one instance is refused by
+//    every instance at once (the status broadcast on Redis), the user's other session not.
 //
 // Traffic goes to 127.0.0.1 only; every wait is bounded.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -294,6 +296,50 @@ describe("several instances behind nginx, on Redis and a streaming replica", () 
     expect(archiver.failed).toBe(0);
     results.walArchive = { segment: name, archivedBefore: before.size, archived: archiver.archived };
   });
+
+  it("a session ended on one instance is refused by every instance at once; the user's other one goes on", async () => {
+    const kept = await signIn(appUrl(layout, 0), "xuanhan", "xuanhan-demo-2021");
+    const ended = await signIn(appUrl(layout, 0), "xuanhan", "xuanhan-demo-2021");
+    const page = "/2021-06/units/x04";
+    const statusOf = async (base: string, cookie: string) =>
+      (await fetch(base + page, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(10_000) }))
+        .status;
+    // Every instance has read both sessions (and keeps them for up to 5 s).
+    for (let i = 0; i < layout.appPorts.length; i++) {
+      expect(await statusOf(appUrl(layout, i), kept)).toBe(200);
+      expect(await statusOf(appUrl(layout, i), ended)).toBe(200);
+    }
+    const { id } = await queryOne<{ id: string }>(
+      primaryUrl(layout),
+      `SELECT s."id" FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
+        WHERE u."username" = 'xuanhan' AND s."endedAt" IS NULL ORDER BY s."createdAt" DESC LIMIT 1`,
+    );
+    const security = await signIn(appUrl(layout, 1), "security", "security-demo-2021");
+    const context = await browser.newContext({ baseURL: appUrl(layout, 1) });
+    await context.addCookies(
+      security.split("; ").map((c) => {
+        const [name, value = ""] = c.split(/=(.*)/s) as [string, string?];
+        return { name, value, url: appUrl(layout, 1) };
+      }),
+    );
+    try {
+      const admin = await context.newPage();
+      await admin.goto("/admin/security?user=xuanhan");
+      const form = admin.getByTestId(`end-session-${id}`);
+      await form.getByRole("button").click();
+      // Ended, the session leaves the list (the action revalidates the page).
+      await form.waitFor({ state: "detached", timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+    const since = performance.now();
+    for (let i = 0; i < layout.appPorts.length; i++) {
+      expect(await statusOf(appUrl(layout, i), ended), `instance ${i}`).toBe(307);
+      expect(await statusOf(appUrl(layout, i), kept), `instance ${i}`).toBe(200);
+    }
+    // Within the broadcast's round trip, well before the 5 s a cached session would last.
+    expect(performance.now() - since).toBeLessThan(4_000);
+  }, 120_000);
 
   it("throughput through nginx with one instance and with three (reported)", async () => {
     const path = "/2021-06";

@@ -46,13 +46,13 @@ describe("changeOwnPassword", () => {
       await changeOwnPassword(
         db.prisma,
         userId,
-        { current: "initial-pass-1", next: "my-own-password", confirm: "my-own-password" },
+        { current: "initial-pass-1", next: "my-own-password-1", confirm: "my-own-password-1" },
         t,
       ),
     ).toEqual({ ok: true });
     const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
     expect(user).toMatchObject({ mustChangePassword: false, sessionVersion: 1 });
-    expect(await verifyPassword(user.passwordHash, "my-own-password")).toBe(true);
+    expect(await verifyPassword(user.passwordHash, "my-own-password-1")).toBe(true);
     expect(await db.prisma.auditEvent.count({ where: { action: "user.changePassword", actorId: userId } })).toBe(1);
   });
 });
@@ -122,10 +122,15 @@ describe("a password change ends the cookies issued before it at once (issue 19,
       },
     });
     const salt = "authjs.session-token";
+    // Issue 22: a cookie names its open session.
+    const sid = "00000000-0000-4000-8000-0000000000c0";
+    await db.prisma.userSession.create({
+      data: { id: sid, userId: user.id, sessionVersion: 0, address: "x", userAgent: "x" },
+    });
     const cookie = {
       name: salt,
       value: await encode({
-        token: { userId: user.id, role: "OFFICIAL", unitCode: null, sessionVersion: 0 },
+        token: { userId: user.id, role: "OFFICIAL", unitCode: null, sessionVersion: 0, sid },
         secret: process.env.AUTH_SECRET!,
         salt,
         maxAge: 3600,

@@ -31,6 +31,7 @@ export async function changePasswordAction(
     getMessages(locale).readers.password,
     // Set from the socket (or the trusted proxies) as the request arrived: lib/access/client-address.ts.
     (await headers()).get(CLIENT_ADDRESS_HEADER) || "unknown",
+    locale,
   );
   if (!result.ok) return { error: result.error };
   await signOut({ redirectTo: localePath(locale, "/signin?passwordChanged=1") });

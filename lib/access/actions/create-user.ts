@@ -12,12 +12,12 @@ import { fill, getMessages } from "@/lib/i18n/messages";
 export const createUserAction = formAction(
   "users.manage",
   { schema: newUserSchema },
-  async (user, viewer, { formData }) => {
+  async (user, viewer, { formData, locale }) => {
     // 三员分立: the security and audit administrators are made on the command line only.
     if (!isBrowserManagedRole(user.role))
       return { fieldErrors: { role: [getMessages().security.officerAccount] }, values: submittedValues(formData) };
     try {
-      await createUser(prisma, user, viewer.userId);
+      await createUser(prisma, user, viewer.userId, { locale });
     } catch (error) {
       if (error instanceof UserInputError)
         return { fieldErrors: { [error.field]: [error.message] }, values: submittedValues(formData) };

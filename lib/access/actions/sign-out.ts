@@ -2,6 +2,7 @@
 
 import { signOut } from "@/lib/access/auth";
 import { getViewer } from "@/lib/access/guard";
+import { markSessionsEnded } from "@/lib/access/user-sessions";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { recordAuditEvent } from "@/lib/audit";
 import { prisma } from "@/lib/db";
@@ -19,6 +20,7 @@ export async function signOutAction(): Promise<void> {
   if (viewer) {
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: viewer.userId }, data: { sessionVersion: { increment: 1 } } });
+      await markSessionsEnded(tx, viewer.userId, "signOut");
       await recordAuditEvent(tx, {
         actorId: viewer.userId,
         action: "user.signOut",

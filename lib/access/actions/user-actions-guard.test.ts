@@ -71,7 +71,7 @@ describe("user actions refuse callers who may not manage users", () => {
       form({
         username: "newuser",
         displayName: "新用户",
-        password: "new-user-password",
+        password: "new-user-password-1",
         role: "DEPARTMENT",
         unitCode: "d13",
       }),
@@ -82,7 +82,7 @@ describe("user actions refuse callers who may not manage users", () => {
     expect(
       (await update({}, form({ userId: String(user.id), displayName: "新名称", role: "OFFICIAL", unitCode: "" }))).ok,
     ).toBe(true);
-    expect((await reset({}, form({ userId: String(user.id), password: "another-password" }))).ok).toBe(true);
+    expect((await reset({}, form({ userId: String(user.id), password: "another-password-2" }))).ok).toBe(true);
     expect((await setActive({}, form({ userId: String(user.id), active: "false" }))).ok).toBe(true);
     const after = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect([after.displayName, after.role, after.unitId, after.active]).toEqual(["新名称", "OFFICIAL", null, false]);
