@@ -229,6 +229,13 @@ test("a day's batch turns 市公安局's case yellow, the next day's red: seen, 
       await expect(sf1.locator("[data-answer-state]")).toHaveAttribute("data-answer-state", "answered");
       await sf1.getByRole("link", { name: "查看回告" }).click();
       await expect(official.locator("main")).toContainText("申请材料需补正，已一次性告知");
+      // The wall's rates are the month to date the daily feed made, marked provisional.
+      await official.goto("/wall");
+      await expect(official.getByTestId("wall-this-month")).toHaveAttribute("data-provisional", DAY2);
+      await expect(official.getByTestId("wall-this-month")).toContainText("本月截至 7 日");
+      await expect(official.getByTestId("wall-this-month")).toContainText("临时数据");
+      await expect(official.getByTestId("wall-rates-note")).toContainText(`本月截至 ${DAY2} 的临时数据`);
+      await expect(official.getByTestId("wall-red")).toHaveText("2");
     });
 
     await test.step("宣汉县 sees none of it", async () => {

@@ -207,6 +207,13 @@ test.describe("the wall display at 1920×1080", () => {
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
       [],
     );
+    // The rates compare 2021-06 (the newest month; today's has no figures) with 2021-05, which is
+    // demo data: the screen says so in the column it labels and in the note under the rates.
+    await expect(page.getByTestId("wall-this-month")).toHaveText("本月 2021-06");
+    await expect(page.getByTestId("wall-last-month")).toHaveAttribute("data-demo", "true");
+    await expect(page.getByTestId("wall-last-month")).toContainText("2021-05");
+    await expect(page.getByTestId("wall-last-month")).toContainText("示例数据");
+    await expect(page.getByTestId("wall-last-month-demo")).toContainText("上月（2021-05）为示例数据");
     // The figures: red at least 市公安局's and 宣汉县's (other cards may exist), open cases counted.
     expect(Number(await page.getByTestId("wall-red").textContent())).toBeGreaterThanOrEqual(2);
     // A marker on the window: a reload would lose it.
