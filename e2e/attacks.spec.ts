@@ -163,7 +163,9 @@ for (const [account, own, other] of [
       }
       expect(leaks).toEqual([]);
       expect(requests.length).toBeGreaterThan(300);
-      console.log(`${account}, supervision: ${requests.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+      console.log(
+        `${account}, supervision: ${requests.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
     } finally {
       await removeCardCases(ATTACK_PREFIX);
     }

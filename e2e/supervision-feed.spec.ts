@@ -12,7 +12,7 @@
 import { execFile } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
-import { expect, type Browser, type BrowserContext, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { type AccountKey, storageStateOf } from "./accounts";
@@ -220,9 +220,9 @@ test("a day's batch turns 市公安局's case yellow, the next day's red: seen, 
       const d08 = official.locator('[data-testid=board-unit-row][data-unit="d08"]');
       await expect(d08.getByTestId("board-red")).toHaveText("1");
       await expect(d08.getByTestId("board-yellow")).toHaveText("0");
-      await expect(official.locator('[data-testid=board-unit-row][data-unit="x04"]').getByTestId("board-red")).toHaveText(
-        "1",
-      );
+      await expect(
+        official.locator('[data-testid=board-unit-row][data-unit="x04"]').getByTestId("board-red"),
+      ).toHaveText("1");
       await d08.getByTestId("board-red-link").click();
       await expect(official).toHaveURL(/\/warnings\?unit=d08&level=RED$/);
       const sf1 = official.locator('[data-testid=card-row][data-case-no="SF-1"]');

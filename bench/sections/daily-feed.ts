@@ -80,7 +80,9 @@ async function post(ctx: BenchContext, token: string, body: Buffer, date: string
         response.on("error", reject);
       },
     );
-    request.setTimeout(ANSWER_TIMEOUT_MS, () => request.destroy(new Error(`no answer in ${ANSWER_TIMEOUT_MS / 1000} s`)));
+    request.setTimeout(ANSWER_TIMEOUT_MS, () =>
+      request.destroy(new Error(`no answer in ${ANSWER_TIMEOUT_MS / 1000} s`)),
+    );
     request.on("error", reject);
     request.end(body);
   }).catch(async (error: Error & { code?: string }) => {
@@ -88,7 +90,9 @@ async function post(ctx: BenchContext, token: string, body: Buffer, date: string
     const alive = await fetch(`${ctx.baseUrl}/api/v1/openapi.json`)
       .then((r) => `the server answers (${r.status})`)
       .catch(() => "the server no longer answers");
-    throw new Error(`POST /api/v1/cases (${date}) ended after ${after} s: ${error.code ?? ""} ${error.message}; ${alive}`);
+    throw new Error(
+      `POST /api/v1/cases (${date}) ended after ${after} s: ${error.code ?? ""} ${error.message}; ${alive}`,
+    );
   });
   const ms = performance.now() - started;
   let json: { status: string; applied: number; errorCount: number; message: string };

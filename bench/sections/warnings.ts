@@ -57,7 +57,12 @@ const section: BenchSection = {
     const ceilingApp = await startCeiling(ctx.root, ctx.log);
     const targets = [
       { id: "ceiling", label: "ceiling: bare static Next page, no proxy (bench/ceiling-app)", path: "/", cookie: null },
-      { id: "static", label: "static: /about (prerendered, no data, through the proxy)", path: "/about", cookie: ctx.officialCookie },
+      {
+        id: "static",
+        label: "static: /about (prerendered, no data, through the proxy)",
+        path: "/about",
+        cookie: ctx.officialCookie,
+      },
       { id: "warnings-gaj", label: "预警 page, 市公安局 (department)", path: "/warnings", cookie: gaj },
       { id: "board", label: "board, every unit (official)", path: "/warnings/board", cookie: ctx.officialCookie },
       { id: "count-gaj", label: "header count, 市公安局", path: "/api/warnings/count", cookie: gaj },

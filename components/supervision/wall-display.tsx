@@ -25,9 +25,7 @@ function time(iso: string): string {
 
 /** A provisional or demo mark beside a month's name: read from across the hall, in the cell it labels. */
 function Mark({ text }: { text: string }) {
-  return (
-    <span className="ml-2 rounded bg-amber-300 px-2 py-0.5 text-xl font-semibold text-[#020617]">{text}</span>
-  );
+  return <span className="ml-2 rounded bg-amber-300 px-2 py-0.5 text-xl font-semibold text-[#020617]">{text}</span>;
 }
 
 function rate(value: number | null | undefined, noBase: string): string {
