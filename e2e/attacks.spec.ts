@@ -3,96 +3,11 @@
 // requests, as both department accounts; sign-out with requests in flight;
 // a cookie copied before sign-out.
 
-import { readFileSync } from "node:fs";
-import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { type AccountKey, storageStateOf } from "./accounts";
 import { createOfficialAccount } from "./database";
 import { reference } from "./expected";
-
-const baseURL = () => new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000");
-
-function cookieHeader(account: AccountKey): string {
-  const state = JSON.parse(readFileSync(storageStateOf(account), "utf8")) as {
-    cookies: { name: string; value: string }[];
-  };
-  return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-}
-
-/** GET with the path sent exactly as written (no client-side normalisation). */
-function send(
-  path: string,
-  headers: Record<string, string>,
-): Promise<{ status: number; body: string; location?: string }> {
-  const base = baseURL();
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: base.hostname, port: base.port, path, method: "GET", headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (c: Buffer) => chunks.push(c));
-      response.on("end", () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString("utf8"),
-          location: response.headers.location,
-        }),
-      );
-    });
-    request.on("error", reject);
-    request.end();
-  });
-}
-
-/**
- * rawGet, and for RSC requests as the browser's router sends them: Next 16 redirects an RSC
- * request without the right _rsc cache-busting value (computed from the router headers) to the
- * same URL with it. Followed once, so that the RSC and prefetch variants are really rendered (they
- * were only ever redirected before, and a 307 carries no figures either way).
- */
-async function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  const reply = await send(path, headers);
-  if (headers.RSC && reply.status === 307 && /[?&]_rsc\b/.test(reply.location ?? ""))
-    return send(reply.location!, headers);
-  return reply;
-}
-
-const enc = (text: string) =>
-  [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
-
-function variants(segments: string[]): string[] {
-  const join = (parts: string[]) => `/${parts.join("/")}`;
-  const out = new Set<string>([
-    join(segments),
-    `${join(segments)}/`,
-    `${join(segments)}%2F`,
-    `${join(segments)}%20`,
-    `${join(segments)};x=1`,
-    `/${join(segments)}`,
-    join(segments).replaceAll("/", "//"),
-    join(segments).replaceAll("/", "/./"),
-    join(segments).replaceAll("/", "/%2e/"),
-    `/x/..${join(segments)}`,
-    `/x/%2e%2e${join(segments)}`,
-    `/_next/static/..${join(segments)}`,
-    `/_next/static/%2e%2e${join(segments)}`,
-    join(segments.map(enc)),
-    join(segments.map((s) => s.toUpperCase())),
-  ]);
-  segments.forEach((_, i) => {
-    const one = (f: (s: string) => string) => join(segments.map((s, j) => (j === i ? f(s) : s)));
-    out.add(one(enc));
-    out.add(one((s) => enc(s[0]!) + s.slice(1)));
-    out.add(one((s) => enc(enc(s))));
-    out.add(one((s) => `x%2F..%2F${s}`));
-    out.add(one((s) => `${s}%00`));
-  });
-  return [...out];
-}
-
-const HEADERS: Record<string, Record<string, string>> = {
-  plain: {},
-  rsc: { RSC: "1" },
-  prefetch: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" },
-};
+import { cardCases, insertCardCases, removeCardCases, TEST_CLOCK_HEADER } from "./supervision-cases";
+import { baseURL, cookieHeader, HEADERS, localeVariants, rawGet, variants } from "./url-variants";
 
 type Figures = {
   name: string;
@@ -183,6 +98,77 @@ for (const [account, own] of [
       JSON.stringify([...statuses]),
     ).toBe(true);
     console.log(`${account}: ${requests.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  });
+}
+
+// Supervision (issue 20): the board, the wall, their data routes and another unit's cards, as
+// either department account, every way of writing them. Cards of both units are written for a
+// day of a month no other spec supervises (2018-09-12, Wednesday) and read with the cards' test
+// clock (lib/supervision/cards/test-clock.ts), so that each request has the other unit's case
+// numbers to leak and no other spec's counts move.
+const ATTACK_DAY = "2018-09-12";
+const ATTACK_PREFIX = "E2E-ATK-";
+for (const [account, own, other] of [
+  ["xuanhan", "x04", "d08"],
+  ["gaj", "d08", "x04"],
+] as const) {
+  test(`as ${account}: no way of writing the board, the wall or ${other}'s cards serves them`, async () => {
+    test.setTimeout(300_000);
+    await insertCardCases(ATTACK_DAY, ATTACK_PREFIX);
+    try {
+      const cookie = cookieHeader(account);
+      const cases = cardCases(ATTACK_PREFIX);
+      const theirs = account === "xuanhan" ? [cases.gajRed, cases.gajYellow] : [cases.xuanhanRed];
+      const mine = account === "xuanhan" ? [cases.xuanhanRed] : [cases.gajRed, cases.gajYellow];
+      const clock = { cookie, [TEST_CLOCK_HEADER]: ATTACK_DAY };
+      // The marks are real: the account's own 预警 page that day lists its own cases.
+      const ownPage = await rawGet("/warnings", clock);
+      expect(ownPage.status).toBe(200);
+      for (const caseNo of mine) expect(ownPage.body).toContain(caseNo);
+      // What only the board and the wall draw, and the other unit's case numbers: none on the own page.
+      const marks = [...theirs, 'data-testid="board-unit-row"', 'data-testid="wall-red"', '"cards":{'];
+      for (const mark of marks) expect(ownPage.body).not.toContain(mark);
+      const otherUpper = other.toUpperCase();
+      const requests = [
+        ...localeVariants(["warnings", "board"]),
+        ...localeVariants(["wall"]),
+        ...variants(["api", "warnings", "wall"]),
+        ...variants(["api", "warnings", "board.csv"]),
+        ...localeVariants(["warnings"], `?unit=${other}`),
+        ...variants(["warnings"], `?unit=${[...other].map((c) => `%${c.charCodeAt(0).toString(16)}`).join("")}`),
+        ...variants(["api", "warnings", "cards.csv"], `?unit=${other}`),
+        `/warnings?unit=${other}&unit=${own}`,
+        `/warnings?unit=${own}&unit=${other}`,
+        `/warnings?unit=${otherUpper}`,
+        `/warnings?unit=${other}%00`,
+        `/warnings/board?unit=${own}`,
+        `/api/warnings/cards.csv?unit=${otherUpper}`,
+      ].flatMap((path) => ["plain", "rsc"].map((h) => ({ path, h })));
+      // A filter the page does not read (a repeated or malformed unit) shows the account's own page.
+      const ownPageAnyway = new RegExp(
+        `^/(warnings|api/warnings/cards\\.csv)\\?unit=(${otherUpper}|${other}%00|${other}&unit=${own}|${own}&unit=${other})$`,
+      );
+      const leaks: string[] = [];
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < requests.length; i += 8) {
+        await Promise.all(
+          requests.slice(i, i + 8).map(async ({ path, h }) => {
+            const { status, body } = await rawGet(path, { ...clock, ...HEADERS[h] });
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+            if (status === 200 && h === "plain" && !ownPageAnyway.test(path)) leaks.push(`${h} ${path} → 200`);
+            const found = marks.find((m) => body.includes(m));
+            if (found) leaks.push(`${h} ${path} → ${status} (${found})`);
+          }),
+        );
+      }
+      expect(leaks).toEqual([]);
+      expect(requests.length).toBeGreaterThan(300);
+      console.log(
+        `${account}, supervision: ${requests.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
+    } finally {
+      await removeCardCases(ATTACK_PREFIX);
+    }
   });
 }
 

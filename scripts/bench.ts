@@ -231,7 +231,14 @@ async function loadSections(): Promise<Array<BenchSection & { file: string }>> {
     .filter((s) => !only || only.includes(s.id));
 }
 
-type SectionOutcome = SectionResult & { id: string; seconds: number; idleBefore: number | null; error?: string };
+type SectionOutcome = SectionResult & {
+  id: string;
+  seconds: number;
+  idleBefore: number | null;
+  /** The 1-minute load average before and after the section (a shared machine: each figure's context). */
+  loadAverage: { before: number; after: number };
+  error?: string;
+};
 
 async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
   const startedAt = new Date();
@@ -316,11 +323,21 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
   const outcomes: SectionOutcome[] = [];
   for (const section of sections) {
     const idleBefore = await waitForQuiet(waitQuietSeconds);
-    log(`── ${section.id} ── (machine ${idleBefore === null ? "?" : Math.round(idleBefore * 100)}% idle)`);
+    const loadBefore = os.loadavg()[0]!;
+    log(
+      `── ${section.id} ── (machine ${idleBefore === null ? "?" : Math.round(idleBefore * 100)}% idle, load average ${loadBefore.toFixed(2)})`,
+    );
     const started = performance.now();
+    const loadAverage = () => ({ before: loadBefore, after: os.loadavg()[0]! });
     try {
       const result = await section.run(context);
-      outcomes.push({ id: section.id, ...result, seconds: (performance.now() - started) / 1000, idleBefore });
+      outcomes.push({
+        id: section.id,
+        ...result,
+        seconds: (performance.now() - started) / 1000,
+        idleBefore,
+        loadAverage: loadAverage(),
+      });
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       console.error(`[bench] section ${section.id} failed: ${message}`);
@@ -331,6 +348,7 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
         rows: [],
         seconds: (performance.now() - started) / 1000,
         idleBefore,
+        loadAverage: loadAverage(),
         error: message.split("\n")[0],
       });
     }
@@ -366,7 +384,8 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
   );
   for (const outcome of outcomes) {
     const idle = outcome.idleBefore === null ? "" : `; machine ${Math.round(outcome.idleBefore * 100)}% idle before`;
-    console.log(`\n### ${outcome.title} (${outcome.seconds.toFixed(0)} s${idle})\n`);
+    const loadAvg = `; load average ${outcome.loadAverage.before.toFixed(2)} → ${outcome.loadAverage.after.toFixed(2)}`;
+    console.log(`\n### ${outcome.title} (${outcome.seconds.toFixed(0)} s${idle}${loadAvg})\n`);
     if (outcome.error) {
       console.log(`**failed**: ${outcome.error}`);
       continue;

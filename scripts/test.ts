@@ -252,7 +252,11 @@ async function main(): Promise<void> {
   await step("端到端测试 / playwright", async () => {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const server = startTool("next start", "next", ["start", "-p", String(port), "-H", "127.0.0.1"], env);
+    // The cards' test clock (lib/supervision/cards/test-clock.ts): for this server only, not the build.
+    const server = startTool("next start", "next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      ...env,
+      SUPERVISION_TEST_CLOCK: "1",
+    });
     try {
       await waitForHttp(baseUrl, server);
       return await runTool(

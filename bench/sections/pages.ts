@@ -11,11 +11,8 @@
 // median round is reported, so that a burst of load from elsewhere on the
 // machine weighs on all of them alike. The figure that counts is the ratio of
 // each page's throughput to the static page's.
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { freePort, runTool, startTool, stopTool, waitForHttp } from "../../scripts/process-utils";
+import { startCeiling } from "../ceiling";
 import { load, median, warm } from "../harness";
 import { PAGE_BYTE_BUDGETS_KB } from "../page-budgets";
 import type { BenchSection, Budget, LoadResult, Row } from "../types";
@@ -32,38 +29,6 @@ async function pageBytes(url: string, cookie: string | null): Promise<{ raw: num
   return { raw: body.length, gzip: gzipSync(body, { level: 6 }).length };
 }
 const P99_BUDGET_MS = 100;
-
-/**
- * Builds bench/ceiling-app (a bare Next app, no proxy) in a directory of its own
- * (inside the repository Next would take this project's proxy.ts with it) and
- * serves it; returns its URL and a stop function.
- */
-async function startCeiling(
-  root: string,
-  log: (m: string) => void,
-): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-ceiling-"));
-  cpSync(path.join(root, "bench/ceiling-app"), dir, { recursive: true });
-  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-  // The workspace root must hold both the app and the (linked) node_modules.
-  writeFileSync(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: "/" } };\n`);
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  delete env.NEXT_DIST_DIR;
-  log(`building the ceiling page (bench/ceiling-app, in ${dir})`);
-  const code = await runTool("next build (ceiling)", "next", ["build", dir], env);
-  if (code !== 0) throw new Error(`next build of the ceiling app failed (exit ${code})`);
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startTool("next start (ceiling)", "next", ["start", dir, "-p", String(port), "-H", "127.0.0.1"], env);
-  await waitForHttp(`${baseUrl}/`, server);
-  return {
-    baseUrl,
-    stop: async () => {
-      await stopTool(server);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 const section: BenchSection = {
   id: "pages",

@@ -2,7 +2,7 @@
 
 // 预警设置: the card rules' parameters (bounded inputs; the server checks the bounds again) and
 // each unit's contact address for the daily digest.
-import { useActionState } from "react";
+import { type ReactNode, useActionState } from "react";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import type { FormState } from "@/lib/action-client/form-state";
 import { fill } from "@/lib/i18n/fill";
@@ -21,63 +21,112 @@ export type Bounds = {
   afterHoursCutoff: { min: string; max: string };
 };
 
-export function CardSettingsForm({ t, settings, bounds }: { t: T; settings: CardSettings; bounds: Bounds }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveCardSettingsAction, {});
-  const values = state.values ?? {};
+type SettingsAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * The one shape of both forms: a server action's state, the fields drawn from it, the save button
+ * (disabled while saving), then what the state says after it.
+ */
+function SettingsForm({
+  action,
+  className,
+  testId,
+  unitCode,
+  save,
+  fields,
+  after,
+}: {
+  action: SettingsAction;
+  className: string;
+  testId: string;
+  unitCode?: string;
+  save: string;
+  fields: (state: FormState) => ReactNode;
+  after: (state: FormState) => ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   return (
-    <form action={action} className="space-y-3" data-testid="card-settings-form">
-      <div className="flex flex-wrap items-start gap-6">
-        <label className="block text-sm">
-          {t.yellowDaysLeft}
-          <input
-            name="yellowDaysLeft"
-            type="number"
-            required
-            min={bounds.yellowDaysLeft.min}
-            max={bounds.yellowDaysLeft.max}
-            defaultValue={values.yellowDaysLeft ?? settings.yellowDaysLeft}
-            className={`${input} w-28`}
-            aria-invalid={Boolean(state.fieldErrors?.yellowDaysLeft)}
-          />
-          <span className="mt-1 block text-xs text-slate-600">{fill(t.bounds, bounds.yellowDaysLeft)}</span>
-          <FieldError state={state} field="yellowDaysLeft" />
-        </label>
-        <label className="block text-sm">
-          {t.yellowSharePercent}
-          <input
-            name="yellowSharePercent"
-            type="number"
-            required
-            min={bounds.yellowSharePercent.min}
-            max={bounds.yellowSharePercent.max}
-            defaultValue={values.yellowSharePercent ?? settings.yellowSharePercent}
-            className={`${input} w-28`}
-            aria-invalid={Boolean(state.fieldErrors?.yellowSharePercent)}
-          />
-          <span className="mt-1 block text-xs text-slate-600">{fill(t.bounds, bounds.yellowSharePercent)}</span>
-          <FieldError state={state} field="yellowSharePercent" />
-        </label>
-        <label className="block text-sm">
-          {t.afterHoursCutoff}
-          <input
-            name="afterHoursCutoff"
-            type="time"
-            required
-            min={bounds.afterHoursCutoff.min}
-            max={bounds.afterHoursCutoff.max}
-            defaultValue={values.afterHoursCutoff ?? settings.afterHoursCutoff}
-            className={`${input} w-32`}
-            aria-invalid={Boolean(state.fieldErrors?.afterHoursCutoff)}
-          />
-          <span className="mt-1 block text-xs text-slate-600">{fill(t.bounds, bounds.afterHoursCutoff)}</span>
-          <FieldError state={state} field="afterHoursCutoff" />
-        </label>
-      </div>
+    <form action={formAction} className={className} data-testid={testId} data-unit={unitCode}>
+      {fields(state)}
       <button type="submit" className={button} disabled={pending}>
-        {t.save}
+        {save}
       </button>
-      <FormMessage state={state} />
+      {after(state)}
     </form>
+  );
+}
+
+/** One bounded card setting: its label, the input with its bounds, the bounds written out, its error. */
+function BoundedField({
+  t,
+  state,
+  name,
+  label,
+  type,
+  bounds,
+  value,
+  width,
+}: {
+  t: T;
+  state: FormState;
+  name: keyof Bounds;
+  label: string;
+  type: "number" | "time";
+  bounds: { min: number | string; max: number | string };
+  value: number | string;
+  width: string;
+}) {
+  return (
+    <label className="block text-sm">
+      {label}
+      <input
+        name={name}
+        type={type}
+        required
+        min={bounds.min}
+        max={bounds.max}
+        defaultValue={state.values?.[name] ?? value}
+        className={`${input} ${width}`}
+        aria-invalid={Boolean(state.fieldErrors?.[name])}
+      />
+      <span className="mt-1 block text-xs text-slate-600">{fill(t.bounds, bounds)}</span>
+      <FieldError state={state} field={name} />
+    </label>
+  );
+}
+
+export function CardSettingsForm({ t, settings, bounds }: { t: T; settings: CardSettings; bounds: Bounds }) {
+  return (
+    <SettingsForm
+      action={saveCardSettingsAction}
+      className="space-y-3"
+      testId="card-settings-form"
+      save={t.save}
+      fields={(state) => (
+        <div className="flex flex-wrap items-start gap-6">
+          {(
+            [
+              ["yellowDaysLeft", "number", "w-28"],
+              ["yellowSharePercent", "number", "w-28"],
+              ["afterHoursCutoff", "time", "w-32"],
+            ] as const
+          ).map(([name, type, width]) => (
+            <BoundedField
+              key={name}
+              t={t}
+              state={state}
+              name={name}
+              label={t[name]}
+              type={type}
+              bounds={bounds[name]}
+              value={settings[name]}
+              width={width}
+            />
+          ))}
+        </div>
+      )}
+      after={(state) => <FormMessage state={state} />}
+    />
   );
 }
 
@@ -94,38 +143,42 @@ export function ContactEmailForm({
   email: string | null;
   nameLang?: string;
 }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveContactEmailAction, {});
   return (
-    <form
-      action={action}
+    <SettingsForm
+      action={saveContactEmailAction}
       className="flex flex-wrap items-center gap-2 py-1"
-      data-testid="contact-form"
-      data-unit={unitCode}
-    >
-      <input type="hidden" name="unitCode" value={unitCode} />
-      <label className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="w-40" lang={nameLang}>
-          {unitName}
-        </span>
-        <span className="sr-only">{t.contactEmail}</span>
-        <input
-          name="contactEmail"
-          type="email"
-          defaultValue={state.values?.contactEmail ?? email ?? ""}
-          placeholder={t.noContact}
-          className="min-h-6 w-72 rounded-md border border-slate-300 px-2 py-1 text-sm"
-          aria-invalid={Boolean(state.fieldErrors?.contactEmail)}
-        />
-      </label>
-      <button type="submit" className={button} disabled={pending}>
-        {t.saveContact}
-      </button>
-      <FieldError state={state} field="contactEmail" />
-      {state.ok && (
-        <span role="status" className="text-xs text-emerald-800">
-          {state.message}
-        </span>
+      testId="contact-form"
+      unitCode={unitCode}
+      save={t.saveContact}
+      fields={(state) => (
+        <>
+          <input type="hidden" name="unitCode" value={unitCode} />
+          <label className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="w-40" lang={nameLang}>
+              {unitName}
+            </span>
+            <span className="sr-only">{t.contactEmail}</span>
+            <input
+              name="contactEmail"
+              type="email"
+              defaultValue={state.values?.contactEmail ?? email ?? ""}
+              placeholder={t.noContact}
+              className="min-h-6 w-72 rounded-md border border-slate-300 px-2 py-1 text-sm"
+              aria-invalid={Boolean(state.fieldErrors?.contactEmail)}
+            />
+          </label>
+        </>
       )}
-    </form>
+      after={(state) => (
+        <>
+          <FieldError state={state} field="contactEmail" />
+          {state.ok && (
+            <span role="status" className="text-xs text-emerald-800">
+              {state.message}
+            </span>
+          )}
+        </>
+      )}
+    />
   );
 }

@@ -23,6 +23,11 @@ function time(iso: string): string {
   }).format(new Date(iso));
 }
 
+/** A provisional or demo mark beside a month's name: read from across the hall, in the cell it labels. */
+function Mark({ text }: { text: string }) {
+  return <span className="ml-2 rounded bg-amber-300 px-2 py-0.5 text-xl font-semibold text-[#020617]">{text}</span>;
+}
+
 function rate(value: number | null | undefined, noBase: string): string {
   return value === null || value === undefined ? `— ${noBase}` : `${value.toFixed(2)}%`;
 }
@@ -54,6 +59,7 @@ export function WallDisplay({
     return () => clearInterval(timer);
   }, []);
   const w = t.wall;
+  const rates = figures.rates;
   const shown = figures.units.slice(0, UNIT_ROWS);
   const rest = figures.units.slice(UNIT_ROWS);
   const kpi = (label: string, value: number, testId: string) => (
@@ -153,18 +159,34 @@ export function WallDisplay({
                 <th scope="col" className="py-2 text-left font-normal">
                   &nbsp;
                 </th>
-                <th scope="col" className="py-2 text-right font-normal">
-                  {w.thisMonth} {figures.rates.month ?? ""}
+                <th
+                  scope="col"
+                  className="py-2 text-right font-normal"
+                  data-testid="wall-this-month"
+                  data-provisional={rates.provisionalAsOf ?? undefined}
+                  data-demo={rates.monthIsDemo ? "true" : "false"}
+                >
+                  {rates.provisionalAsOf
+                    ? fill(w.thisMonthToDate, { day: Number(rates.provisionalAsOf.slice(8, 10)) })
+                    : `${w.thisMonth} ${rates.month ?? ""}`}
+                  {rates.provisionalAsOf && <Mark text={w.provisional} />}
+                  {rates.monthIsDemo && <Mark text={w.demo} />}
                 </th>
-                <th scope="col" className="py-2 text-right font-normal">
-                  {w.lastMonth} {figures.rates.lastMonth ?? ""}
+                <th
+                  scope="col"
+                  className="py-2 text-right font-normal"
+                  data-testid="wall-last-month"
+                  data-demo={rates.lastMonthIsDemo ? "true" : "false"}
+                >
+                  {w.lastMonth} {rates.lastMonth ?? ""}
+                  {rates.lastMonthIsDemo && <Mark text={w.demo} />}
                 </th>
               </tr>
             </thead>
             <tbody>
               {rateOrder.map((key) => {
-                const now = figures.rates.current[key];
-                const before = figures.rates.previous[key];
+                const now = rates.current[key];
+                const before = rates.previous[key];
                 const up = now != null && before != null && now > before;
                 const down = now != null && before != null && now < before;
                 return (
@@ -181,8 +203,20 @@ export function WallDisplay({
               })}
             </tbody>
           </table>
-          {figures.rates.month && (
-            <p className="mt-4 text-xl text-[#cbd5e1]">{fill(w.monthSource, { month: figures.rates.month })}</p>
+          {rates.month && (
+            <div className="mt-4 space-y-1 text-xl text-[#cbd5e1]" role="note" data-testid="wall-rates-note">
+              <p>
+                {rates.provisionalAsOf
+                  ? fill(w.monthSourceProvisional, { date: rates.provisionalAsOf })
+                  : fill(w.monthSource, { month: rates.month })}
+              </p>
+              {rates.monthIsDemo && <p className="text-amber-300">{fill(w.monthDemo, { month: rates.month })}</p>}
+              {rates.lastMonthIsDemo && rates.lastMonth && (
+                <p className="text-amber-300" data-testid="wall-last-month-demo">
+                  {fill(w.lastMonthDemo, { month: rates.lastMonth })}
+                </p>
+              )}
+            </div>
           )}
         </section>
       </div>

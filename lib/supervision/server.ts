@@ -6,12 +6,18 @@ import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
 import { cachedReportRead } from "@/lib/cache/cached-report-read";
 import { bumpDataGeneration } from "@/lib/cache/data-generation";
 import { pageRead, prisma, recordReportDataWrite } from "@/lib/db";
+import { forgetCardReads } from "./cards/brief-memo";
 import { casesPostHandler } from "./daily-feed/cases-api";
 import { readProvisionalMonth, readProvisionalMonths } from "./daily-feed/month-to-date";
 import { listApiTokens } from "./daily-feed/tokens";
 
-/** After the month to date changed outside a server action (updateTag is for actions only). */
+/**
+ * After the month to date changed outside a server action (updateTag is for actions only). The
+ * cards' brief memo goes too: a batch changes the open cases, and the unit that pushed it should
+ * not wait out the memo to see its cards.
+ */
 async function expireAfterDailyBatch(): Promise<void> {
+  forgetCardReads();
   await recordReportDataWrite();
   bumpDataGeneration();
   revalidateTag(REPORT_DATA_TAG, { expire: 0 });

@@ -101,6 +101,12 @@ export const supervisionZhCN = {
       satisfactionRate: "满意率",
     },
     monthSource: "本月数字取自 {month} 的月度数据",
+    thisMonthToDate: "本月截至 {day} 日",
+    provisional: "临时数据",
+    demo: "示例数据",
+    monthSourceProvisional: "本月数字为本月截至 {date} 的临时数据，由每日数据计算，月末关账后才是本月的正式数据。",
+    monthDemo: "{month} 的数字为示例数据（系统生成，非真实统计）。",
+    lastMonthDemo: "上月（{month}）为示例数据（系统生成，非真实统计），与之对比仅供演示。",
   },
   settings: {
     title: "预警设置",
@@ -235,6 +241,14 @@ export const supervisionEn: SupervisionMessages = {
       satisfactionRate: "Satisfaction rate",
     },
     monthSource: "This month's figures are those of {month}",
+    thisMonthToDate: "Month to date, through day {day}",
+    provisional: "provisional",
+    demo: "demo data",
+    monthSourceProvisional:
+      "This month's figures are month to date through {date}, provisional: computed from the daily feed, final only when the month is closed.",
+    monthDemo: "The figures of {month} are demo data (generated, not real statistics).",
+    lastMonthDemo:
+      "Last month ({month}) is demo data (generated, not real statistics): the comparison is for demonstration only.",
   },
   settings: {
     title: "Warning settings",

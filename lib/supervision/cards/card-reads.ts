@@ -9,12 +9,13 @@ import { briefly } from "./brief-memo";
 import { ensureCalendarTable } from "./calendar-table";
 import { type CardSettings, readCardSettings } from "./card-settings";
 import { type Card, computeCards, computeCardTrend, type TrendPoint } from "./card-sql";
+import { testClockDay } from "./test-clock";
 import { supervisedMonth, supervisionToday } from "./today";
 
 export type CardContext = { asOf: string; month: string; settings: CardSettings };
 
 export async function getCardContext(): Promise<CardContext> {
-  const asOf = supervisionToday();
+  const asOf = (await testClockDay()) ?? supervisionToday();
   const settings = await briefly("settings", () => readCardSettings(prisma));
   return { asOf, month: supervisedMonth(asOf), settings };
 }

@@ -3,15 +3,18 @@ import "server-only";
 // applications, completions and open cases from the daily feed (DailyCase), the red and yellow
 // counts by unit (the cards), and the month's rates against last month.
 //
-// The rates come from monthRates(), the one place to point at the daily feed's month-to-date
-// figures (本月截至 X 日) once they exist: until then it reads the newest published month and the
-// one before it (the existing month figures), and says which month it read (`month`).
+// The rates (monthRates): the supervised month's when it is published — while the daily feed
+// holds it open, that is its month to date (本月截至 X 日, provisional) — else the newest published
+// month; against the published month before it. Each side says what it is: provisional (the 截至
+// day) and demo data (示例数据), so that the screen labels the comparison where it is read, as the
+// month pages do (lib/dashboard/format-figure.ts).
 import { prisma } from "@/lib/db";
 import type { ReportedSummary } from "@/lib/indicators/types";
 import { getMonthsData, getPublishedMonths } from "@/lib/month-versions/server";
 import { briefly } from "../cards/brief-memo";
 import { getCards, getUnitDirectory } from "../cards/card-reads";
 import { countByUnit } from "../cards/card-views";
+import { readProvisionalMonth } from "../daily-feed/month-to-date";
 
 export const WALL_RATES = [
   "onTimeCompletionRate",
@@ -29,25 +32,42 @@ export type WallFigures = {
   units: Array<{ code: string; name: string; nameEn: string | null; red: number; yellow: number }>;
   cards: { red: number; yellow: number };
   rates: {
-    /** The month the "this month" figures are of (the newest published month until month-to-date is wired). */
+    /** The month the "this month" figures are of (see monthRates). */
     month: string | null;
+    /** Its 截至 day (YYYY-MM-DD) when its figures are the daily feed's month to date; else null. */
+    provisionalAsOf: string | null;
+    monthIsDemo: boolean;
     lastMonth: string | null;
+    lastMonthIsDemo: boolean;
     current: Partial<Record<WallRate, number | null>>;
     previous: Partial<Record<WallRate, number | null>>;
   };
 };
 
-/** The city's rates of a month and the month before it. Point at month-to-date here (see above). */
-export async function monthRates(): Promise<WallFigures["rates"]> {
+/** The city's rates of the supervised month (or the newest published) and of the month before it. */
+export async function monthRates(supervisedMonth: string): Promise<WallFigures["rates"]> {
   const months = await getPublishedMonths();
-  const month = months.at(-1)?.month ?? null;
-  const lastMonth = months.at(-2)?.month ?? null;
-  const data = await getMonthsData([month, lastMonth].filter((m): m is string => m !== null));
-  const pick = (m: string | null) => {
+  const supervised = months.findIndex((m) => m.month === supervisedMonth);
+  const at = supervised >= 0 ? supervised : months.length - 1;
+  const current = months[at] ?? null;
+  const previous = at > 0 ? (months[at - 1] ?? null) : null;
+  const [data, provisional] = await Promise.all([
+    getMonthsData([current, previous].filter((m) => m !== null).map((m) => m.month)),
+    current ? readProvisionalMonth(prisma, current.month) : null,
+  ]);
+  const pick = (m: string | undefined) => {
     const city: ReportedSummary | undefined = data.find((d) => d.month === m)?.summaries.CITY;
     return Object.fromEntries(WALL_RATES.map((r) => [r, city?.[r] ?? null])) as Record<WallRate, number | null>;
   };
-  return { month, lastMonth, current: pick(month), previous: pick(lastMonth) };
+  return {
+    month: current?.month ?? null,
+    provisionalAsOf: provisional?.asOf ?? null,
+    monthIsDemo: current?.isDemo ?? false,
+    lastMonth: previous?.month ?? null,
+    lastMonthIsDemo: previous?.isDemo ?? false,
+    current: pick(current?.month),
+    previous: pick(previous?.month),
+  };
 }
 
 async function todayCounts(month: string, asOf: string): Promise<WallFigures["today"]> {
@@ -68,7 +88,7 @@ export async function getWallFigures(): Promise<WallFigures> {
     const [today, units, rates] = await Promise.all([
       todayCounts(context.month, context.asOf),
       getUnitDirectory(),
-      monthRates(),
+      monthRates(context.month),
     ]);
     const order = new Map(units.map((u, i) => [u.id, i]));
     const byUnit = countByUnit(cards, "red", (id) => order.get(id) ?? 0);

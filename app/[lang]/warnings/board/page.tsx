@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
+import { BoardCountCells } from "@/components/supervision/board-count-cells";
 import { CardDefinition } from "@/components/supervision/card-definition";
 import Link from "@/components/ui/locale-link";
 import { canViewAllCards } from "@/lib/access";
@@ -11,7 +12,6 @@ import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { nameLang } from "@/lib/i18n/punctuation";
 import {
   type BoardSort,
-  type CardFilter,
   countByItem,
   countByUnit,
   filterQuery,
@@ -67,16 +67,7 @@ export default async function WarningsBoardPage({
     const u = unitOf(id);
     return (locale === "en" ? u?.nameEn : null) ?? u?.name ?? String(id);
   };
-  const link = (f: CardFilter) => `/warnings${filterQuery(f)}`;
   const sortLink = (s: BoardSort) => `/warnings/board${filterQuery(filter, s === "red" ? {} : { sort: s })}`;
-  const cell = (n: number, f: CardFilter, testId: string) =>
-    n === 0 ? (
-      <span className="text-slate-500">0</span>
-    ) : (
-      <Link href={link(f)} className="text-brand-700 underline hover:no-underline" data-testid={testId}>
-        {n}
-      </Link>
-    );
   const levelFilter = filter.level ? { level: filter.level } : {};
   const itemFilter = filter.item ? { item: filter.item } : {};
   return (
@@ -181,15 +172,13 @@ export default async function WarningsBoardPage({
                       <th scope="row" className="px-2 py-1.5 text-left font-normal" lang={nameLang(locale)}>
                         {unitName(r.unitId)}
                       </th>
-                      <td className="px-2 py-1.5 text-right tabular-nums" data-testid="board-red">
-                        {cell(r.red, { unit: code, ...itemFilter, level: "RED" }, "board-red-link")}
-                      </td>
-                      <td className="px-2 py-1.5 text-right tabular-nums" data-testid="board-yellow">
-                        {cell(r.yellow, { unit: code, ...itemFilter, level: "YELLOW" }, "board-yellow-link")}
-                      </td>
-                      <td className="px-2 py-1.5 text-right tabular-nums">
-                        {cell(r.total, { unit: code, ...itemFilter, ...levelFilter }, "board-total-link")}
-                      </td>
+                      <BoardCountCells
+                        counts={r}
+                        filter={{ unit: code, ...itemFilter }}
+                        levelFilter={levelFilter}
+                        prefix="board"
+                        cellTestIds
+                      />
                     </tr>
                   );
                 })}
@@ -250,15 +239,7 @@ export default async function WarningsBoardPage({
                       <td className="px-2 py-1.5" lang={nameLang(locale)}>
                         {unitName(r.unitId)}
                       </td>
-                      <td className="px-2 py-1.5 text-right tabular-nums">
-                        {cell(r.red, { ...base, level: "RED" }, "item-red-link")}
-                      </td>
-                      <td className="px-2 py-1.5 text-right tabular-nums">
-                        {cell(r.yellow, { ...base, level: "YELLOW" }, "item-yellow-link")}
-                      </td>
-                      <td className="px-2 py-1.5 text-right tabular-nums">
-                        {cell(r.total, { ...base, ...levelFilter }, "item-total-link")}
-                      </td>
+                      <BoardCountCells counts={r} filter={base} levelFilter={levelFilter} prefix="item" />
                     </tr>
                   );
                 })}
