@@ -19,7 +19,7 @@ import { getAccessSettings } from "@/lib/access/access-settings";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
 import { mayDrawNotFound, takeLookup } from "@/lib/access/lookup-limit";
 import { pageExistence } from "@/lib/access/page-existence";
-import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer } from "@/lib/access/permissions";
+import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer, TWO_FACTOR_PATH } from "@/lib/access/permissions";
 import { auditRefusal } from "@/lib/access/refusal-audit";
 import {
   forbiddenResponse,
@@ -77,6 +77,11 @@ export default async function proxy(request: NextRequest): Promise<Response> {
     // Signed in with a one-time password: nothing opens until it is replaced.
     if (api) return forbiddenResponse(true);
     return NextResponse.redirect(new URL(localePath(locale, CHANGE_PASSWORD_PATH), request.url));
+  }
+  if (decision === "enrollTwoFactor") {
+    // Issue 22: a role that needs a second factor, and none yet: nothing opens until it is enrolled.
+    if (api) return forbiddenResponse(true);
+    return NextResponse.redirect(new URL(localePath(locale, TWO_FACTOR_PATH), request.url));
   }
   if (decision === "signIn") {
     if (api) return unauthenticatedResponse();

@@ -16,6 +16,7 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { base64url, calculateJwkThumbprint, EncryptJWT, type JWTPayload, jwtDecrypt } from "jose";
 import { ROLES, type Role, type Viewer } from "@/lib/access/permissions";
+import { mustEnrollTwoFactor } from "@/lib/access/two-factor/viewer-state";
 import { currentUserStatus } from "@/lib/access/viewer-status";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -113,6 +114,7 @@ export async function readSession(cookies: readonly Cookie[], now = Date.now()):
       unitCode: status.unitCode,
       mustChangePassword: status.mustChangePassword,
     };
+    if (await mustEnrollTwoFactor(viewer.role, status.twoFactorEnrolled)) viewer.mustEnrollTwoFactor = true;
     return { viewer, payload, cookieName };
   }
   return null;

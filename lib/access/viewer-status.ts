@@ -19,6 +19,8 @@ type Status = {
   role: string;
   unitCode: string | null;
   mustChangePassword: boolean;
+  /** Issue 22: has a confirmed second factor (lib/access/two-factor). */
+  twoFactorEnrolled: boolean;
   at: number;
 };
 // On globalThis: the proxy and the app are bundled separately but run in one
@@ -56,6 +58,7 @@ export async function currentUserStatus(userId: number): Promise<Status | null> 
       role: true,
       mustChangePassword: true,
       unit: { select: { code: true } },
+      twoFactor: { select: { userId: true } },
     },
   });
   if (!user) {
@@ -68,6 +71,7 @@ export async function currentUserStatus(userId: number): Promise<Status | null> 
     role: user.role,
     unitCode: user.unit?.code ?? null,
     mustChangePassword: user.mustChangePassword,
+    twoFactorEnrolled: user.twoFactor !== null,
     at: Date.now(),
   };
   if ((generations.get(userId) ?? 0) === generation) cache.set(userId, status);

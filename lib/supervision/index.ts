@@ -40,3 +40,5 @@ export { type DigestOptions, type DigestResult, digestMail, sendDailyDigest } fr
 export { insertDailyCases, type OpenCaseInput } from "./cards/open-case-fixture";
 export { supervisedMonth, supervisionToday } from "./cards/today";
 export * from "./daily-feed";
+// Issue 22: units' contact addresses are stored sealed; those from before are sealed as the server starts.
+export { encryptPlainContactEmails } from "./cards/unit-contact";

@@ -1,8 +1,10 @@
 import { AccessSettingsForm } from "@/components/access/access-settings-form";
+import { TwoFactorAdmin } from "@/components/access/two-factor-admin";
 import { UnlockUserForm } from "@/components/access/unlock-user-form";
 import { getAccessSettings } from "@/lib/access/access-settings";
 import { listLockedUsers } from "@/lib/access/accounts/read-users";
 import { requirePagePermission } from "@/lib/access/guard";
+import { getTwoFactorSettings } from "@/lib/access/two-factor/settings";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { nameLang } from "@/lib/i18n/punctuation";
 
@@ -18,6 +20,9 @@ export default async function SecurityPage() {
       <p className="max-w-3xl text-sm text-slate-600">{s.intro}</p>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <AccessSettingsForm t={t} settings={await getAccessSettings()} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="two-factor-admin">
+        <TwoFactorAdmin t={t.twoFactor.admin} departments={(await getTwoFactorSettings()).departments} />
       </section>
       <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="locked-accounts">
         <h2 className="text-base font-semibold">{s.locks.title}</h2>
