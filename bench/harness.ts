@@ -22,7 +22,13 @@ export async function signIn(baseUrl: string, username: string, password: string
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
     // The demo accounts' one-time code (issue 22); ignored for an account without a second factor.
-    body: new URLSearchParams({ csrfToken, username, password, code: await demoCodeFor(username), callbackUrl: `${baseUrl}/` }),
+    body: new URLSearchParams({
+      csrfToken,
+      username,
+      password,
+      code: await demoCodeFor(username),
+      callbackUrl: `${baseUrl}/`,
+    }),
   });
   await response.arrayBuffer();
   const set = response.headers.getSetCookie().map((c) => c.split(";")[0]!);

@@ -1,8 +1,8 @@
 import { dailyFeedEn } from "@/lib/i18n/messages/daily-feed";
 import { rectificationEn } from "@/lib/i18n/messages/rectification";
 import { securityEn } from "@/lib/i18n/messages/security";
-import { twoFactorEn } from "@/lib/i18n/messages/two-factor";
 import { supervisionEn } from "@/lib/i18n/messages/supervision";
+import { twoFactorEn } from "@/lib/i18n/messages/two-factor";
 import type { Messages } from "@/lib/i18n/zh-CN";
 
 export const en: Messages = {

@@ -25,7 +25,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm
           messages={t.auth}
           codeMessages={t.twoFactor.signIn}
-          callbackUrl={callbackUrl ?? localePath(await pageLocale(), "/")} />
+          callbackUrl={callbackUrl ?? localePath(await pageLocale(), "/")}
+        />
       </div>
     </main>
   );

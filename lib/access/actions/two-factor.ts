@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { reissueToken, readSession } from "@/lib/access/session";
+import { readSession, reissueToken } from "@/lib/access/session";
 import { confirmEnrolment, resetSecondFactor } from "@/lib/access/two-factor/enrolment";
 import {
   forgetTwoFactorSettings,

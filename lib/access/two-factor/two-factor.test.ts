@@ -7,7 +7,13 @@ import { openText, SecretBoxError, sealText } from "@/lib/access/secret-box";
 import { checkCredentials } from "@/lib/access/sign-in-check";
 import { confirmEnrolment, resetSecondFactor, startEnrolment } from "@/lib/access/two-factor/enrolment";
 import { enrolDemoSecondFactor, storeSecondFactor } from "@/lib/access/two-factor/second-factor";
-import { DEMO_TOTP_SECRET, newTotpSecret, TOTP_PERIOD_SECONDS, timeStepAt, totpCode } from "@/lib/access/two-factor/totp";
+import {
+  DEMO_TOTP_SECRET,
+  newTotpSecret,
+  TOTP_PERIOD_SECONDS,
+  timeStepAt,
+  totpCode,
+} from "@/lib/access/two-factor/totp";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 
 let db: TestDatabase;
@@ -27,7 +33,9 @@ beforeEach(async () => {
 afterEach(() => vi.unstubAllEnvs());
 
 let n = 0;
-async function enrolledUser(secret = newTotpSecret()): Promise<{ id: number; username: string; secret: string; codes: string[] }> {
+async function enrolledUser(
+  secret = newTotpSecret(),
+): Promise<{ id: number; username: string; secret: string; codes: string[] }> {
   const username = `tf${++n}`;
   const { id } = await db.prisma.user.create({
     data: { username, displayName: username, passwordHash: hash, role: "OFFICIAL" },
@@ -104,7 +112,8 @@ describe("the sign-in check with a second factor", () => {
 
   it("counts wrong codes towards the lock: after 5 the right code is refused", async () => {
     const user = await enrolledUser();
-    for (let i = 0; i < 5; i++) await check(user.username, "000000" === (await totpCode(user.secret)) ? "111111" : "000000");
+    for (let i = 0; i < 5; i++)
+      await check(user.username, "000000" === (await totpCode(user.secret)) ? "111111" : "000000");
     const locked = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     expect(await check(user.username, await totpCode(user.secret))).toEqual({ ok: false, error: "invalid" });
@@ -162,7 +171,9 @@ describe("enrolment and reset", () => {
       data: { username: "enrol1", displayName: "e", passwordHash: hash, role: "OFFICIAL" },
     });
     const { secret, pending } = startEnrolment(id);
-    expect(await confirmEnrolment(db.prisma, id, pending, "000000" === (await totpCode(secret)) ? "111111" : "000000")).toEqual({
+    expect(
+      await confirmEnrolment(db.prisma, id, pending, "000000" === (await totpCode(secret)) ? "111111" : "000000"),
+    ).toEqual({
       ok: false,
       reason: "wrongCode",
     });
@@ -227,14 +238,22 @@ describe("the demo accounts", () => {
     await enrolDemoSecondFactor(db.prisma, id);
     const code = () => totpCode(DEMO_TOTP_SECRET);
     vi.stubEnv("NODE_ENV", "production");
-    vi.stubEnv("FIELD_ENCRYPTION_KEY", process.env.FIELD_ENCRYPTION_KEY || "dashboard-demo-field-encryption-key-not-for-production");
+    vi.stubEnv(
+      "FIELD_ENCRYPTION_KEY",
+      process.env.FIELD_ENCRYPTION_KEY || "dashboard-demo-field-encryption-key-not-for-production",
+    );
     vi.stubEnv("ALLOW_DEMO_ACCOUNTS", "");
     expect(await check("demo1", await code())).toEqual({ ok: false, error: "demo" });
     // A wrong password learns nothing of it.
     expect(await check("demo1", await code(), "wrong")).toEqual({ ok: false, error: "invalid" });
     // The README's admin and password, on an account without the demo secret: refused too.
     await db.prisma.user.create({
-      data: { username: "admin", displayName: "a", passwordHash: await hashPassword("admin-demo-2021"), role: "SYSTEM_ADMIN" },
+      data: {
+        username: "admin",
+        displayName: "a",
+        passwordHash: await hashPassword("admin-demo-2021"),
+        role: "SYSTEM_ADMIN",
+      },
     });
     expect(await check("admin", undefined, "admin-demo-2021")).toEqual({ ok: false, error: "demo" });
     expect(await events("user.demoRefused")).toHaveLength(2);

@@ -1,7 +1,7 @@
 // Whether a signed-in viewer must enrol a second factor before anything else (like
 // mustChangePassword): their role needs one (permissions.ts requiresTwoFactor, with the security
 // administrator's setting for department users) and they have none. Read by lib/access/session.ts.
-import { requiresTwoFactor, type Role } from "@/lib/access/permissions";
+import { type Role, requiresTwoFactor } from "@/lib/access/permissions";
 import { getTwoFactorSettings } from "@/lib/access/two-factor/settings";
 
 export async function mustEnrollTwoFactor(role: Role, enrolled: boolean): Promise<boolean> {

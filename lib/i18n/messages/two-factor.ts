@@ -3,7 +3,8 @@
 export const twoFactorZhCN = {
   signIn: {
     code: "动态验证码",
-    codeHint: "已启用两步验证的账号必填：身份验证器 App 显示的 6 位数字，或一个恢复码。验证码不正确时，提示与密码错误相同。",
+    codeHint:
+      "已启用两步验证的账号必填：身份验证器 App 显示的 6 位数字，或一个恢复码。验证码不正确时，提示与密码错误相同。",
   },
   page: {
     title: "两步验证",
@@ -24,9 +25,11 @@ export const twoFactorZhCN = {
     },
     done: "两步验证已启用。您的其他登录会话已结束。",
     recoveryTitle: "恢复码（只显示这一次）",
-    recoveryLead: "手机丢失或无法使用 App 时，可在登录页“动态验证码”一栏输入一个恢复码，每个恢复码只能用一次。请抄写或打印后妥善保管，不要保存在同一部手机上。",
+    recoveryLead:
+      "手机丢失或无法使用 App 时，可在登录页“动态验证码”一栏输入一个恢复码，每个恢复码只能用一次。请抄写或打印后妥善保管，不要保存在同一部手机上。",
     continue: "我已保存恢复码，进入系统",
-    enrolled: "您的账号已于 {date} 启用两步验证，剩余恢复码 {count} 个。更换手机或恢复码用完时，请联系安全管理员重置，下次登录时重新绑定。",
+    enrolled:
+      "您的账号已于 {date} 启用两步验证，剩余恢复码 {count} 个。更换手机或恢复码用完时，请联系安全管理员重置，下次登录时重新绑定。",
     signOut: "退出登录",
   },
   admin: {
@@ -37,7 +40,8 @@ export const twoFactorZhCN = {
     saved: "已保存。",
     unchanged: "设置没有变化。",
     resetTitle: "重置用户的两步验证",
-    resetLead: "用户更换手机或丢失恢复码时使用：其两步验证和恢复码被删除，所有会话立即结束，下次登录时重新绑定。此操作记入审计日志。",
+    resetLead:
+      "用户更换手机或丢失恢复码时使用：其两步验证和恢复码被删除，所有会话立即结束，下次登录时重新绑定。此操作记入审计日志。",
     username: "用户名",
     reset: "重置两步验证",
     resetDone: "已重置 {username} 的两步验证：其所有会话已结束，下次登录时须重新绑定。",
@@ -67,7 +71,8 @@ export const twoFactorEn: typeof twoFactorZhCN = {
     confirming: "Confirming…",
     errors: {
       expired: "This page has expired. Reload it and scan the new QR code.",
-      wrongCode: "That code is not right. Check that your phone's clock is correct and enter the 6 digits the app shows now.",
+      wrongCode:
+        "That code is not right. Check that your phone's clock is correct and enter the 6 digits the app shows now.",
       alreadyEnrolled: "Your account already has two-step verification.",
       signedOut: "Your session has ended. Sign in again.",
     },
@@ -93,7 +98,8 @@ export const twoFactorEn: typeof twoFactorZhCN = {
       "For a user who changed phones or lost their recovery codes: their second factor and recovery codes are removed, all their sessions end, and they set it up again at their next sign-in. Recorded in the audit log.",
     username: "Username",
     reset: "Reset two-step verification",
-    resetDone: "{username}'s two-step verification is reset: their sessions have ended; they set it up again at their next sign-in.",
+    resetDone:
+      "{username}'s two-step verification is reset: their sessions have ended; they set it up again at their next sign-in.",
     notEnrolled: "{username} has no two-step verification; nothing was changed.",
     unknownUser: "There is no account with the username {username}.",
     required: "Enter a username.",

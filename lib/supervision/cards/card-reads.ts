@@ -127,7 +127,10 @@ export async function loadSupervisionSettings() {
   // Stored sealed (issue 22): the admin's form shows them in clear.
   return {
     settings,
-    units: units.map(({ id, contactEmail, ...unit }) => ({ ...unit, contactEmail: openContactEmail(id, contactEmail) })),
+    units: units.map(({ id, contactEmail, ...unit }) => ({
+      ...unit,
+      contactEmail: openContactEmail(id, contactEmail),
+    })),
   };
 }
 

@@ -13,7 +13,9 @@ afterAll(() => db?.drop());
 
 describe("units' contact addresses", () => {
   it("are stored sealed, read in clear, and the change is audited", async () => {
-    const unit = await db.prisma.unit.create({ data: { code: "d95", name: "测试局甲", kind: "DEPARTMENT", sortOrder: 1 } });
+    const unit = await db.prisma.unit.create({
+      data: { code: "d95", name: "测试局甲", kind: "DEPARTMENT", sortOrder: 1 },
+    });
     expect(await setUnitContactEmail(db.prisma, "d95", "jia@example.org", null)).toBe(true);
     const stored = (await db.prisma.unit.findUniqueOrThrow({ where: { id: unit.id } })).contactEmail!;
     expect(stored).not.toContain("jia");

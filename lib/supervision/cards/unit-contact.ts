@@ -31,7 +31,10 @@ export function openContactEmail(unitId: number, stored: string | null): string 
 
 /** Seals every address still stored in clear; answers how many. */
 export async function encryptPlainContactEmails(db: PrismaClient): Promise<number> {
-  const units = await db.unit.findMany({ where: { contactEmail: { not: null } }, select: { id: true, contactEmail: true } });
+  const units = await db.unit.findMany({
+    where: { contactEmail: { not: null } },
+    select: { id: true, contactEmail: true },
+  });
   let sealed = 0;
   for (const unit of units) {
     if (isSealed(unit.contactEmail!)) continue;

@@ -5,8 +5,8 @@ import { PENDING_MINUTES, startEnrolment } from "@/lib/access/two-factor/enrolme
 import { qrDataUrl } from "@/lib/access/two-factor/qr";
 import { ownTwoFactor } from "@/lib/access/two-factor/read";
 import { otpauthUri } from "@/lib/access/two-factor/totp";
-import { fill } from "@/lib/i18n/messages";
 import { localePath } from "@/lib/i18n/locale";
+import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
