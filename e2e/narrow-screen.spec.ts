@@ -205,8 +205,9 @@ test.describe("the admin's daily feed page on a phone", () => {
 // verification page of the account (its enrolment at 390 px: two-factor.spec.ts).
 test.describe("sign-in with a one-time code on a phone", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
+  // The language switch is the header's everywhere else, which these checks leave out (main only).
   for (const path of ["/signin", "/en/signin"]) {
-    test(path, async ({ page }) => check(page, path));
+    test(path, async ({ page }) => check(page, path, "[data-testid=language-switch]"));
   }
   test("signs in with the password and the code at 390 px", async ({ page }) => {
     const username = `ns${Date.now() % 1_000_000}`;
