@@ -81,6 +81,15 @@ export default async function proxy(request: NextRequest): Promise<Response> {
   if (decision === "enrollTwoFactor") {
     // Issue 22: a role that needs a second factor, and none yet: nothing opens until it is enrolled.
     if (api) return forbiddenResponse(true);
+    // The router's requests and server actions get the enrolment page in place: the sign-in's
+    // redirect to the home page is fetched so, and the form of the page drawn there posts its action
+    // to the URL it is shown at. (The page's own action is all that runs: lib/access/guard.ts refuses
+    // every other one to such a viewer.) A document request is sent to the page's URL.
+    if (request.headers.has("rsc") || request.headers.has("next-action")) {
+      const response = NextResponse.rewrite(new URL(internalPath(locale, TWO_FACTOR_PATH), request.url));
+      response.headers.set("Cache-Control", "private, no-store");
+      return response;
+    }
     return NextResponse.redirect(new URL(localePath(locale, TWO_FACTOR_PATH), request.url));
   }
   if (decision === "signIn") {

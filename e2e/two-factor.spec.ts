@@ -130,23 +130,31 @@ test("a user the system administrator creates enrols at first sign-in; recovery 
   await page.goto("/signin");
   await submitSignIn(page, username, PASSWORD, "");
   // Signed in with the password alone: the enrolment page is what opens (drawn in place of the
-  // home page the sign-in leads to), and nothing else.
+  // home page the sign-in leads to, where its form works too), and nothing else.
   await expect(page.getByRole("heading", { level: 1, name: "两步验证" })).toBeVisible();
   await expect(page.getByTestId("two-factor-secret")).toBeVisible();
   const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-  // Until it is enrolled, nothing else opens: pages lead back here, routes answer 403.
-  await page.goto("/2021-06/municipal");
-  await expect(page).toHaveURL(/\/account\/two-factor$/);
-  await page.goto("/en/2021-06");
-  await expect(page).toHaveURL(/\/en\/account\/two-factor$/);
-  expect((await page.request.get("/api/export/2021-06/annex/departments", { maxRedirects: 0 })).status()).toBe(403);
-  await page.goto("/account/two-factor");
-  expect(await seriousViolations(page)).toEqual([]);
-  expect(await pageWidth()).toBeLessThanOrEqual(390);
-
-  await expect(page.getByRole("img", { name: "两步验证二维码（内容与下方密钥相同）" })).toBeVisible();
   const secret = (await page.getByTestId("two-factor-secret").innerText()).trim();
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await expect(page.getByRole("img", { name: "两步验证二维码（内容与下方密钥相同）" })).toBeVisible();
+
+  // Another browser with the password alone (as a thief would have it): the enrolment page with a
+  // secret of its own, nothing else — pages lead back to it, routes answer 403.
+  const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const thief = await other.newPage();
+  await thief.goto("/signin");
+  await submitSignIn(thief, username, PASSWORD, "");
+  await expect(thief.getByTestId("two-factor-secret")).toBeVisible();
+  expect((await thief.getByTestId("two-factor-secret").innerText()).trim()).not.toBe(secret);
+  await thief.goto("/2021-06/municipal");
+  await expect(thief).toHaveURL(/\/account\/two-factor$/);
+  await thief.goto("/en/2021-06");
+  await expect(thief).toHaveURL(/\/en\/account\/two-factor$/);
+  expect((await thief.request.get("/api/export/2021-06/annex/departments", { maxRedirects: 0 })).status()).toBe(403);
+
+  // The user enrols on the page the sign-in showed, at the URL it led to.
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
   // The "scan": the code an app computes from the secret. A wrong one first.
   await page.getByLabel("动态验证码").fill(await wrongCode(secret));
   await page.getByRole("button", { name: "确认绑定" }).click();
@@ -162,6 +170,10 @@ test("a user the system administrator creates enrols at first sign-in; recovery 
   // This browser stays signed in (a new cookie for the new session version) and now goes anywhere.
   await page.getByRole("link", { name: "我已保存恢复码，进入系统" }).click();
   await expect(page).toHaveURL(MONTH_HOME);
+  // Enrolling ended every other session: the thief's is gone.
+  await thief.goto("/account/two-factor");
+  await expect(thief).toHaveURL(/\/signin\?callbackUrl=/);
+  await other.close();
 
   // A recovery code in place of the app's code: once.
   await page.getByRole("button", { name: "退出登录" }).click();
