@@ -4,6 +4,9 @@ export async function register(): Promise<void> {
   // No audit chain without its key in production: refuse to start rather than fail every change.
   const { auditKey } = await import("@/lib/audit/chain");
   auditKey();
+  // Nor second factors without the key of the encrypted columns (issue 22): no one with one could sign in.
+  const { fieldKey } = await import("@/lib/access/secret-box");
+  fieldKey();
   // The client address for the sign-in throttle and the audit log: from the socket, not from a header a client can forge.
   const { installClientAddressHeader } = await import("@/lib/access/client-address");
   installClientAddressHeader();
@@ -24,6 +27,17 @@ export async function register(): Promise<void> {
         console.log(`[cases] 已清理 ${cleaned} 个中断的导入 / interrupted case imports cleaned up: ${cleaned}`);
     } catch (error) {
       console.error("[cases] 清理中断的导入失败 / cleaning up interrupted imports failed:", error);
+    }
+    // Issue 22: units' contact addresses stored in clear before they were encrypted are sealed now
+    // (the key is the configuration's, so this cannot be a SQL migration).
+    try {
+      const { createPrismaClient } = await import("@/lib/db/prisma-client");
+      const { encryptPlainContactEmails } = await import("@/lib/supervision");
+      const db = createPrismaClient(process.env.DATABASE_URL, 1);
+      const sealed = await encryptPlainContactEmails(db).finally(() => db.$disconnect());
+      if (sealed > 0) console.log(`[units] 已加密 ${sealed} 个联系邮箱 / contact addresses encrypted: ${sealed}`);
+    } catch (error) {
+      console.error("[units] 加密联系邮箱失败 / encrypting contact addresses failed:", error);
     }
   }
 }

@@ -19,7 +19,7 @@ import { getAccessSettings } from "@/lib/access/access-settings";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
 import { mayDrawNotFound, takeLookup } from "@/lib/access/lookup-limit";
 import { pageExistence } from "@/lib/access/page-existence";
-import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer } from "@/lib/access/permissions";
+import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer, TWO_FACTOR_PATH } from "@/lib/access/permissions";
 import { auditRefusal } from "@/lib/access/refusal-audit";
 import {
   forbiddenResponse,
@@ -77,6 +77,20 @@ export default async function proxy(request: NextRequest): Promise<Response> {
     // Signed in with a one-time password: nothing opens until it is replaced.
     if (api) return forbiddenResponse(true);
     return NextResponse.redirect(new URL(localePath(locale, CHANGE_PASSWORD_PATH), request.url));
+  }
+  if (decision === "enrollTwoFactor") {
+    // Issue 22: a role that needs a second factor, and none yet: nothing opens until it is enrolled.
+    if (api) return forbiddenResponse(true);
+    // The router's requests and server actions get the enrolment page in place: the sign-in's
+    // redirect to the home page is fetched so, and the form of the page drawn there posts its action
+    // to the URL it is shown at. (The page's own action is all that runs: lib/access/guard.ts refuses
+    // every other one to such a viewer.) A document request is sent to the page's URL.
+    if (request.headers.has("rsc") || request.headers.has("next-action")) {
+      const response = NextResponse.rewrite(new URL(internalPath(locale, TWO_FACTOR_PATH), request.url));
+      response.headers.set("Cache-Control", "private, no-store");
+      return response;
+    }
+    return NextResponse.redirect(new URL(localePath(locale, TWO_FACTOR_PATH), request.url));
   }
   if (decision === "signIn") {
     if (api) return unauthenticatedResponse();

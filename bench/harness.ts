@@ -1,6 +1,7 @@
 // HTTP helpers of the bench: sign in through Auth.js's credentials endpoint,
 // warm a URL, load it with autocannon; plus formatting of the result tables.
 import autocannon from "autocannon";
+import { demoCodeFor } from "@/lib/access/two-factor/test-support";
 import type { Cell, Column, LoadOptions, LoadResult, SectionResult } from "./types";
 
 /** Cookie header of a signed-in browser: GET /api/auth/csrf, then POST the credentials with its token. */
@@ -20,7 +21,14 @@ export async function signIn(baseUrl: string, username: string, password: string
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password, callbackUrl: `${baseUrl}/` }),
+    // The demo accounts' one-time code (issue 22); ignored for an account without a second factor.
+    body: new URLSearchParams({
+      csrfToken,
+      username,
+      password,
+      code: await demoCodeFor(username),
+      callbackUrl: `${baseUrl}/`,
+    }),
   });
   await response.arrayBuffer();
   const set = response.headers.getSetCookie().map((c) => c.split(";")[0]!);

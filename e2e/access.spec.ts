@@ -1,7 +1,7 @@
 // Who sees what, in the browser and over HTTP: each demo account signs in (auth.setup.ts)
 // and tries every page and export, including other units' by editing the URL.
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { ACCOUNTS, type AccountKey, storageStateOf } from "./accounts";
+import { ACCOUNTS, type AccountKey, fillSignInForm, storageStateOf } from "./accounts";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -9,8 +9,7 @@ test.describe("signed out", () => {
   test("every page sends you to sign-in, and back after it", async ({ page }) => {
     await page.goto("/2021-06/municipal");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F2021-06%2Fmunicipal/);
-    await page.getByLabel("用户名").fill(ACCOUNTS.official.username);
-    await page.getByLabel("密码").fill(ACCOUNTS.official.password);
+    await fillSignInForm(page, ACCOUNTS.official.username, ACCOUNTS.official.password);
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page).toHaveURL(/\/2021-06\/municipal$/);
     await expect(page.getByTestId("municipal-kpi-applied").locator("[data-kpi-value]")).toHaveText("46,016件");
@@ -125,6 +124,8 @@ const MATRIX: Array<{ path: string; allowed: AccountKey[] }> = [
   { path: "/api/audit/events.csv", allowed: ["auditor"] },
   { path: "/admin/security", allowed: ["security"] },
   { path: "/admin/settings", allowed: ["admin"] },
+  // Issue 22: one's own two-step verification page, for every account.
+  { path: "/account/two-factor", allowed: ["admin", "official", "gaj", "xuanhan", "security", "auditor"] },
 ];
 
 test("isolation matrix: allowed requests succeed, the others are refused", async ({ baseURL }) => {

@@ -82,7 +82,8 @@ const PAGES: Record<"official" | "gaj" | "admin" | "security" | "auditor", strin
     "/admin/settings/supervision",
   ],
   // Issue 22 (三员分立): the security and audit administrators' pages.
-  security: ["/admin/security", "/en/admin/security"],
+  // Issue 22: the account's two-step verification page (enrolled; the enrolment itself in two-factor.spec.ts).
+  security: ["/admin/security", "/en/admin/security", "/account/two-factor", "/en/account/two-factor"],
   auditor: ["/admin/audit", "/en/admin/audit"],
 };
 

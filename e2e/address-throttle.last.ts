@@ -4,7 +4,7 @@
 // blocks 127.0.0.1, the address every spec signs in from, and clears the
 // throttle when done.
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { ACCOUNTS } from "./accounts";
+import { ACCOUNTS, oneTimeCode } from "./accounts";
 import { withDatabase } from "./database";
 
 async function signInOverHttp(
@@ -15,7 +15,7 @@ async function signInOverHttp(
 ): Promise<string> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
-    form: { username, password, csrfToken, callbackUrl: "/" },
+    form: { username, password, code: await oneTimeCode(username), csrfToken, callbackUrl: "/" },
     headers: { "X-Forwarded-For": forwardedFor, "X-Real-IP": forwardedFor },
     maxRedirects: 0,
   });

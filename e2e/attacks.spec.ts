@@ -4,6 +4,7 @@
 // a cookie copied before sign-out.
 
 import { expect, test } from "@playwright/test";
+import { type AccountKey, fillSignInForm, storageStateOf } from "./accounts";
 import { createOfficialAccount } from "./database";
 import { reference } from "./expected";
 import { cardCases, insertCardCases, removeCardCases, TEST_CLOCK_HEADER } from "./supervision-cases";
@@ -185,8 +186,7 @@ test.describe("sign-out", () => {
     await createOfficialAccount(username, "sign-out-test-2021");
     for (let run = 1; run <= 6; run++) {
       await page.goto("/signin");
-      await page.getByLabel("用户名").fill(username);
-      await page.getByLabel("密码").fill("sign-out-test-2021");
+      await fillSignInForm(page, username, "sign-out-test-2021");
       await page.getByRole("button", { name: "登录" }).click();
       await page.waitForURL(/\/2021-06$/);
       const copied = await context.cookies();

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "n
 import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { storageStateOf } from "./accounts";
+import { fillSignInForm, storageStateOf } from "./accounts";
 import { createOfficialAccount, withDatabase } from "./database";
 
 const CASE_MONTH = "2020-05"; // the case fixture (test/fixtures/case-month.ts): d08 has P01 (3 cases)
@@ -226,8 +226,7 @@ test.describe("one account asking for page after never-seen page", () => {
     const username = `fl${Date.now() % 1_000_000}`;
     await createOfficialAccount(username, "flood-test-2021");
     await page.goto("/signin");
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill("flood-test-2021");
+    await fillSignInForm(page, username, "flood-test-2021");
     await page.getByRole("button", { name: "登录" }).click();
     await page.waitForURL(/\/2021-06$/);
     // Each (month, unit) has items of its own to look up: a lookup the gate's memo cannot answer.

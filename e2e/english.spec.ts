@@ -41,6 +41,7 @@ const PAGES: Record<AccountKey | "signedOut", Target[]> = {
     `/en/reports/${MONTH}`,
     "/en/about",
     "/en/account/password",
+    "/en/account/two-factor",
     "/en/2030-01",
     "/en/warnings",
     "/en/warnings/board",

@@ -4,7 +4,7 @@
 // the app's layout with their status, in the request's language.
 import { expect, test } from "@playwright/test";
 import { en } from "../lib/i18n/en";
-import { storageStateOf } from "./accounts";
+import { fillSignInForm, storageStateOf } from "./accounts";
 
 const DOWNLOAD_MISSING_EN = en.readers.errors.downloadMissingTitle;
 const kpi = (page: import("@playwright/test").Page, field: string) =>
@@ -98,8 +98,7 @@ test.describe("as the official", () => {
     await page.goto("/en/2021-06/municipal");
     await expect(page).toHaveURL(/\/en\/signin\?callbackUrl=%2Fen%2F2021-06%2Fmunicipal$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await page.getByLabel("Username").fill("official");
-    await page.getByLabel("Password", { exact: true }).fill("official-demo-2021");
+    await fillSignInForm(page, "official", "official-demo-2021", "en");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/en\/2021-06\/municipal$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Municipal level");

@@ -4,8 +4,8 @@
 // targets of 24 px or more, and axe-core finds no serious or critical violation.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { storageStateOf } from "./accounts";
-import { withDatabase } from "./database";
+import { fillSignInForm, storageStateOf } from "./accounts";
+import { createOfficialAccount, withDatabase } from "./database";
 import { ensureReconciliationMonth, RECONCILIATION_MONTH } from "./reconciliation-month";
 
 const WIDTH = 390;
@@ -215,4 +215,28 @@ test.describe("the sessions pages on a phone", () => {
       test(path, async ({ page }) => check(page, path));
     }
   });
+});
+// Issue 22: the sign-in form with its one-time code field, a sign-in with it, and the two-step
+// verification page of the account (its enrolment at 390 px: two-factor.spec.ts).
+test.describe("sign-in with a one-time code on a phone", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+  // The language switch is the header's everywhere else, which these checks leave out (main only).
+  for (const path of ["/signin", "/en/signin"]) {
+    test(path, async ({ page }) => check(page, path, "[data-testid=language-switch]"));
+  }
+  test("signs in with the password and the code at 390 px", async ({ page }) => {
+    const username = `ns${Date.now() % 1_000_000}`;
+    await createOfficialAccount(username, "narrow-test-2021");
+    await page.goto("/signin?callbackUrl=%2F2021-06");
+    await fillSignInForm(page, username, "narrow-test-2021");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/2021-06$/);
+  });
+});
+
+test.describe("two-step verification pages on a phone", () => {
+  test.use({ storageState: storageStateOf("security") });
+  for (const path of ["/account/two-factor", "/en/account/two-factor"]) {
+    test(path, async ({ page }) => check(page, path));
+  }
 });

@@ -32,3 +32,20 @@ export function ensureAuditKey(dataDir: string): string {
   process.env.AUDIT_HMAC_KEY = readFileSync(file, "utf8").trim();
   return process.env.AUDIT_HMAC_KEY;
 }
+
+/**
+ * FIELD_ENCRYPTION_KEY encrypts the TOTP secrets (lib/access/secret-box.ts). Like the audit key:
+ * set it in a real deployment and keep it apart from the backups (a backup without it holds no
+ * readable secret); without it, `npm start` generates one into .data/field-encryption-key. Set it
+ * before the first seed: the demo accounts' secrets are sealed with it.
+ */
+export function ensureFieldKey(dataDir: string): string {
+  if (process.env.FIELD_ENCRYPTION_KEY) return process.env.FIELD_ENCRYPTION_KEY;
+  const file = path.join(dataDir, "field-encryption-key");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.FIELD_ENCRYPTION_KEY = readFileSync(file, "utf8").trim();
+  return process.env.FIELD_ENCRYPTION_KEY;
+}

@@ -36,6 +36,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { DEMO_FIELD_KEY } from "@/lib/access/secret-box";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-client";
@@ -274,6 +275,10 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
     // A fresh secret per run: no session survives it.
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? randomBytes(32).toString("base64url"),
+    // The seed above sealed the demo accounts' second factor with this process's key (the demo key
+    // unless FIELD_ENCRYPTION_KEY is set); the production-mode server must open it, and let them in.
+    FIELD_ENCRYPTION_KEY: process.env.FIELD_ENCRYPTION_KEY ?? DEMO_FIELD_KEY,
+    ALLOW_DEMO_ACCOUNTS: "1",
   };
   const buildId = path.join(root, DIST_DIR, "BUILD_ID");
   let buildSeconds: number | null = null;

@@ -359,6 +359,10 @@ async function startNginx(l: ClusterLayout): Promise<void> {
 
 // --- the app instances ----------------------------------------------------------------------
 
+/** The key of the encrypted columns (lib/access/secret-box.ts): derived like the audit key, so the seed and every instance share it. */
+export const clusterFieldKey = (authSecret: string) =>
+  process.env.FIELD_ENCRYPTION_KEY ?? createHash("sha256").update(`field-encryption:${authSecret}`).digest("base64url");
+
 export function appEnv(l: ClusterLayout, authSecret: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -378,6 +382,9 @@ export function appEnv(l: ClusterLayout, authSecret: string): NodeJS.ProcessEnv 
     // instance and every restart of this cluster chains with the same key.
     AUDIT_HMAC_KEY:
       process.env.AUDIT_HMAC_KEY ?? createHash("sha256").update(`audit-chain:${authSecret}`).digest("base64url"),
+    FIELD_ENCRYPTION_KEY: clusterFieldKey(authSecret),
+    // The seed's demo accounts sign in (the test cluster is production-mode): allowed explicitly.
+    ALLOW_DEMO_ACCOUNTS: "1",
     NEXT_DIST_DIR: l.distDir,
   };
 }
@@ -466,7 +473,11 @@ export async function up(l: ClusterLayout, options: UpOptions = {}): Promise<voi
   }
   log("migrations and seed on the primary");
   await applyMigrations(primaryUrl(l), { log: (m) => log(m) });
-  const seed = await runTool("seed", "tsx", ["prisma/seed.ts"], { ...process.env, DATABASE_URL: primaryUrl(l) });
+  const seed = await runTool("seed", "tsx", ["prisma/seed.ts"], {
+    ...process.env,
+    DATABASE_URL: primaryUrl(l),
+    FIELD_ENCRYPTION_KEY: clusterFieldKey(state.authSecret),
+  });
   if (seed !== 0) throw new Error(`seed failed (exit ${seed})`);
 
   if (!existsSync(dataDir(l, "replica"))) initReplica(l);

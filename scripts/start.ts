@@ -17,7 +17,7 @@ import path from "node:path";
 import { defaultDataDir } from "@/lib/db/embedded";
 import { type SupervisedDatabase, startSupervisedEmbeddedDatabase } from "@/lib/db/embedded-supervisor";
 import { applyMigrations } from "@/lib/db/migrate";
-import { ensureAuditKey, ensureAuthSecret } from "./auth-secret";
+import { ensureAuditKey, ensureAuthSecret, ensureFieldKey } from "./auth-secret";
 import { bindAddress, displayUrl } from "./bind-address";
 import { onTerminate, root, runTool, startTool, stopAllTools } from "./process-utils";
 
@@ -57,7 +57,11 @@ onTerminate(async (signal) => {
 async function main(): Promise<number> {
   ensureAuthSecret(path.join(root, ".data"));
   ensureAuditKey(path.join(root, ".data"));
+  ensureFieldKey(path.join(root, ".data"));
   if (!process.env.DATABASE_URL) {
+    // The embedded demo: the README's demo accounts may sign in although `next start` runs in
+    // production mode (issue 22). With DATABASE_URL (a real deployment) only ALLOW_DEMO_ACCOUNTS=1 lets them.
+    process.env.ALLOW_DEMO_ACCOUNTS ??= "1";
     const dataDir = process.env.EMBEDDED_DB_DIR ?? defaultDataDir;
     log(`启动内置数据库… / starting the embedded database (PGlite, ${dataDir})`);
     embedded = await startSupervisedEmbeddedDatabase({

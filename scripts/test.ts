@@ -199,6 +199,11 @@ async function main(): Promise<void> {
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
     // The audit chain's key (lib/audit/chain.ts): the seed, the server and the specs share it.
     AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? randomBytes(32).toString("base64url"),
+    // The encrypted columns' key (lib/access/secret-box.ts): the seed seals the demo accounts'
+    // second factor with it, the server and the specs open it.
+    FIELD_ENCRYPTION_KEY: process.env.FIELD_ENCRYPTION_KEY ?? randomBytes(32).toString("base64url"),
+    // The e2e server runs `next start` (production mode): the seed's demo accounts are allowed explicitly.
+    ALLOW_DEMO_ACCOUNTS: "1",
     // Case uploads of this run only: a run's upload #3 never meets an earlier run's files.
     CASE_UPLOAD_DIR: caseUploadDir,
   };

@@ -26,6 +26,10 @@ export class InvalidCredentials extends CredentialsSignin {
 export class AddressBlocked extends CredentialsSignin {
   code = "throttled";
 }
+/** Issue 22: a README demo account in production without ALLOW_DEMO_ACCOUNTS=1 (after its password). */
+export class DemoAccountRefused extends CredentialsSignin {
+  code = "demo";
+}
 
 /** Set by lib/access/client-address.ts from the socket (or the trusted proxies); a client-sent copy is overwritten. */
 function clientAddress(request: Request | undefined): string {
@@ -75,7 +79,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: { error: (error) => logAuthError(error), warn: (code) => logAuthWarning(code) },
   providers: [
     Credentials({
-      credentials: { username: {}, password: {} },
+      // code: the second factor (issue 22), checked in sign-in-check.ts for users who have one.
+      credentials: { username: {}, password: {}, code: {} },
       async authorize(raw, request) {
         const result = await checkCredentials(prisma, raw, clientAddress(request));
         if (result.ok) {
@@ -88,6 +93,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           });
           return { ...result.user, sid };
         }
+        if (result.error === "demo") throw new DemoAccountRefused();
         throw result.error === "throttled" ? new AddressBlocked() : new InvalidCredentials();
       },
     }),

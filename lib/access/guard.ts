@@ -15,11 +15,18 @@ export async function getViewer(): Promise<Viewer | null> {
   return session?.viewer ?? null;
 }
 
+/**
+ * A viewer held to one page (a one-time password to replace, a second factor to enrol: issue 22)
+ * acts through that page's own action only. The proxy decides on the path, but a server action can
+ * be posted to any path: here every guarded page, route and action refuses them too.
+ */
+const heldToOnePage = (viewer: Viewer) => Boolean(viewer.mustChangePassword || viewer.mustEnrollTwoFactor);
+
 /** For pages: signed-out viewers go to sign-in, forbidden ones get the 403 page. */
 export async function requirePagePermission(action: Action, returnTo: string): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (!can(viewer, action)) forbidden();
+  if (heldToOnePage(viewer) || !can(viewer, action)) forbidden();
   return viewer;
 }
 
@@ -37,6 +44,7 @@ export async function guardRoute(action: Action, scope: RouteScope = {}): Promis
   const viewer = await getViewer();
   if (!viewer) return { ok: false, response: Response.json({ error: "请先登录 / sign in first" }, { status: 401 }) };
   const allowed =
+    !heldToOnePage(viewer) &&
     can(viewer, action) &&
     (scope.unitCode === undefined || canViewUnit(viewer, scope.unitCode)) &&
     (!scope.bulletin || canReadBulletin(viewer, await getAccessSettings()));
@@ -50,6 +58,6 @@ export type ActionGuardResult = { ok: true; viewer: Viewer } | { ok: false; erro
 export async function guardAction(action: Action): Promise<ActionGuardResult> {
   const viewer = await getViewer();
   if (!viewer) return { ok: false, error: "登录已失效，请重新登录。" };
-  if (!can(viewer, action)) return { ok: false, error: "您没有执行此操作的权限。" };
+  if (heldToOnePage(viewer) || !can(viewer, action)) return { ok: false, error: "您没有执行此操作的权限。" };
   return { ok: true, viewer };
 }

@@ -2,3 +2,5 @@
 // Everything else in lib/access/ is its own business.
 export { createUser } from "./accounts/create-user";
 export { type Action, can, canViewAllCards, canViewUnit, type Viewer } from "./permissions";
+export { isSealed, openText, sealText } from "./secret-box";
+export { enrolDemoSecondFactor } from "./two-factor/second-factor";

@@ -10,6 +10,7 @@ import {
   PERMISSIONS,
   pageForViewer,
   ROLES,
+  requiresTwoFactor,
   type Viewer,
 } from "@/lib/access/permissions";
 import { normaliseRequestPath } from "@/lib/access/request-path";
@@ -191,6 +192,28 @@ describe("authorizePath", () => {
     expect(authorizePath(fresh, "/api/export/2021-06/unit/d08")).toBe("changePassword");
     expect(authorizePath(fresh, "/signin")).toBe("allow");
     expect(authorizePath(fresh, "/2021-06/units/x04")).toBe("changePassword");
+  });
+
+  it("keeps a user who must enrol a second factor to the enrolment page (issue 22)", () => {
+    const fresh: Viewer = { ...official, mustEnrollTwoFactor: true };
+    expect(authorizePath(fresh, "/account/two-factor")).toBe("allow");
+    expect(authorizePath(fresh, "/en/account/two-factor")).toBe("allow");
+    expect(authorizePath(fresh, "/2021-06/municipal")).toBe("enrollTwoFactor");
+    expect(authorizePath(fresh, "/account/password")).toBe("enrollTwoFactor");
+    expect(authorizePath(fresh, "/api/export/2021-06/annex/departments")).toBe("enrollTwoFactor");
+    expect(authorizePath(fresh, "/signin")).toBe("allow");
+    // A one-time password is replaced first; then the second factor.
+    expect(authorizePath({ ...fresh, mustChangePassword: true }, "/account/two-factor")).toBe("changePassword");
+    expect(authorizePath(null, "/account/two-factor")).toBe("signIn");
+    expect(authorizePath(official, "/account/two-factor")).toBe("allow");
+  });
+
+  it("asks a second factor of every role but department users, for whom it is the security administrator's setting", () => {
+    for (const role of ["SYSTEM_ADMIN", "OFFICIAL", "SECURITY_ADMIN", "AUDITOR"] as const) {
+      expect(requiresTwoFactor(role, false)).toBe(true);
+    }
+    expect(requiresTwoFactor("DEPARTMENT", false)).toBe(false);
+    expect(requiresTwoFactor("DEPARTMENT", true)).toBe(true);
   });
 
   it("decides /en/… exactly as the Chinese page, and gives route handlers and assets no English URL", () => {

@@ -112,7 +112,23 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
  * signed in with a one-time initial password, which must be replaced before
  * anything else is opened.
  */
-export type Viewer = { userId: number; role: Role; unitCode: string | null; mustChangePassword?: boolean };
+export type Viewer = {
+  userId: number;
+  role: Role;
+  unitCode: string | null;
+  mustChangePassword?: boolean;
+  /** Issue 22: the role needs a second factor and the user has none: enrolment comes first. */
+  mustEnrollTwoFactor?: boolean;
+};
+
+/**
+ * Issue 22 (身份鉴别): who signs in with a password and a one-time code. Every account that can
+ * change data or see every unit; department and county users when the security administrator's
+ * setting says so (lib/access/two-factor/settings.ts, off by default).
+ */
+export function requiresTwoFactor(role: Role, departmentsRequired: boolean): boolean {
+  return role !== "DEPARTMENT" || departmentsRequired;
+}
 
 export function can(viewer: Viewer | null, action: Action): boolean {
   return viewer !== null && PERMISSIONS[viewer.role].includes(action);
@@ -140,10 +156,12 @@ export function canReadBulletin(viewer: Viewer | null, access: AccessSettings): 
   return can(viewer, "report.viewBulletin") && access.departmentsReadBulletin;
 }
 
-export type PathDecision = "allow" | "signIn" | "forbidden" | "notFound" | "changePassword";
+export type PathDecision = "allow" | "signIn" | "forbidden" | "notFound" | "changePassword" | "enrollTwoFactor";
 
 /** The one page a user with a one-time password may open (and sign-out, posted from it). */
 export const CHANGE_PASSWORD_PATH = "/account/password";
+/** The one page a user who must enrol a second factor may open (and sign-out, posted from it). */
+export const TWO_FACTOR_PATH = "/account/two-factor";
 
 type PathRule = {
   pattern: RegExp;
@@ -181,6 +199,7 @@ export const PATH_RULES: readonly PathRule[] = [
   // Every signed-in user, each only their own (lib/access/actions/end-sessions.ts checks the owner).
   rule("/account/sessions", signedIn),
   rule("/api/session/keepalive", signedIn),
+  rule(TWO_FACTOR_PATH, signedIn),
   // The header's unit search answers with the units the viewer may see (canViewUnit), nothing else.
   rule("/api/units/search", signedIn),
   rule(`/${MONTH}`, (v) => can(v, "report.viewCity")),
@@ -284,6 +303,7 @@ export function authorizePath(
     if (isPublic) return "allow";
     if (!viewer) return "signIn";
     if (viewer.mustChangePassword && path !== CHANGE_PASSWORD_PATH) return "changePassword";
+    if (!viewer.mustChangePassword && viewer.mustEnrollTwoFactor && path !== TWO_FACTOR_PATH) return "enrollTwoFactor";
     return allow?.(viewer, match.slice(1), access) ? "allow" : "forbidden";
   }
   return "notFound";

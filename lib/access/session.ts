@@ -26,6 +26,7 @@ import {
   securityPolicyNow,
   sessionLiveNow,
 } from "@/lib/access/session-activity";
+import { mustEnrollTwoFactor } from "@/lib/access/two-factor/viewer-state";
 import { currentUserStatus } from "@/lib/access/viewer-status";
 
 export { SESSION_MAX_AGE_SECONDS };
@@ -131,6 +132,7 @@ export async function readSession(cookies: readonly Cookie[], now = Date.now()):
       unitCode: status.unitCode,
       mustChangePassword: status.mustChangePassword || passwordHasExpired(status.passwordChangedAt, policy, now),
     };
+    if (await mustEnrollTwoFactor(viewer.role, status.twoFactorEnrolled)) viewer.mustEnrollTwoFactor = true;
     return { viewer, payload, cookieName };
   }
   return null;

@@ -12,28 +12,37 @@ import {
 import { dummyPasswordHash, verifyPassword } from "@/lib/access/passwords";
 import type { Role } from "@/lib/access/permissions";
 import { loadSecurityPolicy } from "@/lib/access/security-policy";
+import { demoAccountsRefused, isDemoCredential } from "@/lib/access/two-factor/demo";
+import { checkSecondFactor, usesDemoSecret } from "@/lib/access/two-factor/second-factor";
 import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** Issue 22: the app's six digits or a recovery code; only asked of users with a second factor. */
+  code: z.string().max(64).optional(),
 });
 
 export type SignedInUser = { id: string; name: string; role: Role; unitCode: string | null; sessionVersion: number };
 
 /**
  * "invalid" answers a wrong password, an unknown or inactive user and a locked
- * account alike; "throttled" only speaks of the client's address.
+ * account alike, and so does a missing, wrong or replayed second-factor code; "throttled" only
+ * speaks of the client's address; "demo" (after the right password) says that the README's demo
+ * accounts are refused in production (lib/access/two-factor/demo.ts).
  */
-export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; error: "invalid" | "throttled" };
+export type CredentialsResult =
+  | { ok: true; user: SignedInUser }
+  | { ok: false; error: "invalid" | "throttled" | "demo" };
 
 export async function checkCredentials(db: PrismaClient, raw: unknown, address: string): Promise<CredentialsResult> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid" };
-  const { username, password } = parsed.data;
+  const { username, password, code } = parsed.data;
 
-  const audit = (action: "user.signInFailed" | "user.locked", userId: number | undefined, reason?: string) =>
+  type Failure = "user.signInFailed" | "user.locked" | "user.twoFactorFailed" | "user.demoRefused";
+  const audit = (action: Failure, userId: number | undefined, reason?: string) =>
     recordAuditEvent(db, {
       actorId: null,
       action,
@@ -41,9 +50,13 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, address: 
       targetId: userId === undefined ? null : String(userId),
       details: reason ? { username, address, reason } : { username, address },
     });
-  const failed = async (reason: string, userId?: number): Promise<CredentialsResult> => {
+  const failed = async (
+    reason: string,
+    userId?: number,
+    action: Failure = "user.signInFailed",
+  ): Promise<CredentialsResult> => {
     await recordAddressFailure(db, address);
-    await audit("user.signInFailed", userId, reason);
+    await audit(action, userId, reason);
     return { ok: false, error: "invalid" };
   };
   // The lock's threshold and duration: the security administrator's policy (defaults 5 and 15 minutes).
@@ -70,8 +83,31 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, address: 
     if (attempt >= policy.lockAfterFailures) await lock(user.id);
     return failed("wrongPassword", user.id);
   }
+  // Issue 22: the README's accounts, in production without ALLOW_DEMO_ACCOUNTS=1. Said plainly
+  // (they are public anyway), and only to whoever typed their password.
+  if (demoAccountsRefused() && (isDemoCredential(username, password) || (await usesDemoSecret(db, user.id)))) {
+    await failed("demoAccount", user.id, "user.demoRefused");
+    return { ok: false, error: "demo" };
+  }
+  // Issue 22: the second factor, for users who have one (those who must and have none yet get a
+  // session that only opens enrolment: permissions.ts). A missing, wrong or replayed code answers
+  // like a wrong password and counts towards the lock like one.
+  const second = await checkSecondFactor(db, user.id, code);
+  if (second && !second.ok) {
+    if (attempt >= ACCOUNT_MAX_FAILURES) await lock(user.id);
+    return failed(second.reason, user.id, "user.twoFactorFailed");
+  }
   // A lock that came first (a racing wrong guess) stands: the right password is refused during it.
   if (!(await confirmLogin(db, user.id))) return failed("locked", user.id);
+  if (second?.via === "recovery") {
+    await recordAuditEvent(db, {
+      actorId: user.id,
+      action: "user.twoFactorRecoveryUsed",
+      targetType: "User",
+      targetId: String(user.id),
+      details: { address, remaining: second.remaining },
+    });
+  }
   await recordAuditEvent(db, {
     actorId: user.id,
     action: "user.signIn",

@@ -21,6 +21,8 @@ type Status = {
   unitCode: string | null;
   mustChangePassword: boolean;
   passwordChangedAt: Date;
+  /** Issue 22: has a confirmed second factor (lib/access/two-factor). */
+  twoFactorEnrolled: boolean;
   at: number;
 };
 // On globalThis: the proxy and the app are bundled separately but run in one
@@ -61,6 +63,7 @@ export async function currentUserStatus(userId: number): Promise<Status | null> 
       mustChangePassword: true,
       passwordChangedAt: true,
       unit: { select: { code: true } },
+      twoFactor: { select: { userId: true } },
     },
   });
   if (!user) {
@@ -74,6 +77,7 @@ export async function currentUserStatus(userId: number): Promise<Status | null> 
     unitCode: user.unit?.code ?? null,
     mustChangePassword: user.mustChangePassword,
     passwordChangedAt: user.passwordChangedAt,
+    twoFactorEnrolled: user.twoFactor !== null,
     at: Date.now(),
   };
   if ((generations.get(userId) ?? 0) === generation) cache.set(userId, status);

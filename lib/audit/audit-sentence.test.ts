@@ -60,6 +60,36 @@ describe("auditSentence", () => {
     ).toBe("市公安局 因连续输错密码被锁定");
   });
 
+  it("words the second factor's events (issue 22), in Chinese and in English", () => {
+    const en = getMessages("en").readers.audit;
+    const reset = {
+      action: "user.twoFactorReset",
+      actor: zhang,
+      targetType: "User",
+      targetId: "7",
+      month: null,
+      details: { username: "gaj" },
+    };
+    expect(auditSentence(reset, users, t, "系统")).toBe("张三 重置了 市公安局 的两步验证，该用户下次登录时须重新绑定");
+    expect(auditSentence(reset, users, en, "System", "en")).toBe(
+      "张三 reset 市公安局's two-step verification; they set it up again at next sign-in",
+    );
+    const failed = {
+      action: "user.twoFactorFailed",
+      actor: null,
+      targetType: "User",
+      targetId: "7",
+      month: null,
+      details: { username: "gaj", reason: "wrongCode" },
+    };
+    expect(auditSentence(failed, users, t, "系统")).toBe("市公安局 登录时密码正确，但动态验证码未通过（wrongCode）");
+    for (const action of ["user.twoFactorEnrolled", "user.twoFactorRecoveryUsed", "user.demoRefused"]) {
+      const event = { action, actor: zhang, targetType: "User", targetId: "7", month: null, details: null };
+      expect(auditSentence(event, users, t, "系统")).not.toContain(action);
+      expect(auditSentence(event, users, en, "System", "en")).not.toContain(action);
+    }
+  });
+
   it("falls back to the code for an action it has no words for", () => {
     expect(
       auditSentence(

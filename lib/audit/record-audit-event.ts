@@ -21,6 +21,12 @@ export type AuditAction =
   | "user.changePassword"
   | "user.changePasswordFailed"
   | "user.unlock"
+  // Issue 22 (身份鉴别): the second factor (lib/access/two-factor), and a demo account refused in production.
+  | "user.twoFactorEnrolled"
+  | "user.twoFactorFailed"
+  | "user.twoFactorRecoveryUsed"
+  | "user.twoFactorReset"
+  | "user.demoRefused"
   | "month.publish"
   | "month.rollback"
   | "cases.discard"

@@ -1,4 +1,4 @@
-import { createUser } from "@/lib/access";
+import { createUser, enrolDemoSecondFactor } from "@/lib/access";
 import { addMonths } from "@/lib/calendar/month";
 import { type DemoBaseRow, generateDemoMonth } from "@/lib/demo-data/demo-months";
 import {
@@ -28,7 +28,11 @@ export async function seedUnits(
 /** The demo accounts (README), in a database that has no users yet. */
 export async function seedDemoUsers(prisma: PrismaClient): Promise<number> {
   if ((await prisma.user.count()) > 0) return 0;
-  for (const user of DEMO_USERS) await createUser(prisma, user, null, { publishedDemoPassword: true });
+  for (const user of DEMO_USERS) {
+    const { id } = await createUser(prisma, user, null, { publishedDemoPassword: true });
+    // Issue 22: enrolled with the README's demo second factor.
+    await enrolDemoSecondFactor(prisma, id);
+  }
   return DEMO_USERS.length;
 }
 

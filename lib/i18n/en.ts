@@ -3,11 +3,13 @@ import { rectificationEn } from "@/lib/i18n/messages/rectification";
 import { securityEn } from "@/lib/i18n/messages/security";
 import { sessionsEn } from "@/lib/i18n/messages/sessions";
 import { supervisionEn } from "@/lib/i18n/messages/supervision";
+import { twoFactorEn } from "@/lib/i18n/messages/two-factor";
 import type { Messages } from "@/lib/i18n/zh-CN";
 
 export const en: Messages = {
   security: securityEn,
   sessions: sessionsEn,
+  twoFactor: twoFactorEn,
   locale: "en",
   app: {
     title: "Government Services Performance",
@@ -171,6 +173,7 @@ export const en: Messages = {
         "Wrong username or password. After 5 wrong passwords in a row an account is locked for 15 minutes, during which it cannot sign in; an administrator can unlock it.",
       throttled: "Too many failed sign-ins from your network address. Try again in 15 minutes.",
       missing: "Enter your username and password.",
+      demo: "Demo accounts are not available in production: use the account your administrator created for you. (For a demonstration only, set ALLOW_DEMO_ACCOUNTS=1.)",
     },
     roleNote: "({role})",
     roles: {
@@ -755,6 +758,11 @@ export const en: Messages = {
         "bulletin.updateTexts": "Bulletin texts changed",
         "page.lookupsLimited": "Too many unknown pages asked for",
         "file.integrityFailed": "Stored file failed its check",
+        "user.twoFactorEnrolled": "Two-step verification set up",
+        "user.twoFactorFailed": "Wrong one-time code",
+        "user.twoFactorRecoveryUsed": "Signed in with a recovery code",
+        "user.twoFactorReset": "Two-step verification reset",
+        "user.demoRefused": "Demo account refused",
       },
       sentences: {
         ...sessionsEn.audit.sentences,
@@ -779,6 +787,11 @@ export const en: Messages = {
         "page.lookupsLimited": "{actor} asked for more than {count} never-seen pages in a minute and was held back",
         "file.integrityFailed":
           "The stored file “{file}” read by {actor} no longer matched the SHA-256 recorded when it was stored (altered or lost): refused, its content not served",
+        "user.twoFactorEnrolled": "{actor} set up two-step verification (an authenticator app's one-time codes)",
+        "user.twoFactorFailed": "{target} gave the right password but no valid one-time code ({reason})",
+        "user.twoFactorRecoveryUsed": "{actor} signed in with a recovery code instead of a one-time code",
+        "user.twoFactorReset": "{actor} reset {target}'s two-step verification; they set it up again at next sign-in",
+        "user.demoRefused": "A sign-in to the demo account {target} was refused in production",
         other: "{actor} {action}",
       },
       unknownReason: "reason not recorded",

@@ -5,9 +5,11 @@ import { rectificationZhCN } from "@/lib/i18n/messages/rectification";
 import { securityZhCN } from "@/lib/i18n/messages/security";
 import { sessionsZhCN } from "@/lib/i18n/messages/sessions";
 import { supervisionZhCN } from "@/lib/i18n/messages/supervision";
+import { twoFactorZhCN } from "@/lib/i18n/messages/two-factor";
 export const zhCN = {
   security: securityZhCN,
   sessions: sessionsZhCN,
+  twoFactor: twoFactorZhCN,
   /** The language figures and punctuation are written in (lib/i18n/format.ts, punctuation.ts). */
   locale: "zh-CN",
   app: {
@@ -172,6 +174,7 @@ export const zhCN = {
       invalid: "用户名或密码不正确。连续输错 5 次后账户将锁定 15 分钟，锁定期间无法登录；如需解锁请联系管理员。",
       throttled: "来自您网络地址的登录失败次数过多，请 15 分钟后再试。",
       missing: "请输入用户名和密码。",
+      demo: "演示账号在生产环境中不可用：请使用管理员为您创建的账号。（仅用于演示时，可设置 ALLOW_DEMO_ACCOUNTS=1。）",
     },
     roleNote: "（{role}）",
     roles: {
@@ -732,6 +735,11 @@ export const zhCN = {
         "bulletin.updateTexts": "修改通报文字",
         "page.lookupsLimited": "访问未知页面过快被限制",
         "file.integrityFailed": "存储文件校验不符",
+        "user.twoFactorEnrolled": "启用两步验证",
+        "user.twoFactorFailed": "动态验证码错误",
+        "user.twoFactorRecoveryUsed": "使用恢复码登录",
+        "user.twoFactorReset": "重置两步验证",
+        "user.demoRefused": "拒绝演示账号登录",
       },
       sentences: {
         ...sessionsZhCN.audit.sentences,
@@ -756,6 +764,11 @@ export const zhCN = {
         "page.lookupsLimited": "{actor} 一分钟内打开未见过的页面超过 {count} 次，暂被限制",
         "file.integrityFailed":
           "{actor} 读取存储的文件“{file}”时，其 SHA-256 与存储时登记的不符（可能已被改动或丢失）：已拒绝，未提供其内容",
+        "user.twoFactorEnrolled": "{actor} 启用了两步验证（身份验证器动态验证码）",
+        "user.twoFactorFailed": "{target} 登录时密码正确，但动态验证码未通过（{reason}）",
+        "user.twoFactorRecoveryUsed": "{actor} 用一个恢复码代替动态验证码登录",
+        "user.twoFactorReset": "{actor} 重置了 {target} 的两步验证，该用户下次登录时须重新绑定",
+        "user.demoRefused": "生产环境拒绝了演示账号 {target} 的登录",
         other: "{actor} {action}",
       },
       unknownReason: "原因未记录",

@@ -39,4 +39,6 @@ export {
 export { type DigestOptions, type DigestResult, digestMail, sendDailyDigest } from "./cards/digest";
 export { insertDailyCases, type OpenCaseInput } from "./cards/open-case-fixture";
 export { supervisedMonth, supervisionToday } from "./cards/today";
+// Issue 22: units' contact addresses are stored sealed; those from before are sealed as the server starts.
+export { encryptPlainContactEmails } from "./cards/unit-contact";
 export * from "./daily-feed";

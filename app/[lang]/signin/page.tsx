@@ -22,7 +22,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="mt-3 text-xl font-semibold">{t.auth.signInTitle}</h1>
           <p className="mt-1 text-sm text-slate-600">{t.auth.signInLead}</p>
         </div>
-        <SignInForm messages={t.auth} callbackUrl={callbackUrl ?? localePath(await pageLocale(), "/")} />
+        <SignInForm
+          messages={t.auth}
+          codeMessages={t.twoFactor.signIn}
+          callbackUrl={callbackUrl ?? localePath(await pageLocale(), "/")}
+        />
       </div>
     </main>
   );

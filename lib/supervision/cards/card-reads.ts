@@ -11,6 +11,7 @@ import { type CardSettings, readCardSettings } from "./card-settings";
 import { type Card, computeCards, computeCardTrend, type TrendPoint } from "./card-sql";
 import { testClockDay } from "./test-clock";
 import { supervisedMonth, supervisionToday } from "./today";
+import { openContactEmail } from "./unit-contact";
 
 export type CardContext = { asOf: string; month: string; settings: CardSettings };
 
@@ -120,11 +121,18 @@ export async function loadSupervisionSettings() {
   const [settings, units] = await Promise.all([
     readCardSettings(prisma),
     prisma.unit.findMany({
-      select: { code: true, name: true, nameEn: true, contactEmail: true },
+      select: { id: true, code: true, name: true, nameEn: true, contactEmail: true },
       orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
     }),
   ]);
-  return { settings, units };
+  // Stored sealed (issue 22): the admin's form shows them in clear.
+  return {
+    settings,
+    units: units.map(({ id, contactEmail, ...unit }) => ({
+      ...unit,
+      contactEmail: openContactEmail(id, contactEmail),
+    })),
+  };
 }
 
 /** Is a mail server configured for the digest (SMTP_URL)? */

@@ -17,6 +17,7 @@ import { readCardSettings } from "./card-settings";
 import { type Card, computeCards } from "./card-sql";
 import { remainingText } from "./card-views";
 import { supervisedMonth, supervisionToday } from "./today";
+import { openContactEmail } from "./unit-contact";
 
 export type DigestResult = {
   asOf: string;
@@ -70,13 +71,14 @@ export async function sendDailyDigest(db: PrismaClient, options: DigestOptions):
   });
   for (const unit of units) {
     const unitCards = byUnit.get(unit.id) ?? [];
-    if (!unit.contactEmail) {
+    const to = openContactEmail(unit.id, unit.contactEmail);
+    if (!to) {
       result.withoutAddress.push(unit.code);
       continue;
     }
     const mail = digestMail(unit.name, asOf, unitCards);
     try {
-      await options.transport.sendMail({ from: options.from, to: unit.contactEmail, ...mail });
+      await options.transport.sendMail({ from: options.from, to, ...mail });
     } catch (error) {
       result.failed.push({ unitCode: unit.code, error: error instanceof Error ? error.message : String(error) });
       continue;
@@ -89,7 +91,7 @@ export async function sendDailyDigest(db: PrismaClient, options: DigestOptions):
           level: c.level,
           month: new Date(`${c.month}-01T00:00:00Z`),
           unitId: unit.id,
-          sentTo: unit.contactEmail!,
+          sentTo: to,
         })),
         skipDuplicates: true,
       });
@@ -100,7 +102,7 @@ export async function sendDailyDigest(db: PrismaClient, options: DigestOptions):
         targetType: "Unit",
         targetId: unit.code,
         details: {
-          to: unit.contactEmail,
+          to,
           asOf,
           red,
           yellow: unitCards.length - red,
@@ -108,7 +110,7 @@ export async function sendDailyDigest(db: PrismaClient, options: DigestOptions):
         },
       });
     });
-    result.sent.push({ unitCode: unit.code, to: unit.contactEmail, red, yellow: unitCards.length - red });
+    result.sent.push({ unitCode: unit.code, to, red, yellow: unitCards.length - red });
   }
   return result;
 }

@@ -1,12 +1,14 @@
 import { AccessSettingsForm } from "@/components/access/access-settings-form";
 import { OpenSessionsSection } from "@/components/access/open-sessions-section";
 import { SecurityPolicyForm } from "@/components/access/security-policy-form";
+import { TwoFactorAdmin } from "@/components/access/two-factor-admin";
 import { UnlockUserForm } from "@/components/access/unlock-user-form";
 import { getAccessSettings } from "@/lib/access/access-settings";
 import { readOpenSessions, readSecurityPolicy } from "@/lib/access/accounts/read-sessions";
 import { listLockedUsers } from "@/lib/access/accounts/read-users";
 import { requirePagePermission } from "@/lib/access/guard";
 import { SECURITY_POLICY_BOUNDS } from "@/lib/access/security-policy";
+import { getTwoFactorSettings } from "@/lib/access/two-factor/settings";
 import { getPageMessages } from "@/lib/i18n/page-locale";
 import { nameLang } from "@/lib/i18n/punctuation";
 
@@ -29,6 +31,9 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <SecurityPolicyForm t={t} policy={policy} bounds={SECURITY_POLICY_BOUNDS} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="two-factor-admin">
+        <TwoFactorAdmin t={t.twoFactor.admin} departments={(await getTwoFactorSettings()).departments} />
       </section>
       <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="locked-accounts">
         <h2 className="text-base font-semibold">{s.locks.title}</h2>
