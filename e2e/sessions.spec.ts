@@ -4,15 +4,14 @@
 // expiring a shared demo account's session would sign the other specs out).
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { storageStateOf } from "./accounts";
+import { fillSignInForm, storageStateOf } from "./accounts";
 import { createOfficialAccount, withDatabase } from "./database";
 
 const PASSWORD = "Session-test-2021";
 
 async function signIn(page: Page, username: string) {
   await page.goto("/signin");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(PASSWORD);
+  await fillSignInForm(page, username, PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   await page.waitForURL(/\/2021-06$/);
 }
@@ -183,8 +182,7 @@ test("a department user's own end-session form, rewritten to name another user's
   const extra = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const extraPage = await extra.newPage();
   await extraPage.goto("/signin");
-  await extraPage.getByLabel("用户名").fill("gaj");
-  await extraPage.getByLabel("密码").fill("gaj-demo-2021");
+  await fillSignInForm(extraPage, "gaj", "gaj-demo-2021");
   await extraPage.getByRole("button", { name: "登录" }).click();
   await extraPage.waitForURL(/\/units\/d08$/);
 

@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { HSTS_VALUE, hasOpenssl, makeTestCertificate, nginxBinary, nginxConf } from "../scripts/nginx-conf";
-import { ACCOUNTS } from "./accounts";
+import { ACCOUNTS, fillSignInForm } from "./accounts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const nginx = nginxBinary();
@@ -122,8 +122,7 @@ test.describe("behind nginx ending TLS (TRUSTED_PROXY_COUNT=1, AUTH_URL https)",
     const account = ACCOUNTS.gaj;
     const signin = await page.goto(`${httpsUrl}/signin`);
     expect(signin?.headers()["strict-transport-security"]).toBe(HSTS_VALUE);
-    await page.getByLabel("用户名").fill(account.username);
-    await page.getByLabel("密码").fill(account.password);
+    await fillSignInForm(page, account.username, account.password);
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page).toHaveURL(new RegExp(`^${httpsUrl.replace(/\./g, "\\.")}/\\d{4}-\\d{2}/units/d08$`));
     await expect(page.getByTestId("viewer-name")).toHaveText(account.name);

@@ -94,7 +94,7 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, address: 
   // like a wrong password and counts towards the lock like one.
   const second = await checkSecondFactor(db, user.id, code);
   if (second && !second.ok) {
-    if (attempt >= ACCOUNT_MAX_FAILURES) await lock(user.id);
+    if (attempt >= policy.lockAfterFailures) await lock(user.id);
     return failed(second.reason, user.id, "user.twoFactorFailed");
   }
   // A lock that came first (a racing wrong guess) stands: the right password is refused during it.

@@ -39,6 +39,8 @@ export async function confirmEnrolmentAction(_previous: EnrolmentState, formData
     userId,
     String(formData.get("pending") ?? ""),
     String(formData.get("code") ?? ""),
+    new Date(),
+    typeof session.payload.sid === "string" ? session.payload.sid : null,
   );
   if (!result.ok) return { error: t.errors[result.reason] };
   await forgetUserStatus(userId);

@@ -42,6 +42,8 @@ export async function confirmEnrolment(
   pending: string,
   code: string,
   now: Date = new Date(),
+  /** The enrolling browser's session (UserSession id): it goes on, every other one ends. */
+  currentSid: string | null = null,
 ): Promise<EnrolmentResult> {
   const secret = pendingSecret(pending, userId, now);
   if (!secret) return { ok: false, reason: "expired" };
@@ -56,6 +58,18 @@ export async function confirmEnrolment(
       data: { sessionVersion: { increment: 1 } },
       select: { sessionVersion: true, username: true },
     });
+    // The session rows follow the bump (lib/access/user-sessions.ts lists those of the current
+    // sessionVersion): the others are ended, this browser's carries on under the new number.
+    await tx.userSession.updateMany({
+      where: { userId, endedAt: null, ...(currentSid ? { id: { not: currentSid } } : {}) },
+      data: { endedAt: now, endReason: "twoFactorEnrolled" },
+    });
+    if (currentSid) {
+      await tx.userSession.updateMany({
+        where: { id: currentSid, userId, endedAt: null },
+        data: { sessionVersion: user.sessionVersion },
+      });
+    }
     await recordAuditEvent(tx, {
       actorId: userId,
       action: "user.twoFactorEnrolled",
@@ -77,6 +91,10 @@ export async function resetSecondFactor(db: PrismaClient, actorId: number, userI
     const user = await tx.user.findUnique({ where: { id: userId }, select: { username: true } });
     if (!user || !(await removeSecondFactor(tx, userId))) return null;
     await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    await tx.userSession.updateMany({
+      where: { userId, endedAt: null },
+      data: { endedAt: new Date(), endReason: "securityAdmin" },
+    });
     await recordAuditEvent(tx, {
       actorId,
       action: "user.twoFactorReset",
