@@ -4,7 +4,7 @@
 // a cookie copied before sign-out.
 
 import { expect, test } from "@playwright/test";
-import { type AccountKey, fillSignInForm, storageStateOf } from "./accounts";
+import { fillSignInForm } from "./accounts";
 import { createOfficialAccount } from "./database";
 import { reference } from "./expected";
 import { cardCases, insertCardCases, removeCardCases, TEST_CLOCK_HEADER } from "./supervision-cases";
