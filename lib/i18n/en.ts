@@ -1,3 +1,4 @@
+import { auditKindsEn } from "@/lib/i18n/messages/audit-kinds";
 import { dailyFeedEn } from "@/lib/i18n/messages/daily-feed";
 import { rectificationEn } from "@/lib/i18n/messages/rectification";
 import { securityEn } from "@/lib/i18n/messages/security";
@@ -751,6 +752,7 @@ export const en: Messages = {
         "settings.update": "Settings changed",
         "bulletin.updateTexts": "Bulletin texts changed",
         "page.lookupsLimited": "Too many unknown pages asked for",
+        ...auditKindsEn.actions,
       },
       sentences: {
         "user.signIn": "{actor} signed in",
@@ -772,6 +774,7 @@ export const en: Messages = {
         "settings.update": "{actor} changed the problem rules' settings",
         "bulletin.updateTexts": "{actor} changed the texts of {month}'s bulletin (version {version})",
         "page.lookupsLimited": "{actor} asked for more than {count} never-seen pages in a minute and was held back",
+        ...auditKindsEn.sentences,
         other: "{actor} {action}",
       },
       unknownReason: "reason not recorded",

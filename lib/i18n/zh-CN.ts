@@ -1,5 +1,6 @@
 // UI text, Chinese first. Every string the dashboard shows lives here (and in
 // en.ts, with the same keys); components never inline UI text.
+import { auditKindsZhCN } from "@/lib/i18n/messages/audit-kinds";
 import { dailyFeedZh } from "@/lib/i18n/messages/daily-feed";
 import { rectificationZhCN } from "@/lib/i18n/messages/rectification";
 import { securityZhCN } from "@/lib/i18n/messages/security";
@@ -728,6 +729,7 @@ export const zhCN = {
         "settings.update": "修改设置",
         "bulletin.updateTexts": "修改通报文字",
         "page.lookupsLimited": "访问未知页面过快被限制",
+        ...auditKindsZhCN.actions,
       },
       sentences: {
         "user.signIn": "{actor} 登录了系统",
@@ -749,6 +751,7 @@ export const zhCN = {
         "settings.update": "{actor} 修改了存在的问题的规则设置",
         "bulletin.updateTexts": "{actor} 修改了 {month} 通报文字（第{version}版）",
         "page.lookupsLimited": "{actor} 一分钟内打开未见过的页面超过 {count} 次，暂被限制",
+        ...auditKindsZhCN.sentences,
         other: "{actor} {action}",
       },
       unknownReason: "原因未记录",

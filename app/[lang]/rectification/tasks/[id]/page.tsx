@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AnswerForm } from "@/components/rectification/answer-form";
 import { ReviewForm } from "@/components/rectification/review-form";
+import { TaskChanged } from "@/components/rectification/task-changed";
 import { fillNodes } from "@/components/ui/fill-nodes";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
@@ -49,6 +50,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
 
   return (
     <div className="space-y-5" data-testid="task-page" data-status={task.status} data-version={task.version}>
+      <TaskChanged version={task.version} />
       <Link href="/rectification" className="inline-block min-h-6 text-sm text-brand-700 underline">
         {k.back}
       </Link>
@@ -87,11 +89,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           </dd>
         </div>
         {task.withdrawnReason && (
+          // A dd needs its dt (axe: dlitem); the reason is the correction note as written.
           <div className="sm:col-span-2">
-            <dd>
-              {fill(k.withdrawn, { reason: "" })}
-              <span lang={zh}>{task.withdrawnReason}</span>
-            </dd>
+            <dt className="text-slate-600">{fill(k.withdrawn, { reason: "" })}</dt>
+            <dd lang={zh}>{task.withdrawnReason}</dd>
           </div>
         )}
       </dl>
