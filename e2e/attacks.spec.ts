@@ -165,13 +165,20 @@ async function arrangeRectificationTarget(browser: Browser, account: "gaj" | "xu
     const form = page.getByTestId("answer-form");
     await form.getByTestId("answer-reason").selectOption("other");
     await form.getByTestId("answer-text").fill(text);
-    await form.getByTestId("answer-files").setInputFiles({ name: "佐证.pdf", mimeType: "application/pdf", buffer: pdf });
+    await form
+      .getByTestId("answer-files")
+      .setInputFiles({ name: "佐证.pdf", mimeType: "application/pdf", buffer: pdf });
     await form.getByTestId("answer-submit").click();
     await expect(page.getByTestId("task-page")).toHaveAttribute("data-status", "ANSWERED", { timeout: 30_000 });
     await context.close();
   }
   const stored = (await attachment())!;
-  return { taskId, attachmentId: stored.id, version: stored.version, marks: [caseNo, text, `e2e-attack-evidence-${unit}`] };
+  return {
+    taskId,
+    attachmentId: stored.id,
+    version: stored.version,
+    marks: [caseNo, text, `e2e-attack-evidence-${unit}`],
+  };
 }
 
 /** The 整改 paths of another unit's task, refused however written (GET). */
@@ -280,7 +287,10 @@ for (const [account, own] of [
       ...variants(["api", "rectification", "waiting"]),
     ].flatMap((path) => [
       { path, h: "rsc" },
-      { path: `${path}?month=${RECTIFICATION_MONTH}&unit=${otherUnit}&kind=RED_CARD&status=ANSWERED&tasks=1`, h: "plain" },
+      {
+        path: `${path}?month=${RECTIFICATION_MONTH}&unit=${otherUnit}&kind=RED_CARD&status=ANSWERED&tasks=1`,
+        h: "plain",
+      },
     ]);
     const ownLeaks: string[] = [];
     for (let i = 0; i < ownPages.length; i += 8) {
@@ -323,9 +333,8 @@ test("整改 actions on another unit's task change nothing (issue 21)", async ({
   };
   const state = () =>
     withDatabase(async (db) => ({
-      task: (
-        await db.query(`SELECT "status", "version" FROM "RectificationTask" WHERE "id" = $1`, [police.taskId])
-      ).rows[0],
+      task: (await db.query(`SELECT "status", "version" FROM "RectificationTask" WHERE "id" = $1`, [police.taskId]))
+        .rows[0],
       answers: Number(
         (await db.query(`SELECT count(*) AS n FROM "RectificationAnswer" WHERE "taskId" = $1`, [police.taskId])).rows[0]
           .n,
@@ -341,10 +350,35 @@ test("整改 actions on another unit's task change nothing (issue 21)", async ({
       .join("")
       .concat(`--${boundary}--\r\n`);
   const posts = [
-    [actions.answer, { taskId: String(police.taskId), version: String(police.version), kind: "RED_CARD", reason: "other", text: "冒名回告" }],
-    [actions.answer, { taskId: String(police.taskId), version: String(police.version), kind: "PROBLEM", found: "x", done: "x", planned: "x" }],
-    [actions.review, { taskId: String(police.taskId), version: String(police.version), decision: "CLOSED", comment: "" }],
-    [actions.review, { taskId: String(police.taskId), version: String(police.version), decision: "RETURNED", comment: "冒名退回" }],
+    [
+      actions.answer,
+      {
+        taskId: String(police.taskId),
+        version: String(police.version),
+        kind: "RED_CARD",
+        reason: "other",
+        text: "冒名回告",
+      },
+    ],
+    [
+      actions.answer,
+      {
+        taskId: String(police.taskId),
+        version: String(police.version),
+        kind: "PROBLEM",
+        found: "x",
+        done: "x",
+        planned: "x",
+      },
+    ],
+    [
+      actions.review,
+      { taskId: String(police.taskId), version: String(police.version), decision: "CLOSED", comment: "" },
+    ],
+    [
+      actions.review,
+      { taskId: String(police.taskId), version: String(police.version), decision: "RETURNED", comment: "冒名退回" },
+    ],
     [actions.dueDays, { days: "1" }],
   ] as const;
   const origin = baseURL().origin;

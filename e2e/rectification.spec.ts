@@ -99,7 +99,10 @@ test("the 整改 loop: issue, answer with evidence, return, answer again, close,
 
   // gaj: its landing page lists the task with its figure, the header counts what waits for its answer.
   await gaj.goto("/");
-  const own = gaj.getByTestId("own-tasks").locator("li").filter({ hasText: `${MONTH} 办件覆盖率较低 42.86%` });
+  const own = gaj
+    .getByTestId("own-tasks")
+    .locator("li")
+    .filter({ hasText: `${MONTH} 办件覆盖率较低 42.86%` });
   await expect(own).toHaveCount(1);
   await expect(own).toContainText(`待反馈 · 反馈期限 ${due}`);
   const taskId = Number(await own.getAttribute("data-task"));
@@ -173,7 +176,7 @@ test("the 整改 loop: issue, answer with evidence, return, answer again, close,
   await official.getByTestId("review-close").click();
   await expect(official.getByTestId("task-page")).toHaveAttribute("data-status", "CLOSED");
   const history = official.getByTestId("task-history");
-  await expect(history.locator("li")).toHaveCount(2);
+  await expect(history.locator("li[data-answer]")).toHaveCount(2);
   await expect(history.locator("li[data-answer='1']")).toHaveAttribute("data-decision", "RETURNED");
   await expect(history.locator("li[data-answer='1']")).toContainText("请补充核查清单");
   await expect(history.locator("li[data-answer='1']").getByTestId("attachment-link")).toHaveText("整改报告.pdf");
@@ -202,7 +205,10 @@ test("the 整改 loop: issue, answer with evidence, return, answer again, close,
   ]);
   const auditor = await pageAs(browser, "auditor");
   for (const [action, sentence] of [
-    ["rectification.create", `系统管理员 为 市公安局 开出整改任务 #${taskId}（2021年6月，办件覆盖率较低 42.86%），反馈期限 ${due}`],
+    [
+      "rectification.create",
+      `系统管理员 为 市公安局 开出整改任务 #${taskId}（2021年6月，办件覆盖率较低 42.86%），反馈期限 ${due}`,
+    ],
     ["rectification.answer", `市公安局 提交了整改任务 #${taskId} 的第 1 次反馈（佐证材料 1 个）`],
     ["rectification.return", `市政务服务管理局领导 退回了整改任务 #${taskId} 的第 1 次反馈：请补充核查清单`],
     ["rectification.close", `市政务服务管理局领导 对整改任务 #${taskId} 销号（第 2 次反馈）`],
@@ -265,14 +271,14 @@ test("the 整改 loop: issue, answer with evidence, return, answer again, close,
   const pdf = await official.request.get(`/api/reports/${NEXT}/bulletin.pdf?draft=1`);
   expect(pdf.status()).toBe(200);
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const document = await pdfjs.getDocument({
+  const pdfDocument = await pdfjs.getDocument({
     data: new Uint8Array(await pdf.body()),
     useSystemFonts: false,
     isEvalSupported: false,
   }).promise;
   let pdfText = "";
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
+  for (let n = 1; n <= pdfDocument.numPages; n++) {
+    const content = await (await pdfDocument.getPage(n)).getTextContent();
     pdfText += content.items.map((item) => ("str" in item ? item.str : "")).join("");
   }
   expect(pdfText.replace(/\s+/g, "")).toContain(sentence);
@@ -322,7 +328,7 @@ test("the 整改 loop: issue, answer with evidence, return, answer again, close,
   await gaj.setViewportSize({ width: 390, height: 844 });
   for (const path of [taskUrl, `/en${taskUrl}`]) {
     await gaj.goto(path);
-    await expect(gaj.getByTestId("task-history").locator("li")).toHaveCount(2);
+    await expect(gaj.getByTestId("task-history").locator("li[data-answer]")).toHaveCount(2);
     expect(await gaj.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
   }
 

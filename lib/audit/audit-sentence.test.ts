@@ -76,15 +76,28 @@ describe("the daily feed's and 整改's events (issues 20, 21)", () => {
   const en = getMessages("en").readers.audit;
   const admin = { username: "admin", displayName: "系统管理员" };
   const official = { username: "official", displayName: "市政务服务管理局领导" };
-  const event = (action: string, actor: typeof zhang | null, details: unknown, targetId = "41", month: string | null = "2021-06") => ({
+  const event = (
+    action: string,
+    actor: typeof zhang | null,
+    details: unknown,
+    targetId = "41",
+    month: string | null = "2021-06",
+  ) => ({
     action,
     actor,
-    targetType: action.startsWith("token.") ? "ApiToken" : action.startsWith("daily.") ? "DailyBatch" : "RectificationTask",
+    targetType: action.startsWith("token.")
+      ? "ApiToken"
+      : action.startsWith("daily.")
+        ? "DailyBatch"
+        : "RectificationTask",
     targetId,
     month,
     details,
   });
-  const both = (e: ReturnType<typeof event>) => [auditSentence(e, users, t, "系统"), auditSentence(e, users, en, "System", "en")];
+  const both = (e: ReturnType<typeof event>) => [
+    auditSentence(e, users, t, "系统"),
+    auditSentence(e, users, en, "System", "en"),
+  ];
   const KINDS = [
     "daily.ingest",
     "daily.closeMonth",
@@ -109,26 +122,41 @@ describe("the daily feed's and 整改's events (issues 20, 21)", () => {
   });
 
   it("says which token was made, revoked and used", () => {
-    expect(both(event("token.create", admin, { name: "一体化平台推送", scope: "cases:ingest", prefix: "dft_ab12" }, "3", null))).toEqual([
+    expect(
+      both(
+        event("token.create", admin, { name: "一体化平台推送", scope: "cases:ingest", prefix: "dft_ab12" }, "3", null),
+      ),
+    ).toEqual([
       "系统管理员 创建了接口令牌“一体化平台推送”（cases:ingest）",
       "系统管理员 created the API token “一体化平台推送” (cases:ingest)",
     ]);
     expect(both(event("token.revoke", admin, { name: "旧令牌", scope: "cases:ingest" }, "3", null))[0]).toBe(
       "系统管理员 吊销了接口令牌“旧令牌”",
     );
-    expect(both(event("token.use", null, { name: "平台", scope: "cases:ingest", path: "/api/v1/cases" }, "3", null))).toEqual([
-      "接口令牌“平台”调用了 /api/v1/cases",
-      "The API token “平台” called /api/v1/cases",
-    ]);
+    expect(
+      both(event("token.use", null, { name: "平台", scope: "cases:ingest", path: "/api/v1/cases" }, "3", null)),
+    ).toEqual(["接口令牌“平台”调用了 /api/v1/cases", "The API token “平台” called /api/v1/cases"]);
   });
 
   it("gives the daily feed's batch and month close their figures", () => {
-    const ingest = event("daily.ingest", null, { source: "API", asOf: "2021-07-09", cases: 1200, applied: 1180, stale: 20 }, "9", "2021-07");
+    const ingest = event(
+      "daily.ingest",
+      null,
+      { source: "API", asOf: "2021-07-09", cases: 1200, applied: 1180, stale: 20 },
+      "9",
+      "2021-07",
+    );
     expect(both(ingest)).toEqual([
       "系统 导入了 2021年7月 截至 2021-07-09 的每日数据：办件 1200 件，其中 20 件早于已有记录、未采用",
       "System imported the daily feed of July 2021 as of 2021-07-09: 1200 cases, 20 of them older than the records held and not applied",
     ]);
-    const close = event("daily.closeMonth", admin, { number: 3, cases: 5400, evaluations: 10, items: 4 }, "77", "2021-07");
+    const close = event(
+      "daily.closeMonth",
+      admin,
+      { number: 3, cases: 5400, evaluations: 10, items: 4 },
+      "77",
+      "2021-07",
+    );
     expect(both(close)[0]).toBe("系统管理员 将 2021年7月 的每日数据关账，定为第3版（办件 5400 件）");
   });
 
@@ -148,16 +176,27 @@ describe("the daily feed's and 整改's events (issues 20, 21)", () => {
     ]);
     // The unit's name is data: set apart on an English page.
     expect(auditSentenceParts(opened, users, en, "System", "en").names.has("unit")).toBe(true);
-    const city = event("rectification.create", admin, { problemKind: "lowCatalogClaim", unitCode: null, figure: "97.80%", dueDate: "2021-10-20" });
+    const city = event("rectification.create", admin, {
+      problemKind: "lowCatalogClaim",
+      unitCode: null,
+      figure: "97.80%",
+      dueDate: "2021-10-20",
+    });
     expect(both(city)[0]).toBe(
       "系统管理员 为 市政务服务管理局（本级） 开出整改任务 #41（2021年6月，事项目录清单未及时认领 97.80%），反馈期限 2021-10-20",
     );
     expect(auditSentenceParts(city, users, en, "System", "en").names.has("unit")).toBe(false);
-    const card = event("rectification.create", null, { caseNo: "RC-001", unitCode: "d08", unitName: "市公安局", dueDate: "2021-07-20" }, "42", "2021-07");
-    expect(both(card)[0]).toBe("系统 为 市公安局 开出整改任务 #42（2021年7月，红牌 RC-001），反馈期限 2021-07-20");
-    expect(both(event("rectification.withdraw", admin, { edition: 2, reason: "覆盖率阈值更正", previousStatus: "OPEN" }))[0]).toBe(
-      "系统管理员 撤销了整改任务 #41（2021年6月，第2版不再点名）：覆盖率阈值更正",
+    const card = event(
+      "rectification.create",
+      null,
+      { caseNo: "RC-001", unitCode: "d08", unitName: "市公安局", dueDate: "2021-07-20" },
+      "42",
+      "2021-07",
     );
+    expect(both(card)[0]).toBe("系统 为 市公安局 开出整改任务 #42（2021年7月，红牌 RC-001），反馈期限 2021-07-20");
+    expect(
+      both(event("rectification.withdraw", admin, { edition: 2, reason: "覆盖率阈值更正", previousStatus: "OPEN" }))[0],
+    ).toBe("系统管理员 撤销了整改任务 #41（2021年6月，第2版不再点名）：覆盖率阈值更正");
     const answered = event("rectification.answer", users.get("7")!, {
       seq: 1,
       previousStatus: "OPEN",
@@ -179,7 +218,12 @@ describe("the daily feed's and 整改's events (issues 20, 21)", () => {
   it("writes no Chinese of its own on an English page: only names and free text are Chinese", () => {
     const han = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
     const samples = [
-      event("rectification.create", null, { problemKind: "overdue", unitCode: null, figure: "3", dueDate: "2021-10-20" }),
+      event("rectification.create", null, {
+        problemKind: "overdue",
+        unitCode: null,
+        figure: "3",
+        dueDate: "2021-10-20",
+      }),
       event("rectification.answer", null, { seq: 2, attachments: [] }),
       event("rectification.close", null, { seq: 2 }),
       event("daily.ingest", null, { asOf: "2021-07-09", cases: 1, stale: 0 }),

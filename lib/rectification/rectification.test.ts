@@ -89,8 +89,8 @@ describe("tasks at 印发", () => {
     const police = await task("2021-06", "d08", "lowCoverage");
     expect(police).toMatchObject({ status: "OPEN", figure: "42.86%", edition: 1, kind: "PROBLEM" });
     expect(police?.dueDate.toISOString().slice(0, 10)).toBe("2021-10-20");
-    const issue = await db.prisma.bulletinIssue.findFirstOrThrow({ where: { month: "2021-06" } });
-    const problems = (issue.document as { problems: { kind: string; units: { unitCode: string }[] }[] }).problems;
+    const issued2106 = await db.prisma.bulletinIssue.findFirstOrThrow({ where: { month: "2021-06" } });
+    const problems = (issued2106.document as { problems: { kind: string; units: { unitCode: string }[] }[] }).problems;
     const expected = problems.reduce((n, p) => n + Math.max(1, p.units.length), 0);
     expect(await db.prisma.rectificationTask.count({ where: { month: "2021-06" } })).toBe(expected);
     // The city's 认领率 names no unit: the administration's own task.
@@ -103,7 +103,12 @@ describe("tasks at 印发", () => {
     const created = await db.prisma.auditEvent.findFirstOrThrow({
       where: { action: "rectification.create", targetId: String(police!.id) },
     });
-    expect(created.details).toMatchObject({ unitCode: "d08", unitName: "市公安局", figure: "42.86%", dueDate: "2021-10-20" });
+    expect(created.details).toMatchObject({
+      unitCode: "d08",
+      unitName: "市公安局",
+      figure: "42.86%",
+      dueDate: "2021-10-20",
+    });
   });
 
   it("a correction (第2版) withdraws the task of a unit no longer named, with its reason, and adds one newly named", async () => {
@@ -167,7 +172,13 @@ describe("the answer and its review", () => {
     });
     // A form shown before that answer names a version the task no longer has: refused, nothing lost.
     expect(
-      await reviewTask(db.prisma, { taskId: t.id, version: t.version + 2, viewer: official, decision: "CLOSED", comment: "" }),
+      await reviewTask(db.prisma, {
+        taskId: t.id,
+        version: t.version + 2,
+        viewer: official,
+        decision: "CLOSED",
+        comment: "",
+      }),
     ).toEqual({ ok: false, reason: "conflict" });
     expect(await reviewAs(official, t.id, "CLOSED")).toEqual({ ok: true, version: t.version + 4 });
     // Closed: no more answers.

@@ -6,7 +6,6 @@ export { canAnswerTask, canReviewTask, canSeeTask } from "./access";
 export { readStoredAttachment } from "./attachments";
 export { boardQueryString, readBoardQuery } from "./board-query";
 export { boardXlsx, taskFlags, taskSubject } from "./board-xlsx";
-export { summariseTasks } from "./summary";
 export {
   getAttachment,
   getDueWorkingDays,
@@ -28,3 +27,4 @@ export {
   type TaskDetail,
   type TaskRow,
 } from "./read-tasks";
+export { summariseTasks } from "./summary";

@@ -141,10 +141,7 @@ export default async function RectificationPage({
             <li key={kind} data-kind={kind}>
               {t.kinds[kind]}
               {colon}
-              {fill(
-                t.summary,
-                counts(rows.filter((r) => r.kind === kind)),
-              )}
+              {fill(t.summary, counts(rows.filter((r) => r.kind === kind)))}
             </li>
           ))}
         </ul>

@@ -16,7 +16,8 @@ export const auditKindsZhCN = {
     "rectification.close": "整改任务销号",
   },
   sentences: {
-    "daily.ingest": "{actor} 导入了 {month} 截至 {asOf} 的每日数据：办件 {cases} 件，其中 {stale} 件早于已有记录、未采用",
+    "daily.ingest":
+      "{actor} 导入了 {month} 截至 {asOf} 的每日数据：办件 {cases} 件，其中 {stale} 件早于已有记录、未采用",
     "daily.closeMonth": "{actor} 将 {month} 的每日数据关账，定为第{version}版（办件 {cases} 件）",
     "token.create": "{actor} 创建了接口令牌“{name}”（{scope}）",
     "token.revoke": "{actor} 吊销了接口令牌“{name}”",
