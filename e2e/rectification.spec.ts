@@ -300,7 +300,8 @@ test("the 整改 loop: issue, answer with evidence, return, answer again, close,
   // Departments have no board export; signed out, nothing at all.
   expect((await xuanhan.request.get(`/api/rectification/board.xlsx?month=${MONTH}`)).status()).toBe(403);
   expect((await gaj.request.get(`/api/rectification/board.xlsx?month=${MONTH}`)).status()).toBe(403);
-  const anonymous = await browser.newContext();
+  // A context of its own still gets the project's options (the official's sign-in): none here.
+  const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const signedOutFile = await anonymous.request.get(href, { maxRedirects: 0 });
   expect(signedOutFile.status()).toBeGreaterThanOrEqual(300);
   expect((await signedOutFile.body()).includes(PDF)).toBe(false);
