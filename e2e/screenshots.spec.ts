@@ -40,6 +40,9 @@ test.describe("整改", { tag: "@after-rectification" }, () => {
       test("the official's board of 2021-06", async ({ page }) => {
         await page.goto("/rectification?month=2021-06");
         await expect(page.getByTestId("task-table")).toBeVisible();
+        // The header's count and the viewer's menu are the browser's own fetches: wait for them.
+        await expect(page.getByTestId("rectification-waiting")).toHaveAttribute("data-count", /\d+/);
+        await expect(page.getByTestId("viewer-menu")).toBeVisible();
         await page.screenshot({ path: `docs/readers/rectification-board-${width}.png`, fullPage: false });
       });
 
@@ -51,6 +54,8 @@ test.describe("整改", { tag: "@after-rectification" }, () => {
         );
         await page.goto(`/rectification/tasks/${id}`);
         await expect(page.getByTestId("task-page")).toHaveAttribute("data-status", "CLOSED");
+        await expect(page.getByTestId("rectification-waiting")).toHaveAttribute("data-count", /\d+/);
+        await expect(page.getByTestId("viewer-menu")).toBeVisible();
         await page.screenshot({ path: `docs/readers/rectification-task-${width}.png`, fullPage: true });
       });
     });
