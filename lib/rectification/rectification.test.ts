@@ -93,6 +93,8 @@ describe("tasks at 印发", () => {
     const problems = (issued2106.document as { problems: { kind: string; units: { unitCode: string }[] }[] }).problems;
     const expected = problems.reduce((n, p) => n + Math.max(1, p.units.length), 0);
     expect(await db.prisma.rectificationTask.count({ where: { month: "2021-06" } })).toBe(expected);
+    // A fall of the city's rate, with no unit named, is written as a unit's: last month's → this month's.
+    expect((await task("2021-06", null, "evaluationRateDrop"))?.figure).toBe("129.03% → 93.94%");
     // The city's 认领率 names no unit: the administration's own task.
     if (problems.some((p) => p.units.length === 0))
       expect(await db.prisma.rectificationTask.count({ where: { month: "2021-06", unitId: null } })).toBeGreaterThan(0);
