@@ -6,6 +6,7 @@ export { canAnswerTask, canReviewTask, canSeeTask } from "./access";
 export { readStoredAttachment } from "./attachments";
 export { boardQueryString, readBoardQuery } from "./board-query";
 export { boardXlsx, taskFlags, taskSubject } from "./board-xlsx";
+export { chinaTime } from "./due-date";
 export {
   getAttachment,
   getDueWorkingDays,

@@ -13,14 +13,15 @@ import { idParam } from "@/lib/http/route-params";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
 import { marks, nameLang } from "@/lib/i18n/punctuation";
-import { canAnswerTask, canReviewTask, getTask, taskFlags, taskSubject } from "@/lib/rectification/server";
+import { canAnswerTask, canReviewTask, chinaTime, getTask, taskFlags, taskSubject } from "@/lib/rectification/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
   return { title: fill((await getPageMessages()).rectification.task.heading, { id: idParam(id) ?? "" }) };
 }
 
-const time = (iso: string) => iso.slice(0, 16).replace("T", " ");
+// Beijing time: the ISO string is UTC, and 22:53 in Dazhou read as 14:53.
+const time = (iso: string) => (iso ? chinaTime(new Date(iso)) : "");
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
