@@ -191,16 +191,56 @@ function rectificationPaths(other: RectificationTarget): Array<{ segments: strin
   ];
 }
 
+/** The English page of a path (/en/…): every variant behind the prefix, and the prefix written every way. */
+function englishVariants(segments: string[]): string[] {
+  return [
+    ...variants(["en", ...segments]),
+    `/en/en/${segments.join("/")}`,
+    `/en/./${segments.join("/")}`,
+    `/en%2F${segments.join("%2F")}`,
+    `/%65n/${segments.join("/")}`,
+    `/zh-CN/${segments.join("/")}`,
+    `/en/zh-CN/${segments.join("/")}`,
+  ];
+}
+
+/**
+ * Sends every request (8 at a time) and returns what leaked: a plain request answered 200 (only an
+ * RSC refusal comes back as 200) unless the pages are the account's own, or any answer holding a
+ * marker; and how often each status came.
+ */
+async function sweep(
+  requests: Array<{ path: string; h: string }>,
+  cookie: string,
+  markers: readonly string[],
+  { own = false } = {},
+): Promise<{ leaks: string[]; statuses: Map<number, number> }> {
+  const leaks: string[] = [];
+  const statuses = new Map<number, number>();
+  for (let i = 0; i < requests.length; i += 8) {
+    await Promise.all(
+      requests.slice(i, i + 8).map(async ({ path, h }) => {
+        const { status, body } = await rawGet(path, { cookie, ...HEADERS[h] });
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status === 200 && h === "plain" && !own) leaks.push(`${h} ${path} → 200`);
+        const found = markers.find((m) => body.includes(m));
+        if (found) leaks.push(`${h} ${path} → ${status} (${found})`);
+      }),
+    );
+  }
+  return { leaks, statuses };
+}
+
+/** Refusals, redirects to the canonical path and not-founds only. (An RSC refusal is a 200 whose payload is the refusal page.) */
+const REFUSED = [200, 301, 307, 308, 400, 403, 404];
+
 for (const [account, own] of [
   ["gaj", "d08"],
   ["xuanhan", "x04"],
 ] as const) {
-  test(`as ${account}: no way of writing another unit's page or a page of every unit serves its figures`, async ({
-    browser,
-  }) => {
+  test(`as ${account}: no way of writing another unit's page or a page of every unit serves its figures`, async () => {
     test.setTimeout(300_000);
     const cookie = cookieHeader(account);
-    const other = await rectificationTarget(browser, account === "gaj" ? "xuanhan" : "gaj");
     // What the account may see anyway (the city page, its own unit): figures found there are not leaks.
     const allowed = (
       await Promise.all(
@@ -217,7 +257,6 @@ for (const [account, own] of [
       .flatMap((n) => [n.toLocaleString("en-US")])
       .filter((m) => !allowed.includes(m));
     expect(markers.length).toBeGreaterThan(40);
-    markers.push(...other.marks);
 
     const targets: Array<{ segments: string[]; headers: string[] }> = [
       ...["municipal", "districts", "evaluations", "timeliness", "problems"].map((r) => ({
@@ -228,59 +267,61 @@ for (const [account, own] of [
         segments: ["2021-06", "units", c],
         headers: c === "x04" || c === "d08" || c === "d13" ? Object.keys(HEADERS) : ["plain"],
       })),
-      ...rectificationPaths(other),
     ];
     // The same pages in English (/en/…): every variant of the path behind the prefix, and the
     // prefix itself written every way (/EN, /%65n, /en%2F…, /en/en, /en/., the internal /zh-CN).
     const english = targets
       .filter(({ segments }) => segments[1] !== "units" || ["x04", "d08", "d13", "d01"].includes(segments[2]!))
-      .flatMap(({ segments }) => [
-        ...variants(["en", ...segments]),
-        `/en/en/${segments.join("/")}`,
-        `/en/./${segments.join("/")}`,
-        `/en%2F${segments.join("%2F")}`,
-        `/%65n/${segments.join("/")}`,
-        `/zh-CN/${segments.join("/")}`,
-        `/en/zh-CN/${segments.join("/")}`,
-      ]);
+      .flatMap(({ segments }) => englishVariants(segments));
     const requests = [
       ...targets.flatMap(({ segments, headers }) =>
         variants(segments).flatMap((path) => headers.map((h) => ({ path, h }))),
       ),
       ...english.flatMap((path) => ["plain", "rsc"].map((h) => ({ path, h }))),
-      // A query naming the other unit or its task changes nothing.
-      ...[
-        `/rectification/tasks/${other.taskId}?unit=${own === "d08" ? "x04" : "d08"}`,
-        `/api/rectification/attachments/${other.attachmentId}?task=${other.taskId}`,
-        `/api/rectification/board.xlsx?month=${RECTIFICATION_MONTH}&unit=${own === "d08" ? "x04" : "d08"}`,
-      ].map((path) => ({ path, h: "plain" })),
     ];
-    const leaks: string[] = [];
-    const statuses = new Map<number, number>();
-    for (let i = 0; i < requests.length; i += 8) {
-      await Promise.all(
-        requests.slice(i, i + 8).map(async ({ path, h }) => {
-          const { status, body } = await rawGet(path, { cookie, ...HEADERS[h] });
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          // A plain request is never answered with a page: only an RSC refusal comes back as 200.
-          if (status === 200 && h === "plain") leaks.push(`${h} ${path} → 200`);
-          const found = markers.find((m) => body.includes(m));
-          if (found) leaks.push(`${h} ${path} → ${status} (${found})`);
-        }),
-      );
-    }
+    const { leaks, statuses } = await sweep(requests, cookie, markers);
     expect(leaks).toEqual([]);
-    // Refusals, redirects to the canonical path and not-founds only: nothing was served. (An RSC
-    // refusal is a 200 whose payload is the refusal page: no figures, checked above.)
+    // Nothing was served. (An RSC refusal is a 200 whose payload is the refusal page: no figures, checked above.)
     expect(
-      [...statuses.keys()].every((s) => [200, 301, 307, 308, 400, 403, 404].includes(s)),
+      [...statuses.keys()].every((s) => REFUSED.includes(s)),
       JSON.stringify([...statuses]),
     ).toBe(true);
     console.log(`${account}: ${requests.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  });
+
+  // 整改 (issue 21): the other unit's task, its evidence and the board's export, with the same
+  // builder; the unit's own list and count with queries naming the other unit.
+  test(`as ${account}: no way of writing another unit's 整改 task, its evidence or the board's export serves them`, async ({
+    browser,
+  }) => {
+    test.setTimeout(240_000);
+    const cookie = cookieHeader(account);
+    const other = await rectificationTarget(browser, account === "gaj" ? "xuanhan" : "gaj");
+    const otherUnit = own === "d08" ? "x04" : "d08";
+    const targets = rectificationPaths(other);
+    const requests = [
+      ...targets.flatMap(({ segments, headers }) =>
+        variants(segments).flatMap((path) => headers.map((h) => ({ path, h }))),
+      ),
+      ...targets
+        .flatMap(({ segments }) => englishVariants(segments))
+        .flatMap((path) => ["plain", "rsc"].map((h) => ({ path, h }))),
+      // A query naming the other unit or its task changes nothing.
+      ...[
+        `/rectification/tasks/${other.taskId}?unit=${otherUnit}`,
+        `/api/rectification/attachments/${other.attachmentId}?task=${other.taskId}`,
+        `/api/rectification/board.xlsx?month=${RECTIFICATION_MONTH}&unit=${otherUnit}`,
+      ].map((path) => ({ path, h: "plain" })),
+    ];
+    const { leaks, statuses } = await sweep(requests, cookie, other.marks);
+    expect(leaks).toEqual([]);
+    expect(
+      [...statuses.keys()].every((s) => REFUSED.includes(s)),
+      JSON.stringify([...statuses]),
+    ).toBe(true);
 
     // The unit's own 整改 pages and the header's count answer (200), with its own tasks only,
     // whichever unit, month or task the query names.
-    const otherUnit = own === "d08" ? "x04" : "d08";
     const ownPages = [
       ...variants(["rectification"]),
       ...variants(["en", "rectification"]),
@@ -292,28 +333,23 @@ for (const [account, own] of [
         h: "plain",
       },
     ]);
-    const ownLeaks: string[] = [];
-    for (let i = 0; i < ownPages.length; i += 8) {
-      await Promise.all(
-        ownPages.slice(i, i + 8).map(async ({ path, h }) => {
-          const { status, body } = await rawGet(path, { cookie, ...HEADERS[h] });
-          const found = other.marks.find((m) => body.includes(m));
-          if (found) ownLeaks.push(`${h} ${path} → ${status} (${found})`);
-        }),
-      );
-    }
-    expect(ownLeaks).toEqual([]);
+    expect((await sweep(ownPages, cookie, other.marks, { own: true })).leaks).toEqual([]);
     // The check can fail: the unit's own list names its own task.
     const mine = await rectificationTarget(browser, account);
     const list = await rawGet(`/rectification?month=${RECTIFICATION_MONTH}`, { cookie });
     expect(list.status).toBe(200);
     expect(list.body).toContain(`data-task="${mine.taskId}"`);
+    console.log(
+      `${account} 整改: ${requests.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${ownPages.length} of its own`,
+    );
   });
 }
 
 // 整改's server actions posted on another unit's task, as the other department and signed out,
 // on every 整改 page: the answer (its id from the build's manifest, as case-record-attacks.spec.ts
-// does), the review (a reviewer's) and the due-days setting (an admin's). Nothing changes.
+// does), the review (a reviewer's) and the due-days setting (an admin's). On the task's page the
+// answer and the review run (and refuse: 200 with the refusal); elsewhere Next answers 409 (not
+// that page's action), or the gate refuses. Nothing changes.
 test("整改 actions on another unit's task change nothing (issue 21)", async ({ browser }) => {
   test.setTimeout(120_000);
   const police = await rectificationTarget(browser, "gaj");
@@ -392,6 +428,8 @@ test("整改 actions on another unit's task change nothing (issue 21)", async ({
       `/rectification/tasks/${mine.taskId}`,
       "/rectification",
       `/en/rectification/tasks/${police.taskId}`,
+      // Where the due-days form is (the other pages answer 409: the action is not theirs).
+      "/admin/settings",
       "/",
     ]) {
       for (const [id, fields] of posts) {
@@ -430,7 +468,12 @@ test("整改 actions on another unit's task change nothing (issue 21)", async ({
     }
   }
   expect(await state()).toEqual(before);
-  console.log(`整改 actions: ${statuses.length} posts`);
+  const byStatus = statuses.reduce<Record<string, number>>((n, line) => {
+    const status = line.slice(line.lastIndexOf(" ") + 1);
+    n[status] = (n[status] ?? 0) + 1;
+    return n;
+  }, {});
+  console.log(`整改 actions: ${statuses.length} posts, statuses ${JSON.stringify(byStatus)}`);
 });
 
 test.describe("sign-out", () => {
