@@ -30,15 +30,29 @@ function load(withTasks: boolean): Promise<Waiting | null> {
   return request;
 }
 
+const listeners = new Set<() => void>();
+
+/**
+ * After an answer or a review the numbers change: forget them, and every count on the page asks
+ * again (the header stays mounted across the router's navigations, and would keep the old one).
+ */
+export function forgetWaiting(): void {
+  requests.clear();
+  for (const listener of listeners) listener();
+}
+
 /** The viewer's waiting tasks: undefined while asking, null when the answer failed. */
 export function useWaiting(enabled: boolean, withTasks = false): Waiting | null | undefined {
   const [waiting, setWaiting] = useState<Waiting | null | undefined>(undefined);
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    void load(withTasks).then((w) => live && setWaiting(w));
+    const ask = () => void load(withTasks).then((w) => live && setWaiting(w));
+    ask();
+    listeners.add(ask);
     return () => {
       live = false;
+      listeners.delete(ask);
     };
   }, [enabled, withTasks]);
   return waiting;

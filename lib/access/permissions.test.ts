@@ -43,6 +43,14 @@ describe("the permission table", () => {
     expect(canViewUnit(official, "d13")).toBe(true);
     expect(PERMISSIONS.DEPARTMENT).not.toContain("report.viewAllUnits");
   });
+  it("gives the administration's own 整改 tasks to the system administrator alone (issue 21)", () => {
+    const holders = ROLES.filter((role) => PERMISSIONS[role].includes("rectification.answerForAdministration"));
+    expect(holders).toEqual(["SYSTEM_ADMIN"]);
+    // It answers through the same action as a unit (the gate's rectification.answer); a reviewer answers nothing.
+    expect(can(admin, "rectification.answer")).toBe(true);
+    expect(can(official, "rectification.answer")).toBe(false);
+    expect(can(police, "rectification.answerForAdministration")).toBe(false);
+  });
 });
 
 describe("the bulletin rule", () => {
@@ -634,6 +642,11 @@ describe("三员分立: the system, security and audit administrators (issue 22)
     "/api/export/2021-06/unit/d08",
     "/api/reports/2021-06/bulletin.pdf",
     "/api/months/2021-06/reconciliation.csv",
+    "/rectification",
+    "/rectification/tasks/1",
+    "/api/rectification/attachments/1",
+    "/api/rectification/board.xlsx",
+    "/api/rectification/waiting",
   ];
   const AUDIT_PATHS = ["/admin/audit", "/api/audit/events.csv"];
   const SECURITY_PATHS = ["/admin/security"];

@@ -63,8 +63,16 @@ export const ACTIONS = [
   "security.manage",
   /** 整改: see tasks (a DEPARTMENT its own unit's only, lib/rectification/access.ts). */
   "rectification.view",
-  /** 整改: answer (回告) a task with its measures and evidence (one's own unit's; an admin the administration's). */
+  /**
+   * 整改: answer (回告) a task with its measures and evidence: one's own unit's tasks
+   * (lib/rectification/access.ts adds the unit); the gate of the answer action.
+   */
   "rectification.answer",
+  /**
+   * 整改: answer the administration's own tasks (a problem naming no unit, a city-wide figure): the
+   * system administrator, who answers no unit's task (it has no unit).
+   */
+  "rectification.answerForAdministration",
   /** 整改: the board of every unit's tasks, its export, and the review (销号 or 退回). */
   "rectification.review",
 ] as const;
@@ -83,6 +91,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "supervision.view",
     "rectification.view",
     "rectification.answer",
+    "rectification.answerForAdministration",
     "rectification.review",
   ],
   SECURITY_ADMIN: ["security.manage"],

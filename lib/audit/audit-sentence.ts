@@ -2,7 +2,7 @@
 // target and details. Pure; the page looks up the names of the users events point at.
 
 import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
-import { fill, type Messages } from "@/lib/i18n/messages";
+import { fill, getMessages, type Messages } from "@/lib/i18n/messages";
 
 export type AuditEventForWords = {
   action: string;
@@ -55,6 +55,8 @@ export function auditSentenceParts(
   if (typeof fileName === "string") names.add("file");
   const template = (t.sentences as Record<string, string>)[event.action];
   if (!template) return { template: t.sentences.other, values: { actor, action: event.action }, names };
+  const kinds = kindValues(event, locale);
+  for (const name of kinds.names) names.add(name);
   return {
     template,
     values: {
@@ -65,6 +67,59 @@ export function auditSentenceParts(
       reason: typeof reason === "string" ? reason : t.unknownReason,
       count: typeof count === "number" ? count : "?",
       file: typeof fileName === "string" ? fileName : (event.targetId ?? "?"),
+      ...kinds.values,
+    },
+    names,
+  };
+}
+
+/**
+ * The values of the daily feed's (daily.*, token.*) and 整改's (rectification.*) sentences, from
+ * what their events record (lib/supervision/daily-feed, lib/rectification). What a detail lacks
+ * reads "?" rather than a bare placeholder.
+ */
+function kindValues(
+  event: AuditEventForWords,
+  locale: "zh-CN" | "en",
+): { values: Record<string, string | number>; names: string[] } {
+  const text = (key: string) => {
+    const value = detail(event.details, key);
+    return typeof value === "string" && value !== "" ? value : null;
+  };
+  const number = (key: string) => {
+    const value = detail(event.details, key);
+    return typeof value === "number" ? value : "?";
+  };
+  const r = getMessages(locale).rectification;
+  const names: string[] = [];
+  // The token's name and a reviewer's comment are free text; a unit's name is data.
+  if (text("name")) names.push("name");
+  if (text("comment")) names.push("comment");
+  const unitName = text("unitName");
+  if (unitName) names.push("unit");
+  const problemKind = text("problemKind");
+  const caseNo = text("caseNo");
+  const problem = problemKind ? ((r.problems as Record<string, string>)[problemKind] ?? problemKind) : null;
+  const subject = caseNo ? `${r.kinds.RED_CARD} ${caseNo}` : [problem, text("figure")].filter(Boolean).join(" ");
+  const attachments = detail(event.details, "attachments");
+  return {
+    values: {
+      name: text("name") ?? "?",
+      scope: text("scope") ?? "?",
+      path: text("path") ?? "?",
+      asOf: text("asOf") ?? "?",
+      cases: number("cases"),
+      stale: number("stale"),
+      seq: number("seq"),
+      edition: number("edition"),
+      files: Array.isArray(attachments) ? attachments.length : 0,
+      comment: text("comment") ?? "—",
+      // A task of no unit is the administration's own (a city-wide figure).
+      unit: unitName ?? text("unitCode") ?? r.administration,
+      subject: subject || "?",
+      due: text("dueDate") ?? "?",
+      // A month's close records the version it made as `number`.
+      ...(event.action === "daily.closeMonth" ? { version: number("number") } : {}),
     },
     names,
   };

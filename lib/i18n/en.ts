@@ -1,3 +1,4 @@
+import { auditKindsEn } from "@/lib/i18n/messages/audit-kinds";
 import { dailyFeedEn } from "@/lib/i18n/messages/daily-feed";
 import { rectificationEn } from "@/lib/i18n/messages/rectification";
 import { securityEn } from "@/lib/i18n/messages/security";
@@ -763,6 +764,7 @@ export const en: Messages = {
         "user.twoFactorRecoveryUsed": "Signed in with a recovery code",
         "user.twoFactorReset": "Two-step verification reset",
         "user.demoRefused": "Demo account refused",
+        ...auditKindsEn.actions,
       },
       sentences: {
         ...sessionsEn.audit.sentences,
@@ -792,6 +794,7 @@ export const en: Messages = {
         "user.twoFactorRecoveryUsed": "{actor} signed in with a recovery code instead of a one-time code",
         "user.twoFactorReset": "{actor} reset {target}'s two-step verification; they set it up again at next sign-in",
         "user.demoRefused": "A sign-in to the demo account {target} was refused in production",
+        ...auditKindsEn.sentences,
         other: "{actor} {action}",
       },
       unknownReason: "reason not recorded",

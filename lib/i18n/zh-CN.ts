@@ -1,5 +1,6 @@
 // UI text, Chinese first. Every string the dashboard shows lives here (and in
 // en.ts, with the same keys); components never inline UI text.
+import { auditKindsZhCN } from "@/lib/i18n/messages/audit-kinds";
 import { dailyFeedZh } from "@/lib/i18n/messages/daily-feed";
 import { rectificationZhCN } from "@/lib/i18n/messages/rectification";
 import { securityZhCN } from "@/lib/i18n/messages/security";
@@ -740,6 +741,7 @@ export const zhCN = {
         "user.twoFactorRecoveryUsed": "使用恢复码登录",
         "user.twoFactorReset": "重置两步验证",
         "user.demoRefused": "拒绝演示账号登录",
+        ...auditKindsZhCN.actions,
       },
       sentences: {
         ...sessionsZhCN.audit.sentences,
@@ -769,6 +771,7 @@ export const zhCN = {
         "user.twoFactorRecoveryUsed": "{actor} 用一个恢复码代替动态验证码登录",
         "user.twoFactorReset": "{actor} 重置了 {target} 的两步验证，该用户下次登录时须重新绑定",
         "user.demoRefused": "生产环境拒绝了演示账号 {target} 的登录",
+        ...auditKindsZhCN.sentences,
         other: "{actor} {action}",
       },
       unknownReason: "原因未记录",

@@ -50,6 +50,8 @@ describe("the task's unit", () => {
     expect(canAnswerTask(official, cityTask)).toBe(false);
     expect(canAnswerTask(admin, cityTask)).toBe(true);
     expect(canAnswerTask(admin, policeTask)).toBe(false);
+    // The administration's task is no unit's: a department answers it no more than another unit's.
+    expect(canAnswerTask(police, cityTask)).toBe(false);
     expect(canSeeTask(null, policeTask)).toBe(false);
   });
 });

@@ -73,10 +73,9 @@ export async function syncBulletinTasks(
   const byKey = new Map(existing.map((t) => [t.key, t]));
   const codes = [...new Set(wanted.map((w) => w.unitCode).filter((c): c is string => c !== null))];
   const units = new Map(
-    (await tx.unit.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } })).map((u) => [
-      u.code,
-      u.id,
-    ]),
+    (await tx.unit.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, name: true } })).map(
+      (u) => [u.code, u] as const,
+    ),
   );
   const now = input.now ?? new Date();
   const [days, overrides] = await Promise.all([readDueWorkingDays(tx), loadWorkdayOverrides(tx)]);
@@ -102,8 +101,9 @@ export async function syncBulletinTasks(
       changes.kept++;
       continue;
     }
-    const unitId = w.unitCode === null ? null : (units.get(w.unitCode) ?? null);
-    if (w.unitCode !== null && unitId === null) continue; // a unit the table no longer has: nobody to answer
+    const unit = w.unitCode === null ? null : (units.get(w.unitCode) ?? null);
+    if (w.unitCode !== null && unit === null) continue; // a unit the table no longer has: nobody to answer
+    const unitId = unit?.id ?? null;
     const consecutiveMonths = (previous.get(problemTaskKey(before, w.problemKind, w.unitCode)) ?? 0) + 1;
     const data = {
       figure: w.figure,
@@ -137,6 +137,8 @@ export async function syncBulletinTasks(
         edition: input.edition,
         problemKind: w.problemKind,
         unitCode: w.unitCode,
+        // The audit log's sentence names the unit as it was called then.
+        unitName: unit?.name ?? null,
         figure: w.figure,
         dueDate: dueDate.toISOString().slice(0, 10),
         reopened: Boolean(found),

@@ -1,7 +1,7 @@
 // Due dates on the official calendar: the National Day holiday of 2021 (1–7 October, with
 // Saturday 9 October a working day) and a local correction.
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, chinaDate } from "./due-date";
+import { addWorkingDays, chinaDate, chinaTime } from "./due-date";
 
 describe("addWorkingDays", () => {
   it("counts from the day after, skips the holiday and counts the adjusted Saturday", () => {
@@ -17,5 +17,13 @@ describe("addWorkingDays", () => {
   });
   it("takes the day in China", () => {
     expect(chinaDate(new Date("2021-09-29T17:00:00Z"))).toBe("2021-09-30");
+  });
+});
+
+describe("chinaTime", () => {
+  it("reads a moment in Beijing, across midnight and in a 24-hour clock", () => {
+    expect(chinaTime(new Date("2021-09-30T16:30:00Z"))).toBe("2021-10-01 00:30");
+    expect(chinaTime(new Date("2026-12-07T14:53:09Z"))).toBe("2026-12-07 22:53");
+    expect(chinaTime(new Date("2021-06-01T04:05:00Z"))).toBe("2021-06-01 12:05");
   });
 });

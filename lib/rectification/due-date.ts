@@ -28,6 +28,17 @@ export function chinaDate(now: Date): string {
   }).format(now);
 }
 
+/** A moment as read in China, "YYYY-MM-DD HH:mm": when an answer came, when it was reviewed. */
+export function chinaTime(at: Date): string {
+  const clock = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Shanghai",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
+  return `${chinaDate(at)} ${clock}`;
+}
+
 export async function loadWorkdayOverrides(db: PrismaClient | Prisma.TransactionClient): Promise<WorkdayOverrides> {
   const rows = await db.workCalendarOverride.findMany({ select: { date: true, isWorkday: true } });
   return new Map(rows.map((r) => [r.date.toISOString().slice(0, 10), r.isWorkday]));

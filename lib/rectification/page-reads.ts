@@ -4,7 +4,7 @@ import "server-only";
 import type { Viewer } from "@/lib/access";
 import { prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/messages";
-import { canSeeTask } from "./access";
+import { canReviewTask, canSeeTask } from "./access";
 import { attachmentBytes } from "./attachments";
 import {
   type BoardQuery,
@@ -18,9 +18,9 @@ import {
 import { readRedCardAnswerStates } from "./red-card";
 import { readDueWorkingDays } from "./settings";
 
-/** The board's tasks as the viewer may see them: a DEPARTMENT's own unit's only, whatever the query says. */
+/** The board's tasks as the viewer may see them: a reviewer's every unit, anyone else its own unit's only, whatever the query says. */
 export function getTasks(viewer: Viewer, query: BoardQuery): Promise<TaskRow[]> {
-  const scoped = viewer.role === "DEPARTMENT" ? { ...query, unitCode: viewer.unitCode ?? "-" } : query;
+  const scoped = canReviewTask(viewer) ? query : { ...query, unitCode: viewer.unitCode ?? "-" };
   return listTasks(prisma, scoped);
 }
 

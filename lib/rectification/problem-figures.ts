@@ -25,5 +25,9 @@ export function unitFigure(problem: Problem, unit: ProblemUnit): { text: string;
 /** The city's figure, for the administration's own task. */
 export function cityFigure(problem: Problem): { text: string; value: number | null } {
   const value = problem.city?.value ?? null;
-  return problem.kind === "overdue" ? { text: count(value), value } : { text: rate(value), value };
+  if (problem.kind === "overdue") return { text: count(value), value };
+  // A fall is written as a unit's is: last month's rate → this month's (93.94% alone said no fall).
+  const change = problem.kind === "evaluationRateDrop" ? problem.city?.change : null;
+  if (change) return { text: `${rate(change.previous)} → ${rate(value)}`, value };
+  return { text: rate(value), value };
 }

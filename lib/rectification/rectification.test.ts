@@ -15,7 +15,7 @@ import { renderBulletinDocx } from "@/lib/bulletin/render/render-docx";
 import { PROBLEM_SETTINGS_KEY } from "@/lib/bulletin/thresholds/problem-settings";
 import { seedDatabase } from "@/lib/demo-data/seed-database";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
-import { reviewTask, submitAnswer } from "./answers";
+import { type AnswerInput, reviewTask, submitAnswer } from "./answers";
 import { attachmentBytes, checkAttachment, checkAttachments, MAX_ATTACHMENT_BYTES } from "./attachments";
 import { listTasks, readAttachment, readMonthSummary, readTask } from "./read-tasks";
 import { openRedCardTask, readRedCardAnswerStates } from "./red-card";
@@ -41,6 +41,27 @@ async function viewer(username: string): Promise<Viewer> {
   return { userId: user.id, role: user.role, unitCode: user.unit?.code ?? null };
 }
 
+/** A user of the unit (the checks are on the unit, whoever the user). */
+const unitUser = (unitCode: string): Viewer => ({ userId: gaj.userId, role: "DEPARTMENT", unitCode });
+
+/** 印发 as the admin. */
+const issue = (month: string, more: { correctionNote?: string; now?: Date } = {}) =>
+  issueBulletin(db.prisma, { month, actorId: admin.userId, ...more });
+
+const versionOf = async (taskId: number) =>
+  (await db.prisma.rectificationTask.findUniqueOrThrow({ where: { id: taskId }, select: { version: true } })).version;
+
+/** An answer as a form sends it: on the task's version as the page showed it (now); measures unless told. */
+const answerAs = async (
+  viewer: Viewer,
+  taskId: number,
+  step: Pick<AnswerInput, "measures" | "redCard" | "attachments"> = { measures: MEASURES },
+) => submitAnswer(db.prisma, { taskId, version: await versionOf(taskId), viewer, ...step });
+
+/** A review (销号 or 退回) likewise. */
+const reviewAs = async (viewer: Viewer, taskId: number, decision: "CLOSED" | "RETURNED", comment = "") =>
+  reviewTask(db.prisma, { taskId, version: await versionOf(taskId), viewer, decision, comment });
+
 const task = (month: string, unitCode: string | null, problemKind: string) =>
   db.prisma.rectificationTask.findUnique({
     where: { key: `PROBLEM:${month}:${problemKind}:${unitCode ?? "city"}` },
@@ -64,25 +85,33 @@ afterAll(async () => {
 describe("tasks at 印发", () => {
   it("issuing 2021-06 creates one task per unit per problem, with its figure and a due date across the holiday", async () => {
     // Issued on 30 September 2021 (Beijing): 10 working days later is 20 October, after National Day.
-    const issued = await issueBulletin(db.prisma, {
-      month: "2021-06",
-      actorId: admin.userId,
-      now: new Date("2021-09-30T02:00:00Z"),
-    });
+    const issued = await issue("2021-06", { now: new Date("2021-09-30T02:00:00Z") });
     expect(issued).toMatchObject({ ok: true, edition: 1 });
     const police = await task("2021-06", "d08", "lowCoverage");
     expect(police).toMatchObject({ status: "OPEN", figure: "42.86%", edition: 1, kind: "PROBLEM" });
     expect(police?.dueDate.toISOString().slice(0, 10)).toBe("2021-10-20");
-    const issue = await db.prisma.bulletinIssue.findFirstOrThrow({ where: { month: "2021-06" } });
-    const problems = (issue.document as { problems: { kind: string; units: { unitCode: string }[] }[] }).problems;
+    const issued2106 = await db.prisma.bulletinIssue.findFirstOrThrow({ where: { month: "2021-06" } });
+    const problems = (issued2106.document as { problems: { kind: string; units: { unitCode: string }[] }[] }).problems;
     const expected = problems.reduce((n, p) => n + Math.max(1, p.units.length), 0);
     expect(await db.prisma.rectificationTask.count({ where: { month: "2021-06" } })).toBe(expected);
+    // A fall of the city's rate, with no unit named, is written as a unit's: last month's → this month's.
+    expect((await task("2021-06", null, "evaluationRateDrop"))?.figure).toBe("129.03% → 93.94%");
     // The city's 认领率 names no unit: the administration's own task.
     if (problems.some((p) => p.units.length === 0))
       expect(await db.prisma.rectificationTask.count({ where: { month: "2021-06", unitId: null } })).toBeGreaterThan(0);
     expect(await db.prisma.auditEvent.count({ where: { action: "rectification.create", month: "2021-06" } })).toBe(
       expected,
     );
+    // The event names the unit as it was called then (the audit log's sentence).
+    const created = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "rectification.create", targetId: String(police!.id) },
+    });
+    expect(created.details).toMatchObject({
+      unitCode: "d08",
+      unitName: "市公安局",
+      figure: "42.86%",
+      dueDate: "2021-10-20",
+    });
   });
 
   it("a correction (第2版) withdraws the task of a unit no longer named, with its reason, and adds one newly named", async () => {
@@ -99,11 +128,7 @@ describe("tasks at 印发", () => {
       enabled: {},
     };
     await db.prisma.setting.create({ data: { key: PROBLEM_SETTINGS_KEY, value: setting } });
-    const second = await issueBulletin(db.prisma, {
-      month: "2021-06",
-      actorId: admin.userId,
-      correctionNote: "覆盖率阈值更正",
-    });
+    const second = await issue("2021-06", { correctionNote: "覆盖率阈值更正" });
     expect(second).toMatchObject({ ok: true, edition: 2 });
     const dropped = before.find((t) => t.figureValue === highest)!;
     expect(await db.prisma.rectificationTask.findUnique({ where: { id: dropped.id } })).toMatchObject({
@@ -117,12 +142,7 @@ describe("tasks at 印发", () => {
       where: { key: PROBLEM_SETTINGS_KEY },
       data: { value: { ...setting, coverageRateBelow: 50 } },
     });
-    expect(
-      await issueBulletin(db.prisma, { month: "2021-06", actorId: admin.userId, correctionNote: "恢复阈值" }),
-    ).toMatchObject({
-      ok: true,
-      edition: 3,
-    });
+    expect(await issue("2021-06", { correctionNote: "恢复阈值" })).toMatchObject({ ok: true, edition: 3 });
     expect(await db.prisma.rectificationTask.findUnique({ where: { id: dropped.id } })).toMatchObject({
       status: "OPEN",
       edition: 3,
@@ -138,85 +158,34 @@ describe("the answer and its review", () => {
     const t = (await task("2021-06", "d08", "lowCoverage"))!;
     const pdf = await checkAttachment("整改报告.pdf", PDF);
     if (!pdf.ok) throw new Error(pdf.reason);
-    const first = await submitAnswer(db.prisma, {
-      taskId: t.id,
-      version: t.version,
-      viewer: gaj,
-      measures: MEASURES,
-      attachments: [pdf.file],
+    expect(await answerAs(gaj, t.id, { measures: MEASURES, attachments: [pdf.file] })).toEqual({
+      ok: true,
+      version: t.version + 1,
     });
-    expect(first).toEqual({ ok: true, version: t.version + 1 });
     // Another unit, and a reviewer, cannot answer; a department cannot review.
-    expect(
-      await submitAnswer(db.prisma, { taskId: t.id, version: t.version + 1, viewer: xuanhan, measures: MEASURES }),
-    ).toEqual({
-      ok: false,
-      reason: "notFound",
-    });
-    expect(
-      await submitAnswer(db.prisma, { taskId: t.id, version: t.version + 1, viewer: official, measures: MEASURES }),
-    ).toEqual({
-      ok: false,
-      reason: "forbidden",
-    });
-    expect(
-      await reviewTask(db.prisma, {
-        taskId: t.id,
-        version: t.version + 1,
-        viewer: gaj,
-        decision: "CLOSED",
-        comment: "",
-      }),
-    ).toEqual({
-      ok: false,
-      reason: "forbidden",
-    });
+    expect(await answerAs(xuanhan, t.id)).toEqual({ ok: false, reason: "notFound" });
+    expect(await answerAs(official, t.id)).toEqual({ ok: false, reason: "forbidden" });
+    expect(await reviewAs(gaj, t.id, "CLOSED")).toEqual({ ok: false, reason: "forbidden" });
     // 退回 needs a comment.
-    expect(
-      await reviewTask(db.prisma, {
-        taskId: t.id,
-        version: t.version + 1,
-        viewer: official,
-        decision: "RETURNED",
-        comment: " ",
-      }),
-    ).toEqual({
-      ok: false,
-      reason: "invalid",
+    expect(await reviewAs(official, t.id, "RETURNED", " ")).toEqual({ ok: false, reason: "invalid" });
+    expect(await reviewAs(official, t.id, "RETURNED", "请补充核查清单")).toEqual({ ok: true, version: t.version + 2 });
+    expect(await answerAs(gaj, t.id, { measures: { ...MEASURES, done: "已补充核查清单" } })).toEqual({
+      ok: true,
+      version: t.version + 3,
     });
+    // A form shown before that answer names a version the task no longer has: refused, nothing lost.
     expect(
       await reviewTask(db.prisma, {
-        taskId: t.id,
-        version: t.version + 1,
-        viewer: official,
-        decision: "RETURNED",
-        comment: "请补充核查清单",
-      }),
-    ).toEqual({ ok: true, version: t.version + 2 });
-    expect(
-      await submitAnswer(db.prisma, {
         taskId: t.id,
         version: t.version + 2,
-        viewer: gaj,
-        measures: { ...MEASURES, done: "已补充核查清单" },
-      }),
-    ).toEqual({ ok: true, version: t.version + 3 });
-    expect(
-      await reviewTask(db.prisma, {
-        taskId: t.id,
-        version: t.version + 3,
         viewer: official,
         decision: "CLOSED",
         comment: "",
       }),
-    ).toEqual({ ok: true, version: t.version + 4 });
+    ).toEqual({ ok: false, reason: "conflict" });
+    expect(await reviewAs(official, t.id, "CLOSED")).toEqual({ ok: true, version: t.version + 4 });
     // Closed: no more answers.
-    expect(
-      await submitAnswer(db.prisma, { taskId: t.id, version: t.version + 4, viewer: gaj, measures: MEASURES }),
-    ).toEqual({
-      ok: false,
-      reason: "finished",
-    });
+    expect(await answerAs(gaj, t.id)).toEqual({ ok: false, reason: "finished" });
 
     const detail = (await readTask(db.prisma, t.id))!;
     expect(detail.status).toBe("CLOSED");
@@ -289,14 +258,8 @@ describe("the answer and its review", () => {
       where: { month: "2021-06", status: "OPEN", unitId: { not: null } },
       include: { unit: true },
     }))!;
-    const unitViewer: Viewer = { userId: gaj.userId, role: "DEPARTMENT", unitCode: t.unit!.code };
-    const answered = await submitAnswer(db.prisma, {
-      taskId: t.id,
-      version: t.version,
-      viewer: unitViewer,
-      measures: MEASURES,
-    });
-    expect(answered.ok).toBe(true);
+    const unitViewer = unitUser(t.unit!.code);
+    expect((await answerAs(unitViewer, t.id)).ok).toBe(true);
     for (let round = 0; round < 3; round++) {
       const current = (await db.prisma.rectificationTask.findUniqueOrThrow({ where: { id: t.id } })).version;
       const results = await Promise.all([
@@ -315,8 +278,7 @@ describe("the answer and its review", () => {
       expect(reasons.filter((r) => r !== "ok")[0]).toMatch(/conflict|notAnswered/);
       // Put it back to ANSWERED for the next round.
       const after = await db.prisma.rectificationTask.findUniqueOrThrow({ where: { id: t.id } });
-      if (after.status !== "ANSWERED")
-        await submitAnswer(db.prisma, { taskId: t.id, version: after.version, viewer: unitViewer, measures: MEASURES });
+      if (after.status !== "ANSWERED") await answerAs(unitViewer, t.id);
     }
   });
 });
@@ -348,8 +310,8 @@ describe("attachments", () => {
 
 describe("flags, the board and the next draft", () => {
   it("连续 N 个月: a unit named for the same problem in consecutive issued months", async () => {
-    expect((await issueBulletin(db.prisma, { month: "2021-04", actorId: admin.userId })).ok).toBe(true);
-    expect((await issueBulletin(db.prisma, { month: "2021-05", actorId: admin.userId })).ok).toBe(true);
+    expect((await issue("2021-04")).ok).toBe(true);
+    expect((await issue("2021-05")).ok).toBe(true);
     const april = new Set(
       (await db.prisma.rectificationTask.findMany({ where: { month: "2021-04" }, include: { unit: true } })).map(
         (t) => `${t.problemKind}:${t.unit?.code ?? "city"}`,
@@ -372,26 +334,9 @@ describe("flags, the board and the next draft", () => {
       orderBy: { id: "asc" },
       take: 2,
     });
-    const as = (code: string): Viewer => ({ userId: gaj.userId, role: "DEPARTMENT", unitCode: code });
-    await submitAnswer(db.prisma, {
-      taskId: first!.id,
-      version: first!.version,
-      viewer: as(first!.unit!.code),
-      measures: MEASURES,
-    });
-    await reviewTask(db.prisma, {
-      taskId: first!.id,
-      version: first!.version + 1,
-      viewer: official,
-      decision: "CLOSED",
-      comment: "",
-    });
-    await submitAnswer(db.prisma, {
-      taskId: second!.id,
-      version: second!.version,
-      viewer: as(second!.unit!.code),
-      measures: MEASURES,
-    });
+    await answerAs(unitUser(first!.unit!.code), first!.id);
+    await reviewAs(official, first!.id, "CLOSED");
+    await answerAs(unitUser(second!.unit!.code), second!.id);
 
     const summary = (await readMonthSummary(db.prisma, "2021-05"))!;
     const board = await listTasks(db.prisma, { month: "2021-05" });
@@ -437,30 +382,16 @@ describe("red cards", () => {
     expect(new Set(both.map((r) => ("id" in r ? r.id : 0))).size).toBe(1);
     if (!("id" in a)) throw new Error("no task");
     // A red card is answered with a reason, not measures; xuanhan cannot answer 市公安局's card.
-    expect(await submitAnswer(db.prisma, { taskId: a.id, version: 0, viewer: gaj, measures: MEASURES })).toEqual({
-      ok: false,
-      reason: "invalid",
-    });
-    expect(
-      await submitAnswer(db.prisma, {
-        taskId: a.id,
-        version: 0,
-        viewer: xuanhan,
-        redCard: { reason: "applicant", text: "" },
-      }),
-    ).toEqual({
+    expect(await answerAs(gaj, a.id)).toEqual({ ok: false, reason: "invalid" });
+    expect(await answerAs(xuanhan, a.id, { redCard: { reason: "applicant", text: "" } })).toEqual({
       ok: false,
       reason: "notFound",
     });
-    expect(
-      await submitAnswer(db.prisma, {
-        taskId: a.id,
-        version: 0,
-        viewer: gaj,
-        redCard: { reason: "supplementRequired", text: "申请人补正材料" },
-      }),
-    ).toEqual({ ok: true, version: 1 });
-    await reviewTask(db.prisma, { taskId: a.id, version: 1, viewer: official, decision: "CLOSED", comment: "" });
+    expect(await answerAs(gaj, a.id, { redCard: { reason: "supplementRequired", text: "申请人补正材料" } })).toEqual({
+      ok: true,
+      version: 1,
+    });
+    await reviewAs(official, a.id, "CLOSED");
     const states = await readRedCardAnswerStates(db.prisma, ["RC-001", "RC-002", "RC-404"]);
     expect(states.get("RC-001")?.state).toBe("closed");
     expect(states.get("RC-002")?.state).toBe("unanswered");

@@ -56,7 +56,7 @@ export async function openRedCardTask(
   const key = redCardTaskKey(input.caseNo, input.month);
   const existing = await db.rectificationTask.findUnique({ where: { key }, select: { id: true } });
   if (existing) return { id: existing.id, created: false };
-  const unit = await db.unit.findUnique({ where: { code: input.unitCode }, select: { id: true } });
+  const unit = await db.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, name: true } });
   if (!unit) return { error: "noUnit" };
   const now = input.now ?? new Date();
   try {
@@ -80,7 +80,7 @@ export async function openRedCardTask(
         month: input.month,
         targetType: "RectificationTask",
         targetId: String(task.id),
-        details: { key, caseNo: input.caseNo, unitCode: input.unitCode, dueDate },
+        details: { key, caseNo: input.caseNo, unitCode: input.unitCode, unitName: unit.name, dueDate },
       });
       return task.id;
     });

@@ -5,6 +5,7 @@ import "server-only";
 export { canAnswerTask, canReviewTask, canSeeTask } from "./access";
 export { boardQueryString, readBoardQuery } from "./board-query";
 export { boardXlsx, taskFlags, taskSubject } from "./board-xlsx";
+export { chinaTime } from "./due-date";
 export {
   getAttachment,
   getAttachmentBytes,
@@ -27,3 +28,4 @@ export {
   type TaskDetail,
   type TaskRow,
 } from "./read-tasks";
+export { summariseTasks } from "./summary";

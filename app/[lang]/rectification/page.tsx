@@ -8,7 +8,7 @@ import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
 import { marks } from "@/lib/i18n/punctuation";
 import { PROBLEM_KINDS } from "@/lib/indicators/problems";
-import { boardQueryString, getTasks, readBoardQuery, type TaskRow } from "@/lib/rectification/server";
+import { boardQueryString, getTasks, readBoardQuery, summariseTasks, type TaskRow } from "@/lib/rectification/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getPageMessages()).rectification.title };
@@ -16,16 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 min-h-6";
 
+/** Counted by lib/rectification's summariseTasks, as the next month's bulletin counts (上月通报问题整改情况). */
 function counts(rows: readonly TaskRow[]) {
-  const live = rows.filter((r) => r.status !== "WITHDRAWN");
-  const n = (status: TaskRow["status"]) => live.filter((r) => r.status === status).length;
-  return {
-    total: live.length,
-    closed: n("CLOSED"),
-    answered: n("ANSWERED"),
-    returned: n("RETURNED"),
-    unanswered: n("OPEN"),
-  };
+  const { total, closed, answered, returned, unanswered } = summariseTasks("", rows);
+  return { total, closed, answered, returned, unanswered };
 }
 
 export default async function RectificationPage({
@@ -47,6 +41,7 @@ export default async function RectificationPage({
     for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
     return [...map];
   };
+  const kinds = (["PROBLEM", "RED_CARD"] as const).filter((kind) => rows.some((r) => r.kind === kind));
   const problemName = (k: string) => (t.problems as Record<string, string>)[k] ?? t.kinds.RED_CARD;
 
   return (
@@ -138,6 +133,19 @@ export default async function RectificationPage({
       <p className="text-sm" data-testid="board-summary">
         {fill(t.summary, counts(rows))}
       </p>
+      {/* Both kinds shown: each counted on its own. The bulletin's problems alone are what the next
+          month's bulletin reports, so the board shows that number too. */}
+      {kinds.length > 1 && (
+        <ul className="space-y-1 text-sm" data-testid="board-summary-kinds">
+          {kinds.map((kind) => (
+            <li key={kind} data-kind={kind}>
+              {t.kinds[kind]}
+              {colon}
+              {fill(t.summary, counts(rows.filter((r) => r.kind === kind)))}
+            </li>
+          ))}
+        </ul>
+      )}
       <TaskTable rows={rows} t={t} locale={locale} showUnit={board} />
       {board && rows.length > 0 && (
         <div className="grid gap-4 md:grid-cols-2">

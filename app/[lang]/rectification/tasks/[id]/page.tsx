@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AnswerForm } from "@/components/rectification/answer-form";
 import { ReviewForm } from "@/components/rectification/review-form";
+import { TaskChanged } from "@/components/rectification/task-changed";
 import { fillNodes } from "@/components/ui/fill-nodes";
 import Link from "@/components/ui/locale-link";
 import { requirePagePermission } from "@/lib/access/guard";
@@ -12,14 +13,15 @@ import { idParam } from "@/lib/http/route-params";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages, pageMessages } from "@/lib/i18n/page-locale";
 import { marks, nameLang } from "@/lib/i18n/punctuation";
-import { canAnswerTask, canReviewTask, getTask, taskFlags, taskSubject } from "@/lib/rectification/server";
+import { canAnswerTask, canReviewTask, chinaTime, getTask, taskFlags, taskSubject } from "@/lib/rectification/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
   return { title: fill((await getPageMessages()).rectification.task.heading, { id: idParam(id) ?? "" }) };
 }
 
-const time = (iso: string) => iso.slice(0, 16).replace("T", " ");
+// Beijing time: the ISO string is UTC, and 22:53 in Dazhou read as 14:53.
+const time = (iso: string) => (iso ? chinaTime(new Date(iso)) : "");
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
@@ -49,6 +51,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
 
   return (
     <div className="space-y-5" data-testid="task-page" data-status={task.status} data-version={task.version}>
+      <TaskChanged version={task.version} />
       <Link href="/rectification" className="inline-block min-h-6 text-sm text-brand-700 underline">
         {k.back}
       </Link>
@@ -87,11 +90,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           </dd>
         </div>
         {task.withdrawnReason && (
+          // A dd needs its dt (axe: dlitem); the reason is the correction note as written.
           <div className="sm:col-span-2">
-            <dd>
-              {fill(k.withdrawn, { reason: "" })}
-              <span lang={zh}>{task.withdrawnReason}</span>
-            </dd>
+            <dt className="text-slate-600">{fill(k.withdrawn, { reason: "" })}</dt>
+            <dd lang={zh}>{task.withdrawnReason}</dd>
           </div>
         )}
       </dl>

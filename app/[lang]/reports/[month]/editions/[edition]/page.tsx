@@ -2,11 +2,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BulletinPage } from "@/components/bulletin/bulletin-page";
+import { fillNodes } from "@/components/ui/fill-nodes";
 import Link from "@/components/ui/locale-link";
 import { getIssuedBulletinCached } from "@/lib/bulletin/read-bulletin";
 import { formatMonthLabel, isMonth } from "@/lib/calendar/month";
 import { fill } from "@/lib/i18n/messages";
 import { getPageMessages } from "@/lib/i18n/page-locale";
+import { nameLang } from "@/lib/i18n/punctuation";
 import { getPublishedMonths } from "@/lib/month-versions/published-months";
 
 export async function generateMetadata({
@@ -41,7 +43,11 @@ export default async function BulletinEditionRoute({
       banner={
         <p className="flex flex-wrap items-center gap-3">
           <span className="font-medium text-emerald-800" data-testid="issued-banner" data-edition={issued.edition}>
-            {fill(i.issuedBanner, { edition: issued.edition, date: issued.document.closing.issueLine })}
+            {/* The issue line is the document's own words ("2021年7月5日印发"): Chinese on an English page too. */}
+            {fillNodes(i.issuedBanner, {
+              edition: issued.edition,
+              date: <span lang={nameLang(t.locale)}>{issued.document.closing.issueLine}</span>,
+            })}
           </span>
           <Link href={`/reports/${month}`} className="text-brand-700 hover:underline">
             {i.viewIssued}
