@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { type Browser, expect, test } from "@playwright/test";
-import { type AccountKey, fillSignInForm, storageStateOf } from "./accounts";
+import { fillSignInForm, storageStateOf } from "./accounts";
 import { createOfficialAccount, withDatabase } from "./database";
 import { reference } from "./expected";
 import { cardCases, insertCardCases, removeCardCases, TEST_CLOCK_HEADER } from "./supervision-cases";
