@@ -171,7 +171,7 @@ export const en: Messages = {
     signOut: "Sign out",
     errors: {
       invalid:
-        "Wrong username or password. After 5 wrong passwords in a row an account is locked for 15 minutes, during which it cannot sign in; an administrator can unlock it.",
+        "Wrong username or password. After {failures} wrong passwords in a row an account is locked for {minutes} minutes, during which it cannot sign in; an administrator can unlock it.",
       throttled: "Too many failed sign-ins from your network address. Try again in 15 minutes.",
       missing: "Enter your username and password.",
       demo: "Demo accounts are not available in production: use the account your administrator created for you. (For a demonstration only, set ALLOW_DEMO_ACCOUNTS=1.)",
@@ -831,7 +831,7 @@ export const en: Messages = {
       same: "The new password must differ from the current one.",
       wrongCurrent: "The current password is wrong.",
       locked:
-        "The current password was wrong 5 times in a row: the account is locked for 15 minutes, during which the password cannot be changed and nobody can sign in. Ask an administrator to unlock it.",
+        "The current password was wrong {failures} times in a row: the account is locked for {minutes} minutes, during which the password cannot be changed and nobody can sign in. Ask an administrator to unlock it.",
       throttled: "Too many wrong passwords from your network address. Try again in 15 minutes.",
       tooShort: "The new password needs at least 10 characters.",
       done: "Password changed. Sign in again with the new password.",

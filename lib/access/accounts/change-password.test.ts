@@ -1,6 +1,7 @@
 import { encode } from "@auth/core/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/access/passwords";
+import { fill } from "@/lib/i18n/fill";
 import { getMessages } from "@/lib/i18n/messages";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { changeOwnPassword } from "./change-password";
@@ -8,6 +9,8 @@ import { changeOwnPassword } from "./change-password";
 let db: TestDatabase;
 let userId: number;
 const t = getMessages().readers.password;
+// The lock's message with the default policy's numbers (5 failures, 15 minutes).
+const lockedWithDefaults = fill(t.locked, { failures: 5, minutes: 15 });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -79,9 +82,9 @@ describe("a wrong current password counts like a failed sign-in", () => {
     const answers = [];
     for (let i = 0; i < 12; i++) answers.push(await attempt(`guess-${i}`));
     expect(answers.slice(0, 4)).toEqual(Array(4).fill({ ok: false, error: t.wrongCurrent }));
-    expect(answers.slice(4)).toEqual(Array(8).fill({ ok: false, error: t.locked }));
+    expect(answers.slice(4)).toEqual(Array(8).fill({ ok: false, error: lockedWithDefaults }));
     // The right password during the lock changes nothing.
-    expect(await attempt("right-pass-1")).toEqual({ ok: false, error: t.locked });
+    expect(await attempt("right-pass-1")).toEqual({ ok: false, error: lockedWithDefaults });
     const user = await db.prisma.user.findUniqueOrThrow({ where: { id } });
     expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect(user.sessionVersion).toBe(0);

@@ -11,6 +11,7 @@
 // try one after another): it goes through the same throttle (lib/access/login-throttle.ts) —
 // the account's count and 15-minute lock, the client address's window — and every wrong one
 // is in the audit log (issue 19, item 6).
+
 import { newPasswordProblem } from "@/lib/access/accounts/new-password";
 import { rememberPassword } from "@/lib/access/accounts/password-history";
 import {
@@ -25,6 +26,7 @@ import { loadSecurityPolicy } from "@/lib/access/security-policy";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { recordAuditEvent } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 
 export type PasswordChange = { current: string; next: string; confirm: string };
@@ -46,6 +48,7 @@ export async function changeOwnPassword(
     select: { passwordHash: true, active: true, username: true },
   });
   const policy = await loadSecurityPolicy(db);
+  const lockedMessage = fill(t.locked, { failures: policy.lockAfterFailures, minutes: policy.lockMinutes });
   if (!user?.active) return { ok: false, error: t.wrongCurrent };
 
   const failed = async (reason: "wrongPassword" | "locked", error: string) => {
@@ -75,16 +78,16 @@ export async function changeOwnPassword(
   if (attempt === null || attempt > policy.lockAfterFailures) {
     await verifyPassword(await dummyPasswordHash(), change.current);
     if (attempt !== null) await lock();
-    return failed("locked", t.locked);
+    return failed("locked", lockedMessage);
   }
   if (!(await verifyPassword(user.passwordHash, change.current))) {
     if (attempt >= policy.lockAfterFailures) {
       await lock();
-      return failed("wrongPassword", t.locked);
+      return failed("wrongPassword", lockedMessage);
     }
     return failed("wrongPassword", t.wrongCurrent);
   }
-  if (!(await confirmLogin(db, userId))) return failed("locked", t.locked);
+  if (!(await confirmLogin(db, userId))) return failed("locked", lockedMessage);
   const problem = await newPasswordProblem(db, { userId, username: user.username }, change.next, locale);
   if (problem) return { ok: false, error: problem };
 
