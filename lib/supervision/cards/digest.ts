@@ -17,7 +17,7 @@ import { readCardSettings } from "./card-settings";
 import { type Card, computeCards } from "./card-sql";
 import { remainingText } from "./card-views";
 import { supervisedMonth, supervisionToday } from "./today";
-import { openContactEmail } from "./unit-contact";
+import { maskedContactEmail, openContactEmail, sealSentTo } from "./unit-contact";
 
 export type DigestResult = {
   asOf: string;
@@ -91,7 +91,7 @@ export async function sendDailyDigest(db: PrismaClient, options: DigestOptions):
           level: c.level,
           month: new Date(`${c.month}-01T00:00:00Z`),
           unitId: unit.id,
-          sentTo: to,
+          sentTo: sealSentTo(unit.id, to),
         })),
         skipDuplicates: true,
       });
@@ -102,7 +102,7 @@ export async function sendDailyDigest(db: PrismaClient, options: DigestOptions):
         targetType: "Unit",
         targetId: unit.code,
         details: {
-          to,
+          to: maskedContactEmail(to),
           asOf,
           red,
           yellow: unitCards.length - red,

@@ -29,7 +29,8 @@ describe("units' contact addresses", () => {
       where: { action: "settings.update", targetId: "d95" },
       orderBy: { id: "desc" },
     });
-    expect(event.details).toEqual({ field: "contactEmail", before: "jia@example.org", after: "jia2@example.org" });
+    // The append-only trail names which address, without holding it (issue 22, 数据保密性).
+    expect(event.details).toEqual({ field: "contactEmail", before: "j***@example.org", after: "j***@example.org" });
     await setUnitContactEmail(db.prisma, "d95", null, null);
     expect((await db.prisma.unit.findUniqueOrThrow({ where: { id: unit.id } })).contactEmail).toBeNull();
   });

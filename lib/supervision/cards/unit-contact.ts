@@ -29,6 +29,21 @@ export function openContactEmail(unitId: number, stored: string | null): string 
   return isSealed(stored) ? openText(stored, contactContext(unitId)) : stored;
 }
 
+/**
+ * An address as the audit trail keeps it: its domain and first letter (b***@example.org). The
+ * trail is append-only, so what it records stays forever: it names which address without holding it.
+ */
+export function maskedContactEmail(email: string | null): string | null {
+  if (email === null) return null;
+  const at = email.lastIndexOf("@");
+  return at <= 0 ? "***" : `${email[0]}***${email.slice(at)}`;
+}
+
+/** Where a digest went (CardNotice.sentTo): sealed like the unit's own address. */
+export const sealSentTo = (unitId: number, email: string): string => sealText(email, `CardNotice.sentTo:${unitId}`);
+export const openSentTo = (unitId: number, stored: string): string =>
+  isSealed(stored) ? openText(stored, `CardNotice.sentTo:${unitId}`) : stored;
+
 /** Seals every address still stored in clear; answers how many. */
 export async function encryptPlainContactEmails(db: PrismaClient): Promise<number> {
   const units = await db.unit.findMany({
@@ -66,7 +81,11 @@ export async function setUnitContactEmail(
       action: "settings.update",
       targetType: "Unit",
       targetId: unitCode,
-      details: { field: "contactEmail", before: openContactEmail(unit.id, unit.contactEmail), after: contactEmail },
+      details: {
+        field: "contactEmail",
+        before: maskedContactEmail(openContactEmail(unit.id, unit.contactEmail)),
+        after: maskedContactEmail(contactEmail),
+      },
     });
     return true;
   });
