@@ -3,7 +3,8 @@
 export const securityZhCN = {
   nav: "安全管理",
   title: "安全管理",
-  intro: "安全管理员负责访问规则和账号锁定。用户、单位和数据由系统管理员管理，审计日志由审计管理员查阅。",
+  intro:
+    "安全管理员负责访问规则、密码与会话策略、两步验证、账号锁定和用户会话。用户、单位和数据由系统管理员管理，审计日志由审计管理员查阅。",
   locks: {
     title: "被锁定的账号",
     none: "目前没有被锁定的账号。",
@@ -35,7 +36,7 @@ export const securityEn: typeof securityZhCN = {
   nav: "Security",
   title: "Security administration",
   intro:
-    "The security administrator manages the access rules and account locks. Users, units and data are managed by the system administrator; the audit log is read by the audit administrator.",
+    "The security administrator manages the access rules, the password and session policy, two-step verification, account locks and users' sessions. Users, units and data are managed by the system administrator; the audit log is read by the audit administrator.",
   locks: {
     title: "Locked accounts",
     none: "No account is locked.",

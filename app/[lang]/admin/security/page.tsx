@@ -40,34 +40,37 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         {locked.length === 0 ? (
           <p className="text-sm text-slate-600">{s.locks.none}</p>
         ) : (
-          <table className="text-sm">
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th className="pr-4 font-medium">{s.locks.username}</th>
-                <th className="pr-4 font-medium">{s.locks.name}</th>
-                <th className="pr-4 font-medium">{s.locks.until}</th>
-                <th className="pr-4 font-medium">{s.locks.failures}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {locked.map((u) => (
-                <tr key={u.id} data-username={u.username}>
-                  <td className="pr-4">{u.username}</td>
-                  <td className="pr-4" lang={nameLang(t.locale)}>
-                    {u.displayName}
-                  </td>
-                  <td className="pr-4 tabular-nums">
-                    {u.lockedUntil?.toISOString().slice(0, 16).replace("T", " ")} UTC
-                  </td>
-                  <td className="pr-4 tabular-nums">{u.failedLoginCount}</td>
-                  <td>
-                    <UnlockUserForm t={t} userId={u.id} username={u.username} />
-                  </td>
+          // Scrolls on its own on a phone: in English its headings alone were wider than 390 px.
+          <div className="overflow-x-auto">
+            <table className="text-sm">
+              <thead>
+                <tr className="text-left text-slate-600">
+                  <th className="pr-4 font-medium">{s.locks.username}</th>
+                  <th className="pr-4 font-medium">{s.locks.name}</th>
+                  <th className="pr-4 font-medium">{s.locks.until}</th>
+                  <th className="pr-4 font-medium">{s.locks.failures}</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {locked.map((u) => (
+                  <tr key={u.id} data-username={u.username}>
+                    <td className="pr-4">{u.username}</td>
+                    <td className="pr-4" lang={nameLang(t.locale)}>
+                      {u.displayName}
+                    </td>
+                    <td className="pr-4 tabular-nums">
+                      {u.lockedUntil?.toISOString().slice(0, 16).replace("T", " ")} UTC
+                    </td>
+                    <td className="pr-4 tabular-nums">{u.failedLoginCount}</td>
+                    <td>
+                      <UnlockUserForm t={t} userId={u.id} username={u.username} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <OpenSessionsSection t={t} sessions={sessions} username={username} />
