@@ -172,7 +172,8 @@ export const zhCN = {
     submitting: "正在登录…",
     signOut: "退出登录",
     errors: {
-      invalid: "用户名或密码不正确。连续输错 {failures} 次后账户将锁定 {minutes} 分钟，锁定期间无法登录；如需解锁请联系管理员。",
+      invalid:
+        "用户名或密码不正确。连续输错 {failures} 次后账户将锁定 {minutes} 分钟，锁定期间无法登录；如需解锁请联系管理员。",
       throttled: "来自您网络地址的登录失败次数过多，请 15 分钟后再试。",
       missing: "请输入用户名和密码。",
       demo: "演示账号在生产环境中不可用：请使用管理员为您创建的账号。（仅用于演示时，可设置 ALLOW_DEMO_ACCOUNTS=1。）",
@@ -799,7 +800,8 @@ export const zhCN = {
       mismatch: "两次输入的新密码不一致。",
       same: "新密码不能与当前密码相同。",
       wrongCurrent: "当前密码不正确。",
-      locked: "当前密码连续输错 {failures} 次，账户已锁定 {minutes} 分钟：锁定期间无法修改密码，也无法登录；如需解锁请联系管理员。",
+      locked:
+        "当前密码连续输错 {failures} 次，账户已锁定 {minutes} 分钟：锁定期间无法修改密码，也无法登录；如需解锁请联系管理员。",
       throttled: "来自您网络地址的密码错误次数过多，请 15 分钟后再试。",
       tooShort: "新密码至少 10 个字符。",
       done: "密码已修改，请用新密码重新登录。",
