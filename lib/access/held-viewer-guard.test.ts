@@ -3,7 +3,7 @@
 // action can be posted to any path, so the proxy's decision on the path is not enough. Real
 // database; the session source and Next's cache are stood in for.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { createSeededTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { formOf as form } from "@/test/helpers/next-stand-ins";
 
 const held = vi.hoisted(() => ({
@@ -17,10 +17,7 @@ vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")
 
 let db: TestDatabase;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
-  const { seedDatabase } = await import("@/lib/demo-data/seed-database");
-  await seedDatabase(db.prisma, { demoMonths: 0 });
+  db = await createSeededTestDatabase();
 });
 afterAll(() => db?.drop());
 

@@ -217,3 +217,16 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
       })()),
   };
 }
+
+/**
+ * A throwaway database with the demo's units and accounts and no months, which DATABASE_URL then
+ * names: the setup of the server-action tests, whose modules read the app's own client. The seed
+ * is imported late so that it, too, sees that DATABASE_URL.
+ */
+export async function createSeededTestDatabase(): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  const { seedDatabase } = await import("@/lib/demo-data/seed-database");
+  await seedDatabase(db.prisma, { demoMonths: 0 });
+  return db;
+}

@@ -2,7 +2,7 @@
 // administrator's alone; the policy stays within its bounds (a clear message, nothing saved) and
 // each change is audited. Real database; only the session source and Next's cache are stood in for.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { createSeededTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { formOf as form } from "@/test/helpers/next-stand-ins";
 import { signInAs as as } from "@/test/helpers/session-stand-in";
 
@@ -13,10 +13,7 @@ vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/sessio
 vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
-  const { seedDatabase } = await import("@/lib/demo-data/seed-database");
-  await seedDatabase(db.prisma, { demoMonths: 0 });
+  db = await createSeededTestDatabase();
 });
 afterAll(() => db?.drop());
 

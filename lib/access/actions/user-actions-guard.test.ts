@@ -4,7 +4,7 @@
 // unchanged; as an admin, each works. Real database; only the session source
 // (Auth.js's auth()) and Next's cache revalidation are stood in for.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { createSeededTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { formOf as form } from "@/test/helpers/next-stand-ins";
 import { signInAs as as } from "@/test/helpers/session-stand-in";
 
@@ -15,10 +15,7 @@ vi.mock("@/lib/access/session", async () => (await import("@/test/helpers/sessio
 vi.mock("next/cache", async () => (await import("@/test/helpers/next-stand-ins")).nextCache);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
-  const { seedDatabase } = await import("@/lib/demo-data/seed-database");
-  await seedDatabase(db.prisma, { demoMonths: 0 });
+  db = await createSeededTestDatabase();
 });
 afterAll(() => db?.drop());
 
