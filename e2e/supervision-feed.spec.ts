@@ -10,11 +10,9 @@
 // lib/supervision/cards/test-clock.ts), in a month no other spec supervises: 2018-06, Wednesday the
 // 6th and Thursday the 7th (ordinary working days). Case numbers SF-….
 import { execFile } from "node:child_process";
-import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { type ReceivedMail, type SmtpInbox, startSmtpInbox } from "../test/helpers/smtp-inbox";
 import { type AccountKey, storageStateOf } from "./accounts";
 import { withDatabase } from "./database";
 import { TEST_CLOCK_HEADER } from "./supervision-cases";
@@ -40,36 +38,16 @@ const BATCH2 =
   HEADER +
   "SF-2,E1,户籍迁移,市公安局,承诺件,20,1,窗口申请,否,2018-06-05 08:30:00,2018-06-05 09:00:00,2018-06-07 10:00:00\n";
 
-type Mail = { to: string[]; subject: string; text: string };
-const inbox: Mail[] = [];
-let smtp: SMTPServer;
-let smtpPort = 0;
+let smtp: SmtpInbox;
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: mail.subject ?? "",
-            text: mail.text ?? "",
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpInbox();
 });
 
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   // The addresses this spec gave: no other spec mails anyone.
   await withDatabase((db) =>
     db.query(`UPDATE "Unit" SET "contactEmail" = NULL WHERE "contactEmail" = ANY($1::text[])`, [
@@ -84,13 +62,13 @@ function contextOn(browser: Browser, account: AccountKey, day: string): Promise<
 }
 
 /** The digest as the operator runs it, through the spec's SMTP server; the mails it delivered. */
-async function runDigest(day: string): Promise<Mail[]> {
-  const before = inbox.length;
+async function runDigest(day: string): Promise<ReceivedMail[]> {
+  const before = smtp.mails.length;
   await promisify(execFile)("npm", ["run", "-s", "supervision:digest", "--", "--as-of", day], {
-    env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: "dash-e2e@example.org" },
+    env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, SMTP_FROM: "dash-e2e@example.org" },
     timeout: 120_000,
   });
-  return inbox.slice(before);
+  return smtp.mails.slice(before);
 }
 
 async function headerCount(page: Page): Promise<{ red: string | null; yellow: string | null }> {

@@ -1,42 +1,19 @@
 // The daily digest through a real SMTP server (smtp-server, on a free local port): what arrives,
 // to whom, and that a card is announced once per level.
-import type { AddressInfo } from "node:net";
-import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { type SmtpInbox, startSmtpInbox } from "@/test/helpers/smtp-inbox";
 import { sendDailyDigest } from "./digest";
 import { insertDailyCases } from "./open-case-fixture";
 import { openSentTo } from "./unit-contact";
 
-type Received = { to: string[]; subject: string; text: string };
-
 let db: TestDatabase;
-let server: SMTPServer;
-let port: number;
-const inbox: Received[] = [];
+let smtp: SmtpInbox;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: mail.subject ?? "",
-            text: mail.text ?? "",
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startSmtpInbox();
   const a = await db.prisma.unit.create({
     data: { code: "d97", name: "测试局丙", kind: "DEPARTMENT", sortOrder: 1, contactEmail: "bing@example.org" },
   });
@@ -52,11 +29,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
+  await smtp?.close();
   await db?.drop();
 });
 
-const transport = () => nodemailer.createTransport(`smtp://127.0.0.1:${port}`, { ignoreTLS: true } as object);
+const transport = () => nodemailer.createTransport(`smtp://127.0.0.1:${smtp.port}`, { ignoreTLS: true } as object);
 
 describe("the daily digest", () => {
   it("mails each unit with an address its new cards, and records them", async () => {
@@ -67,8 +44,8 @@ describe("the daily digest", () => {
     });
     expect(result.sent).toEqual([{ unitCode: "d97", to: "bing@example.org", red: 1, yellow: 1 }]);
     expect(result.withoutAddress).toEqual(["x97"]);
-    expect(inbox).toHaveLength(1);
-    const mail = inbox[0]!;
+    expect(smtp.mails).toHaveLength(1);
+    const mail = smtp.mails[0]!;
     expect(mail.to).toEqual(["bing@example.org"]);
     expect(mail.subject).toBe("【预警】测试局丙：新增红牌 1 件、黄牌 1 件（2026-12-08）");
     expect(mail.text).toContain("红牌　DG-R");
@@ -97,7 +74,7 @@ describe("the daily digest", () => {
       asOf: "2026-12-08",
     });
     expect(result.sent).toEqual([]);
-    expect(inbox).toHaveLength(1);
+    expect(smtp.mails).toHaveLength(1);
   });
 
   it("announces a yellow card again when it turns red", async () => {
@@ -107,9 +84,9 @@ describe("the daily digest", () => {
       asOf: "2026-12-09",
     });
     expect(result.sent).toEqual([{ unitCode: "d97", to: "bing@example.org", red: 1, yellow: 0 }]);
-    expect(inbox).toHaveLength(2);
-    expect(inbox[1]!.text).toContain("红牌　DG-Y");
-    expect(inbox[1]!.text).not.toContain("DG-R");
+    expect(smtp.mails).toHaveLength(2);
+    expect(smtp.mails[1]!.text).toContain("红牌　DG-Y");
+    expect(smtp.mails[1]!.text).not.toContain("DG-R");
   });
 
   it("sends nothing and records nothing when the server refuses", async () => {
