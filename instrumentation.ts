@@ -8,8 +8,14 @@ export async function register(): Promise<void> {
   const { fieldKey } = await import("@/lib/access/secret-box");
   fieldKey();
   // The client address for the sign-in throttle and the audit log: from the socket, not from a header a client can forge.
-  const { installClientAddressHeader } = await import("@/lib/access/client-address");
+  const { installClientAddressHeader, trustedProxyCount } = await import("@/lib/access/client-address");
   installClientAddressHeader();
+  // CSP, nosniff, frame and referrer rules on every response; HSTS behind a trusted HTTPS proxy.
+  const { installSecurityHeaders } = await import("@/lib/http/security-headers");
+  installSecurityHeaders({
+    production: process.env.NODE_ENV === "production",
+    trustForwardedProto: trustedProxyCount() > 0,
+  });
   const { quietClientAborts } = await import("@/lib/http/quiet-client-aborts");
   quietClientAborts();
   // x-middleware-rewrite would show the internal page a request was rewritten to.

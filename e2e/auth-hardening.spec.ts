@@ -187,6 +187,30 @@ test.describe("response headers (information items)", () => {
     const forged = await request.get("/signin", { headers: { "X-Forwarded-Proto": "https" } });
     expect(forged.headers()["strict-transport-security"]).toBeUndefined();
   });
+
+  test("every kind of answer carries the security headers, and none an ETag", async ({ request }) => {
+    const page = await request.get("/2021-06");
+    const asset = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    expect(asset).toBeTruthy();
+    const answers = {
+      "a prerendered page": page,
+      "a built script": await request.get(asset!),
+      "a page's RSC payload": await request.get("/2021-06", { headers: { RSC: "1" } }),
+      "a refusal the proxy draws": await request.get("/2021-06/units/zz99"),
+      "an API refusal": await request.get("/api/v1/cases"),
+      "a route handler": await request.get("/api/v1/openapi.json"),
+    };
+    for (const [what, response] of Object.entries(answers)) {
+      const headers = response.headers();
+      expect(headers["content-security-policy"], what).toContain("frame-ancestors 'none'");
+      expect(headers["content-security-policy"], what).not.toContain("unsafe-eval");
+      expect(headers["x-content-type-options"], what).toBe("nosniff");
+      expect(headers["x-frame-options"], what).toBe("DENY");
+      expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], what).toBe("camera=(), microphone=(), geolocation=()");
+      expect(headers.etag, what).toBeUndefined();
+    }
+  });
 });
 
 /** Free TCP port on 127.0.0.1. */

@@ -13,9 +13,10 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { HSTS_VALUE } from "../lib/http/security-headers";
 
-/** One year, as 等保 assessors and browsers' preload lists expect at least. */
-export const HSTS_VALUE = "max-age=31536000";
+// One year, as 等保 assessors and browsers' preload lists expect at least: the app's own value.
+export { HSTS_VALUE };
 
 /** TLS 1.2's cipher suites: ECDHE with AEAD only (TLS 1.3's suites are all AEAD, OpenSSL's defaults). */
 export const TLS12_CIPHERS = [

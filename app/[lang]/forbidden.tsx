@@ -1,9 +1,7 @@
-import { ErrorPage } from "@/components/ui/error-page";
-import { getPageMessages } from "@/lib/i18n/page-locale";
+import { Refusal } from "@/components/ui/error-page";
 
-// Rendered by forbidden() in pages that check permissions themselves (the proxy answers
-// prerendered pages with lib/auth/forbidden-response.ts).
-export default async function Forbidden() {
-  const t = await getPageMessages();
-  return <ErrorPage title={t.auth.forbiddenTitle} body={t.auth.forbiddenBody} testId="forbidden" />;
+// The root boundary: reached only by a page's own backstop. Sent with every page, so it draws no
+// header (components/ui/error-page.tsx); the refusals proxy.ts decides are drawn in ./refused.
+export default function Forbidden() {
+  return <Refusal kind="forbidden" size="plain" />;
 }

@@ -1,7 +1,7 @@
-import { ErrorPage } from "@/components/ui/error-page";
-import { getPageMessages } from "@/lib/i18n/page-locale";
+import { Refusal } from "@/components/ui/error-page";
 
-export default async function NotFound() {
-  const t = await getPageMessages();
-  return <ErrorPage title={t.errors.notFoundTitle} body={t.errors.notFoundBody} testId="not-found" />;
+// The root boundary: reached only by a page's own backstop. Sent with every page, so it draws no
+// header (components/ui/error-page.tsx); the refusals proxy.ts decides are drawn in ./refused.
+export default function NotFound() {
+  return <Refusal kind="not-found" size="plain" />;
 }
