@@ -31,6 +31,7 @@ import { readRequestPath } from "@/lib/access/request-path";
 import { needsRefresh, readSession, reissueToken } from "@/lib/access/session";
 import { internalPath, isLanguageFree, localePath } from "@/lib/i18n/locale";
 import type { Locale } from "@/lib/i18n/messages";
+import { cardDayOf } from "@/lib/supervision/cards/today";
 
 // URLs this proxy answers with are built on request.url, never request.nextUrl: with
 // skipProxyUrlNormalize (next.config.ts) request.url is the URL the server was asked on
@@ -116,7 +117,12 @@ export default async function proxy(request: NextRequest): Promise<Response> {
         : notFoundResponse(false, locale);
     }
     if (existence === "limited") return tooManyLookupsResponse(locale, retryAfter);
-    const url = new URL(internalPath(route.locale, pageForViewer(session?.viewer ?? null, route.path)), request.url);
+    // The 预警 pages without a query are cached by audience and the cards' day (pageForViewer).
+    const version = pageForViewer(session?.viewer ?? null, route.path, {
+      query: withoutRscQuery(search),
+      cardDay: () => cardDayOf(request.headers),
+    });
+    const url = new URL(internalPath(route.locale, version), request.url);
     url.search = search;
     response = NextResponse.rewrite(url);
   } else {

@@ -1,5 +1,6 @@
 // HTTP helpers of the bench: sign in through Auth.js's credentials endpoint,
 // warm a URL, load it with autocannon; plus formatting of the result tables.
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { demoCodeFor } from "@/lib/access/two-factor/test-support";
 import type { Cell, Column, LoadOptions, LoadResult, SectionResult } from "./types";
@@ -115,6 +116,14 @@ export async function load(baseUrl: string, path: string, options: LoadOptions):
     errors: result.errors + result.timeouts + (completed - expected),
     bytesPerResponse: completed > 0 ? result.throughput.total / completed : 0,
   };
+}
+
+/** The body of one GET as a browser gets it (with the cookie): raw and gzipped bytes. */
+export async function pageBytes(url: string, cookie: string | null): Promise<{ raw: number; gzip: number }> {
+  const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  if (response.status !== 200) throw new Error(`GET ${url}: ${response.status}`);
+  const body = Buffer.from(await response.arrayBuffer());
+  return { raw: body.length, gzip: gzipSync(body, { level: 6 }).length };
 }
 
 export function median(values: number[]): number {

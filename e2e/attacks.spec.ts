@@ -279,6 +279,17 @@ for (const [account, own] of [
 // numbers to leak and no other spec's counts move.
 const ATTACK_DAY = "2018-09-12";
 const ATTACK_PREFIX = "E2E-ATK-";
+
+/** The 预警 pages' cached versions of the attack's day, every way of writing them, in both languages. */
+function cachedVersions(other: string, own: string): string[] {
+  return [
+    ...localeVariants(["warnings", "view", other, ATTACK_DAY]),
+    ...localeVariants(["warnings", "view", "all", ATTACK_DAY]),
+    ...localeVariants(["warnings", "board", "view", ATTACK_DAY]),
+    ...variants(["warnings", "view", own, ATTACK_DAY]),
+    `/warnings/view/${other}/${ATTACK_DAY}?unit=${other}`,
+  ];
+}
 for (const [account, own, other] of [
   ["xuanhan", "x04", "d08"],
   ["gaj", "d08", "x04"],
@@ -314,6 +325,9 @@ for (const [account, own, other] of [
         `/warnings?unit=${other}%00`,
         `/warnings/board?unit=${own}`,
         `/api/warnings/cards.csv?unit=${otherUpper}`,
+        // The cached versions by audience and day (pageForViewer): only the proxy leads there, from
+        // the session's own audience; asked for directly, even the account's own is refused.
+        ...cachedVersions(other, own),
       ].flatMap((path) => ["plain", "rsc"].map((h) => ({ path, h })));
       // A filter the page does not read (a repeated or malformed unit) shows the account's own page.
       const ownPageAnyway = new RegExp(
@@ -325,6 +339,14 @@ for (const [account, own, other] of [
       });
       expect(leaks).toEqual([]);
       expect(requests.length).toBeGreaterThan(300);
+      // Signed out, or as the account: the versions' plain paths are unknown (404), with no marks.
+      for (const path of [`/warnings/view/${own}/${ATTACK_DAY}`, `/warnings/view/all/${ATTACK_DAY}`]) {
+        for (const headers of [clock, { [TEST_CLOCK_HEADER]: ATTACK_DAY }]) {
+          const { status, body } = await rawGet(path, headers);
+          expect(status, path).toBe(404);
+          for (const caseNo of [...mine, ...theirs]) expect(body).not.toContain(caseNo);
+        }
+      }
       console.log(
         `${account}, supervision: ${requests.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
       );

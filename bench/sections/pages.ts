@@ -11,9 +11,8 @@
 // median round is reported, so that a burst of load from elsewhere on the
 // machine weighs on all of them alike. The figure that counts is the ratio of
 // each page's throughput to the static page's.
-import { gzipSync } from "node:zlib";
 import { startCeiling } from "../ceiling";
-import { load, median, warm } from "../harness";
+import { load, median, pageBytes, warm } from "../harness";
 import { PAGE_BYTE_BUDGETS_KB } from "../page-budgets";
 import type { BenchSection, Budget, LoadResult, Row } from "../types";
 
@@ -21,13 +20,6 @@ const CONNECTIONS = 32;
 /** Throughput ÷ the ceiling's, at least (issue 23: against the fixed ~35 kB ceiling). */
 const RATIO_BUDGETS: Record<string, number> = { home: 0.5, municipal: 0.4 };
 
-/** The body of one GET as a browser gets it (with the cookie): raw and gzipped bytes. */
-async function pageBytes(url: string, cookie: string | null): Promise<{ raw: number; gzip: number }> {
-  const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-  if (response.status !== 200) throw new Error(`GET ${url}: ${response.status}`);
-  const body = Buffer.from(await response.arrayBuffer());
-  return { raw: body.length, gzip: gzipSync(body, { level: 6 }).length };
-}
 const P99_BUDGET_MS = 100;
 
 const section: BenchSection = {

@@ -8,7 +8,7 @@ import { supervisedMonth, supervisionToday } from "@/lib/supervision";
 import { ensureCalendarTable } from "@/lib/supervision/cards/calendar-table";
 import { computeCards, computeCardTrend } from "@/lib/supervision/cards/card-sql";
 import { startCeiling } from "../ceiling";
-import { load, median, timed, warm } from "../harness";
+import { load, median, pageBytes, timed, warm } from "../harness";
 import type { BenchSection, Budget, Row } from "../types";
 
 const CONNECTIONS = 32;
@@ -76,6 +76,8 @@ const section: BenchSection = {
         const onCeiling = target.id === "ceiling";
         if (onCeiling) await warm(ceilingApp.baseUrl, target.path, { cookie: null, burst: 100 });
         else await ctx.warm(target.path, { cookie: target.cookie, burst: 100 });
+        // What a request costs grows with its bytes (no compression: autocannon asks for none).
+        const bytes = await pageBytes((onCeiling ? ceilingApp.baseUrl : ctx.baseUrl) + target.path, target.cookie);
         const options = { amount, connections: CONNECTIONS, cookie: target.cookie };
         const result = onCeiling
           ? await load(ceilingApp.baseUrl, target.path, options)
@@ -86,6 +88,7 @@ const section: BenchSection = {
           page: target.label,
           rps: result.requestsPerSecond,
           ratio: result.requestsPerSecond / (rps.get("ceiling") ?? result.requestsPerSecond),
+          kB: bytes.raw / 1000,
           p50: result.latencyP50Ms,
           p99: result.latencyP99Ms,
           errors: result.errors,
@@ -122,18 +125,35 @@ const section: BenchSection = {
         { key: "page", label: "page" },
         { key: "rps", label: "req/s", digits: 0 },
         { key: "ratio", label: "÷ ceiling", digits: 2 },
+        { key: "kB", label: "HTML kB", digits: 1 },
         { key: "p50", label: "p50", unit: "ms", digits: 0 },
         { key: "p99", label: "p99", unit: "ms", digits: 0 },
         { key: "errors", label: "errors" },
       ],
       rows: [
         ...rows,
-        { page: "read alone: every unit's cards (SQL)", rps: null, ratio: null, p50: cardsMs, p99: null, errors: null },
-        { page: "read alone: the month's trend (SQL)", rps: null, ratio: null, p50: trendMs, p99: null, errors: null },
+        {
+          page: "read alone: every unit's cards (SQL)",
+          rps: null,
+          ratio: null,
+          kB: null,
+          p50: cardsMs,
+          p99: null,
+          errors: null,
+        },
+        {
+          page: "read alone: the month's trend (SQL)",
+          rps: null,
+          ratio: null,
+          kB: null,
+          p50: trendMs,
+          p99: null,
+          errors: null,
+        },
       ],
       budgets,
       notes: [
-        "The pages' card reads are memoised for 30 s per process (lib/supervision/cards/brief-memo.ts); the reads alone are not (median of 5 after one run).",
+        "Without a query, /warnings and /warnings/board are served from Next's page cache, one version per audience and day (docs/supervision-cards.md, \"The cached pages\"); the header count's reads are memoised for 30 s per process (lib/supervision/cards/brief-memo.ts); the reads alone are neither (median of 5 after one run).",
       ],
       details: { month, asOf, cards: cards.length, cardsMs, trendMs },
     };

@@ -442,6 +442,31 @@ describe("URL variants of forbidden pages", () => {
       for (const raw of variants(segments)) expect(authorizePath(null, raw.split("?")[0]!), raw).not.toBe("allow");
     }
   });
+
+  // The 预警 pages' cached versions (pageForViewer) have no rule: however written, in either
+  // language, by any role or signed out, asking for one is refused; only the proxy leads there.
+  it("allows no 预警 page version by audience and day to anyone, however it is written", () => {
+    const versions = [
+      ["warnings", "view", "d08", "2026-12-07"],
+      ["warnings", "view", "x04", "2026-12-07"],
+      ["warnings", "view", "all", "2026-12-07"],
+      ["warnings", "board", "view", "2026-12-07"],
+      ["en", "warnings", "view", "d08", "2026-12-07"],
+      ["en", "warnings", "board", "view", "2026-12-07"],
+      ["zh-CN", "warnings", "view", "all", "2026-12-07"],
+    ];
+    for (const viewer of [null, admin, official, police, xuanhan, orphan, security, auditor]) {
+      for (const segments of versions) {
+        for (const raw of variants(segments)) {
+          expect(["notFound", "signIn"], `${viewer?.role ?? "signed out"} ${raw}`).toContain(
+            authorizePath(viewer, raw.split("?")[0]!),
+          );
+          // A signed-in viewer is not even sent to sign in: the path is unknown.
+          if (viewer) expect(authorizePath(viewer, raw.split("?")[0]!), raw).not.toBe("allow");
+        }
+      }
+    }
+  });
 });
 
 describe("pageForViewer", () => {
@@ -454,7 +479,40 @@ describe("pageForViewer", () => {
   it("leaves every other page as it is", () => {
     for (const path of ["/", "/2021-06/municipal", "/2021-06/units/d08", "/reports/2021-06", "/admin/users"]) {
       expect(pageForViewer(official, path)).toBe(path);
+      expect(pageForViewer(official, path, plain)).toBe(path);
     }
+  });
+
+  // Issue 20: the 预警 page and board without a query, by audience and the cards' day.
+  const plain = { query: "", cardDay: () => "2026-12-07" };
+  it("gives a department user its own unit's 预警 page of the day, from the session, never another's", () => {
+    expect(pageForViewer(police, "/warnings", plain)).toBe("/warnings/view/d08/2026-12-07");
+    expect(pageForViewer(xuanhan, "/warnings", plain)).toBe("/warnings/view/x04/2026-12-07");
+    // The board is not theirs (the gate refused it before): they never get its version.
+    expect(pageForViewer(police, "/warnings/board", plain)).toBe("/warnings/board");
+  });
+  it("gives viewers of every unit the page and board of every unit", () => {
+    for (const viewer of [official, admin]) {
+      expect(pageForViewer(viewer, "/warnings", plain)).toBe("/warnings/view/all/2026-12-07");
+      expect(pageForViewer(viewer, "/warnings/board", plain)).toBe("/warnings/board/view/2026-12-07");
+    }
+  });
+  it("keeps the per-request page for a query, a viewer without an audience, or no day", () => {
+    for (const query of ["?unit=d08", "?level=RED", "?item=x", "?sort=total", "?unit=", "?x"]) {
+      expect(pageForViewer(police, "/warnings", { ...plain, query })).toBe("/warnings");
+      expect(pageForViewer(official, "/warnings", { ...plain, query })).toBe("/warnings");
+      expect(pageForViewer(official, "/warnings/board", { ...plain, query })).toBe("/warnings/board");
+    }
+    expect(pageForViewer(orphan, "/warnings", plain)).toBe("/warnings");
+    expect(pageForViewer({ ...police, unitCode: "../d09" }, "/warnings", plain)).toBe("/warnings");
+    for (const viewer of [null, security, auditor]) {
+      expect(pageForViewer(viewer, "/warnings", plain)).toBe("/warnings");
+      expect(pageForViewer(viewer, "/warnings/board", plain)).toBe("/warnings/board");
+    }
+    for (const day of ["", "2026-13-01", "2026-12-07/../x", "today"]) {
+      expect(pageForViewer(police, "/warnings", { query: "", cardDay: () => day })).toBe("/warnings");
+    }
+    expect(pageForViewer(police, "/warnings")).toBe("/warnings");
   });
 });
 

@@ -274,12 +274,6 @@ export const PATH_RULES: readonly PathRule[] = [
   rule("/api/rectification/board\\.xlsx", (v) => can(v, "rectification.review") && can(v, "report.export")),
 ];
 
-/**
- * The page an allowed path is rendered from, when a page has versions by audience: the month's
- * home for viewers who see every unit includes the problems and weakest units, which name units
- * (app/[lang]/[month]/all-units). `path` is the decided, normalised path without its language.
- * The versions have no rule of their own: only this function leads to them.
- */
 /** Where a role's work begins: the landing page after sign-in, and its header link. */
 export function homePathOf(role: Role): string | null {
   if (role === "AUDITOR") return "/admin/audit";
@@ -287,8 +281,41 @@ export function homePathOf(role: Role): string | null {
   return null;
 }
 
-export function pageForViewer(viewer: Viewer | null, path: string): string {
+/** What of the request, besides its path, decides the version a page is rendered from. */
+export type PageRequest = {
+  /** The query as asked, without the router's _rsc ("" when none). */
+  query: string;
+  /** The cards' "today" of the request (lib/supervision/cards/today.ts cardDayOf). */
+  cardDay: () => string;
+};
+
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const UNIT_CODE = new RegExp(`^${UNIT}$`);
+
+/**
+ * The page an allowed path is rendered from, when a page has versions by audience: the month's
+ * home for viewers who see every unit includes the problems and weakest units, which name units
+ * (app/[lang]/[month]/all-units). `path` is the decided, normalised path without its language.
+ * The versions have no rule of their own: only this function leads to them.
+ *
+ * The 预警 page and board without a query (issue 20) are cached too, one version per audience
+ * and day: /warnings/view/<unit code, or "all" for viewers of every unit>/<day> and
+ * /warnings/board/view/<day> (the board's only audience is viewers of every unit). The unit is
+ * the session's viewer's own, never the request's. With a query (filters, sort) the page is
+ * rendered per request, so free text never fills the cache; a viewer with no audience (a
+ * department user without a unit) gets the per-request page too.
+ */
+export function pageForViewer(viewer: Viewer | null, path: string, request?: PageRequest): string {
   if (/^\/\d{4}-\d{2}$/.test(path) && can(viewer, "report.viewAllUnits")) return `${path}/all-units`;
+  if ((path === "/warnings" || path === "/warnings/board") && request && request.query === "") {
+    if (!can(viewer, "supervision.view")) return path;
+    const day = request.cardDay();
+    if (!ISO_DAY.test(day)) return path;
+    if (path === "/warnings/board") return canViewAllCards(viewer) ? `/warnings/board/view/${day}` : path;
+    if (canViewAllCards(viewer)) return `/warnings/view/all/${day}`;
+    const unit = viewer?.unitCode;
+    return unit && UNIT_CODE.test(unit) ? `/warnings/view/${unit}/${day}` : path;
+  }
   return path;
 }
 

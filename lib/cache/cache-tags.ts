@@ -3,6 +3,13 @@
 export const REPORT_DATA_TAG = "report-data";
 
 /**
+ * The cached versions of the 预警 page and board (one per audience and day, issue 20) carry this
+ * tag: a feed batch, a red card's answer or review, a supervision-settings save and a month's
+ * close expire it (docs/supervision-cards.md, "The cached pages").
+ */
+export const SUPERVISION_CARDS_TAG = "supervision-cards";
+
+/**
  * Each cached read also carries a tag naming when it began: "read-at:<ms since 1970>".
  * Next collects a render's tags into the page it stores, so a stored page says when its
  * oldest read began. Next dates an entry by when it is *stored*: a render that read the

@@ -59,6 +59,13 @@ describe("readPathname (client components)", () => {
     expect(readPathname("/zh-CN")).toEqual({ locale: "zh-CN", path: "/" });
     expect(readPathname("/en/2021-06/municipal")).toEqual({ locale: "en", path: "/2021-06/municipal" });
   });
+  it("reads a page's version by audience as the page it is served at", () => {
+    expect(readPathname("/zh-CN/2021-06/all-units")).toEqual({ locale: "zh-CN", path: "/2021-06" });
+    expect(readPathname("/zh-CN/warnings/view/d08/2026-12-07")).toEqual({ locale: "zh-CN", path: "/warnings" });
+    expect(readPathname("/en/warnings/view/all/2026-12-07")).toEqual({ locale: "en", path: "/warnings" });
+    expect(readPathname("/zh-CN/warnings/board/view/2026-12-07")).toEqual({ locale: "zh-CN", path: "/warnings/board" });
+    expect(readPathname("/warnings/view/d08")).toEqual({ locale: "zh-CN", path: "/warnings/view/d08" });
+  });
 });
 
 describe("internalPath", () => {

@@ -61,13 +61,21 @@ export function readPathname(pathname: string): { locale: Locale; path: string }
       : pathname.startsWith("/zh-CN/")
         ? { locale: "zh-CN" as const, path: pathname.slice("/zh-CN".length) }
         : splitLocale(pathname);
-  // The home page's version for viewers who see every unit is served at /<month> too (pageForViewer).
-  return AUDIENCE_VERSION.test(read.path)
-    ? { locale: read.locale, path: read.path.slice(0, -"/all-units".length) }
-    : read;
+  // A page's versions by audience are served at the page's own URL (pageForViewer): the home page
+  // for viewers who see every unit at /<month>, the 预警 page and board of an audience and day at
+  // /warnings and /warnings/board.
+  for (const [version, page] of AUDIENCE_VERSIONS) {
+    const match = version.exec(read.path);
+    if (match) return { locale: read.locale, path: page(match) };
+  }
+  return read;
 }
 
-const AUDIENCE_VERSION = /^\/\d{4}-\d{2}\/all-units$/;
+const AUDIENCE_VERSIONS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]> = [
+  [/^(\/\d{4}-\d{2})\/all-units$/, (m) => m[1]!],
+  [/^\/warnings\/view\/[a-z0-9]+\/\d{4}-\d{2}-\d{2}$/, () => "/warnings"],
+  [/^\/warnings\/board\/view\/\d{4}-\d{2}-\d{2}$/, () => "/warnings/board"],
+];
 
 /** The internal path a page request is served from: "/zh-CN/2021-06", "/en". */
 export function internalPath(locale: Locale, path: string): string {

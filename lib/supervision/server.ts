@@ -2,7 +2,7 @@
 // to the app's database and cache, and the reads pages make (docs/architecture.md).
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
-import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
+import { REPORT_DATA_TAG, SUPERVISION_CARDS_TAG } from "@/lib/cache/cache-tags";
 import { cachedReportRead } from "@/lib/cache/cached-report-read";
 import { bumpDataGeneration } from "@/lib/cache/data-generation";
 import { pageRead, prisma, recordReportDataWrite } from "@/lib/db";
@@ -14,13 +14,14 @@ import { listApiTokens } from "./daily-feed/tokens";
 /**
  * After the month to date changed outside a server action (updateTag is for actions only). The
  * cards' brief memo goes too: a batch changes the open cases, and the unit that pushed it should
- * not wait out the memo to see its cards.
+ * not wait out the memo to see its cards, nor the 预警 pages' cached versions (their tag).
  */
 async function expireAfterDailyBatch(): Promise<void> {
   forgetCardReads();
   await recordReportDataWrite();
   bumpDataGeneration();
   revalidateTag(REPORT_DATA_TAG, { expire: 0 });
+  revalidateTag(SUPERVISION_CARDS_TAG, { expire: 0 });
   revalidatePath("/", "layout");
 }
 
@@ -61,5 +62,11 @@ export {
   type UnitEntry,
   viewerCardUnit,
 } from "./cards/card-reads";
-export { cardsForViewer, type ScopedCards } from "./cards/scoped-cards";
+export {
+  type CardAudience,
+  cardAudienceOf,
+  cardsForAudience,
+  cardsForViewer,
+  type ScopedCards,
+} from "./cards/scoped-cards";
 export { getWallFigures, monthRates, WALL_RATES, type WallFigures, type WallRate } from "./wall/wall-figures";

@@ -1,9 +1,9 @@
 import { AppHeader } from "@/components/ui/app-header";
 import { getPublishedMonths } from "@/lib/month-versions/server";
 
-// The 预警 pages render per request: they read the session and today's cards.
-export const dynamic = "force-dynamic";
-
+// The 预警 pages' shell: the header, as on the month pages (nothing of the viewer's in it). Each
+// page decides whether it is drawn per request (with a query) or cached (the versions by audience
+// and day under view/).
 export default async function WarningsLayout({ children }: { children: React.ReactNode }) {
   const months = await getPublishedMonths().catch(() => []);
   const latest = months.at(-1)?.month;

@@ -1,199 +1,28 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
-import { CardDefinition } from "@/components/supervision/card-definition";
-import { type CardRow, CardTable } from "@/components/supervision/card-table";
-import Link from "@/components/ui/locale-link";
-import { canViewAllCards } from "@/lib/access";
+import { forbidden } from "next/navigation";
+import { WarningsView } from "@/components/supervision/warnings-view";
 import { requirePagePermission } from "@/lib/access/guard";
-import { fill } from "@/lib/i18n/fill";
-import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
-import { nameLang } from "@/lib/i18n/punctuation";
-import { getRedCardAnswerStates } from "@/lib/rectification/server";
-import { filterQuery, readCardFilter } from "@/lib/supervision";
-import { cardsForViewer, countCards, getItemNames } from "@/lib/supervision/server";
+import { getPageMessages } from "@/lib/i18n/page-locale";
+import { readCardFilter } from "@/lib/supervision";
+import { cardAudienceOf } from "@/lib/supervision/server";
 
-/** At most this many rows on the page; the CSV has them all. */
-const PAGE_ROWS = 500;
+// With a query (filters) the page is drawn per request: the viewer decides the audience here.
+// Without one, proxy.ts serves the audience's cached version of the day instead
+// (app/[lang]/warnings/view/[unit]/[day]; pageForViewer in lib/access/permissions.ts), except to
+// a viewer with no audience (a department user without a unit), who gets this page.
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getPageMessages()).supervision.warnings.title };
 }
 
-/**
- * 预警: the yellow and red cards of today. A department user sees its own unit's (a filter naming
- * another unit is refused); viewers of every unit see every unit's, filterable by unit, item and
- * card in the URL (the board's counts link here).
- */
 export default async function WarningsPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requirePagePermission("supervision.view", "/warnings");
-  const filter = readCardFilter(await searchParams);
-  const scoped = await cardsForViewer(viewer, filter);
-  if (!scoped.ok) {
-    if (scoped.reason === "forbidden") forbidden();
-    notFound();
-  }
-  const messages = await getPageMessages();
-  const locale = await pageLocale();
-  const t = messages.supervision;
-  const w = t.warnings;
-  const everyUnit = canViewAllCards(viewer);
-  // Red cards' answers (回告) live with the rectification tasks; unanswered (or returned) red
-  // cards come first, then the answered ones, then yellow, each in the cards' own order.
-  const redCaseNos = scoped.cards.filter((c) => c.level === "RED").map((c) => c.caseNo);
-  const answers = await getRedCardAnswerStates(redCaseNos, scoped.context.month);
-  const answerOf = (c: (typeof scoped.cards)[number]) =>
-    c.level === "RED"
-      ? (() => {
-          const found = answers.get(c.caseNo);
-          return found ? { state: found.state, taskId: found.taskId } : { state: "unanswered" as const, taskId: null };
-        })()
-      : null;
-  const rank = (c: (typeof scoped.cards)[number]) => {
-    const a = answerOf(c);
-    if (!a) return 2;
-    return a.state === "unanswered" || a.state === "returned" ? 0 : 1;
-  };
-  const ordered = scoped.cards
-    .map((c, i) => ({ c, i, r: rank(c) }))
-    .sort((x, y) => x.r - y.r || x.i - y.i)
-    .map(({ c }) => c);
-  const shown = ordered.slice(0, PAGE_ROWS);
-  const names = await getItemNames(
-    scoped.unit?.id,
-    shown.map((c) => c.itemCode),
-  );
-  const unitName = (id: number) => {
-    const u = scoped.units.find((x) => x.id === id);
-    return (locale === "en" ? u?.nameEn : null) ?? u?.name ?? String(id);
-  };
-  const rows: CardRow[] = shown.map((c) => ({
-    caseNo: c.caseNo,
-    month: c.month,
-    level: c.level,
-    unitName: unitName(c.unitId),
-    itemCode: c.itemCode,
-    itemName: names.get(`${c.unitId}:${c.itemCode}`) ?? null,
-    caseKind: c.caseKind,
-    acceptedAt: c.acceptedAt,
-    promisedDays: c.promisedDays,
-    usedDays: c.usedDays,
-    daysLeft: c.daysLeft,
-    answer: answerOf(c),
-  }));
-  const counts = countCards(scoped.cards);
-  const csvHref = `/api/warnings/cards.csv${filterQuery(filter)}`;
-  return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-bold text-slate-900">{w.title}</h1>
-        {everyUnit && (
-          <Link
-            href="/warnings/board"
-            className="inline-block min-h-6 py-0.5 text-brand-700 underline hover:no-underline"
-          >
-            {w.boardLink}
-          </Link>
-        )}
-      </div>
-      <p className="text-sm text-slate-700">
-        {fill(w.lead, { asOf: scoped.context.asOf })}{" "}
-        {everyUnit && !scoped.unit ? (
-          w.allUnitsLead
-        ) : (
-          <>
-            {w.ownUnitLead.split("{unit}")[0]}
-            <span lang={scoped.unit?.nameEn && locale === "en" ? undefined : nameLang(locale)}>
-              {scoped.unit ? unitName(scoped.unit.id) : ""}
-            </span>
-            {w.ownUnitLead.split("{unit}")[1]}
-          </>
-        )}
-      </p>
-      <p
-        className="text-sm font-semibold text-slate-900"
-        data-testid="card-summary"
-        data-red={counts.red}
-        data-yellow={counts.yellow}
-      >
-        {fill(w.summary, counts)}
-      </p>
-      {everyUnit && (
-        <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={w.filters}>
-          <label className="flex flex-col gap-1">
-            <span>{w.unitFilter}</span>
-            <select
-              name="unit"
-              defaultValue={filter.unit ?? ""}
-              className="min-h-6 rounded border border-slate-300 px-2 py-1"
-            >
-              <option value="">{w.allUnits}</option>
-              {scoped.units.map((u) => (
-                <option key={u.code} value={u.code} lang={u.nameEn && locale === "en" ? undefined : nameLang(locale)}>
-                  {(locale === "en" ? u.nameEn : null) ?? u.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            <span>{w.itemFilter}</span>
-            <input
-              name="item"
-              defaultValue={filter.item ?? ""}
-              className="min-h-6 rounded border border-slate-300 px-2 py-1"
-              pattern="[0-9A-Za-z_.\-]{1,64}"
-            />
-          </label>
-          <label className="flex flex-col gap-1">
-            <span>{w.levelFilter}</span>
-            <select
-              name="level"
-              defaultValue={filter.level ?? ""}
-              className="min-h-6 rounded border border-slate-300 px-2 py-1"
-            >
-              <option value="">{w.allLevels}</option>
-              <option value="RED">{t.red}</option>
-              <option value="YELLOW">{t.yellow}</option>
-            </select>
-          </label>
-          <button type="submit" className="min-h-6 rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
-            {w.apply}
-          </button>
-          <Link href="/warnings" className="min-h-6 py-1 text-brand-700 underline">
-            {w.clear}
-          </Link>
-        </form>
-      )}
-      <div className="flex flex-wrap items-center gap-3 text-sm">
-        <a
-          href={csvHref}
-          className="inline-block min-h-6 py-0.5 text-brand-700 underline hover:no-underline"
-          data-testid="cards-csv"
-        >
-          {w.exportCsv}
-        </a>
-        <span className="text-slate-600">{w.answerNote}</span>
-      </div>
-      {rows.length === 0 ? (
-        <p className="rounded bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="cards-empty">
-          {w.empty}
-        </p>
-      ) : (
-        <CardTable
-          rows={rows}
-          t={{ red: t.red, yellow: t.yellow, warnings: w }}
-          showUnit={everyUnit}
-          locale={locale}
-          canAnswer={viewer.role === "DEPARTMENT"}
-        />
-      )}
-      {scoped.cards.length > PAGE_ROWS && (
-        <p className="text-sm text-slate-600">{fill(w.truncated, { shown: PAGE_ROWS, total: scoped.cards.length })}</p>
-      )}
-      <CardDefinition t={w} settings={scoped.context.settings} />
-    </div>
-  );
+  const audience = cardAudienceOf(viewer);
+  if (!audience) forbidden();
+  return <WarningsView audience={audience} filter={readCardFilter(await searchParams)} />;
 }

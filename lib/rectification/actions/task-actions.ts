@@ -2,12 +2,13 @@
 // The answer (回告) and the review (销号 / 退回) as server actions (lib/action-client): permission
 // from the table, fields through zod, then lib/rectification/answers.ts decides on the task's
 // unit, status and version. The report pages are expired afterwards: the next month's draft
-// prints the month's numbers (上月通报问题整改情况).
+// prints the month's numbers (上月通报问题整改情况); so are the 预警 pages' cached versions, which
+// show each red card's answer state (the one who answered sees it at once).
 import { refresh, updateTag } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/action-client/form-action";
 import { type FormState, submittedValues } from "@/lib/action-client/form-state";
-import { REPORT_DATA_TAG } from "@/lib/cache/cache-tags";
+import { REPORT_DATA_TAG, SUPERVISION_CARDS_TAG } from "@/lib/cache/cache-tags";
 import { prisma } from "@/lib/db";
 import { fill } from "@/lib/i18n/messages";
 import type { Messages } from "@/lib/i18n/zh-CN";
@@ -80,6 +81,7 @@ export const answerTaskAction = formAction(
     });
     if (!result.ok) return refusal(result, t, formData);
     updateTag(REPORT_DATA_TAG);
+    updateTag(SUPERVISION_CARDS_TAG);
     refresh();
     return { ok: true, message: t.answer.submitted };
   },
@@ -106,6 +108,7 @@ export const reviewTaskAction = formAction(
     const result = await reviewTask(prisma, { ...data, viewer });
     if (!result.ok) return refusal(result, t, formData);
     updateTag(REPORT_DATA_TAG);
+    updateTag(SUPERVISION_CARDS_TAG);
     refresh();
     return { ok: true, message: data.decision === "CLOSED" ? t.review.closed : t.review.returned };
   },

@@ -3,7 +3,14 @@ import "server-only";
 // every unit, with the counts the header and the board show, each read briefly memoised
 // (brief-memo.ts). Access is the caller's: pages and routes decide with lib/access first, and a
 // department viewer's reads are always made with its own unit (cardsForViewer).
+//
+// A read that names its day (the 预警 pages' cached versions, whose path names it) is not
+// memoised: it goes through Next's cache (readOfDay), tagged so that whatever changes the cards
+// expires it and the page that made it, on every instance, and dated by when it began. It never
+// asks the request for its day (headers() would make the page dynamic).
+import { unstable_cache } from "next/cache";
 import type { Viewer } from "@/lib/access";
+import { readAtTag, SUPERVISION_CARDS_TAG } from "@/lib/cache/cache-tags";
 import { prisma } from "@/lib/db";
 import { briefly } from "./brief-memo";
 import { ensureCalendarTable } from "./calendar-table";
@@ -15,11 +22,49 @@ import { openContactEmail } from "./unit-contact";
 
 export type CardContext = { asOf: string; month: string; settings: CardSettings };
 
+/** The cached pages' longest staleness, in seconds: the memo's (docs/supervision-cards.md). */
+export const CARD_PAGE_SECONDS = 30;
+
+/** Today's context: the request's day (test-clock.ts) or today, the settings briefly memoised. */
 export async function getCardContext(): Promise<CardContext> {
   const asOf = (await testClockDay()) ?? supervisionToday();
   const settings = await briefly("settings", () => readCardSettings(prisma));
   return { asOf, month: supervisedMonth(asOf), settings };
 }
+
+/**
+ * A read of a named day through Next's cache: its tags go into the page rendering it (the
+ * cards' tag, so their expiry reaches the page; read-at, so the page is dated by this read,
+ * lib/cache/cache-tags.ts). Settings are read afresh inside it: another instance's memo may hold
+ * them from before a save. The wrapper is made per call because the read-at tag changes.
+ */
+function readOfDay<Args extends unknown[], Result>(
+  key: string,
+  read: (...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
+  return (...args: Args) =>
+    unstable_cache(read, ["supervision-day", key], {
+      tags: [SUPERVISION_CARDS_TAG, readAtTag()],
+      revalidate: CARD_PAGE_SECONDS,
+    })(...args);
+}
+
+async function dayContext(day: string): Promise<CardContext> {
+  return { asOf: day, month: supervisedMonth(day), settings: await readCardSettings(prisma) };
+}
+
+const cardsOfDay = readOfDay("cards", async (day: string, unitId: number | null) => {
+  const context = await dayContext(day);
+  await ensureCalendarTable(prisma);
+  const cards = await computeCards(prisma, { ...context, current: true, ...(unitId === null ? {} : { unitId }) });
+  return { context, cards };
+});
+
+const trendOfDay = readOfDay("trend", async (day: string, unitId: number | null) => {
+  const context = await dayContext(day);
+  await ensureCalendarTable(prisma);
+  return computeCardTrend(prisma, { ...context, ...(unitId === null ? {} : { unitId }) });
+});
 
 function keyOf(kind: string, context: CardContext, unitId?: number): string {
   const s = context.settings;
@@ -43,8 +88,12 @@ export async function listRedCards(unitId: number, month?: string): Promise<Card
   return (await cardsOf(scoped, unitId)).filter((c) => c.level === "RED");
 }
 
-/** A unit's cards (the department's 预警 page) or every unit's (unitId undefined). */
-export async function getCards(unitId?: number): Promise<{ context: CardContext; cards: Card[] }> {
+/**
+ * A unit's cards (the department's 预警 page) or every unit's (unitId undefined); as of `day` when
+ * given (a cached page), else of the request's today.
+ */
+export async function getCards(unitId?: number, day?: string): Promise<{ context: CardContext; cards: Card[] }> {
+  if (day !== undefined) return cardsOfDay(day, unitId ?? null);
   const context = await getCardContext();
   return { context, cards: await cardsOf(context, unitId) };
 }
@@ -73,7 +122,8 @@ export async function getViewerCardCounts(viewer: Viewer): Promise<CardCounts> {
   return briefly(keyOf("counts", context, unitId), async () => countCards(await cardsOf(context, unitId)));
 }
 
-export async function getCardTrend(unitId?: number): Promise<TrendPoint[]> {
+export async function getCardTrend(unitId?: number, day?: string): Promise<TrendPoint[]> {
+  if (day !== undefined) return trendOfDay(day, unitId ?? null);
   const context = await getCardContext();
   return briefly(keyOf("trend", context, unitId), async () => {
     await ensureCalendarTable(prisma);

@@ -5,18 +5,17 @@ import "server-only";
 // e2e server it starts; nothing else does, and production never should), a request may name its
 // "today" in the header below; the cards it reads are then those of that day, for that request
 // only (other specs on the same server keep the real date). It changes no access rule: whatever
-// the day, a viewer reads only the cards lib/access gives it.
+// the day, a viewer reads only the cards lib/access gives it. proxy.ts reads the same header
+// (cardDayOf, today.ts) to name the 预警 pages' cached versions by their day.
 import { headers } from "next/headers";
+import { TEST_CLOCK_HEADER, testClockOf } from "./today";
 
-export const TEST_CLOCK_HEADER = "x-supervision-test-today";
-
-const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export { TEST_CLOCK_HEADER };
 
 export async function testClockDay(): Promise<string | null> {
   if (process.env.SUPERVISION_TEST_CLOCK !== "1") return null;
   try {
-    const day = (await headers()).get(TEST_CLOCK_HEADER);
-    return day && ISO_DAY.test(day) ? day : null;
+    return testClockOf((await headers()).get(TEST_CLOCK_HEADER));
   } catch {
     // Outside a request (a script, a prerender): the real date.
     return null;

@@ -4,9 +4,11 @@
 // itself, its review (销号/退回) and their audit are the rectification capability's (one place for
 // answers, issue 21): this action checks that the card is red today and the viewer's own, opens
 // (or finds) the card's RED_CARD task and goes to it.
+import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/action-client/form-action";
+import { SUPERVISION_CARDS_TAG } from "@/lib/cache/cache-tags";
 import { prisma } from "@/lib/db";
 import { localePath } from "@/lib/i18n/locale";
 import { openRedCardTask } from "@/lib/rectification";
@@ -29,6 +31,8 @@ export const answerRedCardAction = formAction(
     if (card?.level !== "RED") return { message: t.answerNoCard };
     const opened = await openRedCardTask(prisma, { caseNo, month, unitCode: viewer.unitCode, actorId: viewer.userId });
     if ("error" in opened) return { message: t.answerNoCard };
+    // The card has a task now (the 预警 pages link to it): their cached versions go.
+    updateTag(SUPERVISION_CARDS_TAG);
     redirect(localePath(locale, `/rectification/tasks/${opened.id}`));
   },
 );

@@ -3,8 +3,9 @@
 // The admin's forms on 预警设置: the card rules' parameters (with their bounds) and a unit's
 // contact address for the digest. Admin only (data.manage, checked again here); each write and its
 // audit event are one transaction.
-import { revalidatePath } from "next/cache";
+import { revalidatePath, updateTag } from "next/cache";
 import { formAction } from "@/lib/action-client/form-action";
+import { SUPERVISION_CARDS_TAG } from "@/lib/cache/cache-tags";
 import { prisma } from "@/lib/db";
 import { forgetCardReads } from "../brief-memo";
 import { cardSettingsSchema, saveCardSettings } from "../card-settings";
@@ -17,7 +18,9 @@ export const saveCardSettingsAction = formAction(
   { schema: cardSettingsSchema },
   async (settings, viewer, { messages }) => {
     await saveCardSettings(prisma, settings, viewer.userId);
+    // The rules changed the cards: the memo and the 预警 pages' cached versions (every instance).
     forgetCardReads();
+    updateTag(SUPERVISION_CARDS_TAG);
     revalidatePath(SETTINGS_PATH);
     return { ok: true, message: messages.supervision.settings.saved };
   },

@@ -3,12 +3,14 @@
 // The admin's forms for the daily feed (/admin/daily): create a machine token (shown once),
 // revoke one, close a month. Admin only (data.manage, checked again here); each write and its
 // audit event are one transaction (tokens.ts, month-to-date.ts).
-import { revalidatePath } from "next/cache";
+import { revalidatePath, updateTag } from "next/cache";
 import { z } from "zod";
 import { formAction, INVALID_INPUT } from "@/lib/action-client/form-action";
+import { SUPERVISION_CARDS_TAG } from "@/lib/cache/cache-tags";
 import { expireReportData } from "@/lib/cache/expire-report-data";
 import { prisma } from "@/lib/db";
 import { fill } from "@/lib/i18n/messages";
+import { forgetCardReads } from "../../cards/brief-memo";
 import { closeMonth, MonthClosedError } from "../month-to-date";
 import { createApiToken, revokeApiToken, TOKEN_SCOPES } from "../tokens";
 
@@ -51,6 +53,9 @@ export const closeMonthAction = formAction(
     try {
       const closed = await closeMonth(prisma, { databaseUrl, month, actorId: viewer.userId });
       await expireReportData();
+      // The month's open cases are its closed version now: the cards' memo and cached pages go.
+      forgetCardReads();
+      updateTag(SUPERVISION_CARDS_TAG);
       revalidatePath("/", "layout");
       return { ok: true, message: fill(t.close.done, { month, version: closed.versionNumber, cases: closed.cases }) };
     } catch (error) {
