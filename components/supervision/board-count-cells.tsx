@@ -1,20 +1,19 @@
 // The board's three count cells (red, yellow, total) of a row, each linking down to its cases on
 // the 预警 page with the row's filter; a zero is plain text. The same cells for a unit's row and an
-// item's row (app/[lang]/warnings/board/page.tsx). Server component.
-import Link from "@/components/ui/locale-link";
+// item's row (components/supervision/board-view.tsx). Server component. Plain links, styled by the
+// table's one rule (.board-table in globals.css): a client link component per count cost the page
+// its props and classes twice, in the HTML and in the RSC payload (~300 links a board).
+import { localePath } from "@/lib/i18n/locale";
+import type { Locale } from "@/lib/i18n/messages";
 import { type CardFilter, filterQuery } from "@/lib/supervision";
 
-function CountLink({ n, filter, testId }: { n: number; filter: CardFilter; testId: string }) {
+function CountLink({ n, href, testId }: { n: number; href: string; testId: string | undefined }) {
   return n === 0 ? (
-    <span className="text-slate-500">0</span>
+    "0"
   ) : (
-    <Link
-      href={`/warnings${filterQuery(filter)}`}
-      className="text-brand-700 underline hover:no-underline"
-      data-testid={testId}
-    >
+    <a href={href} data-testid={testId}>
       {n}
-    </Link>
+    </a>
   );
 }
 
@@ -22,30 +21,30 @@ export function BoardCountCells({
   counts,
   filter,
   levelFilter,
-  prefix,
-  cellTestIds = false,
+  locale,
+  testIds = false,
 }: {
   counts: { red: number; yellow: number; total: number };
   /** The row's filter (its unit, or its unit and item). */
   filter: CardFilter;
   /** The board's own card filter, kept on the total's link. */
   levelFilter: Pick<CardFilter, "level">;
-  /** The links' test ids: `${prefix}-red-link`, … */
-  prefix: "board" | "item";
-  /** The cells' own test ids (`${prefix}-red`, `${prefix}-yellow`): the unit rows have them. */
-  cellTestIds?: boolean;
+  locale: Locale;
+  /** The unit rows' test ids: cells `board-red`, `board-yellow`; links `board-red-link`, …. */
+  testIds?: boolean;
 }) {
-  const cell = "px-2 py-1.5 text-right tabular-nums";
+  const href = (f: CardFilter) => localePath(locale, `/warnings${filterQuery(f)}`);
+  const id = (name: string) => (testIds ? `board-${name}` : undefined);
   return (
     <>
-      <td className={cell} data-testid={cellTestIds ? `${prefix}-red` : undefined}>
-        <CountLink n={counts.red} filter={{ ...filter, level: "RED" }} testId={`${prefix}-red-link`} />
+      <td data-testid={id("red")}>
+        <CountLink n={counts.red} href={href({ ...filter, level: "RED" })} testId={id("red-link")} />
       </td>
-      <td className={cell} data-testid={cellTestIds ? `${prefix}-yellow` : undefined}>
-        <CountLink n={counts.yellow} filter={{ ...filter, level: "YELLOW" }} testId={`${prefix}-yellow-link`} />
+      <td data-testid={id("yellow")}>
+        <CountLink n={counts.yellow} href={href({ ...filter, level: "YELLOW" })} testId={id("yellow-link")} />
       </td>
-      <td className={cell}>
-        <CountLink n={counts.total} filter={{ ...filter, ...levelFilter }} testId={`${prefix}-total-link`} />
+      <td>
+        <CountLink n={counts.total} href={href({ ...filter, ...levelFilter })} testId={id("total-link")} />
       </td>
     </>
   );

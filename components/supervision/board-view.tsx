@@ -133,42 +133,27 @@ export async function BoardView({
             tabIndex={0}
             aria-label={b.byUnit}
           >
-            <table className="w-full border-collapse text-sm" data-testid="board-units">
-              <thead className="bg-slate-50">
+            <table className="board-table" data-testid="board-units">
+              <thead>
                 <tr>
-                  <th scope="col" className="px-2 py-2 text-left">
-                    {b.columns.unit}
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    {b.columns.red}
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    {b.columns.yellow}
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    {b.columns.total}
-                  </th>
+                  <th scope="col">{b.columns.unit}</th>
+                  <th scope="col">{b.columns.red}</th>
+                  <th scope="col">{b.columns.yellow}</th>
+                  <th scope="col">{b.columns.total}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody lang={nameLang(locale)}>
                 {byUnit.map((r) => {
                   const code = unitOf(r.unitId)?.code ?? "";
                   return (
-                    <tr
-                      key={r.unitId}
-                      className="border-t border-slate-100"
-                      data-testid="board-unit-row"
-                      data-unit={code}
-                    >
-                      <th scope="row" className="px-2 py-1.5 text-left font-normal" lang={nameLang(locale)}>
-                        {unitName(r.unitId)}
-                      </th>
+                    <tr key={r.unitId} data-testid="board-unit-row" data-unit={code}>
+                      <th scope="row">{unitName(r.unitId)}</th>
                       <BoardCountCells
                         counts={r}
                         filter={{ unit: code, ...itemFilter }}
                         levelFilter={levelFilter}
-                        prefix="board"
-                        cellTestIds
+                        locale={locale}
+                        testIds
                       />
                     </tr>
                   );
@@ -192,45 +177,33 @@ export async function BoardView({
             tabIndex={0}
             aria-label={b.byItem}
           >
-            <table className="w-full border-collapse text-sm" data-testid="board-items">
-              <thead className="bg-slate-50">
+            <table className="board-table" data-testid="board-items">
+              <thead>
                 <tr>
-                  <th scope="col" className="px-2 py-2 text-left">
-                    {b.columns.item}
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-left">
-                    {b.columns.unit}
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    {b.columns.red}
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    {b.columns.yellow}
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    {b.columns.total}
-                  </th>
+                  <th scope="col">{b.columns.item}</th>
+                  <th scope="col">{b.columns.unit}</th>
+                  <th scope="col">{b.columns.red}</th>
+                  <th scope="col">{b.columns.yellow}</th>
+                  <th scope="col">{b.columns.total}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody lang={nameLang(locale)}>
                 {byItem.map((r) => {
                   const code = unitOf(r.unitId)?.code ?? "";
-                  const base = { unit: code, item: r.itemCode };
                   const name = names.get(`${r.unitId}:${r.itemCode}`);
                   return (
-                    <tr key={`${r.unitId}:${r.itemCode}`} className="border-t border-slate-100">
-                      <th scope="row" className="px-2 py-1.5 text-left font-normal">
-                        <span className="font-mono text-xs">{r.itemCode}</span>
-                        {name && (
-                          <span className="ml-1" lang={nameLang(locale)}>
-                            {name}
-                          </span>
-                        )}
+                    <tr key={`${r.unitId}:${r.itemCode}`}>
+                      <th scope="row">
+                        <span className="code">{r.itemCode}</span>
+                        {name}
                       </th>
-                      <td className="px-2 py-1.5" lang={nameLang(locale)}>
-                        {unitName(r.unitId)}
-                      </td>
-                      <BoardCountCells counts={r} filter={base} levelFilter={levelFilter} prefix="item" />
+                      <td>{unitName(r.unitId)}</td>
+                      <BoardCountCells
+                        counts={r}
+                        filter={{ unit: code, item: r.itemCode }}
+                        levelFilter={levelFilter}
+                        locale={locale}
+                      />
                     </tr>
                   );
                 })}
