@@ -10,7 +10,9 @@
 //    archives its WAL (a switched segment arrives);
 // 5. throughput through nginx (HTTPS) with one instance and with three (reported, not asserted);
 // 6. (issue 22) a session ended by the security administrator on one instance is refused by
-//    every instance at once (the status broadcast on Redis), the user's other session not.
+//    every instance at once (the status broadcast on Redis), the user's other session not;
+// 7. (issue 20) a day's batch pushed to one instance: 市公安局's 预警 page, served from the page
+//    cache of every instance, shows the new card on all three within 1 s.
 //
 // Traffic goes to 127.0.0.1 only; every wait is bounded.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,7 +21,10 @@ import { type Browser, chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load, median, signIn } from "@/bench/harness";
 import { buildTemplateWorkbook, workbookBytes } from "@/lib/annex-upload/parse";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { referenceMonthFromJson } from "@/lib/indicators";
+import { supervisionToday } from "@/lib/supervision";
+import { createApiToken } from "@/lib/supervision/daily-feed/tokens";
 import {
   appUrl,
   clusterLayout,
@@ -340,6 +345,56 @@ describe("several instances behind nginx, on Redis and a streaming replica", () 
     // Within the broadcast's round trip, well before the 5 s a cached session would last.
     expect(performance.now() - since).toBeLessThan(4_000);
   }, 120_000);
+
+  it("a day's batch pushed to one instance: 市公安局's cached 预警 page shows its new card on all three within 1 s", async () => {
+    const gaj = await signIn(nginxUrl(layout), "gaj", "gaj-demo-2021");
+    const db = createPrismaClient(primaryUrl(layout), 1);
+    const { token } = await createApiToken(db, { name: "cluster test", scope: "cases:ingest", actorId: null }).finally(
+      () => db.$disconnect(),
+    );
+    /** 市公安局's card count as instance `i` serves its 预警 page now (null: not a 200 page). */
+    const cardsOn = async (i: number): Promise<number | null> => {
+      const response = await fetch(`${appUrl(layout, i)}/warnings`, {
+        headers: { cookie: gaj },
+        redirect: "manual",
+        signal: AbortSignal.timeout(10_000),
+      });
+      const html = await response.text();
+      const match = /data-testid="card-summary" data-red="(\d+)" data-yellow="(\d+)"/.exec(html);
+      return response.status === 200 && match ? Number(match[1]) + Number(match[2]) : null;
+    };
+    // Every instance has the page in its cache (the second read is a hit), the same count.
+    await Promise.all(layout.appPorts.map((_, i) => cardsOn(i)));
+    const before = await Promise.all(layout.appPorts.map((_, i) => cardsOn(i)));
+    expect(new Set(before).size, `counts before: ${before.join(", ")}`).toBe(1);
+    expect(before[0]).not.toBeNull();
+    // A case accepted today with a one-day promise: one working day left, a yellow card.
+    const today = supervisionToday();
+    const csv =
+      "办件编号,事项编码,事项名称,实施主体,办件类型,法定办结时限（工作日）,承诺办结时限（工作日）,申请方式,是否批量件,申请时间,受理时间,办结时间\n" +
+      `CLUSTER-${Date.now()},CL1,集群测试事项,市公安局,承诺件,20,1,网上申请,否,${today} 00:00:00,${today} 00:00:00,\n`;
+    const answer = await fetch(`${appUrl(layout, 0)}/api/v1/cases?date=${today}&name=cluster.csv`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+      body: csv,
+    });
+    const body = await answer.text();
+    expect(answer.status, body).toBe(200);
+    expect(JSON.parse(body).status, body).toBe("ingested");
+    const since = performance.now();
+    const seenAt: Array<number | undefined> = layout.appPorts.map(() => undefined);
+    while (seenAt.some((t) => t === undefined) && performance.now() - since < 10_000) {
+      await Promise.all(
+        layout.appPorts.map(async (_, i) => {
+          if (seenAt[i] === undefined && (await cardsOn(i)) === before[0]! + 1) seenAt[i] = performance.now() - since;
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const seen = seenAt.map((t) => Math.round(t ?? Number.POSITIVE_INFINITY));
+    results.batchToAllWarningPagesMs = seen;
+    expect(Math.max(...seen), `ms until instances 1–3 showed the card: ${seen.join(", ")}`).toBeLessThan(1_000);
+  }, 60_000);
 
   it("throughput through nginx with one instance and with three (reported)", async () => {
     const path = "/2021-06";
