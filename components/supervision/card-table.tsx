@@ -3,39 +3,31 @@
 // The 预警 list: red first (most days over first), then yellow (fewest days left first), sortable
 // by any column in the browser. The 回告 column shows each red card's answer, which lives with the
 // rectification capability's tasks (issue 21); the page puts unanswered red cards first.
-import { useMemo, useState } from "react";
+// The cells carry no classes: their padding, alignment and badges are rules of .card-table in
+// globals.css, by column (a table of 市公安局 has 306 rows); the rows' 回告 buttons share one form.
+import { useActionState, useMemo, useState } from "react";
+import type { FormState } from "@/lib/action-client/form-state";
 import { fill } from "@/lib/i18n/fill";
 import type { Locale } from "@/lib/i18n/messages";
 import type { SupervisionMessages } from "@/lib/i18n/messages/supervision";
 import { nameLang } from "@/lib/i18n/punctuation";
-import { RedCardAnswer, type RedCardAnswerState } from "./red-card-answer";
-
-export type CardRow = {
-  caseNo: string;
-  month: string;
-  level: "RED" | "YELLOW";
-  unitName: string;
-  itemCode: string;
-  itemName: string | null;
-  caseKind: "INSTANT" | "PROMISED";
-  acceptedAt: string;
-  promisedDays: number;
-  usedDays: number;
-  daysLeft: number;
-  /** A red card's answer (回告); null for a yellow card. */
-  answer: RedCardAnswerState | null;
-};
+import { answerRedCardAction } from "@/lib/supervision/cards/actions/answer-red-card";
+import { type CardRowTuple, cardRowOf } from "./card-rows";
+import { RedCardAnswer, RedCardAnswerForm } from "./red-card-answer";
 
 type SortKey = "default" | "caseNo" | "unitName" | "itemCode" | "acceptedAt" | "promisedDays" | "usedDays" | "daysLeft";
 
 export function CardTable({
-  rows,
+  rows: sent,
+  month,
   t,
   showUnit,
   locale,
   canAnswer,
 }: {
-  rows: CardRow[];
+  rows: CardRowTuple[];
+  /** The cards' month (every row's): the 回告 form sends it with the pressed row's case. */
+  month: string;
   /** The viewer is the cards' own unit and may answer them. */
   canAnswer: boolean;
   t: Pick<SupervisionMessages, "red" | "yellow" | "warnings">;
@@ -45,13 +37,16 @@ export function CardTable({
   const w = t.warnings;
   const c = w.columns;
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: "default", asc: true });
+  const [answerState, answerAction, pending] = useActionState<FormState, FormData>(answerRedCardAction, {});
+  const [answeredCase, setAnsweredCase] = useState<string | null>(null);
+  const rows = useMemo(() => sent.map(cardRowOf), [sent]);
   const sorted = useMemo(() => {
     if (sort.key === "default") return rows;
     const key = sort.key;
     const f = sort.asc ? 1 : -1;
     return [...rows].sort((a, b) => {
-      const av = a[key];
-      const bv = b[key];
+      const av = a[key] ?? "";
+      const bv = b[key] ?? "";
       return (typeof av === "number" && typeof bv === "number" ? av - bv : String(av).localeCompare(String(bv))) * f;
     });
   }, [rows, sort]);
@@ -70,82 +65,74 @@ export function CardTable({
       </button>
     </th>
   );
+  // One box for the table and its form: the form's message sticks to the window's foot while the table is in view.
   return (
-    <section
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-      tabIndex={0}
-      aria-label={w.tableCaption}
-    >
-      <table className="w-full border-collapse text-sm" data-testid="card-table">
-        <caption className="sr-only">{w.tableCaption}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {header("default", c.level)}
-            {header("caseNo", c.caseNo)}
-            {showUnit && header("unitName", c.unit)}
-            {header("itemCode", c.item)}
-            <th scope="col" className="border-b border-slate-200 px-2 py-2 text-left">
-              {c.kind}
-            </th>
-            {header("acceptedAt", c.acceptedAt)}
-            {header("promisedDays", c.promisedDays, true)}
-            {header("usedDays", c.usedDays, true)}
-            {header("daysLeft", c.remaining, true)}
-            <th scope="col" className="border-b border-l-2 border-slate-200 border-l-slate-300 px-2 py-2 text-left">
-              {c.answer}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((r) => (
-            <tr
-              key={r.caseNo}
-              className="border-b border-slate-100"
-              data-testid="card-row"
-              data-case-no={r.caseNo}
-              data-month={r.month}
-              data-level={r.level}
-            >
-              <td className="px-2 py-1.5">
-                <span
-                  className={`rounded px-1.5 py-0.5 text-xs font-semibold ${r.level === "RED" ? "bg-red-700 text-[#ffffff]" : "bg-amber-300 text-[#000000]"}`}
-                >
-                  {r.level === "RED" ? t.red : t.yellow}
-                </span>
-              </td>
-              <td className="px-2 py-1.5 font-mono text-xs">{r.caseNo}</td>
-              {showUnit && (
-                <td className="px-2 py-1.5" lang={nameLang(locale)}>
-                  {r.unitName}
-                </td>
-              )}
-              <td className="px-2 py-1.5">
-                <span className="font-mono text-xs">{r.itemCode}</span>
-                {r.itemName && (
-                  <span className="ml-1" lang={nameLang(locale)}>
-                    {r.itemName}
-                  </span>
-                )}
-              </td>
-              <td className="px-2 py-1.5">{w.kinds[r.caseKind]}</td>
-              <td className="px-2 py-1.5 tabular-nums whitespace-nowrap">{r.acceptedAt}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums">{r.promisedDays}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums">{r.usedDays}</td>
-              <td
-                className={`px-2 py-1.5 text-right tabular-nums whitespace-nowrap ${r.daysLeft < 0 ? "font-semibold text-rose-700" : ""}`}
-                data-testid="card-remaining"
-              >
-                {r.daysLeft < 0 ? fill(w.daysOver, { n: -r.daysLeft }) : fill(w.daysLeft, { n: r.daysLeft })}
-              </td>
-              <td className="border-l-2 border-l-slate-300 px-2 py-1.5" data-testid="card-answer-slot">
-                {r.answer && (
-                  <RedCardAnswer caseNo={r.caseNo} month={r.month} answer={r.answer} canAnswer={canAnswer} w={w} />
-                )}
-              </td>
+    <div>
+      <section
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        tabIndex={0}
+        aria-label={w.tableCaption}
+      >
+        <table className="card-table w-full border-collapse text-sm" data-testid="card-table">
+          <caption className="sr-only">{w.tableCaption}</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              {header("default", c.level)}
+              {header("caseNo", c.caseNo)}
+              {showUnit && header("unitName", c.unit)}
+              {header("itemCode", c.item)}
+              <th scope="col" className="border-b border-slate-200 px-2 py-2 text-left">
+                {c.kind}
+              </th>
+              {header("acceptedAt", c.acceptedAt)}
+              {header("promisedDays", c.promisedDays, true)}
+              {header("usedDays", c.usedDays, true)}
+              {header("daysLeft", c.remaining, true)}
+              <th scope="col" className="border-b border-l-2 border-slate-200 border-l-slate-300 px-2 py-2 text-left">
+                {c.answer}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+          </thead>
+          <tbody>
+            {sorted.map((r) => (
+              <tr key={r.caseNo} data-testid="card-row" data-case-no={r.caseNo} data-level={r.level}>
+                <td>
+                  <span>{r.level === "RED" ? t.red : t.yellow}</span>
+                </td>
+                <td>{r.caseNo}</td>
+                {showUnit && <td lang={nameLang(locale)}>{r.unitName}</td>}
+                <td>
+                  <span>{r.itemCode}</span>
+                  {r.itemName && <span lang={nameLang(locale)}>{r.itemName}</span>}
+                </td>
+                <td>{w.kinds[r.caseKind]}</td>
+                <td>{r.acceptedAt}</td>
+                <td>{r.promisedDays}</td>
+                <td>{r.usedDays}</td>
+                <td data-testid="card-remaining" data-over={r.daysLeft < 0 ? "" : undefined}>
+                  {r.daysLeft < 0 ? fill(w.daysOver, { n: -r.daysLeft }) : fill(w.daysLeft, { n: r.daysLeft })}
+                </td>
+                <td data-testid="card-answer-slot">
+                  {r.answer && (
+                    <RedCardAnswer caseNo={r.caseNo} answer={r.answer} canAnswer={canAnswer} pending={pending} w={w} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {canAnswer && (
+        <RedCardAnswerForm
+          month={month}
+          action={answerAction}
+          state={answerState}
+          pending={pending}
+          caseNo={answeredCase}
+          onCase={setAnsweredCase}
+          w={w}
+        />
+      )}
+    </div>
   );
 }

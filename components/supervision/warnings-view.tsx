@@ -1,6 +1,7 @@
 import { forbidden, notFound } from "next/navigation";
 import { CardDefinition } from "@/components/supervision/card-definition";
-import { type CardRow, CardTable } from "@/components/supervision/card-table";
+import { cardRowTuple } from "@/components/supervision/card-rows";
+import { CardTable } from "@/components/supervision/card-table";
 import Link from "@/components/ui/locale-link";
 import { fill } from "@/lib/i18n/fill";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
@@ -69,20 +70,20 @@ export async function WarningsView({
     const u = scoped.units.find((x) => x.id === id);
     return (locale === "en" ? u?.nameEn : null) ?? u?.name ?? String(id);
   };
-  const rows: CardRow[] = shown.map((c) => ({
-    caseNo: c.caseNo,
-    month: c.month,
-    level: c.level,
-    unitName: unitName(c.unitId),
-    itemCode: c.itemCode,
-    itemName: names.get(`${c.unitId}:${c.itemCode}`) ?? null,
-    caseKind: c.caseKind,
-    acceptedAt: c.acceptedAt,
-    promisedDays: c.promisedDays,
-    usedDays: c.usedDays,
-    daysLeft: c.daysLeft,
-    answer: answerOf(c),
-  }));
+  const rows = shown.map((c) =>
+    cardRowTuple({
+      caseNo: c.caseNo,
+      level: c.level,
+      unitName: everyUnit ? unitName(c.unitId) : null,
+      itemCode: c.itemCode,
+      itemName: names.get(`${c.unitId}:${c.itemCode}`) ?? null,
+      caseKind: c.caseKind,
+      acceptedAt: c.acceptedAt,
+      promisedDays: c.promisedDays,
+      usedDays: c.usedDays,
+      answer: answerOf(c),
+    }),
+  );
   const counts = countCards(scoped.cards);
   const csvHref = `/api/warnings/cards.csv${filterQuery(filter)}`;
   return (
@@ -183,6 +184,7 @@ export async function WarningsView({
       ) : (
         <CardTable
           rows={rows}
+          month={scoped.context.month}
           t={{ red: t.red, yellow: t.yellow, warnings: w }}
           showUnit={everyUnit}
           locale={locale}
