@@ -4,7 +4,8 @@
 // however its URL is written (the board's, the wall's and the filters' URL variants are in
 // e2e/attacks.spec.ts's lists); the official's board counts them and links down to them; the wall display fits
 // 1920×1080 without scrolling, passes axe, and refreshes its figures without a reload, keeping the
-// last ones, marked stale, when a fetch fails.
+// last ones, marked stale, when a fetch fails. The rows' 回告 buttons send one form (a refused case
+// is named in its message).
 //
 // The cards are memoised for 30 s on the server (lib/supervision/cards/brief-memo.ts): a page read
 // before the cases were written may show the old cards that long, hence the retries with reloads.
@@ -54,6 +55,24 @@ test.describe("市公安局 (gaj)", () => {
     await expect(page.getByTestId("card-summary")).toHaveText("红牌 1 件，黄牌 1 件");
     await expect(page.getByTestId("card-definition")).toContainText("17:30");
     await expect(page.locator("main")).not.toContainText(XUANHAN_RED);
+  });
+
+  test("the 回告 buttons send one form: a refusal names its case in the one message area", async ({ page }) => {
+    await reloadUntil(page, "/warnings", async () => {
+      await expect(page.getByTestId("card-row")).toHaveCount(2, { timeout: 2_000 });
+    });
+    const button = page.locator(`[data-testid=card-row][data-case-no="${GAJ_RED}"]`).getByTestId("answer-red-card");
+    await expect(button).toHaveAccessibleName(`回告红牌 ${GAJ_RED}`);
+    // The pressed button's value is the case the form sends: one the unit has no red card for (as if
+    // it had been done since the page was drawn) is refused by the action, which checks every post.
+    await button.evaluate((b) => b.setAttribute("value", "NOT-A-CARD"));
+    await button.click();
+    await expect(page.getByTestId("form-message")).toHaveText(
+      "红牌 NOT-A-CARD：该办件今天不是本单位的红牌，无法回告。",
+    );
+    await expect(page.getByTestId("form-message")).toHaveAttribute("data-case-no", "NOT-A-CARD");
+    await expect(page).toHaveURL(/\/warnings$/);
+    await expect(button).toBeEnabled();
   });
 
   test("answers its red card (回告) with a reason, and the card shows it answered", async ({ page }) => {
