@@ -13,6 +13,8 @@ import { bulletinFileName, DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE } from "@/lib/bul
 import { downloadResponse } from "@/lib/export/download";
 import { missingDownloadResponse } from "@/lib/export/missing-download";
 import { annexXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
+import { localeOf } from "@/lib/http/same-origin";
+import { fill, getMessages } from "@/lib/i18n/messages";
 import { getMonthData } from "@/lib/month-versions/server";
 
 type BulletinFormat = {
@@ -74,8 +76,14 @@ export async function serveBulletinFile(
   const format = FORMATS[kind];
   const { fileName, asciiName } = format.names(month);
   // An issued month: the stored bytes of the edition, exactly as issued.
-  const issued = await issuedBytes(month, kind, choice);
+  const issued = await issuedBytes(month, kind, choice, { actorId: viewer.userId, fileName });
   if (issued === "notFound") return Response.json({ error: "没有该版次 / no such edition" }, { status: 404 });
+  // Issued bytes that no longer match their SHA-256 are never sent (the refusal is audited).
+  if (issued && "altered" in issued)
+    return Response.json(
+      { error: fill(getMessages(localeOf(request.headers)).security.fileAltered, { file: fileName }) },
+      { status: 409, headers: { "Cache-Control": "private, no-store" } },
+    );
   const bytes = issued ?? (await format.build(month));
   if (!bytes) return missingDownloadResponse(request, month);
   return downloadResponse(bytes, format.contentType, fileName, asciiName);

@@ -91,18 +91,31 @@ export async function getIssuedBulletin(
   return { ...row, document: row.document as unknown as Bulletin };
 }
 
-/** The bytes of one download of one edition (the newest when `edition` is null), exactly as issued. */
+/**
+ * The bytes of one download of one edition (the newest when `edition` is null), exactly as issued,
+ * with the SHA-256 recorded when it was issued (the reader checks them: issued-download.ts).
+ */
 export async function getIssueFile(
   db: PrismaClient,
   month: string,
   kind: IssueFileKind,
   edition: number | null = null,
-): Promise<{ edition: number; bytes: Uint8Array } | null> {
+): Promise<{ id: number; edition: number; bytes: Uint8Array; sha256: string } | null> {
   const row = await db.bulletinIssue.findFirst({
     where: edition === null ? { month } : { month, edition },
     orderBy: { edition: "desc" },
-    select: { edition: true, docx: kind === "docx", pdf: kind === "pdf", xlsx: kind === "xlsx" },
+    select: {
+      id: true,
+      edition: true,
+      docx: kind === "docx",
+      pdf: kind === "pdf",
+      xlsx: kind === "xlsx",
+      docxSha256: kind === "docx",
+      pdfSha256: kind === "pdf",
+      xlsxSha256: kind === "xlsx",
+    },
   });
   const bytes = row?.[kind];
-  return row && bytes ? { edition: row.edition, bytes } : null;
+  const sha256 = row?.[`${kind}Sha256`];
+  return row && bytes && sha256 ? { id: row.id, edition: row.edition, bytes, sha256 } : null;
 }
