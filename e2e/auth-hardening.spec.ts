@@ -4,9 +4,9 @@
 // x-middleware-rewrite is not sent; HSTS only when a trusted proxy says https; a failed sign-in
 // and an anonymous POST /api/auth/session leave one log line each.
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
+import { freePort } from "../scripts/process-utils";
 import { fillSignInForm, oneTimeCode, storageStateOf } from "./accounts";
 import { createOfficialAccount, withDatabase } from "./database";
 import { siteOrigin } from "./same-origin";
@@ -212,18 +212,6 @@ test.describe("response headers (information items)", () => {
     }
   });
 });
-
-/** Free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.describe("behind a trusted proxy (TRUSTED_PROXY_COUNT=1), on a server of its own", () => {
   let server: ChildProcess | undefined;

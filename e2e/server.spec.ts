@@ -8,21 +8,10 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
+import { freePort } from "../scripts/process-utils";
 import { storageStateOf } from "./accounts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-
-/** Free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The addresses listening on `port`, from /proc/net/tcp and tcp6 (Linux): "127.0.0.1", "0.0.0.0", "::", "::1"… */
 function listeners(port: number): string[] {

@@ -6,28 +6,17 @@
 // year, and plain http is redirected to https. Skipped, saying so, where nginx is not installed.
 import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { HSTS_VALUE, hasOpenssl, makeTestCertificate, nginxBinary, nginxConf } from "../scripts/nginx-conf";
+import { freePort } from "../scripts/process-utils";
 import { ACCOUNTS, fillSignInForm } from "./accounts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const nginx = nginxBinary();
 const missing = !nginx ? "nginx (apt-get install nginx)" : !hasOpenssl() ? "openssl" : null;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null) return;

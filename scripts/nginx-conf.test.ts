@@ -7,27 +7,17 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
-import net from "node:net";
+import type net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HSTS_VALUE, hasOpenssl, makeTestCertificate, nginxBinary, nginxConf } from "./nginx-conf";
+import { freePort } from "./process-utils";
 
 const nginx = nginxBinary();
 const missing = !nginx ? "nginx (apt-get install nginx)" : !hasOpenssl() ? "openssl" : null;
 if (missing) console.warn(`[nginx-conf.test] skipped: ${missing} is not installed`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 

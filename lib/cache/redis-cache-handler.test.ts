@@ -3,11 +3,11 @@
 // free port and stops it; without the binary that suite shows as skipped).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAtTag } from "@/lib/cache/cache-tags";
+import { freePort } from "@/scripts/process-utils";
 import { incrementSharedCounter } from "./redis";
 import { entryTags, isExpiredByTags, RedisCacheHandler } from "./redis-cache-handler";
 
@@ -68,19 +68,6 @@ describe("tags", () => {
 });
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 describe.skipIf(!hasRedis)("through a real Redis (redis-server)", () => {
   let redis: ChildProcess;
