@@ -17,7 +17,8 @@
 // `X-Forwarded-Host: evil.example` straight to the app picked the host of the redirect
 // after sign-in (issue 19, item 8). They are deleted here unless TRUSTED_PROXY_COUNT
 // says a reverse proxy is in front (nginx sets them itself, overwriting the client's).
-import http from "node:http";
+import type http from "node:http";
+import { onEveryRequest } from "@/lib/http/every-request";
 
 export const CLIENT_ADDRESS_HEADER = "x-dashboard-client-address";
 
@@ -69,16 +70,7 @@ export function sanitiseIncomingHeaders(
  * and drops the forwarding headers no trusted proxy vouches for.
  */
 export function installClientAddressHeader(trustedProxies = trustedProxyCount()): void {
-  const marker = Symbol.for("dashboard.clientAddressHeader");
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: (...args: unknown[]) => boolean };
-  if (proto[marker]) return;
-  proto[marker] = true;
-  const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: unknown, ...args: unknown[]) {
-    if (event === "request") {
-      const request = args[0] as http.IncomingMessage;
-      sanitiseIncomingHeaders(request.headers, request.socket?.remoteAddress, trustedProxies);
-    }
-    return emit.call(this, event, ...args);
-  };
+  onEveryRequest("clientAddressHeader", (request) =>
+    sanitiseIncomingHeaders(request.headers, request.socket?.remoteAddress, trustedProxies),
+  );
 }

@@ -4,7 +4,8 @@
 // (about 3 % of a cached page's CPU in a profile, issue 23). Set here once, they cost a few
 // setHeader calls and reach every answer alike: pages, refusals the proxy draws itself, route
 // handlers, built assets. Installed once per server process by instrumentation.ts.
-import http from "node:http";
+import type http from "node:http";
+import { onEveryRequest } from "./every-request";
 
 /** One year (nginx sends the same, scripts/nginx-conf.ts); no includeSubDomains: other hosts of the domain are not the app's to decide. */
 export const HSTS_VALUE = "max-age=31536000";
@@ -60,15 +61,6 @@ export function installSecurityHeaders({
   production: boolean;
   trustForwardedProto: boolean;
 }): void {
-  const marker = Symbol.for("dashboard.securityHeaders");
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: (...args: unknown[]) => boolean };
-  if (proto[marker]) return;
-  proto[marker] = true;
   const options = { headers: securityHeaders(production), trustForwardedProto };
-  const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: unknown, ...args: unknown[]) {
-    if (event === "request")
-      setSecurityHeaders(args[0] as http.IncomingMessage, args[1] as http.ServerResponse, options);
-    return emit.call(this, event, ...args);
-  };
+  onEveryRequest("securityHeaders", (request, response) => setSecurityHeaders(request, response, options));
 }
