@@ -5,6 +5,7 @@
 // its props and classes twice, in the HTML and in the RSC payload (~300 links a board).
 import { localePath } from "@/lib/i18n/locale";
 import type { Locale } from "@/lib/i18n/messages";
+import { nameLang } from "@/lib/i18n/punctuation";
 import { type CardFilter, filterQuery } from "@/lib/supervision";
 
 function CountLink({ n, href, testId }: { n: number; href: string; testId: string | undefined }) {
@@ -47,5 +48,42 @@ export function BoardCountCells({
         <CountLink n={counts.total} href={href({ ...filter, ...levelFilter })} testId={id("total-link")} />
       </td>
     </>
+  );
+}
+
+/**
+ * One of the board's count tables (per unit, per item): a scrolling region named `label`, the
+ * row-naming columns `leading`, then the three counts; `children` are its rows (BoardCountCells).
+ */
+export function BoardTable({
+  label,
+  testId,
+  leading,
+  counts,
+  locale,
+  children,
+}: {
+  label: string;
+  testId: string;
+  leading: readonly string[];
+  counts: { red: string; yellow: string; total: string };
+  locale: Locale;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} aria-label={label}>
+      <table className="board-table" data-testid={testId}>
+        <thead>
+          <tr>
+            {[...leading, counts.red, counts.yellow, counts.total].map((heading) => (
+              <th key={heading} scope="col">
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody lang={nameLang(locale)}>{children}</tbody>
+      </table>
+    </section>
   );
 }

@@ -1,11 +1,10 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
-import { BoardCountCells } from "@/components/supervision/board-count-cells";
+import { BoardCountCells, BoardTable } from "@/components/supervision/board-count-cells";
 import { CardDefinition } from "@/components/supervision/card-definition";
 import Link from "@/components/ui/locale-link";
 import { fill } from "@/lib/i18n/fill";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
-import { nameLang } from "@/lib/i18n/punctuation";
 import { type BoardSort, type CardFilter, countByItem, countByUnit, filterQuery } from "@/lib/supervision";
 import { getCards, getCardTrend, getItemNames, getUnitDirectory } from "@/lib/supervision/server";
 
@@ -128,39 +127,29 @@ export async function BoardView({
         {byUnit.length === 0 ? (
           <p className="text-sm text-slate-700">{b.noCards}</p>
         ) : (
-          <section
-            className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-            tabIndex={0}
-            aria-label={b.byUnit}
+          <BoardTable
+            label={b.byUnit}
+            testId="board-units"
+            leading={[b.columns.unit]}
+            counts={b.columns}
+            locale={locale}
           >
-            <table className="board-table" data-testid="board-units">
-              <thead>
-                <tr>
-                  <th scope="col">{b.columns.unit}</th>
-                  <th scope="col">{b.columns.red}</th>
-                  <th scope="col">{b.columns.yellow}</th>
-                  <th scope="col">{b.columns.total}</th>
+            {byUnit.map((r) => {
+              const code = unitOf(r.unitId)?.code ?? "";
+              return (
+                <tr key={r.unitId} data-testid="board-unit-row" data-unit={code}>
+                  <th scope="row">{unitName(r.unitId)}</th>
+                  <BoardCountCells
+                    counts={r}
+                    filter={{ unit: code, ...itemFilter }}
+                    levelFilter={levelFilter}
+                    locale={locale}
+                    testIds
+                  />
                 </tr>
-              </thead>
-              <tbody lang={nameLang(locale)}>
-                {byUnit.map((r) => {
-                  const code = unitOf(r.unitId)?.code ?? "";
-                  return (
-                    <tr key={r.unitId} data-testid="board-unit-row" data-unit={code}>
-                      <th scope="row">{unitName(r.unitId)}</th>
-                      <BoardCountCells
-                        counts={r}
-                        filter={{ unit: code, ...itemFilter }}
-                        levelFilter={levelFilter}
-                        locale={locale}
-                        testIds
-                      />
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
+              );
+            })}
+          </BoardTable>
         )}
       </section>
 
@@ -172,44 +161,33 @@ export async function BoardView({
           <p className="text-sm text-slate-600">{fill(b.itemsShown, { shown: ITEM_ROWS, total: byItemAll.length })}</p>
         )}
         {byItem.length > 0 && (
-          <section
-            className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-            tabIndex={0}
-            aria-label={b.byItem}
+          <BoardTable
+            label={b.byItem}
+            testId="board-items"
+            leading={[b.columns.item, b.columns.unit]}
+            counts={b.columns}
+            locale={locale}
           >
-            <table className="board-table" data-testid="board-items">
-              <thead>
-                <tr>
-                  <th scope="col">{b.columns.item}</th>
-                  <th scope="col">{b.columns.unit}</th>
-                  <th scope="col">{b.columns.red}</th>
-                  <th scope="col">{b.columns.yellow}</th>
-                  <th scope="col">{b.columns.total}</th>
+            {byItem.map((r) => {
+              const code = unitOf(r.unitId)?.code ?? "";
+              const name = names.get(`${r.unitId}:${r.itemCode}`);
+              return (
+                <tr key={`${r.unitId}:${r.itemCode}`}>
+                  <th scope="row">
+                    <span className="code">{r.itemCode}</span>
+                    {name}
+                  </th>
+                  <td>{unitName(r.unitId)}</td>
+                  <BoardCountCells
+                    counts={r}
+                    filter={{ unit: code, item: r.itemCode }}
+                    levelFilter={levelFilter}
+                    locale={locale}
+                  />
                 </tr>
-              </thead>
-              <tbody lang={nameLang(locale)}>
-                {byItem.map((r) => {
-                  const code = unitOf(r.unitId)?.code ?? "";
-                  const name = names.get(`${r.unitId}:${r.itemCode}`);
-                  return (
-                    <tr key={`${r.unitId}:${r.itemCode}`}>
-                      <th scope="row">
-                        <span className="code">{r.itemCode}</span>
-                        {name}
-                      </th>
-                      <td>{unitName(r.unitId)}</td>
-                      <BoardCountCells
-                        counts={r}
-                        filter={{ unit: code, item: r.itemCode }}
-                        levelFilter={levelFilter}
-                        locale={locale}
-                      />
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
+              );
+            })}
+          </BoardTable>
         )}
       </section>
 
