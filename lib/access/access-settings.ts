@@ -16,7 +16,6 @@ const accessSettings = cachedSetting<AccessSettings>(
   DEFAULT_ACCESS_SETTINGS,
 );
 
-/** A stored value → settings; anything unreadable falls back to the defaults, field by field. */
-export const readStoredAccessSettings = accessSettings.read;
 export const getAccessSettings = accessSettings.get;
-export const forgetAccessSettings = accessSettings.forget;
+/** Saves the rules, audited with before and after; false when unchanged. */
+export const saveAccessSettings = accessSettings.save;

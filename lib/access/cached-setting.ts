@@ -1,18 +1,21 @@
 // An access setting the proxy reads on every request (the access rules, the second-factor switch):
 // one JSON value in `Setting`, kept in this process for a few seconds. A change saved in this
-// process is seen at once (forget), other instances within the TTL. An unreadable stored value
+// process is seen at once (save forgets it), other instances within the TTL. An unreadable stored value
 // falls back to the defaults, field by field.
 import type { z } from "zod";
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { saveSetting } from "@/lib/settings/save-setting";
 
 const TTL_MS = 5_000;
 
 export type CachedSetting<T> = {
-  key: string;
-  /** A stored value → the setting; anything unreadable is its default. */
-  read: (value: unknown) => T;
   get: () => Promise<T>;
-  forget: () => void;
+  /**
+   * Saves `after`, audited with before and after (settings.update), and forgets the cached value;
+   * false when it was already stored as it is (nothing written).
+   */
+  save: (after: T, actorId: number) => Promise<boolean>;
 };
 
 export function cachedSetting<T extends object>(
@@ -28,8 +31,6 @@ export function cachedSetting<T extends object>(
     return { ...defaults, ...(parsed.success ? (parsed.data as Partial<T>) : {}) };
   };
   return {
-    key,
-    read,
     async get() {
       const cached = cache.get(key);
       if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
@@ -38,6 +39,18 @@ export function cachedSetting<T extends object>(
       cache.set(key, { value, at: Date.now() });
       return value;
     },
-    forget: () => void cache.delete(key),
+    async save(after, actorId) {
+      const changed = await prisma.$transaction(async (tx) => {
+        const row = await tx.setting.findUnique({ where: { key } });
+        const before = read(row?.value);
+        const same = (Object.keys(defaults) as Array<keyof T>).every((field) => before[field] === after[field]);
+        if (row && same) return false;
+        const json = (value: unknown) => value as Prisma.InputJsonValue;
+        await saveSetting(tx, key, json(after), actorId, json({ before, after }));
+        return true;
+      });
+      cache.delete(key);
+      return changed;
+    },
   };
 }

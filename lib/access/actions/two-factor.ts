@@ -7,19 +7,12 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { readSession, reissueToken } from "@/lib/access/session";
 import { confirmEnrolment, resetSecondFactor } from "@/lib/access/two-factor/enrolment";
-import {
-  forgetTwoFactorSettings,
-  readStoredTwoFactorSettings,
-  TWO_FACTOR_SETTINGS_KEY,
-  type TwoFactorSettings,
-} from "@/lib/access/two-factor/settings";
+import { saveTwoFactorSettings, type TwoFactorSettings } from "@/lib/access/two-factor/settings";
 import { forgetUserStatus } from "@/lib/access/viewer-status";
 import { checkbox, formAction } from "@/lib/action-client/form-action";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { actionLocale } from "@/lib/i18n/action-locale";
 import { fill, getMessages } from "@/lib/i18n/messages";
-import { saveSetting } from "@/lib/settings/save-setting";
 
 export type EnrolmentState = { error?: string; recoveryCodes?: string[] };
 
@@ -64,17 +57,7 @@ export const updateTwoFactorSettingsAction = formAction(
   { schema: z.object({ departments: checkbox() }) },
   async (after: TwoFactorSettings, viewer, { messages }) => {
     const t = messages.twoFactor.admin;
-    const changed = await prisma.$transaction(async (tx) => {
-      const row = await tx.setting.findUnique({ where: { key: TWO_FACTOR_SETTINGS_KEY } });
-      const before = readStoredTwoFactorSettings(row?.value);
-      if (row && before.departments === after.departments) return false;
-      await saveSetting(tx, TWO_FACTOR_SETTINGS_KEY, after as unknown as Prisma.InputJsonValue, viewer.userId, {
-        before,
-        after,
-      } as unknown as Prisma.InputJsonValue);
-      return true;
-    });
-    forgetTwoFactorSettings();
+    const changed = await saveTwoFactorSettings(after, viewer.userId);
     revalidatePath("/admin/security");
     return { ok: true, message: changed ? t.saved : t.unchanged };
   },

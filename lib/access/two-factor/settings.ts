@@ -16,6 +16,6 @@ const twoFactorSettings = cachedSetting<TwoFactorSettings>(
   DEFAULT_TWO_FACTOR_SETTINGS,
 );
 
-export const readStoredTwoFactorSettings = twoFactorSettings.read;
 export const getTwoFactorSettings = twoFactorSettings.get;
-export const forgetTwoFactorSettings = twoFactorSettings.forget;
+/** Saves the switch, audited with before and after; false when unchanged. */
+export const saveTwoFactorSettings = twoFactorSettings.save;
