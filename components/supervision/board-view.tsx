@@ -1,6 +1,6 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
-import { BoardCountCells, BoardTable } from "@/components/supervision/board-count-cells";
+import { BoardCountCells, BoardTable } from "@/components/supervision/board-table";
 import { CardDefinition } from "@/components/supervision/card-definition";
 import Link from "@/components/ui/locale-link";
 import { fill } from "@/lib/i18n/fill";

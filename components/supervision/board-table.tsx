@@ -1,4 +1,4 @@
-// The board's three count cells (red, yellow, total) of a row, each linking down to its cases on
+// The board's count tables (BoardTable, below) and the three count cells (red, yellow, total) of a row, each linking down to its cases on
 // the 预警 page with the row's filter; a zero is plain text. The same cells for a unit's row and an
 // item's row (components/supervision/board-view.tsx). Server component. Plain links, styled by the
 // table's one rule (.board-table in globals.css): a client link component per count cost the page
