@@ -12,7 +12,8 @@ import { SUPERVISION_CARDS_TAG } from "@/lib/cache/cache-tags";
 import { prisma } from "@/lib/db";
 import { localePath } from "@/lib/i18n/locale";
 import { openRedCardTask } from "@/lib/rectification";
-import { cardsForViewer } from "../scoped-cards";
+import { getCardContext } from "../card-reads";
+import { cardsForAudience } from "../scoped-cards";
 
 const redCardSchema = z.object({
   caseNo: z.string().trim().min(1).max(64),
@@ -26,7 +27,10 @@ export const answerRedCardAction = formAction(
     const t = messages.supervision.warnings;
     // Only a unit answers its own red cards: viewers of every unit see the answers, not the form.
     if (viewer.role !== "DEPARTMENT" || !viewer.unitCode) return { message: t.answerNotYours };
-    const scoped = await cardsForViewer(viewer, {});
+    // Checked against the cards the 预警 page shows (its cached read of today, expired with the page
+    // on every instance), not the per-process memo, which may not know a card the page already shows.
+    const { asOf } = await getCardContext();
+    const scoped = await cardsForAudience({ everyUnit: false, unitCode: viewer.unitCode }, {}, asOf);
     const card = scoped.ok ? scoped.all.find((c) => c.caseNo === caseNo && c.month === month) : undefined;
     if (card?.level !== "RED") return { message: t.answerNoCard };
     const opened = await openRedCardTask(prisma, { caseNo, month, unitCode: viewer.unitCode, actorId: viewer.userId });
