@@ -7,6 +7,11 @@ export async function register(): Promise<void> {
   // Nor second factors without the key of the encrypted columns (issue 22): no one with one could sign in.
   const { fieldKey } = await import("@/lib/access/secret-box");
   fieldKey();
+  // The gate's plain case (a reader loading a page they may read) decided before Next runs the proxy;
+  // installed first, so that it runs last, next to Next's handler: only it may mark a request decided.
+  const { installDocumentGate } = await import("@/lib/access/document-gate");
+  const { cardDayOf } = await import("@/lib/supervision/cards/today");
+  installDocumentGate(cardDayOf);
   // The client address for the sign-in throttle and the audit log: from the socket, not from a header a client can forge.
   const { installClientAddressHeader, trustedProxyCount } = await import("@/lib/access/client-address");
   installClientAddressHeader();

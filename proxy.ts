@@ -14,12 +14,17 @@
 // month, unit, item or page number that does not exist is refused the same way (404), before
 // anything is rendered or cached (lib/access/page-existence.ts; lookup-limit.ts bounds how fast
 // one account may make it read).
+//
+// The plain case — a signed-in reader loading an existing page they may read — is decided before
+// this proxy runs, with the same functions, by lib/access/document-gate.ts, and such a request
+// skips it (the matcher below): the proxy's own cost was half of what a cached page cost to serve.
 import { type NextRequest, NextResponse } from "next/server";
 import { getAccessSettings } from "@/lib/access/access-settings";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
+import { servedPageUrl, withoutRscQuery } from "@/lib/access/gate";
 import { mayDrawNotFound, takeLookup } from "@/lib/access/lookup-limit";
 import { pageExistence } from "@/lib/access/page-existence";
-import { authorizePath, CHANGE_PASSWORD_PATH, pageForViewer, TWO_FACTOR_PATH } from "@/lib/access/permissions";
+import { authorizePath, CHANGE_PASSWORD_PATH, TWO_FACTOR_PATH } from "@/lib/access/permissions";
 import { auditRefusal } from "@/lib/access/refusal-audit";
 import {
   forbiddenResponse,
@@ -37,14 +42,6 @@ import { cardDayOf } from "@/lib/supervision/cards/today";
 // skipProxyUrlNormalize (next.config.ts) request.url is the URL the server was asked on
 // (http://127.0.0.1:3000/…), which Next recognises as its own and serves internally. nextUrl
 // renames 127.0.0.1 "localhost", and Next would proxy a rewrite there as an external URL.
-
-/** The query without the router's cache-busting _rsc parameter (seen here with skipProxyUrlNormalize). */
-function withoutRscQuery(search: string): string {
-  const params = new URLSearchParams(search);
-  params.delete("_rsc");
-  const rest = params.toString();
-  return rest ? `?${rest}` : "";
-}
 
 /** The refusal page, in the app's layout; no shared cache may keep it. */
 function refusal(request: NextRequest, locale: Locale, kind: "forbidden" | "not-found"): NextResponse {
@@ -118,13 +115,12 @@ export default async function proxy(request: NextRequest): Promise<Response> {
     }
     if (existence === "limited") return tooManyLookupsResponse(locale, retryAfter);
     // The 预警 pages without a query are cached by audience and the cards' day (pageForViewer).
-    const version = pageForViewer(session?.viewer ?? null, route.path, {
-      query: withoutRscQuery(search),
-      cardDay: () => cardDayOf(request.headers),
-    });
-    const url = new URL(internalPath(route.locale, version), request.url);
-    url.search = search;
-    response = NextResponse.rewrite(url);
+    response = NextResponse.rewrite(
+      new URL(
+        servedPageUrl(session?.viewer ?? null, route, search, () => cardDayOf(request.headers)),
+        request.url,
+      ),
+    );
   } else {
     response = NextResponse.next();
   }
@@ -145,6 +141,8 @@ export default async function proxy(request: NextRequest): Promise<Response> {
 }
 
 export const config = {
-  // Built assets carry no data. Every other path, including unknown ones, is decided here.
-  matcher: ["/((?!_next/static/).*)"],
+  // Built assets carry no data. Every other path, including unknown ones, is decided here, except a
+  // request the document gate has already decided (lib/access/document-gate.ts GATE_DECIDED_HEADER,
+  // deleted from every request a client sends; a literal: Next reads this config without running it).
+  matcher: [{ source: "/((?!_next/static/).*)", missing: [{ type: "header", key: "x-dashboard-gate-decided" }] }],
 };

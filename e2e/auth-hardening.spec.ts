@@ -211,6 +211,18 @@ test.describe("response headers (information items)", () => {
       expect(headers.etag, what).toBeUndefined();
     }
   });
+
+  test("a page is private whichever door let it in: the document gate or the proxy", async ({ request }) => {
+    // A document load is decided by lib/access/document-gate.ts, a navigation's RSC payload by proxy.ts.
+    const kinds: Record<string, Record<string, string>> = { document: {}, rsc: { RSC: "1" } };
+    for (const [what, headers] of Object.entries(kinds)) {
+      for (const path of ["/2021-06", "/en/2021-06/municipal", "/warnings/board"]) {
+        const response = await request.get(path, { headers });
+        expect(response.status(), `${what} ${path}`).toBe(200);
+        expect(response.headers()["cache-control"], `${what} ${path}`).toBe("private, no-cache");
+      }
+    }
+  });
 });
 
 test.describe("behind a trusted proxy (TRUSTED_PROXY_COUNT=1), on a server of its own", () => {

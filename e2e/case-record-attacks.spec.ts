@@ -216,6 +216,10 @@ const HEADER_SETS: Record<string, Record<string, string>> = {
     "X-Middleware-Subrequest": "proxy:proxy:proxy:proxy:proxy",
     "X-Middleware-Rewrite": `/zh-CN/${MONTH}/units/d09/items`,
   },
+  // The document gate's marker (lib/access/document-gate.ts): a request carrying it skips the proxy,
+  // so only the gate may set it; a client's copy is deleted as the request arrives.
+  gateDecided: { "X-Dashboard-Gate-Decided": "1" },
+  gateDecidedRsc: { "X-Dashboard-Gate-Decided": "1", RSC: "1" },
   invoke: {
     "X-Invoke-Path": `/zh-CN/${MONTH}/units/d09/items`,
     "X-Invoke-Query": encodeURIComponent(JSON.stringify({ code: "d09" })),
