@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { fillNodes } from "@/components/ui/fill-nodes";
 import Link from "@/components/ui/locale-link";
+import { Pager } from "@/components/ui/pager";
 import { formatMonthLabel } from "@/lib/calendar/month";
 import {
   CASES_PAGE_SIZE,
@@ -83,8 +84,6 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
     ],
   ];
   const td = "border-b border-slate-100 px-2 py-1";
-  const pager =
-    "inline-flex min-h-9 items-center rounded border border-brand-600 px-3 text-brand-700 hover:bg-brand-50";
 
   return (
     <div className="space-y-4">
@@ -205,32 +204,7 @@ export async function ItemCasesView({ month, code, item, page }: Props) {
                 </tbody>
               </table>
             </section>
-            {pages > 1 && (
-              <nav
-                aria-label={d.pagination}
-                className="flex flex-wrap items-center gap-3 text-sm"
-                data-testid="cases-pages"
-              >
-                {/* Buttons-sized links (36 px): the pages are turned with a thumb as often as with a mouse. */}
-                {page > 1 ? (
-                  <Link href={pageHref(page - 1)} className={pager} rel="prev">
-                    {d.previousPage}
-                  </Link>
-                ) : (
-                  <span className={`${pager} border-slate-200 text-slate-600`}>{d.previousPage}</span>
-                )}
-                <span aria-current="page">
-                  {fill(d.page, { page: formatCount(page, { locale }), pages: formatCount(pages, { locale }) })}
-                </span>
-                {page < pages ? (
-                  <Link href={pageHref(page + 1)} className={pager} rel="next">
-                    {d.nextPage}
-                  </Link>
-                ) : (
-                  <span className={`${pager} border-slate-200 text-slate-600`}>{d.nextPage}</span>
-                )}
-              </nav>
-            )}
+            <Pager page={page} pages={pages} href={pageHref} t={t.pager} locale={locale} testId="cases-pages" />
           </>
         )}
       </section>

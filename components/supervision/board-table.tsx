@@ -1,54 +1,21 @@
-// The board's count tables (BoardTable, below) and the three count cells (red, yellow, total) of a row, each linking down to its cases on
-// the 预警 page with the row's filter; a zero is plain text. The same cells for a unit's row and an
-// item's row (components/supervision/board-view.tsx). Server component. Plain links, styled by the
-// table's one rule (.board-table in globals.css): a client link component per count cost the page
-// its props and classes twice, in the HTML and in the RSC payload (~300 links a board).
+// The board's count tables (BoardTable, below), and the links of a row's three counts (red, yellow,
+// total), each down to its cases on the 预警 page with the row's filter; the rows themselves are
+// drawn from tuples (./board-rows.tsx). Server component. Plain links, styled by the table's one
+// rule (.board-table in globals.css): a client link component per count cost the page its props
+// and classes twice, in the HTML and in the RSC payload (~300 links a board).
 import { localePath } from "@/lib/i18n/locale";
 import type { Locale } from "@/lib/i18n/messages";
 import { nameLang } from "@/lib/i18n/punctuation";
 import { type CardFilter, filterQuery } from "@/lib/supervision";
 
-function CountLink({ n, href, testId }: { n: number; href: string; testId: string | undefined }) {
-  return n === 0 ? (
-    "0"
-  ) : (
-    <a href={href} data-testid={testId}>
-      {n}
-    </a>
-  );
-}
-
-export function BoardCountCells({
-  counts,
-  filter,
-  levelFilter,
-  locale,
-  testIds = false,
-}: {
-  counts: { red: number; yellow: number; total: number };
-  /** The row's filter (its unit, or its unit and item). */
-  filter: CardFilter;
-  /** The board's own card filter, kept on the total's link. */
-  levelFilter: Pick<CardFilter, "level">;
-  locale: Locale;
-  /** The unit rows' test ids: cells `board-red`, `board-yellow`; links `board-red-link`, …. */
-  testIds?: boolean;
-}) {
+/** A row's three links down to its cases on the 预警 page: its red, its yellow, and all of it (with the board's card filter). */
+export function boardRowHrefs(
+  filter: CardFilter,
+  levelFilter: Pick<CardFilter, "level">,
+  locale: Locale,
+): [red: string, yellow: string, total: string] {
   const href = (f: CardFilter) => localePath(locale, `/warnings${filterQuery(f)}`);
-  const id = (name: string) => (testIds ? `board-${name}` : undefined);
-  return (
-    <>
-      <td data-testid={id("red")}>
-        <CountLink n={counts.red} href={href({ ...filter, level: "RED" })} testId={id("red-link")} />
-      </td>
-      <td data-testid={id("yellow")}>
-        <CountLink n={counts.yellow} href={href({ ...filter, level: "YELLOW" })} testId={id("yellow-link")} />
-      </td>
-      <td>
-        <CountLink n={counts.total} href={href({ ...filter, ...levelFilter })} testId={id("total-link")} />
-      </td>
-    </>
-  );
+  return [href({ ...filter, level: "RED" }), href({ ...filter, level: "YELLOW" }), href({ ...filter, ...levelFilter })];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyLineChart } from "@/components/charts/lazy-charts";
-import { BoardCountCells, BoardTable } from "@/components/supervision/board-table";
+import { BoardRows, type BoardRowTuple } from "@/components/supervision/board-rows";
+import { BoardTable, boardRowHrefs } from "@/components/supervision/board-table";
 import { CardDefinition } from "@/components/supervision/card-definition";
 import Link from "@/components/ui/locale-link";
 import { fill } from "@/lib/i18n/fill";
@@ -134,21 +135,20 @@ export async function BoardView({
             counts={b.columns}
             locale={locale}
           >
-            {byUnit.map((r) => {
-              const code = unitOf(r.unitId)?.code ?? "";
-              return (
-                <tr key={r.unitId} data-testid="board-unit-row" data-unit={code}>
-                  <th scope="row">{unitName(r.unitId)}</th>
-                  <BoardCountCells
-                    counts={r}
-                    filter={{ unit: code, ...itemFilter }}
-                    levelFilter={levelFilter}
-                    locale={locale}
-                    testIds
-                  />
-                </tr>
-              );
-            })}
+            <BoardRows
+              kind="unit"
+              rows={byUnit.map((r): BoardRowTuple => {
+                const code = unitOf(r.unitId)?.code ?? "";
+                return [
+                  code,
+                  unitName(r.unitId),
+                  r.red,
+                  r.yellow,
+                  r.total,
+                  ...boardRowHrefs({ unit: code, ...itemFilter }, levelFilter, locale),
+                ];
+              })}
+            />
           </BoardTable>
         )}
       </section>
@@ -168,25 +168,22 @@ export async function BoardView({
             counts={b.columns}
             locale={locale}
           >
-            {byItem.map((r) => {
-              const code = unitOf(r.unitId)?.code ?? "";
-              const name = names.get(`${r.unitId}:${r.itemCode}`);
-              return (
-                <tr key={`${r.unitId}:${r.itemCode}`}>
-                  <th scope="row">
-                    <span className="code">{r.itemCode}</span>
-                    {name}
-                  </th>
-                  <td>{unitName(r.unitId)}</td>
-                  <BoardCountCells
-                    counts={r}
-                    filter={{ unit: code, item: r.itemCode }}
-                    levelFilter={levelFilter}
-                    locale={locale}
-                  />
-                </tr>
-              );
-            })}
+            <BoardRows
+              kind="item"
+              rows={byItem.map((r): BoardRowTuple => {
+                const code = unitOf(r.unitId)?.code ?? "";
+                return [
+                  code,
+                  unitName(r.unitId),
+                  r.red,
+                  r.yellow,
+                  r.total,
+                  ...boardRowHrefs({ unit: code, item: r.itemCode }, levelFilter, locale),
+                  r.itemCode,
+                  names.get(`${r.unitId}:${r.itemCode}`) ?? "",
+                ];
+              })}
+            />
           </BoardTable>
         )}
       </section>

@@ -1,21 +1,22 @@
 "use client";
 
-// The 预警 list: red first (most days over first), then yellow (fewest days left first), sortable
-// by any column in the browser. The 回告 column shows each red card's answer, which lives with the
+// The 预警 list, one page of it: red first (most days over first), then yellow (fewest days left
+// first), or in the order of a column the reader chose — sorted on the server over every card, so
+// each header is a link (components/supervision/warnings-view.tsx). The 回告 column shows each red card's answer, which lives with the
 // rectification capability's tasks (issue 21); the page puts unanswered red cards first.
 // The cells carry no classes: their padding, alignment and badges are rules of .card-table in
 // globals.css, by column (a table of 市公安局 has 306 rows); the rows' 回告 buttons share one form.
 import { useActionState, useMemo, useState } from "react";
+import Link from "@/components/ui/locale-link";
 import type { FormState } from "@/lib/action-client/form-state";
 import { fill } from "@/lib/i18n/fill";
 import type { Locale } from "@/lib/i18n/messages";
 import type { SupervisionMessages } from "@/lib/i18n/messages/supervision";
 import { nameLang } from "@/lib/i18n/punctuation";
+import type { CardSortKey } from "@/lib/supervision";
 import { answerRedCardAction } from "@/lib/supervision/cards/actions/answer-red-card";
 import { type CardRowTuple, cardRowOf } from "./card-rows";
 import { RedCardAnswer, RedCardAnswerForm } from "./red-card-answer";
-
-type SortKey = "default" | "caseNo" | "unitName" | "itemCode" | "acceptedAt" | "promisedDays" | "usedDays" | "daysLeft";
 
 export function CardTable({
   rows: sent,
@@ -24,8 +25,13 @@ export function CardTable({
   showUnit,
   locale,
   canAnswer,
+  sort,
+  sortHrefs,
 }: {
   rows: CardRowTuple[];
+  /** The order the rows come in, and each header's link to its own. */
+  sort: { key: CardSortKey; asc: boolean };
+  sortHrefs: Record<CardSortKey, string>;
   /** The cards' month (every row's): the 回告 form sends it with the pressed row's case. */
   month: string;
   /** The viewer is the cards' own unit and may answer them. */
@@ -36,33 +42,21 @@ export function CardTable({
 }) {
   const w = t.warnings;
   const c = w.columns;
-  const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: "default", asc: true });
   const [answerState, answerAction, pending] = useActionState<FormState, FormData>(answerRedCardAction, {});
   const [answeredCase, setAnsweredCase] = useState<string | null>(null);
   const rows = useMemo(() => sent.map(cardRowOf), [sent]);
-  const sorted = useMemo(() => {
-    if (sort.key === "default") return rows;
-    const key = sort.key;
-    const f = sort.asc ? 1 : -1;
-    return [...rows].sort((a, b) => {
-      const av = a[key] ?? "";
-      const bv = b[key] ?? "";
-      return (typeof av === "number" && typeof bv === "number" ? av - bv : String(av).localeCompare(String(bv))) * f;
-    });
-  }, [rows, sort]);
-  const header = (key: SortKey, label: string, numeric = false) => (
+  const header = (key: CardSortKey, label: string, numeric = false) => (
     <th
       scope="col"
       className={`border-b border-slate-200 px-2 py-2 ${numeric ? "text-right" : "text-left"}`}
       aria-sort={sort.key === key ? (sort.asc ? "ascending" : "descending") : undefined}
     >
-      <button
-        type="button"
-        className="min-h-6 min-w-6 font-semibold whitespace-nowrap hover:underline"
-        onClick={() => setSort((s) => ({ key, asc: s.key === key ? !s.asc : true }))}
+      <Link
+        href={sortHrefs[key]}
+        className="inline-block min-h-6 min-w-6 font-semibold whitespace-nowrap hover:underline"
       >
         {label}
-      </button>
+      </Link>
     </th>
   );
   // One box for the table and its form: the form's message sticks to the window's foot while the table is in view.
@@ -94,7 +88,7 @@ export function CardTable({
             </tr>
           </thead>
           <tbody>
-            {sorted.map((r) => (
+            {rows.map((r) => (
               <tr key={r.caseNo} data-testid="card-row" data-case-no={r.caseNo} data-level={r.level}>
                 <td>
                   <span>{r.level === "RED" ? t.red : t.yellow}</span>

@@ -3,15 +3,23 @@ import { CardDefinition } from "@/components/supervision/card-definition";
 import { cardRowTuple } from "@/components/supervision/card-rows";
 import { CardTable } from "@/components/supervision/card-table";
 import Link from "@/components/ui/locale-link";
+import { Pager } from "@/components/ui/pager";
 import { fill } from "@/lib/i18n/fill";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { nameLang } from "@/lib/i18n/punctuation";
 import { getRedCardAnswerStates } from "@/lib/rectification/server";
-import { type CardFilter, filterQuery } from "@/lib/supervision";
+import {
+  CARD_PAGE_ROWS,
+  CARD_SORT_KEYS,
+  type Card,
+  type CardFilter,
+  type CardListView,
+  type CardSortKey,
+  cardListQuery,
+  DEFAULT_CARD_LIST_VIEW,
+  filterQuery,
+} from "@/lib/supervision";
 import { type CardAudience, cardsForAudience, countCards, getItemNames } from "@/lib/supervision/server";
-
-/** At most this many rows on the page; the CSV has them all. */
-const PAGE_ROWS = 500;
 
 /**
  * 预警: the yellow and red cards of the day. A unit's audience (its department users) sees its own
@@ -19,15 +27,20 @@ const PAGE_ROWS = 500;
  * every unit's, filterable by unit, item and card in the URL (the board's counts link here).
  * Drawn from the audience alone, never the viewer: the same view is the per-request page
  * (app/[lang]/warnings, with a query) and the cached one of an audience and day
- * (app/[lang]/warnings/view/[unit]/[day], `day` given).
+ * (app/[lang]/warnings/view/[unit]/[day], `day` given). CARD_PAGE_ROWS rows a page, sorted over
+ * all the cards on the server (?sort=, ?dir=, ?page=): 306 rows of 市公安局 in one page were
+ * 217 kB, sent twice (HTML and RSC payload), most of it below the fold (issue 20's page weight).
  */
 export async function WarningsView({
   audience,
   filter,
+  view = DEFAULT_CARD_LIST_VIEW,
   day,
 }: {
   audience: CardAudience;
   filter: CardFilter;
+  /** The list's order and page (the cached page: the default, page 1). */
+  view?: CardListView;
   /** The cards' day, for a cached page (its path names it); else the request's today. */
   day?: string;
 }) {
@@ -57,19 +70,22 @@ export async function WarningsView({
     if (!a) return 2;
     return a.state === "unanswered" || a.state === "returned" ? 0 : 1;
   };
-  const ordered = scoped.cards
-    .map((c, i) => ({ c, i, r: rank(c) }))
-    .sort((x, y) => x.r - y.r || x.i - y.i)
-    .map(({ c }) => c);
-  const shown = ordered.slice(0, PAGE_ROWS);
-  const names = await getItemNames(
-    scoped.unit?.id,
-    shown.map((c) => c.itemCode),
-  );
   const unitName = (id: number) => {
     const u = scoped.units.find((x) => x.id === id);
     return (locale === "en" ? u?.nameEn : null) ?? u?.name ?? String(id);
   };
+  const byPriority = scoped.cards
+    .map((c, i) => ({ c, i, r: rank(c) }))
+    .sort((x, y) => x.r - y.r || x.i - y.i)
+    .map(({ c }) => c);
+  const ordered = view.sort === "default" ? byPriority : sortCards(byPriority, view, unitName);
+  const pages = Math.max(1, Math.ceil(ordered.length / CARD_PAGE_ROWS));
+  if (view.page > pages) notFound();
+  const shown = ordered.slice((view.page - 1) * CARD_PAGE_ROWS, view.page * CARD_PAGE_ROWS);
+  const names = await getItemNames(
+    scoped.unit?.id,
+    shown.map((c) => c.itemCode),
+  );
   const rows = shown.map((c) =>
     cardRowTuple({
       caseNo: c.caseNo,
@@ -189,12 +205,68 @@ export async function WarningsView({
           showUnit={everyUnit}
           locale={locale}
           canAnswer={!audience.everyUnit}
+          sort={{ key: view.sort, asc: view.asc }}
+          sortHrefs={sortHrefs(filter, view)}
         />
       )}
-      {scoped.cards.length > PAGE_ROWS && (
-        <p className="text-sm text-slate-600">{fill(w.truncated, { shown: PAGE_ROWS, total: scoped.cards.length })}</p>
+      {pages > 1 && (
+        <p className="text-sm text-slate-600" data-testid="cards-shown">
+          {fill(w.shownRows, {
+            from: (view.page - 1) * CARD_PAGE_ROWS + 1,
+            to: (view.page - 1) * CARD_PAGE_ROWS + shown.length,
+            total: ordered.length,
+          })}
+        </p>
       )}
+      <Pager
+        page={view.page}
+        pages={pages}
+        href={(p) => `/warnings${cardListQuery(filter, { ...view, page: p })}`}
+        t={messages.pager}
+        locale={locale}
+        testId="cards-pages"
+      />
       <CardDefinition t={w} settings={scoped.context.settings} />
     </div>
   );
+}
+
+/** The cards in a column's order, ties kept in the page's own order (unanswered red first). */
+function sortCards(cards: Card[], view: CardListView, unitName: (id: number) => string): Card[] {
+  const value = (c: Card): string | number => {
+    switch (view.sort) {
+      case "unitName":
+        return unitName(c.unitId);
+      case "caseNo":
+      case "itemCode":
+      case "acceptedAt":
+      case "promisedDays":
+      case "usedDays":
+      case "daysLeft":
+        return c[view.sort];
+      default:
+        return 0;
+    }
+  };
+  const f = view.asc ? 1 : -1;
+  return cards
+    .map((c, i) => ({ c, i, v: value(c) }))
+    .sort((a, b) => {
+      const by =
+        typeof a.v === "number" && typeof b.v === "number"
+          ? a.v - b.v
+          : String(a.v).localeCompare(String(b.v), "zh-CN");
+      return by * f || a.i - b.i;
+    })
+    .map(({ c }) => c);
+}
+
+/** Each column header's link: its order, ascending first, the other way when it is the order already; page 1. */
+function sortHrefs(filter: CardFilter, view: CardListView): Record<CardSortKey, string> {
+  return Object.fromEntries(
+    CARD_SORT_KEYS.map((key) => [
+      key,
+      `/warnings${cardListQuery(filter, { sort: key, asc: view.sort === key ? !view.asc : true, page: 1 })}`,
+    ]),
+  ) as Record<CardSortKey, string>;
 }

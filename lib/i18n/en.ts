@@ -1033,10 +1033,6 @@ export const en: Messages = {
     casesCount: "{total} cases, {from}–{to}",
     casesNone: "This item has no cases this month.",
     notCompleted: "Not completed",
-    page: "Page {page} of {pages}",
-    previousPage: "Previous",
-    nextPage: "Next",
-    pagination: "Pages",
     itemNotFound: "This unit has no such service item this month.",
     overdueHeading: "Cases completed overdue (the {shown} most overdue)",
     overdueLead:
@@ -1048,6 +1044,12 @@ export const en: Messages = {
   serverFigures: {
     noData: "No data this month",
     unit: " cases",
+  },
+  pager: {
+    label: "Pages",
+    previous: "Previous",
+    next: "Next",
+    status: "Page {page} of {pages}",
   },
   language: {
     label: "Language",

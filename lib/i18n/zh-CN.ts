@@ -1000,10 +1000,6 @@ export const zhCN = {
     casesCount: "共 {total} 件，第 {from}–{to} 件",
     casesNone: "本事项本月没有办件。",
     notCompleted: "未办结",
-    page: "第 {page} / {pages} 页",
-    previousPage: "上一页",
-    nextPage: "下一页",
-    pagination: "分页",
     itemNotFound: "本单位本月没有这个事项。",
     overdueHeading: "超期办结的办件（超期最多的 {shown} 件）",
     overdueLead:
@@ -1014,6 +1010,12 @@ export const zhCN = {
   serverFigures: {
     noData: "本月无数据",
     unit: "件",
+  },
+  pager: {
+    label: "分页",
+    previous: "上一页",
+    next: "下一页",
+    status: "第 {page} / {pages} 页",
   },
   language: {
     label: "语言",

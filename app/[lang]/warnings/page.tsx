@@ -3,10 +3,10 @@ import { forbidden } from "next/navigation";
 import { WarningsView } from "@/components/supervision/warnings-view";
 import { requirePagePermission } from "@/lib/access/guard";
 import { getPageMessages } from "@/lib/i18n/page-locale";
-import { readCardFilter } from "@/lib/supervision";
+import { readCardFilter, readCardListView } from "@/lib/supervision";
 import { cardAudienceOf } from "@/lib/supervision/server";
 
-// With a query (filters) the page is drawn per request: the viewer decides the audience here.
+// With a query (filters, order, page) the page is drawn per request: the viewer decides the audience here.
 // Without one, proxy.ts serves the audience's cached version of the day instead
 // (app/[lang]/warnings/view/[unit]/[day]; pageForViewer in lib/access/permissions.ts), except to
 // a viewer with no audience (a department user without a unit), who gets this page.
@@ -24,5 +24,6 @@ export default async function WarningsPage({
   const viewer = await requirePagePermission("supervision.view", "/warnings");
   const audience = cardAudienceOf(viewer);
   if (!audience) forbidden();
-  return <WarningsView audience={audience} filter={readCardFilter(await searchParams)} />;
+  const query = await searchParams;
+  return <WarningsView audience={audience} filter={readCardFilter(query)} view={readCardListView(query)} />;
 }

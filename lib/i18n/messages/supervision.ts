@@ -25,7 +25,7 @@ export const supervisionZhCN = {
     exportCsv: "导出 CSV",
     tableCaption: "预警办件（红牌在前）",
     summary: "红牌 {red} 件，黄牌 {yellow} 件",
-    truncated: "仅显示前 {shown} 件，共 {total} 件；完整清单请导出 CSV。",
+    shownRows: "第 {from}–{to} 件，共 {total} 件；完整清单请导出 CSV。",
     columns: {
       level: "牌色",
       caseNo: "办件编号",
@@ -165,7 +165,7 @@ export const supervisionEn: SupervisionMessages = {
     exportCsv: "Export CSV",
     tableCaption: "Cases with cards (red first)",
     summary: "{red} red, {yellow} yellow",
-    truncated: "Showing the first {shown} of {total}; export the CSV for the full list.",
+    shownRows: "{from}–{to} of {total}; export the CSV for the full list.",
     columns: {
       level: "Card",
       caseNo: "Case number",

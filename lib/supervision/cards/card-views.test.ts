@@ -1,7 +1,17 @@
 // The 预警 pages' filters and counts, without a database.
 import { describe, expect, it } from "vitest";
 import type { Card } from "./card-sql";
-import { applyFilter, countByItem, countByUnit, filterQuery, readBoardSort, readCardFilter } from "./card-views";
+import {
+  applyFilter,
+  cardListQuery,
+  countByItem,
+  countByUnit,
+  DEFAULT_CARD_LIST_VIEW,
+  filterQuery,
+  readBoardSort,
+  readCardFilter,
+  readCardListView,
+} from "./card-views";
 
 const card = (caseNo: string, unitId: number, itemCode: string, level: Card["level"]): Card => ({
   caseNo,
@@ -47,5 +57,30 @@ describe("the 预警 filters and counts", () => {
     ]);
     expect(countByUnit(cards, "yellow", (id) => id)[0]!.unitId).toBe(1);
     expect(countByItem(cards, "red")[0]).toEqual({ unitId: 2, itemCode: "P1", red: 2, yellow: 0, total: 2 });
+  });
+});
+
+describe("the 预警 list's order and page (?sort=, ?dir=, ?page=)", () => {
+  it("reads a column, a direction and a page; anything else is the default", () => {
+    expect(readCardListView({})).toEqual(DEFAULT_CARD_LIST_VIEW);
+    expect(readCardListView({ sort: "usedDays", dir: "desc", page: "3" })).toEqual({
+      sort: "usedDays",
+      asc: false,
+      page: 3,
+    });
+    for (const page of ["0", "-1", "1.5", "02", "999999", "x", ""])
+      expect(readCardListView({ page }).page, page).toBe(1);
+    expect(readCardListView({ sort: "__proto__" }).sort).toBe("default");
+    expect(readCardListView({ sort: ["caseNo", "usedDays"] }).sort).toBe("default");
+  });
+
+  it("writes the filter first, then only what is not the default; the default page is the bare URL", () => {
+    expect(cardListQuery({}, DEFAULT_CARD_LIST_VIEW)).toBe("");
+    expect(cardListQuery({ unit: "d08", level: "RED" }, { sort: "daysLeft", asc: false, page: 2 })).toBe(
+      "?unit=d08&level=RED&sort=daysLeft&dir=desc&page=2",
+    );
+    expect(cardListQuery({}, { sort: "default", asc: false, page: 1 })).toBe("");
+    const view = { sort: "acceptedAt", asc: true, page: 4 } as const;
+    expect(readCardListView(Object.fromEntries(new URLSearchParams(cardListQuery({}, view))))).toEqual(view);
   });
 });

@@ -31,6 +31,44 @@ export function readBoardSort(query: Query): BoardSort {
   return sort === "yellow" || sort === "total" ? sort : "red";
 }
 
+/** The 预警 list's columns a reader may sort by; "default" is the page's own order (unanswered red first). */
+export const CARD_SORT_KEYS = [
+  "default",
+  "caseNo",
+  "unitName",
+  "itemCode",
+  "acceptedAt",
+  "promisedDays",
+  "usedDays",
+  "daysLeft",
+] as const;
+export type CardSortKey = (typeof CARD_SORT_KEYS)[number];
+/** Which page of the 预警 list, in which order (?sort=usedDays&dir=desc&page=2). */
+export type CardListView = { sort: CardSortKey; asc: boolean; page: number };
+export const DEFAULT_CARD_LIST_VIEW: CardListView = { sort: "default", asc: true, page: 1 };
+/** Rows of the 预警 list per page; the CSV has them all. */
+export const CARD_PAGE_ROWS = 50;
+
+/** The order and page of a 预警 URL; anything malformed reads as the default. */
+export function readCardListView(query: Query): CardListView {
+  const sort = one(query, "sort");
+  const page = one(query, "page");
+  return {
+    sort: (CARD_SORT_KEYS as readonly string[]).includes(sort ?? "") ? (sort as CardSortKey) : "default",
+    asc: one(query, "dir") !== "desc",
+    page: page && /^[1-9]\d{0,4}$/.test(page) ? Number(page) : 1,
+  };
+}
+
+/** The query of a 预警 list URL: its filter, then its order and page where they are not the default. */
+export function cardListQuery(filter: CardFilter, view: CardListView): string {
+  return filterQuery(filter, {
+    ...(view.sort === "default" ? {} : { sort: view.sort }),
+    ...(view.asc || view.sort === "default" ? {} : { dir: "desc" }),
+    ...(view.page === 1 ? {} : { page: String(view.page) }),
+  });
+}
+
 /** The URL query of a filter (for links down to the cases and the CSV). */
 export function filterQuery(filter: CardFilter, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
