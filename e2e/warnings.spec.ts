@@ -62,17 +62,18 @@ test.describe("市公安局 (gaj)", () => {
     await reloadUntil(page, "/warnings", async () => {
       await expect(page.getByTestId("card-row")).toHaveCount(2, { timeout: 2_000 });
     });
-    const used = page.getByRole("columnheader", { name: "已用（工作日）" });
-    await used.getByRole("link").click();
-    await expect(page).toHaveURL(/\/warnings\?sort=usedDays$/);
-    await expect(used).toHaveAttribute("aria-sort", "ascending");
+    const left = page.getByRole("columnheader", { name: "剩余 / 超期" });
+    await left.getByRole("link").click();
+    await expect(page).toHaveURL(/\/warnings\?sort=daysLeft$/);
+    await expect(left).toHaveAttribute("aria-sort", "ascending");
     const rows = page.getByTestId("card-row");
+    await expect(rows.nth(0)).toHaveAttribute("data-case-no", GAJ_RED);
+    await expect(rows.nth(1)).toHaveAttribute("data-case-no", GAJ_YELLOW);
+    await left.getByRole("link").click();
+    await expect(page).toHaveURL(/\/warnings\?sort=daysLeft&dir=desc$/);
+    await expect(left).toHaveAttribute("aria-sort", "descending");
     await expect(rows.nth(0)).toHaveAttribute("data-case-no", GAJ_YELLOW);
     await expect(rows.nth(1)).toHaveAttribute("data-case-no", GAJ_RED);
-    await used.getByRole("link").click();
-    await expect(page).toHaveURL(/\/warnings\?sort=usedDays&dir=desc$/);
-    await expect(used).toHaveAttribute("aria-sort", "descending");
-    await expect(rows.nth(0)).toHaveAttribute("data-case-no", GAJ_RED);
     // Two cards are one page: no pager, and page 2 is no page.
     await expect(page.getByTestId("cards-pages")).toHaveCount(0);
     expect((await page.goto("/warnings?page=2"))?.status()).toBe(404);
