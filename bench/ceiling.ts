@@ -14,7 +14,7 @@ import { freePort, runTool, startTool, stopTool, waitForHttp } from "../scripts/
 export async function startCeiling(
   root: string,
   log: (m: string) => void,
-): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+): Promise<{ baseUrl: string; pid: number | undefined; stop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-ceiling-"));
   cpSync(path.join(root, "bench/ceiling-app"), dir, { recursive: true });
   symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
@@ -31,6 +31,7 @@ export async function startCeiling(
   await waitForHttp(`${baseUrl}/`, server);
   return {
     baseUrl,
+    pid: server.child.pid,
     stop: async () => {
       await stopTool(server);
       rmSync(dir, { recursive: true, force: true });

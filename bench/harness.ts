@@ -1,5 +1,6 @@
 // HTTP helpers of the bench: sign in through Auth.js's credentials endpoint,
 // warm a URL, load it with autocannon; plus formatting of the result tables.
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { demoCodeFor } from "@/lib/access/two-factor/test-support";
@@ -73,8 +74,29 @@ export async function warm(
   if (burst > 0) await load(baseUrl, path, { amount: burst, cookie: options.cookie, expectStatus });
 }
 
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's times (100 on every architecture Node runs on). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * The CPU time (user + system, µs) a process has used so far, from /proc/<pid>/stat; null where
+ * there is no /proc (not Linux) or no such process. The bench's servers serve in the process it
+ * started (`next start` does not fork), so this is the server's own cost, without the load
+ * generator's: a measure two cores shared with autocannon disturb far less than requests/s.
+ */
+export function processCpuMicros(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function load(baseUrl: string, path: string, options: LoadOptions): Promise<LoadResult> {
   const expectStatus = options.expectStatus ?? 200;
+  const cpuBefore = processCpuMicros(options.serverPid);
   const rotate = options.rotate?.length ? options.rotate : undefined;
   let next = 0;
   const headers: Record<string, string> = { ...options.headers };
@@ -103,9 +125,12 @@ export async function load(baseUrl: string, path: string, options: LoadOptions):
         }
       : {}),
   });
+  const cpuAfter = processCpuMicros(options.serverPid);
   const completed = result.latency.totalCount;
   const expected = result.statusCodeStats[String(expectStatus)]?.count ?? 0;
   return {
+    serverCpuMicrosPerRequest:
+      cpuBefore === null || cpuAfter === null || completed === 0 ? null : (cpuAfter - cpuBefore) / completed,
     requests: completed,
     durationS: result.duration,
     requestsPerSecond: result.duration > 0 ? completed / result.duration : 0,

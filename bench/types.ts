@@ -54,6 +54,8 @@ export interface LoadOptions {
   body?: string | Buffer;
   /** Status that counts as success (default 200). */
   expectStatus?: number;
+  /** The serving process: its CPU time over the run is measured (harness.ts processCpuMicros). */
+  serverPid?: number;
   /** Paths asked in turn, one request each, instead of the one path (each read for the first time). */
   rotate?: readonly string[];
 }
@@ -69,6 +71,8 @@ export interface LoadResult {
   /** Connection errors + timeouts + responses with another status than expected. */
   errors: number;
   bytesPerResponse: number;
+  /** The server's CPU time (user + system) per completed request, µs; null when not measured. */
+  serverCpuMicrosPerRequest: number | null;
 }
 
 export interface BenchContext {

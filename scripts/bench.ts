@@ -321,7 +321,11 @@ async function main(): Promise<{ outcomes: SectionOutcome[]; ok: boolean }> {
         burst: options.burst,
       }),
     load: (p, options) =>
-      load(baseUrl, p, { ...options, cookie: options.cookie === undefined ? officialCookie : options.cookie }),
+      load(baseUrl, p, {
+        serverPid: server.child.pid,
+        ...options,
+        cookie: options.cookie === undefined ? officialCookie : options.cookie,
+      }),
     log: (message) => console.log(`[bench] ${message}`),
   };
 

@@ -45,7 +45,7 @@ const section: BenchSection = {
       ];
       const run = (page: (typeof pages)[number], amount: number) =>
         "base" in page && page.base
-          ? load(page.base, page.path, { amount, connections: CONNECTIONS, cookie: null })
+          ? load(page.base, page.path, { amount, connections: CONNECTIONS, cookie: null, serverPid: ceiling.pid })
           : ctx.load(page.path, { amount, connections: CONNECTIONS });
       for (const page of pages) {
         ctx.log(`warming ${page.path}`);
@@ -63,7 +63,7 @@ const section: BenchSection = {
           const result = await run(page, amount);
           runs.get(page.id)!.push(result);
           ctx.log(
-            `round ${round}/${rounds} ${page.path}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, errors ${result.errors}`,
+            `round ${round}/${rounds} ${page.path}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, errors ${result.errors}, server CPU ${result.serverCpuMicrosPerRequest?.toFixed(0) ?? "—"} µs/request`,
           );
         }
       }
@@ -85,6 +85,18 @@ const section: BenchSection = {
       // Reported beside the budgeted ratio: what a page costs beyond the permission gate every page
       // must pass (the static /about through proxy.ts), which the ceiling does not pay.
       const gatedRps = chosen.get("static")!.requestsPerSecond;
+      // The steadier figure: the server's own CPU per request (median of the rounds), which the load
+      // generator sharing the machine's two cores disturbs far less than requests/s (the ceiling's
+      // rounds have read 709–1,653 req/s in one idle run).
+      const cpu = new Map(
+        pages.map((p) => {
+          const values = runs
+            .get(p.id)!
+            .flatMap((r) => (r.serverCpuMicrosPerRequest === null ? [] : [r.serverCpuMicrosPerRequest]));
+          return [p.id, values.length ? median(values) : null];
+        }),
+      );
+      const ceilingCpu = cpu.get("ceiling") ?? null;
       const rows: Row[] = pages.map((page) => {
         const r = chosen.get(page.id)!;
         return {
@@ -98,6 +110,8 @@ const section: BenchSection = {
           errors: r.errors,
           ratio: r.requestsPerSecond / ceilingRps,
           gated: page.id === "ceiling" ? null : r.requestsPerSecond / gatedRps,
+          cpu: cpu.get(page.id) ?? null,
+          cpuRatio: ceilingCpu === null || !cpu.get(page.id) ? null : ceilingCpu / cpu.get(page.id)!,
         };
       });
 
@@ -140,13 +154,17 @@ const section: BenchSection = {
           { key: "errors", label: "errors" },
           { key: "ratio", label: "÷ ceiling", digits: 2 },
           { key: "gated", label: "÷ /about (gated)", digits: 2 },
+          { key: "cpu", label: "server CPU", unit: "µs/request", digits: 0 },
+          { key: "cpuRatio", label: "ceiling's CPU ÷ page's", digits: 2 },
         ],
         rows,
         budgets,
         notes: [
           `${amount.toLocaleString("en-US")} requests per run (autocannon, ${CONNECTIONS} connections, keep-alive), ${rounds} interleaved round${rounds > 1 ? "s" : ""}; each page's median round shown, errors over all rounds. ` +
             `The ceiling is another Next app on the same machine with no proxy and no cookie; every other request carries the official's session cookie and passes proxy.ts (session + permission table). Load is sent without Accept-Encoding (uncompressed responses). ` +
-            `HTML = the body of one GET, kB of 1,000 bytes; gzipped = the same body through gzip level 6.`,
+            `HTML = the body of one GET, kB of 1,000 bytes; gzipped = the same body through gzip level 6. ` +
+            `Server CPU = user + system time of the serving process over a run ÷ its requests (median of the rounds; /proc, Linux): ` +
+            `the ceiling's ÷ the page's is the throughput ratio one core would give, without the load generator's share of the machine.`,
         ],
         details: Object.fromEntries([...runs].map(([id, all]) => [id, all])),
       };

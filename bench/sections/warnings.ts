@@ -70,6 +70,8 @@ const section: BenchSection = {
     const amount = ctx.quick ? 600 : 2000;
     const rows: Row[] = [];
     const rps = new Map<string, number>();
+    // The server's own CPU per request (harness.ts processCpuMicros): steadier than requests/s.
+    const cpu = new Map<string, number>();
     try {
       for (const target of targets) {
         ctx.log(`warnings: warming ${target.path}`);
@@ -80,10 +82,13 @@ const section: BenchSection = {
         const bytes = await pageBytes((onCeiling ? ceilingApp.baseUrl : ctx.baseUrl) + target.path, target.cookie);
         const options = { amount, connections: CONNECTIONS, cookie: target.cookie };
         const result = onCeiling
-          ? await load(ceilingApp.baseUrl, target.path, options)
+          ? await load(ceilingApp.baseUrl, target.path, { ...options, serverPid: ceilingApp.pid })
           : await ctx.load(target.path, options);
         rps.set(target.id, result.requestsPerSecond);
-        ctx.log(`warnings: ${target.path} ${result.requestsPerSecond.toFixed(0)} req/s, errors ${result.errors}`);
+        if (result.serverCpuMicrosPerRequest !== null) cpu.set(target.id, result.serverCpuMicrosPerRequest);
+        ctx.log(
+          `warnings: ${target.path} ${result.requestsPerSecond.toFixed(0)} req/s, errors ${result.errors}, server CPU ${result.serverCpuMicrosPerRequest?.toFixed(0) ?? "—"} µs/request`,
+        );
         rows.push({
           page: target.label,
           rps: result.requestsPerSecond,
@@ -94,6 +99,11 @@ const section: BenchSection = {
           p50: result.latencyP50Ms,
           p99: result.latencyP99Ms,
           errors: result.errors,
+          cpu: result.serverCpuMicrosPerRequest,
+          cpuRatio:
+            cpu.has("ceiling") && result.serverCpuMicrosPerRequest
+              ? cpu.get("ceiling")! / result.serverCpuMicrosPerRequest
+              : null,
         });
       }
     } finally {
@@ -132,6 +142,8 @@ const section: BenchSection = {
         { key: "p50", label: "p50", unit: "ms", digits: 0 },
         { key: "p99", label: "p99", unit: "ms", digits: 0 },
         { key: "errors", label: "errors" },
+        { key: "cpu", label: "server CPU", unit: "µs/request", digits: 0 },
+        { key: "cpuRatio", label: "ceiling's CPU ÷ page's", digits: 2 },
       ],
       rows: [
         ...rows,
@@ -144,6 +156,8 @@ const section: BenchSection = {
           p50: cardsMs,
           p99: null,
           errors: null,
+          cpu: null,
+          cpuRatio: null,
         },
         {
           page: "read alone: the month's trend (SQL)",
@@ -154,6 +168,8 @@ const section: BenchSection = {
           p50: trendMs,
           p99: null,
           errors: null,
+          cpu: null,
+          cpuRatio: null,
         },
       ],
       budgets,
