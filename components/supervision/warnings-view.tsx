@@ -5,6 +5,7 @@ import { CardTable } from "@/components/supervision/card-table";
 import Link from "@/components/ui/locale-link";
 import { Pager } from "@/components/ui/pager";
 import { fill } from "@/lib/i18n/fill";
+import { formatCount } from "@/lib/i18n/format";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
 import { nameLang } from "@/lib/i18n/punctuation";
 import { getRedCardAnswerStates } from "@/lib/rectification/server";
@@ -135,7 +136,10 @@ export async function WarningsView({
         data-red={counts.red}
         data-yellow={counts.yellow}
       >
-        {fill(w.summary, counts)}
+        {fill(w.summary, {
+          red: formatCount(counts.red, { locale }),
+          yellow: formatCount(counts.yellow, { locale }),
+        })}
       </p>
       {everyUnit && (
         <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={w.filters}>
@@ -212,9 +216,9 @@ export async function WarningsView({
       {pages > 1 && (
         <p className="text-sm text-slate-600" data-testid="cards-shown">
           {fill(w.shownRows, {
-            from: (view.page - 1) * CARD_PAGE_ROWS + 1,
-            to: (view.page - 1) * CARD_PAGE_ROWS + shown.length,
-            total: ordered.length,
+            from: formatCount((view.page - 1) * CARD_PAGE_ROWS + 1, { locale }),
+            to: formatCount((view.page - 1) * CARD_PAGE_ROWS + shown.length, { locale }),
+            total: formatCount(ordered.length, { locale }),
           })}
         </p>
       )}
