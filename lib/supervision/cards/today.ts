@@ -2,10 +2,15 @@
 // environment variable SUPERVISION_TODAY (YYYY-MM-DD) fixes it, for demonstrations on a past month's
 // data and for the bench; it is not set in production. No imports: proxy.ts reads a request's day
 // here (the 预警 pages' cached versions are named by it, lib/access/permissions.ts pageForViewer).
+// Made once: constructing an Intl.DateTimeFormat with a time zone costs far more than formatting
+// with it, and the gate asks for the day on every request for a 预警 page (a sixth of the board's
+// CPU per request in a profile, issue 20).
+const CHINA_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
+
 export function supervisionToday(now: Date = new Date()): string {
   const fixed = process.env.SUPERVISION_TODAY;
   if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+  return CHINA_DAY.format(now);
 }
 
 /** The supervised month of a day: its own ("YYYY-MM"). */
