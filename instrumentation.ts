@@ -26,6 +26,9 @@ export async function register(): Promise<void> {
   // x-middleware-rewrite would show the internal page a request was rewritten to.
   const { dropInternalResponseHeaders } = await import("@/lib/http/internal-response-headers");
   dropInternalResponseHeaders();
+  // A cached page's HTML is encoded to UTF-8 once, not on every request (the largest cost per byte).
+  const { reuseEncodedBodies } = await import("@/lib/http/encoded-bodies");
+  reuseEncodedBodies();
   // A case import whose server was killed mid-way: its staging process ended with it (or is ended
   // now), the upload is marked FAILED with what happened and its staged tables are dropped.
   if (process.env.DATABASE_URL) {
