@@ -24,8 +24,14 @@ export function cachedSetting<T extends object>(
   defaults: T,
 ): CachedSetting<T> {
   // On globalThis: one per process, whichever bundle (proxy, pages, actions) reads it.
-  const store = globalThis as unknown as { __dashboardSettings?: Map<string, { value: T; at: number }> };
+  const store = globalThis as unknown as {
+    __dashboardSettings?: Map<string, { value: T; at: number }>;
+    __dashboardSettingSaves?: Map<string, number>;
+  };
   const cache = (store.__dashboardSettings ??= new Map());
+  // Saves so far, by key: a read that was in flight when a save committed must not put the value it
+  // read (the old one) back in the cache after the save forgot it (it would be served for the TTL).
+  const saves = (store.__dashboardSettingSaves ??= new Map());
   const read = (value: unknown): T => {
     const parsed = schema.partial().safeParse(value);
     return { ...defaults, ...(parsed.success ? (parsed.data as Partial<T>) : {}) };
@@ -34,9 +40,10 @@ export function cachedSetting<T extends object>(
     async get() {
       const cached = cache.get(key);
       if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
+      const savesBefore = saves.get(key) ?? 0;
       const row = await prisma.setting.findUnique({ where: { key } });
       const value = read(row?.value);
-      cache.set(key, { value, at: Date.now() });
+      if ((saves.get(key) ?? 0) === savesBefore) cache.set(key, { value, at: Date.now() });
       return value;
     },
     async save(after, actorId) {
@@ -49,6 +56,7 @@ export function cachedSetting<T extends object>(
         await saveSetting(tx, key, json(after), actorId, json({ before, after }));
         return true;
       });
+      saves.set(key, (saves.get(key) ?? 0) + 1);
       cache.delete(key);
       return changed;
     },
