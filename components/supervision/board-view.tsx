@@ -6,7 +6,14 @@ import { CardDefinition } from "@/components/supervision/card-definition";
 import Link from "@/components/ui/locale-link";
 import { fill } from "@/lib/i18n/fill";
 import { getPageMessages, pageLocale } from "@/lib/i18n/page-locale";
-import { type BoardSort, type CardFilter, countByItem, countByUnit, filterQuery } from "@/lib/supervision";
+import {
+  type BoardSort,
+  type CardFilter,
+  countByItem,
+  countByUnit,
+  filterQuery,
+  type UnitCount,
+} from "@/lib/supervision";
 import { getCards, getCardTrend, getItemNames, getUnitDirectory } from "@/lib/supervision/server";
 
 /** The items table shows the items with the most cards. */
@@ -57,6 +64,16 @@ export async function BoardView({
   const unitName = (id: number) => {
     const u = unitOf(id);
     return (locale === "en" ? u?.nameEn : null) ?? u?.name ?? String(id);
+  };
+  /** A count row's tuple: its unit, its counts and their links down to the cases with the row's filter; an item's row adds the item. */
+  const rowOf = (
+    r: UnitCount,
+    filterOf: (unitCode: string) => CardFilter,
+    ...item: [] | [itemCode: string, itemName: string]
+  ): BoardRowTuple => {
+    const code = unitOf(r.unitId)?.code ?? "";
+    const hrefs = boardRowHrefs(filterOf(code), levelFilter, locale);
+    return [code, unitName(r.unitId), r.red, r.yellow, r.total, ...hrefs, ...item];
   };
   const sortLink = (s: BoardSort) => `/warnings/board${filterQuery(filter, s === "red" ? {} : { sort: s })}`;
   const levelFilter = filter.level ? { level: filter.level } : {};
@@ -135,20 +152,7 @@ export async function BoardView({
             counts={b.columns}
             locale={locale}
           >
-            <BoardRows
-              kind="unit"
-              rows={byUnit.map((r): BoardRowTuple => {
-                const code = unitOf(r.unitId)?.code ?? "";
-                return [
-                  code,
-                  unitName(r.unitId),
-                  r.red,
-                  r.yellow,
-                  r.total,
-                  ...boardRowHrefs({ unit: code, ...itemFilter }, levelFilter, locale),
-                ];
-              })}
-            />
+            <BoardRows kind="unit" rows={byUnit.map((r) => rowOf(r, (code) => ({ unit: code, ...itemFilter })))} />
           </BoardTable>
         )}
       </section>
@@ -170,19 +174,14 @@ export async function BoardView({
           >
             <BoardRows
               kind="item"
-              rows={byItem.map((r): BoardRowTuple => {
-                const code = unitOf(r.unitId)?.code ?? "";
-                return [
-                  code,
-                  unitName(r.unitId),
-                  r.red,
-                  r.yellow,
-                  r.total,
-                  ...boardRowHrefs({ unit: code, item: r.itemCode }, levelFilter, locale),
+              rows={byItem.map((r) =>
+                rowOf(
+                  r,
+                  (code) => ({ unit: code, item: r.itemCode }),
                   r.itemCode,
                   names.get(`${r.unitId}:${r.itemCode}`) ?? "",
-                ];
-              })}
+                ),
+              )}
             />
           </BoardTable>
         )}

@@ -237,21 +237,9 @@ export async function WarningsView({
 
 /** The cards in a column's order, ties kept in the page's own order (unanswered red first). */
 function sortCards(cards: Card[], view: CardListView, unitName: (id: number) => string): Card[] {
-  const value = (c: Card): string | number => {
-    switch (view.sort) {
-      case "unitName":
-        return unitName(c.unitId);
-      case "caseNo":
-      case "itemCode":
-      case "acceptedAt":
-      case "promisedDays":
-      case "usedDays":
-      case "daysLeft":
-        return c[view.sort];
-      default:
-        return 0;
-    }
-  };
+  const { sort } = view;
+  const value = (c: Card): string | number =>
+    sort === "unitName" ? unitName(c.unitId) : sort === "default" ? 0 : c[sort];
   const f = view.asc ? 1 : -1;
   return cards
     .map((c, i) => ({ c, i, v: value(c) }))
